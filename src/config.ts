@@ -1,0 +1,107 @@
+/**
+ * Environment → typed configuration. A bad value is one clear startup error naming the
+ * variable, never a failure later on.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface ExternalNeo4j {
+  kind: 'external';
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+}
+
+export interface LocalNeo4jSettings {
+  kind: 'local';
+  dataDir: string;
+  port: number;
+  heap: string;
+  pageCache: string;
+  database: string;
+}
+
+export interface Config {
+  host: string;
+  port: number;
+  neo4j: ExternalNeo4j | LocalNeo4jSettings;
+  /** Server-side limit for each Cypher transaction. */
+  queryTimeoutMs: number;
+  /** Bearer token that authorises the ingestReport mutation; null disables it. */
+  ingestToken: string | null;
+  seedDir: string;
+  loadSeed: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function readInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function readMemory(env: Env, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^\d+[kmg]$/i.test(raw)) {
+    throw new ConfigError(`${name} must be a size such as 512m or 2g, got "${raw}"`);
+  }
+  return raw.toLowerCase();
+}
+
+function readBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+function readNeo4j(env: Env): ExternalNeo4j | LocalNeo4jSettings {
+  const database = env.NEO4J_DATABASE?.trim() || 'neo4j';
+  const uri = env.NEO4J_URI?.trim();
+  if (uri) {
+    if (!/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s]+$/.test(uri)) {
+      throw new ConfigError(`NEO4J_URI must look like bolt://host:7687, neo4j://host or neo4j+s://host, got "${uri}"`);
+    }
+    return {
+      kind: 'external',
+      uri,
+      user: env.NEO4J_USER?.trim() || 'neo4j',
+      password: env.NEO4J_PASSWORD ?? '',
+      database,
+    };
+  }
+  return {
+    kind: 'local',
+    dataDir: path.resolve(PROJECT_ROOT, env.NEO4J_DATA_DIR?.trim() || '.neo4j-data'),
+    port: readInteger(env, 'NEO4J_LOCAL_PORT', 7687, 0, 65535),
+    heap: readMemory(env, 'NEO4J_HEAP', '1g'),
+    pageCache: readMemory(env, 'NEO4J_PAGECACHE', '512m'),
+    database,
+  };
+}
+
+export function readConfig(env: Env = process.env): Config {
+  return {
+    host: env.HOST?.trim() || '127.0.0.1',
+    port: readInteger(env, 'PORT', 4000, 0, 65535),
+    neo4j: readNeo4j(env),
+    queryTimeoutMs: readInteger(env, 'QUERY_TIMEOUT_MS', 15_000, 100, 3_600_000),
+    ingestToken: env.INGEST_TOKEN?.trim() || null,
+    seedDir: path.resolve(PROJECT_ROOT, env.SEED_DIR?.trim() || 'seed'),
+    loadSeed: readBoolean(env, 'LOAD_SEED', true),
+  };
+}

@@ -1,0 +1,38 @@
+/** One neo4j-driver Driver per process, created from the resolved connection. */
+import neo4j, { type Driver } from 'neo4j-driver';
+import { DatabaseError } from './errors.ts';
+import { toDatabaseError } from './errors.ts';
+
+export interface Connection {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+}
+
+export function createDriver(connection: Connection): Driver {
+  return neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
+    userAgent: 'inspection-graph/0.1',
+    maxConnectionPoolSize: 50,
+    connectionAcquisitionTimeout: 30_000,
+    logging: { level: 'error', logger: (_level, message) => console.error(`neo4j-driver: ${message}`) },
+  });
+}
+
+/** Fails with one clear message when the database cannot be reached or refuses the credentials. */
+export async function verifyDriver(driver: Driver, connection: Connection): Promise<void> {
+  try {
+    await driver.verifyConnectivity({ database: connection.database });
+  } catch (error) {
+    const mapped = toDatabaseError(error, null);
+    const detail = mapped instanceof Error ? mapped.message : String(mapped);
+    const kind = mapped instanceof DatabaseError ? mapped.kind : 'UNKNOWN';
+    const hint =
+      kind === 'AUTHENTICATION'
+        ? 'check NEO4J_USER and NEO4J_PASSWORD'
+        : kind === 'DATABASE_NOT_FOUND'
+          ? 'check NEO4J_DATABASE'
+          : 'check that Neo4j is running and NEO4J_URI is right';
+    throw new DatabaseError(kind, `Cannot reach Neo4j at ${connection.uri} (${hint}): ${detail}`, null, null, { cause: error });
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The one way the project talks to Neo4j: every call picks read or write access, runs named
+ * queries inside a managed transaction (retried by the driver on transient errors, so writes
+ * must be idempotent), converts values at the boundary, maps failures to DatabaseError and
+ * closes its session in `finally`.
+ */
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { toDatabaseError } from './errors.ts';
+import type { NamedQuery } from './query.ts';
+import { toPlain } from './values.ts';
+
+export interface QueryRunner {
+  run<Params extends object, Row>(query: NamedQuery<Params, Row>, params: Params): Promise<Row[]>;
+}
+
+/** Told of every query sent; used to count round trips per request. */
+export type QueryObserver = (queryName: string) => void;
+
+/** JS numbers that are whole become Neo4j integers (the driver would send floats). */
+function toNeo4jParam(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toNeo4jParam);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = toNeo4jParam(item);
+    return out;
+  }
+  return value;
+}
+
+export class Database {
+  constructor(
+    private readonly driver: Driver,
+    readonly databaseName: string,
+    private readonly timeoutMs: number,
+    private readonly observer: QueryObserver | null = null,
+  ) {}
+
+  /** The same database, reporting each query to `observer` (per request, for round-trip counts). */
+  withObserver(observer: QueryObserver): Database {
+    return new Database(this.driver, this.databaseName, this.timeoutMs, observer);
+  }
+
+  read<Params extends object, Row>(query: NamedQuery<Params, Row>, params: Params): Promise<Row[]> {
+    return this.readTransaction((tx) => tx.run(query, params));
+  }
+
+  write<Params extends object, Row>(query: NamedQuery<Params, Row>, params: Params): Promise<Row[]> {
+    return this.writeTransaction((tx) => tx.run(query, params));
+  }
+
+  readTransaction<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+    return this.transact('READ', work);
+  }
+
+  writeTransaction<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+    return this.transact('WRITE', work);
+  }
+
+  private async transact<T>(mode: 'READ' | 'WRITE', work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.databaseName,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    let current: string | null = null;
+    const config = { timeout: this.timeoutMs };
+    const body = (tx: ManagedTransaction) =>
+      work({
+        run: async (query, params) => {
+          current = query.name;
+          this.observer?.(query.name);
+          const result = await tx.run(query.cypher, toNeo4jParam(params) as Record<string, unknown>);
+          return result.records.map((record) => query.parse(toPlain(record.toObject()) as Record<string, never>));
+        },
+      });
+    try {
+      return mode === 'READ' ? await session.executeRead(body, config) : await session.executeWrite(body, config);
+    } catch (error) {
+      throw toDatabaseError(error, current);
+    } finally {
+      await session.close();
+    }
+  }
+}

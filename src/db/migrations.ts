@@ -1,0 +1,70 @@
+/**
+ * Idempotent schema migrations run at every start: uniqueness constraints for every node key of
+ * the graph model, range indexes on filtered properties and the full-text index, then a wait
+ * until every index is online so the first query never scans.
+ */
+import { defineStatement, type NamedQuery } from './query.ts';
+import type { Database } from './executor.ts';
+
+/** [label, key property] for every node of the model (DESIGN.md, "Graph model"). */
+export const NODE_KEYS = [
+  ['Regulator', 'code'],
+  ['Provider', 'id'],
+  ['Location', 'id'],
+  ['Inspection', 'id'],
+  ['Judgement', 'id'],
+  ['Legislation', 'id'],
+  ['Regulation', 'id'],
+  ['Requirement', 'id'],
+  ['Recommendation', 'id'],
+  ['Finding', 'id'],
+  ['Theme', 'id'],
+  ['EnforcementAction', 'id'],
+  ['Report', 'sha256'],
+] as const;
+
+/** [label, property] pairs that filters and sorts use. */
+export const RANGE_INDEXES = [
+  ['Inspection', 'startDate'],
+  ['Inspection', 'type'],
+  ['Inspection', 'overallGrade'],
+  ['Location', 'region'],
+  ['Location', 'localAuthority'],
+  ['Location', 'name'],
+  ['Provider', 'name'],
+  ['Finding', 'polarity'],
+  ['Requirement', 'dueDate'],
+  ['EnforcementAction', 'type'],
+] as const;
+
+export const FULLTEXT_INDEX = 'findingAndRequirementText';
+
+function schemaStatements(): NamedQuery<object, void>[] {
+  const constraints = NODE_KEYS.map(([label, key]) =>
+    defineStatement(
+      `constraint-${label}-${key}`,
+      `CREATE CONSTRAINT ${label.toLowerCase()}_${key}_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.${key} IS UNIQUE`,
+    ),
+  );
+  const indexes = RANGE_INDEXES.map(([label, property]) =>
+    defineStatement(
+      `index-${label}-${property}`,
+      `CREATE RANGE INDEX ${label.toLowerCase()}_${property} IF NOT EXISTS FOR (n:${label}) ON (n.${property})`,
+    ),
+  );
+  const fulltext = defineStatement(
+    'index-fulltext',
+    `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Finding|Requirement) ON EACH [n.text]`,
+  );
+  return [...constraints, ...indexes, fulltext];
+}
+
+const awaitIndexes = defineStatement<object>('await-indexes', 'CALL db.awaitIndexes(300)');
+
+/** Runs every schema statement (each in its own transaction, as Neo4j requires) and waits for indexes. */
+export async function runSchemaMigrations(db: Database): Promise<void> {
+  for (const statement of schemaStatements()) {
+    await db.write(statement, {});
+  }
+  await db.read(awaitIndexes, {});
+}

@@ -1,0 +1,210 @@
+/**
+ * ReportDocument: the normalised, JSON-serialisable result of parsing one report.
+ *
+ * It is the contract between parsing and loading and the project's export format
+ * (`npm run ingest -- --dry-run --json FILE`). Parsers produce it, classifiers enrich it,
+ * the loader writes it to Neo4j. Dates are ISO `YYYY-MM-DD`; absent values are `null`,
+ * never invented.
+ */
+
+export const DOCUMENT_SCHEMA_VERSION = 1;
+
+export type Regulator = 'OFSTED' | 'CQC';
+
+export type ReportFamily = 'ofsted-childrens-home' | 'cqc-location-summary';
+
+export type SourceFormat = 'txt' | 'pdf' | 'html' | 'json' | 'csv';
+
+/** Ordered grades; `gradeText` beside each keeps the wording found in the report. */
+export type Grade =
+  | 'OUTSTANDING'
+  | 'GOOD'
+  | 'ADEQUATE'
+  | 'REQUIRES_IMPROVEMENT'
+  | 'INADEQUATE'
+  | 'IMPROVED_EFFECTIVENESS'
+  | 'SUSTAINED_EFFECTIVENESS'
+  | 'DECLINED_IN_EFFECTIVENESS'
+  | 'NOT_RATED';
+
+export type InspectionType =
+  | 'full'
+  | 'interim'
+  | 'monitoring'
+  | 'focused'
+  | 'routine'
+  | 'assessment'
+  | 'unknown';
+
+export type RatingDirection = 'UP' | 'DOWN' | 'SAME';
+
+export type Polarity = 'concern' | 'strength' | 'neutral';
+
+export type EnforcementType =
+  | 'compliance-notice'
+  | 'warning-notice'
+  | 'requirement-notice'
+  | 'restriction'
+  | 'suspension'
+  | 'cancellation'
+  | 'other';
+
+/** Where in the source text a value came from: 1-based line, 0-based character offset. */
+export interface SourcePosition {
+  offset: number;
+  line: number;
+}
+
+export interface DocumentWarning {
+  /** Stable, kebab-case code such as `missing-location-id` or `unparsed-table-row`. */
+  code: string;
+  message: string;
+  position: SourcePosition | null;
+}
+
+export interface SourceInfo {
+  fileName: string;
+  sha256: string;
+  format: SourceFormat;
+}
+
+export interface ProviderRef {
+  /** Deterministic key, e.g. `ofsted-provider:partnerships-in-care-1-limited`, `cqc-provider:1-101`. */
+  id: string;
+  name: string | null;
+  address: string | null;
+}
+
+export interface LocationRef {
+  /** `ofsted:<URN>`, `cqc:<location id>`, `la:<code>`, or `content:<hash>` when the report names none. */
+  id: string;
+  urn: string | null;
+  cqcId: string | null;
+  name: string | null;
+  type: string | null;
+  capacity: number | null;
+  description: string | null;
+  region: string | null;
+  localAuthority: string | null;
+}
+
+export interface InspectionInfo {
+  /** `<location id>:<start date>:<type>`, so a history row and its own report meet on one key. */
+  id: string;
+  type: InspectionType;
+  startDate: string | null;
+  endDate: string | null;
+  framework: string | null;
+  overallGrade: Grade | null;
+  overallGradeText: string | null;
+  ratingDirection: RatingDirection | null;
+}
+
+export interface Judgement {
+  area: string;
+  grade: Grade | null;
+  gradeText: string;
+}
+
+export interface HistoryEntry {
+  /** Inspection id built the same way as `InspectionInfo.id`. */
+  inspectionId: string;
+  date: string;
+  type: InspectionType;
+  typeText: string;
+  grade: Grade | null;
+  gradeText: string;
+}
+
+export type LegislationId = 'CHR2015' | 'HSCA-RA-2014' | 'HSCA-RA-2010' | 'CQC-REG-2009' | 'CSA2000' | 'HSCA2008';
+
+export interface RegulationRef {
+  legislation: LegislationId;
+  /** Regulation or section number as printed, e.g. `12`, `29`. */
+  number: string;
+  title: string | null;
+}
+
+export interface Requirement {
+  id: string;
+  regulation: RegulationRef | null;
+  /** Paragraph references as printed, e.g. `Regulation 6 (1)(a)(b) (2)(a)`. */
+  paragraphs: string | null;
+  text: string;
+  dueDate: string | null;
+  complianceNotice: boolean;
+  position: SourcePosition;
+}
+
+export interface Recommendation {
+  id: string;
+  text: string;
+  position: SourcePosition;
+}
+
+export interface EnforcementItem {
+  id: string;
+  type: EnforcementType;
+  /** e.g. `Section 29 of the Health and Social Care Act 2008`. */
+  legalBasis: string | null;
+  regulation: RegulationRef | null;
+  count: number;
+  issuedOn: string | null;
+  complyBy: string | null;
+  text: string;
+  position: SourcePosition;
+}
+
+export interface ThemeTag {
+  id: string;
+  /** The cue terms that fired, as found in the text (lower-cased). */
+  terms: string[];
+}
+
+export interface Citation {
+  regulation: RegulationRef;
+  text: string;
+}
+
+export interface RepeatEvidence {
+  /** The sentence that says the shortfall was found before. */
+  statement: string;
+  /** The earlier inspection's id when its date resolves against the history, else null. */
+  refersTo: string | null;
+}
+
+export interface Finding {
+  id: string;
+  text: string;
+  /** Heading of the part of the report the finding sits in. */
+  section: string;
+  polarity: Polarity;
+  themes: ThemeTag[];
+  citations: Citation[];
+  repeat: RepeatEvidence | null;
+  position: SourcePosition;
+}
+
+export interface Person {
+  role: string;
+  name: string;
+}
+
+export interface ReportDocument {
+  schemaVersion: typeof DOCUMENT_SCHEMA_VERSION;
+  source: SourceInfo;
+  family: ReportFamily;
+  regulator: Regulator;
+  parser: { name: string; version: string };
+  provider: ProviderRef | null;
+  location: LocationRef;
+  inspection: InspectionInfo;
+  judgements: Judgement[];
+  history: HistoryEntry[];
+  requirements: Requirement[];
+  recommendations: Recommendation[];
+  enforcement: EnforcementItem[];
+  findings: Finding[];
+  people: Person[];
+  warnings: DocumentWarning[];
+}

@@ -1,0 +1,50 @@
+/**
+ * Error normaliser for Apollo's formatError: errors the API raised on purpose (with a known
+ * code) go to the client as they are; database failures become a typed code with a safe
+ * message; anything else is logged in full here and masked for the client. It never throws.
+ */
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { DatabaseError, type DatabaseErrorKind } from '../db/errors.ts';
+import { ErrorCode, unreachable } from './error-codes.ts';
+
+const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode));
+// Codes Apollo itself assigns to request-level problems; their messages are safe to show.
+const APOLLO_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+
+function describeDatabaseError(kind: DatabaseErrorKind): { code: ErrorCode; message: string } {
+  switch (kind) {
+    case 'UNAVAILABLE':
+    case 'DATABASE_NOT_FOUND':
+    case 'AUTHENTICATION':
+    case 'TRANSIENT':
+      return { code: ErrorCode.DatabaseUnavailable, message: 'The database is not available right now; try again shortly.' };
+    case 'TIMEOUT':
+      return { code: ErrorCode.QueryTimeout, message: 'The query took too long and was stopped; narrow it with filters or a smaller page.' };
+    case 'CONSTRAINT_VIOLATION':
+    case 'INVALID_QUERY':
+    case 'UNKNOWN':
+      return { code: ErrorCode.InternalServerError, message: 'Internal server error.' };
+    default:
+      return unreachable(kind, 'database error kind');
+  }
+}
+
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  try {
+    const original = unwrapResolverError(error);
+    if (original instanceof DatabaseError) {
+      console.error(`[graphql] database error at ${formatted.path?.join('.') ?? '(request)'}:`, original);
+      const { code, message } = describeDatabaseError(original.kind);
+      return { message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && (PUBLIC_CODES.has(code) || APOLLO_CODES.has(code)) && code !== ErrorCode.InternalServerError) {
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...formatted.extensions, stacktrace: undefined } };
+    }
+    console.error(`[graphql] internal error at ${formatted.path?.join('.') ?? '(request)'}:`, original);
+    return { message: 'Internal server error.', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.InternalServerError } };
+  } catch {
+    return { message: 'Internal server error.', extensions: { code: ErrorCode.InternalServerError } };
+  }
+}
