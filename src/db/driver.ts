@@ -1,7 +1,6 @@
 /** One neo4j-driver Driver per process, created from the resolved connection. */
 import neo4j, { type Driver } from 'neo4j-driver';
-import { DatabaseError } from './errors.ts';
-import { toDatabaseError } from './errors.ts';
+import { DatabaseError, toDatabaseError } from './errors.ts';
 
 export interface Connection {
   uri: string;
@@ -25,7 +24,9 @@ export async function verifyDriver(driver: Driver, connection: Connection): Prom
     await driver.verifyConnectivity({ database: connection.database });
   } catch (error) {
     const mapped = toDatabaseError(error, null);
-    const detail = mapped instanceof Error ? mapped.message : String(mapped);
+    const message = error instanceof Error ? error.message : String(error);
+    // The driver's own text is a paragraph; its "Caused by" part is what a person needs.
+    const detail = /Caused by: (.+)$/s.exec(message)?.[1]?.trim() ?? message.split('\n')[0]!;
     const kind = mapped instanceof DatabaseError ? mapped.kind : 'UNKNOWN';
     const hint =
       kind === 'AUTHENTICATION'
@@ -33,6 +34,6 @@ export async function verifyDriver(driver: Driver, connection: Connection): Prom
         : kind === 'DATABASE_NOT_FOUND'
           ? 'check NEO4J_DATABASE'
           : 'check that Neo4j is running and NEO4J_URI is right';
-    throw new DatabaseError(kind, `Cannot reach Neo4j at ${connection.uri} (${hint}): ${detail}`, null, null, { cause: error });
+    throw new DatabaseError(kind, `Cannot reach Neo4j at ${connection.uri}: ${detail} (${hint})`, null, null, { cause: error });
   }
 }

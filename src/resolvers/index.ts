@@ -1,6 +1,48 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
+import { analyticsQueries, BreachCount, RatingChange, RepeatedBreach, RepeatStatement, ThemePair, ThemeTrendPoint } from './analytics.ts';
+import { Finding, findingQueries, Recommendation, Report, SourcePosition, Theme } from './findings.ts';
 import { health } from './health.ts';
+import { IngestReportResult, ingestMutations } from './ingest.ts';
+import { Inspection, inspectionQueries } from './inspections.ts';
+import { Location, locationQueries } from './locations.ts';
+import { Provider, providerQueries } from './providers.ts';
+import { EnforcementAction, Legislation, Regulation, regulationQueries, Requirement } from './regulations.ts';
+import { DateScalar, DateTimeScalar } from './scalars.ts';
+import { RelatedFinding, SearchHit, searchQueries } from './search.ts';
 
 export const resolvers: Resolvers = {
-  Query: { health },
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  Query: {
+    health,
+    ...providerQueries,
+    ...locationQueries,
+    ...inspectionQueries,
+    ...regulationQueries,
+    ...findingQueries,
+    ...analyticsQueries,
+    ...searchQueries,
+  },
+  Mutation: { ...ingestMutations },
+  Provider,
+  Location,
+  Inspection,
+  Legislation,
+  Regulation,
+  Requirement,
+  EnforcementAction,
+  Finding,
+  Recommendation,
+  Theme,
+  SourcePosition,
+  Report,
+  RepeatedBreach,
+  RepeatStatement,
+  BreachCount,
+  ThemeTrendPoint,
+  ThemePair,
+  RatingChange,
+  RelatedFinding,
+  SearchHit,
+  IngestReportResult,
 };

@@ -1,19 +1,26 @@
 /**
  * The HTTP server: Apollo Server 5 at /graphql, GET /health, and the explorer at GET /.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
 import express from 'express';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/executor.ts';
 import { checkHealth } from '../graph/health.ts';
+import { Loaders } from '../graph/loaders.ts';
 import { resolvers } from '../resolvers/index.ts';
 import type { RequestContext } from './context.ts';
+import { createExplorerRouter } from './explorer/explorer-router.ts';
 import { formatError } from './format-error.ts';
+import { buildLimitRules } from './limits.ts';
 import { readTypeDefs } from './type-defs.ts';
+
+const APOLLO_SANDBOX_ORIGIN = 'https://studio.apollographql.com';
 
 export interface RunningServer {
   url: string;
@@ -25,12 +32,28 @@ export class PortInUseError extends Error {
   override name = 'PortInUseError';
 }
 
+/** Constant-time comparison, so response timing says nothing about the token. */
+function isSameSecret(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
 function readBearerToken(header: string | undefined): string | null {
   const match = /^Bearer\s+(.+)$/i.exec(header ?? '');
   return match ? match[1]!.trim() : null;
 }
 
-export async function startServer(config: Pick<Config, 'host' | 'port' | 'ingestToken'>, db: Database): Promise<RunningServer> {
+export interface ServerHooks {
+  /** Told the names of the queries each GraphQL request sent (tests count round trips with it). */
+  onRequestQueries?: (queryNames: readonly string[]) => void;
+}
+
+export async function startServer(
+  config: Pick<Config, 'host' | 'port' | 'ingestToken'>,
+  db: Database,
+  hooks: ServerHooks = {},
+): Promise<RunningServer> {
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<RequestContext>({
@@ -38,7 +61,19 @@ export async function startServer(config: Pick<Config, 'host' | 'port' | 'ingest
     resolvers,
     formatError,
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    validationRules: buildLimitRules(),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ contextValue }) {
+              hooks.onRequestQueries?.(contextValue.queriesSent);
+            },
+          };
+        },
+      },
+    ],
   });
   await apollo.start();
 
@@ -48,19 +83,26 @@ export async function startServer(config: Pick<Config, 'host' | 'port' | 'ingest
   });
   app.use(
     '/graphql',
+    // Apollo Sandbox (linked from the explorer) calls the API from its own origin.
+    cors({ origin: APOLLO_SANDBOX_ORIGIN }),
     express.json({ limit: '5mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const queriesSent: string[] = [];
         const token = readBearerToken(req.headers.authorization);
+        const requestDb = db.withObserver((name) => queriesSent.push(name));
         return {
-          db: db.withObserver((name) => queriesSent.push(name)),
+          db: requestDb,
+          loaders: new Loaders(requestDb),
           queriesSent,
-          canIngest: config.ingestToken !== null && token === config.ingestToken,
+          canIngest: config.ingestToken !== null && token !== null && isSameSecret(token, config.ingestToken),
+          ingestEnabled: config.ingestToken !== null,
         };
       },
     }),
   );
+  // The explorer: GraphiQL at GET /, bundled from npm packages and served from here (no CDN).
+  app.use(createExplorerRouter());
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', (error: NodeJS.ErrnoException) => {

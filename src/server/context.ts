@@ -1,10 +1,14 @@
-/** What every resolver receives: the request's database handle (counting round trips) and caller. */
+/** What every resolver receives: the request's database handle, its DataLoaders and the caller. */
 import type { Database } from '../db/executor.ts';
+import type { Loaders } from '../graph/loaders.ts';
 
 export interface RequestContext {
   db: Database;
+  loaders: Loaders;
   /** Names of the queries this request sent, in order; the no-N+1 tests read it. */
   queriesSent: string[];
   /** True when the request carried the configured ingest bearer token. */
   canIngest: boolean;
+  /** False when the server has no ingest token configured: the mutation is refused outright. */
+  ingestEnabled: boolean;
 }

@@ -30,6 +30,18 @@ function describeDatabaseError(kind: DatabaseErrorKind): { code: ErrorCode; mess
   }
 }
 
+/**
+ * The code of the error wrapped as `originalError`, read by shape rather than instanceof: under
+ * test runners graphql can be loaded twice (ESM and CJS builds), and each has its own class.
+ */
+function readInnerCode(error: unknown): unknown {
+  if (typeof error !== 'object' || error === null || !('originalError' in error)) return undefined;
+  const inner = (error as { originalError: unknown }).originalError;
+  if (typeof inner !== 'object' || inner === null || !('extensions' in inner)) return undefined;
+  const extensions = (inner as { extensions: unknown }).extensions;
+  return typeof extensions === 'object' && extensions !== null ? (extensions as { code?: unknown }).code : undefined;
+}
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   try {
     const original = unwrapResolverError(error);
@@ -37,6 +49,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       console.error(`[graphql] database error at ${formatted.path?.join('.') ?? '(request)'}:`, original);
       const { code, message } = describeDatabaseError(original.kind);
       return { message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    }
+    // Apollo re-codes every validation error GRAPHQL_VALIDATION_FAILED; one of our own rules'
+    // errors (depth, cost) travels inside it as originalError and keeps its own code.
+    const innerCode = readInnerCode(original);
+    if (typeof innerCode === 'string' && PUBLIC_CODES.has(innerCode)) {
+      return { message: formatted.message, locations: formatted.locations, extensions: { code: innerCode } };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && (PUBLIC_CODES.has(code) || APOLLO_CODES.has(code)) && code !== ErrorCode.InternalServerError) {

@@ -1,0 +1,81 @@
+/**
+ * Requirement counts per group. The grouping keys a request asks for are chosen with CASE on a
+ * parameter list, so one fixed query serves every combination of groups.
+ */
+import { defineQuery, read } from '../../db/query.ts';
+import type { Database } from '../../db/executor.ts';
+
+export type BreachGroup = 'REGULATION' | 'LEGISLATION' | 'REGULATOR' | 'YEAR' | 'REGION' | 'LOCAL_AUTHORITY' | 'PROVIDER';
+
+export interface BreachCountArgs {
+  groupBy: BreachGroup[];
+  f: {
+    regulator: string | null;
+    legislation: string | null;
+    regulation: string | null;
+    from: string | null;
+    to: string | null;
+    region: string | null;
+    localAuthority: string | null;
+    providerId: string | null;
+  };
+  first: number;
+}
+
+export interface BreachCountRow {
+  regulationId: string | null;
+  legislationId: string | null;
+  regulator: string | null;
+  year: number | null;
+  region: string | null;
+  localAuthority: string | null;
+  providerId: string | null;
+  requirementCount: number;
+  locationCount: number;
+  inspectionCount: number;
+}
+
+const breachCountsQuery = defineQuery<BreachCountArgs, BreachCountRow>({
+  name: 'analytics.breach-counts',
+  cypher: `
+    MATCH (l:Location)<-[:OF]-(i:Inspection)-[:REQUIRED]->(q:Requirement)-[:UNDER]->(g:Regulation)-[:PART_OF]->(leg:Legislation)
+    MATCH (i)-[:BY]->(reg:Regulator)
+    OPTIONAL MATCH (p:Provider)-[:RUNS]->(l)
+    WITH l, i, q, g, leg, reg, min(p.id) AS providerId
+    WHERE ($f.regulator IS NULL OR reg.code = $f.regulator)
+      AND ($f.legislation IS NULL OR leg.id = $f.legislation)
+      AND ($f.regulation IS NULL OR g.id = $f.regulation)
+      AND ($f.from IS NULL OR i.startDate >= date($f.from))
+      AND ($f.to IS NULL OR i.startDate <= date($f.to))
+      AND ($f.region IS NULL OR l.region = $f.region)
+      AND ($f.localAuthority IS NULL OR l.localAuthority = $f.localAuthority)
+      AND ($f.providerId IS NULL OR providerId = $f.providerId)
+    WITH l, i, q,
+         CASE WHEN 'REGULATION' IN $groupBy THEN g.id END AS regulationId,
+         CASE WHEN 'LEGISLATION' IN $groupBy THEN leg.id END AS legislationId,
+         CASE WHEN 'REGULATOR' IN $groupBy THEN reg.code END AS regulator,
+         CASE WHEN 'YEAR' IN $groupBy THEN i.startDate.year END AS year,
+         CASE WHEN 'REGION' IN $groupBy THEN l.region END AS region,
+         CASE WHEN 'LOCAL_AUTHORITY' IN $groupBy THEN l.localAuthority END AS localAuthority,
+         CASE WHEN 'PROVIDER' IN $groupBy THEN providerId END AS providerId
+    RETURN regulationId, legislationId, regulator, year, region, localAuthority, providerId,
+           count(DISTINCT q) AS requirementCount, count(DISTINCT l) AS locationCount, count(DISTINCT i) AS inspectionCount
+    ORDER BY requirementCount DESC, locationCount DESC, regulationId, legislationId, regulator, year, region, localAuthority, providerId
+    LIMIT $first`,
+  parse: (row) => ({
+    regulationId: read.optionalString(row, 'regulationId'),
+    legislationId: read.optionalString(row, 'legislationId'),
+    regulator: read.optionalString(row, 'regulator'),
+    year: read.optionalNumber(row, 'year'),
+    region: read.optionalString(row, 'region'),
+    localAuthority: read.optionalString(row, 'localAuthority'),
+    providerId: read.optionalString(row, 'providerId'),
+    requirementCount: read.number(row, 'requirementCount'),
+    locationCount: read.number(row, 'locationCount'),
+    inspectionCount: read.number(row, 'inspectionCount'),
+  }),
+});
+
+export function countBreaches(db: Database, args: BreachCountArgs): Promise<BreachCountRow[]> {
+  return db.read(breachCountsQuery, args);
+}

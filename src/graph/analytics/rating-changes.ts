@@ -1,0 +1,67 @@
+/**
+ * Overall grade moves between consecutive inspections of a location. Interim judgements state
+ * their own direction; otherwise the grade is compared with the nearest earlier full-scale
+ * grade; a report's own "went down" is used when no earlier grade is known.
+ */
+import { defineQuery, read } from '../../db/query.ts';
+import type { Database } from '../../db/executor.ts';
+
+export interface RatingChangeArgs {
+  direction: string | null;
+  regulator: string | null;
+  from: string | null;
+  to: string | null;
+  first: number;
+}
+
+export interface RatingChangeRow {
+  locationId: string;
+  providerId: string | null;
+  beforeId: string | null;
+  afterId: string;
+  direction: string;
+  basis: string;
+}
+
+const ratingChangesQuery = defineQuery<RatingChangeArgs, RatingChangeRow>({
+  name: 'analytics.rating-changes',
+  cypher: `
+    WITH {OUTSTANDING: 4, GOOD: 3, ADEQUATE: 2, REQUIRES_IMPROVEMENT: 2, INADEQUATE: 1} AS rank
+    MATCH (l:Location)<-[:OF]-(after:Inspection)
+    WHERE after.overallGrade IS NOT NULL
+      AND ($from IS NULL OR after.startDate >= date($from))
+      AND ($to IS NULL OR after.startDate <= date($to))
+      AND ($regulator IS NULL OR EXISTS { (after)-[:BY]->(:Regulator {code: $regulator}) })
+    CALL (after, rank) {
+      OPTIONAL MATCH path = (after)-[:PREVIOUS*1..12]->(b:Inspection)
+      WHERE rank[b.overallGrade] IS NOT NULL
+      RETURN b AS before ORDER BY length(path) LIMIT 1
+    }
+    WITH l, after, before, rank[after.overallGrade] AS ra, rank[before.overallGrade] AS rb
+    WITH l, after, before, CASE
+        WHEN after.overallGrade = 'IMPROVED_EFFECTIVENESS' THEN ['UP', 'interim judgement']
+        WHEN after.overallGrade = 'DECLINED_IN_EFFECTIVENESS' THEN ['DOWN', 'interim judgement']
+        WHEN after.overallGrade = 'SUSTAINED_EFFECTIVENESS' THEN ['SAME', 'interim judgement']
+        WHEN ra IS NOT NULL AND rb IS NOT NULL THEN
+          [CASE WHEN ra > rb THEN 'UP' WHEN ra < rb THEN 'DOWN' ELSE 'SAME' END, 'grades compared']
+        WHEN after.ratingDirection IS NOT NULL THEN [after.ratingDirection, 'stated in report']
+      END AS change
+    WHERE change IS NOT NULL AND ($direction IS NULL OR change[0] = $direction)
+    OPTIONAL MATCH (p:Provider)-[:RUNS]->(l)
+    WITH l, after, before, change, min(p.id) AS providerId
+    RETURN l.id AS locationId, providerId, before.id AS beforeId, after.id AS afterId, change[0] AS direction, change[1] AS basis
+    ORDER BY after.startDate DESC, afterId
+    LIMIT $first`,
+  parse: (row) => ({
+    locationId: read.string(row, 'locationId'),
+    providerId: read.optionalString(row, 'providerId'),
+    beforeId: read.optionalString(row, 'beforeId'),
+    afterId: read.string(row, 'afterId'),
+    direction: read.string(row, 'direction'),
+    basis: read.string(row, 'basis'),
+  }),
+});
+
+export function findRatingChanges(db: Database, args: RatingChangeArgs): Promise<RatingChangeRow[]> {
+  return db.read(ratingChangesQuery, args);
+}

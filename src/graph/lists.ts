@@ -1,0 +1,146 @@
+/**
+ * Top-level lists with filters and sorting. The ORDER BY text comes from closed sort enums and
+ * each (list, sort) pair is its own named query; filters are parameters.
+ */
+import { defineQuery, read, type NamedQuery, type PlainRecord } from '../db/query.ts';
+import type { Database } from '../db/executor.ts';
+import { FINDING_PREDICATE, SCOPE_PREDICATE, toFindingParams, toScopeParams, type FindingFilterInput, type ScopeFilterInput } from './filters.ts';
+import { NODE_KINDS, type NodeKind, type RowOf } from './node-kinds.ts';
+import type { Page, PageRequest } from './pagination.ts';
+
+const GRADE_RANK = `CASE m.overallGrade WHEN 'OUTSTANDING' THEN 1 WHEN 'GOOD' THEN 2 WHEN 'ADEQUATE' THEN 3
+  WHEN 'REQUIRES_IMPROVEMENT' THEN 4 WHEN 'INADEQUATE' THEN 5 WHEN 'IMPROVED_EFFECTIVENESS' THEN 2
+  WHEN 'SUSTAINED_EFFECTIVENESS' THEN 3 WHEN 'DECLINED_IN_EFFECTIVENESS' THEN 4 ELSE 6 END`;
+
+interface ListSpec {
+  kind: NodeKind;
+  /** Binds `m`, the listed node. */
+  match: string;
+  where: string;
+  sorts: Readonly<Record<string, string>>;
+}
+
+export const LISTS = {
+  providers: {
+    kind: 'provider',
+    match: '(m:Provider)',
+    where: `($f.nameContains IS NULL OR toLower(m.name) CONTAINS toLower($f.nameContains))
+      AND ($f.regulator IS NULL OR EXISTS { (m)-[:RUNS]->(:Location)-[:REGULATED_BY]->(:Regulator {code: $f.regulator}) })`,
+    sorts: { NAME: 'm.name', LOCATION_COUNT: 'COUNT { (m)-[:RUNS]->() }' },
+  },
+  locations: {
+    kind: 'location',
+    match: '(m:Location)',
+    where: `($f.nameContains IS NULL OR toLower(m.name) CONTAINS toLower($f.nameContains))
+      AND ($f.regulator IS NULL OR EXISTS { (m)-[:REGULATED_BY]->(:Regulator {code: $f.regulator}) })
+      AND ($f.region IS NULL OR m.region = $f.region)
+      AND ($f.localAuthority IS NULL OR m.localAuthority = $f.localAuthority)
+      AND ($f.providerId IS NULL OR EXISTS { (m)<-[:RUNS]-(:Provider {id: $f.providerId}) })`,
+    sorts: { NAME: 'm.name', ID: 'm.id' },
+  },
+  inspections: {
+    kind: 'inspection',
+    match: '(m:Inspection)-[:OF]->(l:Location) WITH m, m AS i, l',
+    where: `${SCOPE_PREDICATE}
+      AND ($f.locationId IS NULL OR l.id = $f.locationId)
+      AND ($f.grades IS NULL OR m.overallGrade IN $f.grades)
+      AND ($f.type IS NULL OR m.type = $f.type)
+      AND ($f.hasReport IS NULL OR m.hasReport = $f.hasReport)`,
+    sorts: { START_DATE: 'm.startDate', GRADE: GRADE_RANK },
+  },
+  findings: {
+    kind: 'finding',
+    match: '(i:Inspection)-[:FOUND]->(m:Finding), (i)-[:OF]->(l:Location) WITH i, l, m, m AS f',
+    where: FINDING_PREDICATE,
+    sorts: { NEWEST: 'i.startDate DESC, m.line' },
+  },
+  enforcementActions: {
+    kind: 'enforcement',
+    match: '(i:Inspection)-[:LED_TO]->(m:EnforcementAction), (i)-[:OF]->(l:Location) WITH i, l, m',
+    where: `${SCOPE_PREDICATE} AND ($f.type IS NULL OR m.type = $f.type)`,
+    sorts: { NEWEST: 'coalesce(m.issuedOn, i.startDate) DESC, m.id' },
+  },
+} as const satisfies Record<string, ListSpec>;
+
+export type ListName = keyof typeof LISTS;
+type SortOf<L extends ListName> = keyof (typeof LISTS)[L]['sorts'] & string;
+
+interface ListParams {
+  skip: number;
+  limit: number;
+  f: Record<string, unknown>;
+}
+
+interface ListResult {
+  total: number;
+  items: PlainRecord[];
+}
+
+const cache = new Map<string, NamedQuery<ListParams, ListResult>>();
+
+function listQuery(name: ListName, sort: string, direction: 'ASC' | 'DESC'): NamedQuery<ListParams, ListResult> {
+  const cacheKey = `${name}.${sort}.${direction}`;
+  let query = cache.get(cacheKey);
+  if (!query) {
+    const spec: ListSpec = LISTS[name];
+    const order = spec.sorts[sort];
+    if (!order) throw new Error(`Unknown sort ${sort} for ${name}`);
+    // A sort expression that already carries its direction (NEWEST) is used as it is.
+    const orderBy = /\b(ASC|DESC)\b/.test(order) ? order : `${order} ${direction}, m.id`;
+    query = defineQuery({
+      name: `list.${cacheKey}`,
+      cypher: `CALL () { MATCH ${spec.match} WHERE ${spec.where} RETURN count(m) AS total }
+               CALL () {
+                 MATCH ${spec.match} WHERE ${spec.where}
+                 WITH * ORDER BY ${orderBy} SKIP $skip LIMIT $limit
+                 RETURN collect(properties(m)) AS items
+               }
+               RETURN total, items`,
+      parse: (row) => ({ total: read.number(row, 'total'), items: read.list(row, 'items') }),
+    });
+    cache.set(cacheKey, query);
+  }
+  return query;
+}
+
+export async function readList<L extends ListName>(
+  db: Database,
+  name: L,
+  request: PageRequest,
+  params: Record<string, unknown>,
+  sort: { field: SortOf<L>; direction: 'ASC' | 'DESC' },
+): Promise<Page<RowOf<(typeof LISTS)[L]['kind']>>> {
+  const [row] = await db.read(listQuery(name, sort.field, sort.direction), { skip: request.skip, limit: request.limit, f: params });
+  const kind = LISTS[name].kind;
+  const items = (row?.items ?? []).map((node) => NODE_KINDS[kind].parse(node) as RowOf<(typeof LISTS)[L]['kind']>);
+  return { items, totalCount: row?.total ?? 0, skip: request.skip };
+}
+
+export interface ProviderFilterInput { regulator?: string | null; nameContains?: string | null }
+export interface LocationFilterInput extends ProviderFilterInput { region?: string | null; localAuthority?: string | null; providerId?: string | null }
+export interface InspectionFilterInput extends ScopeFilterInput {
+  locationId?: string | null;
+  grades?: readonly string[] | null;
+  type?: string | null;
+  hasReport?: boolean | null;
+}
+
+export const listParams = {
+  providers: (f: ProviderFilterInput | null | undefined) => ({ regulator: f?.regulator ?? null, nameContains: f?.nameContains ?? null }),
+  locations: (f: LocationFilterInput | null | undefined) => ({
+    regulator: f?.regulator ?? null,
+    nameContains: f?.nameContains ?? null,
+    region: f?.region ?? null,
+    localAuthority: f?.localAuthority ?? null,
+    providerId: f?.providerId ?? null,
+  }),
+  inspections: (f: InspectionFilterInput | null | undefined) => ({
+    ...toScopeParams(f),
+    locationId: f?.locationId ?? null,
+    grades: f?.grades && f.grades.length > 0 ? [...f.grades] : null,
+    type: f?.type ?? null,
+    hasReport: f?.hasReport ?? null,
+  }),
+  findings: (f: FindingFilterInput | null | undefined) => ({ ...toFindingParams(f) }),
+  enforcementActions: (f: (ScopeFilterInput & { type?: string | null }) | null | undefined) => ({ ...toScopeParams(f), type: f?.type ?? null }),
+};

@@ -1,0 +1,168 @@
+/**
+ * Multi-label theme tagging of a finding, driven by seed/reference/themes.json.
+ *
+ * Rule (also written in themes.json `matching.threshold`): a theme is tagged when one of its cues
+ * fires, or when two different weak cues fire in the same sentence. Weak cues must meet in one
+ * sentence because a long paragraph collects generic words ("waiting", "promptly") from unrelated
+ * sentences. In points: each distinct cue is 2, the distinct weak cues of the best sentence 1
+ * each, and 2 tags. A cited regulation counts like a cue for each theme it covers when it covers
+ * one or two themes, and like one weak cue when it covers more (HSCA RA 2014 regulation 12 covers
+ * medicines, infection control, premises and harm: citing it says little about which).
+ * Long texts need their evidence spread: one sentence with evidence per 6 sentences of text, so
+ * the Ofsted paragraphs and CQC bullets findings come from (at most 6 sentences) need one, and a
+ * 14-sentence CQC commentary that mentions training once is not tagged staffing.
+ * Legislation names and citations are masked before matching, so "Health and Social Care Act"
+ * is no health cue. Each tag keeps the terms that fired, lower-cased as found.
+ */
+import type { Citation, ThemeTag } from '../document.ts';
+import { readThemeTaxonomy, type Theme } from '../../reference/index.ts';
+import { compileCue, findCueMatches, maskSpans, prepareForCues, type CompiledCue } from './cues.ts';
+import { findLegislationNames } from './legislation-names.ts';
+import { splitSentences } from './split-sentences.ts';
+
+type CueStrength = 'cue' | 'weak';
+
+interface ThemeCue {
+  theme: string;
+  strength: CueStrength;
+}
+
+const THRESHOLD = 2;
+/** How many sentences of text each sentence with evidence may stand for. */
+const SENTENCES_PER_EVIDENCE = 6;
+/** A regulation covering more themes than this is weak evidence for each of them. */
+const MAX_THEMES_FOR_STRONG_REGULATION = 2;
+
+interface CompiledTaxonomy {
+  cues: CompiledCue<ThemeCue>[];
+  ignore: CompiledCue<null>[];
+  themes: readonly Theme[];
+  themesByRegulation: Map<string, string[]>;
+}
+
+let compiled: CompiledTaxonomy | null = null;
+
+function compileTaxonomy(): CompiledTaxonomy {
+  if (!compiled) {
+    const { themes, coverage, ignore } = readThemeTaxonomy();
+    const cues = themes.flatMap((theme) => [
+      ...theme.cues.map((cue) => compileCue<ThemeCue>(cue, { theme: theme.id, strength: 'cue' })),
+      ...theme.weakCues.map((cue) => compileCue<ThemeCue>(cue, { theme: theme.id, strength: 'weak' })),
+    ]);
+    const themesByRegulation = new Map<string, string[]>();
+    for (const { regulation, theme } of coverage) {
+      themesByRegulation.set(regulation, [...(themesByRegulation.get(regulation) ?? []), theme]);
+    }
+    compiled = { cues, ignore: ignore.map((phrase) => compileCue(phrase, null)), themes, themesByRegulation };
+  }
+  return compiled;
+}
+
+function points(strength: CueStrength): number {
+  switch (strength) {
+    case 'cue':
+      return 2;
+    case 'weak':
+      return 1;
+    default:
+      return unreachableStrength(strength);
+  }
+}
+
+function unreachableStrength(strength: never): never {
+  throw new Error(`Unknown cue strength ${String(strength)}`);
+}
+
+interface Evidence {
+  /** Distinct cues (and cited regulations) with their points. */
+  strong: Map<string, number>;
+  /** Distinct weak cues per sentence index. */
+  weakBySentence: Map<number, Set<string>>;
+  /** Cited regulations that are weak evidence: they add to the best sentence. */
+  weakRegulations: Set<string>;
+  /** Sentences with any evidence (-1 stands for cited regulations). */
+  sentences: Set<number>;
+  terms: string[];
+}
+
+function evidenceFor(byTheme: Map<string, Evidence>, theme: string): Evidence {
+  let evidence = byTheme.get(theme);
+  if (!evidence) {
+    evidence = { strong: new Map(), weakBySentence: new Map(), weakRegulations: new Set(), sentences: new Set(), terms: [] };
+    byTheme.set(theme, evidence);
+  }
+  return evidence;
+}
+
+/** `sentence` is the index of the sentence a cue fired in, or null for a cited regulation. */
+function addEvidence(evidence: Evidence, key: string, term: string, strength: CueStrength, sentence: number | null): void {
+  switch (strength) {
+    case 'cue':
+      evidence.strong.set(key, points(strength));
+      break;
+    case 'weak':
+      if (sentence === null) {
+        evidence.weakRegulations.add(key);
+      } else {
+        const keys = evidence.weakBySentence.get(sentence) ?? new Set<string>();
+        keys.add(key);
+        evidence.weakBySentence.set(sentence, keys);
+      }
+      break;
+    default:
+      unreachableStrength(strength);
+  }
+  evidence.sentences.add(sentence ?? -1);
+  if (!evidence.terms.includes(term)) evidence.terms.push(term);
+}
+
+function scoreOf(evidence: Evidence): number {
+  let strong = 0;
+  for (const p of evidence.strong.values()) strong += p;
+  let bestSentence = 0;
+  for (const keys of evidence.weakBySentence.values()) bestSentence = Math.max(bestSentence, keys.size);
+  return strong + (bestSentence + evidence.weakRegulations.size) * points('weak');
+}
+
+/**
+ * Themes of one finding. `citations` are the regulation citations found in the same text, with
+ * their spans when known (spans are masked so a citation's own words are not cues).
+ */
+export function tagThemes(text: string, citations: readonly (Citation & { start?: number; end?: number })[] = []): ThemeTag[] {
+  const { cues, ignore, themes, themesByRegulation } = compileTaxonomy();
+  const prepared = prepareForCues(text);
+  const spans = [
+    ...findLegislationNames(prepared),
+    ...findCueMatches(prepared, ignore),
+    ...citations.flatMap((c) => (c.start !== undefined && c.end !== undefined ? [{ start: c.start, end: c.end }] : [])),
+  ];
+  const masked = maskSpans(prepared, spans);
+  const sentences = splitSentences(masked);
+  const requiredSentences = Math.max(1, Math.ceil(sentences.length / SENTENCES_PER_EVIDENCE));
+  const sentenceAt = (offset: number): number => {
+    const index = sentences.findIndex((s) => offset < s.end);
+    return index === -1 ? sentences.length : index;
+  };
+  const byTheme = new Map<string, Evidence>();
+  for (const match of findCueMatches(masked, cues)) {
+    // Keyed by span: "plan" and "plans" matching the same word are one piece of evidence.
+    const key = `${match.start}:${match.end}`;
+    addEvidence(evidenceFor(byTheme, match.payload.theme), key, match.term, match.payload.strength, sentenceAt(match.start));
+  }
+  for (const citation of citations) {
+    const id = `${citation.regulation.legislation}:${citation.regulation.number}`;
+    const covered = themesByRegulation.get(id) ?? [];
+    const strength: CueStrength = covered.length <= MAX_THEMES_FOR_STRONG_REGULATION ? 'cue' : 'weak';
+    const term = citation.text.toLowerCase().replace(/\s+/g, ' ');
+    for (const theme of covered) {
+      const evidence = evidenceFor(byTheme, theme);
+      addEvidence(evidence, `regulation:${id}`, term, strength, null);
+    }
+  }
+  const order = new Map(themes.map((t, i) => [t.id, i]));
+  return [...byTheme.entries()]
+    .map(([id, evidence]) => ({ id, evidence, score: scoreOf(evidence) }))
+    .filter(({ score, evidence }) => score >= THRESHOLD && evidence.sentences.size >= requiredSentences)
+    .sort((a, b) => b.score - a.score || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
+    .map(({ id, evidence }) => ({ id, terms: evidence.terms }));
+}

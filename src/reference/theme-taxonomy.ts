@@ -1,0 +1,78 @@
+/**
+ * seed/reference/themes.json: Theme nodes and (Regulation)-[:COVERS]->(Theme) links.
+ * Read once, validated against the legislation catalogue, cached.
+ */
+import { readLegislationCatalogue } from './legislation-catalogue.ts';
+import { referenceFilePath } from './project-root.ts';
+import type { Theme, ThemeCoverage, ThemeTaxonomy } from './types.ts';
+import {
+  child, expectArray, expectObject, expectString, expectStringArray, expectUnique, fail, readJsonFile, type Place,
+} from './validate.ts';
+
+const FILE = 'seed/reference/themes.json';
+/** Marks a cue that is a regular expression rather than a plain term. */
+export const PATTERN_PREFIX = 're:';
+
+let cached: ThemeTaxonomy | null = null;
+
+export function readThemeTaxonomy(): ThemeTaxonomy {
+  if (!cached) {
+    const { value, place } = readJsonFile(referenceFilePath('themes.json'), FILE);
+    const regulationIds = new Set(readLegislationCatalogue().regulations.map((r) => r.id));
+    cached = parseThemeTaxonomy(value, place, regulationIds);
+  }
+  return cached;
+}
+
+/** Validates taxonomy JSON; every regulation a theme names must exist in the catalogue. */
+export function parseThemeTaxonomy(value: unknown, place: Place, regulationIds: ReadonlySet<string>): ThemeTaxonomy {
+  const root = expectObject(value, place);
+  const list = child(place, 'themes');
+  const themes = expectArray(root['themes'], list).map((item, i) => parseTheme(item, list, i, regulationIds));
+  expectUnique(themes.map((t) => t.id), list, 'theme id');
+  const coverage: ThemeCoverage[] = themes.flatMap((t) => t.regulations.map((regulation) => ({ regulation, theme: t.id })));
+  const ignore = parseCues(root['ignore'] ?? [], child(place, 'ignore'));
+  return { themes: Object.freeze(themes), ignore: Object.freeze(ignore), coverage: Object.freeze(coverage) };
+}
+
+function parseTheme(value: unknown, list: Place, index: number, regulationIds: ReadonlySet<string>): Theme {
+  const raw = expectObject(value, child(list, index));
+  const id = expectString(raw['id'], child(child(list, index), 'id'));
+  const at = child(list, index, id);
+  if (!/^[a-z]+(?:-[a-z]+)*$/.test(id)) fail(at, 'id must be kebab-case');
+  const cues = parseCues(raw['cues'], child(at, 'cues'));
+  const weakCues = parseCues(raw['weakCues'] ?? [], child(at, 'weakCues'));
+  if (cues.length === 0) fail(child(at, 'cues'), 'a theme needs at least one cue');
+  const regulations = expectStringArray(raw['regulations'], child(at, 'regulations'));
+  regulations.forEach((regulation, i) => {
+    if (!regulationIds.has(regulation)) fail(child(child(at, 'regulations'), i), `${regulation} is not in seed/reference/legislation.json`);
+  });
+  expectUnique(regulations, child(at, 'regulations'), 'regulation');
+  expectUnique([...cues, ...weakCues], at, 'cue');
+  return {
+    id,
+    label: expectString(raw['label'], child(at, 'label')),
+    definition: expectString(raw['definition'], child(at, 'definition')),
+    cues,
+    weakCues,
+    regulations,
+  };
+}
+
+/** Cues are lower-case terms, or `re:` patterns that must compile. */
+function parseCues(value: unknown, place: Place): string[] {
+  const cues = expectStringArray(value, place);
+  cues.forEach((cue, i) => {
+    const at = child(place, i);
+    if (cue.startsWith(PATTERN_PREFIX)) {
+      try {
+        new RegExp(cue.slice(PATTERN_PREFIX.length), 'i');
+      } catch (error) {
+        fail(at, `pattern ${cue} does not compile: ${(error as Error).message}`);
+      }
+    } else if (cue !== cue.toLowerCase() || cue.trim() !== cue) {
+      fail(at, `cue "${cue}" must be lower case without surrounding spaces`);
+    }
+  });
+  return cues;
+}

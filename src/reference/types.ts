@@ -1,0 +1,80 @@
+/**
+ * Reference data loaded at startup: legislation, its regulations, the theme taxonomy and the CQC
+ * quality-statement mapping. Each array maps 1:1 to graph nodes or links, so optional values are
+ * `null` rather than absent and every entry has the same properties.
+ */
+import type { LegislationId } from '../ingest/document.ts';
+
+/** How far a regulation's heading is backed by its sources (see legislation.json statusLegend). */
+export type HeadingStatus = 'confirmed' | 'confirmed-secondary' | 'taken-from-text' | 'unconfirmed';
+
+export type LegislationKind = 'act' | 'regulations';
+
+export interface Legislation {
+  id: LegislationId;
+  title: string;
+  shortTitle: string;
+  year: number;
+  kind: LegislationKind;
+  url: string;
+  /** Names reports cite it by ("HSCA RA Regulations 2014"); citation finding matches these. */
+  aliases: string[];
+  sources: string[];
+}
+
+/** A regulation of a statutory instrument, or a section of an Act. */
+export interface Regulation {
+  /** `<legislation>:<number>`, e.g. `CHR2015:12`, `HSCA2008:29`. */
+  id: string;
+  legislation: LegislationId;
+  /** As printed: `12`, `20A`. */
+  number: string;
+  /** Null when no source shows the heading: never a guess. */
+  heading: string | null;
+  status: HeadingStatus;
+  sources: string[];
+  part: string | null;
+  /** What the regulation is about when the heading is unknown, in the source's words. */
+  subject: string | null;
+  note: string | null;
+}
+
+export interface LegislationCatalogue {
+  legislation: readonly Legislation[];
+  regulations: readonly Regulation[];
+}
+
+export interface Theme {
+  /** Kebab-case, e.g. `missing-from-care`. */
+  id: string;
+  label: string;
+  definition: string;
+  /** Terms that tag a finding on their own (see themes.json `matching`). */
+  cues: string[];
+  /** Terms that tag only together with a second cue of the same theme. */
+  weakCues: string[];
+  /** Regulation ids whose subject matter is this theme. */
+  regulations: string[];
+}
+
+/** One `(Regulation)-[:COVERS]->(Theme)` link. */
+export interface ThemeCoverage {
+  regulation: string;
+  theme: string;
+}
+
+export interface ThemeTaxonomy {
+  themes: readonly Theme[];
+  /** Phrases masked before any cue matches (how inspectors cite evidence: "records showed"). */
+  ignore: readonly string[];
+  coverage: readonly ThemeCoverage[];
+}
+
+export interface CqcQualityStatement {
+  /** The `qualityStatementId` of CQC API assessment records. */
+  id: string;
+  keyQuestion: string;
+  name: string;
+  themes: string[];
+  why: string;
+}

@@ -1,0 +1,51 @@
+import type {
+  FindingResolvers,
+  QueryResolvers,
+  RecommendationResolvers,
+  ReportResolvers,
+  SourcePositionResolvers,
+  ThemeResolvers,
+} from '../generated/resolvers-types.ts';
+import { listThemes } from '../graph/catalogue.ts';
+import { listParams, readList } from '../graph/lists.ts';
+import { toConnection } from '../graph/pagination.ts';
+import { checkDateRange, pageArgs, required } from './support.ts';
+
+export const findingQueries: Pick<QueryResolvers, 'finding' | 'findings' | 'theme' | 'themes'> = {
+  finding: (_parent, { id }, { loaders }) => loaders.node('finding', id),
+  findings: async (_parent, args, { db }) => {
+    checkDateRange(args.filter?.from, args.filter?.to);
+    return toConnection(await readList(db, 'findings', pageArgs(args), listParams.findings(args.filter), { field: 'NEWEST', direction: 'DESC' }));
+  },
+  theme: (_parent, { id }, { loaders }) => loaders.node('theme', id),
+  themes: (_parent, _args, { db }) => listThemes(db),
+};
+
+function readTerms(extra: unknown): string[] {
+  return Array.isArray(extra) ? extra.filter((term): term is string => typeof term === 'string') : [];
+}
+
+export const Finding: FindingResolvers = {
+  themes: async (finding, _args, { loaders }) =>
+    (await loaders.related('findingThemes', finding.id)).map((item) => ({ theme: item.row, terms: readTerms(item.extra) })),
+  citations: async (finding, _args, { loaders }) => (await loaders.related('findingCitations', finding.id)).map((item) => item.row),
+  repeats: (finding, _args, { loaders }) => loaders.one('findingRepeats', finding.id),
+  inspection: async (finding, _args, { loaders }) =>
+    required(await loaders.one('findingInspection', finding.id), `inspection of finding ${finding.id}`),
+  source: (finding) => finding.position,
+};
+
+export const Recommendation: RecommendationResolvers = {
+  source: (recommendation) => recommendation.position,
+};
+
+export const Theme: ThemeResolvers = {
+  regulations: async (theme, _args, { loaders }) => (await loaders.related('themeRegulations', theme.id)).map((item) => item.row),
+  findings: async (theme, args, { loaders }) => toConnection(await loaders.page('themeFindings', theme.id, pageArgs(args), args.filter)),
+};
+
+export const SourcePosition: SourcePositionResolvers = {
+  report: (position, _args, { loaders }) => (position.reportSha ? loaders.node('report', position.reportSha) : null),
+};
+
+export const Report: ReportResolvers = {};

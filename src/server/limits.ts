@@ -1,0 +1,38 @@
+/**
+ * Query depth and cost limits (graphql-armor validation rules). A refused operation gets a
+ * clear message and its own error code instead of Apollo's generic validation code.
+ */
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import { ErrorCode } from './error-codes.ts';
+
+/** Deep enough for every example operation (6 levels) with room to explore. */
+export const MAX_DEPTH = 10;
+/** graphql-armor's cost model (2 per object field, 1 per scalar, times 1.5 per level of depth): a five-level nested read of 1 location costs about 6,400. */
+export const MAX_COST = 50_000;
+
+function reportAs(code: ErrorCode) {
+  return (context: ValidationContext | null, error: GraphQLError) => {
+    context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code } }));
+  };
+}
+
+export function buildLimitRules(): ValidationRule[] {
+  return [
+    maxDepthRule({
+      n: MAX_DEPTH,
+      exposeLimits: true,
+      flattenFragments: true,
+      propagateOnRejection: false,
+      onReject: [reportAs(ErrorCode.QueryTooDeep)],
+    }) as unknown as ValidationRule,
+    costLimitRule({
+      maxCost: MAX_COST,
+      exposeLimits: true,
+      flattenFragments: true,
+      propagateOnRejection: false,
+      onReject: [reportAs(ErrorCode.QueryTooCostly)],
+    }) as unknown as ValidationRule,
+  ];
+}

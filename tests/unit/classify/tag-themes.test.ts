@@ -1,0 +1,45 @@
+/**
+ * The tagging threshold: what one weak cue, a cited regulation and a long text can and cannot do.
+ */
+import { describe, expect, it } from 'vitest';
+import { findCitations } from '../../../src/ingest/classify/find-citations.ts';
+import { tagThemes } from '../../../src/ingest/classify/tag-themes.ts';
+
+function ids(text: string, defaultLegislation: 'CHR2015' | 'HSCA-RA-2014' | null = null): string[] {
+  return tagThemes(text, findCitations(text, { defaultLegislation })).map((t) => t.id);
+}
+
+describe('tagThemes threshold', () => {
+  it('needs two different weak cues in one sentence', () => {
+    // "leaders and managers", "quality of care" and "breaches" are weak governance cues.
+    expect(ids('Leaders and managers have not brought about the required changes to improve the quality of care.')).toEqual(['governance']);
+    expect(ids('Leaders and managers cannot be sure that children are making progress. Breaches in regulation identified at this inspection are repeated from previous inspections.')).not.toContain('governance');
+    expect(ids('The local authority has not made sufficient progress since the last inspection.')).toEqual([]);
+  });
+
+  it('counts a regulation covering one or two themes as a cue, a broader one as a weak cue', () => {
+    expect(ids('This is a breach of regulation 23.', 'CHR2015')).toEqual(['medication']);
+    // HSCA RA 2014 regulation 12 covers four themes: citing it alone tags none of them.
+    expect(ids('This is a breach of regulation 12.', 'HSCA-RA-2014')).toEqual([]);
+    expect(ids('Medicines were not stored securely, a breach of regulation 12.', 'HSCA-RA-2014')).toContain('medication');
+  });
+
+  it('does not take legislation names for cues', () => {
+    expect(ids('The provider had failed to comply with the relevant requirements of the Health and Social Care Act 2008 (Regulated Activities) Regulations 2014.')).not.toContain('health-and-wellbeing');
+  });
+
+  it('asks long texts for evidence in one sentence per six', () => {
+    const sentences = [
+      'Leaders and managers have not brought about the required changes to improve the quality of care.',
+      'The home is not maintained to a suitable standard.',
+      'Records do not provide enough detail about children and their experiences.',
+      'Children do not always receive their prescribed medication as required.',
+      'Holiday plans include days out to theme parks and beaches, and trips to see their families.',
+      'Senior leaders fail to make decisions about the ethos of the home and model of care.',
+      'Staff had received mandatory training in key skills.',
+    ];
+    expect(ids(sentences.slice(1).join(' '))).toContain('staffing');
+    expect(ids(sentences.join(' '))).not.toContain('staffing');
+    expect(ids(sentences.join(' '))).toContain('governance');
+  });
+});
