@@ -5,6 +5,16 @@ const out = process.env.CODEGEN_OUT ?? 'src/generated';
 
 const rows = '../graph/rows.ts';
 
+/** How both outputs type scalars, enums and nullability, so server and front-end types agree. */
+const sharedTypes = {
+  useTypeImports: true,
+  enumsAsTypes: true,
+  strictScalars: true,
+  scalars: { ID: 'string', Date: 'string', DateTime: 'string' },
+  avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+  maybeValue: 'T | null',
+};
+
 const config: CodegenConfig = {
   schema: 'schema/**/*.graphql',
   emitLegacyCommonJSImports: false,
@@ -16,13 +26,8 @@ const config: CodegenConfig = {
         'typescript-resolvers',
       ],
       config: {
+        ...sharedTypes,
         contextType: '../server/context.ts#RequestContext',
-        useTypeImports: true,
-        enumsAsTypes: true,
-        strictScalars: true,
-        scalars: { ID: 'string', Date: 'string', DateTime: 'string' },
-        avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
-        maybeValue: 'T | null',
         // Resolvers receive graph rows as parents; relations are resolved field by field.
         mappers: {
           Provider: `${rows}#ProviderRow`,
@@ -61,14 +66,7 @@ const config: CodegenConfig = {
         'typescript-operations',
         'typed-document-node',
       ],
-      config: {
-        useTypeImports: true,
-        enumsAsTypes: true,
-        strictScalars: true,
-        scalars: { ID: 'string', Date: 'string', DateTime: 'string' },
-        avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
-        maybeValue: 'T | null',
-      },
+      config: sharedTypes,
     },
   },
 };

@@ -42,7 +42,8 @@ function readInstanceRecord(dataDir: string): InstanceRecord | null {
   }
 }
 
-function isProcessAlive(pid: number): boolean {
+/** True while a process with this pid exists (signal 0 checks without signalling). */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

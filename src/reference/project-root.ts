@@ -1,23 +1,15 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../config.ts';
 
 /**
- * The project folder: the nearest ancestor of this module holding package.json. Found from the
- * module's own location rather than the working directory, so the CLI, the server and tests
- * read the same seed files wherever they are started from.
+ * The project folder, found from this module's location (see config.ts) rather than the working
+ * directory, so the CLI, the server and tests read the same seed files wherever they start.
  */
-export function findProjectRoot(fromUrl: string = import.meta.url): string {
-  let dir = path.dirname(fileURLToPath(fromUrl));
-  for (;;) {
-    if (existsSync(path.join(dir, 'package.json'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`No package.json above ${fileURLToPath(fromUrl)}: cannot find the project folder`);
-    dir = parent;
-  }
+export function findProjectRoot(): string {
+  return PROJECT_ROOT;
 }
 
 /** Absolute path of a file in `seed/reference/`. */
 export function referenceFilePath(fileName: string): string {
-  return path.join(findProjectRoot(), 'seed', 'reference', fileName);
+  return path.join(PROJECT_ROOT, 'seed', 'reference', fileName);
 }

@@ -2,18 +2,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { postGraphQL } from '../support/http.ts';
+import { askGraphQL, postGraphQL } from '../support/http.ts';
 import { FIXTURE_DIR, INGEST_TOKEN, startApiFixture, type ApiFixture } from '../support/api-fixture.ts';
 
 type Json = Record<string, unknown>;
 
 describe('entities and navigation', () => {
   let api: ApiFixture;
-  const ask = async <T = Json>(query: string, variables: Json = {}) => {
-    const response = await postGraphQL<T>(api.server.url, query, variables);
-    expect(response.body.errors).toBeUndefined();
-    return response.body.data as T;
-  };
+  const ask = <T = Json>(query: string, variables: Json = {}) => askGraphQL<T>(api.server.url, query, variables);
 
   beforeAll(async () => {
     api = await startApiFixture();

@@ -1,17 +1,13 @@
 /** Every cross-report question over HTTP against the real Neo4j, seeds plus multi-inspection fixtures. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postGraphQL } from '../support/http.ts';
+import { askGraphQL } from '../support/http.ts';
 import { startApiFixture, type ApiFixture } from '../support/api-fixture.ts';
 
 type Json = Record<string, unknown>;
 
 describe('cross-report questions', () => {
   let api: ApiFixture;
-  const ask = async <T = Json>(query: string, variables: Json = {}) => {
-    const response = await postGraphQL<T>(api.server.url, query, variables);
-    expect(response.body.errors).toBeUndefined();
-    return response.body.data as T;
-  };
+  const ask = <T = Json>(query: string, variables: Json = {}) => askGraphQL<T>(api.server.url, query, variables);
 
   beforeAll(async () => {
     api = await startApiFixture();

@@ -8,18 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDriver } from '../../src/db/driver.ts';
+import { isProcessAlive } from '../../src/db/local-neo4j.ts';
 import { postGraphQL } from '../support/http.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -61,13 +53,13 @@ describe('npm start lifecycle', () => {
     const url = /explorer at (http:\/\/\S+)/.exec(first.output())![1]!;
     expect((await postGraphQL(url, '{ __typename }')).body).toEqual({ data: { __typename: 'Query' } });
     const { pid, port } = JSON.parse(readFileSync(path.join(dataDir, 'instance.json'), 'utf8')) as { pid: number; port: number };
-    expect(isAlive(pid)).toBe(true);
+    expect(isProcessAlive(pid)).toBe(true);
     await runOnLocal(port, 'CREATE (:RestartMarker {at: $at})', { at: 'first run' });
 
     first.child.kill('SIGINT');
     expect(await waitFor(() => first.child.exitCode !== null, 60_000)).toBe(true);
     expect(first.child.exitCode).toBe(0);
-    expect(await waitFor(() => !isAlive(pid), 30_000)).toBe(true);
+    expect(await waitFor(() => !isProcessAlive(pid), 30_000)).toBe(true);
 
     // A crash of the parent (SIGKILL: no handler runs) still takes its Neo4j down.
     const second = startMain(dataDir);
@@ -77,6 +69,6 @@ describe('npm start lifecycle', () => {
     const secondPid = secondRecord.pid;
     expect(await runOnLocal(secondRecord.port, 'MATCH (m:RestartMarker) RETURN m.at AS at', {})).toEqual(['first run']);
     second.child.kill('SIGKILL');
-    expect(await waitFor(() => !isAlive(secondPid), 60_000)).toBe(true);
+    expect(await waitFor(() => !isProcessAlive(secondPid), 60_000)).toBe(true);
   }, 400_000);
 });

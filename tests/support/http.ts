@@ -17,3 +17,10 @@ export async function postGraphQL<T = Record<string, unknown>>(
   });
   return { status: response.status, body: (await response.json()) as GraphQLResponse<T>['body'] };
 }
+
+/** Posts an operation that must succeed: fails the test on any GraphQL error, returns `data`. */
+export async function askGraphQL<T = Record<string, unknown>>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await postGraphQL<T>(url, query, variables);
+  if (response.body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(response.body.errors)}`);
+  return response.body.data as T;
+}
