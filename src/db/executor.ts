@@ -17,7 +17,7 @@ export interface QueryRunner {
 export type QueryObserver = (queryName: string) => void;
 
 /** JS numbers that are whole become Neo4j integers (the driver would send floats). */
-function toNeo4jParam(value: unknown): unknown {
+export function toNeo4jParam(value: unknown): unknown {
   if (typeof value === 'number') return Number.isInteger(value) ? neo4j.int(value) : value;
   if (Array.isArray(value)) return value.map(toNeo4jParam);
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {

@@ -78,7 +78,7 @@ interface ListResult {
 
 const cache = new Map<string, NamedQuery<ListParams, ListResult>>();
 
-function listQuery(name: ListName, sort: string, direction: 'ASC' | 'DESC'): NamedQuery<ListParams, ListResult> {
+export function listQuery(name: ListName, sort: string, direction: 'ASC' | 'DESC'): NamedQuery<ListParams, ListResult> {
   const cacheKey = `${name}.${sort}.${direction}`;
   let query = cache.get(cacheKey);
   if (!query) {

@@ -13,7 +13,7 @@ export interface SearchHitRow {
   locationId: string;
 }
 
-const searchQuery = defineQuery<{ index: string; query: string; first: number }, Omit<SearchHitRow, 'snippet'> & { text: string }>({
+export const searchQuery = defineQuery<{ index: string; query: string; first: number }, Omit<SearchHitRow, 'snippet'> & { text: string }>({
   name: 'search.fulltext',
   cypher: `
     CALL db.index.fulltext.queryNodes($index, $query, {limit: $first}) YIELD node, score
@@ -48,7 +48,7 @@ export interface RelatedFindingRow {
 }
 
 /** Words too common in inspection reports to say two findings are alike. */
-const STOPWORDS = [
+export const STOPWORDS = [
   'that', 'this', 'with', 'have', 'from', 'they', 'their', 'there', 'were', 'when', 'which', 'what', 'been', 'does', 'also',
   'some', 'more', 'than', 'into', 'such', 'these', 'those', 'other', 'about', 'while', 'where', 'because', 'would', 'could',
   'should', 'staff', 'children', 'child', 'people', 'home', 'service', 'inspection', 'provider', 'leaders', 'managers',
@@ -60,7 +60,7 @@ const STOPWORDS = [
  * 3 per shared regulation + 1 per shared theme + the Lucene score. Each source is capped so a
  * common theme cannot make the query scan the whole graph.
  */
-const relatedFindingsQuery = defineQuery<{ findingId: string; index: string; stopwords: string[]; first: number }, RelatedFindingRow>({
+export const relatedFindingsQuery = defineQuery<{ findingId: string; index: string; stopwords: string[]; first: number }, RelatedFindingRow>({
   name: 'search.related-findings',
   cypher: `
     MATCH (f:Finding {id: $findingId})<-[:FOUND]-(fi:Inspection)

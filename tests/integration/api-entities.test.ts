@@ -157,10 +157,10 @@ describe('limits, errors and the ingest mutation', () => {
   });
 
   it('refuses an over-costly query with QUERY_TOO_COSTLY, and accepts the same shape once', async () => {
-    const nested = 'locations(first: 1) { nodes { id provider { name } inspections(first: 10) { nodes { id requirements { id regulation { id legislation { id } } } findings(first: 5) { nodes { themes { theme { id } } } } } } } }';
+    const nested = 'locations(first: 20) { nodes { id name inspections(first: 100) { nodes { id startDate requirements { text regulation { id heading } } } } } }';
     const once = await postGraphQL(api.server.url, `{ ${nested} }`);
     expect(once.body.errors).toBeUndefined();
-    const aliases = Array.from({ length: 12 }, (_, k) => `a${k}: ${nested}`).join(' ');
+    const aliases = Array.from({ length: 2 }, (_, k) => `a${k}: ${nested}`).join(' ');
     const response = await postGraphQL(api.server.url, `{ ${aliases} }`);
     expect(response.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
     expect(response.body.errors?.[0]?.message).toMatch(/cost limit/i);

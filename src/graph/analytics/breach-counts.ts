@@ -35,7 +35,7 @@ export interface BreachCountRow {
   inspectionCount: number;
 }
 
-const breachCountsQuery = defineQuery<BreachCountArgs, BreachCountRow>({
+export const breachCountsQuery = defineQuery<BreachCountArgs, BreachCountRow>({
   name: 'analytics.breach-counts',
   cypher: `
     MATCH (l:Location)<-[:OF]-(i:Inspection)-[:REQUIRED]->(q:Requirement)-[:UNDER]->(g:Regulation)-[:PART_OF]->(leg:Legislation)

@@ -23,7 +23,7 @@ export interface RatingChangeRow {
   basis: string;
 }
 
-const ratingChangesQuery = defineQuery<RatingChangeArgs, RatingChangeRow>({
+export const ratingChangesQuery = defineQuery<RatingChangeArgs, RatingChangeRow>({
   name: 'analytics.rating-changes',
   cypher: `
     WITH {OUTSTANDING: 4, GOOD: 3, ADEQUATE: 2, REQUIRES_IMPROVEMENT: 2, INADEQUATE: 1} AS rank

@@ -31,7 +31,7 @@ export interface RepeatedBreachRow {
   statements: RepeatStatementRow[];
 }
 
-const repeatedBreachesQuery = defineQuery<RepeatedBreachArgs, RepeatedBreachRow>({
+export const repeatedBreachesQuery = defineQuery<RepeatedBreachArgs, RepeatedBreachRow>({
   name: 'analytics.repeated-breaches',
   cypher: `
     MATCH (l:Location)<-[:OF]-(i:Inspection)-[:REQUIRED]->(q:Requirement)-[:UNDER]->(g:Regulation)-[:PART_OF]->(leg:Legislation)

@@ -21,7 +21,7 @@ export interface ThemeTrendRow {
   inspectionCount: number;
 }
 
-const themeTrendsQuery = defineQuery<ThemeTrendArgs, Omit<ThemeTrendRow, 'period'>>({
+export const themeTrendsQuery = defineQuery<ThemeTrendArgs, Omit<ThemeTrendRow, 'period'>>({
   name: 'analytics.theme-trends',
   cypher: `
     MATCH (t:Theme)<-[:ABOUT]-(f:Finding)<-[:FOUND]-(i:Inspection)
@@ -75,7 +75,7 @@ export interface ThemePairRow {
   jaccard: number;
 }
 
-const themeCooccurrenceQuery = defineQuery<{ f: FindingParams; first: number }, ThemePairRow>({
+export const themeCooccurrenceQuery = defineQuery<{ f: FindingParams; first: number }, ThemePairRow>({
   name: 'analytics.theme-cooccurrence',
   cypher: `
     CALL () {

@@ -1,0 +1,188 @@
+/**
+ * `npm run bench [-- --quick] [-- --corpus DIR]`: ingest and query benchmarks against a real
+ * Neo4j, each figure on its own line, every ratio taken from measurements in this one run.
+ *
+ * Tier S by default (the seeds and tests/fixtures/reports); `--corpus DIR` ingests a folder
+ * instead (e.g. one written by `npm run generate`). Nothing here asserts a time: it prints.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import neo4j from 'neo4j-driver';
+import { PROJECT_ROOT, readConfig } from '../src/config.ts';
+import { createDriver, type Connection } from '../src/db/driver.ts';
+import { Database, toNeo4jParam } from '../src/db/executor.ts';
+import { findFreePort, startLocalNeo4j, type LocalNeo4jHandle } from '../src/db/local-neo4j.ts';
+import { runMigrations } from '../src/db/run-migrations.ts';
+import type { ReportDocument } from '../src/ingest/document.ts';
+import { ingestFile } from '../src/ingest/ingest-files.ts';
+import { buildReportDocument } from '../src/ingest/pipeline.ts';
+import { listInputFiles, readSourceText } from '../src/ingest/sources/read-source.ts';
+import { loadFloor } from './floor-load.ts';
+import { startPeerServer } from './peer-server.ts';
+import { buildQueryCases, NESTED_READ } from './query-cases.ts';
+import { formatMs, measurePair, readPeakRssMiB } from './stats.ts';
+
+const { values: args } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, corpus: { type: 'string' }, runs: { type: 'string' } },
+});
+const runs = Number(args.runs ?? (args.quick ? 30 : 200));
+const loadSeconds = args.quick ? 5 : 20;
+
+function say(line: string): void {
+  console.log(line);
+}
+
+async function postJson(url: string, body: unknown): Promise<unknown> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (await response.json()) as { errors?: unknown };
+  if (json.errors) throw new Error(`GraphQL errors from ${url}: ${JSON.stringify(json.errors).slice(0, 300)}`);
+  return json;
+}
+
+/** CALL IN TRANSACTIONS needs an implicit (auto-commit) transaction, so a plain session.run. */
+async function clearGraph(driver: neo4j.Driver): Promise<void> {
+  const session = driver.session();
+  try {
+    await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
+
+async function startApiChild(connection: Connection): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+  const port = await findFreePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/main.ts')], {
+    env: { ...process.env, NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password, PORT: String(port), LOAD_SEED: 'false' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (/ready: explorer at/.test(output)) resolve();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`API server exited (${code}): ${output}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    pid: child.pid!,
+    stop: () => new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); }),
+  };
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  say(`bench: ${args.quick ? 'quick' : 'full'} run, ${runs} timed runs per query, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+  const config = readConfig();
+  let local: LocalNeo4jHandle | null = null;
+  let dataDir: string | null = null;
+  let connection: Connection;
+  if (config.neo4j.kind === 'external') {
+    connection = config.neo4j;
+    say(`neo4j: ${connection.uri} (NEO4J_URI; it is emptied)`);
+  } else {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'inspection-graph-bench-'));
+    local = await startLocalNeo4j({ ...config.neo4j, dataDir, port: 0 });
+    connection = { uri: local.uri, user: 'neo4j', password: 'neo4j', database: 'neo4j' };
+    say(`neo4j: local embedded 5.26 on ${local.uri}, heap ${config.neo4j.heap}, page cache ${config.neo4j.pageCache}`);
+  }
+  const driver = createDriver(connection);
+  const db = new Database(driver, connection.database, 60_000);
+  try {
+    // Ingest ------------------------------------------------------------------------------
+    const inputs = args.corpus ? [args.corpus] : [path.join(PROJECT_ROOT, 'seed'), path.join(PROJECT_ROOT, 'tests/fixtures/reports')];
+    const { files } = await listInputFiles(inputs);
+    const texts: { file: string; text: string }[] = [];
+    for (const file of files) {
+      const source = await readSourceText(file);
+      if (source.ok) texts.push({ file, text: source.text });
+    }
+    // The first document compiles the classifier's cue patterns; time the steady state.
+    if (texts[0]) buildReportDocument({ text: texts[0].text, fileName: 'warm-up.txt', format: 'txt' });
+    let t = Date.now();
+    const docs: ReportDocument[] = [];
+    for (const { file, text } of texts) {
+      const result = buildReportDocument({ text, fileName: path.basename(file), format: 'txt' });
+      if (result.ok) docs.push(result.document);
+    }
+    const parseSeconds = (Date.now() - t) / 1000;
+    say(`corpus: ${docs.length} reports from ${inputs.join(', ')}`);
+    say(`ingest.parse_only: ${(docs.length / parseSeconds).toFixed(1)} reports/s on 1 core`);
+
+    await clearGraph(driver);
+    await runMigrations(db, { seedDir: null, log: () => {} });
+    t = Date.now();
+    await loadFloor(driver, docs);
+    const floorRate = docs.length / ((Date.now() - t) / 1000);
+
+    await clearGraph(driver);
+    await runMigrations(db, { seedDir: null, log: () => {} });
+    t = Date.now();
+    let failed = 0;
+    for (const { file } of texts) {
+      const result = await ingestFile(file, { db, force: true, meta: null });
+      if (result.status === 'failed') failed += 1;
+    }
+    const oursRate = texts.length / ((Date.now() - t) / 1000);
+    say(`ingest.end_to_end: ${oursRate.toFixed(1)} reports/s (${failed} failed)`);
+    say(`ingest.floor_unwind: ${floorRate.toFixed(1)} reports/s (same documents, minimal UNWIND, no parsing)`);
+    say(`ingest.ratio_to_floor: ${(oursRate / floorRate).toFixed(2)}`);
+    say(`ingest.peak_rss: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (bench process, whole corpus)`);
+
+    // Queries -----------------------------------------------------------------------------
+    const api = await startApiChild(connection);
+    const peer = await startPeerServer(driver);
+    try {
+      const sample = await driver.executeQuery('MATCH (f:Finding)-[:ABOUT]->() RETURN f.id AS id LIMIT 1');
+      const findingId = String(sample.records[0]?.get('id') ?? '');
+      for (const testCase of buildQueryCases(findingId)) {
+        const bareParams = toNeo4jParam(testCase.bare.params) as Record<string, unknown>;
+        const [ours, bare] = await measurePair(
+          () => postJson(api.url, { query: testCase.graphql, variables: testCase.variables }),
+          () => driver.executeQuery(testCase.bare.cypher, bareParams, { routing: neo4j.routing.READ }),
+          runs,
+        );
+        say(`query.${testCase.name}: graphql p50 ${formatMs(ours.p50)} ms p95 ${formatMs(ours.p95)} ms | bare driver p50 ${formatMs(bare.p50)} ms p95 ${formatMs(bare.p95)} ms | overhead p50 ${(ours.p50 / bare.p50).toFixed(2)}x`);
+      }
+      const [ours, theirs] = await measurePair(
+        () => postJson(api.url, { query: NESTED_READ.ours }),
+        () => postJson(peer.url, { query: NESTED_READ.peer }),
+        runs,
+      );
+      say(`peer.nestedRead: ours p50 ${formatMs(ours.p50)} ms p95 ${formatMs(ours.p95)} ms | @neo4j/graphql p50 ${formatMs(theirs.p50)} ms p95 ${formatMs(theirs.p95)} ms | ratio ours/theirs ${(ours.p50 / theirs.p50).toFixed(2)}`);
+
+      // Load --------------------------------------------------------------------------------
+      const workload = buildQueryCases(findingId).map((c) => ({
+        method: 'POST' as const,
+        path: '/graphql',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: c.graphql, variables: c.variables }),
+      }));
+      const result = await autocannon({ url: api.url.replace(/\/graphql$/, ''), connections: 32, duration: loadSeconds, requests: workload });
+      const non2xx = result.non2xx ?? 0;
+      say(`load: ${result.requests.average.toFixed(0)} requests/s, p99 ${result.latency.p99} ms, errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${non2xx} (32 connections, ${loadSeconds}s, mixed workload of ${workload.length} operations)`);
+      const rss = await readPeakRssMiB(api.pid);
+      say(`memory.server_peak_rss: ${rss === null ? 'unavailable' : `${rss.toFixed(0)} MiB`} (API server under load)`);
+    } finally {
+      await peer.stop();
+      await api.stop();
+    }
+  } finally {
+    await driver.close();
+    await local?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+  say(`bench: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+main().catch((error: unknown) => {
+  console.error('bench failed:', error);
+  process.exit(1);
+});
