@@ -1,0 +1,75 @@
+/**
+ * The structured content of one synthetic Ofsted children's home full inspection: what the
+ * report will say, before it is written out as text. The renderer prints it; the ground truth
+ * is read from it, so both describe the same inspection.
+ */
+import type { RegulationBreach, RequirementWording } from './data/chr2015-requirements.ts';
+import type { OfstedArea, ThemeId } from './data/themes.ts';
+import type { InspectionDates } from './inspection-schedule.ts';
+import type { LocationPlan } from './location-plan.ts';
+import type { Rating } from './rating-trajectory.ts';
+
+export type SentencePolarity = 'concern' | 'strength';
+
+/** An inspection of the same home seen from a later report. */
+export interface PastOfstedInspection {
+  id: string;
+  start: number;
+  rating: Rating;
+  requirementNumbers: ReadonlySet<string>;
+  complianceNotices: readonly ComplianceNotice[];
+}
+
+export interface ComplianceNotice {
+  regulation: string;
+  issuedOn: number;
+}
+
+export interface PlannedRequirement {
+  breach: RegulationBreach;
+  heading: string;
+  wording: RequirementWording;
+  complianceNotice: boolean;
+  /** Printed across a page break, as PDF extracts often are. */
+  splitAcrossPages: boolean;
+}
+
+export interface PlannedRepeat {
+  /** The sentence exactly as the finding will hold it (straight quotes). */
+  statement: string;
+  /** Inspection id of the earlier inspection it refers to. */
+  refersTo: string;
+}
+
+export interface PlannedParagraph {
+  area: OfstedArea;
+  theme: ThemeId;
+  polarity: SentencePolarity;
+  sentences: readonly string[];
+  repeat: PlannedRepeat | null;
+  /** Printed across a page break (with page furniture between), or not. */
+  splitAcrossPages: boolean;
+}
+
+export interface OfstedInspectionPlan {
+  location: LocationPlan;
+  id: string;
+  dates: InspectionDates;
+  overall: Rating;
+  protection: Rating;
+  leadership: Rating;
+  /** Earlier inspections shown in "Recent inspection history", latest first. */
+  history: readonly PastOfstedInspection[];
+  enforcementSinceLast: readonly ComplianceNotice[];
+  requirements: readonly PlannedRequirement[];
+  dueDate: number;
+  recommendations: readonly string[];
+  headline: string;
+  /** Narrative paragraphs in report order (grouped by area). */
+  paragraphs: readonly PlannedParagraph[];
+  registeredManager: string;
+  managerSince: number;
+  inspector: string;
+  /** Print apostrophes as ’ (as many PDF extracts do) instead of '. */
+  curlyApostrophes: boolean;
+}

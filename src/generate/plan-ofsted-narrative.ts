@@ -1,0 +1,115 @@
+/**
+ * The judgement narrative of a synthetic Ofsted report: one concern paragraph for every
+ * requirement (on the regulation's theme, with a repeat statement when the home was required
+ * to meet the same regulation at an inspection the history table shows), then further concern
+ * and strength paragraphs in proportion to the grades, on the home's usual themes.
+ */
+import { formatMonthYear } from './calendar.ts';
+import { OFSTED_SENTENCES } from './data/ofsted-narrative-sentences.ts';
+import { OFSTED_AREA_OF_THEME, OFSTED_AREAS, type OfstedArea, type ThemeId } from './data/themes.ts';
+import type { PastOfstedInspection, PlannedParagraph, PlannedRepeat, PlannedRequirement, SentencePolarity } from './ofsted-plan.ts';
+import type { Random, Weighted } from './random.ts';
+import type { Rating } from './rating-trajectory.ts';
+
+export interface NarrativeInput {
+  requirements: readonly PlannedRequirement[];
+  /** Earlier inspections in the history table, latest first. */
+  history: readonly PastOfstedInspection[];
+  ratings: Readonly<Record<OfstedArea, Rating>>;
+  themeWeights: readonly Weighted<ThemeId>[];
+}
+
+/** Extra paragraphs beyond the requirements, by overall rating: [concerns min, max, strengths min, max]. */
+const EXTRA_PARAGRAPHS: readonly (readonly [number, number, number, number])[] = [
+  [0, 0, 4, 6],
+  [0, 1, 3, 5],
+  [0, 2, 2, 3],
+  [1, 2, 1, 2],
+];
+
+export const PREVIOUS_INSPECTION_REPEAT = 'This was a breach in regulation at the previous inspection.';
+
+export function buildMonthRepeat(earlier: PastOfstedInspection): string {
+  return `This is a repeated shortfall from the full inspection in ${formatMonthYear(earlier.start)}.`;
+}
+
+/** Sentences already used in this report, so no two paragraphs say the same thing. */
+class SentencePool {
+  private readonly used = new Set<string>();
+
+  constructor(private readonly random: Random) {}
+
+  remaining(theme: ThemeId, polarity: SentencePolarity): string[] {
+    return (OFSTED_SENTENCES[theme]?.[polarity] ?? []).filter((s) => !this.used.has(s));
+  }
+
+  take(theme: ThemeId, polarity: SentencePolarity, count: number): string[] {
+    const chosen = this.random.sample(this.remaining(theme, polarity), count);
+    for (const s of chosen) this.used.add(s);
+    return chosen;
+  }
+}
+
+function findRepeat(random: Random, regulation: string, history: readonly PastOfstedInspection[]): PlannedRepeat | null {
+  const earlier = history.find((h) => h.requirementNumbers.has(regulation));
+  if (!earlier) return null;
+  const isPrevious = earlier === history[0];
+  const statement = isPrevious && random.chance(0.4) ? PREVIOUS_INSPECTION_REPEAT : buildMonthRepeat(earlier);
+  return { statement, refersTo: earlier.id };
+}
+
+function buildParagraph(random: Random, pool: SentencePool, theme: ThemeId, polarity: SentencePolarity, most = 3): PlannedParagraph | null {
+  const area = OFSTED_AREA_OF_THEME[theme];
+  const sentences = pool.take(theme, polarity, random.int(1, most));
+  if (!area || sentences.length === 0) return null;
+  return { area, theme, polarity, sentences, repeat: null, splitAcrossPages: random.chance(0.04) };
+}
+
+function drawParagraphs(
+  random: Random,
+  pool: SentencePool,
+  weights: readonly Weighted<ThemeId>[],
+  polarity: SentencePolarity,
+  count: number,
+): PlannedParagraph[] {
+  const out: PlannedParagraph[] = [];
+  for (let attempt = 0; out.length < count && attempt < count * 4; attempt += 1) {
+    const paragraph = buildParagraph(random, pool, random.pickWeighted(weights), polarity);
+    if (paragraph) out.push(paragraph);
+  }
+  return out;
+}
+
+export function planOfstedNarrative(random: Random, input: NarrativeInput): PlannedParagraph[] {
+  const pool = new SentencePool(random);
+  const paragraphs: PlannedParagraph[] = [];
+  for (const requirement of input.requirements) {
+    const theme = requirement.breach.theme;
+    // Short, so a second breach on the same theme still finds sentences of its own.
+    const paragraph = buildParagraph(random, pool, theme, 'concern', 2);
+    if (!paragraph) continue;
+    const repeat = findRepeat(random, requirement.breach.number, input.history);
+    paragraphs.push(repeat ? { ...paragraph, sentences: [...paragraph.sentences, repeat.statement], repeat } : paragraph);
+  }
+  const overall = input.ratings[OFSTED_AREAS[0]!];
+  const [cMin, cMax, sMin, sMax] = EXTRA_PARAGRAPHS[overall]!;
+  paragraphs.push(...drawParagraphs(random, pool, input.themeWeights, 'concern', random.int(cMin, cMax)));
+  paragraphs.push(...drawParagraphs(random, pool, input.themeWeights, 'strength', random.int(sMin, sMax)));
+
+  // Every judgement area gets a narrative, as in every real report.
+  for (const area of OFSTED_AREAS) {
+    if (paragraphs.some((p) => p.area === area)) continue;
+    const polarity: SentencePolarity = input.ratings[area] >= 2 ? 'concern' : 'strength';
+    const inArea = input.themeWeights.filter((w) => OFSTED_AREA_OF_THEME[w.value] === area && pool.remaining(w.value, polarity).length > 0);
+    if (inArea.length === 0) continue;
+    const paragraph = buildParagraph(random, pool, random.pickWeighted(inArea), polarity);
+    if (paragraph) paragraphs.push(paragraph);
+  }
+
+  // Grouped by area in report order; within an area, a weak area opens with its concerns.
+  return OFSTED_AREAS.flatMap((area) => {
+    const inArea = paragraphs.filter((p) => p.area === area);
+    const concernsFirst = input.ratings[area] >= 2;
+    return [...inArea.filter((p) => (p.polarity === 'concern') === concernsFirst), ...inArea.filter((p) => (p.polarity === 'concern') !== concernsFirst)];
+  });
+}

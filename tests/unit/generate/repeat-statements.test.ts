@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { GROUND_TRUTH_FILE } from '../../../src/generate/disk-sink.ts';
+import type { GroundTruthRecord } from '../../../src/generate/ground-truth.ts';
+import { parseReportMeta } from '../../../src/ingest/meta.ts';
+import type { ReportDocument } from '../../../src/ingest/document.ts';
+import { buildReportDocument } from '../../../src/ingest/pipeline.ts';
+import { generateOnDisk } from './corpus-support.ts';
+
+interface Parsed {
+  truth: GroundTruthRecord;
+  doc: ReportDocument;
+}
+
+describe('repeat statements in a synthetic corpus', () => {
+  let parsed: Parsed[];
+
+  beforeAll(() => {
+    // Ofsted homes only, over four years: enough inspections for breaches to recur.
+    const dir = generateOnDisk({ locations: 10, years: 4, seed: 'repeats', cqcShare: 0 });
+    const truths = readFileSync(path.join(dir, GROUND_TRUTH_FILE), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as GroundTruthRecord);
+    parsed = truths.map((truth) => {
+      const file = path.join(dir, truth.file);
+      const meta = parseReportMeta(JSON.parse(readFileSync(`${file}.meta.json`, 'utf8')));
+      if (!('meta' in meta)) throw new Error(meta.error);
+      const built = buildReportDocument({ text: readFileSync(file, 'utf8'), fileName: path.basename(file), format: 'txt', meta: meta.meta });
+      if (!built.ok) throw new Error(built.message);
+      return { truth, doc: built.document };
+    });
+  });
+
+  it('links every repeat statement to the inspection the ground truth names', () => {
+    const repeats = parsed.flatMap(({ truth, doc }) => truth.repeats.map((r) => ({ r, found: doc.findings[r.finding]?.repeat ?? null })));
+    expect(repeats.length).toBeGreaterThan(5);
+    for (const { r, found } of repeats) {
+      expect(found?.statement).toBe(r.statement);
+      expect(found?.refersTo).toBe(r.refersTo);
+    }
+  });
+
+  it('refers only to a real earlier inspection of the same home, one that has its own report', () => {
+    const inspections = new Map(parsed.map(({ truth }) => [truth.inspectionId, truth]));
+    for (const { truth } of parsed) {
+      for (const r of truth.repeats) {
+        const earlier = inspections.get(r.refersTo);
+        expect(earlier, r.refersTo).toBeDefined();
+        expect(earlier!.locationId).toBe(truth.locationId);
+        expect(earlier!.startDate < truth.startDate).toBe(true);
+      }
+    }
+  });
+
+  it('repeats a statement only where the same regulation was required at the inspection referred to', () => {
+    const inspections = new Map(parsed.map(({ truth }) => [truth.inspectionId, truth]));
+    let checked = 0;
+    for (const { truth } of parsed) {
+      for (const r of truth.repeats) {
+        const earlier = inspections.get(r.refersTo)!;
+        const shared = truth.requirements.filter((q) => earlier.requirements.some((e) => e.regulation === q.regulation));
+        expect(shared.length, `${truth.file} → ${r.refersTo}`).toBeGreaterThan(0);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('reports compliance notices of one inspection as enforcement in the next report', () => {
+    const byLocation = new Map<string, GroundTruthRecord[]>();
+    for (const { truth } of parsed) byLocation.set(truth.locationId, [...(byLocation.get(truth.locationId) ?? []), truth]);
+    for (const reports of byLocation.values()) {
+      for (let i = 1; i < reports.length; i += 1) {
+        const noticed = reports[i - 1]!.requirements.filter((q) => q.complianceNotice).map((q) => `CHR2015:${q.regulation}`);
+        expect(reports[i]!.enforcement.map((e) => e.regulation)).toEqual(noticed);
+      }
+    }
+  });
+});
