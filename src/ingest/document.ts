@@ -11,7 +11,14 @@ export const DOCUMENT_SCHEMA_VERSION = 1;
 
 export type Regulator = 'OFSTED' | 'CQC';
 
-export type ReportFamily = 'ofsted-childrens-home' | 'cqc-location-summary';
+export type ReportFamily =
+  | 'ofsted-childrens-home'
+  | 'cqc-location-summary'
+  | 'cqc-full-report'
+  | 'cqc-api-location'
+  | 'ofsted-la-childrens-services'
+  | 'ofsted-la-focused-visit'
+  | 'ofsted-la-area-send';
 
 export type SourceFormat = 'txt' | 'pdf' | 'html' | 'json' | 'csv';
 
@@ -86,6 +93,8 @@ export interface LocationRef {
   description: string | null;
   region: string | null;
   localAuthority: string | null;
+  /** Postal address of the location as printed or recorded (CQC reports and API records give one). */
+  address?: string | null;
 }
 
 export interface InspectionInfo {
@@ -98,6 +107,8 @@ export interface InspectionInfo {
   overallGrade: Grade | null;
   overallGradeText: string | null;
   ratingDirection: RatingDirection | null;
+  /** Date the report or assessment was published, when the source gives it. */
+  publishedOn?: string | null;
 }
 
 export interface Judgement {
@@ -183,6 +194,19 @@ export interface Finding {
   citations: Citation[];
   repeat: RepeatEvidence | null;
   position: SourcePosition;
+  /** The regulator's own label for this text, when it has one (CQC quality-statement commentary). */
+  label?: FindingLabel;
+}
+
+/**
+ * A regulator's label on a finding: a CQC quality statement (`id` is the API's
+ * qualityStatementId) with its score as printed, e.g. `3 - Evidence shows a good standard of care`.
+ */
+export interface FindingLabel {
+  source: 'cqc-quality-statement';
+  id: string;
+  name: string;
+  score: string | null;
 }
 
 export interface Person {

@@ -23,8 +23,15 @@ export function findDefaultLegislation(doc: Pick<ReportDocument, 'family' | 'ins
       // Before April 2015 the Children's Homes Regulations 2001 applied; they are not catalogued.
       return date >= CHR2015_IN_FORCE ? 'CHR2015' : null;
     case 'cqc-location-summary':
+    case 'cqc-full-report':
+    case 'cqc-api-location':
       if (date >= HSCA_RA_2014_IN_FORCE_ALL) return 'HSCA-RA-2014';
       return date < HSCA_RA_2014_IN_FORCE_FIRST ? 'HSCA-RA-2010' : null;
+    case 'ofsted-la-childrens-services':
+    case 'ofsted-la-focused-visit':
+    case 'ofsted-la-area-send':
+      // LA reports cite the Children Acts by name and section, never a bare regulation number.
+      return null;
     default:
       return unreachableFamily(doc.family);
   }

@@ -18,6 +18,7 @@ import type { Citation, ThemeTag } from '../document.ts';
 import { readThemeTaxonomy, type Theme } from '../../reference/index.ts';
 import { compileCue, findCueMatches, maskSpans, prepareForCues, type CompiledCue } from './cues.ts';
 import { findLegislationNames } from './legislation-names.ts';
+import { keepDominantThemes } from './dominant-themes.ts';
 import { splitSentences } from './split-sentences.ts';
 
 type CueStrength = 'cue' | 'weak';
@@ -82,13 +83,15 @@ interface Evidence {
   weakRegulations: Set<string>;
   /** Sentences with any evidence (-1 stands for cited regulations). */
   sentences: Set<number>;
+  /** Sentences with a cue (or a cited regulation counting as one). */
+  cueSentences: Set<number>;
   terms: string[];
 }
 
 function evidenceFor(byTheme: Map<string, Evidence>, theme: string): Evidence {
   let evidence = byTheme.get(theme);
   if (!evidence) {
-    evidence = { strong: new Map(), weakBySentence: new Map(), weakRegulations: new Set(), sentences: new Set(), terms: [] };
+    evidence = { strong: new Map(), weakBySentence: new Map(), weakRegulations: new Set(), sentences: new Set(), cueSentences: new Set(), terms: [] };
     byTheme.set(theme, evidence);
   }
   return evidence;
@@ -99,6 +102,7 @@ function addEvidence(evidence: Evidence, key: string, term: string, strength: Cu
   switch (strength) {
     case 'cue':
       evidence.strong.set(key, points(strength));
+      evidence.cueSentences.add(sentence ?? -1);
       break;
     case 'weak':
       if (sentence === null) {
@@ -116,6 +120,17 @@ function addEvidence(evidence: Evidence, key: string, term: string, strength: Cu
   if (!evidence.terms.includes(term)) evidence.terms.push(term);
 }
 
+/** See ThemeCandidate.weight: the points of each sentence with evidence, capped at the threshold. */
+function weighEvidence(evidence: Evidence): number {
+  let weight = 0;
+  for (const sentence of evidence.sentences) {
+    const weak = (evidence.weakBySentence.get(sentence)?.size ?? 0) + (sentence === -1 ? evidence.weakRegulations.size : 0);
+    const sentencePoints = evidence.cueSentences.has(sentence) ? THRESHOLD : weak * points('weak');
+    weight += Math.min(sentencePoints, THRESHOLD) / THRESHOLD;
+  }
+  return weight;
+}
+
 function scoreOf(evidence: Evidence): number {
   let strong = 0;
   for (const p of evidence.strong.values()) strong += p;
@@ -124,11 +139,37 @@ function scoreOf(evidence: Evidence): number {
   return strong + (bestSentence + evidence.weakRegulations.size) * points('weak');
 }
 
+/** A theme that passed the threshold, with what the dominance rule weighs. */
+export interface ThemeCandidate extends ThemeTag {
+  score: number;
+  /**
+   * How much of the text is about the theme: each sentence with evidence counts as far as it
+   * would go towards tagging on its own (a cue, or two weak cues: 1; one weak cue: 1/2).
+   */
+  weight: number;
+}
+
+export interface ThemeCandidates {
+  /** Sentences of the text, after masking. */
+  sentenceCount: number;
+  /** Strongest first. */
+  candidates: ThemeCandidate[];
+}
+
+type LocatedCitation = Citation & { start?: number; end?: number };
+
 /**
  * Themes of one finding. `citations` are the regulation citations found in the same text, with
- * their spans when known (spans are masked so a citation's own words are not cues).
+ * their spans when known (spans are masked so a citation's own words are not cues). In a long
+ * text only the dominant themes are kept (see dominant-themes.ts).
  */
-export function tagThemes(text: string, citations: readonly (Citation & { start?: number; end?: number })[] = []): ThemeTag[] {
+export function tagThemes(text: string, citations: readonly LocatedCitation[] = []): ThemeTag[] {
+  const { sentenceCount, candidates } = findThemeCandidates(text, citations);
+  return keepDominantThemes(candidates, sentenceCount).map(({ id, terms }) => ({ id, terms }));
+}
+
+/** Every theme whose evidence meets the threshold and spread rules, strongest first. */
+export function findThemeCandidates(text: string, citations: readonly LocatedCitation[] = []): ThemeCandidates {
   const { cues, ignore, themes, themesByRegulation } = compileTaxonomy();
   const prepared = prepareForCues(text);
   const spans = [
@@ -160,9 +201,10 @@ export function tagThemes(text: string, citations: readonly (Citation & { start?
     }
   }
   const order = new Map(themes.map((t, i) => [t.id, i]));
-  return [...byTheme.entries()]
+  const candidates = [...byTheme.entries()]
     .map(([id, evidence]) => ({ id, evidence, score: scoreOf(evidence) }))
     .filter(({ score, evidence }) => score >= THRESHOLD && evidence.sentences.size >= requiredSentences)
     .sort((a, b) => b.score - a.score || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
-    .map(({ id, evidence }) => ({ id, terms: evidence.terms }));
+    .map(({ id, evidence, score }) => ({ id, terms: evidence.terms, score, weight: weighEvidence(evidence) }));
+  return { sentenceCount: sentences.length, candidates };
 }

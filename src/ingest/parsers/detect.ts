@@ -29,6 +29,66 @@ const CUES: ReadonlyArray<readonly [ReportFamily, readonly RegExp[]]> = [
       /\bwarning notices? under section 29\b/i,
     ],
   ],
+  [
+    'cqc-full-report',
+    [
+      /^\s*(?:\d{1,3}\s+)?.{2,160}?\s(?:inspection|quality) report\b/im,
+      /\bdate of inspection visit\s*:/i,
+      /\bdate of publication\s*:/i,
+      /\boverall rating for this (?:service|location|trust|hospital|practice|provider)\b/i,
+      /\b(?:is the service|are services(?: at this (?:trust|location|hospital))?) (?:safe|effective|caring|responsive|well-led)\?/i,
+      /^\s*our findings\s*$/im,
+    ],
+  ],
+  [
+    // One JSON object with CQC API location fields; readCqcApiLocation checks it really parses.
+    'cqc-api-location',
+    [
+      /^\s*\{/,
+      /"locationId"\s*:\s*"/,
+      /"(?:providerId|registrationStatus|currentRatings|historicRatings|assessment)"\s*:/,
+    ],
+  ],
+  [
+    // Ofsted inspections of LA children's services: ILACS (2018 on), SIF (2013-18), LAC (2012-13).
+    'ofsted-la-childrens-services',
+    [
+      /^\s*judgements?\s+grades?\s*$/im,
+      /^\s*overall\s+effectiveness\b/im,
+      /\bthe\s+impact\s+of\s+leaders\s+on\s+social\s+work\s+practice\s+with\s+children\s+and\s+families\b/i,
+      /^\s*inspection\s+of\s+(?:\S+\s+){0,8}?children's\s+(?:social\s+care\s+)?services\s*$/im,
+      /^\s*lead\s+inspector\s*:/im,
+      /^\s*what\s+needs\s+to\s+improve\s*\??\s*$/im,
+      /\binspection\s+of\s+services\s+for\s+children\s+in\s+need\s+of\s+help\s+and\s+protection\b/i,
+      /\bchildren\s+looked\s+after\s+and\s+achieving\s+permanence\b/i,
+      /\bleadership,\s+management\s+and\s+governance\b/i,
+      /\binspection\s+of\s+looked\s+after\s+children(?:'s)?\s+services\b/i,
+      /^\s*record\s+of\s+main\s+findings\s*$/im,
+      /^\s*capacity\s+to\s+improve\s*$/im,
+    ],
+  ],
+  [
+    'ofsted-la-focused-visit',
+    [
+      /^\s*focused\s+visit\s+to\b/im,
+      /\bthis\s+letter\s+summarises\s+the\s+findings\s+of\s+(?:a|the)\s+focused\s+visit\b/i,
+      /^\s*what\s+needs\s+to\s+improve\s+in\s+this\s+area\s+of\s+social\s+work\s+practice\b/im,
+      /\bofsted\s+will\s+take\s+the\s+findings\s+from\s+this\s+focused\s+visit\s+into\s+account\b/i,
+      /^\s*yours?\s+sincerely,?\s*$/im,
+    ],
+  ],
+  [
+    // Joint Ofsted/CQC inspections of a local area partnership's SEND arrangements (2023 framework).
+    'ofsted-la-area-send',
+    [
+      /\barea\s+send\s+(?:full\s+|monitoring\s+)?inspection\s+of\b/i,
+      /\barea\s+send\s+inspection\s+report\s*:/i,
+      /^\s*local\s+area\s+partnership\s+report\s*$/im,
+      /^\s*inspection\s+outcome\s*$/im,
+      /^\s*what\s+is\s+the\s+(?:local\s+)?area\s+partnership\s+doing\s+that\s+is\s+effective\??\s*$/im,
+      /^\s*local\s+area\s+partnership\s+details\s*$/im,
+    ],
+  ],
 ];
 
 const REQUIRED_CUES = 2;

@@ -16,6 +16,8 @@ describe('readGrade', () => {
     ['Inspected but not rated', 'NOT_RATED'],
     ['No published rating', 'NOT_RATED'],
     ['  INADEQUATE. ', 'INADEQUATE'],
+    ['require improvement to be good', 'REQUIRES_IMPROVEMENT'],
+    ['Require improvement', 'REQUIRES_IMPROVEMENT'],
   ])('%j → %s', (text, grade) => {
     expect(readGrade(text)).toBe(grade);
   });

@@ -7,11 +7,14 @@ import { collapseWhitespace, normaliseQuotes } from './normalise.ts';
  */
 const GRADE_WORDINGS: ReadonlyArray<readonly [string, Grade]> = [
   ['requires improvement to be good', 'REQUIRES_IMPROVEMENT'],
+  // Plural subjects in Ofsted LA reports: "Children's services in Brighton and Hove require improvement to be good".
+  ['require improvement to be good', 'REQUIRES_IMPROVEMENT'],
   ['declined in effectiveness', 'DECLINED_IN_EFFECTIVENESS'],
   ['sustained effectiveness', 'SUSTAINED_EFFECTIVENESS'],
   ['improved effectiveness', 'IMPROVED_EFFECTIVENESS'],
   ['inspected but not rated', 'NOT_RATED'],
   ['requires improvement', 'REQUIRES_IMPROVEMENT'],
+  ['require improvement', 'REQUIRES_IMPROVEMENT'],
   ['no published rating', 'NOT_RATED'],
   ['outstanding', 'OUTSTANDING'],
   ['inadequate', 'INADEQUATE'],
