@@ -177,13 +177,18 @@ export type IngestMetadataInput = {
   urn?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * One report, as text (`content`) or as the file's bytes in base64 (`contentBase64`, e.g. a PDF):
+ * exactly one of the two.
+ */
 export type IngestReportInput = {
-  /** The report's text. */
-  content: Scalars['String']['input'];
+  /** The report's text (formats TXT, HTML, JSON). */
+  content?: InputMaybe<Scalars['String']['input']>;
+  /** The report file's bytes, base64-encoded (any format; needed for PDF). */
+  contentBase64?: InputMaybe<Scalars['String']['input']>;
   /** File name recorded on the Report node. */
   fileName?: InputMaybe<Scalars['String']['input']>;
-  /** Source format; only `txt` is read here for now. */
-  format?: InputMaybe<Scalars['String']['input']>;
+  format?: InputMaybe<ReportFormat>;
   metadata?: InputMaybe<IngestMetadataInput>;
 };
 
@@ -353,7 +358,7 @@ export type LocationSortField =
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Parses and loads one report. Needs `Authorization: Bearer <INGEST_TOKEN>`; refused when no token is configured. */
+  /** Parses and loads one report (text or a base64 upload). Needs `Authorization: Bearer <INGEST_TOKEN>`; refused when no token is configured. */
   ingestReport: IngestReportResult;
 };
 
@@ -702,6 +707,13 @@ export type Report = {
   warnings: Array<Scalars['String']['output']>;
 };
 
+/** Source formats a report can be sent in. */
+export type ReportFormat =
+  | 'HTML'
+  | 'JSON'
+  | 'PDF'
+  | 'TXT';
+
 /** What an inspection requires the provider to do, under a regulation, by a date. */
 export type Requirement = {
   __typename?: 'Requirement';
@@ -949,6 +961,7 @@ export type ResolversTypes = {
   RepeatStatement: ResolverTypeWrapper<RepeatStatementRow>;
   RepeatedBreach: ResolverTypeWrapper<RepeatedBreachRow>;
   Report: ResolverTypeWrapper<ReportRow>;
+  ReportFormat: ReportFormat;
   Requirement: ResolverTypeWrapper<RequirementRow>;
   RequirementConnection: ResolverTypeWrapper<Omit<RequirementConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['RequirementEdge']>, nodes: Array<ResolversTypes['Requirement']> }>;
   RequirementEdge: ResolverTypeWrapper<Omit<RequirementEdge, 'node'> & { node: ResolversTypes['Requirement'] }>;

@@ -85,7 +85,7 @@ export async function startServer(
     '/graphql',
     // Apollo Sandbox (linked from the explorer) calls the API from its own origin.
     cors({ origin: APOLLO_SANDBOX_ORIGIN }),
-    express.json({ limit: '5mb' }),
+    express.json({ limit: '30mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const queriesSent: string[] = [];

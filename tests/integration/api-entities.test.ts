@@ -182,6 +182,19 @@ describe('limits, errors and the ingest mutation', () => {
     expect(garbage.body.data?.ingestReport).toMatchObject({ status: 'failed', inspection: null });
   });
 
+  it('takes a PDF upload as base64 and refuses a request with both or neither content', async () => {
+    const pdf = readFileSync(path.resolve(FIXTURE_DIR, '../corpus/pdf/ofsted-ilacs_80426_barnsley_2018-11-19.pdf')).toString('base64');
+    const mutation = 'mutation ($input: IngestReportInput!) { ingestReport(input: $input) { status inspection { id overallGrade location { id name } } } }';
+    const auth = { authorization: `Bearer ${INGEST_TOKEN}` };
+    const uploaded = await postGraphQL<{ ingestReport: Json }>(api.server.url, mutation, { input: { contentBase64: pdf, format: 'PDF', fileName: 'barnsley.pdf' } }, auth);
+    expect(uploaded.body.errors).toBeUndefined();
+    expect(uploaded.body.data?.ingestReport).toMatchObject({ status: 'loaded', inspection: { id: 'la:80426:2018-10-08:full', overallGrade: 'GOOD', location: { id: 'la:80426' } } });
+    const both = await postGraphQL(api.server.url, mutation, { input: { content: 'x', contentBase64: 'eA==' } }, auth);
+    expect(both.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const neither = await postGraphQL(api.server.url, mutation, { input: { format: 'PDF' } }, auth);
+    expect(neither.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('refuses ingestReport outright when no token is configured', async () => {
     const closed = await startApiFixture({ ingestToken: null });
     try {

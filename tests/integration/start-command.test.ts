@@ -3,10 +3,10 @@
  * Neo4j, stopped by SIGINT (Ctrl-C) and by a crash of the parent.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createDriver } from '../../src/db/driver.ts';
 import { isProcessAlive } from '../../src/db/local-neo4j.ts';
 import { postGraphQL } from '../support/http.ts';
@@ -22,9 +22,9 @@ async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean
   return check();
 }
 
-function startMain(dataDir: string): { child: ChildProcess; output: () => string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', NEO4J_DATA_DIR: dataDir, NEO4J_LOCAL_PORT: '0', NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '64m', LOAD_SEED: 'false' };
-  delete env.NEO4J_URI;
+function startMain(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}): { child: ChildProcess; output: () => string } {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', NEO4J_DATA_DIR: dataDir, NEO4J_LOCAL_PORT: '0', NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '64m', LOAD_SEED: 'false', ...extraEnv };
+  if (!extraEnv.NEO4J_URI) delete env.NEO4J_URI;
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/main.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -71,4 +71,21 @@ describe('npm start lifecycle', () => {
     second.child.kill('SIGKILL');
     expect(await waitFor(() => !isProcessAlive(secondPid), 60_000)).toBe(true);
   }, 400_000);
+
+  it('uses the Neo4j at NEO4J_URI and starts none of its own', async () => {
+    const connection = inject('neo4j');
+    const emptyDir = mkdtempSync(path.join(os.tmpdir(), 'inspection-graph-external-'));
+    const run = startMain(emptyDir, { NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password });
+    try {
+      expect(await waitFor(() => /ready: explorer at/.test(run.output()), 60_000)).toBe(true);
+      const url = /explorer at (http:\/\/\S+)/.exec(run.output())![1]!;
+      expect((await postGraphQL(url, '{ health { neo4j } }')).body).toEqual({ data: { health: { neo4j: true } } });
+      expect(run.output()).not.toMatch(/local Neo4j/);
+      expect(existsSync(path.join(emptyDir, 'instance.json'))).toBe(false);
+    } finally {
+      run.child.kill('SIGINT');
+      await waitFor(() => run.child.exitCode !== null, 30_000);
+      rmSync(emptyDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -108,6 +108,16 @@ async function convertSource(bytes: Uint8Array, format: SourceFormat): Promise<S
   }
 }
 
+/** Text of a report given as bytes in a known format (uploads); never throws. */
+export async function readSourceBytes(bytes: Uint8Array, format: SourceFormat): Promise<SourceText> {
+  try {
+    return await convertSource(bytes, format);
+  } catch (error) {
+    // The readers do not throw by design; this keeps a batch going if one ever does.
+    return { ok: false, reason: `cannot convert ${format}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}` };
+  }
+}
+
 export async function readSourceText(file: string): Promise<SourceText> {
   const format = detectFormat(file);
   if (!format) return { ok: false, reason: `unsupported file type "${path.extname(file) || '(none)'}" (supported: ${Object.keys(FORMATS_BY_EXTENSION).join(', ')})` };
@@ -117,10 +127,5 @@ export async function readSourceText(file: string): Promise<SourceText> {
   } catch (error) {
     return { ok: false, reason: describeReadError(error) };
   }
-  try {
-    return await convertSource(bytes, format);
-  } catch (error) {
-    // The readers do not throw by design; this keeps a batch going if one ever does.
-    return { ok: false, reason: `cannot convert ${format}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}` };
-  }
+  return readSourceBytes(bytes, format);
 }
