@@ -285,6 +285,7 @@ export type Judgement = {
   grade: Maybe<Grade>;
   gradeText: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  inspection: Inspection;
 };
 
 /** An act or statutory instrument, e.g. CHR2015 (Children's Homes (England) Regulations 2015). */
@@ -620,6 +621,7 @@ export type RatingDirection =
 export type Recommendation = {
   __typename?: 'Recommendation';
   id: Scalars['ID']['output'];
+  inspection: Inspection;
   source: SourcePosition;
   text: Scalars['String']['output'];
 };
@@ -1162,6 +1164,7 @@ export type JudgementResolvers<ContextType = RequestContext, ParentType extends 
   grade?: Resolver<Maybe<ResolversTypes['Grade']>, ParentType, ContextType>;
   gradeText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inspection?: Resolver<ResolversTypes['Inspection'], ParentType, ContextType>;
 };
 
 export type LegislationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Legislation'] = ResolversParentTypes['Legislation']> = {
@@ -1266,6 +1269,7 @@ export type RatingChangeResolvers<ContextType = RequestContext, ParentType exten
 
 export type RecommendationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Recommendation'] = ResolversParentTypes['Recommendation']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inspection?: Resolver<ResolversTypes['Inspection'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['SourcePosition'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };

@@ -27,6 +27,8 @@ export const TRAVERSALS = {
   inspectionRecommendations: { from: 'inspection', to: 'recommendation', pattern: '(n)-[:RECOMMENDED]->(m:Recommendation)', order: 'm.line, m.id' },
   inspectionEnforcement: { from: 'inspection', to: 'enforcement', pattern: '(n)-[:LED_TO]->(m:EnforcementAction)', order: 'm.line, m.id' },
   inspectionReports: { from: 'inspection', to: 'report', pattern: '(n)-[:REPORTED_IN]->(m:Report)', order: 'm.ingestedAt' },
+  judgementInspection: { from: 'judgement', to: 'inspection', pattern: '(n)<-[:HAS_JUDGEMENT]-(m:Inspection)', order: 'm.id' },
+  recommendationInspection: { from: 'recommendation', to: 'inspection', pattern: '(n)<-[:RECOMMENDED]-(m:Inspection)', order: 'm.id' },
   requirementRegulation: { from: 'requirement', to: 'regulation', pattern: '(n)-[:UNDER]->(m:Regulation)', order: 'm.id' },
   requirementInspection: { from: 'requirement', to: 'inspection', pattern: '(n)<-[:REQUIRED]-(m:Inspection)', order: 'm.id' },
   findingInspection: { from: 'finding', to: 'inspection', pattern: '(n)<-[:FOUND]-(m:Inspection)', order: 'm.id' },

@@ -37,6 +37,8 @@ export const Finding: FindingResolvers = {
 
 export const Recommendation: RecommendationResolvers = {
   source: (recommendation) => recommendation.position,
+  inspection: async (recommendation, _args, { loaders }) =>
+    required(await loaders.one('recommendationInspection', recommendation.id), `inspection of recommendation ${recommendation.id}`),
 };
 
 export const Theme: ThemeResolvers = {

@@ -3,7 +3,7 @@ import { analyticsQueries, BreachCount, RatingChange, RepeatedBreach, RepeatStat
 import { Finding, findingQueries, Recommendation, Report, SourcePosition, Theme } from './findings.ts';
 import { health } from './health.ts';
 import { IngestReportResult, ingestMutations } from './ingest.ts';
-import { Inspection, inspectionQueries } from './inspections.ts';
+import { Inspection, inspectionQueries, Judgement } from './inspections.ts';
 import { Location, locationQueries } from './locations.ts';
 import { Provider, providerQueries } from './providers.ts';
 import { EnforcementAction, Legislation, Regulation, regulationQueries, Requirement } from './regulations.ts';
@@ -27,6 +27,7 @@ export const resolvers: Resolvers = {
   Provider,
   Location,
   Inspection,
+  Judgement,
   Legislation,
   Regulation,
   Requirement,

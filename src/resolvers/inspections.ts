@@ -1,4 +1,4 @@
-import type { InspectionResolvers, QueryResolvers, Regulator } from '../generated/resolvers-types.ts';
+import type { InspectionResolvers, JudgementResolvers, QueryResolvers, Regulator } from '../generated/resolvers-types.ts';
 import { listParams, readList } from '../graph/lists.ts';
 import { toConnection } from '../graph/pagination.ts';
 import { checkDateRange, pageArgs, required } from './support.ts';
@@ -30,4 +30,9 @@ export const Inspection: InspectionResolvers = {
   reports: (inspection, _args, { loaders }) => rowsOf(loaders.related('inspectionReports', inspection.id)),
   findings: async (inspection, args, { loaders }) =>
     toConnection(await loaders.page('inspectionFindings', inspection.id, pageArgs(args, 50), args.filter)),
+};
+
+export const Judgement: JudgementResolvers = {
+  inspection: async (judgement, _args, { loaders }) =>
+    required(await loaders.one('judgementInspection', judgement.id), `inspection of judgement ${judgement.id}`),
 };

@@ -37,7 +37,7 @@ describe('entities and navigation', () => {
     const inspection = await ask<{ inspection: Json }>(`{
       inspection(id: "ofsted:1247390:2019-07-23:full") {
         overallGrade regulator people
-        judgements { area grade gradeText }
+        judgements { area grade gradeText inspection { id } }
         requirements { paragraphs dueDate complianceNotice regulation { id heading legislation { id } requirements { totalCount } } source { line report { fileName family } } }
         findings(first: 3) { totalCount pageInfo { hasNextPage } nodes { text themes { theme { id } terms } inspection { id } } }
         location { id }
@@ -47,6 +47,7 @@ describe('entities and navigation', () => {
     expect(i.overallGrade).toBe('INADEQUATE');
     expect(i.regulator).toBe('OFSTED');
     expect(i.judgements).toHaveLength(3);
+    expect(i.judgements.every((j) => (j.inspection as Json).id === 'ofsted:1247390:2019-07-23:full')).toBe(true);
     expect(i.requirements).toHaveLength(7);
     expect(i.requirements[0]).toMatchObject({
       dueDate: '2019-09-12',
@@ -57,6 +58,18 @@ describe('entities and navigation', () => {
     expect(i.findings.nodes).toHaveLength(3);
     expect(i.findings.pageInfo).toEqual({ hasNextPage: true });
     expect(i.findings.nodes.every((f) => (f.inspection as Json).id === 'ofsted:1247390:2019-07-23:full')).toBe(true);
+  });
+
+  it('links a recommendation back to its inspection and its source line', async () => {
+    const data = await ask<{ inspection: { recommendations: { text: string; inspection: { id: string }; source: { line: number } }[] } }>(
+      '{ inspection(id: "ofsted:SC999002:2023-05-10:full") { recommendations { text inspection { id } source { line } } } }',
+    );
+    expect(data.inspection.recommendations).toHaveLength(1);
+    expect(data.inspection.recommendations[0]).toMatchObject({
+      text: expect.stringContaining('records of the use of restraint include the views of the child'),
+      inspection: { id: 'ofsted:SC999002:2023-05-10:full' },
+    });
+    expect(data.inspection.recommendations[0]!.source.line).toBeGreaterThan(1);
   });
 
   it('lists the theme taxonomy and the regulation catalogue with their links', async () => {
