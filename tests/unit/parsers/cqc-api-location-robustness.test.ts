@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from '../../../src/ingest/document.ts';
 import { parseReport, type ParseResult } from '../../../src/ingest/parsers/index.ts';
 import { buildReportDocument } from '../../../src/ingest/pipeline.ts';
-import { formatIsoDate } from '../../../src/ingest/text/dates.ts';
+import { isIsoDateOrNull } from './damage.ts';
 
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const FUZZ_TIMEOUT_MS = 60_000;
@@ -20,12 +20,6 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 function fixture(name: string): string {
   return readFileSync(fileURLToPath(new URL(`../../fixtures/corpus/cqc/${name}`, import.meta.url)), 'utf8');
-}
-
-function isIsoDateOrNull(value: string | null | undefined): boolean {
-  if (value === null || value === undefined) return true;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return m !== null && formatIsoDate(Number(m[1]), Number(m[2]), Number(m[3])) === value;
 }
 
 function checkDocument(doc: ReportDocument, text: string): void {

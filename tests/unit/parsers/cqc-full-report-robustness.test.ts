@@ -12,20 +12,14 @@ import type { ReportDocument, SourcePosition } from '../../../src/ingest/documen
 import { parseCqcFullReport } from '../../../src/ingest/parsers/cqc-full-report.ts';
 import { parseReport } from '../../../src/ingest/parsers/index.ts';
 import { buildReportDocument } from '../../../src/ingest/pipeline.ts';
-import { formatIsoDate } from '../../../src/ingest/text/dates.ts';
 import { cleanInline, normaliseLineEndings } from '../../../src/ingest/text/normalise.ts';
+import { charOverwrites, insertLines, isIsoDateOrNull, lineInsertions, overwriteChars } from './damage.ts';
 
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const FUZZ_TIMEOUT_MS = 60_000;
 
 function fixture(name: string): string {
   return readFileSync(fileURLToPath(new URL(`../../fixtures/corpus/cqc/${name}`, import.meta.url)), 'utf8');
-}
-
-function isIsoDateOrNull(value: string | null | undefined): boolean {
-  if (value === null || value === undefined) return true;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return m !== null && formatIsoDate(Number(m[1]), Number(m[2]), Number(m[3])) === value;
 }
 
 function codes(doc: ReportDocument): Set<string> {
@@ -115,9 +109,8 @@ describe.each([
 
   it('survives garbage lines inserted anywhere', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat({ max: lines.length }), garbage), { maxLength: 8 }), (insertions) => {
-        const damaged = [...lines];
-        for (const [at, junk] of insertions) damaged.splice(Math.min(at, damaged.length), 0, junk);
+      fc.property(lineInsertions(lines.length, garbage, 8), (insertions) => {
+        const damaged = insertLines(lines, insertions);
         parseAndCheck(damaged.join('\n'));
       }),
       { numRuns: NUM_RUNS },
@@ -126,10 +119,8 @@ describe.each([
 
   it('survives random characters written over the text', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat({ max: text.length }), fc.string({ unit: 'binary', minLength: 1, maxLength: 3 })), { maxLength: 20 }), (edits) => {
-        let damaged = text;
-        for (const [at, chars] of edits) damaged = damaged.slice(0, at) + chars + damaged.slice(at + chars.length);
-        parseAndCheck(damaged);
+      fc.property(charOverwrites(text.length), (edits) => {
+        parseAndCheck(overwriteChars(text, edits));
       }),
       { numRuns: NUM_RUNS },
     );

@@ -16,6 +16,7 @@ import { parseOfstedLaFocusedVisit } from '../../../src/ingest/parsers/ofsted-la
 import { formatIsoDate } from '../../../src/ingest/text/dates.ts';
 import { cleanInline, normaliseLineEndings } from '../../../src/ingest/text/normalise.ts';
 import { sourceFor } from './seed-text.ts';
+import { charOverwrites, insertLines, lineInsertions, overwriteChars } from './damage.ts';
 
 // FUZZ_RUNS=5000 for a longer hunt; the default keeps the unit suite fast.
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 60);
@@ -122,9 +123,8 @@ describe.each(PARSERS)('%s parser under damage', (_label, parse, fixture) => {
 
   it('survives garbage lines inserted anywhere', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat({ max: lines.length }), garbage), { maxLength: 8 }), (insertions) => {
-        const damaged = [...lines];
-        for (const [at, junk] of insertions) damaged.splice(Math.min(at, damaged.length), 0, junk);
+      fc.property(lineInsertions(lines.length, garbage, 8), (insertions) => {
+        const damaged = insertLines(lines, insertions);
         run(damaged.join('\n'));
       }),
       { numRuns: NUM_RUNS },
@@ -133,10 +133,8 @@ describe.each(PARSERS)('%s parser under damage', (_label, parse, fixture) => {
 
   it('survives random characters written over the text', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat({ max: text.length }), fc.string({ unit: 'binary', minLength: 1, maxLength: 3 })), { maxLength: 20 }), (edits) => {
-        let damaged = text;
-        for (const [at, chars] of edits) damaged = damaged.slice(0, at) + chars + damaged.slice(at + chars.length);
-        run(damaged);
+      fc.property(charOverwrites(text.length), (edits) => {
+        run(overwriteChars(text, edits));
       }),
       { numRuns: NUM_RUNS },
     );

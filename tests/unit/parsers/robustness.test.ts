@@ -12,6 +12,7 @@ import { parseReport, type ParseResult } from '../../../src/ingest/parsers/index
 import { buildReportDocument } from '../../../src/ingest/pipeline.ts';
 import { cleanInline, normaliseLineEndings } from '../../../src/ingest/text/normalise.ts';
 import { CQC_SEED, OFSTED_SEED, readSeed, sourceFor } from './seed-text.ts';
+import { charOverwrites, insertLines, lineInsertions, overwriteChars } from './damage.ts';
 
 // FUZZ_RUNS=5000 for a longer hunt; the default keeps the unit suite fast.
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 150);
@@ -199,9 +200,8 @@ describe.each([
 
   it('survives garbage lines inserted anywhere', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat({ max: lines.length }), garbage), { maxLength: 8 }), (insertions) => {
-        const damaged = [...lines];
-        for (const [at, junk] of insertions) damaged.splice(Math.min(at, damaged.length), 0, junk);
+      fc.property(lineInsertions(lines.length, garbage, 8), (insertions) => {
+        const damaged = insertLines(lines, insertions);
         parseAndCheck(damaged.join('\n'));
       }),
       { numRuns: NUM_RUNS },
@@ -210,9 +210,8 @@ describe.each([
 
   it('survives the whole pipeline, classification included, on thinned and garbled text', () => {
     fc.assert(
-      fc.property(fc.subarray(lines), fc.array(fc.tuple(fc.nat({ max: lines.length }), garbage), { maxLength: 4 }), (kept, insertions) => {
-        const damaged = [...kept];
-        for (const [at, junk] of insertions) damaged.splice(Math.min(at, damaged.length), 0, junk);
+      fc.property(fc.subarray(lines), lineInsertions(lines.length, garbage, 4), (kept, insertions) => {
+        const damaged = insertLines(kept, insertions);
         const text = damaged.join('\n');
         const result = buildReportDocument({ text, fileName: 'fuzz.txt', format: 'txt' });
         if (result.ok) expect(JSON.parse(JSON.stringify(result.document))).toEqual(result.document);
@@ -224,10 +223,8 @@ describe.each([
 
   it('survives random characters written over the text', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat({ max: text.length }), fc.string({ unit: 'binary', minLength: 1, maxLength: 3 })), { maxLength: 20 }), (edits) => {
-        let damaged = text;
-        for (const [at, chars] of edits) damaged = damaged.slice(0, at) + chars + damaged.slice(at + chars.length);
-        parseAndCheck(damaged);
+      fc.property(charOverwrites(text.length), (edits) => {
+        parseAndCheck(overwriteChars(text, edits));
       }),
       { numRuns: NUM_RUNS },
     );
