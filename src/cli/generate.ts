@@ -1,6 +1,6 @@
 /**
  * `npm run generate -- --locations N --years Y --seed S --out DIR` writes a synthetic corpus of
- * Ofsted children's home and CQC location reports with its ground truth;
+ * Ofsted children's home and CQC reports with its ground truth;
  * `npm run generate -- --check DIR` parses that corpus with the real parsers and compares.
  * Exit codes: 0 done (check: no mismatch), 1 check found mismatches, 2 usage or I/O error.
  */
@@ -16,8 +16,9 @@ const USAGE = `Usage:
   npm run generate -- --check DIR [--max-mismatches N]
 
 Writes deterministic synthetic inspection reports (same seed, same bytes) in the formats the
-parsers read: Ofsted children's home full inspections and CQC location summaries, each with a
-<file>.meta.json, under DIR/reports/, and DIR/ground-truth.jsonl (one line per report).
+parsers read: Ofsted children's home full and interim inspections, CQC location summaries and
+CQC full inspection reports, each with a <file>.meta.json, under DIR/reports/, and
+DIR/ground-truth.jsonl (one line per report).
 Ingest them with: npm run ingest -- DIR/reports
 
 Options:
@@ -119,10 +120,13 @@ function runGenerate(options: CorpusOptions, out: string, force: boolean, showPr
   }
   const seconds = (performance.now() - started) / 1000;
   console.log(
-    `Wrote ${stats.reports} reports (${stats.ofstedReports} Ofsted children's home, ${stats.cqcReports} CQC location) for ` +
+    `Wrote ${stats.reports} reports with ${stats.findings} findings for ` +
       `${stats.locations} locations of ${stats.providers} providers to ${out} in ${seconds.toFixed(1)} s ` +
       `(${(stats.reports / Math.max(seconds, 1e-3)).toFixed(0)} reports/s); ground truth in ${path.join(out, GROUND_TRUTH_FILE)}`,
   );
+  for (const [kind, tally] of stats.kinds) {
+    console.log(`  ${kind.padEnd(32)}${String(tally.reports).padStart(8)} reports${String(tally.findings).padStart(10)} findings (${(tally.findings / tally.reports).toFixed(2)} a report)`);
+  }
   return 0;
 }
 

@@ -1,6 +1,8 @@
 /**
- * How completely a folder of reports parses: per family, how many documents have a location
- * (a real one, not a content hash), dates and at least one finding, with every miss listed.
+ * How completely a folder of reports parses: per family, how many documents have a location,
+ * dates and at least one finding, with every miss listed. A location counts when the report
+ * names it (a regulator id, or a name and address); how many carry a regulator id is counted
+ * apart, because only those can meet data files and API records on one node.
  */
 import type { ReportDocument } from '../ingest/document.ts';
 
@@ -15,6 +17,8 @@ export interface FamilyCoverage {
   family: string;
   documents: number;
   withLocation: number;
+  /** Location keyed by a regulator id (URN, CQC id, LA code) rather than a content hash. */
+  withRegulatorId: number;
   withDates: number;
   withFinding: number;
   complete: number;
@@ -27,9 +31,13 @@ export interface CoverageReport {
   incomplete: { file: string; missing: string[] }[];
 }
 
+function hasRegulatorId(doc: ReportDocument): boolean {
+  return !doc.location.id.startsWith('content:');
+}
+
 function findMissing(doc: ReportDocument): string[] {
   const missing: string[] = [];
-  if (doc.location.id.startsWith('content:')) missing.push('location');
+  if (!hasRegulatorId(doc) && !(doc.location.name && doc.location.address)) missing.push('location');
   if (!doc.inspection.startDate) missing.push('dates');
   if (doc.findings.length === 0) missing.push('finding');
   return missing;
@@ -44,10 +52,11 @@ export function measureCoverage(parsed: readonly ParsedFile[]): CoverageReport {
       continue;
     }
     const doc = item.document;
-    const row = families.get(doc.family) ?? { family: doc.family, documents: 0, withLocation: 0, withDates: 0, withFinding: 0, complete: 0 };
+    const row = families.get(doc.family) ?? { family: doc.family, documents: 0, withLocation: 0, withRegulatorId: 0, withDates: 0, withFinding: 0, complete: 0 };
     const missing = findMissing(doc);
     row.documents += 1;
     if (!missing.includes('location')) row.withLocation += 1;
+    if (hasRegulatorId(doc)) row.withRegulatorId += 1;
     if (!missing.includes('dates')) row.withDates += 1;
     if (!missing.includes('finding')) row.withFinding += 1;
     if (missing.length === 0) row.complete += 1;
@@ -66,7 +75,7 @@ export function formatCoverage(report: CoverageReport): string {
   const lines = ['Coverage: documents with a location, dates and at least one finding'];
   for (const f of report.families) {
     lines.push(
-      `  ${f.family.padEnd(30)} ${String(f.documents).padStart(5)} documents  location ${percent(f.withLocation, f.documents)}  dates ${percent(f.withDates, f.documents)}  finding ${percent(f.withFinding, f.documents)}  complete ${percent(f.complete, f.documents)}`,
+      `  ${f.family.padEnd(30)} ${String(f.documents).padStart(5)} documents  location ${percent(f.withLocation, f.documents)} (regulator id ${percent(f.withRegulatorId, f.documents)})  dates ${percent(f.withDates, f.documents)}  finding ${percent(f.withFinding, f.documents)}  complete ${percent(f.complete, f.documents)}`,
     );
   }
   const complete = report.families.reduce((sum, f) => sum + f.complete, 0);

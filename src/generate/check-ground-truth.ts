@@ -28,7 +28,7 @@ export interface Mismatch {
 export interface RepeatTally {
   /** Repeat statements in the ground truth. */
   statements: number;
-  /** Of those, the ones the report itself can resolve (Ofsted, against its history table). */
+  /** Of those, the ones the report itself can resolve (against its history table or its rating at last inspection). */
   resolvable: number;
   /** Resolvable ones the parsed finding links to the right inspection. */
   linked: number;
@@ -141,7 +141,7 @@ export function formatCheckResult(result: CheckResult, truthPath: string): strin
   out.push(
     '',
     `Repeat statements: ${r.statements} in the ground truth.`,
-    `  resolvable from the report (Ofsted history table): ${r.resolvable}, linked to the right inspection: ${r.linked}`,
+    `  resolvable from the report (Ofsted history table, CQC full report's rating at last inspection): ${r.resolvable}, linked to the right inspection: ${r.linked}`,
     `  not resolvable from the report (CQC summaries have no history): ${r.statements - r.resolvable}, sentence found and left unlinked: ${r.foundUnlinked}`,
     '',
     `Mismatches: ${result.mismatchCount}`,

@@ -11,6 +11,7 @@ import { buildWindow } from './inspection-schedule.ts';
 import { planLocation, type LocationPlan } from './location-plan.ts';
 import type { CorpusOptions } from './options.ts';
 import { Random } from './random.ts';
+import { renderCqcFullReport } from './render-cqc-full-report.ts';
 import { renderCqcSummary } from './render-cqc-summary.ts';
 import { renderOfstedReport } from './render-ofsted-report.ts';
 import { buildCqcMeta, buildOfstedMeta } from './report-meta.ts';
@@ -36,12 +37,28 @@ export interface CorpusProgress {
   reports: number;
 }
 
+export interface KindTally {
+  reports: number;
+  findings: number;
+}
+
 export interface CorpusStats {
   providers: number;
   locations: number;
   reports: number;
-  ofstedReports: number;
-  cqcReports: number;
+  findings: number;
+  /** By report family and inspection type, e.g. `ofsted-childrens-home/interim`, in first-seen order. */
+  kinds: Map<string, KindTally>;
+}
+
+function countReport(stats: CorpusStats, report: GeneratedReport): void {
+  const key = `${report.truth.family}/${report.truth.type}`;
+  const tally = stats.kinds.get(key) ?? { reports: 0, findings: 0 };
+  tally.reports += 1;
+  tally.findings += report.truth.findings.length;
+  stats.kinds.set(key, tally);
+  stats.reports += 1;
+  stats.findings += report.truth.findings.length;
 }
 
 function* generateLocationReports(options: CorpusOptions, location: LocationPlan, index: number): Generator<GeneratedReport> {
@@ -58,21 +75,20 @@ function* generateLocationReports(options: CorpusOptions, location: LocationPlan
   }
   for (const plan of simulateCqcLocation(planRandom, location, window)) {
     const file = `reports/cqc/${location.cqcId}-${formatIso(plan.dates.start)}.txt`;
-    yield { file, text: renderCqcSummary(plan), meta: buildCqcMeta(location), truth: buildCqcTruth(file, plan) };
+    const text = plan.full ? renderCqcFullReport(renderRandom, plan) : renderCqcSummary(plan);
+    yield { file, text, meta: buildCqcMeta(location), truth: buildCqcTruth(file, plan) };
   }
 }
 
 export function generateCorpus(options: CorpusOptions, sink: CorpusSink, onProgress?: (progress: CorpusProgress) => void): CorpusStats {
   const providers = planProviders(options);
-  const stats: CorpusStats = { providers: providers.length, locations: 0, reports: 0, ofstedReports: 0, cqcReports: 0 };
+  const stats: CorpusStats = { providers: providers.length, locations: 0, reports: 0, findings: 0, kinds: new Map() };
   for (const provider of providers) {
     for (let index = provider.firstLocation; index < provider.firstLocation + provider.size; index += 1) {
       const location = planLocation(Random.fromKey(`${options.seed}:location:${index}`), provider, index);
       for (const report of generateLocationReports(options, location, index)) {
         sink.write(report);
-        stats.reports += 1;
-        if (provider.regulator === 'OFSTED') stats.ofstedReports += 1;
-        else stats.cqcReports += 1;
+        countReport(stats, report);
       }
       stats.locations += 1;
       onProgress?.({ locationsDone: stats.locations, locations: options.locations, reports: stats.reports });

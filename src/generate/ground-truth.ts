@@ -7,9 +7,13 @@ import type {
   EnforcementType, Grade, InspectionType, Polarity, RatingDirection, ReportFamily,
 } from '../ingest/document.ts';
 import { formatIso } from './calendar.ts';
-import type { CqcInspectionPlan } from './cqc-plan.ts';
+import type { CqcFullReportPlan, CqcInspectionPlan, PlannedBullet } from './cqc-plan.ts';
 import { LEADERSHIP_AREA, OVERALL_AREA, PROTECTION_AREA, type ThemeId } from './data/themes.ts';
-import type { OfstedInspectionPlan } from './ofsted-plan.ts';
+import { mapInterimToGrade } from './interim-judgement.ts';
+import type { OfstedInspectionPlan, PastOfstedInspection } from './ofsted-plan.ts';
+
+/** Section of every narrative finding of an interim report (the parser's name for it). */
+export const INTERIM_NARRATIVE_SECTION = 'This inspection';
 import { mapRatingToGrade } from './rating-trajectory.ts';
 
 export interface TruthFinding {
@@ -36,7 +40,8 @@ export interface TruthRepeat {
 export interface TruthRequirement {
   regulation: string;
   paragraphs: string;
-  dueDate: string;
+  /** Null where the report gives none (CQC reports never do). */
+  dueDate: string | null;
   complianceNotice: boolean;
 }
 
@@ -78,12 +83,18 @@ function describeLocation(plan: OfstedInspectionPlan | CqcInspectionPlan): Groun
   return { name: location.name, region: location.localAuthority.region, localAuthority: location.localAuthority.name, capacity: location.capacity };
 }
 
+/** Grade of an earlier inspection as its history row prints it. */
+function gradePast(past: PastOfstedInspection): Grade {
+  return past.interim ? mapInterimToGrade(past.interim) : mapRatingToGrade(past.rating);
+}
+
 export function buildOfstedTruth(file: string, plan: OfstedInspectionPlan): GroundTruthRecord {
   const findings: TruthFinding[] = [{ section: 'Headline', polarity: null, themes: [] }];
   const repeats: TruthRepeat[] = [];
   for (const paragraph of plan.paragraphs) {
     if (paragraph.repeat) repeats.push({ finding: findings.length, ...paragraph.repeat, resolvableFromReport: true });
-    findings.push({ section: paragraph.area, polarity: paragraph.polarity, themes: [paragraph.theme] });
+    // An interim report prints its narrative under one heading, not by judgement area.
+    findings.push({ section: plan.interim ? INTERIM_NARRATIVE_SECTION : paragraph.area, polarity: paragraph.polarity, themes: [paragraph.theme] });
   }
   return {
     file,
@@ -92,17 +103,18 @@ export function buildOfstedTruth(file: string, plan: OfstedInspectionPlan): Grou
     providerId: plan.location.provider.id,
     location: describeLocation(plan),
     inspectionId: plan.id,
-    type: 'full',
+    type: plan.kind,
     startDate: formatIso(plan.dates.start),
     endDate: formatIso(plan.dates.end),
-    overallGrade: mapRatingToGrade(plan.overall),
-    judgements: [
+    // An interim judgement grades the inspection as a whole and no area, as its history row does.
+    overallGrade: plan.interim ? mapInterimToGrade(plan.interim.judgement) : mapRatingToGrade(plan.overall),
+    judgements: plan.interim ? [] : [
       { area: OVERALL_AREA, grade: mapRatingToGrade(plan.overall) },
       { area: PROTECTION_AREA, grade: mapRatingToGrade(plan.protection) },
       { area: LEADERSHIP_AREA, grade: mapRatingToGrade(plan.leadership) },
     ],
     ratingDirection: null,
-    history: plan.history.map((h) => ({ inspectionId: h.id, grade: mapRatingToGrade(h.rating) })),
+    history: plan.history.map((h) => ({ inspectionId: h.id, grade: gradePast(h) })),
     requirements: plan.requirements.map((r) => ({
       regulation: r.breach.number,
       paragraphs: r.wording.paragraphs,
@@ -128,7 +140,58 @@ export function buildOfstedTruth(file: string, plan: OfstedInspectionPlan): Grou
   };
 }
 
+/** Sections of a CQC full report's findings that carry no planned polarity or theme. */
+const WHY_INSPECTED_SECTION = 'Why we inspected';
+const ENFORCEMENT_SECTION = 'Enforcement';
+
+function buildCqcFullReportTruth(file: string, plan: CqcInspectionPlan, full: CqcFullReportPlan): GroundTruthRecord {
+  const findings: TruthFinding[] = [];
+  const repeats: TruthRepeat[] = [];
+  const add = (section: string, bullet: PlannedBullet): void => {
+    // The report's "Rating at last inspection" dates and names the earlier inspection, so the parser can link it.
+    if (bullet.repeat) repeats.push({ finding: findings.length, ...bullet.repeat, resolvableFromReport: true });
+    findings.push({ section, polarity: bullet.polarity, themes: [bullet.theme] });
+  };
+  for (const paragraph of full.summary) add('Summary', paragraph);
+  findings.push({ section: WHY_INSPECTED_SECTION, polarity: null, themes: [] });
+  if (full.enforcementSummary) findings.push({ section: ENFORCEMENT_SECTION, polarity: null, themes: [] });
+  for (const kq of full.keyQuestions) for (const group of kq.groups) for (const bullet of group.bullets) add(kq.question, bullet);
+  return {
+    file,
+    family: 'cqc-full-report',
+    locationId: plan.location.id,
+    providerId: plan.location.provider.id,
+    location: describeLocation(plan),
+    inspectionId: plan.id,
+    type: 'full',
+    startDate: formatIso(plan.dates.start),
+    endDate: formatIso(plan.dates.end),
+    overallGrade: mapRatingToGrade(plan.rating),
+    judgements: [
+      { area: 'Overall', grade: mapRatingToGrade(plan.rating) },
+      ...full.keyQuestions.map((kq) => ({ area: kq.question, grade: mapRatingToGrade(kq.rating) })),
+    ],
+    // A full report states its ratings but not how they moved.
+    ratingDirection: null,
+    history: plan.previous ? [{ inspectionId: plan.previous.id, grade: mapRatingToGrade(plan.previous.rating) }] : [],
+    requirements: full.breaches.map((b) => ({ regulation: b.number, paragraphs: b.paragraphs, dueDate: null, complianceNotice: false })),
+    recommendations: 0,
+    findings,
+    repeats,
+    enforcement: full.breaches.map((b) => ({
+      type: b.action,
+      count: 1,
+      legalBasis: null,
+      regulation: `HSCA-RA-2014:${b.number}`,
+      issuedOn: null,
+      complyBy: null,
+    })),
+    people: [],
+  };
+}
+
 export function buildCqcTruth(file: string, plan: CqcInspectionPlan): GroundTruthRecord {
+  if (plan.full) return buildCqcFullReportTruth(file, plan, plan.full);
   const bullets = [...plan.reasons, ...plan.however];
   const findings: TruthFinding[] = bullets.map((b) => ({ section: 'Summary', polarity: b.polarity, themes: [b.theme] }));
   const repeats: TruthRepeat[] = bullets.flatMap((b, i) => (b.repeat ? [{ finding: i, ...b.repeat, resolvableFromReport: false }] : []));

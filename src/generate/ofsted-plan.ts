@@ -1,21 +1,29 @@
 /**
- * The structured content of one synthetic Ofsted children's home full inspection: what the
- * report will say, before it is written out as text. The renderer prints it; the ground truth
- * is read from it, so both describe the same inspection.
+ * The structured content of one synthetic Ofsted children's home inspection (full or interim):
+ * what the report will say, before it is written out as text. The renderer prints it; the ground
+ * truth is read from it, so both describe the same inspection.
  */
 import type { RegulationBreach, RequirementWording } from './data/chr2015-requirements.ts';
 import type { OfstedArea, ThemeId } from './data/themes.ts';
 import type { InspectionDates } from './inspection-schedule.ts';
 import type { LocationPlan } from './location-plan.ts';
+import type { InterimJudgement } from './interim-judgement.ts';
 import type { Rating } from './rating-trajectory.ts';
 
 export type SentencePolarity = 'concern' | 'strength';
 
+/** The two kinds of SCCIF children's home inspection the generator writes. */
+export type OfstedInspectionKind = 'full' | 'interim';
+
 /** An inspection of the same home seen from a later report. */
 export interface PastOfstedInspection {
   id: string;
+  kind: OfstedInspectionKind;
   start: number;
+  /** The home's standing at that inspection (for an interim, the rating it was judged against and moved to). */
   rating: Rating;
+  /** What an interim inspection judged; null for a full one. */
+  interim: InterimJudgement | null;
   requirementNumbers: ReadonlySet<string>;
   complianceNotices: readonly ComplianceNotice[];
 }
@@ -54,7 +62,11 @@ export interface PlannedParagraph {
 export interface OfstedInspectionPlan {
   location: LocationPlan;
   id: string;
+  kind: OfstedInspectionKind;
   dates: InspectionDates;
+  /** Interim inspections: the judgement, and the rating of the last full inspection it compares with. */
+  interim: { judgement: InterimJudgement; lastFullRating: Rating } | null;
+  /** For an interim inspection, the standing the narrative is written from; no area is graded. */
   overall: Rating;
   protection: Rating;
   leadership: Rating;

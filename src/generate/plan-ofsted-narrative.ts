@@ -30,7 +30,7 @@ const EXTRA_PARAGRAPHS: readonly (readonly [number, number, number, number])[] =
 export const PREVIOUS_INSPECTION_REPEAT = 'This was a breach in regulation at the previous inspection.';
 
 export function buildMonthRepeat(earlier: PastOfstedInspection): string {
-  return `This is a repeated shortfall from the full inspection in ${formatMonthYear(earlier.start)}.`;
+  return `This is a repeated shortfall from the ${earlier.kind} inspection in ${formatMonthYear(earlier.start)}.`;
 }
 
 /** Sentences already used in this report, so no two paragraphs say the same thing. */

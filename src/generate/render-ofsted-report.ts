@@ -1,15 +1,21 @@
 /**
- * Writes an Ofsted children's home full inspection plan out as report text in the layout of
- * the seed report (seed/000_573f2340e3d978e1.txt): blank-line separated paragraphs, the
- * first-page judgements, "Recent inspection history" and requirement tables with tab-separated
- * cells and `<p>` blocks, the `*` footnote, the narrative under "<area>: <grade>" headings, and
- * the details at the end. Page breaks cut some paragraphs and table rows, as in PDF extracts.
+ * Writes an Ofsted children's home inspection plan out as report text in the layout of the seed
+ * report (seed/000_573f2340e3d978e1.txt): blank-line separated paragraphs, the first-page
+ * judgements, "Recent inspection history" and requirement tables with tab-separated cells and
+ * `<p>` blocks, the `*` footnote, the narrative under "<area>: <grade>" headings, and the details
+ * at the end. Page breaks cut some paragraphs and table rows, as in PDF extracts. An interim
+ * report has the same shape with "Interim inspection", one inspection date, the interim judgement
+ * sentence in place of the three judgements and headline, and its narrative under "This
+ * inspection" (no area is graded).
  */
 import { formatDateRange, formatLong, formatMonthYear, formatSlash } from './calendar.ts';
 import { CAPACITY_WORDS } from './data/synthetic-names.ts';
 import { LEADERSHIP_AREA, OVERALL_AREA, PROTECTION_AREA, type OfstedArea } from './data/themes.ts';
 import { ABOUT_THIS_INSPECTION, CLOSING_NOTE, COMPLIANCE_FOOTNOTE, REQUIREMENTS_INTRO } from './data/ofsted-wording.ts';
-import type { ComplianceNotice, OfstedInspectionPlan, PlannedParagraph, PlannedRequirement } from './ofsted-plan.ts';
+import { describeInterimJudgement } from './interim-judgement.ts';
+import type {
+  ComplianceNotice, OfstedInspectionPlan, PastOfstedInspection, PlannedParagraph, PlannedRequirement,
+} from './ofsted-plan.ts';
 import { buildOfstedPageFurniture, cutAtPageBreak } from './page-breaks.ts';
 import type { Random } from './random.ts';
 import { capitalise, describeOfstedRating, type Rating } from './rating-trajectory.ts';
@@ -55,6 +61,11 @@ function readAreaRating(plan: OfstedInspectionPlan, area: OfstedArea): Rating {
 
 function unreachableArea(area: never): never {
   throw new Error(`Unknown area ${String(area)}`);
+}
+
+/** The judgement an earlier inspection is listed with: its grade, or its interim judgement. */
+function describePastJudgement(past: PastOfstedInspection): string {
+  return past.interim ? describeInterimJudgement(past.interim) : describeOfstedRating(past.rating);
 }
 
 function describeEnforcement(notices: readonly ComplianceNotice[]): string {
@@ -109,25 +120,30 @@ export function renderOfstedReport(random: Random, plan: OfstedInspectionPlan): 
   const quote = (s: string): string => (plan.curlyApostrophes ? s.replace(/'/g, '\u2019') : s);
   const out = new ReportText(urn);
 
-  out.add(urn, `Registered provider: ${provider.name}`, 'Full inspection', 'Inspected under the social care common inspection framework');
+  const interim = plan.kind === 'interim';
+  out.add(urn, `Registered provider: ${provider.name}`, interim ? 'Interim inspection' : 'Full inspection', 'Inspected under the social care common inspection framework');
   out.add("Information about this children's home");
   out.add(quote(`The home can provide care for up to ${CAPACITY_WORDS[location.capacity ?? 2]} children ${location.specialism}.`));
   out.add(`The manager has been registered with Ofsted since ${formatMonthYear(plan.managerSince)}.`);
-  out.add(`Inspection dates: ${formatDateRange(plan.dates.start, plan.dates.end, plan.dates.style)}`);
-  out.add(
-    `${OVERALL_AREA}, taking into account ${describeOfstedRating(plan.overall)}`,
-    `${PROTECTION_AREA} ${describeOfstedRating(plan.protection)}`,
-    `${LEADERSHIP_AREA} ${describeOfstedRating(plan.leadership)}`,
-  );
+  if (interim) {
+    out.add(`Inspection date: ${formatLong(plan.dates.start)}`);
+  } else {
+    out.add(`Inspection dates: ${formatDateRange(plan.dates.start, plan.dates.end, plan.dates.style)}`);
+    out.add(
+      `${OVERALL_AREA}, taking into account ${describeOfstedRating(plan.overall)}`,
+      `${PROTECTION_AREA} ${describeOfstedRating(plan.protection)}`,
+      `${LEADERSHIP_AREA} ${describeOfstedRating(plan.leadership)}`,
+    );
+  }
   out.add(quote(plan.headline));
 
   const last = plan.history[0];
   if (last) {
-    out.add(`Date of last inspection: ${formatLong(last.start)}`, `Overall judgement at last inspection: ${describeOfstedRating(last.rating)}`);
+    out.add(`Date of last inspection: ${formatLong(last.start)}`, `Overall judgement at last inspection: ${describePastJudgement(last)}`);
     out.add(`Enforcement action since last inspection: ${describeEnforcement(plan.enforcementSinceLast)}`);
     out.add('Recent inspection history');
     out.addRows(['Inspection date\tInspection type\tInspection judgement']);
-    out.addRows(plan.history.map((h) => `${formatSlash(h.start)}\tFull\t${capitalise(describeOfstedRating(h.rating))}`));
+    out.addRows(plan.history.map((h) => `${formatSlash(h.start)}\t${capitalise(h.kind)}\t${capitalise(describePastJudgement(h))}`));
     out.add('');
   }
 
@@ -137,10 +153,15 @@ export function renderOfstedReport(random: Random, plan: OfstedInspectionPlan): 
     if (plan.recommendations.length > 0) out.add('Recommendations', ...plan.recommendations.map(quote));
   }
 
-  out.add('Inspection judgements');
-  for (const area of [OVERALL_AREA, PROTECTION_AREA, LEADERSHIP_AREA] as const) {
-    out.add(`${area}: ${describeOfstedRating(readAreaRating(plan, area))}`);
-    for (const paragraph of plan.paragraphs.filter((p) => p.area === area)) renderParagraph(random, out, paragraph, quote);
+  if (interim) {
+    out.add('This inspection');
+    for (const paragraph of plan.paragraphs) renderParagraph(random, out, paragraph, quote);
+  } else {
+    out.add('Inspection judgements');
+    for (const area of [OVERALL_AREA, PROTECTION_AREA, LEADERSHIP_AREA] as const) {
+      out.add(`${area}: ${describeOfstedRating(readAreaRating(plan, area))}`);
+      for (const paragraph of plan.paragraphs.filter((p) => p.area === area)) renderParagraph(random, out, paragraph, quote);
+    }
   }
 
   out.add('Information about this inspection', ...ABOUT_THIS_INSPECTION);

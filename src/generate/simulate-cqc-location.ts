@@ -1,15 +1,20 @@
 /**
- * One CQC location through the years: routine inspections spaced by rating, ratings drawn from
- * the last one, bullets on the location's usual themes, warning notices after inadequate
- * ratings, and summaries that say when a requirement made at the previous inspection is still
- * not met. Only the previous inspection is remembered.
+ * One CQC location through the years: inspections spaced by rating, ratings drawn from the last
+ * one, bullets on the location's usual themes, warning notices after inadequate ratings, and
+ * reports that say when a requirement made at the previous inspection is still not met. Each
+ * inspection publishes one report: a full report (plan-cqc-full-report.ts) when it ends below
+ * good and for a share of the others, else a location summary. Only the previous inspection is
+ * remembered.
  */
 import type { RatingDirection } from '../ingest/document.ts';
 import { buildInspectionId } from '../ingest/parsers/ids.ts';
 import { formatIso, formatMonthYear } from './calendar.ts';
 import { CQC_SENTENCES } from './data/cqc-summary-sentences.ts';
 import type { ThemeId } from './data/themes.ts';
-import type { CqcInspectionPlan, PastCqcInspection, PlannedBullet, WarningNotices } from './cqc-plan.ts';
+import type {
+  CqcFullReportPlan, CqcInspectionPlan, CqcReportKind, PastCqcInspection, PlannedBullet, WarningNotices,
+} from './cqc-plan.ts';
+import { collectConcernThemes, planCqcFullReport } from './plan-cqc-full-report.ts';
 import {
   drawFirstInspectionDay, drawInspectionDates, drawNextInspectionDay, type Window,
 } from './inspection-schedule.ts';
@@ -27,6 +32,9 @@ const BULLETS: readonly (readonly [number, number, number, number])[] = [
 ];
 
 const WARNING_NOTICE_CHANCE: readonly number[] = [0, 0, 0.1, 0.7];
+
+/** Share of inspections rated good or outstanding whose report is a full one; below good, all are. */
+const FULL_REPORT_SHARE = 0.3;
 
 function compareRatings(previous: Rating, current: Rating): RatingDirection {
   if (current === previous) return 'SAME';
@@ -99,25 +107,39 @@ export function* simulateCqcLocation(random: Random, location: LocationPlan, win
     const dates = drawInspectionDates(random, day);
     if (dates.start > window.last) return;
     const rating: Rating = previous === null ? drawFirstRating(random, 'CQC', quality) : drawNextRating(random, 'CQC', previous.rating, quality);
-    const writer: BulletWriter = new BulletWriter(random, location, previous);
-    const [cMin, cMax, sMin, sMax] = BULLETS[rating]!;
-    const concerns: PlannedBullet[] = writer.writeMany('concern', random.int(cMin, cMax));
-    const strengths = writer.writeMany('strength', random.int(sMin, sMax));
+    const report: CqcReportKind = rating >= 2 || random.chance(FULL_REPORT_SHARE) ? 'full' : 'summary';
+    const warningNotices = drawWarningNotices(random, rating, dates.end);
+    let concerns: PlannedBullet[] = [];
+    let strengths: PlannedBullet[] = [];
+    let full: CqcFullReportPlan | null = null;
+    if (report === 'full') {
+      full = planCqcFullReport(random, { location, rating, previous, end: dates.end, warningNotices });
+    } else {
+      const writer: BulletWriter = new BulletWriter(random, location, previous);
+      const [cMin, cMax, sMin, sMax] = BULLETS[rating]!;
+      concerns = writer.writeMany('concern', random.int(cMin, cMax));
+      strengths = writer.writeMany('strength', random.int(sMin, sMax));
+    }
     // The rating is explained first: by its concerns when it is below good, else by its strengths.
     const concernsFirst = rating >= 2;
-    const id = buildInspectionId(location.id, formatIso(dates.start), 'routine');
+    // A full report calls the inspection comprehensive (type full); a summary calls it routine.
+    const type: PastCqcInspection['type'] = report === 'full' ? 'full' : 'routine';
+    const id = buildInspectionId(location.id, formatIso(dates.start), type);
     yield {
       location,
       id,
+      report,
+      full,
       dates,
       rating,
       previous,
       direction: previous ? compareRatings(previous.rating, rating) : null,
       reasons: concernsFirst ? concerns : strengths,
       however: concernsFirst ? strengths : concerns,
-      warningNotices: drawWarningNotices(random, rating, dates.end),
+      warningNotices,
     };
-    previous = { id, start: dates.start, rating, concernThemes: new Set(concerns.map((b) => b.theme)) };
+    const concernThemes = full ? collectConcernThemes(full) : new Set(concerns.map((b) => b.theme));
+    previous = { id, type, start: dates.start, rating, concernThemes };
     day = drawNextInspectionDay(random, dates.start, rating, 'CQC');
   }
 }

@@ -1,8 +1,10 @@
 /**
  * One children's home through the years: inspections one after another, each rating drawn from
  * the last, requirements that often repeat the regulations breached before, compliance notices
- * at inadequate inspections, and what the next report then says about them. Only the last few
- * inspections are remembered: the report shows no more, so memory stays flat however long the run.
+ * at inadequate inspections, and what the next report then says about them. Between April 2017
+ * and March 2022 a full inspection not judged inadequate is followed by an interim one
+ * (interim-judgement.ts), which judges how the home moved since. Only the last few inspections
+ * are remembered: the report shows no more, so memory stays flat however long the run.
  */
 import { buildInspectionId } from '../ingest/parsers/ids.ts';
 import { findRegulation } from '../reference/index.ts';
@@ -14,7 +16,10 @@ import {
   drawFirstInspectionDay, drawInspectionDates, drawNextInspectionDay, type Window,
 } from './inspection-schedule.ts';
 import type { LocationPlan } from './location-plan.ts';
-import type { ComplianceNotice, OfstedInspectionPlan, PastOfstedInspection, PlannedRequirement } from './ofsted-plan.ts';
+import { buildInterimSentence, INTERIM_ERA, INTERIM_GAP, judgeInterim } from './interim-judgement.ts';
+import type {
+  ComplianceNotice, OfstedInspectionKind, OfstedInspectionPlan, PastOfstedInspection, PlannedRequirement,
+} from './ofsted-plan.ts';
 import { planOfstedNarrative } from './plan-ofsted-narrative.ts';
 import type { Random } from './random.ts';
 import { drawFirstRating, drawNearbyRating, drawNextRating, type Rating } from './rating-trajectory.ts';
@@ -86,15 +91,30 @@ function drawRecommendations(random: Random, overall: Rating): string[] {
   return random.sample(RECOMMENDATIONS, count);
 }
 
+/** When the next inspection starts and what kind it is, after one of `kind` rated `rating`. */
+function scheduleNext(random: Random, start: number, kind: OfstedInspectionKind, rating: Rating): { day: number; kind: OfstedInspectionKind } {
+  const inEra = start + INTERIM_GAP[0] <= INTERIM_ERA.last && start + INTERIM_GAP[1] >= INTERIM_ERA.first;
+  if (inEra && (kind === 'interim' || rating < 3)) {
+    const day = start + random.int(INTERIM_GAP[0], INTERIM_GAP[1]);
+    // The era's rhythm: full, interim, full. An interim never follows an interim.
+    const next: OfstedInspectionKind = kind === 'full' && day >= INTERIM_ERA.first && day <= INTERIM_ERA.last ? 'interim' : 'full';
+    return { day, kind: next };
+  }
+  return { day: drawNextInspectionDay(random, start, rating, 'OFSTED'), kind: 'full' };
+}
+
 export function* simulateOfstedHome(random: Random, location: LocationPlan, window: Window): Generator<OfstedInspectionPlan> {
   const quality = location.provider.quality;
   const recent: PastOfstedInspection[] = [];
   let day = drawFirstInspectionDay(random, window, 'OFSTED');
+  let kind: OfstedInspectionKind = 'full';
   let manager = drawPersonName(random);
   let managerSince = day - random.int(60, 1200);
   let rating: Rating | null = null;
   for (;;) {
-    const dates = drawInspectionDates(random, day);
+    const drawn = drawInspectionDates(random, day);
+    // An interim inspection is one day on site.
+    const dates = kind === 'interim' ? { ...drawn, end: drawn.start } : drawn;
     if (dates.start > window.last) return;
     const overall: Rating = rating === null ? drawFirstRating(random, 'OFSTED', quality) : drawNextRating(random, 'OFSTED', rating, quality);
     let protection = drawNearbyRating(random, overall, 0.7);
@@ -107,6 +127,8 @@ export function* simulateOfstedHome(random: Random, location: LocationPlan, wind
     }
     const history = recent.slice(-HISTORY_ROWS).reverse();
     const last = history[0] ?? null;
+    // Scheduling makes an interim follow a full inspection, so the last row is the one it is judged against.
+    const interim = kind === 'interim' && last ? { judgement: judgeInterim(last.rating, overall), lastFullRating: last.rating } : null;
     const requirements = planRequirements(random, location, overall, last);
     const paragraphs = planOfstedNarrative(random, {
       requirements,
@@ -114,11 +136,13 @@ export function* simulateOfstedHome(random: Random, location: LocationPlan, wind
       ratings: { [OVERALL_AREA]: overall, [PROTECTION_AREA]: protection, [LEADERSHIP_AREA]: leadership },
       themeWeights: location.themeWeights,
     });
-    const id = buildInspectionId(location.id, formatIso(dates.start), 'full');
+    const id = buildInspectionId(location.id, formatIso(dates.start), interim ? 'interim' : 'full');
     yield {
       location,
       id,
+      kind: interim ? 'interim' : 'full',
       dates,
+      interim,
       overall,
       protection,
       leadership,
@@ -127,7 +151,7 @@ export function* simulateOfstedHome(random: Random, location: LocationPlan, wind
       requirements,
       dueDate: dates.end + 7 * random.int(4, 10),
       recommendations: drawRecommendations(random, overall),
-      headline: HEADLINES[overall],
+      headline: interim ? buildInterimSentence(interim.lastFullRating, interim.judgement) : HEADLINES[overall],
       paragraphs,
       registeredManager: manager,
       managerSince,
@@ -136,9 +160,17 @@ export function* simulateOfstedHome(random: Random, location: LocationPlan, wind
     };
     const issuedOn = addWorkingDays(dates.end, random.int(5, 15));
     const notices: ComplianceNotice[] = requirements.filter((r) => r.complianceNotice).map((r) => ({ regulation: r.breach.number, issuedOn }));
-    recent.push({ id, start: dates.start, rating: overall, requirementNumbers: new Set(requirements.map((r) => r.breach.number)), complianceNotices: notices });
+    recent.push({
+      id,
+      kind: interim ? 'interim' : 'full',
+      start: dates.start,
+      rating: overall,
+      interim: interim?.judgement ?? null,
+      requirementNumbers: new Set(requirements.map((r) => r.breach.number)),
+      complianceNotices: notices,
+    });
     if (recent.length > HISTORY_ROWS) recent.shift();
     rating = overall;
-    day = drawNextInspectionDay(random, dates.start, overall, 'OFSTED');
+    ({ day, kind } = scheduleNext(random, dates.start, interim ? 'interim' : 'full', overall));
   }
 }

@@ -99,7 +99,7 @@ export const CQC_SENTENCES: Readonly<Partial<Record<ThemeId, CqcThemeSentences>>
       'People could access the service in a timely way, and waiting times were within national targets.',
       'The service had reduced its waiting list and people were seen promptly.',
     ],
-    stillFailing: 'people were still waiting longer than the target time for their first appointment.',
+    stillFailing: 'people were still waiting too long for their first appointment.',
     nowMet: 'the service had reduced waiting times for routine appointments.',
   },
   'voice-and-complaints': {

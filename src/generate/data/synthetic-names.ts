@@ -20,12 +20,17 @@ export const NAME_ENDINGS = [
 
 export const HOME_KINDS = ['House', 'Lodge', 'Cottage', 'View', 'Place', 'Court', 'Grange', 'Villa'] as const;
 
+/**
+ * Kinds of CQC location: the word in the name, the service type (lower case, as a full report
+ * prints it in "<name> is a care home.", so metadata and report agree), and the regulated activity
+ * its breaches are listed under.
+ */
 export const CQC_LOCATION_KINDS = [
-  { kind: 'Care Home', type: 'Care home' },
-  { kind: 'Nursing Home', type: 'Care home' },
-  { kind: 'Community Services', type: 'Community health service' },
-  { kind: 'Health Visiting Service', type: 'Community health service' },
-  { kind: 'Clinic', type: 'Independent hospital' },
+  { kind: 'Care Home', type: 'care home', activity: 'Accommodation for persons who require nursing or personal care' },
+  { kind: 'Nursing Home', type: 'care home', activity: 'Accommodation for persons who require nursing or personal care' },
+  { kind: 'Community Services', type: 'community health service', activity: 'Treatment of disease, disorder or injury' },
+  { kind: 'Health Visiting Service', type: 'community health service', activity: 'Treatment of disease, disorder or injury' },
+  { kind: 'Clinic', type: 'independent hospital', activity: 'Treatment of disease, disorder or injury' },
 ] as const;
 
 export const PROVIDER_KINDS = [

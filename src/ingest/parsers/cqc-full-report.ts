@@ -159,7 +159,7 @@ function readHistory(sections: readonly Section[], fullWidth: number, warnings: 
     if (last.datedByPublication) {
       warnings.add('history-dated-by-publication', `the last inspection is dated by its report's publication (${last.date}), not its visit`, last.position);
     }
-    history.push({ inspectionId: '', date: last.date, type: 'unknown', typeText: '', grade: last.grade, gradeText: last.gradeText });
+    history.push({ inspectionId: '', date: last.date, type: last.type, typeText: last.typeText, grade: last.grade, gradeText: last.gradeText });
   }
   return history;
 }
@@ -184,6 +184,8 @@ function toRequirement(breach: Breach): Requirement {
 /**
  * Requirements from the closing tables (or, without tables, from breach statements in the text),
  * one per regulation; enforcement from the tables, or from the summary's "Enforcement" wording.
+ * CQC reports never give a due date for the action they require, so a requirement without one
+ * is how the format reads, not something the parser missed: no warning.
  */
 function readBreaches(lines: readonly SourceLine[], noise: ReadonlySet<number>, sections: readonly Section[], fullWidth: number, warnings: WarningLog): BreachesRead {
   const breaches: Breach[] = [];
@@ -209,7 +211,6 @@ function readBreaches(lines: readonly SourceLine[], noise: ReadonlySet<number>, 
     seen.add(key);
     requirements.push(toRequirement(breach));
   }
-  if (requirements.length > 0) warnings.add('missing-due-date', 'CQC reports give no due date for the action they require', null);
   return { requirements, enforcement };
 }
 

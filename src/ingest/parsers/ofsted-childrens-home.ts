@@ -27,7 +27,7 @@ import { WarningLog } from './warnings.ts';
 import { readEnforcementSinceLast } from './ofsted-childrens-home/enforcement.ts';
 import { readFields, type FieldMap } from './ofsted-childrens-home/fields.ts';
 import { readHistoryTable } from './ofsted-childrens-home/history-table.ts';
-import { readNarratives } from './ofsted-childrens-home/narratives.ts';
+import { readNarratives, THIS_INSPECTION_SECTION } from './ofsted-childrens-home/narratives.ts';
 import { readPeople } from './ofsted-childrens-home/people.ts';
 import { readRecommendations } from './ofsted-childrens-home/recommendations.ts';
 import { readRequirementsTable } from './ofsted-childrens-home/requirements-table.ts';
@@ -176,9 +176,16 @@ export function parseOfstedChildrensHome(input: string, source: SourceInfo): Rep
 
   const summary = readSummary(summaryLines);
   const narratives = readNarratives(sections.judgements?.lines ?? []);
+  // An interim report writes its narrative under "This inspection", with no judgement sub-headings.
+  const interimNarratives = readNarratives(sections['this-inspection']?.lines ?? [], THIS_INSPECTION_SECTION);
   const judgements = reconcileJudgements(summary.judgements, narratives.headings, warnings);
-  const overall = judgements.find((j) => OVERALL_AREA.test(j.area)) ?? null;
-  if (!overall) warnings.add('missing-overall-grade', 'no "Overall experiences and progress" judgement', null);
+  // The interim judgement grades the inspection as a whole, as the history table records it; it
+  // is no judgement of an area, so it is the overall grade and adds no Judgement.
+  const overall = judgements.find((j) => OVERALL_AREA.test(j.area)) ?? summary.interim;
+  if (!overall) warnings.add('missing-overall-grade', 'no "Overall experiences and progress" judgement or interim judgement', null);
+  if (summary.interim && type !== 'interim') {
+    warnings.add('inconsistent-judgement', `an interim judgement ("${summary.interim.gradeText}") in a report of a ${type} inspection`, summary.interim.position);
+  }
 
   const description = summary.description.map((p) => p.text).join('\n') || null;
   const capacity = description ? readCapacity(description) : null;
@@ -196,6 +203,7 @@ export function parseOfstedChildrensHome(input: string, source: SourceInfo): Rep
   const findings: Finding[] = [
     ...summary.headline.map((p) => ({ section: 'Headline', text: p.text, position: p.position })),
     ...narratives.paragraphs,
+    ...interimNarratives.paragraphs,
   ].map((p) => ({
     id: '',
     text: p.text,

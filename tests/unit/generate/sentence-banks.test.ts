@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { REGULATION_BREACHES } from '../../../src/generate/data/chr2015-requirements.ts';
+import { CQC_FULL_REPORT_SENTENCES } from '../../../src/generate/data/cqc-full-report-sentences.ts';
 import { CQC_SENTENCES } from '../../../src/generate/data/cqc-summary-sentences.ts';
+import { HSCA_BREACH_OF_THEME } from '../../../src/generate/data/hsca-breaches.ts';
 import { OFSTED_SENTENCES } from '../../../src/generate/data/ofsted-narrative-sentences.ts';
 import { OFSTED_AREA_OF_THEME } from '../../../src/generate/data/themes.ts';
 import { buildMonthRepeat, PREVIOUS_INSPECTION_REPEAT } from '../../../src/generate/plan-ofsted-narrative.ts';
@@ -29,8 +31,11 @@ describe('Ofsted narrative sentences', () => {
   });
 
   it('writes repeat statements the classifier reads as repeats and as concerns', () => {
-    const month = buildMonthRepeat({ id: 'x', start: 19000, rating: 2, requirementNumbers: new Set(), complianceNotices: [] });
-    for (const sentence of [month, PREVIOUS_INSPECTION_REPEAT]) {
+    const past = { id: 'x', start: 19000, rating: 2, interim: null, requirementNumbers: new Set<string>(), complianceNotices: [] } as const;
+    const full = buildMonthRepeat({ ...past, kind: 'full' });
+    const interim = buildMonthRepeat({ ...past, kind: 'interim', interim: 'sustained' });
+    expect(interim).toMatch(/^This is a repeated shortfall from the interim inspection in /);
+    for (const sentence of [full, interim, PREVIOUS_INSPECTION_REPEAT]) {
       expect(classifyRepeatSentence(sentence)?.kind, sentence).toBe('persisting');
       expect(classifyPolarity(sentence), sentence).toBe('concern');
     }
@@ -49,10 +54,37 @@ describe('CQC summary bullets', () => {
       const met = `As required at the inspection in May 2020, ${bank!.nowMet}`;
       expect(tagThemes(still).map((t) => t.id), still).toContain(theme);
       expect(classifyRepeatSentence(still)?.kind, still).toBe('persisting');
+      // A CQC full report takes polarity from the words, so the repeat must read as a concern.
+      expect(classifyPolarity(still), still).toBe('concern');
       // Counted as a repeat only in a concern, so a met requirement in a strength bullet is not one.
       expect(classifyRepeatSentence(met)?.kind, met).toBe('earlier-requirement');
     });
   }
+});
+
+describe('CQC full report findings', () => {
+  for (const [theme, bank] of Object.entries(CQC_FULL_REPORT_SENTENCES)) {
+    for (const polarity of ['concern', 'strength'] as const) {
+      it(`${theme} / ${polarity}: tagged with the theme, voting ${polarity}, no repeat wording`, () => {
+        expect(taxonomyIds.has(theme)).toBe(true);
+        expect(bank![polarity].length).toBeGreaterThanOrEqual(2);
+        for (const sentence of bank![polarity]) {
+          expect(tagThemes(sentence).map((t) => t.id), sentence).toContain(theme);
+          expect(classifyPolarity(sentence), sentence).toBe(polarity);
+          expect(classifyRepeatSentence(sentence), sentence).toBeNull();
+        }
+      });
+    }
+  }
+
+  it('has a follow-up clause and a breach for every theme it writes about', () => {
+    for (const theme of Object.keys(CQC_FULL_REPORT_SENTENCES) as (keyof typeof CQC_FULL_REPORT_SENTENCES)[]) {
+      expect(CQC_SENTENCES[theme]?.stillFailing, theme).toBeTruthy();
+      const breach = HSCA_BREACH_OF_THEME[theme]!;
+      expect(findRegulation('HSCA-RA-2014', breach.number)?.heading, theme).toBeTruthy();
+      expect(breach.paragraphs).toMatch(new RegExp(`^Regulation ${breach.number} (?:\\([0-9a-z]+\\))+$`));
+    }
+  });
 });
 
 describe('CHR2015 requirement wording', () => {

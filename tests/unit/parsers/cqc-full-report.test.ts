@@ -191,7 +191,9 @@ describe('closing tables of breaches and enforcement', () => {
       [{ legislation: 'HSCA-RA-2014', number: '17', title: 'Good governance' }, null, 15],
     ]);
     expect(doc.requirements[0]!.text).toBe('Regulation 12 HSCA RA Regulations 2014 Safe care and treatment Medicines were not managed safely. Regulation 12 (1)(2)(g)');
-    expect(codes(doc)).toContain('missing-due-date');
+    // CQC reports never give one: a null due date is the format, not a gap, so no warning.
+    expect(doc.requirements.map((r) => r.dueDate)).toEqual([null, null]);
+    expect(codes(doc)).not.toContain('missing-due-date');
   });
 
   it('makes requirement notices and warning notices enforcement items', () => {
@@ -219,6 +221,11 @@ describe('wording helpers', () => {
       grade: 'REQUIRES_IMPROVEMENT', gradeText: 'requires improvement', date: '2019-03-12', datedByPublication: true,
     });
     expect(readLastRating('At the last inspection on 12 May 2016 the service was rated Good.', at)).toMatchObject({ grade: 'GOOD', date: '2016-05-12', datedByPublication: false });
+    expect(readLastRating('At the last inspection on 12 May 2016 the service was rated Good.', at)).toMatchObject({ type: 'unknown' });
+    expect(readLastRating('At our last comprehensive inspection on 12 May 2016 we rated this service requires improvement.', at)).toMatchObject({
+      grade: 'REQUIRES_IMPROVEMENT', date: '2016-05-12', type: 'full', typeText: 'comprehensive',
+    });
+    expect(readLastRating('At our last routine inspection on 3 June 2019 we rated this service good.', at)).toMatchObject({ grade: 'GOOD', date: '2019-06-03', type: 'routine' });
     expect(readLastRating('Improvements had been made since the last inspection.', at)).toBeNull();
   });
 });

@@ -19,15 +19,18 @@ export interface Narratives {
 /** Section name for paragraphs that come before the first judgement sub-heading. */
 export const JUDGEMENTS_SECTION = 'Inspection judgements';
 
+/** Section name for an interim report's narrative, which has no judgement sub-headings. */
+export const THIS_INSPECTION_SECTION = 'This inspection';
+
 /**
  * The "Inspection judgements" part: each "<area>: <grade>" sub-heading opens a section and every
  * paragraph under it is one finding. Paragraphs cut by a page break are rejoined first, so
  * "Good relationships with children's" + "placing authorities are weak…" is one paragraph.
  */
-export function readNarratives(lines: readonly SourceLine[]): Narratives {
+export function readNarratives(lines: readonly SourceLine[], firstSection: string = JUDGEMENTS_SECTION): Narratives {
   const paragraphs: NarrativeParagraph[] = [];
   const headings: LocatedJudgement[] = [];
-  let section = JUDGEMENTS_SECTION;
+  let section = firstSection;
   let run: SourceLine[] = [];
   const flush = (): void => {
     for (const p of readParagraphs(run, isOfstedNoise)) {

@@ -9,6 +9,7 @@ export type OfstedSectionKey =
   | 'requirements'
   | 'recommendations'
   | 'judgements'
+  | 'this-inspection'
   | 'about-inspection'
   | 'home-details'
   | 'inspector';
@@ -20,6 +21,8 @@ const HEADINGS: ReadonlyArray<readonly [OfstedSectionKey, RegExp]> = [
   ['requirements', /^statutory requirements$/i],
   ['recommendations', /^recommendations?$/i],
   ['judgements', /^inspection judgements$/i],
+  // An interim inspection's narrative, under one heading instead of the three judgement areas.
+  ['this-inspection', /^this inspection$/i],
   ['about-inspection', /^information about this inspection$/i],
   ['home-details', /^children's home details$/i],
   ['inspector', /^inspectors?$/i],

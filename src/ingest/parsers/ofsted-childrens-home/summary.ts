@@ -1,5 +1,5 @@
 import type { InspectionType, Judgement, SourcePosition } from '../../document.ts';
-import { readTrailingGrade } from '../../text/grades.ts';
+import { readGrade, readTrailingGrade } from '../../text/grades.ts';
 import type { SourceLine } from '../../text/lines.ts';
 import { cleanInline } from '../../text/normalise.ts';
 import { readCount } from '../../text/numbers.ts';
@@ -102,13 +102,33 @@ export function readCapacity(text: string): number | null {
 export interface SummaryParts {
   description: Paragraph[];
   judgements: LocatedJudgement[];
+  /** The judgement of an interim inspection, from its sentence on the first page. */
+  interim: LocatedJudgement | null;
   headline: Paragraph[];
+}
+
+/** Area of an interim judgement: it rates the home as a whole against its last full inspection. */
+export const INTERIM_AREA = 'Interim inspection judgement';
+
+const INTERIM_SENTENCE =
+  /\bat this interim inspection,?\s+(?:ofsted|we|the inspector|inspectors)\s+(?:has\s+|have\s+)?judged?\s+that\s+the\s+(?:children's\s+)?home\s+(?:has|had)\s+(improved effectiveness|sustained effectiveness|declined in effectiveness)\b/i;
+
+/**
+ * "At this interim inspection, Ofsted judged that the home has sustained effectiveness.": the
+ * interim judgement, printed where a full inspection prints its three graded judgements.
+ */
+export function readInterimJudgementLine(line: SourceLine): LocatedJudgement | null {
+  const m = INTERIM_SENTENCE.exec(cleanInline(line.text).replace(/\u2019/g, "'"));
+  const grade = m ? readGrade(m[1]!) : null;
+  if (!m || !grade) return null;
+  return { area: INTERIM_AREA, grade, gradeText: m[1]!, position: line.position, lineIndex: line.index };
 }
 
 /**
  * Reads the first page: the home's description (after "Information about this children's home",
  * up to the first labelled field or judgement), the judgement lines, and the headline paragraph
- * that follows the judgements.
+ * that follows the judgements. An interim report has no judgement lines: its headline is the
+ * paragraph that states the interim judgement.
  */
 export function readSummary(summaryLines: readonly SourceLine[]): SummaryParts {
   const judgements: LocatedJudgement[] = [];
@@ -127,13 +147,20 @@ export function readSummary(summaryLines: readonly SourceLine[]): SummaryParts {
     description.push(...readParagraphs(stop === -1 ? rest : rest.slice(0, stop), isOfstedNoise));
   }
 
+  let interim: LocatedJudgement | null = null;
+  for (const line of summaryLines) {
+    interim = readInterimJudgementLine(line);
+    if (interim) break;
+  }
+
   const headline: Paragraph[] = [];
   const lastJudgement = judgements[judgements.length - 1];
-  if (lastJudgement) {
-    const after = summaryLines.filter((l) => l.index > lastJudgement.lineIndex);
+  const headlineFrom = lastJudgement ? lastJudgement.lineIndex + 1 : interim?.lineIndex;
+  if (headlineFrom !== undefined) {
+    const after = summaryLines.filter((l) => l.index >= headlineFrom);
     const stop = after.findIndex(isStop);
     const candidate = stop === -1 ? after : after.slice(0, stop);
     headline.push(...readParagraphs(candidate, isOfstedNoise));
   }
-  return { description, judgements, headline };
+  return { description, judgements, interim, headline };
 }
