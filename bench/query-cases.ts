@@ -79,7 +79,8 @@ export function buildQueryCases(findingId: string): QueryCase[] {
       name: 'enforcementActions',
       graphql: '{ enforcementActions(first: 20) { totalCount nodes { id type count complyBy text } } }',
       variables: {},
-      bare: { cypher: listQuery('enforcementActions', 'NEWEST', 'DESC').cypher, params: { skip: 0, limit: 20, f: { ...scope, type: null } } },
+      // The API reads one item past the page (hasNextPage without counting), so the bare side does too.
+      bare: { cypher: listQuery('enforcementActions', 'NEWEST', 'DESC').query.cypher, params: { skip: 0, limit: 21, f: { ...scope, type: null } } },
     },
     {
       name: 'relatedFindings',

@@ -1,9 +1,12 @@
 /**
- * `npm run bench [-- --quick] [-- --corpus DIR]`: ingest and query benchmarks against a real
- * Neo4j, each figure on its own line, every ratio taken from measurements in this one run.
+ * `npm run bench [-- --quick] [-- --corpus DIR] [-- --keep-graph]`: ingest and query benchmarks
+ * against a real Neo4j, each figure on its own line, every ratio taken from measurements in
+ * this one run.
  *
  * Tier S by default (the seeds and tests/fixtures/reports); `--corpus DIR` ingests a folder
- * instead (e.g. one written by `npm run generate`). Nothing here asserts a time: it prints.
+ * instead (e.g. one written by `npm run generate`). `--keep-graph` skips the ingest figures and
+ * asks the questions of the graph NEO4J_URI already holds (tiers M and L, loaded beforehand
+ * with `npm run ingest`). Nothing here asserts a time: it prints.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,16 +21,23 @@ import { Database, toNeo4jParam } from '../src/db/executor.ts';
 import { findFreePort, startLocalNeo4j, type LocalNeo4jHandle } from '../src/db/local-neo4j.ts';
 import { runMigrations } from '../src/db/run-migrations.ts';
 import type { ReportDocument } from '../src/ingest/document.ts';
-import { ingestFile } from '../src/ingest/ingest-files.ts';
+import { defaultWorkerCount, ingestInputs } from '../src/ingest/bulk/ingest-inputs.ts';
 import { buildReportDocument } from '../src/ingest/pipeline.ts';
 import { listInputFiles, readSourceText } from '../src/ingest/sources/read-source.ts';
+import { DEFAULT_BATCH_SIZE } from '../src/ingest/load.ts';
 import { loadFloor } from './floor-load.ts';
+import { measureIngestMemory } from './ingest-memory.ts';
 import { startPeerServer } from './peer-server.ts';
 import { buildQueryCases, NESTED_READ } from './query-cases.ts';
 import { formatMs, measurePair, readPeakRssMiB } from './stats.ts';
 
 const { values: args } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, corpus: { type: 'string' }, runs: { type: 'string' } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    corpus: { type: 'string' },
+    runs: { type: 'string' },
+    'keep-graph': { type: 'boolean', default: false },
+  },
 });
 const runs = Number(args.runs ?? (args.quick ? 30 : 200));
 const loadSeconds = args.quick ? 5 : 20;
@@ -76,6 +86,61 @@ async function startApiChild(connection: Connection): Promise<{ url: string; pid
   };
 }
 
+/** Parse-only rate, then the same corpus loaded by the floor and by the bulk pipeline, each into an emptied graph. */
+async function measureIngest(driver: neo4j.Driver, db: Database): Promise<void> {
+  // Ingest ------------------------------------------------------------------------------
+  const inputs = args.corpus ? [args.corpus] : [path.join(PROJECT_ROOT, 'seed'), path.join(PROJECT_ROOT, 'tests/fixtures/reports')];
+  const { files } = await listInputFiles(inputs);
+  const texts: { file: string; text: string }[] = [];
+  for (const file of files) {
+    const source = await readSourceText(file);
+    if (source.ok) texts.push({ file, text: source.text });
+  }
+  // The first document compiles the classifier's cue patterns; time the steady state.
+  if (texts[0]) buildReportDocument({ text: texts[0].text, fileName: 'warm-up.txt', format: 'txt' });
+  let t = Date.now();
+  const docs: ReportDocument[] = [];
+  for (const { file, text } of texts) {
+    const result = buildReportDocument({ text, fileName: path.basename(file), format: 'txt' });
+    if (result.ok) docs.push(result.document);
+  }
+  const parseSeconds = (Date.now() - t) / 1000;
+  say(`corpus: ${docs.length} reports from ${inputs.join(', ')}`);
+  say(`ingest.parse_only: ${(docs.length / parseSeconds).toFixed(1)} reports/s on 1 core`);
+
+  await clearGraph(driver);
+  await runMigrations(db, { seedDir: null, log: () => {} });
+  t = Date.now();
+  await loadFloor(driver, docs, DEFAULT_BATCH_SIZE);
+  const floorRate = docs.length / ((Date.now() - t) / 1000);
+
+  await clearGraph(driver);
+  await runMigrations(db, { seedDir: null, log: () => {} });
+  t = Date.now();
+  let failed = 0;
+  let reports = 0;
+  const workers = defaultWorkerCount();
+  const results = ingestInputs(inputs, { db, force: true, meta: null, workers, batchSize: DEFAULT_BATCH_SIZE, keepDocuments: false });
+  for await (const result of results) {
+    reports += 1;
+    if (result.status === 'failed') failed += 1;
+  }
+  const oursRate = reports / ((Date.now() - t) / 1000);
+  say(`ingest.end_to_end: ${oursRate.toFixed(1)} reports/s (${failed} failed; bulk pipeline, ${workers} parse worker(s), batches of ${DEFAULT_BATCH_SIZE})`);
+  say(`ingest.floor_unwind: ${floorRate.toFixed(1)} reports/s (same documents, minimal UNWIND in batches of ${DEFAULT_BATCH_SIZE}, no parsing)`);
+  say(`ingest.ratio_to_floor: ${(oursRate / floorRate).toFixed(2)}`);
+  say(`ingest.peak_rss: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (bench process, whole corpus)`);
+}
+
+/** Peak RSS of `npm run ingest` on two generated corpora, the second four times the first. */
+async function measureMemory(): Promise<void> {
+  const sizes = args.quick ? [{ locations: 15, years: 3 }, { locations: 60, years: 3 }] : [{ locations: 100, years: 5 }, { locations: 400, years: 5 }];
+  const [small, large] = await measureIngestMemory(sizes, { log: say });
+  if (small && large) {
+    say(`ingest.memory_ratio: ${(large.peakRssMiB / small.peakRssMiB).toFixed(2)} (peak RSS at ${large.files} vs ${small.files} files, ${(large.files / small.files).toFixed(1)}× the corpus)`);
+  }
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   say(`bench: ${args.quick ? 'quick' : 'full'} run, ${runs} timed runs per query, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
@@ -95,45 +160,13 @@ async function main(): Promise<void> {
   const driver = createDriver(connection);
   const db = new Database(driver, connection.database, 60_000);
   try {
-    // Ingest ------------------------------------------------------------------------------
-    const inputs = args.corpus ? [args.corpus] : [path.join(PROJECT_ROOT, 'seed'), path.join(PROJECT_ROOT, 'tests/fixtures/reports')];
-    const { files } = await listInputFiles(inputs);
-    const texts: { file: string; text: string }[] = [];
-    for (const file of files) {
-      const source = await readSourceText(file);
-      if (source.ok) texts.push({ file, text: source.text });
+    if (args['keep-graph']) {
+      if (!local) say('ingest: skipped (--keep-graph): asking the questions of the graph as it is');
+      else throw new Error('--keep-graph needs NEO4J_URI pointing at a loaded graph');
+    } else {
+      await measureIngest(driver, db);
+      await measureMemory();
     }
-    // The first document compiles the classifier's cue patterns; time the steady state.
-    if (texts[0]) buildReportDocument({ text: texts[0].text, fileName: 'warm-up.txt', format: 'txt' });
-    let t = Date.now();
-    const docs: ReportDocument[] = [];
-    for (const { file, text } of texts) {
-      const result = buildReportDocument({ text, fileName: path.basename(file), format: 'txt' });
-      if (result.ok) docs.push(result.document);
-    }
-    const parseSeconds = (Date.now() - t) / 1000;
-    say(`corpus: ${docs.length} reports from ${inputs.join(', ')}`);
-    say(`ingest.parse_only: ${(docs.length / parseSeconds).toFixed(1)} reports/s on 1 core`);
-
-    await clearGraph(driver);
-    await runMigrations(db, { seedDir: null, log: () => {} });
-    t = Date.now();
-    await loadFloor(driver, docs);
-    const floorRate = docs.length / ((Date.now() - t) / 1000);
-
-    await clearGraph(driver);
-    await runMigrations(db, { seedDir: null, log: () => {} });
-    t = Date.now();
-    let failed = 0;
-    for (const { file } of texts) {
-      const result = await ingestFile(file, { db, force: true, meta: null });
-      if (result.status === 'failed') failed += 1;
-    }
-    const oursRate = texts.length / ((Date.now() - t) / 1000);
-    say(`ingest.end_to_end: ${oursRate.toFixed(1)} reports/s (${failed} failed)`);
-    say(`ingest.floor_unwind: ${floorRate.toFixed(1)} reports/s (same documents, minimal UNWIND, no parsing)`);
-    say(`ingest.ratio_to_floor: ${(oursRate / floorRate).toFixed(2)}`);
-    say(`ingest.peak_rss: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (bench process, whole corpus)`);
 
     // Queries -----------------------------------------------------------------------------
     const api = await startApiChild(connection);

@@ -1,18 +1,30 @@
 /** Command-line options of `npm run ingest`, parsed and checked into one typed value. */
 import { parseArgs } from 'node:util';
+import { defaultWorkerCount } from '../ingest/bulk/ingest-inputs.ts';
+import { DEFAULT_BATCH_SIZE } from '../ingest/load.ts';
 import type { ReportMeta } from '../ingest/meta.ts';
+
+const DEFAULT_PROGRESS_INTERVAL_MS = 10_000;
 
 export const INGEST_USAGE = `Usage: npm run ingest -- [options] <files or folders...>
 
-Reads inspection reports, parses them into ReportDocuments and loads them into the graph
-(one transaction per report). Folders are read recursively; <file>.meta.json beside a file
-gives metadata the report lacks.
+Reads inspection reports and data files and loads them into the graph. Folders are read
+recursively (sorted; hidden files skipped); <file>.meta.json beside a file gives metadata the
+report lacks. Reports are parsed in worker threads and loaded in batched transactions; reports
+already in the graph (same sha256) are skipped, so an interrupted run resumes where it stopped
+when started again. A .jsonl file (or a .json array) of CQC API location records is one report
+per record, named file.jsonl#L<line> (file.json#<n>). Ofsted and CQC data tables (.csv, and
+.json/.jsonl listings) are recognised from their first lines and loaded as data files.
 
 Options:
   --dry-run              parse and classify only; touch no database
   --json                 print the ReportDocuments as a JSON array on stdout
   --force                load again even when the same file (by sha256) is already in the graph
-  --no-progress          no progress bar (it is shown only on a terminal anyway)
+  --workers N            parse worker threads (default: cores - 1, at least 1; 0 = parse on the
+                         main thread, for debugging)
+  --batch-size N         reports per load transaction (default ${DEFAULT_BATCH_SIZE})
+  --quiet                print only failures and the summary, not a line per file
+  --no-progress          no progress bar on a terminal, no progress lines elsewhere
   --location-id ID       location key for every file, e.g. cqc:1-123456789 or ofsted:1247390
   --urn URN              Ofsted unique reference number of the location
   --cqc-id ID            CQC location id (1-<digits>)
@@ -21,7 +33,8 @@ Options:
   --provider-name NAME   registered provider name
   -h, --help             show this help
 
-Exit code 0 only when every file went in (or parsed, with --dry-run).`;
+Off a terminal, a progress line goes to stderr every 10 s (INGEST_PROGRESS_INTERVAL_MS to
+change it). Exit code 0 only when every file went in (or parsed, with --dry-run).`;
 
 export interface IngestArgs {
   inputs: string[];
@@ -29,6 +42,11 @@ export interface IngestArgs {
   json: boolean;
   force: boolean;
   progress: boolean;
+  /** How often a progress line is printed off a terminal. */
+  progressIntervalMs: number;
+  workers: number;
+  batchSize: number;
+  quiet: boolean;
   meta: ReportMeta | null;
   help: boolean;
 }
@@ -37,7 +55,14 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export function parseIngestArgs(argv: readonly string[]): IngestArgs {
+function readWholeNumber(raw: string | undefined, fallback: number, min: number, what: string): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isInteger(value) || value < min) throw new UsageError(`${what} must be a whole number from ${min}, got "${raw}"`);
+  return value;
+}
+
+export function parseIngestArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): IngestArgs {
   let parsed;
   try {
     parsed = parseArgs({
@@ -48,6 +73,9 @@ export function parseIngestArgs(argv: readonly string[]): IngestArgs {
         json: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         'no-progress': { type: 'boolean', default: false },
+        workers: { type: 'string' },
+        'batch-size': { type: 'string' },
+        quiet: { type: 'boolean', default: false },
         'location-id': { type: 'string' },
         urn: { type: 'string' },
         'cqc-id': { type: 'string' },
@@ -74,6 +102,10 @@ export function parseIngestArgs(argv: readonly string[]): IngestArgs {
     json: v.json ?? false,
     force: v.force ?? false,
     progress: !(v['no-progress'] ?? false),
+    progressIntervalMs: readWholeNumber(env.INGEST_PROGRESS_INTERVAL_MS, DEFAULT_PROGRESS_INTERVAL_MS, 10, 'INGEST_PROGRESS_INTERVAL_MS'),
+    workers: readWholeNumber(v.workers, defaultWorkerCount(), 0, '--workers'),
+    batchSize: readWholeNumber(v['batch-size'], DEFAULT_BATCH_SIZE, 1, '--batch-size'),
+    quiet: v.quiet ?? false,
     meta: hasMeta ? { location, provider } : null,
     help: v.help ?? false,
   };

@@ -1,18 +1,27 @@
 /**
- * `npm run ingest -- <files or folders...>`: progress bar, one result line per file, a summary
+ * `npm run ingest -- <files or folders...>`: streams the inputs through the bulk pipeline
+ * (src/ingest/bulk/) with progress on stderr, one result line per file or record, a summary
  * table, exit code 0 only when every file went in.
  */
-import { MultiBar, Presets } from 'cli-progress';
 import { ConfigError, readConfig } from '../config.ts';
 import { openGraph, type GraphConnection } from '../db/connect.ts';
 import { DatabaseError } from '../db/errors.ts';
 import { LocalNeo4jError } from '../db/local-neo4j-build.ts';
 import { runMigrations } from '../db/run-migrations.ts';
-import { ingestFile, summariseResults, type FileResult, type FileStatus } from '../ingest/ingest-files.ts';
-import { listInputFiles } from '../ingest/sources/read-source.ts';
+import { ingestInputs } from '../ingest/bulk/ingest-inputs.ts';
+import { JsonArrayWriter } from '../ingest/bulk/json-array-writer.ts';
+import { ProgressReporter, type ProgressMode } from '../ingest/bulk/progress-reporter.ts';
+import { addResult, emptyTotals } from '../ingest/bulk/run-totals.ts';
+import type { ItemResult } from '../ingest/bulk/work-items.ts';
+import { linkProviders } from '../ingest/datasets/index.ts';
+import type { FileStatus } from '../ingest/ingest-files.ts';
+import { walkInputFiles } from '../ingest/sources/read-source.ts';
 import { unreachable } from '../server/error-codes.ts';
-import { INGEST_USAGE, parseIngestArgs, UsageError } from './ingest-args.ts';
+import { INGEST_USAGE, parseIngestArgs, UsageError, type IngestArgs } from './ingest-args.ts';
 import { formatSummaryTable } from './summary-table.ts';
+
+/** Row problems shown under a data file's line; the rest are counted. */
+const ROW_PROBLEMS_SHOWN = 5;
 
 function statusMark(status: FileStatus): string {
   switch (status) {
@@ -29,6 +38,35 @@ function statusMark(status: FileStatus): string {
   }
 }
 
+function formatResult(result: ItemResult, quiet: boolean): string[] {
+  const problems = result.kind === 'data-file' ? result.rowProblems : [];
+  if (quiet && result.status !== 'failed' && problems.length === 0) return [];
+  const lines = [`${statusMark(result.status)} ${result.file}: ${result.message}`];
+  for (const problem of problems.slice(0, ROW_PROBLEMS_SHOWN)) lines.push(`          row ${problem.row}: ${problem.message}`);
+  if (problems.length > ROW_PROBLEMS_SHOWN) lines.push(`          … and ${problems.length - ROW_PROBLEMS_SHOWN} more`);
+  return lines;
+}
+
+function progressMode(args: IngestArgs): ProgressMode {
+  if (!args.progress) return 'off';
+  return process.stderr.isTTY === true ? 'bar' : 'lines';
+}
+
+/** Counts the inputs beside the run (nothing kept), so progress has a total and an ETA. */
+async function countInputs(inputs: readonly string[], progress: ProgressReporter): Promise<void> {
+  let files = 0;
+  for await (const _entry of walkInputFiles(inputs)) {
+    files += 1;
+    progress.countFile();
+  }
+  progress.setTotal(files);
+}
+
+async function hasAnyInput(inputs: readonly string[]): Promise<boolean> {
+  for await (const entry of walkInputFiles(inputs)) if (entry.problem === undefined) return true;
+  return false;
+}
+
 async function run(argv: readonly string[]): Promise<number> {
   const args = parseIngestArgs(argv);
   if (args.help) {
@@ -37,46 +75,55 @@ async function run(argv: readonly string[]): Promise<number> {
   }
   // With --json, stdout carries only the JSON; everything for people goes to stderr.
   const say = args.json ? (line: string) => console.error(line) : (line: string) => console.log(line);
-
-  const { files, problems } = await listInputFiles(args.inputs);
-  const results: FileResult[] = problems.map((p) => ({ file: p.file, status: 'failed', message: p.reason, document: null }));
-  for (const p of problems) say(`${statusMark('failed')} ${p.file}: ${p.reason}`);
-
+  const json = args.json ? new JsonArrayWriter((chunk) => process.stdout.write(chunk)) : null;
+  const totals = emptyTotals();
   let graph: GraphConnection | null = null;
+  let progress: ProgressReporter | null = null;
   try {
-    if (!args.dryRun && files.length > 0) {
-      const config = readConfig();
-      graph = await openGraph(config, (line) => console.error(line));
+    if (!args.dryRun && (await hasAnyInput(args.inputs))) {
+      graph = await openGraph(readConfig(), (line) => console.error(line));
       await runMigrations(graph.db, { seedDir: null, log: () => {} });
     }
-    const showBar = args.progress && process.stderr.isTTY === true && files.length > 1;
-    const bars = showBar
-      ? new MultiBar({ format: 'ingest [{bar}] {value}/{total} files | {rate} files/s | ETA {eta_formatted} | {file}', hideCursor: true, stream: process.stderr }, Presets.shades_classic)
-      : null;
-    const bar = bars?.create(files.length, 0, { file: '', rate: '0.0' });
-    const started = Date.now();
-    for (const [index, file] of files.entries()) {
-      const result = await ingestFile(file, { db: graph?.db ?? null, force: args.force, meta: args.meta });
-      results.push(result);
-      const line = `${statusMark(result.status)} ${file}: ${result.message}`;
-      if (bars) bars.log(`${line}\n`);
-      else say(line);
-      const rate = (index + 1) / Math.max((Date.now() - started) / 1000, 0.001);
-      bar?.update(index + 1, { file: file.slice(-40), rate: rate.toFixed(1) });
+    progress = new ProgressReporter({ mode: progressMode(args), intervalMs: args.progressIntervalMs, stream: process.stderr, say });
+    void countInputs(args.inputs, progress);
+    const results = ingestInputs(args.inputs, {
+      db: graph?.db ?? null,
+      force: args.force,
+      meta: args.meta,
+      workers: args.workers,
+      batchSize: args.batchSize,
+      keepDocuments: args.json,
+      onExtraItems: (count) => progress?.addItems(count),
+    });
+    for await (const result of results) {
+      addResult(totals, result);
+      progress.record(result);
+      for (const line of formatResult(result, args.quiet)) progress.log(line);
+      if (json && result.kind === 'report' && result.document) json.add(result.document);
     }
-    bars?.stop();
+    // Providers named by reports and by data files meet here, once, after everything is in.
+    if (graph && totals.summary.loaded > 0) {
+      const links = await linkProviders(graph.db);
+      if (links > 0) progress.log(`linked providers across sources: ${links} links`);
+    }
   } finally {
+    progress?.stop();
+    json?.end();
     await graph?.close();
   }
-
-  if (args.json) {
-    const documents = results.flatMap((r) => (r.document ? [r.document] : []));
-    process.stdout.write(`${JSON.stringify(documents, null, 2)}\n`);
-  }
-  const summary = summariseResults(results);
+  const elapsedSeconds = progress.snapshot().elapsedSeconds;
+  const handled = totals.summary.loaded + totals.summary.unchanged + totals.summary.parsed + totals.summary.failed;
   say('');
-  say(formatSummaryTable(summary));
-  return summary.failed === 0 ? 0 : 1;
+  say(
+    formatSummaryTable(totals.summary, {
+      dataFiles: totals.dataFiles,
+      elapsedSeconds,
+      perSecond: elapsedSeconds > 0 ? handled / elapsedSeconds : 0,
+      // maxRSS is in KiB and covers the worker threads too (they share the process).
+      peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    }),
+  );
+  return totals.summary.failed === 0 ? 0 : 1;
 }
 
 run(process.argv.slice(2)).then(

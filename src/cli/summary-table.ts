@@ -1,11 +1,22 @@
 /** The summary table printed at the end of an ingest run. */
+import type { DataFileTotals } from '../ingest/bulk/run-totals.ts';
+import { formatDuration } from '../ingest/bulk/format-progress.ts';
 import type { IngestSummary } from '../ingest/ingest-files.ts';
+
+/** What a bulk run adds below the table: data files, time, rate and memory. */
+export interface RunFigures {
+  dataFiles: DataFileTotals;
+  elapsedSeconds: number;
+  /** Reports (and data files) handled per second over the whole run. */
+  perSecond: number;
+  peakRssMiB: number;
+}
 
 function pad(cells: readonly (string | number)[], widths: readonly number[]): string {
   return cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]!) : String(cell).padStart(widths[i]!))).join('  ');
 }
 
-export function formatSummaryTable(summary: IngestSummary): string {
+export function formatSummaryTable(summary: IngestSummary, figures?: RunFigures): string {
   const header = ['family', 'reports', 'inspections', 'requirements', 'findings', 'warnings'];
   const rows = [...summary.byFamily.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -20,5 +31,12 @@ export function formatSummaryTable(summary: IngestSummary): string {
   lines.push(
     `files: ${summary.loaded} loaded, ${summary.unchanged} unchanged, ${summary.parsed} parsed (dry run), ${summary.failed} failed`,
   );
+  if (figures) {
+    const d = figures.dataFiles;
+    if (d.loaded + d.unchanged + d.parsed + d.failed > 0) {
+      lines.push(`data files (among the files): ${d.loaded} loaded, ${d.unchanged} unchanged, ${d.parsed} parsed, ${d.failed} failed; ${d.rows} rows read`);
+    }
+    lines.push(`time: ${formatDuration(figures.elapsedSeconds)}, ${figures.perSecond.toFixed(1)} reports/s, peak RSS ${figures.peakRssMiB.toFixed(0)} MiB`);
+  }
   return lines.join('\n');
 }

@@ -32,6 +32,8 @@ export const RANGE_INDEXES = [
   ['Location', 'localAuthority'],
   ['Location', 'name'],
   ['Provider', 'name'],
+  ['Provider', 'companiesHouseNumber'],
+  ['Provider', 'normalisedName'],
   ['Finding', 'polarity'],
   ['Requirement', 'dueDate'],
   ['EnforcementAction', 'type'],

@@ -98,6 +98,8 @@ export type Finding = {
   citations: Array<Regulation>;
   id: Scalars['ID']['output'];
   inspection: Inspection;
+  /** The regulator's own label for this text, e.g. the CQC quality statement it was written under. */
+  label: Maybe<FindingLabel>;
   polarity: Polarity;
   /** The sentence saying this shortfall was found before, if any. */
   repeatStatement: Maybe<Scalars['String']['output']>;
@@ -138,6 +140,15 @@ export type FindingFilter = {
   /** Findings tagged with any of these themes. */
   themes?: InputMaybe<Array<Scalars['ID']['input']>>;
   to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A regulator's label on a finding: for `cqc-quality-statement`, the API's quality statement id, its name and the score as printed. */
+export type FindingLabel = {
+  __typename?: 'FindingLabel';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  score: Maybe<Scalars['String']['output']>;
+  source: Scalars['String']['output'];
 };
 
 /**
@@ -221,6 +232,8 @@ export type Inspection = {
   people: Array<Scalars['String']['output']>;
   /** The inspection of the same location before this one. */
   previous: Maybe<Inspection>;
+  /** Date the report or assessment was published, when the source gives it. */
+  publishedOn: Maybe<Scalars['Date']['output']>;
   ratingDirection: Maybe<RatingDirection>;
   recommendations: Array<Recommendation>;
   regulator: Maybe<Regulator>;
@@ -302,6 +315,8 @@ export type Legislation = {
 /** A children's home, care home, service, or local-authority area. */
 export type Location = {
   __typename?: 'Location';
+  /** Postal address as the report or API record gives it. */
+  address: Maybe<Scalars['String']['output']>;
   capacity: Maybe<Scalars['Int']['output']>;
   cqcId: Maybe<Scalars['String']['output']>;
   description: Maybe<Scalars['String']['output']>;
@@ -387,10 +402,14 @@ export type Polarity =
 export type Provider = {
   __typename?: 'Provider';
   address: Maybe<Scalars['String']['output']>;
+  /** Companies House number, zero-padded to 8 characters, when a data file gives one. */
+  companiesHouseNumber: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   /** Locations this provider runs, by name. */
   locations: LocationConnection;
   name: Maybe<Scalars['String']['output']>;
+  /** Providers of other sources that are the same organisation, with the rule that matched them. */
+  sameAs: Array<ProviderMatch>;
 };
 
 
@@ -419,6 +438,22 @@ export type ProviderFilter = {
   nameContains?: InputMaybe<Scalars['String']['input']>;
   regulator?: InputMaybe<Regulator>;
 };
+
+/** A provider of another source (Ofsted, CQC, local authority) that is the same organisation. */
+export type ProviderMatch = {
+  __typename?: 'ProviderMatch';
+  provider: Provider;
+  rule: ProviderMatchRule;
+  /** The shared value: the Companies House number or the normalised name. */
+  value: Scalars['String']['output'];
+};
+
+/** How two providers of different sources were found to be one organisation. */
+export type ProviderMatchRule =
+  /** Both carry the same Companies House number. */
+  | 'COMPANIES_HOUSE_NUMBER'
+  /** Both have the same normalised name (lower case, punctuation dropped, legal-form words such as Ltd/Limited/PLC/LLP/CIC and a leading 'The' removed) and no conflicting Companies House numbers. */
+  | 'NORMALISED_NAME';
 
 export type ProviderSort = {
   direction?: SortDirection;
@@ -922,6 +957,7 @@ export type ResolversTypes = {
   FindingConnection: ResolverTypeWrapper<Omit<FindingConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['FindingEdge']>, nodes: Array<ResolversTypes['Finding']> }>;
   FindingEdge: ResolverTypeWrapper<Omit<FindingEdge, 'node'> & { node: ResolversTypes['Finding'] }>;
   FindingFilter: FindingFilter;
+  FindingLabel: ResolverTypeWrapper<FindingLabel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Grade: Grade;
   Health: ResolverTypeWrapper<Health>;
@@ -951,6 +987,8 @@ export type ResolversTypes = {
   ProviderConnection: ResolverTypeWrapper<Omit<ProviderConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ProviderEdge']>, nodes: Array<ResolversTypes['Provider']> }>;
   ProviderEdge: ResolverTypeWrapper<Omit<ProviderEdge, 'node'> & { node: ResolversTypes['Provider'] }>;
   ProviderFilter: ProviderFilter;
+  ProviderMatch: ResolverTypeWrapper<Omit<ProviderMatch, 'provider'> & { provider: ResolversTypes['Provider'] }>;
+  ProviderMatchRule: ProviderMatchRule;
   ProviderSort: ProviderSort;
   ProviderSortField: ProviderSortField;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -993,6 +1031,7 @@ export type ResolversParentTypes = {
   FindingConnection: Omit<FindingConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['FindingEdge']>, nodes: Array<ResolversParentTypes['Finding']> };
   FindingEdge: Omit<FindingEdge, 'node'> & { node: ResolversParentTypes['Finding'] };
   FindingFilter: FindingFilter;
+  FindingLabel: FindingLabel;
   Float: Scalars['Float']['output'];
   Health: Health;
   ID: Scalars['ID']['output'];
@@ -1018,6 +1057,7 @@ export type ResolversParentTypes = {
   ProviderConnection: Omit<ProviderConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ProviderEdge']>, nodes: Array<ResolversParentTypes['Provider']> };
   ProviderEdge: Omit<ProviderEdge, 'node'> & { node: ResolversParentTypes['Provider'] };
   ProviderFilter: ProviderFilter;
+  ProviderMatch: Omit<ProviderMatch, 'provider'> & { provider: ResolversParentTypes['Provider'] };
   ProviderSort: ProviderSort;
   Query: Record<PropertyKey, never>;
   RatingChange: RatingChangeRow;
@@ -1090,6 +1130,7 @@ export type FindingResolvers<ContextType = RequestContext, ParentType extends Re
   citations?: Resolver<Array<ResolversTypes['Regulation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inspection?: Resolver<ResolversTypes['Inspection'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['FindingLabel']>, ParentType, ContextType>;
   polarity?: Resolver<ResolversTypes['Polarity'], ParentType, ContextType>;
   repeatStatement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   repeats?: Resolver<Maybe<ResolversTypes['Inspection']>, ParentType, ContextType>;
@@ -1109,6 +1150,13 @@ export type FindingConnectionResolvers<ContextType = RequestContext, ParentType 
 export type FindingEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FindingEdge'] = ResolversParentTypes['FindingEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Finding'], ParentType, ContextType>;
+};
+
+export type FindingLabelResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FindingLabel'] = ResolversParentTypes['FindingLabel']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type HealthResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Health'] = ResolversParentTypes['Health']> = {
@@ -1138,6 +1186,7 @@ export type InspectionResolvers<ContextType = RequestContext, ParentType extends
   overallGradeText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   people?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   previous?: Resolver<Maybe<ResolversTypes['Inspection']>, ParentType, ContextType>;
+  publishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   ratingDirection?: Resolver<Maybe<ResolversTypes['RatingDirection']>, ParentType, ContextType>;
   recommendations?: Resolver<Array<ResolversTypes['Recommendation']>, ParentType, ContextType>;
   regulator?: Resolver<Maybe<ResolversTypes['Regulator']>, ParentType, ContextType>;
@@ -1177,6 +1226,7 @@ export type LegislationResolvers<ContextType = RequestContext, ParentType extend
 };
 
 export type LocationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location']> = {
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   capacity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   cqcId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1216,9 +1266,11 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 
 export type ProviderResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Provider'] = ResolversParentTypes['Provider']> = {
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  companiesHouseNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   locations?: Resolver<ResolversTypes['LocationConnection'], ParentType, ContextType, RequireFields<ProviderLocationsArgs, 'first'>>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sameAs?: Resolver<Array<ResolversTypes['ProviderMatch']>, ParentType, ContextType>;
 };
 
 export type ProviderConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProviderConnection'] = ResolversParentTypes['ProviderConnection']> = {
@@ -1231,6 +1283,12 @@ export type ProviderConnectionResolvers<ContextType = RequestContext, ParentType
 export type ProviderEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProviderEdge'] = ResolversParentTypes['ProviderEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
+};
+
+export type ProviderMatchResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProviderMatch'] = ResolversParentTypes['ProviderMatch']> = {
+  provider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['ProviderMatchRule'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -1398,6 +1456,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Finding?: FindingResolvers<ContextType>;
   FindingConnection?: FindingConnectionResolvers<ContextType>;
   FindingEdge?: FindingEdgeResolvers<ContextType>;
+  FindingLabel?: FindingLabelResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
   IngestReportResult?: IngestReportResultResolvers<ContextType>;
   Inspection?: InspectionResolvers<ContextType>;
@@ -1413,6 +1472,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Provider?: ProviderResolvers<ContextType>;
   ProviderConnection?: ProviderConnectionResolvers<ContextType>;
   ProviderEdge?: ProviderEdgeResolvers<ContextType>;
+  ProviderMatch?: ProviderMatchResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RatingChange?: RatingChangeResolvers<ContextType>;
   Recommendation?: RecommendationResolvers<ContextType>;

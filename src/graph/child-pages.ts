@@ -43,35 +43,39 @@ export interface ChildPageParams {
 
 export interface ChildPageResult {
   key: string;
-  total: number;
+  /** Null from the variant that does not count. */
+  total: number | null;
   items: PlainRecord[];
 }
 
-function buildChildPageQuery(name: ChildPageName): NamedQuery<ChildPageParams, ChildPageResult> {
+function buildChildPageQuery(name: ChildPageName, count: boolean): NamedQuery<ChildPageParams, ChildPageResult> {
   const spec: ChildPageSpec = CHILD_PAGES[name];
   const from = NODE_KINDS[spec.from];
+  const counting = count ? `CALL (n) { MATCH ${spec.match} WHERE ${spec.where} RETURN count(m) AS total }` : 'WITH key, n, null AS total';
   return defineQuery({
-    name: `page.${name}`,
+    name: count ? `page.${name}` : `page.${name}.uncounted`,
     cypher: `UNWIND $keys AS key
              MATCH (n:${from.label} {${from.key}: key})
-             CALL (n) { MATCH ${spec.match} WHERE ${spec.where} RETURN count(m) AS total }
+             ${counting}
              CALL (n) {
                MATCH ${spec.match} WHERE ${spec.where}
                WITH * ORDER BY ${spec.order} SKIP $skip LIMIT $limit
                RETURN collect(properties(m)) AS items
              }
              RETURN key, total, items`,
-    parse: (row) => ({ key: read.string(row, 'key'), total: read.number(row, 'total'), items: read.list(row, 'items') }),
+    parse: (row) => ({ key: read.string(row, 'key'), total: read.optionalNumber(row, 'total'), items: read.list(row, 'items') }),
   });
 }
 
-const cache = new Map<ChildPageName, NamedQuery<ChildPageParams, ChildPageResult>>();
+const cache = new Map<string, NamedQuery<ChildPageParams, ChildPageResult>>();
 
-export function childPageQuery(name: ChildPageName): NamedQuery<ChildPageParams, ChildPageResult> {
-  let query = cache.get(name);
+/** The page query for a batch of parents; `count` false skips counting (totalCount not selected). */
+export function childPageQuery(name: ChildPageName, count = true): NamedQuery<ChildPageParams, ChildPageResult> {
+  const cacheKey = `${name}.${count}`;
+  let query = cache.get(cacheKey);
   if (!query) {
-    query = buildChildPageQuery(name);
-    cache.set(name, query);
+    query = buildChildPageQuery(name, count);
+    cache.set(cacheKey, query);
   }
   return query;
 }

@@ -5,8 +5,10 @@
 import { defineQuery, read, type NamedQuery, type PlainRecord } from '../db/query.ts';
 import type { Database } from '../db/executor.ts';
 import { FINDING_PREDICATE, SCOPE_PREDICATE, toFindingParams, toScopeParams, type FindingFilterInput, type ScopeFilterInput } from './filters.ts';
+import type { Loaders } from './loaders.ts';
 import { NODE_KINDS, type NodeKind, type RowOf } from './node-kinds.ts';
-import type { Page, PageRequest } from './pagination.ts';
+import { toPage, type Page, type PageRequest } from './pagination.ts';
+import { buildNestedCypher, describePlan, primeNested, type PrefetchStep } from './prefetch.ts';
 
 const GRADE_RANK = `CASE m.overallGrade WHEN 'OUTSTANDING' THEN 1 WHEN 'GOOD' THEN 2 WHEN 'ADEQUATE' THEN 3
   WHEN 'REQUIRES_IMPROVEMENT' THEN 4 WHEN 'INADEQUATE' THEN 5 WHEN 'IMPROVED_EFFECTIVENESS' THEN 2
@@ -69,38 +71,69 @@ interface ListParams {
   skip: number;
   limit: number;
   f: Record<string, unknown>;
+  [pageParam: string]: unknown;
+}
+
+interface ListItem {
+  node: PlainRecord;
+  nested: PlainRecord;
 }
 
 interface ListResult {
-  total: number;
-  items: PlainRecord[];
+  total: number | null;
+  items: ListItem[];
 }
 
-const cache = new Map<string, NamedQuery<ListParams, ListResult>>();
+/** How much a list query reads beside the page: the count, and nested levels of each item. */
+export interface ListReadOptions {
+  /** False when totalCount was not selected: the count is the costlier half of a list query. */
+  count?: boolean;
+  /** Nested levels to read in the same query, handed to these loaders. */
+  prefetch?: { steps: readonly PrefetchStep[]; loaders: Loaders } | null;
+}
 
-export function listQuery(name: ListName, sort: string, direction: 'ASC' | 'DESC'): NamedQuery<ListParams, ListResult> {
-  const cacheKey = `${name}.${sort}.${direction}`;
-  let query = cache.get(cacheKey);
-  if (!query) {
-    const spec: ListSpec = LISTS[name];
-    const order = spec.sorts[sort];
-    if (!order) throw new Error(`Unknown sort ${sort} for ${name}`);
-    // A sort expression that already carries its direction (NEWEST) is used as it is.
-    const orderBy = /\b(ASC|DESC)\b/.test(order) ? order : `${order} ${direction}, m.id`;
-    query = defineQuery({
-      name: `list.${cacheKey}`,
-      cypher: `CALL () { MATCH ${spec.match} WHERE ${spec.where} RETURN count(m) AS total }
-               CALL () {
-                 MATCH ${spec.match} WHERE ${spec.where}
-                 WITH * ORDER BY ${orderBy} SKIP $skip LIMIT $limit
-                 RETURN collect(properties(m)) AS items
-               }
-               RETURN total, items`,
-      parse: (row) => ({ total: read.number(row, 'total'), items: read.list(row, 'items') }),
-    });
-    cache.set(cacheKey, query);
+const cache = new Map<string, { query: NamedQuery<ListParams, ListResult>; params: Record<string, number> }>();
+
+function buildListQuery(name: ListName, sort: string, direction: 'ASC' | 'DESC', count: boolean, steps: readonly PrefetchStep[]) {
+  const spec: ListSpec = LISTS[name];
+  const order = spec.sorts[sort];
+  if (!order) throw new Error(`Unknown sort ${sort} for ${name}`);
+  // A sort expression that already carries its direction (NEWEST) is used as it is.
+  const orderBy = /\b(ASC|DESC)\b/.test(order) ? order : `${order} ${direction}, m.id`;
+  const nested = buildNestedCypher('c0', steps);
+  const plan = describePlan(steps);
+  const query = defineQuery<ListParams, ListResult>({
+    name: `list.${name}.${sort}.${direction}${count ? '' : '.uncounted'}${plan ? `.with(${plan})` : ''}`,
+    cypher: `${count ? `CALL () { MATCH ${spec.match} WHERE ${spec.where} RETURN count(m) AS total }` : ''}
+             CALL () {
+               MATCH ${spec.match} WHERE ${spec.where}
+               WITH * ORDER BY ${orderBy} SKIP $skip LIMIT $limit
+               WITH m AS c0
+               ${nested.clauses}
+               RETURN collect({node: properties(c0), nested: ${nested.map}}) AS items
+             }
+             RETURN ${count ? 'total' : 'null AS total'}, items`,
+    parse: (row) => ({
+      total: read.optionalNumber(row, 'total'),
+      items: read.list(row, 'items').map((item) => ({ node: read.map(item, 'node'), nested: read.map(item, 'nested') })),
+    }),
+  });
+  return { query, params: nested.params };
+}
+
+/**
+ * The named query of a list with this sort, with or without its count, and with the nested
+ * levels of `steps`; plus the page parameters those levels take.
+ */
+export function listQuery(name: ListName, sort: string, direction: 'ASC' | 'DESC', count = true, steps: readonly PrefetchStep[] = []) {
+  const cacheKey = `${name}.${sort}.${direction}.${count}.${describePlan(steps)}`;
+  let entry = cache.get(cacheKey);
+  if (!entry) {
+    entry = buildListQuery(name, sort, direction, count, steps);
+    cache.set(cacheKey, entry);
   }
-  return query;
+  // The query text is fixed by the plan's shape; its page values are this request's.
+  return { query: entry.query, params: buildNestedCypher('c0', steps).params };
 }
 
 export async function readList<L extends ListName>(
@@ -109,11 +142,21 @@ export async function readList<L extends ListName>(
   request: PageRequest,
   params: Record<string, unknown>,
   sort: { field: SortOf<L>; direction: 'ASC' | 'DESC' },
+  options: ListReadOptions = {},
 ): Promise<Page<RowOf<(typeof LISTS)[L]['kind']>>> {
-  const [row] = await db.read(listQuery(name, sort.field, sort.direction), { skip: request.skip, limit: request.limit, f: params });
+  const count = options.count ?? true;
+  const steps = options.prefetch?.steps ?? [];
+  const { query, params: pageParams } = listQuery(name, sort.field, sort.direction, count, steps);
+  // One item past the page says whether another follows, without counting.
+  const [row] = await db.read(query, { ...pageParams, skip: request.skip, limit: request.limit + 1, f: params });
   const kind = LISTS[name].kind;
-  const items = (row?.items ?? []).map((node) => NODE_KINDS[kind].parse(node) as RowOf<(typeof LISTS)[L]['kind']>);
-  return { items, totalCount: row?.total ?? 0, skip: request.skip };
+  const items = row?.items ?? [];
+  if (options.prefetch && steps.length > 0) {
+    const keyField = NODE_KINDS[kind].key;
+    for (const item of items) primeNested(options.prefetch.loaders, steps, read.string(item.node, keyField), item.nested);
+  }
+  const rows = items.map((item) => NODE_KINDS[kind].parse(item.node) as RowOf<(typeof LISTS)[L]['kind']>);
+  return toPage(rows, request, count ? (row?.total ?? 0) : null);
 }
 
 export interface ProviderFilterInput { regulator?: string | null; nameContains?: string | null }

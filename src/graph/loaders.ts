@@ -1,6 +1,8 @@
 /**
  * Per-request DataLoaders: every node, relationship and nested page a GraphQL response needs at
- * one level is fetched in one query, whatever the number of parents (no N+1).
+ * one level is fetched in one query, whatever the number of parents (no N+1). A query that
+ * already read a level (a list with its nested selection, a question with its nodes) primes
+ * these loaders, so the resolvers below it send nothing.
  */
 import DataLoader from 'dataloader';
 import type { Database } from '../db/executor.ts';
@@ -8,7 +10,7 @@ import type { PlainRecord } from '../db/query.ts';
 import { childPageQuery, CHILD_PAGES, type ChildPageName } from './child-pages.ts';
 import { toFindingParams, type FindingFilterInput } from './filters.ts';
 import { NODE_KINDS, type NodeKind, type RowOf } from './node-kinds.ts';
-import type { Page, PageRequest } from './pagination.ts';
+import { toPage, type Page, type PageRequest } from './pagination.ts';
 import { nodesByKeyQuery, traversalQuery, TRAVERSALS, type TraversalName } from './traversals.ts';
 
 type ToKind<T extends TraversalName> = (typeof TRAVERSALS)[T]['to'];
@@ -19,8 +21,13 @@ export interface RelatedItem<Row> {
   extra: unknown;
 }
 
-function parseAs<K extends NodeKind>(kind: K, node: PlainRecord): RowOf<K> {
+export function parseAs<K extends NodeKind>(kind: K, node: PlainRecord): RowOf<K> {
   return NODE_KINDS[kind].parse(node) as RowOf<K>;
+}
+
+/** Parents asking the same page (same list, offset, size, filter and count) share one loader. */
+function pageGroup(name: ChildPageName, request: PageRequest, filter: FindingFilterInput | null | undefined, count: boolean): string {
+  return `${name}|${request.skip}|${request.limit}|${JSON.stringify(toFindingParams(filter))}|${count}`;
 }
 
 export class Loaders {
@@ -28,10 +35,69 @@ export class Loaders {
   private readonly traversalLoaders = new Map<TraversalName, DataLoader<string, unknown>>();
   private readonly pageLoaders = new Map<string, DataLoader<string, unknown>>();
 
-  constructor(private readonly db: Database) {}
+  /**
+   * @param readAhead false makes every nested field go through these loaders by itself, ignoring
+   *   what parent queries could have read for it (to compare both ways in tests).
+   */
+  constructor(
+    private readonly db: Database,
+    readonly readAhead = true,
+  ) {}
 
   /** The node of `kind` with this key, or null. */
   node<K extends NodeKind>(kind: K, key: string): Promise<RowOf<K> | null> {
+    return this.nodeLoader(kind).load(key) as Promise<RowOf<K> | null>;
+  }
+
+  /**
+   * The node a parent row already holds (remembered for later references to the same key), or
+   * else the node loaded by key; null when the parent names none.
+   */
+  nodeFrom<K extends NodeKind>(kind: K, key: string | null, prefetched: RowOf<K> | null | undefined): Promise<RowOf<K> | null> {
+    if (key === null) return Promise.resolve(null);
+    if (prefetched && this.readAhead) {
+      this.nodeLoader(kind).prime(key, prefetched);
+      return Promise.resolve(prefetched);
+    }
+    return this.node(kind, key);
+  }
+
+  /** Nodes related to the parent with this key along a named traversal, in its order. */
+  related<T extends TraversalName>(name: T, key: string): Promise<RelatedItem<RowOf<ToKind<T>>>[]> {
+    return this.traversalLoader(name).load(key) as Promise<RelatedItem<RowOf<ToKind<T>>>[]>;
+  }
+
+  /** The first related node (for to-one relationships), or null. */
+  async one<T extends TraversalName>(name: T, key: string): Promise<RowOf<ToKind<T>> | null> {
+    const items = await this.related(name, key);
+    return items[0]?.row ?? null;
+  }
+
+  /**
+   * A page of the list under the parent with this key; parents asking the same page share one
+   * query. `count` false leaves totalCount null (the request did not select it).
+   */
+  page<P extends ChildPageName>(
+    name: P,
+    key: string,
+    request: PageRequest,
+    filter?: FindingFilterInput | null,
+    count = true,
+  ): Promise<Page<RowOf<PageKind<P>>>> {
+    return this.pageLoader(name, request, filter, count).load(key) as Promise<Page<RowOf<PageKind<P>>>>;
+  }
+
+  /** Records what a query that already read this traversal found for one parent. */
+  primeRelated(name: TraversalName, key: string, items: RelatedItem<unknown>[]): void {
+    this.traversalLoader(name).prime(key, items);
+  }
+
+  /** Records a page that a query already read for one parent (unfiltered pages only). */
+  primePage(name: ChildPageName, key: string, request: PageRequest, count: boolean, page: Page<unknown>): void {
+    this.pageLoader(name, request, null, count).prime(key, page);
+  }
+
+  private nodeLoader(kind: NodeKind): DataLoader<string, unknown> {
     let loader = this.nodeLoaders.get(kind);
     if (!loader) {
       loader = new DataLoader<string, unknown>(async (keys) => {
@@ -41,11 +107,10 @@ export class Loaders {
       });
       this.nodeLoaders.set(kind, loader);
     }
-    return loader.load(key) as Promise<RowOf<K> | null>;
+    return loader;
   }
 
-  /** Nodes related to the parent with this key along a named traversal, in its order. */
-  related<T extends TraversalName>(name: T, key: string): Promise<RelatedItem<RowOf<ToKind<T>>>[]> {
+  private traversalLoader(name: TraversalName): DataLoader<string, unknown> {
     let loader = this.traversalLoaders.get(name);
     if (!loader) {
       const to = TRAVERSALS[name].to;
@@ -56,29 +121,23 @@ export class Loaders {
       });
       this.traversalLoaders.set(name, loader);
     }
-    return loader.load(key) as Promise<RelatedItem<RowOf<ToKind<T>>>[]>;
+    return loader;
   }
 
-  /** The first related node (for to-one relationships), or null. */
-  async one<T extends TraversalName>(name: T, key: string): Promise<RowOf<ToKind<T>> | null> {
-    const items = await this.related(name, key);
-    return items[0]?.row ?? null;
-  }
-
-  /** A page of the list under the parent with this key; parents asking the same page share one query. */
-  page<P extends ChildPageName>(name: P, key: string, request: PageRequest, filter?: FindingFilterInput | null): Promise<Page<RowOf<PageKind<P>>>> {
-    const f = toFindingParams(filter);
-    const group = `${name}|${request.skip}|${request.limit}|${JSON.stringify(f)}`;
+  private pageLoader(name: ChildPageName, request: PageRequest, filter: FindingFilterInput | null | undefined, count: boolean): DataLoader<string, unknown> {
+    const group = pageGroup(name, request, filter, count);
     let loader = this.pageLoaders.get(group);
     if (!loader) {
       const to = CHILD_PAGES[name].to;
+      const f = toFindingParams(filter);
       loader = new DataLoader<string, unknown>(async (keys) => {
-        const rows = await this.db.read(childPageQuery(name), { keys: [...keys], skip: request.skip, limit: request.limit, f });
-        const byKey = new Map(rows.map((row) => [row.key, { items: row.items.map((node) => parseAs(to, node)), totalCount: row.total, skip: request.skip }]));
-        return keys.map((k) => byKey.get(k) ?? { items: [], totalCount: 0, skip: request.skip });
+        // One item past the page says whether another follows, without counting.
+        const rows = await this.db.read(childPageQuery(name, count), { keys: [...keys], skip: request.skip, limit: request.limit + 1, f });
+        const byKey = new Map(rows.map((row) => [row.key, toPage(row.items.map((node) => parseAs(to, node)), request, row.total)]));
+        return keys.map((k) => byKey.get(k) ?? toPage([], request, count ? 0 : null));
       });
       this.pageLoaders.set(group, loader);
     }
-    return loader.load(key) as Promise<Page<RowOf<PageKind<P>>>>;
+    return loader;
   }
 }

@@ -14,8 +14,16 @@ export interface PageRequest {
 
 export interface Page<T> {
   items: T[];
-  totalCount: number;
+  /** Null when the request did not select totalCount, so nothing was counted. */
+  totalCount: number | null;
   skip: number;
+  /** Known without counting: pages are read one item past their limit. */
+  hasNextPage: boolean;
+}
+
+/** Items read for a page of `limit` (one extra says whether another page follows) → the page. */
+export function toPage<T>(read: T[], request: PageRequest, totalCount: number | null): Page<T> {
+  return { items: read.slice(0, request.limit), totalCount, skip: request.skip, hasNextPage: read.length > request.limit };
 }
 
 export function encodeCursor(offset: number): string {
@@ -55,9 +63,10 @@ export function toConnection<T>(page: Page<T>): Connection<T> {
   return {
     edges,
     nodes: page.items,
-    totalCount: page.totalCount,
+    // NaN is never served: Int serialisation refuses it, so a count skipped by mistake fails loudly.
+    totalCount: page.totalCount ?? Number.NaN,
     pageInfo: {
-      hasNextPage: page.skip + page.items.length < page.totalCount,
+      hasNextPage: page.hasNextPage,
       hasPreviousPage: page.skip > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,

@@ -29,17 +29,18 @@ function readDirection(n: PlainRecord, field: string): RatingDirection | null {
 export interface ProviderRow { id: string; name: string | null; address: string | null }
 export interface LocationRow {
   id: string; urn: string | null; cqcId: string | null; name: string | null; type: string | null; capacity: number | null;
-  description: string | null; region: string | null; localAuthority: string | null;
+  description: string | null; region: string | null; localAuthority: string | null; address: string | null;
 }
 export interface InspectionRow {
   id: string; type: string; startDate: string | null; endDate: string | null; framework: string | null;
-  overallGrade: Grade | null; overallGradeText: string | null; ratingDirection: RatingDirection | null; hasReport: boolean; people: string[];
+  overallGrade: Grade | null; overallGradeText: string | null; ratingDirection: RatingDirection | null; hasReport: boolean; people: string[]; publishedOn: string | null;
 }
 export interface JudgementRow { id: string; area: string; grade: Grade | null; gradeText: string }
 export interface PositionRow { offset: number; line: number; reportSha: string | null }
 export interface RequirementRow { id: string; text: string; paragraphs: string | null; dueDate: string | null; complianceNotice: boolean; position: PositionRow }
 export interface RecommendationRow { id: string; text: string; position: PositionRow }
-export interface FindingRow { id: string; text: string; section: string; polarity: Polarity; repeatStatement: string | null; position: PositionRow }
+export interface FindingLabelRow { source: string; id: string; name: string; score: string | null }
+export interface FindingRow { id: string; text: string; section: string; polarity: Polarity; repeatStatement: string | null; label: FindingLabelRow | null; position: PositionRow }
 export interface EnforcementRow {
   id: string; type: string; legalBasis: string | null; count: number; issuedOn: string | null; complyBy: string | null; text: string; position: PositionRow;
 }
@@ -65,6 +66,13 @@ function parsePosition(n: PlainRecord): PositionRow {
   return { offset: read.optionalNumber(n, 'offset') ?? 0, line: read.optionalNumber(n, 'line') ?? 0, reportSha: read.optionalString(n, 'reportSha') };
 }
 
+/** The regulator's label, stored flat on the Finding (labelSource, labelId...) by the loader. */
+function parseLabel(n: PlainRecord): FindingLabelRow | null {
+  const source = read.optionalString(n, 'labelSource');
+  if (source === null) return null;
+  return { source, id: read.string(n, 'labelId'), name: read.string(n, 'labelName'), score: read.optionalString(n, 'labelScore') };
+}
+
 export const parseRow = {
   provider: (n: PlainRecord): ProviderRow => ({ id: read.string(n, 'id'), name: read.optionalString(n, 'name'), address: read.optionalString(n, 'address') }),
   location: (n: PlainRecord): LocationRow => ({
@@ -77,6 +85,7 @@ export const parseRow = {
     description: read.optionalString(n, 'description'),
     region: read.optionalString(n, 'region'),
     localAuthority: read.optionalString(n, 'localAuthority'),
+    address: read.optionalString(n, 'address'),
   }),
   inspection: (n: PlainRecord): InspectionRow => ({
     id: read.string(n, 'id'),
@@ -89,6 +98,7 @@ export const parseRow = {
     ratingDirection: readDirection(n, 'ratingDirection'),
     hasReport: n.hasReport === true,
     people: optionalStrings(n, 'people'),
+    publishedOn: read.optionalString(n, 'publishedOn'),
   }),
   judgement: (n: PlainRecord): JudgementRow => ({
     id: read.string(n, 'id'), area: read.string(n, 'area'), grade: readGrade(n, 'grade'), gradeText: read.string(n, 'gradeText'),
@@ -110,6 +120,7 @@ export const parseRow = {
     section: read.optionalString(n, 'section') ?? '',
     polarity: toPolarity(read.string(n, 'polarity')),
     repeatStatement: read.optionalString(n, 'repeatStatement'),
+    label: parseLabel(n),
     position: parsePosition(n),
   }),
   enforcement: (n: PlainRecord): EnforcementRow => ({

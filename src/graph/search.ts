@@ -2,6 +2,8 @@
 import { defineQuery, read } from '../db/query.ts';
 import type { Database } from '../db/executor.ts';
 import { FULLTEXT_INDEX } from '../db/migrations.ts';
+import { parseNode } from './node-kinds.ts';
+import type { FindingRow, InspectionRow, LocationRow, RequirementRow } from './rows.ts';
 import { buildLuceneQuery, buildSnippet, extractSearchTerms } from './search-text.ts';
 
 export interface SearchHitRow {
@@ -11,6 +13,11 @@ export interface SearchHitRow {
   snippet: string;
   inspectionId: string;
   locationId: string;
+  /** The nodes behind the ids, read in the same query so resolvers need no more round trips. */
+  finding: FindingRow | null;
+  requirement: RequirementRow | null;
+  inspection: InspectionRow;
+  location: LocationRow;
 }
 
 export const searchQuery = defineQuery<{ index: string; query: string; first: number }, Omit<SearchHitRow, 'snippet'> & { text: string }>({
@@ -19,16 +26,23 @@ export const searchQuery = defineQuery<{ index: string; query: string; first: nu
     CALL db.index.fulltext.queryNodes($index, $query, {limit: $first}) YIELD node, score
     MATCH (node)<-[:FOUND|REQUIRED]-(i:Inspection)-[:OF]->(l:Location)
     RETURN CASE WHEN node:Finding THEN 'FINDING' ELSE 'REQUIREMENT' END AS kind, node.id AS id, node.text AS text,
-           score, i.id AS inspectionId, l.id AS locationId
+           score, i.id AS inspectionId, l.id AS locationId, properties(node) AS node, properties(i) AS inspection, properties(l) AS location
     ORDER BY score DESC, id`,
-  parse: (row) => ({
-    kind: read.string(row, 'kind') === 'FINDING' ? 'FINDING' : 'REQUIREMENT',
-    id: read.string(row, 'id'),
-    text: read.string(row, 'text'),
-    score: read.number(row, 'score'),
-    inspectionId: read.string(row, 'inspectionId'),
-    locationId: read.string(row, 'locationId'),
-  }),
+  parse: (row) => {
+    const kind = read.string(row, 'kind') === 'FINDING' ? 'FINDING' : 'REQUIREMENT';
+    return {
+      kind,
+      id: read.string(row, 'id'),
+      text: read.string(row, 'text'),
+      score: read.number(row, 'score'),
+      inspectionId: read.string(row, 'inspectionId'),
+      locationId: read.string(row, 'locationId'),
+      finding: kind === 'FINDING' ? parseNode('finding', row, 'node') : null,
+      requirement: kind === 'REQUIREMENT' ? parseNode('requirement', row, 'node') : null,
+      inspection: parseNode('inspection', row, 'inspection'),
+      location: parseNode('location', row, 'location'),
+    };
+  },
 });
 
 export async function searchText(db: Database, text: string, first: number): Promise<SearchHitRow[]> {
@@ -45,6 +59,8 @@ export interface RelatedFindingRow {
   sharedThemes: string[];
   sharedRegulations: string[];
   textScore: number;
+  /** Read in the same query, so resolvers need no more round trips. */
+  finding: FindingRow;
 }
 
 /** Words too common in inspection reports to say two findings are alike. */
@@ -90,15 +106,17 @@ export const relatedFindingsQuery = defineQuery<{ findingId: string; index: stri
          reduce(acc = [], x IN themeLists | acc + [t IN x WHERE NOT t IN acc]) AS sharedThemes
     WITH o, textScore, sharedRegulations, sharedThemes,
          3.0 * size(sharedRegulations) + 1.0 * size(sharedThemes) + textScore AS score
-    RETURN o.id AS findingId, score, sharedThemes, sharedRegulations, textScore
-    ORDER BY score DESC, findingId
-    LIMIT $first`,
+    ORDER BY score DESC, o.id
+    LIMIT $first
+    RETURN o.id AS findingId, properties(o) AS finding, score, sharedThemes, sharedRegulations, textScore
+    ORDER BY score DESC, findingId`,
   parse: (row) => ({
     findingId: read.string(row, 'findingId'),
     score: read.number(row, 'score'),
     sharedThemes: read.strings(row, 'sharedThemes'),
     sharedRegulations: read.strings(row, 'sharedRegulations'),
     textScore: read.number(row, 'textScore'),
+    finding: parseNode('finding', row, 'finding'),
   }),
 });
 

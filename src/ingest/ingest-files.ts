@@ -1,7 +1,9 @@
 /**
- * The batch behind `npm run ingest` and the seed load of `npm start`: each file is read,
- * parsed, classified and (unless dry-run) loaded in its own transaction. A bad file yields a
- * one-line reason and the batch goes on; nothing of a failed report is left in the graph.
+ * One file at a time, for the seed load of `npm start`, the ingestReport mutation and the
+ * bench: each file is read, parsed, classified and (unless dry-run) loaded in its own
+ * transaction. A bad file yields a one-line reason; nothing of a failed report is left in the
+ * graph. `npm run ingest` streams whole corpora through bulk/ instead, sharing the helpers and
+ * running totals here.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -32,7 +34,8 @@ export interface IngestOptions {
   meta: ReportMeta | null;
 }
 
-function describeDocument(doc: ReportDocument): string {
+/** One line about a document for the CLI's result lines. */
+export function describeDocument(doc: ReportDocument): string {
   const parts = [
     doc.family,
     doc.location.id,
@@ -44,7 +47,8 @@ function describeDocument(doc: ReportDocument): string {
   return parts.join(', ');
 }
 
-async function readSideMeta(file: string): Promise<{ meta: ReportMeta | null } | { error: string }> {
+/** `<file>.meta.json` beside a file, if there is one. */
+export async function readSideMeta(file: string): Promise<{ meta: ReportMeta | null } | { error: string }> {
   const metaFile = `${file}.meta.json`;
   if (!existsSync(metaFile)) return { meta: null };
   let json: unknown;
@@ -57,7 +61,7 @@ async function readSideMeta(file: string): Promise<{ meta: ReportMeta | null } |
   return 'error' in parsed ? { error: `${path.basename(metaFile)}: ${parsed.error}` } : { meta: parsed.meta };
 }
 
-function mergeMeta(base: ReportMeta | null, side: ReportMeta | null): ReportMeta | undefined {
+export function mergeMeta(base: ReportMeta | null, side: ReportMeta | null): ReportMeta | undefined {
   if (!base && !side) return undefined;
   return {
     location: { ...base?.location, ...side?.location },
@@ -65,7 +69,7 @@ function mergeMeta(base: ReportMeta | null, side: ReportMeta | null): ReportMeta
   };
 }
 
-function oneLine(error: unknown): string {
+export function oneLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
 }
 
@@ -110,6 +114,22 @@ export interface FamilyTotals {
   warnings: number;
 }
 
+/** What one report adds to its family's totals: all the summary keeps of a document. */
+export interface ReportTally extends FamilyTotals {
+  family: ReportFamily;
+}
+
+export function tallyDocument(doc: ReportDocument): ReportTally {
+  return {
+    family: doc.family,
+    reports: 1,
+    inspections: 1 + doc.history.filter((h) => h.inspectionId !== doc.inspection.id).length,
+    requirements: doc.requirements.length,
+    findings: doc.findings.length,
+    warnings: doc.warnings.length,
+  };
+}
+
 export interface IngestSummary {
   byFamily: Map<ReportFamily, FamilyTotals>;
   loaded: number;
@@ -118,19 +138,25 @@ export interface IngestSummary {
   failed: number;
 }
 
+export function emptySummary(): IngestSummary {
+  return { byFamily: new Map(), loaded: 0, unchanged: 0, parsed: 0, failed: 0 };
+}
+
+/** Folds one file's outcome into running totals, so a bulk run keeps counts, not documents. */
+export function addToSummary(summary: IngestSummary, status: FileStatus, tally: ReportTally | null): void {
+  summary[status] += 1;
+  if (!tally) return;
+  const totals = summary.byFamily.get(tally.family) ?? { reports: 0, inspections: 0, requirements: 0, findings: 0, warnings: 0 };
+  totals.reports += tally.reports;
+  totals.inspections += tally.inspections;
+  totals.requirements += tally.requirements;
+  totals.findings += tally.findings;
+  totals.warnings += tally.warnings;
+  summary.byFamily.set(tally.family, totals);
+}
+
 export function summariseResults(results: readonly FileResult[]): IngestSummary {
-  const summary: IngestSummary = { byFamily: new Map(), loaded: 0, unchanged: 0, parsed: 0, failed: 0 };
-  for (const result of results) {
-    summary[result.status] += 1;
-    const doc = result.document;
-    if (!doc) continue;
-    const totals = summary.byFamily.get(doc.family) ?? { reports: 0, inspections: 0, requirements: 0, findings: 0, warnings: 0 };
-    totals.reports += 1;
-    totals.inspections += 1 + doc.history.filter((h) => h.inspectionId !== doc.inspection.id).length;
-    totals.requirements += doc.requirements.length;
-    totals.findings += doc.findings.length;
-    totals.warnings += doc.warnings.length;
-    summary.byFamily.set(doc.family, totals);
-  }
+  const summary = emptySummary();
+  for (const result of results) addToSummary(summary, result.status, result.document ? tallyDocument(result.document) : null);
   return summary;
 }

@@ -1,57 +1,71 @@
 /**
- * The named Cypher statements that write one ReportDocument. All MERGE on deterministic keys so
- * a retried transaction or a re-ingested file leaves the graph as it was.
+ * The named Cypher statements that write a batch of ReportDocuments. Each UNWINDs every report of
+ * the batch, so a batch costs one round trip per statement, not one per report. All MERGE on
+ * deterministic keys so a retried transaction or a re-ingested file leaves the graph as it was.
  */
 import { defineQuery, defineStatement, read } from '../db/query.ts';
-import type { LoadParams } from './load-rows.ts';
+/** One row per report, holding the fields that statement reads (built by `statementRows` in load-batch-rows.ts). */
+export type Reports = { reports: readonly object[] };
 
-type Rows<K extends keyof LoadParams> = Pick<LoadParams, K>;
+/**
+ * Regulation nodes cited by the batch but missing from the catalogues are created, marked as such.
+ * Done once per batch, before the statements that link to them, so those only MATCH a Regulation:
+ * a MERGE there made the planner add Eager (label read/set conflicts) to every one of them.
+ */
+export const ensureRegulations = defineStatement<{ regulations: Record<string, unknown>[] }>(
+  'load.ensure-regulations',
+  `UNWIND $regulations AS rg
+   MERGE (leg:Legislation {id: rg.legislation})
+   MERGE (g:Regulation {id: rg.regulationId})
+     ON CREATE SET g.number = rg.number, g.heading = rg.title, g.status = 'seen-in-report'
+   MERGE (g)-[:PART_OF]->(leg)`,
+);
 
-/** Regulation nodes cited by a report but missing from the catalogues are created, marked as such. */
-const ENSURE_REGULATION = `
-  MERGE (leg:Legislation {id: rg.legislation})
-  MERGE (g:Regulation {id: rg.regulationId})
-    ON CREATE SET g.number = rg.number, g.heading = rg.title, g.status = 'seen-in-report'
-  MERGE (g)-[:PART_OF]->(leg)`;
+const LINK_REGULATION = 'MATCH (g:Regulation {id: rg.regulationId})';
 
-export const upsertInspection = defineStatement<Rows<'report' | 'regulator' | 'location' | 'inspection'>>(
-  'load.upsert-inspection',
-  `MERGE (reg:Regulator {code: $regulator})
-   MERGE (l:Location {id: $location.id})
-   SET l.urn = coalesce($location.urn, l.urn),
-       l.cqcId = coalesce($location.cqcId, l.cqcId),
-       l.name = coalesce($location.name, l.name),
-       l.type = coalesce($location.type, l.type),
-       l.capacity = coalesce($location.capacity, l.capacity),
-       l.description = coalesce($location.description, l.description),
-       l.region = coalesce($location.region, l.region),
-       l.localAuthority = coalesce($location.localAuthority, l.localAuthority)
+/** Location fields are coalesced (a report never erases what another gave); the report's own inspection fields are its own. */
+export const upsertInspections = defineStatement<Reports>(
+  'load.upsert-inspections',
+  `UNWIND $reports AS rep
+   MERGE (reg:Regulator {code: rep.regulator})
+   MERGE (l:Location {id: rep.location.id})
+   SET l.urn = coalesce(rep.location.urn, l.urn),
+       l.cqcId = coalesce(rep.location.cqcId, l.cqcId),
+       l.name = coalesce(rep.location.name, l.name),
+       l.type = coalesce(rep.location.type, l.type),
+       l.capacity = coalesce(rep.location.capacity, l.capacity),
+       l.description = coalesce(rep.location.description, l.description),
+       l.region = coalesce(rep.location.region, l.region),
+       l.localAuthority = coalesce(rep.location.localAuthority, l.localAuthority),
+       l.address = coalesce(rep.location.address, l.address)
    MERGE (l)-[:REGULATED_BY]->(reg)
-   MERGE (i:Inspection {id: $inspection.id})
-   SET i.type = $inspection.type,
-       i.startDate = date($inspection.startDate),
-       i.endDate = date($inspection.endDate),
-       i.framework = $inspection.framework,
-       i.overallGrade = $inspection.overallGrade,
-       i.overallGradeText = $inspection.overallGradeText,
-       i.ratingDirection = $inspection.ratingDirection,
-       i.people = $inspection.people,
+   MERGE (i:Inspection {id: rep.inspection.id})
+   SET i.type = rep.inspection.type,
+       i.startDate = date(rep.inspection.startDate),
+       i.endDate = date(rep.inspection.endDate),
+       i.framework = rep.inspection.framework,
+       i.overallGrade = rep.inspection.overallGrade,
+       i.overallGradeText = rep.inspection.overallGradeText,
+       i.ratingDirection = rep.inspection.ratingDirection,
+       i.publishedOn = coalesce(date(rep.inspection.publishedOn), i.publishedOn),
+       i.people = rep.inspection.people,
        i.hasReport = true
    MERGE (i)-[:OF]->(l)
    MERGE (i)-[:BY]->(reg)
-   WITH i
-   MERGE (r:Report {sha256: $report.sha256})
+   MERGE (r:Report {sha256: rep.report.sha256})
      ON CREATE SET r.ingestedAt = datetime()
-   SET r.fileName = $report.fileName, r.format = $report.format, r.family = $report.family,
-       r.parser = $report.parser, r.parserVersion = $report.parserVersion, r.warnings = $report.warnings
+   SET r.fileName = rep.report.fileName, r.format = rep.report.format, r.family = rep.report.family,
+       r.parser = rep.report.parser, r.parserVersion = rep.report.parserVersion, r.warnings = rep.report.warnings
    MERGE (i)-[:REPORTED_IN]->(r)`,
 );
 
-export const upsertProvider = defineStatement<{ locationId: string; provider: NonNullable<LoadParams['provider']> }>(
-  'load.upsert-provider',
-  `MATCH (l:Location {id: $locationId})
-   MERGE (p:Provider {id: $provider.id})
-   SET p.name = coalesce($provider.name, p.name), p.address = coalesce($provider.address, p.address)
+export const upsertProviders = defineStatement<Reports>(
+  'load.upsert-providers',
+  `UNWIND $reports AS rep
+   WITH rep WHERE rep.provider IS NOT NULL
+   MATCH (l:Location {id: rep.location.id})
+   MERGE (p:Provider {id: rep.provider.id})
+   SET p.name = coalesce(rep.provider.name, p.name), p.address = coalesce(rep.provider.address, p.address)
    MERGE (p)-[:RUNS]->(l)`,
 );
 
@@ -59,30 +73,26 @@ export const upsertProvider = defineStatement<{ locationId: string; provider: No
  * A new version of the same report family replaces the previous one: its Report node and every
  * node the inspection took from a report of that family go, and are written again below.
  */
-export const removePreviousVersion = defineStatement<{ inspectionId: string; sha256: string; family: string }>(
-  'load.remove-previous-version',
-  `MATCH (i:Inspection {id: $inspectionId})
-   OPTIONAL MATCH (i)-[:REPORTED_IN]->(old:Report {family: $family}) WHERE old.sha256 <> $sha256
-   DETACH DELETE old
-   WITH DISTINCT i
-   OPTIONAL MATCH (i)-[:FOUND|REQUIRED|RECOMMENDED|LED_TO|HAS_JUDGEMENT]->(x {family: $family})
-   DETACH DELETE x`,
-);
-
-export const writeJudgements = defineStatement<{ inspectionId: string; family: string } & Rows<'judgements'>>(
-  'load.write-judgements',
-  `MATCH (i:Inspection {id: $inspectionId})
-   UNWIND $judgements AS j
-   MERGE (n:Judgement {id: j.id})
-   SET n.area = j.area, n.ordinal = j.ordinal, n.grade = j.grade, n.gradeText = j.gradeText, n.family = $family
-   MERGE (i)-[:HAS_JUDGEMENT]->(n)`,
+export const removePreviousVersions = defineStatement<Reports>(
+  'load.remove-previous-versions',
+  `UNWIND $reports AS rep
+   MATCH (i:Inspection {id: rep.inspection.id})
+   CALL (i, rep) {
+     MATCH (i)-[:REPORTED_IN]->(old:Report {family: rep.report.family}) WHERE old.sha256 <> rep.report.sha256
+     DETACH DELETE old
+   }
+   CALL (i, rep) {
+     MATCH (i)-[:FOUND|REQUIRED|RECOMMENDED|LED_TO|HAS_JUDGEMENT]->(x {family: rep.report.family})
+     DETACH DELETE x
+   }`,
 );
 
 /** Earlier inspections listed in a report; an inspection's own report later upgrades it in place. */
-export const writeHistory = defineStatement<{ locationId: string; regulator: string } & Rows<'history'>>(
+export const writeHistory = defineStatement<Reports>(
   'load.write-history',
-  `MATCH (l:Location {id: $locationId}), (reg:Regulator {code: $regulator})
-   UNWIND $history AS h
+  `UNWIND $reports AS rep
+   MATCH (l:Location {id: rep.location.id}), (reg:Regulator {code: rep.regulator})
+   UNWIND rep.history AS h
    MERGE (p:Inspection {id: h.id})
      ON CREATE SET p.type = h.type, p.startDate = date(h.date), p.endDate = date(h.date), p.hasReport = false
    SET p.overallGrade = coalesce(p.overallGrade, h.grade),
@@ -91,64 +101,87 @@ export const writeHistory = defineStatement<{ locationId: string; regulator: str
    MERGE (p)-[:BY]->(reg)`,
 );
 
-/** Rebuilds the location's PREVIOUS chain in date order, so it stays right whatever order reports arrive in. */
-export const linkPreviousInspections = defineStatement<{ locationId: string }>(
+/**
+ * Rebuilds each touched location's PREVIOUS chain in date order, so it stays right whatever order
+ * reports arrive in. Only links that changed are deleted; the rest are kept as they are.
+ */
+export const linkPreviousInspections = defineStatement<{ locationIds: string[] }>(
   'load.link-previous-inspections',
-  `MATCH (:Location {id: $locationId})<-[:OF]-(i:Inspection)
-   WITH i ORDER BY i.startDate, i.id
-   WITH collect(i) AS chain
-   CALL (chain) {
-     UNWIND chain AS i
-     MATCH (i)-[old:PREVIOUS]->()
-     DELETE old
-   }
-   UNWIND range(1, size(chain) - 1) AS k
-   WITH chain[k] AS later, chain[k - 1] AS earlier
-   MERGE (later)-[:PREVIOUS]->(earlier)`,
+  `UNWIND $locationIds AS locationId
+   CALL (locationId) {
+     MATCH (:Location {id: locationId})<-[:OF]-(i:Inspection)
+     WITH i ORDER BY i.startDate, i.id
+     WITH collect(i) AS chain
+     UNWIND range(0, size(chain) - 1) AS k
+     WITH chain[k] AS later, CASE WHEN k > 0 THEN chain[k - 1] END AS earlier
+     CALL (later, earlier) {
+       MATCH (later)-[old:PREVIOUS]->(other)
+       WHERE earlier IS NULL OR other <> earlier
+       DELETE old
+     }
+     WITH later, earlier WHERE earlier IS NOT NULL
+     MERGE (later)-[:PREVIOUS]->(earlier)
+   }`,
 );
 
-export const writeRequirements = defineStatement<{ inspectionId: string; family: string; sha256: string } & Rows<'requirements'>>(
+export const writeJudgements = defineStatement<Reports>(
+  'load.write-judgements',
+  `UNWIND $reports AS rep
+   MATCH (i:Inspection {id: rep.inspection.id})
+   UNWIND rep.judgements AS j
+   MERGE (n:Judgement {id: j.id})
+   SET n.area = j.area, n.ordinal = j.ordinal, n.grade = j.grade, n.gradeText = j.gradeText, n.family = rep.report.family
+   MERGE (i)-[:HAS_JUDGEMENT]->(n)`,
+);
+
+export const writeRequirements = defineStatement<Reports>(
   'load.write-requirements',
-  `MATCH (i:Inspection {id: $inspectionId})
-   UNWIND $requirements AS r
+  `UNWIND $reports AS rep
+   MATCH (i:Inspection {id: rep.inspection.id})
+   UNWIND rep.requirements AS r
    MERGE (q:Requirement {id: r.id})
-   SET q.text = r.text, q.paragraphs = r.paragraphs, q.dueDate = date(r.dueDate),
-       q.complianceNotice = r.complianceNotice, q.offset = r.offset, q.line = r.line, q.family = $family, q.reportSha = $sha256
+   SET q.text = r.text, q.paragraphs = r.paragraphs, q.dueDate = date(r.dueDate), q.complianceNotice = r.complianceNotice,
+       q.offset = r.offset, q.line = r.line, q.family = rep.report.family, q.reportSha = rep.report.sha256
    MERGE (i)-[:REQUIRED]->(q)
    WITH q, r.regulation AS rg WHERE rg IS NOT NULL
-   ${ENSURE_REGULATION}
+   ${LINK_REGULATION}
    MERGE (q)-[:UNDER]->(g)`,
 );
 
-export const writeRecommendations = defineStatement<{ inspectionId: string; family: string; sha256: string } & Rows<'recommendations'>>(
+export const writeRecommendations = defineStatement<Reports>(
   'load.write-recommendations',
-  `MATCH (i:Inspection {id: $inspectionId})
-   UNWIND $recommendations AS r
+  `UNWIND $reports AS rep
+   MATCH (i:Inspection {id: rep.inspection.id})
+   UNWIND rep.recommendations AS r
    MERGE (n:Recommendation {id: r.id})
-   SET n.text = r.text, n.offset = r.offset, n.line = r.line, n.family = $family, n.reportSha = $sha256
+   SET n.text = r.text, n.offset = r.offset, n.line = r.line, n.family = rep.report.family, n.reportSha = rep.report.sha256
    MERGE (i)-[:RECOMMENDED]->(n)`,
 );
 
-export const writeEnforcement = defineStatement<{ inspectionId: string; family: string; sha256: string } & Rows<'enforcement'>>(
+export const writeEnforcement = defineStatement<Reports>(
   'load.write-enforcement',
-  `MATCH (i:Inspection {id: $inspectionId})
-   UNWIND $enforcement AS e
+  `UNWIND $reports AS rep
+   MATCH (i:Inspection {id: rep.inspection.id})
+   UNWIND rep.enforcement AS e
    MERGE (n:EnforcementAction {id: e.id})
    SET n.type = e.type, n.legalBasis = e.legalBasis, n.count = e.count, n.issuedOn = date(e.issuedOn),
-       n.complyBy = date(e.complyBy), n.text = e.text, n.offset = e.offset, n.line = e.line, n.family = $family, n.reportSha = $sha256
+       n.complyBy = date(e.complyBy), n.text = e.text, n.offset = e.offset, n.line = e.line,
+       n.family = rep.report.family, n.reportSha = rep.report.sha256
    MERGE (i)-[:LED_TO]->(n)
    WITH n, e.regulation AS rg WHERE rg IS NOT NULL
-   ${ENSURE_REGULATION}
+   ${LINK_REGULATION}
    MERGE (n)-[:UNDER]->(g)`,
 );
 
-export const writeFindings = defineStatement<{ inspectionId: string; family: string; sha256: string } & Rows<'findings'>>(
+export const writeFindings = defineStatement<Reports>(
   'load.write-findings',
-  `MATCH (i:Inspection {id: $inspectionId})
-   UNWIND $findings AS f
+  `UNWIND $reports AS rep
+   MATCH (i:Inspection {id: rep.inspection.id})
+   UNWIND rep.findings AS f
    MERGE (n:Finding {id: f.id})
    SET n.text = f.text, n.section = f.section, n.polarity = f.polarity, n.offset = f.offset, n.line = f.line,
-       n.repeatStatement = f.repeatStatement, n.family = $family, n.reportSha = $sha256
+       n.repeatStatement = f.repeatStatement, n.family = rep.report.family, n.reportSha = rep.report.sha256,
+       n.labelSource = f.labelSource, n.labelId = f.labelId, n.labelName = f.labelName, n.labelScore = f.labelScore
    MERGE (i)-[:FOUND]->(n)
    WITH n, f
    CALL (n, f) {
@@ -159,7 +192,7 @@ export const writeFindings = defineStatement<{ inspectionId: string; family: str
    }
    CALL (n, f) {
      UNWIND f.citations AS rg
-     ${ENSURE_REGULATION}
+     ${LINK_REGULATION}
      MERGE (n)-[c:CITES]->(g)
      SET c.text = rg.text
    }
@@ -174,4 +207,10 @@ export const findReportBySha = defineQuery<{ sha256: string }, { sha256: string;
   name: 'load.find-report',
   cypher: 'MATCH (r:Report {sha256: $sha256}) RETURN r.sha256 AS sha256, r.parserVersion AS parserVersion',
   parse: (row) => ({ sha256: read.string(row, 'sha256'), parserVersion: read.optionalString(row, 'parserVersion') }),
+});
+
+export const findLoadedReportShas = defineQuery<{ shas: string[] }, { sha256: string }>({
+  name: 'load.find-loaded-shas',
+  cypher: 'MATCH (r:Report) WHERE r.sha256 IN $shas RETURN r.sha256 AS sha256',
+  parse: (row) => ({ sha256: read.string(row, 'sha256') }),
 });

@@ -59,7 +59,7 @@ export function buildLoadParams(doc: ReportDocument): LoadParams {
     },
     regulator: doc.regulator,
     provider: doc.provider ? { id: doc.provider.id, name: doc.provider.name, address: doc.provider.address } : null,
-    location: { ...doc.location },
+    location: { ...doc.location, address: doc.location.address ?? null },
     inspection: {
       id: inspectionId,
       type: doc.inspection.type,
@@ -69,6 +69,7 @@ export function buildLoadParams(doc: ReportDocument): LoadParams {
       overallGrade: doc.inspection.overallGrade,
       overallGradeText: doc.inspection.overallGradeText,
       ratingDirection: doc.inspection.ratingDirection,
+      publishedOn: doc.inspection.publishedOn ?? null,
       people: doc.people.map((p) => `${p.role}: ${p.name}`),
     },
     judgements: doc.judgements.map((j, ordinal) => ({ id: `${inspectionId}/judgement/${slugifyArea(j.area)}`, ordinal, area: j.area, grade: j.grade, gradeText: j.gradeText })),
@@ -98,6 +99,11 @@ export function buildLoadParams(doc: ReportDocument): LoadParams {
       citations: f.citations.map((c) => ({ ...regulationRow(c.regulation)!, text: c.text })),
       repeatStatement: f.repeat?.statement ?? null,
       repeatRefersTo: f.repeat?.refersTo ?? null,
+      // Flat properties, not a node: a finding has at most one label and the API reads it with the finding.
+      labelSource: f.label?.source ?? null,
+      labelId: f.label?.id ?? null,
+      labelName: f.label?.name ?? null,
+      labelScore: f.label?.score ?? null,
     })),
   };
 }

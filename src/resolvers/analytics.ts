@@ -16,10 +16,12 @@ import type { Loaders } from '../graph/loaders.ts';
 import { toFindingParams } from '../graph/filters.ts';
 import { toConnection } from '../graph/pagination.ts';
 import type { NodeKind, RowOf } from '../graph/node-kinds.ts';
+import { readAhead } from './prefetch-plan.ts';
 import { badInput, checkDateRange, listLimit, pageArgs, required } from './support.ts';
 
-async function loadAll<K extends NodeKind>(loaders: Loaders, kind: K, keys: readonly string[]): Promise<RowOf<K>[]> {
-  const rows = await Promise.all(keys.map((key) => loaders.node(kind, key)));
+/** Nodes the row already holds (in the order of `keys`), or else each loaded by key. */
+async function loadAll<K extends NodeKind>(loaders: Loaders, kind: K, keys: readonly string[], prefetched: readonly RowOf<K>[]): Promise<RowOf<K>[]> {
+  const rows = await Promise.all(keys.map((key, i) => loaders.nodeFrom(kind, key, prefetched[i])));
   return rows.map((row, i) => required(row, `${kind} ${keys[i]}`));
 }
 
@@ -80,20 +82,22 @@ export const analyticsQueries: Pick<
       first: listLimit(args.first, 50),
     });
   },
-  enforcementActions: async (_parent, args, { db }) => {
+  enforcementActions: async (_parent, args, { db, loaders }, info) => {
     checkDateRange(args.from, args.to);
     const params = listParams.enforcementActions({ type: args.type, regulator: args.regulator, from: args.from, to: args.to });
-    return toConnection(await readList(db, 'enforcementActions', pageArgs(args), params, { field: 'NEWEST', direction: 'DESC' }));
+    const sort = { field: 'NEWEST', direction: 'DESC' } as const;
+    return toConnection(await readList(db, 'enforcementActions', pageArgs(args), params, sort, readAhead(info, loaders)));
   },
 };
 
 export const RepeatedBreach: RepeatedBreachResolvers = {
-  location: async (row, _args, { loaders }) => required(await loaders.node('location', row.locationId), `location ${row.locationId}`),
-  provider: (row, _args, { loaders }) => (row.providerId ? loaders.node('provider', row.providerId) : null),
-  regulation: async (row, _args, { loaders }) => required(await loaders.node('regulation', row.regulationId), `regulation ${row.regulationId}`),
+  location: async (row, _args, { loaders }) => required(await loaders.nodeFrom('location', row.locationId, row.location), `location ${row.locationId}`),
+  provider: (row, _args, { loaders }) => loaders.nodeFrom('provider', row.providerId, row.provider),
+  regulation: async (row, _args, { loaders }) =>
+    required(await loaders.nodeFrom('regulation', row.regulationId, row.regulation), `regulation ${row.regulationId}`),
   inspectionCount: (row) => row.inspectionIds.length,
-  inspections: (row, _args, { loaders }) => loadAll(loaders, 'inspection', row.inspectionIds),
-  requirements: (row, _args, { loaders }) => loadAll(loaders, 'requirement', row.requirementIds),
+  inspections: (row, _args, { loaders }) => loadAll(loaders, 'inspection', row.inspectionIds, row.inspections),
+  requirements: (row, _args, { loaders }) => loadAll(loaders, 'requirement', row.requirementIds, row.requirements),
   repeatStatements: (row) => row.statements,
 };
 
@@ -103,25 +107,25 @@ export const RepeatStatement: RepeatStatementResolvers = {
 };
 
 export const BreachCount: BreachCountResolvers = {
-  regulation: (row, _args, { loaders }) => (row.regulationId ? loaders.node('regulation', row.regulationId) : null),
-  legislation: (row, _args, { loaders }) => (row.legislationId ? loaders.node('legislation', row.legislationId) : null),
+  regulation: (row, _args, { loaders }) => loaders.nodeFrom('regulation', row.regulationId, row.regulation),
+  legislation: (row, _args, { loaders }) => loaders.nodeFrom('legislation', row.legislationId, row.legislation),
   regulator: (row) => (row.regulator === 'OFSTED' || row.regulator === 'CQC' ? row.regulator : null),
-  provider: (row, _args, { loaders }) => (row.providerId ? loaders.node('provider', row.providerId) : null),
+  provider: (row, _args, { loaders }) => loaders.nodeFrom('provider', row.providerId, row.provider),
 };
 
 export const ThemeTrendPoint: ThemeTrendPointResolvers = {
-  theme: async (row, _args, { loaders }) => required(await loaders.node('theme', row.themeId), `theme ${row.themeId}`),
+  theme: async (row, _args, { loaders }) => required(await loaders.nodeFrom('theme', row.themeId, row.theme), `theme ${row.themeId}`),
 };
 
 export const ThemePair: ThemePairResolvers = {
-  first: async (row, _args, { loaders }) => required(await loaders.node('theme', row.firstId), `theme ${row.firstId}`),
-  second: async (row, _args, { loaders }) => required(await loaders.node('theme', row.secondId), `theme ${row.secondId}`),
+  first: async (row, _args, { loaders }) => required(await loaders.nodeFrom('theme', row.firstId, row.first), `theme ${row.firstId}`),
+  second: async (row, _args, { loaders }) => required(await loaders.nodeFrom('theme', row.secondId, row.second), `theme ${row.secondId}`),
 };
 
 export const RatingChange: RatingChangeResolvers = {
-  location: async (row, _args, { loaders }) => required(await loaders.node('location', row.locationId), `location ${row.locationId}`),
-  provider: (row, _args, { loaders }) => (row.providerId ? loaders.node('provider', row.providerId) : null),
-  before: (row, _args, { loaders }) => (row.beforeId ? loaders.node('inspection', row.beforeId) : null),
-  after: async (row, _args, { loaders }) => required(await loaders.node('inspection', row.afterId), `inspection ${row.afterId}`),
+  location: async (row, _args, { loaders }) => required(await loaders.nodeFrom('location', row.locationId, row.location), `location ${row.locationId}`),
+  provider: (row, _args, { loaders }) => loaders.nodeFrom('provider', row.providerId, row.provider),
+  before: (row, _args, { loaders }) => loaders.nodeFrom('inspection', row.beforeId, row.before),
+  after: async (row, _args, { loaders }) => required(await loaders.nodeFrom('inspection', row.afterId, row.after), `inspection ${row.afterId}`),
   direction: (row) => (row.direction === 'UP' || row.direction === 'DOWN' ? row.direction : 'SAME'),
 };

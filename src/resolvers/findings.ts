@@ -9,13 +9,16 @@ import type {
 import { listThemes } from '../graph/catalogue.ts';
 import { listParams, readList } from '../graph/lists.ts';
 import { toConnection } from '../graph/pagination.ts';
+import { readAhead } from './prefetch-plan.ts';
+import { selectsTotalCount } from './selection.ts';
 import { checkDateRange, pageArgs, required } from './support.ts';
 
 export const findingQueries: Pick<QueryResolvers, 'finding' | 'findings' | 'theme' | 'themes'> = {
   finding: (_parent, { id }, { loaders }) => loaders.node('finding', id),
-  findings: async (_parent, args, { db }) => {
+  findings: async (_parent, args, { db, loaders }, info) => {
     checkDateRange(args.filter?.from, args.filter?.to);
-    return toConnection(await readList(db, 'findings', pageArgs(args), listParams.findings(args.filter), { field: 'NEWEST', direction: 'DESC' }));
+    const sort = { field: 'NEWEST', direction: 'DESC' } as const;
+    return toConnection(await readList(db, 'findings', pageArgs(args), listParams.findings(args.filter), sort, readAhead(info, loaders)));
   },
   theme: (_parent, { id }, { loaders }) => loaders.node('theme', id),
   themes: (_parent, _args, { db }) => listThemes(db),
@@ -43,7 +46,8 @@ export const Recommendation: RecommendationResolvers = {
 
 export const Theme: ThemeResolvers = {
   regulations: async (theme, _args, { loaders }) => (await loaders.related('themeRegulations', theme.id)).map((item) => item.row),
-  findings: async (theme, args, { loaders }) => toConnection(await loaders.page('themeFindings', theme.id, pageArgs(args), args.filter)),
+  findings: async (theme, args, { loaders }, info) =>
+    toConnection(await loaders.page('themeFindings', theme.id, pageArgs(args), args.filter, selectsTotalCount(info))),
 };
 
 export const SourcePosition: SourcePositionResolvers = {

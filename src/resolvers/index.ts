@@ -6,6 +6,7 @@ import { IngestReportResult, ingestMutations } from './ingest.ts';
 import { Inspection, inspectionQueries, Judgement } from './inspections.ts';
 import { Location, locationQueries } from './locations.ts';
 import { Provider, providerQueries } from './providers.ts';
+import { ProviderIdentityFields } from './provider-identity.ts';
 import { EnforcementAction, Legislation, Regulation, regulationQueries, Requirement } from './regulations.ts';
 import { DateScalar, DateTimeScalar } from './scalars.ts';
 import { RelatedFinding, SearchHit, searchQueries } from './search.ts';
@@ -24,7 +25,7 @@ export const resolvers: Resolvers = {
     ...searchQueries,
   },
   Mutation: { ...ingestMutations },
-  Provider,
+  Provider: { ...Provider, ...ProviderIdentityFields },
   Location,
   Inspection,
   Judgement,

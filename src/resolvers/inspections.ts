@@ -1,17 +1,19 @@
 import type { InspectionResolvers, JudgementResolvers, QueryResolvers, Regulator } from '../generated/resolvers-types.ts';
 import { listParams, readList } from '../graph/lists.ts';
 import { toConnection } from '../graph/pagination.ts';
+import { readAhead } from './prefetch-plan.ts';
+import { selectsTotalCount } from './selection.ts';
 import { checkDateRange, pageArgs, required } from './support.ts';
 
 export const inspectionQueries: Pick<QueryResolvers, 'inspection' | 'inspections'> = {
   inspection: (_parent, { id }, { loaders }) => loaders.node('inspection', id),
-  inspections: async (_parent, args, { db }) => {
+  inspections: async (_parent, args, { db, loaders }, info) => {
     checkDateRange(args.filter?.from, args.filter?.to);
     return toConnection(
       await readList(db, 'inspections', pageArgs(args), listParams.inspections(args.filter), {
         field: args.sort?.field ?? 'START_DATE',
         direction: args.sort?.direction ?? 'DESC',
-      }),
+      }, readAhead(info, loaders)),
     );
   },
 };
@@ -28,8 +30,8 @@ export const Inspection: InspectionResolvers = {
   recommendations: (inspection, _args, { loaders }) => rowsOf(loaders.related('inspectionRecommendations', inspection.id)),
   enforcementActions: (inspection, _args, { loaders }) => rowsOf(loaders.related('inspectionEnforcement', inspection.id)),
   reports: (inspection, _args, { loaders }) => rowsOf(loaders.related('inspectionReports', inspection.id)),
-  findings: async (inspection, args, { loaders }) =>
-    toConnection(await loaders.page('inspectionFindings', inspection.id, pageArgs(args, 50), args.filter)),
+  findings: async (inspection, args, { loaders }, info) =>
+    toConnection(await loaders.page('inspectionFindings', inspection.id, pageArgs(args, 50), args.filter, selectsTotalCount(info))),
 };
 
 export const Judgement: JudgementResolvers = {

@@ -1,19 +1,22 @@
 import type { ProviderResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { listParams, readList } from '../graph/lists.ts';
 import { toConnection } from '../graph/pagination.ts';
+import { readAhead } from './prefetch-plan.ts';
+import { selectsTotalCount } from './selection.ts';
 import { pageArgs } from './support.ts';
 
 export const providerQueries: Pick<QueryResolvers, 'provider' | 'providers'> = {
   provider: (_parent, { id }, { loaders }) => loaders.node('provider', id),
-  providers: async (_parent, args, { db }) =>
+  providers: async (_parent, args, { db, loaders }, info) =>
     toConnection(
       await readList(db, 'providers', pageArgs(args), listParams.providers(args.filter), {
         field: args.sort?.field ?? 'NAME',
         direction: args.sort?.direction ?? 'ASC',
-      }),
+      }, readAhead(info, loaders)),
     ),
 };
 
 export const Provider: ProviderResolvers = {
-  locations: async (provider, args, { loaders }) => toConnection(await loaders.page('providerLocations', provider.id, pageArgs(args))),
+  locations: async (provider, args, { loaders }, info) =>
+    toConnection(await loaders.page('providerLocations', provider.id, pageArgs(args), null, selectsTotalCount(info))),
 };

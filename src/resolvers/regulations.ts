@@ -7,6 +7,7 @@ import type {
 } from '../generated/resolvers-types.ts';
 import { listLegislation, listRegulations } from '../graph/catalogue.ts';
 import { toConnection } from '../graph/pagination.ts';
+import { selectsTotalCount } from './selection.ts';
 import { pageArgs, required } from './support.ts';
 
 export const regulationQueries: Pick<QueryResolvers, 'legislation' | 'regulation' | 'regulations'> = {
@@ -24,8 +25,8 @@ export const Regulation: RegulationResolvers = {
   legislation: async (regulation, _args, { loaders }) =>
     required(await loaders.one('regulationLegislation', regulation.id), `legislation of regulation ${regulation.id}`),
   themes: async (regulation, _args, { loaders }) => (await loaders.related('regulationThemes', regulation.id)).map((item) => item.row),
-  requirements: async (regulation, args, { loaders }) =>
-    toConnection(await loaders.page('regulationRequirements', regulation.id, pageArgs(args), args.filter)),
+  requirements: async (regulation, args, { loaders }, info) =>
+    toConnection(await loaders.page('regulationRequirements', regulation.id, pageArgs(args), args.filter, selectsTotalCount(info))),
 };
 
 export const Requirement: RequirementResolvers = {

@@ -8,13 +8,15 @@ export const searchQueries: Pick<QueryResolvers, 'search' | 'relatedFindings'> =
     return searchText(db, args.text, listLimit(args.first, 20));
   },
   relatedFindings: async (_parent, args, { db, loaders }) => {
-    if (!(await loaders.node('finding', args.findingId))) throw badInput(`No finding with id ${args.findingId}.`);
-    return findRelatedFindings(db, args.findingId, listLimit(args.first, 10));
+    const related = await findRelatedFindings(db, args.findingId, listLimit(args.first, 10));
+    // Only an empty answer needs telling apart from an unknown finding, so only it costs a look-up.
+    if (related.length === 0 && !(await loaders.node('finding', args.findingId))) throw badInput(`No finding with id ${args.findingId}.`);
+    return related;
   },
 };
 
 export const RelatedFinding: RelatedFindingResolvers = {
-  finding: async (row, _args, { loaders }) => required(await loaders.node('finding', row.findingId), `finding ${row.findingId}`),
+  finding: async (row, _args, { loaders }) => required(await loaders.nodeFrom('finding', row.findingId, row.finding), `finding ${row.findingId}`),
   sharedThemes: async (row, _args, { loaders }) => Promise.all(row.sharedThemes.map(async (id) => required(await loaders.node('theme', id), `theme ${id}`))),
   sharedRegulations: async (row, _args, { loaders }) =>
     Promise.all(row.sharedRegulations.map(async (id) => required(await loaders.node('regulation', id), `regulation ${id}`))),
@@ -22,8 +24,9 @@ export const RelatedFinding: RelatedFindingResolvers = {
 };
 
 export const SearchHit: SearchHitResolvers = {
-  finding: (row, _args, { loaders }) => (row.kind === 'FINDING' ? loaders.node('finding', row.id) : null),
-  requirement: (row, _args, { loaders }) => (row.kind === 'REQUIREMENT' ? loaders.node('requirement', row.id) : null),
-  inspection: async (row, _args, { loaders }) => required(await loaders.node('inspection', row.inspectionId), `inspection ${row.inspectionId}`),
-  location: async (row, _args, { loaders }) => required(await loaders.node('location', row.locationId), `location ${row.locationId}`),
+  finding: (row, _args, { loaders }) => (row.kind === 'FINDING' ? loaders.nodeFrom('finding', row.id, row.finding) : null),
+  requirement: (row, _args, { loaders }) => (row.kind === 'REQUIREMENT' ? loaders.nodeFrom('requirement', row.id, row.requirement) : null),
+  inspection: async (row, _args, { loaders }) =>
+    required(await loaders.nodeFrom('inspection', row.inspectionId, row.inspection), `inspection ${row.inspectionId}`),
+  location: async (row, _args, { loaders }) => required(await loaders.nodeFrom('location', row.locationId, row.location), `location ${row.locationId}`),
 };

@@ -47,6 +47,8 @@ function readBearerToken(header: string | undefined): string | null {
 export interface ServerHooks {
   /** Told the names of the queries each GraphQL request sent (tests count round trips with it). */
   onRequestQueries?: (queryNames: readonly string[]) => void;
+  /** False resolves every nested field through the DataLoaders alone (tests compare both ways). */
+  readAhead?: boolean;
 }
 
 export async function startServer(
@@ -93,7 +95,7 @@ export async function startServer(
         const requestDb = db.withObserver((name) => queriesSent.push(name));
         return {
           db: requestDb,
-          loaders: new Loaders(requestDb),
+          loaders: new Loaders(requestDb, hooks.readAhead ?? true),
           queriesSent,
           canIngest: config.ingestToken !== null && token !== null && isSameSecret(token, config.ingestToken),
           ingestEnabled: config.ingestToken !== null,

@@ -4,6 +4,8 @@
  */
 import { defineQuery, read } from '../../db/query.ts';
 import type { Database } from '../../db/executor.ts';
+import { parseOptionalNode } from '../node-kinds.ts';
+import type { LegislationRow, ProviderRow, RegulationRow } from '../rows.ts';
 
 export type BreachGroup = 'REGULATION' | 'LEGISLATION' | 'REGULATOR' | 'YEAR' | 'REGION' | 'LOCAL_AUTHORITY' | 'PROVIDER';
 
@@ -33,6 +35,10 @@ export interface BreachCountRow {
   requirementCount: number;
   locationCount: number;
   inspectionCount: number;
+  /** The nodes of the groups asked for, read in the same query so resolvers need no more round trips. */
+  regulation: RegulationRow | null;
+  legislation: LegislationRow | null;
+  provider: ProviderRow | null;
 }
 
 export const breachCountsQuery = defineQuery<BreachCountArgs, BreachCountRow>({
@@ -40,8 +46,6 @@ export const breachCountsQuery = defineQuery<BreachCountArgs, BreachCountRow>({
   cypher: `
     MATCH (l:Location)<-[:OF]-(i:Inspection)-[:REQUIRED]->(q:Requirement)-[:UNDER]->(g:Regulation)-[:PART_OF]->(leg:Legislation)
     MATCH (i)-[:BY]->(reg:Regulator)
-    OPTIONAL MATCH (p:Provider)-[:RUNS]->(l)
-    WITH l, i, q, g, leg, reg, min(p.id) AS providerId
     WHERE ($f.regulator IS NULL OR reg.code = $f.regulator)
       AND ($f.legislation IS NULL OR leg.id = $f.legislation)
       AND ($f.regulation IS NULL OR g.id = $f.regulation)
@@ -49,7 +53,15 @@ export const breachCountsQuery = defineQuery<BreachCountArgs, BreachCountRow>({
       AND ($f.to IS NULL OR i.startDate <= date($f.to))
       AND ($f.region IS NULL OR l.region = $f.region)
       AND ($f.localAuthority IS NULL OR l.localAuthority = $f.localAuthority)
-      AND ($f.providerId IS NULL OR providerId = $f.providerId)
+    // The provider is looked up only when the request groups or filters by it (it was looked up
+    // and aggregated for every requirement; bench/PROFILE.md). No rows in → one null row out.
+    CALL (l) {
+      WITH l WHERE 'PROVIDER' IN $groupBy OR $f.providerId IS NOT NULL
+      OPTIONAL MATCH (p:Provider)-[:RUNS]->(l)
+      RETURN min(p.id) AS providerId
+    }
+    WITH l, i, q, g, leg, reg, providerId
+    WHERE $f.providerId IS NULL OR providerId = $f.providerId
     WITH l, i, q,
          CASE WHEN 'REGULATION' IN $groupBy THEN g.id END AS regulationId,
          CASE WHEN 'LEGISLATION' IN $groupBy THEN leg.id END AS legislationId,
@@ -58,10 +70,16 @@ export const breachCountsQuery = defineQuery<BreachCountArgs, BreachCountRow>({
          CASE WHEN 'REGION' IN $groupBy THEN l.region END AS region,
          CASE WHEN 'LOCAL_AUTHORITY' IN $groupBy THEN l.localAuthority END AS localAuthority,
          CASE WHEN 'PROVIDER' IN $groupBy THEN providerId END AS providerId
-    RETURN regulationId, legislationId, regulator, year, region, localAuthority, providerId,
-           count(DISTINCT q) AS requirementCount, count(DISTINCT l) AS locationCount, count(DISTINCT i) AS inspectionCount
+    WITH regulationId, legislationId, regulator, year, region, localAuthority, providerId,
+         count(DISTINCT q) AS requirementCount, count(DISTINCT l) AS locationCount, count(DISTINCT i) AS inspectionCount
     ORDER BY requirementCount DESC, locationCount DESC, regulationId, legislationId, regulator, year, region, localAuthority, providerId
-    LIMIT $first`,
+    LIMIT $first
+    RETURN regulationId, legislationId, regulator, year, region, localAuthority, providerId,
+           requirementCount, locationCount, inspectionCount,
+           head(COLLECT { MATCH (n:Regulation {id: regulationId}) RETURN properties(n) }) AS regulation,
+           head(COLLECT { MATCH (n:Legislation {id: legislationId}) RETURN properties(n) }) AS legislation,
+           head(COLLECT { MATCH (n:Provider {id: providerId}) RETURN properties(n) }) AS provider
+    ORDER BY requirementCount DESC, locationCount DESC, regulationId, legislationId, regulator, year, region, localAuthority, providerId`,
   parse: (row) => ({
     regulationId: read.optionalString(row, 'regulationId'),
     legislationId: read.optionalString(row, 'legislationId'),
@@ -73,6 +91,9 @@ export const breachCountsQuery = defineQuery<BreachCountArgs, BreachCountRow>({
     requirementCount: read.number(row, 'requirementCount'),
     locationCount: read.number(row, 'locationCount'),
     inspectionCount: read.number(row, 'inspectionCount'),
+    regulation: parseOptionalNode('regulation', row, 'regulation'),
+    legislation: parseOptionalNode('legislation', row, 'legislation'),
+    provider: parseOptionalNode('provider', row, 'provider'),
   }),
 });
 

@@ -5,6 +5,8 @@
  */
 import { defineQuery, read } from '../../db/query.ts';
 import type { Database } from '../../db/executor.ts';
+import { parseNode, parseOptionalNode } from '../node-kinds.ts';
+import type { InspectionRow, LocationRow, ProviderRow } from '../rows.ts';
 
 export interface RatingChangeArgs {
   direction: string | null;
@@ -21,6 +23,11 @@ export interface RatingChangeRow {
   afterId: string;
   direction: string;
   basis: string;
+  /** The nodes behind the ids, read in the same query so resolvers need no more round trips. */
+  location: LocationRow;
+  provider: ProviderRow | null;
+  before: InspectionRow | null;
+  after: InspectionRow;
 }
 
 export const ratingChangesQuery = defineQuery<RatingChangeArgs, RatingChangeRow>({
@@ -32,6 +39,9 @@ export const ratingChangesQuery = defineQuery<RatingChangeArgs, RatingChangeRow>
       AND ($from IS NULL OR after.startDate >= date($from))
       AND ($to IS NULL OR after.startDate <= date($to))
       AND ($regulator IS NULL OR EXISTS { (after)-[:BY]->(:Regulator {code: $regulator}) })
+    // Newest first before the costly part, so LIMIT stops it once it has enough (it ran for every
+    // graded inspection before sorting; bench/PROFILE.md).
+    WITH rank, l, after ORDER BY after.startDate DESC, after.id
     CALL (after, rank) {
       OPTIONAL MATCH path = (after)-[:PREVIOUS*1..12]->(b:Inspection)
       WHERE rank[b.overallGrade] IS NOT NULL
@@ -47,11 +57,12 @@ export const ratingChangesQuery = defineQuery<RatingChangeArgs, RatingChangeRow>
         WHEN after.ratingDirection IS NOT NULL THEN [after.ratingDirection, 'stated in report']
       END AS change
     WHERE change IS NOT NULL AND ($direction IS NULL OR change[0] = $direction)
-    OPTIONAL MATCH (p:Provider)-[:RUNS]->(l)
-    WITH l, after, before, change, min(p.id) AS providerId
-    RETURN l.id AS locationId, providerId, before.id AS beforeId, after.id AS afterId, change[0] AS direction, change[1] AS basis
-    ORDER BY after.startDate DESC, afterId
-    LIMIT $first`,
+    WITH l, after, before, change LIMIT $first
+    WITH *, head(COLLECT { MATCH (p:Provider)-[:RUNS]->(l) WITH p ORDER BY p.id LIMIT 1 RETURN properties(p) }) AS provider
+    RETURN l.id AS locationId, properties(l) AS location, provider.id AS providerId, provider,
+           before.id AS beforeId, properties(before) AS beforeNode, after.id AS afterId, properties(after) AS afterNode,
+           change[0] AS direction, change[1] AS basis
+    ORDER BY after.startDate DESC, afterId`,
   parse: (row) => ({
     locationId: read.string(row, 'locationId'),
     providerId: read.optionalString(row, 'providerId'),
@@ -59,6 +70,10 @@ export const ratingChangesQuery = defineQuery<RatingChangeArgs, RatingChangeRow>
     afterId: read.string(row, 'afterId'),
     direction: read.string(row, 'direction'),
     basis: read.string(row, 'basis'),
+    location: parseNode('location', row, 'location'),
+    provider: parseOptionalNode('provider', row, 'provider'),
+    before: parseOptionalNode('inspection', row, 'beforeNode'),
+    after: parseNode('inspection', row, 'afterNode'),
   }),
 });
 

@@ -5,6 +5,8 @@
  */
 import { defineQuery, read } from '../../db/query.ts';
 import type { Database } from '../../db/executor.ts';
+import { parseNode, parseNodes, parseOptionalNode } from '../node-kinds.ts';
+import type { InspectionRow, LocationRow, ProviderRow, RegulationRow, RequirementRow } from '../rows.ts';
 
 export interface RepeatedBreachArgs {
   regulation: string | null;
@@ -29,6 +31,13 @@ export interface RepeatedBreachRow {
   inspectionIds: string[];
   requirementIds: string[];
   statements: RepeatStatementRow[];
+  /** The nodes behind the ids, read in the same query so resolvers need no more round trips. */
+  location: LocationRow;
+  provider: ProviderRow | null;
+  regulation: RegulationRow;
+  /** In the order of inspectionIds and requirementIds. */
+  inspections: InspectionRow[];
+  requirements: RequirementRow[];
 }
 
 export const repeatedBreachesQuery = defineQuery<RepeatedBreachArgs, RepeatedBreachRow>({
@@ -43,7 +52,14 @@ export const repeatedBreachesQuery = defineQuery<RepeatedBreachArgs, RepeatedBre
     WITH l, g, collect(DISTINCT i) AS required, collect(q) AS requirements
     CALL (l, g, required) {
       UNWIND required AS i
-      MATCH (i)-[:FOUND]->(f:Finding)-[:REPEATS]->(earlier:Inspection)-[:OF]->(l)
+      // Few findings state a repeat: the subquery makes the planner find those before checking
+      // what each is about (checked first, it tested every finding of every inspection; see
+      // bench/PROFILE.md). A WITH is not enough: the planner moves the test below it.
+      CALL (i, l) {
+        MATCH (i)-[:FOUND]->(f:Finding)-[:REPEATS]->(earlier:Inspection)-[:OF]->(l)
+        RETURN f, earlier
+      }
+      WITH f, earlier
       WHERE EXISTS { (f)-[:CITES]->(g) } OR EXISTS { (f)-[:ABOUT]->(:Theme)<-[:COVERS]-(g) }
       RETURN collect(DISTINCT earlier) AS stated,
              collect(DISTINCT {findingId: f.id, statement: f.repeatStatement, refersTo: earlier.id}) AS statements
@@ -51,16 +67,16 @@ export const repeatedBreachesQuery = defineQuery<RepeatedBreachArgs, RepeatedBre
     CALL (required, stated) {
       UNWIND required + stated AS x
       WITH DISTINCT x ORDER BY x.startDate, x.id
-      RETURN collect(x.id) AS inspectionIds
+      RETURN collect(x.id) AS inspectionIds, collect(x) AS inspections
     }
-    WITH l, g, requirements, statements, inspectionIds
+    WITH l, g, requirements, statements, inspectionIds, inspections
     WHERE size(inspectionIds) >= $minInspections
-    OPTIONAL MATCH (p:Provider)-[:RUNS]->(l)
-    WITH l, g, requirements, statements, inspectionIds, min(p.id) AS providerId
-    RETURN l.id AS locationId, providerId, g.id AS regulationId, inspectionIds,
-           [q IN requirements | q.id] AS requirementIds, statements
-    ORDER BY size(inspectionIds) DESC, locationId, regulationId
-    LIMIT $first`,
+    WITH * ORDER BY size(inspectionIds) DESC, l.id, g.id LIMIT $first
+    WITH *, head(COLLECT { MATCH (p:Provider)-[:RUNS]->(l) WITH p ORDER BY p.id LIMIT 1 RETURN properties(p) }) AS provider
+    RETURN l.id AS locationId, properties(l) AS location, provider.id AS providerId, provider,
+           g.id AS regulationId, properties(g) AS regulation, inspectionIds, [x IN inspections | properties(x)] AS inspections,
+           [q IN requirements | q.id] AS requirementIds, [q IN requirements | properties(q)] AS requirementNodes, statements
+    ORDER BY size(inspectionIds) DESC, locationId, regulationId`,
   parse: (row) => ({
     locationId: read.string(row, 'locationId'),
     providerId: read.optionalString(row, 'providerId'),
@@ -72,6 +88,11 @@ export const repeatedBreachesQuery = defineQuery<RepeatedBreachArgs, RepeatedBre
       statement: read.optionalString(s, 'statement') ?? '',
       refersTo: read.optionalString(s, 'refersTo'),
     })),
+    location: parseNode('location', row, 'location'),
+    provider: parseOptionalNode('provider', row, 'provider'),
+    regulation: parseNode('regulation', row, 'regulation'),
+    inspections: parseNodes('inspection', row, 'inspections'),
+    requirements: parseNodes('requirement', row, 'requirementNodes'),
   }),
 });
 

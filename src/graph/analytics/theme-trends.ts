@@ -2,6 +2,8 @@
 import { defineQuery, read } from '../../db/query.ts';
 import type { Database } from '../../db/executor.ts';
 import { FINDING_PREDICATE, type FindingParams } from '../filters.ts';
+import { parseNode } from '../node-kinds.ts';
+import type { ThemeRow } from '../rows.ts';
 
 export type TrendInterval = 'YEAR' | 'QUARTER' | 'MONTH';
 
@@ -19,6 +21,8 @@ export interface ThemeTrendRow {
   period: string;
   findingCount: number;
   inspectionCount: number;
+  /** Read in the same query, so resolvers need no more round trips. */
+  theme: ThemeRow;
 }
 
 export const themeTrendsQuery = defineQuery<ThemeTrendArgs, Omit<ThemeTrendRow, 'period'>>({
@@ -36,13 +40,15 @@ export const themeTrendsQuery = defineQuery<ThemeTrendArgs, Omit<ThemeTrendRow, 
            WHEN 'QUARTER' THEN date.truncate('quarter', i.startDate)
            ELSE date.truncate('month', i.startDate)
          END AS periodStart
-    RETURN t.id AS themeId, periodStart, count(DISTINCT f) AS findingCount, count(DISTINCT i) AS inspectionCount
+    WITH t, periodStart, count(DISTINCT f) AS findingCount, count(DISTINCT i) AS inspectionCount
+    RETURN t.id AS themeId, properties(t) AS theme, periodStart, findingCount, inspectionCount
     ORDER BY themeId, periodStart`,
   parse: (row) => ({
     themeId: read.string(row, 'themeId'),
     periodStart: read.string(row, 'periodStart'),
     findingCount: read.number(row, 'findingCount'),
     inspectionCount: read.number(row, 'inspectionCount'),
+    theme: parseNode('theme', row, 'theme'),
   }),
 });
 
@@ -73,24 +79,34 @@ export interface ThemePairRow {
   secondId: string;
   findingCount: number;
   jaccard: number;
+  /** Read in the same query, so resolvers need no more round trips. */
+  first: ThemeRow;
+  second: ThemeRow;
 }
 
 export const themeCooccurrenceQuery = defineQuery<{ f: FindingParams; first: number }, ThemePairRow>({
   name: 'analytics.theme-cooccurrence',
   cypher: `
-    CALL () {
-      MATCH (l:Location)<-[:OF]-(i:Inspection)-[:FOUND]->(f:Finding)-[:ABOUT]->(t:Theme)
-      WHERE ${FINDING_PREDICATE}
-      WITH t, count(DISTINCT f) AS tagged
-      RETURN collect({id: t.id, tagged: tagged}) AS perTheme
-    }
-    MATCH (l:Location)<-[:OF]-(i:Inspection)-[:FOUND]->(f:Finding)-[:ABOUT]->(a:Theme), (f)-[:ABOUT]->(b:Theme)
-    WHERE a.id < b.id AND ${FINDING_PREDICATE}
-    WITH perTheme, a, b, count(DISTINCT f) AS both
-    WITH a, b, both,
-         [x IN perTheme WHERE x.id = a.id][0].tagged AS taggedA,
-         [x IN perTheme WHERE x.id = b.id][0].tagged AS taggedB
-    RETURN a.id AS firstId, b.id AS secondId, both AS findingCount, toFloat(both) / (taggedA + taggedB - both) AS jaccard
+    MATCH (l:Location)<-[:OF]-(i:Inspection)-[:FOUND]->(f:Finding)
+    WHERE ${FINDING_PREDICATE}
+    // One pass over the findings (there were two; bench/PROFILE.md): each finding's themes paired
+    // with each other and with themselves, the pair of a theme with itself counting its findings.
+    // Theme ids, not nodes, so the pairing reads no properties.
+    WITH f, COLLECT { MATCH (f)-[:ABOUT]->(x:Theme) RETURN DISTINCT x.id } AS themes
+    UNWIND themes AS a
+    UNWIND themes AS b
+    WITH f, a, b WHERE a <= b
+    WITH a, b, count(f) AS both
+    WITH collect({a: a, b: b, both: both}) AS counts
+    WITH [c IN counts WHERE c.a = c.b] AS singles, [c IN counts WHERE c.a <> c.b] AS pairs
+    UNWIND pairs AS pair
+    WITH pair.a AS a, pair.b AS b, pair.both AS both,
+         [s IN singles WHERE s.a = pair.a][0].both AS taggedA,
+         [s IN singles WHERE s.a = pair.b][0].both AS taggedB
+    RETURN a AS firstId, b AS secondId,
+           head(COLLECT { MATCH (t:Theme {id: a}) RETURN properties(t) }) AS first,
+           head(COLLECT { MATCH (t:Theme {id: b}) RETURN properties(t) }) AS second,
+           both AS findingCount, toFloat(both) / (taggedA + taggedB - both) AS jaccard
     ORDER BY findingCount DESC, jaccard DESC, firstId, secondId
     LIMIT $first`,
   parse: (row) => ({
@@ -98,6 +114,8 @@ export const themeCooccurrenceQuery = defineQuery<{ f: FindingParams; first: num
     secondId: read.string(row, 'secondId'),
     findingCount: read.number(row, 'findingCount'),
     jaccard: read.number(row, 'jaccard'),
+    first: parseNode('theme', row, 'first'),
+    second: parseNode('theme', row, 'second'),
   }),
 });
 

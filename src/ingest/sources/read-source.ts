@@ -30,30 +30,75 @@ function isMetaFile(name: string): boolean {
   return name.endsWith('.meta.json');
 }
 
-async function walk(dir: string, out: string[]): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
+export type InputEntry = { file: string; problem?: undefined } | { file: string; problem: string };
+
+async function* walkFolder(dir: string): AsyncGenerator<InputEntry> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    yield { file: dir, problem: describeReadError(error) };
+    return;
+  }
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) await walk(full, out);
-    else if (entry.isFile() && !isMetaFile(entry.name)) out.push(full);
+    if (entry.isDirectory()) yield* walkFolder(full);
+    else if (entry.isFile() && !isMetaFile(entry.name)) yield { file: full };
   }
 }
 
-/** Expands folders (recursively, sorted, skipping hidden files and `*.meta.json`). */
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * The files of the inputs, one at a time: folders walked recursively, each folder's entries
+ * sorted, hidden files and `*.meta.json` skipped; an input that cannot be read is an entry with
+ * a problem. Only one folder listing is held at a time, never the whole corpus; a file already
+ * covered by an earlier input is not given twice.
+ */
+export async function* walkInputFiles(inputs: readonly string[]): AsyncGenerator<InputEntry> {
+  const earlier: { path: string; folder: boolean }[] = [];
+  const seenBefore = (file: string) => earlier.some((input) => (input.folder ? isInside(file, input.path) : input.path === file));
+  for (const input of inputs) {
+    const resolved = path.resolve(input);
+    let folder: boolean;
+    try {
+      folder = (await stat(input)).isDirectory();
+    } catch (error) {
+      yield { file: input, problem: describeReadError(error) };
+      continue;
+    }
+    if (folder) {
+      for await (const entry of walkFolder(input)) {
+        if (entry.problem === undefined && seenBefore(path.resolve(entry.file))) continue;
+        yield entry;
+      }
+    } else if (!seenBefore(resolved)) {
+      yield { file: input };
+    }
+    earlier.push({ path: resolved, folder });
+  }
+}
+
+/** How many files the inputs hold (walked as above, nothing kept): the total for a progress bar. */
+export async function countInputFiles(inputs: readonly string[]): Promise<number> {
+  let count = 0;
+  for await (const entry of walkInputFiles(inputs)) if (entry.problem === undefined) count += 1;
+  return count;
+}
+
+/** Expands folders (recursively, sorted, skipping hidden files and `*.meta.json`) into one list. */
 export async function listInputFiles(inputs: readonly string[]): Promise<{ files: string[]; problems: InputProblem[] }> {
   const files: string[] = [];
   const problems: InputProblem[] = [];
-  for (const input of inputs) {
-    try {
-      const info = await stat(input);
-      if (info.isDirectory()) await walk(input, files);
-      else files.push(input);
-    } catch (error) {
-      problems.push({ file: input, reason: describeReadError(error) });
-    }
+  for await (const entry of walkInputFiles(inputs)) {
+    if (entry.problem === undefined) files.push(entry.file);
+    else problems.push({ file: entry.file, reason: entry.problem });
   }
-  return { files: [...new Set(files)], problems };
+  return { files, problems };
 }
 
 export function detectFormat(file: string): SourceFormat | null {

@@ -1,0 +1,45 @@
+/** Durations, rates and progress lines as people read them. */
+
+/** `45s`, `5m 15s`, `2h 03m`; `<1s` below a second. */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '?';
+  if (seconds < 1) return '<1s';
+  const whole = Math.round(seconds);
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor((whole % 3600) / 60);
+  const secs = whole % 60;
+  if (hours > 0) return `${hours}h ${String(minutes).padStart(2, '0')}m`;
+  if (minutes > 0) return `${minutes}m ${String(secs).padStart(2, '0')}s`;
+  return `${secs}s`;
+}
+
+/** Time left at the current rate; `?` until both the total and a rate are known. */
+export function formatEta(done: number, total: number | null, perSecond: number): string {
+  if (total === null || perSecond <= 0) return '?';
+  return formatDuration(Math.max(total - done, 0) / perSecond);
+}
+
+export interface ProgressCounts {
+  done: number;
+  /** Null while the walk is still counting; `counted` is how many it has found so far. */
+  total: number | null;
+  counted: number;
+  loaded: number;
+  failed: number;
+  elapsedSeconds: number;
+}
+
+export function ratePerSecond(counts: ProgressCounts): number {
+  return counts.elapsedSeconds > 0 ? counts.done / counts.elapsedSeconds : 0;
+}
+
+/** `1200/28144 files` once the total is known, `1200/3000+ files` while counting. */
+export function formatDoneOfTotal(counts: ProgressCounts): string {
+  return counts.total === null ? `${counts.done}/${counts.counted}+ files` : `${counts.done}/${counts.total} files`;
+}
+
+/** The line printed every so often when stderr is not a terminal (CI, pipes, logs). */
+export function formatProgressLine(counts: ProgressCounts): string {
+  const rate = ratePerSecond(counts);
+  return `ingest: ${formatDoneOfTotal(counts)}, ${rate.toFixed(1)} reports/s, ${counts.loaded} loaded, ${counts.failed} failed, ETA ${formatEta(counts.done, counts.total, rate)}`;
+}

@@ -1,0 +1,117 @@
+/**
+ * A request's selection under a list → the nested levels to read with the list in one query.
+ * Only a closed set of fields is read ahead (the table below); a field whose arguments the plan
+ * does not cover (a filter, aliases with different pages, a bad cursor) is left to its resolver
+ * and the DataLoaders, which also report any argument error.
+ */
+import type { FieldNode, GraphQLField, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
+import type { ChildPageName } from '../graph/child-pages.ts';
+import type { ListReadOptions } from '../graph/lists.ts';
+import type { Loaders } from '../graph/loaders.ts';
+import { toPageRequest, type PageRequest } from '../graph/pagination.ts';
+import type { PrefetchStep } from '../graph/prefetch.ts';
+import type { TraversalName } from '../graph/traversals.ts';
+import { collectSubfields, objectTypeOf, readArgument, type SelectionContext } from './selection.ts';
+
+type Source = { traversal: TraversalName } | { page: ChildPageName };
+
+/** The fields read ahead, by GraphQL type; each names the traversal or page its resolver loads. */
+const PREFETCHABLE: Readonly<Record<string, Readonly<Record<string, Source>>>> = {
+  Provider: { locations: { page: 'providerLocations' } },
+  Location: {
+    provider: { traversal: 'locationProvider' },
+    regulators: { traversal: 'locationRegulators' },
+    inspections: { page: 'locationInspections' },
+  },
+  Inspection: {
+    regulator: { traversal: 'inspectionRegulator' },
+    location: { traversal: 'inspectionLocation' },
+    previous: { traversal: 'inspectionPrevious' },
+    judgements: { traversal: 'inspectionJudgements' },
+    requirements: { traversal: 'inspectionRequirements' },
+    recommendations: { traversal: 'inspectionRecommendations' },
+    enforcementActions: { traversal: 'inspectionEnforcement' },
+    findings: { page: 'inspectionFindings' },
+  },
+  Requirement: { regulation: { traversal: 'requirementRegulation' }, inspection: { traversal: 'requirementInspection' } },
+  EnforcementAction: { regulation: { traversal: 'enforcementRegulation' }, inspection: { traversal: 'enforcementInspection' } },
+  Regulation: { legislation: { traversal: 'regulationLegislation' }, themes: { traversal: 'regulationThemes' } },
+  Finding: { themes: { traversal: 'findingThemes' }, citations: { traversal: 'findingCitations' }, inspection: { traversal: 'findingInspection' } },
+};
+
+/** The page every alias of a connection field asks for, or null when they differ or use a filter. */
+function readPageRequest(context: SelectionContext, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[]): PageRequest | null {
+  const requests = new Set<string>();
+  let request: PageRequest | null = null;
+  for (const node of nodes) {
+    const filter = readArgument(context, field, node, 'filter');
+    const first = readArgument(context, field, node, 'first');
+    const after = readArgument(context, field, node, 'after');
+    if (filter !== undefined && filter !== null) return null;
+    // A default that applies only when first is null lives in the resolver: leave that to it.
+    if (typeof first !== 'number' || (after !== undefined && after !== null && typeof after !== 'string')) return null;
+    try {
+      request = toPageRequest(first, after);
+    } catch {
+      return null;
+    }
+    requests.add(`${request.skip}|${request.limit}`);
+  }
+  return requests.size === 1 ? request : null;
+}
+
+/** Field nodes of the items of a connection: under `nodes` and under `edges { node }`. */
+function readConnection(context: SelectionContext, nodes: readonly FieldNode[]): { count: boolean; items: FieldNode[] } {
+  const fields = collectSubfields(context, nodes);
+  const edgeNodes = collectSubfields(context, fields.get('edges') ?? []).get('node') ?? [];
+  return { count: fields.has('totalCount'), items: [...(fields.get('nodes') ?? []), ...edgeNodes] };
+}
+
+/** Steps for the selection `nodes` on objects of `type`. */
+function planLevel(context: SelectionContext, type: GraphQLObjectType, nodes: readonly FieldNode[]): PrefetchStep[] {
+  const table = PREFETCHABLE[type.name];
+  if (!table || nodes.length === 0) return [];
+  const steps: PrefetchStep[] = [];
+  for (const [name, fieldNodes] of collectSubfields(context, nodes)) {
+    const source = table[name];
+    const field = type.getFields()[name];
+    if (!source || !field) continue;
+    const childType = objectTypeOf(field.type);
+    if ('traversal' in source) {
+      steps.push({ kind: 'related', traversal: source.traversal, children: childType ? planLevel(context, childType, fieldNodes) : [] });
+      continue;
+    }
+    const request = readPageRequest(context, field, fieldNodes);
+    if (!request || !childType) continue;
+    const connection = readConnection(context, fieldNodes);
+    const itemType = objectTypeOf(childType.getFields().nodes!.type);
+    steps.push({
+      kind: 'page',
+      page: source.page,
+      request,
+      count: connection.count,
+      children: itemType ? planLevel(context, itemType, connection.items) : [],
+    });
+  }
+  return steps;
+}
+
+export interface ListPlan {
+  /** Whether the list's own totalCount was selected. */
+  count: boolean;
+  steps: PrefetchStep[];
+}
+
+/** The plan for a list field returning a connection, from its resolver's info. */
+export function planListPrefetch(info: GraphQLResolveInfo): ListPlan {
+  const connectionType = objectTypeOf(info.returnType);
+  const connection = readConnection(info, info.fieldNodes);
+  const itemType = connectionType ? objectTypeOf(connectionType.getFields().nodes!.type) : null;
+  return { count: connection.count, steps: itemType ? planLevel(info, itemType, connection.items) : [] };
+}
+
+/** List read options for a list resolver: count only if selected, nested levels read ahead. */
+export function readAhead(info: GraphQLResolveInfo, loaders: Loaders): ListReadOptions {
+  const plan = planListPrefetch(info);
+  return { count: plan.count, prefetch: loaders.readAhead ? { steps: plan.steps, loaders } : null };
+}

@@ -1,0 +1,40 @@
+/** ETA, durations and the progress line printed off a terminal. */
+import { describe, expect, it } from 'vitest';
+import { formatDuration, formatEta, formatProgressLine } from '../../../src/ingest/bulk/format-progress.ts';
+
+describe('formatDuration', () => {
+  it.each([
+    [0.4, '<1s'],
+    [45, '45s'],
+    [59.6, '1m 00s'],
+    [315, '5m 15s'],
+    [7380, '2h 03m'],
+    [Number.POSITIVE_INFINITY, '?'],
+    [-3, '?'],
+  ])('%s s → %s', (seconds, text) => {
+    expect(formatDuration(seconds)).toBe(text);
+  });
+});
+
+describe('formatEta', () => {
+  it('is the time left at the current rate', () => {
+    expect(formatEta(1200, 28144, 85.3)).toBe('5m 16s');
+  });
+
+  it('is unknown until the total is known and something has been done', () => {
+    expect(formatEta(10, null, 5)).toBe('?');
+    expect(formatEta(0, 100, 0)).toBe('?');
+  });
+});
+
+describe('formatProgressLine', () => {
+  it('gives done/total, rate, loaded, failed and ETA on one line', () => {
+    const line = formatProgressLine({ done: 1200, total: 28144, counted: 28144, loaded: 1150, failed: 3, elapsedSeconds: 1200 / 85.3 });
+    expect(line).toBe('ingest: 1200/28144 files, 85.3 reports/s, 1150 loaded, 3 failed, ETA 5m 16s');
+  });
+
+  it('shows the count so far while the walk is still counting', () => {
+    const line = formatProgressLine({ done: 10, total: null, counted: 300, loaded: 10, failed: 0, elapsedSeconds: 2 });
+    expect(line).toBe('ingest: 10/300+ files, 5.0 reports/s, 10 loaded, 0 failed, ETA ?');
+  });
+});
