@@ -150,7 +150,7 @@ async function main(): Promise<void> {
   let connection: Connection;
   if (config.neo4j.kind === 'external') {
     connection = config.neo4j;
-    say(`neo4j: ${connection.uri} (NEO4J_URI; it is emptied)`);
+    say(`neo4j: ${connection.uri} (NEO4J_URI; ${args['keep-graph'] ? 'kept as it is' : 'it is emptied'})`);
   } else {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'inspection-graph-bench-'));
     local = await startLocalNeo4j({ ...config.neo4j, dataDir, port: 0 });
