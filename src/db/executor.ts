@@ -42,11 +42,31 @@ export class Database {
   }
 
   read<Params extends object, Row>(query: NamedQuery<Params, Row>, params: Params): Promise<Row[]> {
-    return this.readTransaction((tx) => tx.run(query, params));
+    return this.runAlone('READ', query, params);
   }
 
   write<Params extends object, Row>(query: NamedQuery<Params, Row>, params: Params): Promise<Row[]> {
-    return this.writeTransaction((tx) => tx.run(query, params));
+    return this.runAlone('WRITE', query, params);
+  }
+
+  /**
+   * One query in its own managed transaction through `driver.executeQuery`, which sends BEGIN
+   * pipelined with RUN. Measured on the local Neo4j: the breachCounts query took 52–64 ms
+   * through `session.executeRead` and 13–32 ms this way, a step of about 40 ms per query
+   * that returns more than a trivial result.
+   */
+  private async runAlone<Params extends object, Row>(mode: 'READ' | 'WRITE', query: NamedQuery<Params, Row>, params: Params): Promise<Row[]> {
+    this.observer?.(query.name);
+    try {
+      const result = await this.driver.executeQuery(query.cypher, toNeo4jParam(params) as Record<string, unknown>, {
+        database: this.databaseName,
+        routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
+        transactionConfig: { timeout: this.timeoutMs },
+      });
+      return result.records.map((record) => query.parse(toPlain(record.toObject()) as Record<string, never>));
+    } catch (error) {
+      throw toDatabaseError(error, query.name);
+    }
   }
 
   readTransaction<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
