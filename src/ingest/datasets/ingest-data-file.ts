@@ -13,13 +13,13 @@ import { DATASET_MAPPER_VERSION, planKind } from './kinds.ts';
 import {
   completeDataReport,
   findLoadedDataReport,
-  relinkPreviousInspections,
   upsertDataReport,
   writeDataInspections,
   writeDataLocations,
   writeDataProviders,
 } from './load-queries.ts';
 import { buildBatchRows } from './write-rows.ts';
+import { linkPreviousInspections } from '../load-queries.ts';
 
 export const BATCH_SIZE = 500;
 
@@ -86,7 +86,7 @@ async function writeBatch(db: Database, sha256: string, kind: DataFileKind, reco
     if (rows.providers.length > 0) await tx.run(writeDataProviders, { sha256, providers: rows.providers });
     if (rows.inspections.length > 0) {
       await tx.run(writeDataInspections, { sha256, family: kind, inspections: rows.inspections });
-      await tx.run(relinkPreviousInspections, { locationIds: rows.inspectedLocationIds });
+      await tx.run(linkPreviousInspections, { locationIds: rows.inspectedLocationIds });
     }
   });
 }

@@ -135,21 +135,3 @@ export const writeDataInspections = defineStatement<{ sha256: string; family: st
    MERGE (i)-[:HAS_JUDGEMENT]->(n)`,
 );
 
-/** The PREVIOUS chain of each location, rebuilt in date order as the report loader does. */
-export const relinkPreviousInspections = defineStatement<{ locationIds: string[] }>(
-  'datasets.relink-previous-inspections',
-  `UNWIND $locationIds AS locationId
-   CALL (locationId) {
-     MATCH (:Location {id: locationId})<-[:OF]-(i:Inspection)
-     WITH i ORDER BY i.startDate, i.id
-     WITH collect(i) AS chain
-     CALL (chain) {
-       UNWIND chain AS i
-       MATCH (i)-[old:PREVIOUS]->()
-       DELETE old
-     }
-     UNWIND range(1, size(chain) - 1) AS k
-     WITH chain[k] AS later, chain[k - 1] AS earlier
-     MERGE (later)-[:PREVIOUS]->(earlier)
-   }`,
-);
