@@ -1,6 +1,6 @@
 /** `npm run ingest` as a user runs it, against the test database through NEO4J_URI. */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,7 +50,10 @@ describe('npm run ingest', () => {
     await resetTestGraph(graph);
     scratch = mkdtempSync(path.join(os.tmpdir(), 'ingest-cli-'));
   });
-  afterAll(async () => graph.close());
+  afterAll(async () => {
+    rmSync(scratch, { recursive: true, force: true });
+    await graph.close();
+  });
 
   it('--dry-run --json prints the ReportDocument of the Ofsted seed and touches no database', async () => {
     const before = await countGraph(graph.db);

@@ -1,6 +1,6 @@
 /** Helpers for the generator tests: an in-memory sink and a corpus written to a temporary folder. */
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DiskSink } from '../../../src/generate/disk-sink.ts';
@@ -37,8 +37,13 @@ export function generateInMemory(overrides: Partial<CorpusOptions>): MemorySink 
   return sink;
 }
 
+const writtenFolders: string[] = [];
+
+/** Writes a corpus under a new temporary folder; `removeCorporaOnDisk` deletes them all. */
 export function generateOnDisk(overrides: Partial<CorpusOptions>): string {
-  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'synthetic-corpus-')), 'corpus');
+  const root = mkdtempSync(path.join(tmpdir(), 'synthetic-corpus-'));
+  writtenFolders.push(root);
+  const dir = path.join(root, 'corpus');
   const sink = new DiskSink(dir, false);
   try {
     generateCorpus(corpusOptions(overrides), sink);
@@ -46,4 +51,9 @@ export function generateOnDisk(overrides: Partial<CorpusOptions>): string {
     sink.close();
   }
   return dir;
+}
+
+/** For `afterAll`: the folders `generateOnDisk` wrote would otherwise stay in the temp folder after every run. */
+export function removeCorporaOnDisk(): void {
+  for (const root of writtenFolders.splice(0)) rmSync(root, { recursive: true, force: true });
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { generateInMemory, generateOnDisk } from './corpus-support.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateInMemory, generateOnDisk, removeCorporaOnDisk } from './corpus-support.ts';
 
 function readTree(dir: string): Map<string, string> {
   const files = new Map<string, string>();
@@ -14,6 +14,7 @@ function readTree(dir: string): Map<string, string> {
 }
 
 describe('synthetic corpus determinism', () => {
+  afterAll(removeCorporaOnDisk);
   it('writes byte-identical folders for the same seed', () => {
     const a = readTree(generateOnDisk({ locations: 6, years: 2, seed: 'same' }));
     const b = readTree(generateOnDisk({ locations: 6, years: 2, seed: 'same' }));

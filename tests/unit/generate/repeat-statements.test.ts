@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GROUND_TRUTH_FILE } from '../../../src/generate/disk-sink.ts';
 import type { GroundTruthRecord } from '../../../src/generate/ground-truth.ts';
 import { parseReportMeta } from '../../../src/ingest/meta.ts';
 import type { ReportDocument } from '../../../src/ingest/document.ts';
 import { buildReportDocument } from '../../../src/ingest/pipeline.ts';
-import { generateOnDisk } from './corpus-support.ts';
+import { generateOnDisk, removeCorporaOnDisk } from './corpus-support.ts';
 
 interface Parsed {
   truth: GroundTruthRecord;
@@ -14,6 +14,7 @@ interface Parsed {
 }
 
 describe('repeat statements in a synthetic corpus', () => {
+  afterAll(removeCorporaOnDisk);
   let parsed: Parsed[];
 
   beforeAll(() => {

@@ -1,18 +1,19 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGroundTruth, type CheckResult } from '../../../src/generate/check-ground-truth.ts';
 import { GROUND_TRUTH_FILE } from '../../../src/generate/disk-sink.ts';
 import type { GroundTruthRecord } from '../../../src/generate/ground-truth.ts';
 import { parseReportMeta } from '../../../src/ingest/meta.ts';
 import { buildReportDocument } from '../../../src/ingest/pipeline.ts';
-import { generateOnDisk } from './corpus-support.ts';
+import { generateOnDisk, removeCorporaOnDisk } from './corpus-support.ts';
 
 function readTruth(dir: string): GroundTruthRecord[] {
   return readFileSync(path.join(dir, GROUND_TRUTH_FILE), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as GroundTruthRecord);
 }
 
 describe('a small synthetic corpus through the real parsers', () => {
+  afterAll(removeCorporaOnDisk);
   let dir: string;
   let result: CheckResult;
 
