@@ -55,7 +55,7 @@ function progressMode(args: IngestArgs): ProgressMode {
 /** Counts the inputs beside the run (nothing kept), so progress has a total and an ETA. */
 async function countInputs(inputs: readonly string[], progress: ProgressReporter): Promise<void> {
   let files = 0;
-  for await (const _entry of walkInputFiles(inputs)) {
+  for await (const _entry of walkInputFiles(inputs, 'any')) {
     files += 1;
     progress.countFile();
   }

@@ -4,7 +4,7 @@
  * Plain text is read as UTF-8; PDFs go through the PDF reader (pdf/), web pages through the
  * HTML reader (html/).
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { opendir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceFormat } from '../document.ts';
 import { htmlToText } from './html/html-to-text.ts';
@@ -32,19 +32,36 @@ function isMetaFile(name: string): boolean {
 
 export type InputEntry = { file: string; problem?: undefined } | { file: string; problem: string };
 
-async function* walkFolder(dir: string): AsyncGenerator<InputEntry> {
-  let entries;
+/**
+ * A folder's entries in directory order, streamed, as bare names with directories marked by a
+ * trailing `/`: `readdir` would build every Dirent of a 400k-entry folder at once (about 100 MiB).
+ */
+async function* streamFolder(dir: string): AsyncGenerator<string> {
+  for await (const entry of await opendir(dir)) {
+    if (entry.name.startsWith('.')) continue;
+    if (entry.isDirectory()) yield `${entry.name}/`;
+    else if (entry.isFile() && !isMetaFile(entry.name)) yield entry.name;
+  }
+}
+
+/** The same names sorted, held as strings only. */
+async function listFolder(dir: string): Promise<string[]> {
+  const names: string[] = [];
+  for await (const name of streamFolder(dir)) names.push(name);
+  return names.sort((a, b) => a.replace(/\/$/, '').localeCompare(b.replace(/\/$/, '')));
+}
+
+async function* walkFolder(dir: string, sorted: boolean): AsyncGenerator<InputEntry> {
+  let names: AsyncIterable<string> | string[];
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    names = sorted ? await listFolder(dir) : streamFolder(dir);
+    for await (const name of names) {
+      const full = path.join(dir, name);
+      if (name.endsWith('/')) yield* walkFolder(full, sorted);
+      else yield { file: full };
+    }
   } catch (error) {
     yield { file: dir, problem: describeReadError(error) };
-    return;
-  }
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith('.')) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* walkFolder(full);
-    else if (entry.isFile() && !isMetaFile(entry.name)) yield { file: full };
   }
 }
 
@@ -57,9 +74,10 @@ function isInside(file: string, folder: string): boolean {
  * The files of the inputs, one at a time: folders walked recursively, each folder's entries
  * sorted, hidden files and `*.meta.json` skipped; an input that cannot be read is an entry with
  * a problem. Only one folder listing is held at a time, never the whole corpus; a file already
- * covered by an earlier input is not given twice.
+ * covered by an earlier input is not given twice. `any` order streams each folder as the file
+ * system lists it, holding no listing: for counting.
  */
-export async function* walkInputFiles(inputs: readonly string[]): AsyncGenerator<InputEntry> {
+export async function* walkInputFiles(inputs: readonly string[], order: 'sorted' | 'any' = 'sorted'): AsyncGenerator<InputEntry> {
   const earlier: { path: string; folder: boolean }[] = [];
   const seenBefore = (file: string) => earlier.some((input) => (input.folder ? isInside(file, input.path) : input.path === file));
   for (const input of inputs) {
@@ -72,7 +90,7 @@ export async function* walkInputFiles(inputs: readonly string[]): AsyncGenerator
       continue;
     }
     if (folder) {
-      for await (const entry of walkFolder(input)) {
+      for await (const entry of walkFolder(input, order === 'sorted')) {
         if (entry.problem === undefined && seenBefore(path.resolve(entry.file))) continue;
         yield entry;
       }
@@ -83,10 +101,10 @@ export async function* walkInputFiles(inputs: readonly string[]): AsyncGenerator
   }
 }
 
-/** How many files the inputs hold (walked as above, nothing kept): the total for a progress bar. */
+/** How many files the inputs hold (walked in directory order, nothing kept): the total for a progress bar. */
 export async function countInputFiles(inputs: readonly string[]): Promise<number> {
   let count = 0;
-  for await (const entry of walkInputFiles(inputs)) if (entry.problem === undefined) count += 1;
+  for await (const entry of walkInputFiles(inputs, 'any')) if (entry.problem === undefined) count += 1;
   return count;
 }
 
