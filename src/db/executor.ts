@@ -10,6 +10,7 @@ import type { NamedQuery } from './query.ts';
 import { toPlain } from './values.ts';
 
 export interface QueryRunner {
+  /** Inside a transaction, several runs may be started before the first is awaited: they are sent pipelined and run in call order. */
   run<Params extends object, Row>(query: NamedQuery<Params, Row>, params: Params): Promise<Row[]>;
 }
 
@@ -82,21 +83,31 @@ export class Database {
       database: this.databaseName,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
-    let current: string | null = null;
+    // Queries may be run without awaiting the one before (the driver pipelines them on the
+    // connection), so a failure is named after the first query that failed, not the last sent.
+    let lastSent: string | null = null;
+    let firstFailed: string | null = null;
     const config = { timeout: this.timeoutMs };
-    const body = (tx: ManagedTransaction) =>
-      work({
+    const body = (tx: ManagedTransaction) => {
+      firstFailed = null;
+      return work({
         run: async (query, params) => {
-          current = query.name;
+          lastSent = query.name;
           this.observer?.(query.name);
-          const result = await tx.run(query.cypher, toNeo4jParam(params) as Record<string, unknown>);
-          return result.records.map((record) => query.parse(toPlain(record.toObject()) as Record<string, never>));
+          try {
+            const result = await tx.run(query.cypher, toNeo4jParam(params) as Record<string, unknown>);
+            return result.records.map((record) => query.parse(toPlain(record.toObject()) as Record<string, never>));
+          } catch (error) {
+            firstFailed ??= query.name;
+            throw error;
+          }
         },
       });
+    };
     try {
       return mode === 'READ' ? await session.executeRead(body, config) : await session.executeWrite(body, config);
     } catch (error) {
-      throw toDatabaseError(error, current);
+      throw toDatabaseError(error, firstFailed ?? lastSent);
     } finally {
       await session.close();
     }
