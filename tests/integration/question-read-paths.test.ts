@@ -13,7 +13,6 @@ import { DiskSink } from '../../src/generate/disk-sink.ts';
 import { generateCorpus } from '../../src/generate/generate-corpus.ts';
 import { DEFAULT_CORPUS_OPTIONS } from '../../src/generate/options.ts';
 import { findRatingChanges, type RatingChangeArgs } from '../../src/graph/analytics/rating-changes.ts';
-import { toScopeParams } from '../../src/graph/filters.ts';
 import { listParams, readList } from '../../src/graph/lists.ts';
 import { findRelatedFindings } from '../../src/graph/search.ts';
 import { ingestInputs } from '../../src/ingest/bulk/ingest-inputs.ts';
