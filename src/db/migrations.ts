@@ -37,6 +37,7 @@ export const RANGE_INDEXES = [
   ['Finding', 'polarity'],
   ['Requirement', 'dueDate'],
   ['EnforcementAction', 'type'],
+  ['EnforcementAction', 'issuedOn'],
 ] as const;
 
 export const FULLTEXT_INDEX = 'findingAndRequirementText';

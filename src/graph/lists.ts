@@ -7,6 +7,7 @@ import type { Database } from '../db/executor.ts';
 import { FINDING_PREDICATE, SCOPE_PREDICATE, toFindingParams, toScopeParams, type FindingFilterInput, type ScopeFilterInput } from './filters.ts';
 import type { Loaders } from './loaders.ts';
 import { NODE_KINDS, type NodeKind, type RowOf } from './node-kinds.ts';
+import { buildNewestEnforcementPage } from './newest-enforcement-page.ts';
 import { toPage, type Page, type PageRequest } from './pagination.ts';
 import { buildNestedCypher, describePlan, primeNested, type PrefetchStep } from './prefetch.ts';
 
@@ -20,7 +21,21 @@ interface ListSpec {
   match: string;
   where: string;
   sorts: Readonly<Record<string, string>>;
+  /**
+   * Sorts read through indexes instead of ORDER BY over every match: Cypher binding `m` in page
+   * order with SKIP $skip LIMIT $limit applied. Each must order exactly as its `sorts` entry.
+   */
+  pages?: Readonly<Record<string, string>>;
+  /**
+   * The total when no filter is set, from Neo4j's count store (O(1)) instead of matching every
+   * item; it must equal the filtered count with every filter null.
+   */
+  countAll?: string;
 }
+
+const ENFORCEMENT_MATCH = '(i:Inspection)-[:LED_TO]->(m:EnforcementAction), (i)-[:OF]->(l:Location) WITH i, l, m';
+const ENFORCEMENT_WHERE = `${SCOPE_PREDICATE} AND ($f.type IS NULL OR m.type = $f.type)`;
+const ENFORCEMENT_NEWEST = 'coalesce(m.issuedOn, i.startDate) DESC, m.id';
 
 export const LISTS = {
   providers: {
@@ -58,9 +73,13 @@ export const LISTS = {
   },
   enforcementActions: {
     kind: 'enforcement',
-    match: '(i:Inspection)-[:LED_TO]->(m:EnforcementAction), (i)-[:OF]->(l:Location) WITH i, l, m',
-    where: `${SCOPE_PREDICATE} AND ($f.type IS NULL OR m.type = $f.type)`,
-    sorts: { NEWEST: 'coalesce(m.issuedOn, i.startDate) DESC, m.id' },
+    match: ENFORCEMENT_MATCH,
+    where: ENFORCEMENT_WHERE,
+    sorts: { NEWEST: ENFORCEMENT_NEWEST },
+    pages: { NEWEST: buildNewestEnforcementPage(ENFORCEMENT_MATCH, ENFORCEMENT_WHERE, ENFORCEMENT_NEWEST) },
+    // Each action has one LED_TO from an inspection, and each inspection one OF to its location
+    // (the loader MERGEs exactly those), so with no filter the count is the LED_TO count.
+    countAll: 'COUNT { ()-[:LED_TO]->(:EnforcementAction) }',
   },
 } as const satisfies Record<string, ListSpec>;
 
@@ -92,6 +111,19 @@ export interface ListReadOptions {
   prefetch?: { steps: readonly PrefetchStep[]; loaders: Loaders } | null;
 }
 
+const NO_FILTER = 'all(key IN keys($f) WHERE $f[key] IS NULL)';
+
+/** Binds `total`: from the count store when the list has one and no filter is set, else by matching. */
+function buildCount(spec: ListSpec): string {
+  if (!spec.countAll) return `CALL () { MATCH ${spec.match} WHERE ${spec.where} RETURN count(m) AS total }`;
+  // The UNWIND yields no row when no filter is set, so the match below it never runs.
+  return `CALL () {
+            UNWIND CASE WHEN ${NO_FILTER} THEN [] ELSE [true] END AS filtered
+            MATCH ${spec.match} WHERE ${spec.where} RETURN count(m) AS matched
+          }
+          WITH CASE WHEN ${NO_FILTER} THEN ${spec.countAll} ELSE matched END AS total`;
+}
+
 const cache = new Map<string, { query: NamedQuery<ListParams, ListResult>; params: Record<string, number> }>();
 
 function buildListQuery(name: ListName, sort: string, direction: 'ASC' | 'DESC', count: boolean, steps: readonly PrefetchStep[]) {
@@ -104,10 +136,10 @@ function buildListQuery(name: ListName, sort: string, direction: 'ASC' | 'DESC',
   const plan = describePlan(steps);
   const query = defineQuery<ListParams, ListResult>({
     name: `list.${name}.${sort}.${direction}${count ? '' : '.uncounted'}${plan ? `.with(${plan})` : ''}`,
-    cypher: `${count ? `CALL () { MATCH ${spec.match} WHERE ${spec.where} RETURN count(m) AS total }` : ''}
+    cypher: `${count ? buildCount(spec) : ''}
              CALL () {
-               MATCH ${spec.match} WHERE ${spec.where}
-               WITH * ORDER BY ${orderBy} SKIP $skip LIMIT $limit
+               ${spec.pages?.[sort] ?? `MATCH ${spec.match} WHERE ${spec.where}
+               WITH * ORDER BY ${orderBy} SKIP $skip LIMIT $limit`}
                WITH m AS c0
                ${nested.clauses}
                RETURN collect({node: properties(c0), nested: ${nested.map}}) AS items

@@ -71,39 +71,52 @@ export const STOPWORDS = [
 ];
 
 /**
- * Candidates from three sources (same cited regulation or same regulation required at the two
- * inspections, shared themes, Lucene similarity of the text), merged and scored:
- * 3 per shared regulation + 1 per shared theme + the Lucene score. Each source is capped so a
- * common theme cannot make the query scan the whole graph.
+ * Candidates from three sources (findings citing the same regulation, findings about the same
+ * themes, Lucene similarity of the text), each scored on everything it shares with the finding:
+ * 3 per shared regulation + 1 per shared theme + the Lucene score.
+ *
+ * Each regulation and theme contributes at most 200 findings, read lazily, so a common theme
+ * cannot make the query scan the graph: at tier L one theme holds some 180k findings, and
+ * gathering all of them to keep 200 cost 1.2M db hits (bench/PROFILE.md). Shared themes and
+ * regulations are then counted for every candidate whatever source found it; before, a text match
+ * got theme credit only if it fell among the 200 theme candidates kept, an arbitrary pick among ties.
+ * Findings of the finding's own inspection are excluded by a list of its siblings, without
+ * expanding each candidate to its inspection (every finding has one FOUND from its inspection).
  */
 export const relatedFindingsQuery = defineQuery<{ findingId: string; index: string; stopwords: string[]; first: number }, RelatedFindingRow>({
   name: 'search.related-findings',
   cypher: `
     MATCH (f:Finding {id: $findingId})<-[:FOUND]-(fi:Inspection)
-    WITH f, fi,
+    WITH f, [(fi)-[:FOUND]->(x:Finding) | x] AS siblings,
+         COLLECT { MATCH (f)-[:CITES]->(g:Regulation) RETURN DISTINCT g } AS regulations,
+         COLLECT { MATCH (f)-[:ABOUT]->(t:Theme) RETURN DISTINCT t } AS themes,
          [w IN split(reduce(s = toLower(f.text), c IN ['.', ',', ';', ':', '(', ')', '"', "'", '’', '-'] | replace(s, c, ' ')), ' ')
           WHERE w =~ '[a-z]{4,}' AND NOT w IN $stopwords] AS words
-    WITH f, fi, reduce(q = '', w IN words[0..40] | q + ' ' + w) AS luceneQuery
-    CALL (f, fi, luceneQuery) {
-      MATCH (f)-[:CITES]->(g:Regulation)<-[:CITES]-(o:Finding)<-[:FOUND]-(oi:Inspection)
-      WHERE oi <> fi
-      WITH o, collect(DISTINCT g.id) AS regs LIMIT 200
-      RETURN o, regs, [] AS themes, 0.0 AS text
+    WITH siblings, regulations, themes, reduce(q = '', w IN words[0..40] | q + ' ' + w) AS luceneQuery
+    CALL (siblings, regulations, themes, luceneQuery) {
+      UNWIND regulations AS g
+      CALL (g, siblings) {
+        MATCH (g)<-[:CITES]-(o:Finding) WHERE NOT o IN siblings
+        RETURN o LIMIT 200
+      }
+      RETURN o, 0.0 AS text
       UNION ALL
-      MATCH (f)-[:ABOUT]->(t:Theme)<-[:ABOUT]-(o:Finding)<-[:FOUND]-(oi:Inspection)
-      WHERE oi <> fi
-      WITH o, collect(DISTINCT t.id) AS themes ORDER BY size(themes) DESC LIMIT 200
-      RETURN o, [] AS regs, themes, 0.0 AS text
+      UNWIND themes AS t
+      CALL (t, siblings) {
+        MATCH (t)<-[:ABOUT]-(o:Finding) WHERE NOT o IN siblings
+        RETURN o LIMIT 200
+      }
+      RETURN o, 0.0 AS text
       UNION ALL
-      WITH luceneQuery WHERE trim(luceneQuery) <> ''
+      WITH luceneQuery, siblings WHERE trim(luceneQuery) <> ''
       CALL db.index.fulltext.queryNodes($index, luceneQuery, {limit: 100}) YIELD node, score
-      WITH node AS o, score WHERE o:Finding AND NOT (fi)-[:FOUND]->(o)
-      RETURN o, [] AS regs, [] AS themes, score AS text
+      WITH node AS o, score WHERE o:Finding AND NOT o IN siblings
+      RETURN o, score AS text
     }
-    WITH o, collect(regs) AS regLists, collect(themes) AS themeLists, max(text) AS textScore
+    WITH o, regulations, themes, max(text) AS textScore
     WITH o, textScore,
-         reduce(acc = [], x IN regLists | acc + [r IN x WHERE NOT r IN acc]) AS sharedRegulations,
-         reduce(acc = [], x IN themeLists | acc + [t IN x WHERE NOT t IN acc]) AS sharedThemes
+         COLLECT { MATCH (o)-[:CITES]->(g:Regulation) WHERE g IN regulations WITH DISTINCT g.id AS id ORDER BY id RETURN id } AS sharedRegulations,
+         COLLECT { MATCH (o)-[:ABOUT]->(t:Theme) WHERE t IN themes WITH DISTINCT t.id AS id ORDER BY id RETURN id } AS sharedThemes
     WITH o, textScore, sharedRegulations, sharedThemes,
          3.0 * size(sharedRegulations) + 1.0 * size(sharedThemes) + textScore AS score
     ORDER BY score DESC, o.id

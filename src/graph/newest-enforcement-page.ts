@@ -1,0 +1,59 @@
+/**
+ * The NEWEST page of enforcement actions without sorting every action. The sort key,
+ * `coalesce(m.issuedOn, i.startDate)`, lives on two nodes, so no single index orders it; it is
+ * read as two index-ordered streams instead, each stopped by LIMIT:
+ *  - actions with an issue date, newest first from the EnforcementAction.issuedOn index;
+ *  - actions without one, by their inspection's start date from the Inspection.startDate index,
+ *    seeking only inspections no older than the last issued action the first stream kept (an
+ *    older one cannot reach the page), or all of them when that stream ran short.
+ * Each stream keeps its first skip + limit; merged and sorted again they hold the page exactly,
+ * ties on the date included (both break them by id). Sorting all 108k actions cost 8.8M db hits
+ * at tier L; see bench/PROFILE.md.
+ *
+ * A provider or local-authority filter keeps few actions, so the streams would walk far back
+ * before filling a page; then the page is sorted from the filtered match as before, which starts
+ * from those few locations. Both are planned; the UNWIND gates let only one of them read.
+ *
+ * Every Inspection has a startDate (the loader sets it), so the seek's lower bound for "all of
+ * them" is the earliest date Neo4j holds and changes no answer.
+ */
+
+const STREAMED = '$f.providerId IS NULL AND $f.localAuthority IS NULL';
+
+/**
+ * Binds `m` in page order with SKIP $skip LIMIT $limit applied. `match` binds `i`, `l`, `m`;
+ * `where` is the list's filter on them; `orderBy` the sort the streams reproduce.
+ */
+export function buildNewestEnforcementPage(match: string, where: string, orderBy: string): string {
+  return `
+    CALL () {
+      UNWIND CASE WHEN ${STREAMED} THEN [true] ELSE [] END AS streamed
+      CALL () {
+        MATCH (m:EnforcementAction) WHERE m.issuedOn IS NOT NULL
+        WITH m ORDER BY m.issuedOn DESC, m.id
+        MATCH (i:Inspection)-[:LED_TO]->(m), (i)-[:OF]->(l:Location)
+        WITH i, l, m WHERE ${where}
+        WITH m LIMIT $skip + $limit
+        RETURN collect({m: m, newest: m.issuedOn}) AS issued
+      }
+      CALL (issued) {
+        WITH CASE WHEN size(issued) = $skip + $limit THEN last(issued).newest END AS floor
+        MATCH (i:Inspection) WHERE i.startDate >= coalesce(floor, date({year: -999999999, month: 1, day: 1}))
+        WITH i ORDER BY i.startDate DESC
+        MATCH (i)-[:LED_TO]->(m:EnforcementAction), (i)-[:OF]->(l:Location)
+        WITH i, l, m WHERE m.issuedOn IS NULL AND ${where}
+        WITH m, i.startDate AS newest ORDER BY newest DESC, m.id LIMIT $skip + $limit
+        RETURN collect({m: m, newest: newest}) AS unissued
+      }
+      UNWIND issued + unissued AS row
+      WITH row.m AS m, row.newest AS newest ORDER BY newest DESC, m.id SKIP $skip LIMIT $limit
+      RETURN collect(m) AS streamedPage
+    }
+    CALL () {
+      UNWIND CASE WHEN ${STREAMED} THEN [] ELSE [true] END AS sorted
+      MATCH ${match} WHERE ${where}
+      WITH * ORDER BY ${orderBy} SKIP $skip LIMIT $limit
+      RETURN collect(m) AS sortedPage
+    }
+    UNWIND CASE WHEN ${STREAMED} THEN streamedPage ELSE sortedPage END AS m`;
+}
