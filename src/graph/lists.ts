@@ -6,9 +6,9 @@ import { defineQuery, read, type NamedQuery, type PlainRecord } from '../db/quer
 import type { Database } from '../db/executor.ts';
 import { FINDING_PREDICATE, SCOPE_PREDICATE, toFindingParams, toScopeParams, type FindingFilterInput, type ScopeFilterInput } from './filters.ts';
 import type { Loaders } from './loaders.ts';
-import { NODE_KINDS, type NodeKind, type RowOf } from './node-kinds.ts';
+import { type NodeKind, type RowOf } from './node-kinds.ts';
 import { toPage, type Page, type PageRequest } from './pagination.ts';
-import { buildNestedCypher, describePlan, primeNested, type PrefetchStep } from './prefetch.ts';
+import { attachNested, buildNestedCypher, describePlan, describeProjection, parseProjected, projectNode, type PrefetchStep, type Projection } from './prefetch.ts';
 
 const GRADE_RANK = `CASE m.overallGrade WHEN 'OUTSTANDING' THEN 1 WHEN 'GOOD' THEN 2 WHEN 'ADEQUATE' THEN 3
   WHEN 'REQUIRES_IMPROVEMENT' THEN 4 WHEN 'INADEQUATE' THEN 5 WHEN 'IMPROVED_EFFECTIVENESS' THEN 2
@@ -88,13 +88,16 @@ interface ListResult {
 export interface ListReadOptions {
   /** False when totalCount was not selected: the count is the costlier half of a list query. */
   count?: boolean;
-  /** Nested levels to read in the same query, handed to these loaders. */
-  prefetch?: { steps: readonly PrefetchStep[]; loaders: Loaders } | null;
+  /**
+   * The row fields to read of each item (null: all), and nested levels to read in the same
+   * query, attached to the rows in these loaders.
+   */
+  prefetch?: { fields: Projection; steps: readonly PrefetchStep[]; loaders: Loaders } | null;
 }
 
 const cache = new Map<string, { query: NamedQuery<ListParams, ListResult>; params: Record<string, number> }>();
 
-function buildListQuery(name: ListName, sort: string, direction: 'ASC' | 'DESC', count: boolean, steps: readonly PrefetchStep[]) {
+function buildListQuery(name: ListName, sort: string, direction: 'ASC' | 'DESC', count: boolean, fields: Projection, steps: readonly PrefetchStep[]) {
   const spec: ListSpec = LISTS[name];
   const order = spec.sorts[sort];
   if (!order) throw new Error(`Unknown sort ${sort} for ${name}`);
@@ -103,14 +106,13 @@ function buildListQuery(name: ListName, sort: string, direction: 'ASC' | 'DESC',
   const nested = buildNestedCypher('c0', steps);
   const plan = describePlan(steps);
   const query = defineQuery<ListParams, ListResult>({
-    name: `list.${name}.${sort}.${direction}${count ? '' : '.uncounted'}${plan ? `.with(${plan})` : ''}`,
+    name: `list.${name}.${sort}.${direction}${count ? '' : '.uncounted'}${plan ? `.with(${plan})` : ''}${describeProjection(fields)}`,
     cypher: `${count ? `CALL () { MATCH ${spec.match} WHERE ${spec.where} RETURN count(m) AS total }` : ''}
              CALL () {
                MATCH ${spec.match} WHERE ${spec.where}
                WITH * ORDER BY ${orderBy} SKIP $skip LIMIT $limit
                WITH m AS c0
-               ${nested.clauses}
-               RETURN collect({node: properties(c0), nested: ${nested.map}}) AS items
+               RETURN collect({node: ${projectNode('c0', fields)}, nested: ${nested.map}}) AS items
              }
              RETURN ${count ? 'total' : 'null AS total'}, items`,
     parse: (row) => ({
@@ -122,14 +124,14 @@ function buildListQuery(name: ListName, sort: string, direction: 'ASC' | 'DESC',
 }
 
 /**
- * The named query of a list with this sort, with or without its count, and with the nested
- * levels of `steps`; plus the page parameters those levels take.
+ * The named query of a list with this sort, with or without its count, reading `fields` of each
+ * item (null: all) and the nested levels of `steps`; plus the page parameters those levels take.
  */
-export function listQuery(name: ListName, sort: string, direction: 'ASC' | 'DESC', count = true, steps: readonly PrefetchStep[] = []) {
-  const cacheKey = `${name}.${sort}.${direction}.${count}.${describePlan(steps)}`;
+export function listQuery(name: ListName, sort: string, direction: 'ASC' | 'DESC', count = true, steps: readonly PrefetchStep[] = [], fields: Projection = null) {
+  const cacheKey = `${name}.${sort}.${direction}.${count}.${describePlan(steps)}${describeProjection(fields)}`;
   let entry = cache.get(cacheKey);
   if (!entry) {
-    entry = buildListQuery(name, sort, direction, count, steps);
+    entry = buildListQuery(name, sort, direction, count, fields, steps);
     cache.set(cacheKey, entry);
   }
   // The query text is fixed by the plan's shape; its page values are this request's.
@@ -146,16 +148,16 @@ export async function readList<L extends ListName>(
 ): Promise<Page<RowOf<(typeof LISTS)[L]['kind']>>> {
   const count = options.count ?? true;
   const steps = options.prefetch?.steps ?? [];
-  const { query, params: pageParams } = listQuery(name, sort.field, sort.direction, count, steps);
+  const fields = options.prefetch?.fields ?? null;
+  const { query, params: pageParams } = listQuery(name, sort.field, sort.direction, count, steps, fields);
   // One item past the page says whether another follows, without counting.
   const [row] = await db.read(query, { ...pageParams, skip: request.skip, limit: request.limit + 1, f: params });
   const kind = LISTS[name].kind;
   const items = row?.items ?? [];
+  const rows = items.map((item) => parseProjected(kind, item.node, fields) as RowOf<(typeof LISTS)[L]['kind']>);
   if (options.prefetch && steps.length > 0) {
-    const keyField = NODE_KINDS[kind].key;
-    for (const item of items) primeNested(options.prefetch.loaders, steps, read.string(item.node, keyField), item.nested);
+    rows.forEach((parsed, i) => attachNested(options.prefetch!.loaders, steps, parsed, items[i]!.nested));
   }
-  const rows = items.map((item) => NODE_KINDS[kind].parse(item.node) as RowOf<(typeof LISTS)[L]['kind']>);
   return toPage(rows, request, count ? (row?.total ?? 0) : null);
 }
 
