@@ -96,6 +96,11 @@ export interface ListReadOptions {
 }
 
 const cache = new Map<string, { query: NamedQuery<ListParams, ListResult>; params: Record<string, number> }>();
+/**
+ * Query texts are built per selection shape and projection, which clients choose: past this
+ * many the cache starts over rather than grow without bound (building one is cheap).
+ */
+const MAX_CACHED_QUERIES = 1000;
 
 function buildListQuery(name: ListName, sort: string, direction: 'ASC' | 'DESC', count: boolean, fields: Projection, steps: readonly PrefetchStep[]) {
   const spec: ListSpec = LISTS[name];
@@ -132,6 +137,7 @@ export function listQuery(name: ListName, sort: string, direction: 'ASC' | 'DESC
   let entry = cache.get(cacheKey);
   if (!entry) {
     entry = buildListQuery(name, sort, direction, count, fields, steps);
+    if (cache.size >= MAX_CACHED_QUERIES) cache.clear();
     cache.set(cacheKey, entry);
   }
   // The query text is fixed by the plan's shape; its page values are this request's.

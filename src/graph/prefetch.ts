@@ -85,17 +85,21 @@ export function buildNestedCypher(parent: string, steps: readonly PrefetchStep[]
     const entries = levelSteps.map((step, index) => {
       const child = fresh('c');
       const inner = level(child, step.children);
-      const node = projectNode(child, step.fields);
+      // Only what is there is returned: no empty `nested` map, no null `extra`, per item.
+      const node = `node: ${projectNode(child, step.fields)}${step.children.length > 0 ? `, nested: ${inner}` : ''}`;
       if (step.kind === 'related') {
         const spec = TRAVERSALS[step.traversal] as { pattern: string; order: string; extra?: string };
+        if (!spec.extra) {
+          return `s${index}: COLLECT { WITH ${parentVar} AS n MATCH ${spec.pattern} WITH m ORDER BY ${spec.order} WITH m AS ${child} RETURN {${node}} }`;
+        }
         // A subquery sees its outer variables, so each level's extra value has its own name.
         const extra = fresh('e');
         return `s${index}: COLLECT {
           WITH ${parentVar} AS n
           MATCH ${spec.pattern}
-          WITH m, ${spec.extra ?? 'null'} AS extra ORDER BY ${spec.order}
-          WITH m AS ${child}, extra AS ${extra}
-          RETURN {node: ${node}, extra: ${extra}, nested: ${inner}}
+          WITH m, ${spec.extra} AS ${extra} ORDER BY ${spec.order}
+          WITH m AS ${child}, ${extra}
+          RETURN {${node}, extra: ${extra}}
         }`;
       }
       const spec = CHILD_PAGES[step.page];
@@ -109,7 +113,7 @@ export function buildNestedCypher(parent: string, steps: readonly PrefetchStep[]
           MATCH ${spec.match}
           WITH * ORDER BY ${spec.order} SKIP $${skip} LIMIT $${limit}
           WITH m AS ${child}
-          RETURN {node: ${node}, nested: ${inner}}
+          RETURN {${node}}
         }`;
       const total = step.count ? `COUNT { WITH ${parentVar} AS n MATCH ${spec.match} RETURN m }` : 'null';
       return `s${index}: {items: ${items}, total: ${total}}`;
@@ -120,9 +124,15 @@ export function buildNestedCypher(parent: string, steps: readonly PrefetchStep[]
   return { map: level(parent, steps), params };
 }
 
+const NOTHING_NESTED: PlainRecord = {};
+
 /** One node a nested query returned: its properties, the traversal's extra value, its levels. */
 function readItems(value: PlainRecord, field: string): { node: PlainRecord; extra: unknown; nested: PlainRecord }[] {
-  return read.list(value, field).map((item) => ({ node: read.map(item, 'node'), extra: item.extra ?? null, nested: read.map(item, 'nested') }));
+  return read.list(value, field).map((item) => ({
+    node: read.map(item, 'node'),
+    extra: item.extra ?? null,
+    nested: item.nested === undefined ? NOTHING_NESTED : read.map(item, 'nested'),
+  }));
 }
 
 /** Attaches what a nested query read under this parent row to it, level by level. */
