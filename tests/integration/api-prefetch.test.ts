@@ -177,6 +177,27 @@ describe('reading ahead', () => {
     expect(listQuery('locations', 'NAME', 'ASC', true).query.cypher).toMatch(/count\(m\)/);
   });
 
+  it('tests only the filters a list request sets, false and empty lists included as set or not as they mean', async () => {
+    await ask('{ locations(first: 2) { nodes { id } } }');
+    expect(api.requestQueries.at(-1)).toEqual(['list.locations.NAME.ASC.uncounted[id]']);
+    const none = await ask<{ locations: { nodes: Json[] } }>('{ locations(first: 2, filter: { region: "Nowhere" }) { nodes { id } } }');
+    expect(api.requestQueries.at(-1)).toEqual(['list.locations.NAME.ASC.uncounted.where(region)[id]']);
+    expect(none.locations.nodes).toEqual([]);
+    const all = await ask<{ inspections: { totalCount: number } }>('{ inspections(filter: { grades: [] }) { totalCount } }');
+    expect(api.requestQueries.at(-1)![0]).not.toMatch(/\.where\(/);
+    const withReport = await ask<{ inspections: { totalCount: number; nodes: { hasReport: boolean }[] } }>(
+      '{ inspections(first: 100, filter: { hasReport: true }) { totalCount nodes { hasReport } } }',
+    );
+    const without = await ask<{ inspections: { totalCount: number; nodes: { hasReport: boolean }[] } }>(
+      '{ inspections(first: 100, filter: { hasReport: false }) { totalCount nodes { hasReport } } }',
+    );
+    expect(api.requestQueries.at(-1)![0]).toMatch(/\.where\(hasReport\)/);
+    expect(withReport.inspections.nodes.every((i) => i.hasReport)).toBe(true);
+    expect(without.inspections.nodes.every((i) => !i.hasReport)).toBe(true);
+    expect(withReport.inspections.totalCount + without.inspections.totalCount).toBe(all.inspections.totalCount);
+    expect(without.inspections.totalCount).toBeGreaterThan(0);
+  });
+
   it('answers each cross-report question as the benchmark asks it in one query', async () => {
     const search = await ask<{ search: { finding: { id: string } | null }[] }>('{ search(text: "medication", first: 5) { finding { id } } }');
     const findingId = search.search.find((hit) => hit.finding)!.finding!.id;
