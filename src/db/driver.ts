@@ -1,6 +1,7 @@
 /** One neo4j-driver Driver per process, created from the resolved connection. */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { DatabaseError, toDatabaseError } from './errors.ts';
+import { disableNagleOnKeepAliveSockets } from './tcp-no-delay.ts';
 
 export interface Connection {
   uri: string;
@@ -10,6 +11,7 @@ export interface Connection {
 }
 
 export function createDriver(connection: Connection): Driver {
+  disableNagleOnKeepAliveSockets();
   return neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
     userAgent: 'inspection-graph/0.1',
     maxConnectionPoolSize: 50,

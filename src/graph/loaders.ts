@@ -1,8 +1,8 @@
 /**
  * Per-request DataLoaders: every node, relationship and nested page a GraphQL response needs at
- * one level is fetched in one query, whatever the number of parents (no N+1). A query that
- * already read a level (a list with its nested selection, a question with its nodes) primes
- * these loaders, so the resolvers below it send nothing.
+ * one level is fetched in one query, whatever the number of parents (no N+1). A list query that
+ * already read nested levels attaches them to its row objects here, and the `...Of` readers
+ * answer from those synchronously; a question that read its nodes primes the node loaders.
  */
 import DataLoader from 'dataloader';
 import type { Database } from '../db/executor.ts';
@@ -21,6 +21,20 @@ export interface RelatedItem<Row> {
   extra: unknown;
 }
 
+/** A value now, or later: what a resolver may return. */
+export type Eventually<T> = T | Promise<T>;
+
+/** Applies `map` to a value, at once when it is already there (no promise for prefetched fields). */
+export function whenReady<T, U>(value: Eventually<T>, map: (value: T) => U): Eventually<U> {
+  return value instanceof Promise ? value.then(map) : map(value);
+}
+
+interface AttachedPage {
+  request: PageRequest;
+  count: boolean;
+  page: Page<unknown>;
+}
+
 export function parseAs<K extends NodeKind>(kind: K, node: PlainRecord): RowOf<K> {
   return NODE_KINDS[kind].parse(node) as RowOf<K>;
 }
@@ -34,6 +48,8 @@ export class Loaders {
   private readonly nodeLoaders = new Map<NodeKind, DataLoader<string, unknown>>();
   private readonly traversalLoaders = new Map<TraversalName, DataLoader<string, unknown>>();
   private readonly pageLoaders = new Map<string, DataLoader<string, unknown>>();
+  /** Levels read ahead, by the row object they were read under, then by traversal or page name. */
+  private readonly attached = new WeakMap<object, Map<string, unknown>>();
 
   /**
    * @param readAhead false makes every nested field go through these loaders by itself, ignoring
@@ -87,14 +103,58 @@ export class Loaders {
     return this.pageLoader(name, request, filter, count).load(key) as Promise<Page<RowOf<PageKind<P>>>>;
   }
 
-  /** Records what a query that already read this traversal found for one parent. */
-  primeRelated(name: TraversalName, key: string, items: RelatedItem<unknown>[]): void {
-    this.traversalLoader(name).prime(key, items);
+  /** Records what a query that already read this traversal found under one parent row. */
+  attachRelated(parent: object, name: TraversalName, items: RelatedItem<unknown>[]): void {
+    this.attachmentsOf(parent).set(name, items);
   }
 
-  /** Records a page that a query already read for one parent (unfiltered pages only). */
-  primePage(name: ChildPageName, key: string, request: PageRequest, count: boolean, page: Page<unknown>): void {
-    this.pageLoader(name, request, null, count).prime(key, page);
+  /** Records a page that a query already read under one parent row (unfiltered pages only). */
+  attachPage(parent: object, name: ChildPageName, request: PageRequest, count: boolean, page: Page<unknown>): void {
+    const attached: AttachedPage = { request, count, page };
+    this.attachmentsOf(parent).set(name, attached);
+  }
+
+  /** The traversal's items read ahead under this parent row, else loaded by the parent's key. */
+  relatedOf<T extends TraversalName>(name: T, parent: object, key: string): Eventually<RelatedItem<RowOf<ToKind<T>>>[]> {
+    const attached = this.attached.get(parent)?.get(name);
+    return attached ? (attached as RelatedItem<RowOf<ToKind<T>>>[]) : this.related(name, key);
+  }
+
+  /** The rows of `relatedOf`, without their extra values. */
+  rowsOf<T extends TraversalName>(name: T, parent: object, key: string): Eventually<RowOf<ToKind<T>>[]> {
+    return whenReady(this.relatedOf(name, parent, key), (items) => items.map((item) => item.row));
+  }
+
+  /** The first row of `relatedOf` (for to-one relationships), or null. */
+  oneOf<T extends TraversalName>(name: T, parent: object, key: string): Eventually<RowOf<ToKind<T>> | null> {
+    return whenReady(this.relatedOf(name, parent, key), (items) => items[0]?.row ?? null);
+  }
+
+  /**
+   * The page read ahead under this parent row when it is the page asked for (same offset and
+   * size, no filter, counted if a count is wanted), else `page`.
+   */
+  pageOf<P extends ChildPageName>(
+    name: P,
+    parent: object,
+    key: string,
+    request: PageRequest,
+    filter: FindingFilterInput | null | undefined,
+    count: boolean,
+  ): Eventually<Page<RowOf<PageKind<P>>>> {
+    const attached = this.attached.get(parent)?.get(name) as AttachedPage | undefined;
+    const fits = attached !== undefined && (filter === null || filter === undefined) && attached.request.skip === request.skip
+      && attached.request.limit === request.limit && (attached.count || !count);
+    return fits ? (attached.page as Page<RowOf<PageKind<P>>>) : this.page(name, key, request, filter, count);
+  }
+
+  private attachmentsOf(parent: object): Map<string, unknown> {
+    let map = this.attached.get(parent);
+    if (!map) {
+      map = new Map();
+      this.attached.set(parent, map);
+    }
+    return map;
   }
 
   private nodeLoader(kind: NodeKind): DataLoader<string, unknown> {

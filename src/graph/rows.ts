@@ -73,92 +73,119 @@ function parseLabel(n: PlainRecord): FindingLabelRow | null {
   return { source, id: read.string(n, 'labelId'), name: read.string(n, 'labelName'), score: read.optionalString(n, 'labelScore') };
 }
 
+/** Reads one row field from a node's properties. */
+type FieldReaders<Row> = { readonly [F in keyof Row]-?: (n: PlainRecord) => Row[F] };
+
+const str = (field: string) => (n: PlainRecord) => read.string(n, field);
+const optStr = (field: string) => (n: PlainRecord) => read.optionalString(n, field);
+const optNum = (field: string) => (n: PlainRecord) => read.optionalNumber(n, field);
+const strs = (field: string) => (n: PlainRecord) => optionalStrings(n, field);
+
+/**
+ * Each row type field by field, so a row can be read whole or, for a node read with only the
+ * properties a request selected, in part.
+ */
+export const ROW_READERS = {
+  provider: { id: str('id'), name: optStr('name'), address: optStr('address') } satisfies FieldReaders<ProviderRow>,
+  location: {
+    id: str('id'), urn: optStr('urn'), cqcId: optStr('cqcId'), name: optStr('name'), type: optStr('type'), capacity: optNum('capacity'),
+    description: optStr('description'), region: optStr('region'), localAuthority: optStr('localAuthority'), address: optStr('address'),
+  } satisfies FieldReaders<LocationRow>,
+  inspection: {
+    id: str('id'),
+    type: (n) => read.optionalString(n, 'type') ?? 'unknown',
+    startDate: optStr('startDate'),
+    endDate: optStr('endDate'),
+    framework: optStr('framework'),
+    overallGrade: (n) => readGrade(n, 'overallGrade'),
+    overallGradeText: optStr('overallGradeText'),
+    ratingDirection: (n) => readDirection(n, 'ratingDirection'),
+    hasReport: (n) => n.hasReport === true,
+    people: strs('people'),
+    publishedOn: optStr('publishedOn'),
+  } satisfies FieldReaders<InspectionRow>,
+  judgement: { id: str('id'), area: str('area'), grade: (n) => readGrade(n, 'grade'), gradeText: str('gradeText') } satisfies FieldReaders<JudgementRow>,
+  requirement: {
+    id: str('id'), text: str('text'), paragraphs: optStr('paragraphs'), dueDate: optStr('dueDate'),
+    complianceNotice: (n) => n.complianceNotice === true, position: parsePosition,
+  } satisfies FieldReaders<RequirementRow>,
+  recommendation: { id: str('id'), text: str('text'), position: parsePosition } satisfies FieldReaders<RecommendationRow>,
+  finding: {
+    id: str('id'),
+    text: str('text'),
+    section: (n) => read.optionalString(n, 'section') ?? '',
+    polarity: (n) => toPolarity(read.string(n, 'polarity')),
+    repeatStatement: optStr('repeatStatement'),
+    label: parseLabel,
+    position: parsePosition,
+  } satisfies FieldReaders<FindingRow>,
+  enforcement: {
+    id: str('id'), type: str('type'), legalBasis: optStr('legalBasis'), count: (n) => read.optionalNumber(n, 'count') ?? 1,
+    issuedOn: optStr('issuedOn'), complyBy: optStr('complyBy'), text: str('text'), position: parsePosition,
+  } satisfies FieldReaders<EnforcementRow>,
+  legislation: {
+    id: str('id'), title: optStr('title'), shortTitle: optStr('shortTitle'), year: optNum('year'), url: optStr('url'),
+  } satisfies FieldReaders<LegislationRow>,
+  regulation: { id: str('id'), number: str('number'), heading: optStr('heading'), status: optStr('status') } satisfies FieldReaders<RegulationRow>,
+  theme: {
+    id: str('id'),
+    label: (n) => read.optionalString(n, 'label') ?? read.string(n, 'id'),
+    definition: (n) => read.optionalString(n, 'definition') ?? '',
+    cues: strs('cues'),
+  } satisfies FieldReaders<ThemeRow>,
+  report: {
+    sha256: str('sha256'), fileName: str('fileName'), format: str('format'), family: str('family'), parser: str('parser'),
+    parserVersion: str('parserVersion'), ingestedAt: optStr('ingestedAt'), warnings: strs('warnings'),
+  } satisfies FieldReaders<ReportRow>,
+};
+
+export type RowKind = keyof typeof ROW_READERS;
+
+/** Node properties behind the row fields not stored under their own name. */
+const STORED_AS: Readonly<Record<string, readonly string[]>> = {
+  position: ['offset', 'line', 'reportSha'],
+  label: ['labelSource', 'labelId', 'labelName', 'labelScore'],
+};
+
+/** The node properties a row field is read from. */
+export function readPropertiesOf(field: string): readonly string[] {
+  return STORED_AS[field] ?? [field];
+}
+
+function readAll<Row>(readers: FieldReaders<Row>, n: PlainRecord): Row {
+  const row: Partial<Row> = {};
+  for (const field in readers) row[field] = readers[field](n);
+  return row as Row;
+}
+
+/**
+ * A row with only `fields` read, from a node read with only their properties. The other fields
+ * are absent: such a row goes only to resolvers of a selection that asked for no more.
+ */
+export function readRowFields<K extends RowKind>(kind: K, n: PlainRecord, fields: readonly string[]): ReturnType<(typeof parseRow)[K]> {
+  const readers = ROW_READERS[kind] as Readonly<Record<string, (n: PlainRecord) => unknown>>;
+  const row: Record<string, unknown> = {};
+  for (const field of fields) {
+    const reader = readers[field];
+    if (!reader) throw new TypeError(`${kind} rows have no field ${field}`);
+    row[field] = reader(n);
+  }
+  return row as ReturnType<(typeof parseRow)[K]>;
+}
+
 export const parseRow = {
-  provider: (n: PlainRecord): ProviderRow => ({ id: read.string(n, 'id'), name: read.optionalString(n, 'name'), address: read.optionalString(n, 'address') }),
-  location: (n: PlainRecord): LocationRow => ({
-    id: read.string(n, 'id'),
-    urn: read.optionalString(n, 'urn'),
-    cqcId: read.optionalString(n, 'cqcId'),
-    name: read.optionalString(n, 'name'),
-    type: read.optionalString(n, 'type'),
-    capacity: read.optionalNumber(n, 'capacity'),
-    description: read.optionalString(n, 'description'),
-    region: read.optionalString(n, 'region'),
-    localAuthority: read.optionalString(n, 'localAuthority'),
-    address: read.optionalString(n, 'address'),
-  }),
-  inspection: (n: PlainRecord): InspectionRow => ({
-    id: read.string(n, 'id'),
-    type: read.optionalString(n, 'type') ?? 'unknown',
-    startDate: read.optionalString(n, 'startDate'),
-    endDate: read.optionalString(n, 'endDate'),
-    framework: read.optionalString(n, 'framework'),
-    overallGrade: readGrade(n, 'overallGrade'),
-    overallGradeText: read.optionalString(n, 'overallGradeText'),
-    ratingDirection: readDirection(n, 'ratingDirection'),
-    hasReport: n.hasReport === true,
-    people: optionalStrings(n, 'people'),
-    publishedOn: read.optionalString(n, 'publishedOn'),
-  }),
-  judgement: (n: PlainRecord): JudgementRow => ({
-    id: read.string(n, 'id'), area: read.string(n, 'area'), grade: readGrade(n, 'grade'), gradeText: read.string(n, 'gradeText'),
-  }),
-  requirement: (n: PlainRecord): RequirementRow => ({
-    id: read.string(n, 'id'),
-    text: read.string(n, 'text'),
-    paragraphs: read.optionalString(n, 'paragraphs'),
-    dueDate: read.optionalString(n, 'dueDate'),
-    complianceNotice: n.complianceNotice === true,
-    position: parsePosition(n),
-  }),
-  recommendation: (n: PlainRecord): RecommendationRow => ({
-    id: read.string(n, 'id'), text: read.string(n, 'text'), position: parsePosition(n),
-  }),
-  finding: (n: PlainRecord): FindingRow => ({
-    id: read.string(n, 'id'),
-    text: read.string(n, 'text'),
-    section: read.optionalString(n, 'section') ?? '',
-    polarity: toPolarity(read.string(n, 'polarity')),
-    repeatStatement: read.optionalString(n, 'repeatStatement'),
-    label: parseLabel(n),
-    position: parsePosition(n),
-  }),
-  enforcement: (n: PlainRecord): EnforcementRow => ({
-    id: read.string(n, 'id'),
-    type: read.string(n, 'type'),
-    legalBasis: read.optionalString(n, 'legalBasis'),
-    count: read.optionalNumber(n, 'count') ?? 1,
-    issuedOn: read.optionalString(n, 'issuedOn'),
-    complyBy: read.optionalString(n, 'complyBy'),
-    text: read.string(n, 'text'),
-    position: parsePosition(n),
-  }),
-  legislation: (n: PlainRecord): LegislationRow => ({
-    id: read.string(n, 'id'),
-    title: read.optionalString(n, 'title'),
-    shortTitle: read.optionalString(n, 'shortTitle'),
-    year: read.optionalNumber(n, 'year'),
-    url: read.optionalString(n, 'url'),
-  }),
-  regulation: (n: PlainRecord): RegulationRow => ({
-    id: read.string(n, 'id'), number: read.string(n, 'number'), heading: read.optionalString(n, 'heading'), status: read.optionalString(n, 'status'),
-  }),
-  theme: (n: PlainRecord): ThemeRow => ({
-    id: read.string(n, 'id'),
-    label: read.optionalString(n, 'label') ?? read.string(n, 'id'),
-    definition: read.optionalString(n, 'definition') ?? '',
-    cues: optionalStrings(n, 'cues'),
-  }),
-  report: (n: PlainRecord): ReportRow => ({
-    sha256: read.string(n, 'sha256'),
-    fileName: read.string(n, 'fileName'),
-    format: read.string(n, 'format'),
-    family: read.string(n, 'family'),
-    parser: read.string(n, 'parser'),
-    parserVersion: read.string(n, 'parserVersion'),
-    ingestedAt: read.optionalString(n, 'ingestedAt'),
-    warnings: optionalStrings(n, 'warnings'),
-  }),
+  provider: (n: PlainRecord): ProviderRow => readAll(ROW_READERS.provider, n),
+  location: (n: PlainRecord): LocationRow => readAll(ROW_READERS.location, n),
+  inspection: (n: PlainRecord): InspectionRow => readAll(ROW_READERS.inspection, n),
+  judgement: (n: PlainRecord): JudgementRow => readAll(ROW_READERS.judgement, n),
+  requirement: (n: PlainRecord): RequirementRow => readAll(ROW_READERS.requirement, n),
+  recommendation: (n: PlainRecord): RecommendationRow => readAll(ROW_READERS.recommendation, n),
+  finding: (n: PlainRecord): FindingRow => readAll(ROW_READERS.finding, n),
+  enforcement: (n: PlainRecord): EnforcementRow => readAll(ROW_READERS.enforcement, n),
+  legislation: (n: PlainRecord): LegislationRow => readAll(ROW_READERS.legislation, n),
+  regulation: (n: PlainRecord): RegulationRow => readAll(ROW_READERS.regulation, n),
+  theme: (n: PlainRecord): ThemeRow => readAll(ROW_READERS.theme, n),
+  report: (n: PlainRecord): ReportRow => readAll(ROW_READERS.report, n),
 };
 
 export interface ThemeTagRow {

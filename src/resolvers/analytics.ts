@@ -86,7 +86,7 @@ export const analyticsQueries: Pick<
     checkDateRange(args.from, args.to);
     const params = listParams.enforcementActions({ type: args.type, regulator: args.regulator, from: args.from, to: args.to });
     const sort = { field: 'NEWEST', direction: 'DESC' } as const;
-    return toConnection(await readList(db, 'enforcementActions', pageArgs(args), params, sort, readAhead(info, loaders)));
+    return toConnection(await readList(db, 'enforcementActions', pageArgs(args), params, sort, readAhead(info, loaders, 'enforcementActions')));
   },
 };
 

@@ -8,6 +8,7 @@ import type {
 } from '../generated/resolvers-types.ts';
 import { listThemes } from '../graph/catalogue.ts';
 import { listParams, readList } from '../graph/lists.ts';
+import { whenReady } from '../graph/loaders.ts';
 import { toConnection } from '../graph/pagination.ts';
 import { readAhead } from './prefetch-plan.ts';
 import { selectsTotalCount } from './selection.ts';
@@ -18,7 +19,7 @@ export const findingQueries: Pick<QueryResolvers, 'finding' | 'findings' | 'them
   findings: async (_parent, args, { db, loaders }, info) => {
     checkDateRange(args.filter?.from, args.filter?.to);
     const sort = { field: 'NEWEST', direction: 'DESC' } as const;
-    return toConnection(await readList(db, 'findings', pageArgs(args), listParams.findings(args.filter), sort, readAhead(info, loaders)));
+    return toConnection(await readList(db, 'findings', pageArgs(args), listParams.findings(args.filter), sort, readAhead(info, loaders, 'findings')));
   },
   theme: (_parent, { id }, { loaders }) => loaders.node('theme', id),
   themes: (_parent, _args, { db }) => listThemes(db),
@@ -29,12 +30,12 @@ function readTerms(extra: unknown): string[] {
 }
 
 export const Finding: FindingResolvers = {
-  themes: async (finding, _args, { loaders }) =>
-    (await loaders.related('findingThemes', finding.id)).map((item) => ({ theme: item.row, terms: readTerms(item.extra) })),
-  citations: async (finding, _args, { loaders }) => (await loaders.related('findingCitations', finding.id)).map((item) => item.row),
+  themes: (finding, _args, { loaders }) =>
+    whenReady(loaders.relatedOf('findingThemes', finding, finding.id), (items) => items.map((item) => ({ theme: item.row, terms: readTerms(item.extra) }))),
+  citations: (finding, _args, { loaders }) => loaders.rowsOf('findingCitations', finding, finding.id),
   repeats: (finding, _args, { loaders }) => loaders.one('findingRepeats', finding.id),
-  inspection: async (finding, _args, { loaders }) =>
-    required(await loaders.one('findingInspection', finding.id), `inspection of finding ${finding.id}`),
+  inspection: (finding, _args, { loaders }) =>
+    whenReady(loaders.oneOf('findingInspection', finding, finding.id), (row) => required(row, `inspection of finding ${finding.id}`)),
   source: (finding) => finding.position,
 };
 

@@ -1,5 +1,6 @@
 import type { InspectionResolvers, JudgementResolvers, QueryResolvers, Regulator } from '../generated/resolvers-types.ts';
 import { listParams, readList } from '../graph/lists.ts';
+import { whenReady, type Eventually } from '../graph/loaders.ts';
 import { toConnection } from '../graph/pagination.ts';
 import { readAhead } from './prefetch-plan.ts';
 import { selectsTotalCount } from './selection.ts';
@@ -13,25 +14,23 @@ export const inspectionQueries: Pick<QueryResolvers, 'inspection' | 'inspections
       await readList(db, 'inspections', pageArgs(args), listParams.inspections(args.filter), {
         field: args.sort?.field ?? 'START_DATE',
         direction: args.sort?.direction ?? 'DESC',
-      }, readAhead(info, loaders)),
+      }, readAhead(info, loaders, 'inspections')),
     );
   },
 };
 
-const rowsOf = async <T>(items: Promise<{ row: T }[]>): Promise<T[]> => (await items).map((item) => item.row);
-
 export const Inspection: InspectionResolvers = {
-  regulator: async (inspection, _args, { loaders }) => (await loaders.one('inspectionRegulator', inspection.id)) as Regulator | null,
-  location: async (inspection, _args, { loaders }) =>
-    required(await loaders.one('inspectionLocation', inspection.id), `location of inspection ${inspection.id}`),
-  previous: (inspection, _args, { loaders }) => loaders.one('inspectionPrevious', inspection.id),
-  judgements: (inspection, _args, { loaders }) => rowsOf(loaders.related('inspectionJudgements', inspection.id)),
-  requirements: (inspection, _args, { loaders }) => rowsOf(loaders.related('inspectionRequirements', inspection.id)),
-  recommendations: (inspection, _args, { loaders }) => rowsOf(loaders.related('inspectionRecommendations', inspection.id)),
-  enforcementActions: (inspection, _args, { loaders }) => rowsOf(loaders.related('inspectionEnforcement', inspection.id)),
-  reports: (inspection, _args, { loaders }) => rowsOf(loaders.related('inspectionReports', inspection.id)),
-  findings: async (inspection, args, { loaders }, info) =>
-    toConnection(await loaders.page('inspectionFindings', inspection.id, pageArgs(args, 50), args.filter, selectsTotalCount(info))),
+  regulator: (inspection, _args, { loaders }) => loaders.oneOf('inspectionRegulator', inspection, inspection.id) as Eventually<Regulator | null>,
+  location: (inspection, _args, { loaders }) =>
+    whenReady(loaders.oneOf('inspectionLocation', inspection, inspection.id), (row) => required(row, `location of inspection ${inspection.id}`)),
+  previous: (inspection, _args, { loaders }) => loaders.oneOf('inspectionPrevious', inspection, inspection.id),
+  judgements: (inspection, _args, { loaders }) => loaders.rowsOf('inspectionJudgements', inspection, inspection.id),
+  requirements: (inspection, _args, { loaders }) => loaders.rowsOf('inspectionRequirements', inspection, inspection.id),
+  recommendations: (inspection, _args, { loaders }) => loaders.rowsOf('inspectionRecommendations', inspection, inspection.id),
+  enforcementActions: (inspection, _args, { loaders }) => loaders.rowsOf('inspectionEnforcement', inspection, inspection.id),
+  reports: (inspection, _args, { loaders }) => loaders.rowsOf('inspectionReports', inspection, inspection.id),
+  findings: (inspection, args, { loaders }, info) =>
+    whenReady(loaders.pageOf('inspectionFindings', inspection, inspection.id, pageArgs(args, 50), args.filter, selectsTotalCount(info)), toConnection),
 };
 
 export const Judgement: JudgementResolvers = {

@@ -1,5 +1,6 @@
 import type { LocationResolvers, QueryResolvers, Regulator } from '../generated/resolvers-types.ts';
 import { listParams, readList } from '../graph/lists.ts';
+import { whenReady, type Eventually } from '../graph/loaders.ts';
 import { toConnection } from '../graph/pagination.ts';
 import { readAhead } from './prefetch-plan.ts';
 import { selectsTotalCount } from './selection.ts';
@@ -12,14 +13,13 @@ export const locationQueries: Pick<QueryResolvers, 'location' | 'locations'> = {
       await readList(db, 'locations', pageArgs(args), listParams.locations(args.filter), {
         field: args.sort?.field ?? 'NAME',
         direction: args.sort?.direction ?? 'ASC',
-      }, readAhead(info, loaders)),
+      }, readAhead(info, loaders, 'locations')),
     ),
 };
 
 export const Location: LocationResolvers = {
-  regulators: async (location, _args, { loaders }) =>
-    (await loaders.related('locationRegulators', location.id)).map((item) => item.row as Regulator),
-  provider: (location, _args, { loaders }) => loaders.one('locationProvider', location.id),
-  inspections: async (location, args, { loaders }, info) =>
-    toConnection(await loaders.page('locationInspections', location.id, pageArgs(args), null, selectsTotalCount(info))),
+  regulators: (location, _args, { loaders }) => loaders.rowsOf('locationRegulators', location, location.id) as Eventually<Regulator[]>,
+  provider: (location, _args, { loaders }) => loaders.oneOf('locationProvider', location, location.id),
+  inspections: (location, args, { loaders }, info) =>
+    whenReady(loaders.pageOf('locationInspections', location, location.id, pageArgs(args), null, selectsTotalCount(info)), toConnection),
 };

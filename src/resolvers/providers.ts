@@ -1,5 +1,6 @@
 import type { ProviderResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { listParams, readList } from '../graph/lists.ts';
+import { whenReady } from '../graph/loaders.ts';
 import { toConnection } from '../graph/pagination.ts';
 import { readAhead } from './prefetch-plan.ts';
 import { selectsTotalCount } from './selection.ts';
@@ -12,11 +13,11 @@ export const providerQueries: Pick<QueryResolvers, 'provider' | 'providers'> = {
       await readList(db, 'providers', pageArgs(args), listParams.providers(args.filter), {
         field: args.sort?.field ?? 'NAME',
         direction: args.sort?.direction ?? 'ASC',
-      }, readAhead(info, loaders)),
+      }, readAhead(info, loaders, 'providers')),
     ),
 };
 
 export const Provider: ProviderResolvers = {
-  locations: async (provider, args, { loaders }, info) =>
-    toConnection(await loaders.page('providerLocations', provider.id, pageArgs(args), null, selectsTotalCount(info))),
+  locations: (provider, args, { loaders }, info) =>
+    whenReady(loaders.pageOf('providerLocations', provider, provider.id, pageArgs(args), null, selectsTotalCount(info)), toConnection),
 };

@@ -6,6 +6,7 @@ import type {
   RequirementResolvers,
 } from '../generated/resolvers-types.ts';
 import { listLegislation, listRegulations } from '../graph/catalogue.ts';
+import { whenReady } from '../graph/loaders.ts';
 import { toConnection } from '../graph/pagination.ts';
 import { selectsTotalCount } from './selection.ts';
 import { pageArgs, required } from './support.ts';
@@ -22,23 +23,23 @@ export const Legislation: LegislationResolvers = {
 };
 
 export const Regulation: RegulationResolvers = {
-  legislation: async (regulation, _args, { loaders }) =>
-    required(await loaders.one('regulationLegislation', regulation.id), `legislation of regulation ${regulation.id}`),
-  themes: async (regulation, _args, { loaders }) => (await loaders.related('regulationThemes', regulation.id)).map((item) => item.row),
+  legislation: (regulation, _args, { loaders }) =>
+    whenReady(loaders.oneOf('regulationLegislation', regulation, regulation.id), (row) => required(row, `legislation of regulation ${regulation.id}`)),
+  themes: (regulation, _args, { loaders }) => loaders.rowsOf('regulationThemes', regulation, regulation.id),
   requirements: async (regulation, args, { loaders }, info) =>
     toConnection(await loaders.page('regulationRequirements', regulation.id, pageArgs(args), args.filter, selectsTotalCount(info))),
 };
 
 export const Requirement: RequirementResolvers = {
-  regulation: (requirement, _args, { loaders }) => loaders.one('requirementRegulation', requirement.id),
-  inspection: async (requirement, _args, { loaders }) =>
-    required(await loaders.one('requirementInspection', requirement.id), `inspection of requirement ${requirement.id}`),
+  regulation: (requirement, _args, { loaders }) => loaders.oneOf('requirementRegulation', requirement, requirement.id),
+  inspection: (requirement, _args, { loaders }) =>
+    whenReady(loaders.oneOf('requirementInspection', requirement, requirement.id), (row) => required(row, `inspection of requirement ${requirement.id}`)),
   source: (requirement) => requirement.position,
 };
 
 export const EnforcementAction: EnforcementActionResolvers = {
-  regulation: (action, _args, { loaders }) => loaders.one('enforcementRegulation', action.id),
-  inspection: async (action, _args, { loaders }) =>
-    required(await loaders.one('enforcementInspection', action.id), `inspection of enforcement action ${action.id}`),
+  regulation: (action, _args, { loaders }) => loaders.oneOf('enforcementRegulation', action, action.id),
+  inspection: (action, _args, { loaders }) =>
+    whenReady(loaders.oneOf('enforcementInspection', action, action.id), (row) => required(row, `inspection of enforcement action ${action.id}`)),
   source: (action) => action.position,
 };

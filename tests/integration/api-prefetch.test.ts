@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NESTED_READ } from '../../bench/query-cases.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
-import { listQuery } from '../../src/graph/lists.ts';
+import { listParams, listQuery } from '../../src/graph/lists.ts';
 import { startServer, type RunningServer } from '../../src/server/app.ts';
 import { startApiFixture, type ApiFixture } from '../support/api-fixture.ts';
 import { askGraphQL, postGraphQL } from '../support/http.ts';
@@ -52,6 +52,13 @@ const NESTED_SHAPES = [
   // Fragments and @include/@skip.
   `query ($withReqs: Boolean = true) { locations(first: 3, sort: { field: ID, direction: ASC }) { nodes { ...L } } }
    fragment L on Location { id inspections(first: 3) { nodes { id requirements @include(if: $withReqs) { id } judgements @skip(if: true) { id } } } }`,
+  // Aliases and fragments asking different fields of the same nodes: each gets what it asked.
+  `{ locations(first: 4, sort: { field: ID, direction: ASC }) { nodes { name n: name ...Where
+       inspections(first: 5) { nodes { a: requirements { text } b: requirements { dueDate complianceNotice source { line offset } }
+         findings(first: 4) { nodes { polarity ... on Finding { label { id name score } source { line } } } } } } } } }
+   fragment Where on Location { region localAuthority address }`,
+  // Only keys and relations selected under a level: the rows hold their key alone.
+  '{ inspections(first: 5) { nodes { location { provider { id } } regulator } } }',
 ];
 
 describe('reading ahead', () => {
@@ -93,6 +100,37 @@ describe('reading ahead', () => {
     expect(four[0]).toMatch(/^list\.locations\.ID\.ASC\.uncounted\.with\(/);
   });
 
+  it('reads of each node only the fields the selection asks for, through aliases and fragments', async () => {
+    await ask(`{ locations(first: 2, sort: { field: ID, direction: ASC }) { nodes { n: name ...Cap
+         inspections(first: 3) { nodes { startDate requirements { ... on Requirement { dueDate } source { line } } } } } } }
+       fragment Cap on Location { capacity }`);
+    const [name] = api.requestQueries.at(-1)!;
+    // Location: its key, name (aliased) and capacity (in a fragment); nothing else, e.g. no description.
+    expect(name).toMatch(/\)\[capacity,id,name\]$/);
+    expect(name).toContain('locationInspections[id,startDate](inspectionRequirements[dueDate,id,position])');
+
+    // A field not selected is not fetched: the rows the query returns carry only the projected properties.
+    const steps = [{ kind: 'page' as const, page: 'locationInspections' as const, request: { skip: 0, limit: 3 }, count: false, fields: ['id', 'type'], children: [] }];
+    const { query, params } = listQuery('locations', 'ID', 'ASC', false, steps, ['id', 'name']);
+    const [row] = await api.graph.db.read(query, { ...params, skip: 0, limit: 4, f: listParams.locations(null) });
+    const items = row!.items;
+    expect(items).toHaveLength(4);
+    for (const item of items) {
+      expect(Object.keys(item.node).sort()).toEqual(['id', 'name']);
+      const inspections = (item.nested.s0 as { items: { node: Json }[] }).items;
+      expect(inspections.length).toBeGreaterThan(0);
+      for (const inspection of inspections) expect(Object.keys(inspection.node).sort()).toEqual(['id', 'type']);
+    }
+    // The same list read whole has more than that.
+    const whole = await api.graph.db.read(listQuery('locations', 'ID', 'ASC', false).query, { skip: 0, limit: 4, f: listParams.locations(null) });
+    expect(whole[0]!.items.some((item) => Object.keys(item.node).some((key) => key !== 'id' && key !== 'name'))).toBe(true);
+  });
+
+  it('reads a node whole where it has no row fields to project (a regulator code), and the rest by key', async () => {
+    await ask('{ locations(first: 1) { nodes { __typename id regulators } } }');
+    expect(api.requestQueries.at(-1)).toEqual(['list.locations.NAME.ASC.uncounted.with(locationRegulators)[id]']);
+  });
+
   it('leaves a nested connection with a filter to its loader, with the right results', async () => {
     const data = await ask<{ locations: { nodes: { inspections: { nodes: { id: string; findings: Json }[] } }[] } }>(
       `{ locations(first: 4, sort: { field: ID, direction: ASC }) { nodes { inspections(first: 10) { nodes { id
@@ -124,19 +162,40 @@ describe('reading ahead', () => {
     const page = await ask<{ locations: { nodes: Json[]; pageInfo: { hasNextPage: boolean } } }>(
       '{ locations(first: 2) { nodes { id } pageInfo { hasNextPage } } }',
     );
-    expect(api.requestQueries.at(-1)).toEqual(['list.locations.NAME.ASC.uncounted']);
+    expect(api.requestQueries.at(-1)).toEqual(['list.locations.NAME.ASC.uncounted[id]']);
     expect(page.locations).toMatchObject({ pageInfo: { hasNextPage: true } });
     expect(page.locations.nodes).toHaveLength(2);
     const last = await ask<{ locations: { pageInfo: { hasNextPage: boolean } } }>('{ locations(first: 4) { pageInfo { hasNextPage } } }');
     expect(last.locations.pageInfo.hasNextPage).toBe(false);
     const counted = await ask<{ locations: { totalCount: number } }>('{ locations(first: 2) { totalCount } }');
-    expect(api.requestQueries.at(-1)).toEqual(['list.locations.NAME.ASC']);
+    expect(api.requestQueries.at(-1)).toEqual(['list.locations.NAME.ASC[id]']);
     expect(counted.locations.totalCount).toBe(4);
 
     await ask('{ location(id: "ofsted:1247390") { inspections(first: 2) { pageInfo { hasNextPage } nodes { id } } } }');
     expect(api.requestQueries.at(-1)).toEqual(['nodes.location', 'page.locationInspections.uncounted']);
     expect(listQuery('locations', 'NAME', 'ASC', false).query.cypher).not.toMatch(/count\(/);
     expect(listQuery('locations', 'NAME', 'ASC', true).query.cypher).toMatch(/count\(m\)/);
+  });
+
+  it('tests only the filters a list request sets, false and empty lists included as set or not as they mean', async () => {
+    await ask('{ locations(first: 2) { nodes { id } } }');
+    expect(api.requestQueries.at(-1)).toEqual(['list.locations.NAME.ASC.uncounted[id]']);
+    const none = await ask<{ locations: { nodes: Json[] } }>('{ locations(first: 2, filter: { region: "Nowhere" }) { nodes { id } } }');
+    expect(api.requestQueries.at(-1)).toEqual(['list.locations.NAME.ASC.uncounted.where(region)[id]']);
+    expect(none.locations.nodes).toEqual([]);
+    const all = await ask<{ inspections: { totalCount: number } }>('{ inspections(filter: { grades: [] }) { totalCount } }');
+    expect(api.requestQueries.at(-1)![0]).not.toMatch(/\.where\(/);
+    const withReport = await ask<{ inspections: { totalCount: number; nodes: { hasReport: boolean }[] } }>(
+      '{ inspections(first: 100, filter: { hasReport: true }) { totalCount nodes { hasReport } } }',
+    );
+    const without = await ask<{ inspections: { totalCount: number; nodes: { hasReport: boolean }[] } }>(
+      '{ inspections(first: 100, filter: { hasReport: false }) { totalCount nodes { hasReport } } }',
+    );
+    expect(api.requestQueries.at(-1)![0]).toMatch(/\.where\(hasReport\)/);
+    expect(withReport.inspections.nodes.every((i) => i.hasReport)).toBe(true);
+    expect(without.inspections.nodes.every((i) => !i.hasReport)).toBe(true);
+    expect(withReport.inspections.totalCount + without.inspections.totalCount).toBe(all.inspections.totalCount);
+    expect(without.inspections.totalCount).toBeGreaterThan(0);
   });
 
   it('answers each cross-report question as the benchmark asks it in one query', async () => {
