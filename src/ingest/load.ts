@@ -7,6 +7,7 @@
 import type { Database } from '../db/executor.ts';
 import type { ReportDocument } from './document.ts';
 import type { NamedQuery } from '../db/query.ts';
+import { bumpGraphVersion } from '../graph/summaries/graph-version.ts';
 import { planBatch, statementRows, type BatchPlan } from './load-batch-rows.ts';
 import {
   ensureRegulations,
@@ -79,6 +80,7 @@ async function writeBatch(db: Database, plan: BatchPlan): Promise<void> {
     await tx.run(linkPreviousInspections, { locationIds });
     if (regulations.length > 0) await tx.run(ensureRegulations, { regulations });
     for (const [query, list] of children) await runFor(query, rows.children(reports, list));
+    await tx.run(bumpGraphVersion, {});
   });
 }
 
