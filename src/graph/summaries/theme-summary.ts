@@ -85,13 +85,18 @@ export const themeTrendsSummaryQuery = defineQuery<ThemeTrendArgs, SummaryAnswer
            END AS periodStart,
            c.findingCount AS findingCount, c.inspectionCount AS inspectionCount
       WITH themeId, periodStart, sum(findingCount) AS findingCount, sum(inspectionCount) AS inspectionCount
-      MATCH (t:Theme {id: themeId})
-      WITH themeId, periodStart, findingCount, inspectionCount, properties(t) AS theme
       ORDER BY themeId, periodStart
-      RETURN collect({themeId: themeId, theme: theme, periodStart: periodStart, findingCount: findingCount, inspectionCount: inspectionCount}) AS rows
+      // Each theme's properties once, not on each of its periods: they are most of the bytes.
+      WITH collect({themeId: themeId, periodStart: periodStart, findingCount: findingCount, inspectionCount: inspectionCount}) AS rows,
+           collect(DISTINCT themeId) AS themeIds
+      RETURN rows, COLLECT { MATCH (t:Theme) WHERE t.id IN themeIds RETURN properties(t) } AS themes
     }
-    RETURN fresh, rows`,
-  parse: (record) => ({ fresh: read.boolean(record, 'fresh'), rows: read.list(record, 'rows').map((row) => themeTrendsQuery.parse(row)) }),
+    RETURN fresh, rows, themes`,
+  parse: (record) => {
+    const themes = new Map(read.list(record, 'themes').map((theme) => [read.string(theme, 'id'), theme]));
+    const rows = read.list(record, 'rows').map((row) => themeTrendsQuery.parse({ ...row, theme: themes.get(read.string(row, 'themeId')) ?? null }));
+    return { fresh: read.boolean(record, 'fresh'), rows };
+  },
 });
 
 export async function findThemeTrends(db: Database, args: ThemeTrendArgs): Promise<ThemeTrendRow[]> {
