@@ -2,11 +2,12 @@
  * The questions the benchmark asks twice: through GraphQL over HTTP (ours, with the nested
  * fields a client would select) and as the same named Cypher query on the bare driver.
  */
-import { breachCountsQuery } from '../src/graph/analytics/breach-counts.ts';
+import type { BreachCountArgs } from '../src/graph/analytics/breach-counts.ts';
 import { ratingChangesQuery } from '../src/graph/analytics/rating-changes.ts';
-import { repeatedBreachesQuery } from '../src/graph/analytics/repeated-breaches.ts';
-import { themeCooccurrenceQuery, themeTrendsQuery } from '../src/graph/analytics/theme-trends.ts';
-import { toFindingParams, toScopeParams } from '../src/graph/filters.ts';
+import { breachCountsSummaryQuery, toBreachSummaryParams } from '../src/graph/summaries/breach-count-summary.ts';
+import { repeatedBreachesSummaryQuery } from '../src/graph/summaries/repeated-breach-summary.ts';
+import { themeCooccurrenceSummaryQuery, themeTrendsSummaryQuery } from '../src/graph/summaries/theme-summary.ts';
+import { toScopeParams } from '../src/graph/filters.ts';
 import { listQuery } from '../src/graph/lists.ts';
 import { relatedFindingsQuery, searchQuery, STOPWORDS } from '../src/graph/search.ts';
 import { FULLTEXT_INDEX } from '../src/db/migrations.ts';
@@ -31,8 +32,17 @@ export const NESTED_READ = {
            inspections { id startDate requirements { text regulation { id heading } } } } }`,
 };
 
+/**
+ * The four whole-graph questions are asked unfiltered, which their summaries answer (the bench
+ * refreshes them first), so the bare side runs the summary query the API runs, with its params.
+ */
 export function buildQueryCases(findingId: string): QueryCase[] {
   const scope = toScopeParams(null);
+  const breachArgs: BreachCountArgs = {
+    groupBy: ['REGULATION', 'YEAR'],
+    f: { regulator: null, legislation: null, regulation: null, from: null, to: null, region: null, localAuthority: null, providerId: null },
+    first: 50,
+  };
   return [
     {
       name: 'repeatedBreaches',
@@ -40,7 +50,7 @@ export function buildQueryCases(findingId: string): QueryCase[] {
         location { id name } regulation { id heading } inspectionCount requirements { text dueDate } } }`,
       variables: {},
       bare: {
-        cypher: repeatedBreachesQuery.cypher,
+        cypher: repeatedBreachesSummaryQuery.cypher,
         params: { regulation: null, legislation: null, regulator: null, minInspections: 2, from: null, to: null, first: 20 },
       },
     },
@@ -49,25 +59,21 @@ export function buildQueryCases(findingId: string): QueryCase[] {
       graphql: '{ breachCounts(groupBy: [REGULATION, YEAR], first: 50) { regulation { id heading } year requirementCount locationCount } }',
       variables: {},
       bare: {
-        cypher: breachCountsQuery.cypher,
-        params: {
-          groupBy: ['REGULATION', 'YEAR'],
-          f: { regulator: null, legislation: null, regulation: null, from: null, to: null, region: null, localAuthority: null, providerId: null },
-          first: 50,
-        },
+        cypher: breachCountsSummaryQuery.cypher,
+        params: { ...toBreachSummaryParams(breachArgs)! },
       },
     },
     {
       name: 'themeTrends',
       graphql: '{ themeTrends(interval: YEAR) { theme { id label } period findingCount inspectionCount } }',
       variables: {},
-      bare: { cypher: themeTrendsQuery.cypher, params: { themes: null, from: null, to: null, interval: 'YEAR', polarity: null } },
+      bare: { cypher: themeTrendsSummaryQuery.cypher, params: { themes: null, from: null, to: null, interval: 'YEAR', polarity: null } },
     },
     {
       name: 'themeCooccurrence',
       graphql: '{ themeCooccurrence(first: 20) { first { id } second { id } findingCount jaccard } }',
       variables: {},
-      bare: { cypher: themeCooccurrenceQuery.cypher, params: { f: toFindingParams(null), first: 20 } },
+      bare: { cypher: themeCooccurrenceSummaryQuery.cypher, params: { first: 20 } },
     },
     {
       name: 'ratingChanges',

@@ -20,6 +20,8 @@ import { createDriver, type Connection } from '../src/db/driver.ts';
 import { Database, toNeo4jParam } from '../src/db/executor.ts';
 import { findFreePort, startLocalNeo4j, type LocalNeo4jHandle } from '../src/db/local-neo4j.ts';
 import { runMigrations } from '../src/db/run-migrations.ts';
+import { describeRefresh } from '../src/graph/summaries/refresh-scheduler.ts';
+import { refreshSummaries } from '../src/graph/summaries/refresh-summaries.ts';
 import type { ReportDocument } from '../src/ingest/document.ts';
 import { defaultWorkerCount, ingestInputs } from '../src/ingest/bulk/ingest-inputs.ts';
 import { buildReportDocument } from '../src/ingest/pipeline.ts';
@@ -169,6 +171,10 @@ async function main(): Promise<void> {
     }
 
     // Queries -----------------------------------------------------------------------------
+    // As `npm run ingest` and `npm start` do: migrated, then the question summaries rebuilt if stale.
+    await runMigrations(db, { seedDir: null, log: () => {} });
+    const refreshed = await refreshSummaries(db, { onlyStale: true });
+    say(`summaries.refresh: ${describeRefresh(refreshed)}`);
     const api = await startApiChild(connection);
     const peer = await startPeerServer(driver);
     try {

@@ -7,6 +7,8 @@ import { openGraph, type GraphConnection } from './db/connect.ts';
 import { DatabaseError } from './db/errors.ts';
 import { LocalNeo4jError } from './db/local-neo4j-build.ts';
 import { runMigrations } from './db/run-migrations.ts';
+import { describeRefresh } from './graph/summaries/refresh-scheduler.ts';
+import { refreshSummaries } from './graph/summaries/refresh-summaries.ts';
 import { PortInUseError, startServer, type RunningServer } from './server/app.ts';
 
 const EXPECTED_ERRORS = [ConfigError, LocalNeo4jError, DatabaseError, PortInUseError];
@@ -44,9 +46,14 @@ async function main(): Promise<void> {
     const config = readConfig();
     graph = await openGraph(config, log);
     await runMigrations(graph.db, { seedDir: config.loadSeed ? config.seedDir : null, log });
-    server = await startServer(config, graph.db);
+    server = await startServer(config, graph.db, { log });
     log(`Inspection Graph is ready: explorer at ${server.url}, GraphQL at ${server.url}graphql, health at ${server.url}health`);
     log('Press Ctrl-C to stop.');
+    // In the background: until the summaries are fresh the questions use the exact queries.
+    void refreshSummaries(graph.db, { onlyStale: true }).then(
+      (kinds) => log(describeRefresh(kinds)),
+      (error: unknown) => log(`Summaries not refreshed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`),
+    );
   } catch (error) {
     if (EXPECTED_ERRORS.some((type) => error instanceof type)) {
       console.error(`Cannot start: ${(error as Error).message}`);

@@ -13,6 +13,8 @@ import { JsonArrayWriter } from '../ingest/bulk/json-array-writer.ts';
 import { ProgressReporter, type ProgressMode } from '../ingest/bulk/progress-reporter.ts';
 import { addResult, emptyTotals } from '../ingest/bulk/run-totals.ts';
 import type { ItemResult } from '../ingest/bulk/work-items.ts';
+import { describeRefresh } from '../graph/summaries/refresh-scheduler.ts';
+import { refreshSummaries } from '../graph/summaries/refresh-summaries.ts';
 import { linkProviders } from '../ingest/datasets/index.ts';
 import type { FileStatus } from '../ingest/ingest-files.ts';
 import { walkInputFiles } from '../ingest/sources/read-source.ts';
@@ -105,6 +107,11 @@ async function run(argv: readonly string[]): Promise<number> {
     if (graph && totals.summary.loaded > 0) {
       const links = await linkProviders(graph.db);
       if (links > 0) progress.log(`linked providers across sources: ${links} links`);
+    }
+    // After everything is in, so the rebuild reads the final graph once.
+    if (graph) {
+      progress.log('refreshing the question summaries…');
+      progress.log(describeRefresh(await refreshSummaries(graph.db, { onlyStale: true })));
     }
   } finally {
     progress?.stop();

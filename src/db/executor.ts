@@ -42,6 +42,11 @@ export class Database {
     return new Database(this.driver, this.databaseName, this.timeoutMs, observer);
   }
 
+  /** The same database with another transaction timeout (summary rebuilds read the whole graph). */
+  withTimeout(timeoutMs: number): Database {
+    return new Database(this.driver, this.databaseName, timeoutMs, this.observer);
+  }
+
   read<Params extends object, Row>(query: NamedQuery<Params, Row>, params: Params): Promise<Row[]> {
     return this.runAlone('READ', query, params);
   }

@@ -21,6 +21,9 @@ export const NODE_KEYS = [
   ['Theme', 'id'],
   ['EnforcementAction', 'id'],
   ['Report', 'sha256'],
+  // Singletons of the summaries (src/graph/summaries/): the graph version and each summary's stamp.
+  ['GraphState', 'id'],
+  ['SummaryStamp', 'kind'],
 ] as const;
 
 /** [label, property] pairs that filters and sorts use. */
@@ -38,6 +41,10 @@ export const RANGE_INDEXES = [
   ['Requirement', 'dueDate'],
   ['EnforcementAction', 'type'],
   ['EnforcementAction', 'issuedOn'],
+  // The repeatedBreaches summary is read in rank order, or by regulation.
+  ['RepeatedBreachSummary', 'rank'],
+  ['RepeatedBreachSummary', 'regulationId'],
+  ['BreachCountSummary', 'level'],
 ] as const;
 
 export const FULLTEXT_INDEX = 'findingAndRequirementText';

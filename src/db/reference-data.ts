@@ -4,6 +4,8 @@
  * it at every start is cheap and changes nothing once loaded; a heading corrected in the
  * catalogue is corrected in the graph at the next start.
  */
+import { createHash } from 'node:crypto';
+import { bumpReferenceVersion } from '../graph/summaries/graph-version.ts';
 import { readLegislationCatalogue } from '../reference/legislation-catalogue.ts';
 import { readThemeTaxonomy } from '../reference/theme-taxonomy.ts';
 import type { Database } from './executor.ts';
@@ -56,5 +58,7 @@ export async function loadReferenceData(db: Database): Promise<void> {
     await tx.run(mergeLegislation, { legislation: [...catalogue.legislation] });
     await tx.run(mergeRegulations, { regulations: [...catalogue.regulations] });
     await tx.run(mergeThemes, { themes: [...taxonomy.themes], coverage: [...taxonomy.coverage] });
+    const hash = createHash('sha256').update(JSON.stringify([REGULATORS, catalogue, taxonomy])).digest('hex');
+    await tx.run(bumpReferenceVersion, { hash });
   });
 }

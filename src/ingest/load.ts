@@ -7,6 +7,7 @@
 import type { Database } from '../db/executor.ts';
 import type { ReportDocument } from './document.ts';
 import type { NamedQuery } from '../db/query.ts';
+import { bumpGraphVersion } from '../graph/summaries/graph-version.ts';
 import { planBatch, statementRows, type BatchPlan } from './load-batch-rows.ts';
 import {
   ensureRegulations,
@@ -94,6 +95,7 @@ async function writeBatch(db: Database, plan: BatchPlan): Promise<void> {
     send(linkPreviousInspections, { locationIds }, locationIds.length);
     send(ensureRegulations, { regulations }, regulations.length);
     for (const [query, list] of children) sendRows(query, rows.children(reports, list));
+    send(bumpGraphVersion, {}, 1);
     // Every result is awaited before the transaction ends; the first failure in statement order is the batch's.
     const settled = await Promise.allSettled(sent);
     const failure = settled.find((outcome) => outcome.status === 'rejected');

@@ -7,10 +7,10 @@ import type {
   ThemePairResolvers,
   ThemeTrendPointResolvers,
 } from '../generated/resolvers-types.ts';
-import { countBreaches } from '../graph/analytics/breach-counts.ts';
 import { findRatingChanges } from '../graph/analytics/rating-changes.ts';
-import { findRepeatedBreaches } from '../graph/analytics/repeated-breaches.ts';
-import { findThemeCooccurrence, findThemeTrends } from '../graph/analytics/theme-trends.ts';
+import { countBreaches } from '../graph/summaries/breach-count-summary.ts';
+import { findRepeatedBreaches } from '../graph/summaries/repeated-breach-summary.ts';
+import { findThemeCooccurrence, findThemeTrends } from '../graph/summaries/theme-summary.ts';
 import { listParams, readList } from '../graph/lists.ts';
 import type { Loaders } from '../graph/loaders.ts';
 import { toFindingParams } from '../graph/filters.ts';

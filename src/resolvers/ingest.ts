@@ -47,7 +47,7 @@ function readUploadBytes(input: IngestReportInput): Uint8Array {
 }
 
 export const ingestMutations: Pick<MutationResolvers, 'ingestReport'> = {
-  ingestReport: async (_parent, { input }, { db, canIngest, ingestEnabled }): Promise<IngestResultRow> => {
+  ingestReport: async (_parent, { input }, { db, canIngest, ingestEnabled, summaries }): Promise<IngestResultRow> => {
     if (!ingestEnabled) {
       throw new GraphQLError('ingestReport is disabled: the server has no INGEST_TOKEN configured.', { extensions: { code: ErrorCode.Forbidden } });
     }
@@ -63,6 +63,8 @@ export const ingestMutations: Pick<MutationResolvers, 'ingestReport'> = {
     // A dry run never happens here (a database is given), so 'parsed' cannot come back.
     const status = result.status === 'parsed' ? 'failed' : result.status;
     const failed = status === 'failed';
+    // The summaries were made stale by the load; they are rebuilt in the background, debounced.
+    if (status === 'loaded') summaries.schedule();
     return {
       status,
       message: result.message,

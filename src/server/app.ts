@@ -19,6 +19,7 @@ import { createExplorerRouter } from './explorer/explorer-router.ts';
 import { formatError } from './format-error.ts';
 import { buildLimitRules } from './limits.ts';
 import { readTypeDefs } from './type-defs.ts';
+import { DEFAULT_REFRESH_DELAY_MS, SummaryRefresher } from '../graph/summaries/refresh-scheduler.ts';
 
 const APOLLO_SANDBOX_ORIGIN = 'https://studio.apollographql.com';
 
@@ -49,6 +50,10 @@ export interface ServerHooks {
   onRequestQueries?: (queryNames: readonly string[]) => void;
   /** False resolves every nested field through the DataLoaders alone (tests compare both ways). */
   readAhead?: boolean;
+  /** Delay between the last upload and the summaries' refresh (DEFAULT_REFRESH_DELAY_MS). */
+  summaryRefreshDelayMs?: number;
+  /** Told the outcome of each background summary refresh. */
+  log?: (line: string) => void;
 }
 
 export async function startServer(
@@ -57,6 +62,7 @@ export async function startServer(
   hooks: ServerHooks = {},
 ): Promise<RunningServer> {
   const app = express();
+  const summaries = new SummaryRefresher(db, hooks.summaryRefreshDelayMs ?? DEFAULT_REFRESH_DELAY_MS, hooks.log ?? (() => {}));
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<RequestContext>({
     typeDefs: readTypeDefs(),
@@ -99,6 +105,7 @@ export async function startServer(
           queriesSent,
           canIngest: config.ingestToken !== null && token !== null && isSameSecret(token, config.ingestToken),
           ingestEnabled: config.ingestToken !== null,
+          summaries,
         };
       },
     }),
@@ -122,6 +129,7 @@ export async function startServer(
     url: `http://${shownHost}:${port}/`,
     port,
     stop: async () => {
+      await summaries.stop();
       await apollo.stop();
     },
   };

@@ -1,6 +1,7 @@
 /** What every resolver receives: the request's database handle, its DataLoaders and the caller. */
 import type { Database } from '../db/executor.ts';
 import type { Loaders } from '../graph/loaders.ts';
+import type { SummaryRefresher } from '../graph/summaries/refresh-scheduler.ts';
 
 export interface RequestContext {
   db: Database;
@@ -11,4 +12,6 @@ export interface RequestContext {
   canIngest: boolean;
   /** False when the server has no ingest token configured: the mutation is refused outright. */
   ingestEnabled: boolean;
+  /** Refreshes the question summaries in the background after uploads. */
+  summaries: SummaryRefresher;
 }

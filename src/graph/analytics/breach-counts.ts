@@ -41,6 +41,15 @@ export interface BreachCountRow {
   provider: ProviderRow | null;
 }
 
+/** The answer's order: largest first, then by every key so ties are stable. */
+export const GROUP_ORDER =
+  'requirementCount DESC, locationCount DESC, regulationId, legislationId, regulator, year, region, localAuthority, providerId';
+
+/** The nodes of the groups, as `regulation`, `legislation` and `provider`. */
+export const GROUP_NODES = `head(COLLECT { MATCH (n:Regulation {id: regulationId}) RETURN properties(n) }) AS regulation,
+           head(COLLECT { MATCH (n:Legislation {id: legislationId}) RETURN properties(n) }) AS legislation,
+           head(COLLECT { MATCH (n:Provider {id: providerId}) RETURN properties(n) }) AS provider`;
+
 export const breachCountsQuery = defineQuery<BreachCountArgs, BreachCountRow>({
   name: 'analytics.breach-counts',
   cypher: `
@@ -72,14 +81,11 @@ export const breachCountsQuery = defineQuery<BreachCountArgs, BreachCountRow>({
          CASE WHEN 'PROVIDER' IN $groupBy THEN providerId END AS providerId
     WITH regulationId, legislationId, regulator, year, region, localAuthority, providerId,
          count(DISTINCT q) AS requirementCount, count(DISTINCT l) AS locationCount, count(DISTINCT i) AS inspectionCount
-    ORDER BY requirementCount DESC, locationCount DESC, regulationId, legislationId, regulator, year, region, localAuthority, providerId
+    ORDER BY ${GROUP_ORDER}
     LIMIT $first
     RETURN regulationId, legislationId, regulator, year, region, localAuthority, providerId,
-           requirementCount, locationCount, inspectionCount,
-           head(COLLECT { MATCH (n:Regulation {id: regulationId}) RETURN properties(n) }) AS regulation,
-           head(COLLECT { MATCH (n:Legislation {id: legislationId}) RETURN properties(n) }) AS legislation,
-           head(COLLECT { MATCH (n:Provider {id: providerId}) RETURN properties(n) }) AS provider
-    ORDER BY requirementCount DESC, locationCount DESC, regulationId, legislationId, regulator, year, region, localAuthority, providerId`,
+           requirementCount, locationCount, inspectionCount, ${GROUP_NODES}
+    ORDER BY ${GROUP_ORDER}`,
   parse: (row) => ({
     regulationId: read.optionalString(row, 'regulationId'),
     legislationId: read.optionalString(row, 'legislationId'),
@@ -97,6 +103,7 @@ export const breachCountsQuery = defineQuery<BreachCountArgs, BreachCountRow>({
   }),
 });
 
-export function countBreaches(db: Database, args: BreachCountArgs): Promise<BreachCountRow[]> {
+/** The exact query, whatever the arguments and the state of the summaries. */
+export function countBreachesExactly(db: Database, args: BreachCountArgs): Promise<BreachCountRow[]> {
   return db.read(breachCountsQuery, args);
 }

@@ -3,7 +3,7 @@
  * statement that a shortfall repeats an earlier inspection counts that inspection too, when the
  * statement's finding cites the regulation or is about a theme the regulation covers.
  */
-import { defineQuery, read } from '../../db/query.ts';
+import { defineQuery, read, type PlainRecord } from '../../db/query.ts';
 import type { Database } from '../../db/executor.ts';
 import { parseNode, parseNodes, parseOptionalNode } from '../node-kinds.ts';
 import type { InspectionRow, LocationRow, ProviderRow, RegulationRow, RequirementRow } from '../rows.ts';
@@ -40,16 +40,15 @@ export interface RepeatedBreachRow {
   requirements: RequirementRow[];
 }
 
-export const repeatedBreachesQuery = defineQuery<RepeatedBreachArgs, RepeatedBreachRow>({
-  name: 'analytics.repeated-breaches',
-  cypher: `
-    MATCH (l:Location)<-[:OF]-(i:Inspection)-[:REQUIRED]->(q:Requirement)-[:UNDER]->(g:Regulation)-[:PART_OF]->(leg:Legislation)
-    WHERE ($regulation IS NULL OR g.id = $regulation)
-      AND ($legislation IS NULL OR leg.id = $legislation)
-      AND ($regulator IS NULL OR EXISTS { (i)-[:BY]->(:Regulator {code: $regulator}) })
-      AND ($from IS NULL OR i.startDate >= date($from))
-      AND ($to IS NULL OR i.startDate <= date($to))
-    WITH l, g, collect(DISTINCT i) AS required, collect(q) AS requirements
+/** Every requirement under a regulation at a location, as `l, i, q, g, leg` (shared by the exact query and the summary build). */
+export const REQUIRED_MATCH = `
+    MATCH (l:Location)<-[:OF]-(i:Inspection)-[:REQUIRED]->(q:Requirement)-[:UNDER]->(g:Regulation)-[:PART_OF]->(leg:Legislation)`;
+
+/**
+ * From `l, g, required` (the inspections with a requirement under g at l): the inspections a report
+ * states the breach repeats, and those statements.
+ */
+export const STATED_REPEATS = `
     CALL (l, g, required) {
       UNWIND required AS i
       // Few findings state a repeat: the subquery makes the planner find those before checking
@@ -68,16 +67,48 @@ export const repeatedBreachesQuery = defineQuery<RepeatedBreachArgs, RepeatedBre
       UNWIND required + stated AS x
       WITH DISTINCT x ORDER BY x.startDate, x.id
       RETURN collect(x.id) AS inspectionIds, collect(x) AS inspections
-    }
+    }`;
+
+/**
+ * One answer row as a map, from `l, g, requirements, statements, inspectionIds, inspections`.
+ * Requirements and statements are sorted so the answer does not depend on the plan's row order.
+ */
+export const ROW_MAP = `{
+      locationId: l.id, location: properties(l), providerId: provider.id, provider: provider,
+      regulationId: g.id, regulation: properties(g), inspectionIds: inspectionIds,
+      inspections: [x IN inspections | properties(x)],
+      requirementIds: [q IN requirementsById | q.id], requirementNodes: [q IN requirementsById | properties(q)],
+      statements: COLLECT { UNWIND statements AS st WITH st ORDER BY st.findingId, st.refersTo RETURN st }
+    }`;
+
+/** Binds `provider` and `requirementsById` for ROW_MAP. */
+export const ROW_EXTRAS = `
+    WITH *, head(COLLECT { MATCH (p:Provider)-[:RUNS]->(l) WITH p ORDER BY p.id LIMIT 1 RETURN properties(p) }) AS provider,
+         COLLECT { UNWIND requirements AS q WITH q ORDER BY q.id RETURN q } AS requirementsById`;
+
+export const PAIR_FILTER = `($regulation IS NULL OR g.id = $regulation)
+      AND ($legislation IS NULL OR leg.id = $legislation)`;
+
+export const repeatedBreachesQuery = defineQuery<RepeatedBreachArgs, RepeatedBreachRow>({
+  name: 'analytics.repeated-breaches',
+  cypher: `${REQUIRED_MATCH}
+    WHERE ${PAIR_FILTER}
+      AND ($regulator IS NULL OR EXISTS { (i)-[:BY]->(:Regulator {code: $regulator}) })
+      AND ($from IS NULL OR i.startDate >= date($from))
+      AND ($to IS NULL OR i.startDate <= date($to))
+    WITH l, g, collect(DISTINCT i) AS required, collect(q) AS requirements
+    ${STATED_REPEATS}
     WITH l, g, requirements, statements, inspectionIds, inspections
     WHERE size(inspectionIds) >= $minInspections
     WITH * ORDER BY size(inspectionIds) DESC, l.id, g.id LIMIT $first
-    WITH *, head(COLLECT { MATCH (p:Provider)-[:RUNS]->(l) WITH p ORDER BY p.id LIMIT 1 RETURN properties(p) }) AS provider
-    RETURN l.id AS locationId, properties(l) AS location, provider.id AS providerId, provider,
-           g.id AS regulationId, properties(g) AS regulation, inspectionIds, [x IN inspections | properties(x)] AS inspections,
-           [q IN requirements | q.id] AS requirementIds, [q IN requirements | properties(q)] AS requirementNodes, statements
-    ORDER BY size(inspectionIds) DESC, locationId, regulationId`,
-  parse: (row) => ({
+    ${ROW_EXTRAS}
+    RETURN ${ROW_MAP} AS row
+    ORDER BY size(row.inspectionIds) DESC, row.locationId, row.regulationId`,
+  parse: (record) => parseRepeatedBreach(read.map(record, 'row')),
+});
+
+export function parseRepeatedBreach(row: PlainRecord): RepeatedBreachRow {
+  return {
     locationId: read.string(row, 'locationId'),
     providerId: read.optionalString(row, 'providerId'),
     regulationId: read.string(row, 'regulationId'),
@@ -93,9 +124,10 @@ export const repeatedBreachesQuery = defineQuery<RepeatedBreachArgs, RepeatedBre
     regulation: parseNode('regulation', row, 'regulation'),
     inspections: parseNodes('inspection', row, 'inspections'),
     requirements: parseNodes('requirement', row, 'requirementNodes'),
-  }),
-});
+  };
+}
 
-export function findRepeatedBreaches(db: Database, args: RepeatedBreachArgs): Promise<RepeatedBreachRow[]> {
+/** The exact query, whatever the arguments and the state of the summaries. */
+export function findRepeatedBreachesExactly(db: Database, args: RepeatedBreachArgs): Promise<RepeatedBreachRow[]> {
   return db.read(repeatedBreachesQuery, args);
 }

@@ -69,7 +69,8 @@ export function labelPeriod(periodStart: string, interval: TrendInterval): strin
   }
 }
 
-export async function findThemeTrends(db: Database, args: ThemeTrendArgs): Promise<ThemeTrendRow[]> {
+/** The exact query, whatever the arguments and the state of the summaries. */
+export async function findThemeTrendsExactly(db: Database, args: ThemeTrendArgs): Promise<ThemeTrendRow[]> {
   const rows = await db.read(themeTrendsQuery, args);
   return rows.map((row) => ({ ...row, period: labelPeriod(row.periodStart, args.interval) }));
 }
@@ -84,6 +85,24 @@ export interface ThemePairRow {
   second: ThemeRow;
 }
 
+/**
+ * From `a, b, both` (findings tagged with both; a = b counts a theme's findings): the top `$first`
+ * pairs as `firstId, secondId, findingCount, jaccard, first, second`, in the answer's order.
+ */
+export const PAIR_RANKING = `
+    WITH collect({a: a, b: b, both: both}) AS counts
+    WITH [c IN counts WHERE c.a = c.b] AS singles, [c IN counts WHERE c.a <> c.b] AS pairs
+    UNWIND pairs AS pair
+    WITH pair.a AS a, pair.b AS b, pair.both AS both,
+         [s IN singles WHERE s.a = pair.a][0].both AS taggedA,
+         [s IN singles WHERE s.a = pair.b][0].both AS taggedB
+    WITH a AS firstId, b AS secondId, both AS findingCount, toFloat(both) / (taggedA + taggedB - both) AS jaccard
+    ORDER BY findingCount DESC, jaccard DESC, firstId, secondId
+    LIMIT $first
+    WITH *, head(COLLECT { MATCH (t:Theme {id: firstId}) RETURN properties(t) }) AS first,
+         head(COLLECT { MATCH (t:Theme {id: secondId}) RETURN properties(t) }) AS second
+    ORDER BY findingCount DESC, jaccard DESC, firstId, secondId`;
+
 export const themeCooccurrenceQuery = defineQuery<{ f: FindingParams; first: number }, ThemePairRow>({
   name: 'analytics.theme-cooccurrence',
   cypher: `
@@ -97,18 +116,9 @@ export const themeCooccurrenceQuery = defineQuery<{ f: FindingParams; first: num
     UNWIND themes AS b
     WITH f, a, b WHERE a <= b
     WITH a, b, count(f) AS both
-    WITH collect({a: a, b: b, both: both}) AS counts
-    WITH [c IN counts WHERE c.a = c.b] AS singles, [c IN counts WHERE c.a <> c.b] AS pairs
-    UNWIND pairs AS pair
-    WITH pair.a AS a, pair.b AS b, pair.both AS both,
-         [s IN singles WHERE s.a = pair.a][0].both AS taggedA,
-         [s IN singles WHERE s.a = pair.b][0].both AS taggedB
-    RETURN a AS firstId, b AS secondId,
-           head(COLLECT { MATCH (t:Theme {id: a}) RETURN properties(t) }) AS first,
-           head(COLLECT { MATCH (t:Theme {id: b}) RETURN properties(t) }) AS second,
-           both AS findingCount, toFloat(both) / (taggedA + taggedB - both) AS jaccard
-    ORDER BY findingCount DESC, jaccard DESC, firstId, secondId
-    LIMIT $first`,
+    ${PAIR_RANKING}
+    RETURN firstId, secondId, first, second, findingCount, jaccard
+    ORDER BY findingCount DESC, jaccard DESC, firstId, secondId`,
   parse: (row) => ({
     firstId: read.string(row, 'firstId'),
     secondId: read.string(row, 'secondId'),
@@ -119,6 +129,7 @@ export const themeCooccurrenceQuery = defineQuery<{ f: FindingParams; first: num
   }),
 });
 
-export function findThemeCooccurrence(db: Database, f: FindingParams, first: number): Promise<ThemePairRow[]> {
+/** The exact query, whatever the filter and the state of the summaries. */
+export function findThemeCooccurrenceExactly(db: Database, f: FindingParams, first: number): Promise<ThemePairRow[]> {
   return db.read(themeCooccurrenceQuery, { f, first });
 }

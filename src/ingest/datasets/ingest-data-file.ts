@@ -20,6 +20,7 @@ import {
 } from './load-queries.ts';
 import { buildBatchRows } from './write-rows.ts';
 import { linkPreviousInspections } from '../load-queries.ts';
+import { bumpGraphVersion } from '../../graph/summaries/graph-version.ts';
 
 export const BATCH_SIZE = 500;
 
@@ -88,6 +89,7 @@ async function writeBatch(db: Database, sha256: string, kind: DataFileKind, reco
       await tx.run(writeDataInspections, { sha256, family: kind, inspections: rows.inspections });
       await tx.run(linkPreviousInspections, { locationIds: rows.inspectedLocationIds });
     }
+    await tx.run(bumpGraphVersion, {});
   });
 }
 

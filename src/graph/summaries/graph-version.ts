@@ -1,0 +1,38 @@
+/**
+ * The graph version: a counter on one node that every write changing what the cross-report
+ * questions read (reports, data files, reference links) bumps inside its own transaction. A
+ * summary is stamped with the version it was built from, so comparing the two says whether it
+ * still describes the graph.
+ */
+import { defineStatement } from '../../db/query.ts';
+
+export const GRAPH_STATE_ID = 'graph';
+
+/** Run as the last statement of a write transaction, so its lock on the one node is held only until commit. */
+export const bumpGraphVersion = defineStatement<object>(
+  'graph-state.bump-version',
+  `MERGE (st:GraphState {id: '${GRAPH_STATE_ID}'})
+   SET st.version = coalesce(st.version, 0) + 1`,
+);
+
+/**
+ * Reference data is merged at every start; the version moves only when the catalogue changed
+ * (its hash differs), so an unchanged restart keeps the summaries fresh.
+ */
+export const bumpReferenceVersion = defineStatement<{ hash: string }>(
+  'graph-state.bump-reference-version',
+  `MERGE (st:GraphState {id: '${GRAPH_STATE_ID}'})
+   SET st.version = coalesce(st.version, 0) + CASE WHEN st.referenceHash = $hash THEN 0 ELSE 1 END,
+       st.referenceHash = $hash`,
+);
+
+/**
+ * The opening of every summary question: true when the stamp of `kind` equals the graph version.
+ * Two lookups on unique keys; a missing node means stale.
+ */
+export function freshnessClause(kind: string): string {
+  return `
+    OPTIONAL MATCH (st:GraphState {id: '${GRAPH_STATE_ID}'})
+    OPTIONAL MATCH (stamp:SummaryStamp {kind: '${kind}'})
+    WITH coalesce(stamp.version = st.version, false) AS fresh`;
+}

@@ -1,0 +1,144 @@
+/**
+ * themeTrends and themeCooccurrence from summaries. Trends: findings and inspections per theme,
+ * month and polarity, plus an all-polarities cell per theme and month (an inspection has one
+ * start date, so its count adds up across months, but not across polarities). Years and
+ * quarters are sums of months, so the cells answer any interval, and any from/to on month
+ * boundaries. Co-occurrence: the pair counts of the unfiltered question.
+ */
+import { defineQuery, defineStatement, read } from '../../db/query.ts';
+import type { Database, QueryRunner } from '../../db/executor.ts';
+import type { FindingParams } from '../filters.ts';
+import {
+  findThemeCooccurrenceExactly,
+  findThemeTrendsExactly,
+  labelPeriod,
+  PAIR_RANKING,
+  themeCooccurrenceQuery,
+  themeTrendsQuery,
+  type ThemePairRow,
+  type ThemeTrendArgs,
+  type ThemeTrendRow,
+} from '../analytics/theme-trends.ts';
+import { freshnessClause } from './graph-version.ts';
+import type { SummaryAnswer } from './repeated-breach-summary.ts';
+
+export const THEME_TRENDS_KIND = 'theme-trends';
+export const THEME_COOCCURRENCE_KIND = 'theme-cooccurrence';
+
+export const deleteThemeTrendSummary = defineStatement<object>('summaries.theme-trends.delete', 'MATCH (c:ThemeTrendSummary) DETACH DELETE c');
+
+/** One pass: per polarity cells, and the all-polarities cell from the union of their inspections. */
+export const buildThemeTrendSummary = defineStatement<object>(
+  'summaries.theme-trends.build',
+  `MATCH (t:Theme)<-[:ABOUT]-(f:Finding)<-[:FOUND]-(i:Inspection)
+   WHERE i.startDate IS NOT NULL
+   WITH t.id AS themeId, date.truncate('month', i.startDate) AS month, f.polarity AS polarity,
+        count(DISTINCT f) AS findingCount, collect(DISTINCT i) AS inspections
+   CREATE (:ThemeTrendSummary {themeId: themeId, month: month, allPolarities: false, polarity: polarity,
+                               findingCount: findingCount, inspectionCount: size(inspections)})
+   WITH themeId, month, sum(findingCount) AS findingCount, collect(inspections) AS byPolarity
+   CREATE (:ThemeTrendSummary {themeId: themeId, month: month, allPolarities: true, findingCount: findingCount,
+                               inspectionCount: size(COLLECT { UNWIND byPolarity AS list UNWIND list AS i RETURN DISTINCT i })})`,
+);
+
+export const deleteThemePairSummary = defineStatement<object>('summaries.theme-cooccurrence.delete', 'MATCH (c:ThemePairSummary) DETACH DELETE c');
+
+/** The unfiltered question's counts, before ranking (the predicate with every filter null is the graph). */
+export const buildThemePairSummary = defineStatement<object>(
+  'summaries.theme-cooccurrence.build',
+  `MATCH (l:Location)<-[:OF]-(i:Inspection)-[:FOUND]->(f:Finding)
+   WITH f, COLLECT { MATCH (f)-[:ABOUT]->(x:Theme) RETURN DISTINCT x.id } AS themes
+   UNWIND themes AS a
+   UNWIND themes AS b
+   WITH f, a, b WHERE a <= b
+   WITH a, b, count(f) AS both
+   CREATE (:ThemePairSummary {a: a, b: b, both: both})`,
+);
+
+const MONTH_START = /^\d{4}-\d{2}-01$/;
+
+/** True for the last day of its month (so a `to` on it includes whole months only). */
+function isMonthEnd(date: string): boolean {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year!, month!, 0)).getUTCDate() === day;
+}
+
+export function isTrendAnsweredBySummary(args: ThemeTrendArgs): boolean {
+  return (args.from === null || MONTH_START.test(args.from)) && (args.to === null || isMonthEnd(args.to));
+}
+
+export const themeTrendsSummaryQuery = defineQuery<ThemeTrendArgs, SummaryAnswer<Omit<ThemeTrendRow, 'period'>>>({
+  name: 'analytics.theme-trends.summary',
+  cypher: `${freshnessClause(THEME_TRENDS_KIND)}
+    CALL (fresh) {
+      WITH fresh WHERE fresh
+      MATCH (c:ThemeTrendSummary)
+      WHERE ($themes IS NULL OR c.themeId IN $themes)
+        AND ($from IS NULL OR c.month >= date($from))
+        AND ($to IS NULL OR c.month <= date($to))
+        AND CASE WHEN $polarity IS NULL THEN c.allPolarities ELSE NOT c.allPolarities AND c.polarity = $polarity END
+      WITH c.themeId AS themeId,
+           CASE $interval
+             WHEN 'YEAR' THEN date.truncate('year', c.month)
+             WHEN 'QUARTER' THEN date.truncate('quarter', c.month)
+             ELSE c.month
+           END AS periodStart,
+           c.findingCount AS findingCount, c.inspectionCount AS inspectionCount
+      WITH themeId, periodStart, sum(findingCount) AS findingCount, sum(inspectionCount) AS inspectionCount
+      ORDER BY themeId, periodStart
+      // Each theme's properties once, not on each of its periods: they are most of the bytes.
+      WITH collect({themeId: themeId, periodStart: periodStart, findingCount: findingCount, inspectionCount: inspectionCount}) AS rows,
+           collect(DISTINCT themeId) AS themeIds
+      RETURN rows, COLLECT { MATCH (t:Theme) WHERE t.id IN themeIds RETURN properties(t) } AS themes
+    }
+    RETURN fresh, rows, themes`,
+  parse: (record) => {
+    const themes = new Map(read.list(record, 'themes').map((theme) => [read.string(theme, 'id'), theme]));
+    const rows = read.list(record, 'rows').map((row) => themeTrendsQuery.parse({ ...row, theme: themes.get(read.string(row, 'themeId')) ?? null }));
+    return { fresh: read.boolean(record, 'fresh'), rows };
+  },
+});
+
+export async function findThemeTrends(db: Database, args: ThemeTrendArgs): Promise<ThemeTrendRow[]> {
+  if (isTrendAnsweredBySummary(args)) {
+    const [answer] = await db.read(themeTrendsSummaryQuery, args);
+    if (answer?.fresh) return answer.rows.map((row) => ({ ...row, period: labelPeriod(row.periodStart, args.interval) }));
+  }
+  return findThemeTrendsExactly(db, args);
+}
+
+export function isCooccurrenceAnsweredBySummary(f: FindingParams): boolean {
+  return Object.values(f).every((value) => value === null);
+}
+
+export const themeCooccurrenceSummaryQuery = defineQuery<{ first: number }, SummaryAnswer<ThemePairRow>>({
+  name: 'analytics.theme-cooccurrence.summary',
+  cypher: `${freshnessClause(THEME_COOCCURRENCE_KIND)}
+    CALL (fresh) {
+      WITH fresh WHERE fresh
+      MATCH (c:ThemePairSummary)
+      WITH c.a AS a, c.b AS b, c.both AS both
+      ${PAIR_RANKING}
+      RETURN collect({firstId: firstId, secondId: secondId, first: first, second: second, findingCount: findingCount, jaccard: jaccard}) AS rows
+    }
+    RETURN fresh, rows`,
+  parse: (record) => ({ fresh: read.boolean(record, 'fresh'), rows: read.list(record, 'rows').map((row) => themeCooccurrenceQuery.parse(row)) }),
+});
+
+export async function findThemeCooccurrence(db: Database, f: FindingParams, first: number): Promise<ThemePairRow[]> {
+  if (isCooccurrenceAnsweredBySummary(f)) {
+    const [answer] = await db.read(themeCooccurrenceSummaryQuery, { first });
+    if (answer?.fresh) return answer.rows;
+  }
+  return findThemeCooccurrenceExactly(db, f, first);
+}
+
+export async function rebuildThemeTrendSummary(tx: QueryRunner): Promise<void> {
+  await tx.run(deleteThemeTrendSummary, {});
+  await tx.run(buildThemeTrendSummary, {});
+}
+
+export async function rebuildThemePairSummary(tx: QueryRunner): Promise<void> {
+  await tx.run(deleteThemePairSummary, {});
+  await tx.run(buildThemePairSummary, {});
+}

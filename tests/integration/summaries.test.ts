@@ -1,0 +1,234 @@
+/**
+ * The question summaries against the exact queries, on a real graph: the seeds, the
+ * multi-inspection fixtures and a small generated corpus, ingested through the real pipeline.
+ * Every argument variant the summaries claim to answer must give the exact query's answer,
+ * byte for byte as JSON; the others must go to the exact query; a write makes them stale.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/executor.ts';
+import { defineQuery, defineStatement, read } from '../../src/db/query.ts';
+import { runMigrations } from '../../src/db/run-migrations.ts';
+import { countBreachesExactly, type BreachCountArgs, type BreachGroup } from '../../src/graph/analytics/breach-counts.ts';
+import { findRepeatedBreachesExactly, type RepeatedBreachArgs } from '../../src/graph/analytics/repeated-breaches.ts';
+import { findThemeCooccurrenceExactly, findThemeTrendsExactly, type ThemeTrendArgs, type TrendInterval } from '../../src/graph/analytics/theme-trends.ts';
+import { toFindingParams } from '../../src/graph/filters.ts';
+import { countBreaches } from '../../src/graph/summaries/breach-count-summary.ts';
+import { findRepeatedBreaches } from '../../src/graph/summaries/repeated-breach-summary.ts';
+import { refreshSummaries } from '../../src/graph/summaries/refresh-summaries.ts';
+import { findThemeCooccurrence, findThemeTrends } from '../../src/graph/summaries/theme-summary.ts';
+import { ingestInputs } from '../../src/ingest/bulk/ingest-inputs.ts';
+import { ingestFile } from '../../src/ingest/ingest-files.ts';
+import { FIXTURE_DIR, FIXTURE_REPORTS } from '../support/api-fixture.ts';
+import { CQC_SEED, OFSTED_SEED, SEED_DIR } from '../support/seed-documents.ts';
+import { connectTestGraph, resetTestGraph, type TestGraph } from '../support/test-graph.ts';
+import { generateOnDisk } from '../unit/generate/corpus-support.ts';
+
+/** The report held back, to make the summaries stale. */
+const LATE_REPORT = FIXTURE_REPORTS[1]!;
+
+const NO_BREACH_FILTER: BreachCountArgs['f'] = {
+  regulator: null,
+  legislation: null,
+  regulation: null,
+  from: null,
+  to: null,
+  region: null,
+  localAuthority: null,
+  providerId: null,
+};
+
+interface Sample {
+  regulation: string;
+  legislation: string;
+  region: string;
+  localAuthority: string;
+  year: number;
+  theme: string;
+}
+
+/** A regulation, place, year and theme that have data, to filter by. */
+const readSample = defineQuery<object, Sample>({
+  name: 'test.summaries.sample',
+  cypher: `
+    MATCH (l:Location)<-[:OF]-(i:Inspection)-[:REQUIRED]->(:Requirement)-[:UNDER]->(g:Regulation)-[:PART_OF]->(leg:Legislation)
+    WHERE l.region IS NOT NULL AND l.localAuthority IS NOT NULL
+    WITH g, leg, l, i, COUNT { (l)<-[:OF]-(:Inspection)-[:REQUIRED]->() } AS weight ORDER BY weight DESC, i.id LIMIT 1
+    MATCH (t:Theme)<-[:ABOUT]-(:Finding)
+    WITH g, leg, l, i, t, count(*) AS tagged ORDER BY tagged DESC, t.id LIMIT 1
+    RETURN g.id AS regulation, leg.id AS legislation, l.region AS region, l.localAuthority AS localAuthority,
+           i.startDate.year AS year, t.id AS theme`,
+  parse: (row) => ({
+    regulation: read.string(row, 'regulation'),
+    legislation: read.string(row, 'legislation'),
+    region: read.string(row, 'region'),
+    localAuthority: read.string(row, 'localAuthority'),
+    year: read.number(row, 'year'),
+    theme: read.string(row, 'theme'),
+  }),
+});
+
+describe('question summaries', () => {
+  let graph: TestGraph;
+  let sample: Sample;
+
+  /** The answer through the router, and the names of the queries it sent. */
+  async function routed<T>(ask: (db: Database) => Promise<T>): Promise<{ answer: T; queries: string[] }> {
+    const queries: string[] = [];
+    const answer = await ask(graph.db.withObserver((name) => queries.push(name)));
+    return { answer, queries };
+  }
+
+  const repeatedVariants = (): [string, RepeatedBreachArgs][] => {
+    const base: RepeatedBreachArgs = { regulation: null, legislation: null, regulator: null, minInspections: 2, from: null, to: null, first: 20 };
+    return [
+      ['unfiltered', base],
+      ['minInspections 1', { ...base, minInspections: 1, first: 500 }],
+      ['minInspections 3', { ...base, minInspections: 3 }],
+      ['first 3', { ...base, first: 3 }],
+      ['regulation', { ...base, regulation: sample.regulation, minInspections: 1 }],
+      ['legislation', { ...base, legislation: sample.legislation }],
+      ['unknown regulation', { ...base, regulation: 'NOPE:1' }],
+    ];
+  };
+
+  const breachVariants = (): [string, BreachCountArgs][] => {
+    const at = (groupBy: BreachGroup[], f: Partial<BreachCountArgs['f']> = {}, first = 500): BreachCountArgs => ({ groupBy, f: { ...NO_BREACH_FILTER, ...f }, first });
+    return [
+      ['regulation x year', at(['REGULATION', 'YEAR'])],
+      ['regulation x year, first 5', at(['REGULATION', 'YEAR'], {}, 5)],
+      ['regulation x year x regulator', at(['REGULATION', 'YEAR', 'REGULATOR'])],
+      ['regulation x legislation x year', at(['REGULATION', 'LEGISLATION', 'YEAR'])],
+      ['regulation x year x region', at(['REGULATION', 'YEAR', 'REGION'])],
+      ['regulation x year x local authority', at(['REGULATION', 'YEAR', 'LOCAL_AUTHORITY'])],
+      ['year, one regulation', at(['YEAR'], { regulation: sample.regulation })],
+      ['regulation, one year window', at(['REGULATION'], { from: `${sample.year}-01-01`, to: `${sample.year}-12-31` })],
+      ['regulation x year, years window', at(['REGULATION', 'YEAR'], { from: `${sample.year - 1}-01-01`, to: `${sample.year}-12-31` })],
+      ['regulation x year, regulator', at(['REGULATION', 'YEAR'], { regulator: 'OFSTED' })],
+      ['regulation x year, legislation', at(['REGULATION', 'YEAR'], { legislation: sample.legislation })],
+      ['regulation x year, region', at(['REGULATION', 'YEAR'], { region: sample.region })],
+      ['regulation x year, local authority', at(['REGULATION', 'YEAR'], { localAuthority: sample.localAuthority })],
+    ];
+  };
+
+  const breachFallbacks = (): [string, BreachCountArgs][] => {
+    const at = (groupBy: BreachGroup[], f: Partial<BreachCountArgs['f']> = {}): BreachCountArgs => ({ groupBy, f: { ...NO_BREACH_FILTER, ...f }, first: 50 });
+    return [
+      ['regulation only (a location counts in several years)', at(['REGULATION'])],
+      ['region', at(['REGION'])],
+      ['provider', at(['REGULATION', 'YEAR', 'PROVIDER'])],
+      ['date mid-year', at(['REGULATION', 'YEAR'], { from: `${sample.year}-03-01` })],
+    ];
+  };
+
+  const trendVariants = (): [string, ThemeTrendArgs][] => {
+    const base: ThemeTrendArgs = { themes: null, from: null, to: null, interval: 'YEAR', polarity: null };
+    const intervals: TrendInterval[] = ['YEAR', 'QUARTER', 'MONTH'];
+    return intervals.flatMap((interval): [string, ThemeTrendArgs][] => [
+      [`${interval}`, { ...base, interval }],
+      [`${interval} concern`, { ...base, interval, polarity: 'concern' }],
+      [`${interval} strength`, { ...base, interval, polarity: 'strength' }],
+      [`${interval} one theme`, { ...base, interval, themes: [sample.theme] }],
+      [`${interval} months window`, { ...base, interval, from: `${sample.year - 1}-04-01`, to: `${sample.year}-09-30` }],
+    ]);
+  };
+
+  async function expectSameAnswers(): Promise<void> {
+    for (const [name, args] of repeatedVariants()) {
+      const { answer, queries } = await routed((db) => findRepeatedBreaches(db, args));
+      expect(queries, name).toEqual(['analytics.repeated-breaches.summary']);
+      expect(JSON.stringify(answer), name).toBe(JSON.stringify(await findRepeatedBreachesExactly(graph.db, args)));
+    }
+    for (const [name, args] of breachVariants()) {
+      const { answer, queries } = await routed((db) => countBreaches(db, args));
+      expect(queries, name).toEqual(['analytics.breach-counts.summary']);
+      expect(JSON.stringify(answer), name).toBe(JSON.stringify(await countBreachesExactly(graph.db, args)));
+    }
+    for (const [name, args] of trendVariants()) {
+      const { answer, queries } = await routed((db) => findThemeTrends(db, args));
+      expect(queries, name).toEqual(['analytics.theme-trends.summary']);
+      expect(JSON.stringify(answer), name).toBe(JSON.stringify(await findThemeTrendsExactly(graph.db, args)));
+    }
+    for (const first of [3, 50]) {
+      const { answer, queries } = await routed((db) => findThemeCooccurrence(db, toFindingParams(null), first));
+      expect(queries).toEqual(['analytics.theme-cooccurrence.summary']);
+      expect(JSON.stringify(answer)).toBe(JSON.stringify(await findThemeCooccurrenceExactly(graph.db, toFindingParams(null), first)));
+    }
+  }
+
+  beforeAll(async () => {
+    graph = connectTestGraph();
+    await resetTestGraph(graph);
+    await runMigrations(graph.db, { seedDir: null, log: () => {} });
+    const files = [path.join(SEED_DIR, OFSTED_SEED), path.join(SEED_DIR, CQC_SEED), ...FIXTURE_REPORTS.filter((f) => f !== LATE_REPORT).map((f) => path.join(FIXTURE_DIR, f))];
+    for (const file of files) {
+      const result = await ingestFile(file, { db: graph.db, force: false, meta: null });
+      if (result.status !== 'loaded') throw new Error(`${file}: ${result.message}`);
+    }
+    const corpus = generateOnDisk({ locations: 12, years: 4, seed: 'summaries' });
+    for await (const result of ingestInputs([corpus], { db: graph.db, force: false, meta: null, workers: 0, batchSize: 25, keepDocuments: false })) {
+      if (result.status === 'failed') throw new Error(`${result.file}: ${result.message}`);
+    }
+    const [row] = await graph.db.read(readSample, {});
+    sample = row!;
+    await refreshSummaries(graph.db);
+  }, 300_000);
+  afterAll(async () => graph.close());
+
+  it('samples a graph where every question has answers to compare', async () => {
+    expect(sample.regulation).toBeTruthy();
+    expect((await findRepeatedBreachesExactly(graph.db, repeatedVariants()[0]![1])).length).toBeGreaterThan(1);
+    expect((await countBreachesExactly(graph.db, breachVariants()[0]![1])).length).toBeGreaterThan(5);
+    expect((await findThemeTrendsExactly(graph.db, trendVariants()[1]![1])).length).toBeGreaterThan(5);
+    expect((await findThemeCooccurrenceExactly(graph.db, toFindingParams(null), 50)).length).toBeGreaterThan(5);
+  });
+
+  it('answers every variant the summaries claim exactly as the exact queries do', async () => {
+    await expectSameAnswers();
+  });
+
+  it('sends the other variants to the exact queries', async () => {
+    for (const [name, args] of breachFallbacks()) {
+      const { answer, queries } = await routed((db) => countBreaches(db, args));
+      expect(queries, name).toEqual(['analytics.breach-counts']);
+      expect(answer.length, name).toBeGreaterThan(0);
+    }
+    const repeated = { regulation: null, legislation: null, regulator: 'OFSTED', minInspections: 2, from: null, to: null, first: 20 };
+    expect((await routed((db) => findRepeatedBreaches(db, repeated))).queries).toEqual(['analytics.repeated-breaches']);
+    const trends: ThemeTrendArgs = { themes: null, from: `${sample.year}-01-15`, to: null, interval: 'YEAR', polarity: null };
+    expect((await routed((db) => findThemeTrends(db, trends))).queries).toEqual(['analytics.theme-trends']);
+    const pairs = toFindingParams({ polarity: 'CONCERN' });
+    expect((await routed((db) => findThemeCooccurrence(db, pairs, 20))).queries).toEqual(['analytics.theme-cooccurrence']);
+  });
+
+  it('notices a summary that disagrees with the graph (the comparison can fail)', async () => {
+    const tamper = defineStatement('test.summaries.tamper', "MATCH (c:BreachCountSummary {level: 'coarse'}) WITH c LIMIT 1 SET c.requirementCount = c.requirementCount + 1");
+    await graph.db.write(tamper, {});
+    await expect(expectSameAnswers()).rejects.toThrow();
+    await refreshSummaries(graph.db);
+    await expectSameAnswers();
+  });
+
+  it('goes back to the exact queries when a report is loaded after the refresh, and to the summaries after the next', async () => {
+    // Every pair, so the one the late report adds is in the answer.
+    const unfiltered = { ...repeatedVariants()[0]![1], first: 1000 };
+    const before = await findRepeatedBreachesExactly(graph.db, unfiltered);
+    const result = await ingestFile(path.join(FIXTURE_DIR, LATE_REPORT), { db: graph.db, force: false, meta: null });
+    expect(result.status).toBe('loaded');
+
+    const stale = await routed((db) => findRepeatedBreaches(db, unfiltered));
+    expect(stale.queries).toEqual(['analytics.repeated-breaches.summary', 'analytics.repeated-breaches']);
+    const exact = await findRepeatedBreachesExactly(graph.db, unfiltered);
+    expect(JSON.stringify(stale.answer)).toBe(JSON.stringify(exact));
+    // The late report is a second inspection of a home already in the graph: the answer changed.
+    expect(JSON.stringify(exact)).not.toBe(JSON.stringify(before));
+    const trends = await routed((db) => findThemeTrends(db, trendVariants()[0]![1]));
+    expect(trends.queries).toEqual(['analytics.theme-trends.summary', 'analytics.theme-trends']);
+
+    const refreshed = await refreshSummaries(graph.db, { onlyStale: true });
+    expect(refreshed.map((k) => k.status)).toEqual(['rebuilt', 'rebuilt', 'rebuilt', 'rebuilt']);
+    await expectSameAnswers();
+    const again = await refreshSummaries(graph.db, { onlyStale: true });
+    expect(again.map((k) => k.status)).toEqual(['already-fresh', 'already-fresh', 'already-fresh', 'already-fresh']);
+  });
+});
