@@ -69,6 +69,9 @@ export async function startServer(
     resolvers,
     formatError,
     introspection: true,
+    // The process owns its signals (main.ts stops the server, then the graph): Apollo's own
+    // handler would stop it a second time and re-raise the signal.
+    stopOnTerminationSignals: false,
     validationRules: buildLimitRules(),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
