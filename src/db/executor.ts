@@ -89,21 +89,23 @@ export class Database {
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     // Queries may be run without awaiting the one before (the driver pipelines them on the
-    // connection), so a failure is named after the first query that failed, not the last sent.
-    let lastSent: string | null = null;
-    let firstFailed: string | null = null;
+    // connection). Once one fails, those sent after it fail too, and their rejections can arrive
+    // first, so a failure is named after the earliest-sent query that failed.
+    let sent: string[] = [];
+    let firstFailed = Infinity;
     const config = { timeout: this.timeoutMs };
     const body = (tx: ManagedTransaction) => {
-      firstFailed = null;
+      sent = [];
+      firstFailed = Infinity;
       return work({
         run: async (query, params) => {
-          lastSent = query.name;
+          const position = sent.push(query.name) - 1;
           this.observer?.(query.name);
           try {
             const result = await tx.run(query.cypher, toNeo4jParam(params) as Record<string, unknown>);
             return result.records.map((record) => query.parse(toPlain(record.toObject()) as Record<string, never>));
           } catch (error) {
-            firstFailed ??= query.name;
+            firstFailed = Math.min(firstFailed, position);
             throw error;
           }
         },
@@ -112,7 +114,7 @@ export class Database {
     try {
       return mode === 'READ' ? await session.executeRead(body, config) : await session.executeWrite(body, config);
     } catch (error) {
-      throw toDatabaseError(error, firstFailed ?? lastSent);
+      throw toDatabaseError(error, sent[firstFailed] ?? sent.at(-1) ?? null);
     } finally {
       await session.close();
     }
