@@ -95,4 +95,13 @@ describe('damaged letters', () => {
     expect(doc.inspection.id).toBe('la:80445:undated:focused');
     expect(doc.warnings.map((w) => w.code)).toEqual(['missing-inspection-date', 'missing-area-of-practice']);
   });
+
+  it('ends the area of practice at a bullet line when the extract lost the lines between (found by the deleted-lines fuzz test)', () => {
+    const lines = readFixture('ofsted-focused-visit_80445_cambridgeshire_2018-04-09.txt').split('\n');
+    const keep = ['Inspectors looked at the local authority’s arrangements for children in need and', 'Children’s records need to be up to date', 'individual needs for support and protection.'];
+    const text = keep.map((start) => lines.find((line) => line.includes(start))!).join('\n');
+    expect(text).toContain('\uF06E Children’s records');
+    const doc = parseOfstedLaFocusedVisit(text, sourceFor('damaged.txt'));
+    expect(doc.findings[0]!.text).toBe('Inspectors looked at the local authority\'s arrangements for children in need and');
+  });
 });

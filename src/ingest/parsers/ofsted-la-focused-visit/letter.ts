@@ -87,5 +87,10 @@ export function readAreaOfPractice(joined: JoinedText): { text: string; position
   const m = /\b(?:Inspectors|The visit|This visit) (?:looked at|evaluated|reviewed|focused on)(?! a range of evidence)\b[\s\S]*?[.!](?=\s+["'A-Z]|\s*$)/.exec(joined.text);
   if (!m) return null;
   const line = lineAt(joined, m.index);
-  return line ? { text: m[0], position: { ...line.position } } : null;
+  if (!line) return null;
+  // A bullet opening a line ends the sentence: when an extract lost its full stop, the list
+  // after it is not part of the area of practice (and its "- " marker is not report text).
+  const bullet = joined.starts.find(([start]) => start > m.index && start < m.index + m[0].length && joined.text.startsWith('- ', start));
+  const text = bullet ? joined.text.slice(m.index, bullet[0]).trimEnd() : m[0];
+  return { text, position: { ...line.position } };
 }
