@@ -9,8 +9,7 @@
 import { defineQuery, defineStatement, read } from '../../db/query.ts';
 import type { Database, QueryRunner } from '../../db/executor.ts';
 import { breachCountsQuery, countBreachesExactly, GROUP_NODES, GROUP_ORDER, type BreachCountArgs, type BreachCountRow } from '../analytics/breach-counts.ts';
-import { freshnessClause } from './graph-version.ts';
-import type { SummaryAnswer } from './repeated-breach-summary.ts';
+import { freshnessClause, readFreshSummary, type SummaryAnswer } from './graph-version.ts';
 
 export const BREACH_COUNTS_KIND = 'breach-counts';
 
@@ -121,11 +120,8 @@ export const breachCountsSummaryQuery = defineQuery<BreachSummaryParams, Summary
 
 export async function countBreaches(db: Database, args: BreachCountArgs): Promise<BreachCountRow[]> {
   const params = toBreachSummaryParams(args);
-  if (params) {
-    const [answer] = await db.read(breachCountsSummaryQuery, params);
-    if (answer?.fresh) return answer.rows;
-  }
-  return countBreachesExactly(db, args);
+  const rows = params ? await readFreshSummary(db, breachCountsSummaryQuery, params) : null;
+  return rows ?? countBreachesExactly(db, args);
 }
 
 /** Rebuilds the cells; false when the graph breaks an assumption the sums rest on (then the summary must stay unstamped). */

@@ -4,7 +4,8 @@
  * summary is stamped with the version it was built from, so comparing the two says whether it
  * still describes the graph.
  */
-import { defineStatement } from '../../db/query.ts';
+import type { Database } from '../../db/executor.ts';
+import { defineStatement, type NamedQuery } from '../../db/query.ts';
 
 export const GRAPH_STATE_ID = 'graph';
 
@@ -35,4 +36,20 @@ export function freshnessClause(kind: string): string {
     OPTIONAL MATCH (st:GraphState {id: '${GRAPH_STATE_ID}'})
     OPTIONAL MATCH (stamp:SummaryStamp {kind: '${kind}'})
     WITH coalesce(stamp.version = st.version, false) AS fresh`;
+}
+
+/** What a summary question returns: whether the summary was fresh, and its rows when it was. */
+export interface SummaryAnswer<Row> {
+  fresh: boolean;
+  rows: Row[];
+}
+
+/** The rows of a summary question, or null when its summary is stale (the caller runs the exact query). */
+export async function readFreshSummary<Params extends object, Row>(
+  db: Database,
+  query: NamedQuery<Params, SummaryAnswer<Row>>,
+  params: Params,
+): Promise<Row[] | null> {
+  const [answer] = await db.read(query, params);
+  return answer?.fresh ? answer.rows : null;
 }

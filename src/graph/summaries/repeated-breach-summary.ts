@@ -17,7 +17,7 @@ import {
   type RepeatedBreachArgs,
   type RepeatedBreachRow,
 } from '../analytics/repeated-breaches.ts';
-import { freshnessClause } from './graph-version.ts';
+import { freshnessClause, readFreshSummary, type SummaryAnswer } from './graph-version.ts';
 
 export const REPEATED_BREACHES_KIND = 'repeated-breaches';
 
@@ -44,11 +44,6 @@ export const buildRepeatedBreachSummary = defineStatement<object>(
 /** The summary answers exactly when no filter reaches inside a pair (the regulator and dates pick inspections). */
 export function isAnsweredBySummary(args: RepeatedBreachArgs): boolean {
   return args.regulator === null && args.from === null && args.to === null;
-}
-
-export interface SummaryAnswer<Row> {
-  fresh: boolean;
-  rows: Row[];
 }
 
 export const repeatedBreachesSummaryQuery = defineQuery<RepeatedBreachArgs, SummaryAnswer<RepeatedBreachRow>>({
@@ -80,11 +75,8 @@ export const repeatedBreachesSummaryQuery = defineQuery<RepeatedBreachArgs, Summ
 
 /** Through the summary when it is fresh and answers these arguments exactly, else the exact query. */
 export async function findRepeatedBreaches(db: Database, args: RepeatedBreachArgs): Promise<RepeatedBreachRow[]> {
-  if (isAnsweredBySummary(args)) {
-    const [answer] = await db.read(repeatedBreachesSummaryQuery, args);
-    if (answer?.fresh) return answer.rows;
-  }
-  return findRepeatedBreachesExactly(db, args);
+  const rows = isAnsweredBySummary(args) ? await readFreshSummary(db, repeatedBreachesSummaryQuery, args) : null;
+  return rows ?? findRepeatedBreachesExactly(db, args);
 }
 
 export async function rebuildRepeatedBreachSummary(tx: QueryRunner): Promise<void> {

@@ -19,8 +19,7 @@ import {
   type ThemeTrendArgs,
   type ThemeTrendRow,
 } from '../analytics/theme-trends.ts';
-import { freshnessClause } from './graph-version.ts';
-import type { SummaryAnswer } from './repeated-breach-summary.ts';
+import { freshnessClause, readFreshSummary, type SummaryAnswer } from './graph-version.ts';
 
 export const THEME_TRENDS_KIND = 'theme-trends';
 export const THEME_COOCCURRENCE_KIND = 'theme-cooccurrence';
@@ -100,10 +99,8 @@ export const themeTrendsSummaryQuery = defineQuery<ThemeTrendArgs, SummaryAnswer
 });
 
 export async function findThemeTrends(db: Database, args: ThemeTrendArgs): Promise<ThemeTrendRow[]> {
-  if (isTrendAnsweredBySummary(args)) {
-    const [answer] = await db.read(themeTrendsSummaryQuery, args);
-    if (answer?.fresh) return answer.rows.map((row) => ({ ...row, period: labelPeriod(row.periodStart, args.interval) }));
-  }
+  const rows = isTrendAnsweredBySummary(args) ? await readFreshSummary(db, themeTrendsSummaryQuery, args) : null;
+  if (rows) return rows.map((row) => ({ ...row, period: labelPeriod(row.periodStart, args.interval) }));
   return findThemeTrendsExactly(db, args);
 }
 
@@ -126,11 +123,8 @@ export const themeCooccurrenceSummaryQuery = defineQuery<{ first: number }, Summ
 });
 
 export async function findThemeCooccurrence(db: Database, f: FindingParams, first: number): Promise<ThemePairRow[]> {
-  if (isCooccurrenceAnsweredBySummary(f)) {
-    const [answer] = await db.read(themeCooccurrenceSummaryQuery, { first });
-    if (answer?.fresh) return answer.rows;
-  }
-  return findThemeCooccurrenceExactly(db, f, first);
+  const rows = isCooccurrenceAnsweredBySummary(f) ? await readFreshSummary(db, themeCooccurrenceSummaryQuery, { first }) : null;
+  return rows ?? findThemeCooccurrenceExactly(db, f, first);
 }
 
 export async function rebuildThemeTrendSummary(tx: QueryRunner): Promise<void> {
