@@ -58,7 +58,9 @@ class LiteralParser {
       this.skipSpace();
       if (this.text[this.pos] !== ':') this.fail('":" expected');
       this.pos++;
-      out[String(key)] = this.parseValue(depth + 1);
+      // Defined, not assigned: a "__proto__" key from the file is data, as JSON.parse keeps it,
+      // not the object's prototype.
+      Object.defineProperty(out, String(key), { value: this.parseValue(depth + 1), enumerable: true, writable: true, configurable: true });
       this.skipSpace();
       const sep = this.text[this.pos];
       if (sep !== ',' && sep !== '}') this.fail('"," or "}" expected');

@@ -27,6 +27,10 @@ describe('parsePythonLiteral', () => {
     expect(parsePythonLiteral('[' .repeat(100))).toEqual({ ok: false, reason: 'nested too deeply at character 66' });
   });
 
+  it('keeps a "__proto__" key as data, as JSON.parse does (found by the round-trip property)', () => {
+    expect(parsePythonLiteral("{'__proto__': ''}")).toEqual({ ok: true, value: JSON.parse('{"__proto__": ""}') });
+  });
+
   it('never throws: any text gives a value or a reason', () => {
     fc.assert(fc.property(fc.string({ unit: fc.constantFrom('{', '}', '[', ']', '(', ')', "'", '"', ':', ',', '\\', 'a', '1', '.', 'e', '-', ' ', 'T', 'N') }), (text) => {
       const read = parsePythonLiteral(text);
