@@ -2,6 +2,7 @@
  * `npm start`: local Neo4j if needed → schema migrations → seed data into an empty graph →
  * the API and explorer. Ctrl-C (or SIGTERM) stops the server and the Neo4j it started.
  */
+import './server/production-mode.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { openGraph, type GraphConnection } from './db/connect.ts';
 import { DatabaseError } from './db/errors.ts';

@@ -5,6 +5,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
@@ -69,12 +70,16 @@ export async function startServer(
     resolvers,
     formatError,
     introspection: true,
+    // Apollo's default pretty-prints every response; clients parse it, so indentation is only bytes and time.
+    stringifyResult: (result) => JSON.stringify(result),
     // The process owns its signals (main.ts stops the server, then the graph): Apollo's own
     // handler would stop it a second time and re-raise the signal.
     stopOnTerminationSignals: false,
     validationRules: buildLimitRules(),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // No field sets cache hints, and the default cache-control plugin wraps every resolver to look for them.
+      ApolloServerPluginCacheControlDisabled(),
       {
         async requestDidStart() {
           return {
