@@ -12,6 +12,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          setupFiles: ['tests/unit/fuzz-seed.ts'],
         },
       },
       {
