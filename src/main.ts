@@ -8,7 +8,7 @@ import { openGraph, type GraphConnection } from './db/connect.ts';
 import { DatabaseError } from './db/errors.ts';
 import { LocalNeo4jError } from './db/local-neo4j-build.ts';
 import { runMigrations } from './db/run-migrations.ts';
-import { describeRefresh } from './graph/summaries/refresh-scheduler.ts';
+import { describeRefresh, describeRefreshFailure } from './graph/summaries/refresh-scheduler.ts';
 import { refreshSummaries } from './graph/summaries/refresh-summaries.ts';
 import { PortInUseError, startServer, type RunningServer } from './server/app.ts';
 
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     // In the background: until the summaries are fresh the questions use the exact queries.
     void refreshSummaries(graph.db, { onlyStale: true }).then(
       (kinds) => log(describeRefresh(kinds)),
-      (error: unknown) => log(`Summaries not refreshed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`),
+      (error: unknown) => log(describeRefreshFailure(error)),
     );
   } catch (error) {
     if (EXPECTED_ERRORS.some((type) => error instanceof type)) {
