@@ -44,7 +44,7 @@ export const RANGE_INDEXES = [
   // The repeatedBreaches summary is read in rank order, or by regulation.
   ['RepeatedBreachSummary', 'rank'],
   ['RepeatedBreachSummary', 'regulationId'],
-  ['BreachCountSummary', 'level'],
+  ['BreachCountCell', 'level'],
 ] as const;
 
 export const FULLTEXT_INDEX = 'findingAndRequirementText';

@@ -108,14 +108,23 @@ describe('question summaries', () => {
       ['regulation x year, legislation', at(['REGULATION', 'YEAR'], { legislation: sample.legislation })],
       ['regulation x year, region', at(['REGULATION', 'YEAR'], { region: sample.region })],
       ['regulation x year, local authority', at(['REGULATION', 'YEAR'], { localAuthority: sample.localAuthority })],
+      ['regulation, all years (a location counts once across years)', at(['REGULATION'])],
+      ['regulation, all years, region', at(['REGULATION'], { region: sample.region })],
+      ['legislation', at(['LEGISLATION'])],
+      ['legislation x year x region', at(['LEGISLATION', 'YEAR', 'REGION'])],
+      ['local authority, one legislation', at(['LOCAL_AUTHORITY'], { legislation: sample.legislation })],
+      ['region (no regulation key)', at(['REGION'])],
+      ['regulator x year', at(['REGULATOR', 'YEAR'])],
+      ['year, one year window', at(['YEAR'], { from: `${sample.year}-01-01`, to: `${sample.year}-12-31` })],
+      ['nothing grouped', at([])],
     ];
   };
 
   const breachFallbacks = (): [string, BreachCountArgs][] => {
     const at = (groupBy: BreachGroup[], f: Partial<BreachCountArgs['f']> = {}): BreachCountArgs => ({ groupBy, f: { ...NO_BREACH_FILTER, ...f }, first: 50 });
     return [
-      ['regulation only (a location counts in several years)', at(['REGULATION'])],
-      ['region', at(['REGION'])],
+      ['regulation, years window (a location counts in several years)', at(['REGULATION'], { from: `${sample.year - 1}-01-01`, to: `${sample.year}-12-31` })],
+      ['region, years window', at(['REGION'], { from: `${sample.year - 1}-01-01`, to: `${sample.year}-12-31` })],
       ['provider', at(['REGULATION', 'YEAR', 'PROVIDER'])],
       ['date mid-year', at(['REGULATION', 'YEAR'], { from: `${sample.year}-03-01` })],
     ];
@@ -202,7 +211,7 @@ describe('question summaries', () => {
   });
 
   it('notices a summary that disagrees with the graph (the comparison can fail)', async () => {
-    const tamper = defineStatement('test.summaries.tamper', "MATCH (c:BreachCountSummary {level: 'coarse'}) WITH c LIMIT 1 SET c.requirementCount = c.requirementCount + 1");
+    const tamper = defineStatement('test.summaries.tamper', "MATCH (c:BreachCountCell {level: 'coarse:regulation:year'}) WITH c LIMIT 1 SET c.requirementCount = c.requirementCount + 1");
     await graph.db.write(tamper, {});
     await expect(expectSameAnswers()).rejects.toThrow();
     await refreshSummaries(graph.db);

@@ -1,47 +1,88 @@
 /**
- * breachCounts from a summary: requirement, inspection and location counts per regulation,
- * regulator and year ("coarse" cells), and per the same plus region and local authority
- * ("place" cells). Summing cells is exact only where no inspection or location falls in two
- * cells of one group: the request must group by (or filter to) one regulation and one year, and
- * the graph must give each requirement one path to its regulation, regulator and location and
- * each location one regulator (checked at every build; the summary is not stamped otherwise).
+ * breachCounts from a summary. Cells hold requirement, inspection and location counts for one
+ * "shape": which regulation key they keep (each regulation, each legislation, or none), whether
+ * they split by year, and whether they split by region and local authority ("place") or not
+ * ("coarse"). Distinct counts only add up across cells that no inspection or location shares,
+ * so a request is answered from the one shape whose cells it sums safely: its regulation key and
+ * year split must be ones it groups by or filters to a single value of; regulator and place add
+ * up because the graph gives each inspection one regulator and location and each location one
+ * regulator, region and authority (checked at every build; the summary is not stamped
+ * otherwise). Provider groupings are not summarised.
  */
 import { defineQuery, defineStatement, read } from '../../db/query.ts';
 import type { Database, QueryRunner } from '../../db/executor.ts';
 import { breachCountsQuery, countBreachesExactly, GROUP_NODES, GROUP_ORDER, type BreachCountArgs, type BreachCountRow } from '../analytics/breach-counts.ts';
 import { freshnessClause, readFreshSummary, type SummaryAnswer } from './graph-version.ts';
 
-export const BREACH_COUNTS_KIND = 'breach-counts';
+/**
+ * Versioned, with cells under their own label: a graph stamped by the earlier layout
+ * (`BreachCountSummary` nodes, kind 'breach-counts') is neither read nor deleted by this one, so
+ * servers of both versions can share a database during an upgrade.
+ */
+export const BREACH_COUNTS_KIND = 'breach-counts-v2';
 
-export type CellLevel = 'coarse' | 'place';
+export type RegulationScope = 'regulation' | 'legislation' | 'all';
+
+export interface CellShape {
+  scope: RegulationScope;
+  yearly: boolean;
+}
+
+/** Every shape, built in one pass over the requirements. */
+export const CELL_SHAPES: readonly CellShape[] = (['regulation', 'legislation', 'all'] as const).flatMap((scope) =>
+  [true, false].map((yearly) => ({ scope, yearly })),
+);
+
+/** The `level` property of a shape's cells (one indexed string, so a request reads one shape's cells only). */
+export function toCellLevel(place: boolean, shape: CellShape): string {
+  return `${place ? 'place' : 'coarse'}:${shape.scope}:${shape.yearly ? 'year' : 'all-years'}`;
+}
 
 export interface BreachSummaryParams extends BreachCountArgs {
-  level: CellLevel;
+  level: string;
   fromYear: number | null;
   toYear: number | null;
 }
 
-export const deleteBreachCountSummary = defineStatement<object>('summaries.breach-counts.delete', 'MATCH (c:BreachCountSummary) DETACH DELETE c');
+export const deleteBreachCountSummary = defineStatement<object>('summaries.breach-counts.delete', 'MATCH (c:BreachCountCell) DETACH DELETE c');
 
-export const buildPlaceCells = defineStatement<object>(
+interface ShapeParam extends CellShape {
+  place: string;
+  coarse: string;
+}
+
+/**
+ * The place cells of every shape from one pass: the finest cells (regulation, regulator, year,
+ * place) keep their inspections and locations, and each shape's cell counts the distinct ones
+ * among the finest cells it merges.
+ */
+export const buildPlaceCells = defineStatement<{ shapes: ShapeParam[] }>(
   'summaries.breach-counts.build-place',
   `MATCH (l:Location)<-[:OF]-(i:Inspection)-[:REQUIRED]->(q:Requirement)-[:UNDER]->(g:Regulation)-[:PART_OF]->(leg:Legislation)
    MATCH (i)-[:BY]->(reg:Regulator)
    WITH g.id AS regulationId, leg.id AS legislationId, reg.code AS regulator, i.startDate.year AS year,
         l.region AS region, l.localAuthority AS localAuthority,
-        count(DISTINCT q) AS requirementCount, count(DISTINCT i) AS inspectionCount, count(DISTINCT l) AS locationCount
-   CREATE (:BreachCountSummary {level: 'place', regulationId: regulationId, legislationId: legislationId, regulator: regulator,
-                                year: year, region: region, localAuthority: localAuthority,
-                                requirementCount: requirementCount, inspectionCount: inspectionCount, locationCount: locationCount})`,
+        count(DISTINCT q) AS requirementCount, collect(DISTINCT i) AS inspections, collect(DISTINCT l) AS locations
+   UNWIND $shapes AS shape
+   WITH shape, CASE WHEN shape.scope = 'regulation' THEN regulationId END AS regulationId,
+        CASE WHEN shape.scope <> 'all' THEN legislationId END AS legislationId, regulator,
+        CASE WHEN shape.yearly THEN year END AS year, region, localAuthority, requirementCount, inspections, locations
+   WITH shape, regulationId, legislationId, regulator, year, region, localAuthority,
+        sum(requirementCount) AS requirementCount, collect(inspections) AS inspectionLists, collect(locations) AS locationLists
+   CREATE (:BreachCountCell {level: shape.place, regulationId: regulationId, legislationId: legislationId, regulator: regulator,
+                                year: year, region: region, localAuthority: localAuthority, requirementCount: requirementCount,
+                                inspectionCount: size(COLLECT { UNWIND inspectionLists AS list UNWIND list AS x RETURN DISTINCT x }),
+                                locationCount: size(COLLECT { UNWIND locationLists AS list UNWIND list AS x RETURN DISTINCT x })})`,
 );
 
-/** A location has one region and authority, so a coarse cell is the sum of its place cells. */
-export const buildCoarseCells = defineStatement<object>(
+/** A location has one region and authority, so a coarse cell is the sum of its shape's place cells. */
+export const buildCoarseCells = defineStatement<{ shapes: ShapeParam[] }>(
   'summaries.breach-counts.build-coarse',
-  `MATCH (c:BreachCountSummary {level: 'place'})
-   WITH c.regulationId AS regulationId, c.legislationId AS legislationId, c.regulator AS regulator, c.year AS year,
+  `UNWIND $shapes AS shape
+   MATCH (c:BreachCountCell {level: shape.place})
+   WITH shape, c.regulationId AS regulationId, c.legislationId AS legislationId, c.regulator AS regulator, c.year AS year,
         sum(c.requirementCount) AS requirementCount, sum(c.inspectionCount) AS inspectionCount, sum(c.locationCount) AS locationCount
-   CREATE (:BreachCountSummary {level: 'coarse', regulationId: regulationId, legislationId: legislationId, regulator: regulator, year: year,
+   CREATE (:BreachCountCell {level: shape.coarse, regulationId: regulationId, legislationId: legislationId, regulator: regulator, year: year,
                                 requirementCount: requirementCount, inspectionCount: inspectionCount, locationCount: locationCount})`,
 );
 
@@ -70,13 +111,18 @@ export function toBreachSummaryParams(args: BreachCountArgs): BreachSummaryParam
   const fromYear = f.from === null ? null : YEAR_START.exec(f.from)?.[1];
   const toYear = f.to === null ? null : YEAR_END.exec(f.to)?.[1];
   if (fromYear === undefined || toYear === undefined) return null;
-  const oneRegulation = groupBy.includes('REGULATION') || f.regulation !== null;
+  const scope: RegulationScope =
+    groupBy.includes('REGULATION') || f.regulation !== null ? 'regulation'
+    : groupBy.includes('LEGISLATION') || f.legislation !== null ? 'legislation'
+    : 'all';
   const oneYear = groupBy.includes('YEAR') || (fromYear !== null && fromYear === toYear);
-  if (!oneRegulation || !oneYear) return null;
+  const allYears = fromYear === null && toYear === null;
+  // A window of several years, not split by year, would count a location once per year.
+  if (!oneYear && !allYears) return null;
   const byPlace = groupBy.includes('REGION') || groupBy.includes('LOCAL_AUTHORITY') || f.region !== null || f.localAuthority !== null;
   return {
     ...args,
-    level: byPlace ? 'place' : 'coarse',
+    level: toCellLevel(byPlace, { scope, yearly: oneYear }),
     fromYear: fromYear === null ? null : Number(fromYear),
     toYear: toYear === null ? null : Number(toYear),
   };
@@ -87,7 +133,7 @@ export const breachCountsSummaryQuery = defineQuery<BreachSummaryParams, Summary
   cypher: `${freshnessClause(BREACH_COUNTS_KIND)}
     CALL (fresh) {
       WITH fresh WHERE fresh
-      MATCH (c:BreachCountSummary {level: $level})
+      MATCH (c:BreachCountCell {level: $level})
       WHERE ($f.regulator IS NULL OR c.regulator = $f.regulator)
         AND ($f.legislation IS NULL OR c.legislationId = $f.legislation)
         AND ($f.regulation IS NULL OR c.regulationId = $f.regulation)
@@ -126,9 +172,10 @@ export async function countBreaches(db: Database, args: BreachCountArgs): Promis
 
 /** Rebuilds the cells; false when the graph breaks an assumption the sums rest on (then the summary must stay unstamped). */
 export async function rebuildBreachCountSummary(tx: QueryRunner): Promise<boolean> {
+  const shapes = CELL_SHAPES.map((shape) => ({ ...shape, place: toCellLevel(true, shape), coarse: toCellLevel(false, shape) }));
   await tx.run(deleteBreachCountSummary, {});
-  await tx.run(buildPlaceCells, {});
-  await tx.run(buildCoarseCells, {});
+  await tx.run(buildPlaceCells, { shapes });
+  await tx.run(buildCoarseCells, { shapes });
   const [row] = await tx.run(countAmbiguousPaths, {});
   return row?.ambiguous === 0;
 }
