@@ -42,8 +42,9 @@ export const RANGE_INDEXES = [
   ['EnforcementAction', 'type'],
   ['EnforcementAction', 'issuedOn'],
   // The repeatedBreaches summary is read in rank order, or by regulation.
-  ['RepeatedBreachSummary', 'rank'],
-  ['RepeatedBreachSummary', 'regulationId'],
+  ['RepeatedBreachPair', 'rank'],
+  ['RepeatedBreachPair', 'regulationId'],
+  ['RepeatedBreachPair', 'regulator'],
   ['BreachCountCell', 'level'],
 ] as const;
 

@@ -89,6 +89,10 @@ describe('question summaries', () => {
       ['regulation', { ...base, regulation: sample.regulation, minInspections: 1 }],
       ['legislation', { ...base, legislation: sample.legislation }],
       ['unknown regulation', { ...base, regulation: 'NOPE:1' }],
+      ['regulator Ofsted', { ...base, regulator: 'OFSTED' }],
+      ['regulator CQC, minInspections 1', { ...base, regulator: 'CQC', minInspections: 1, first: 500 }],
+      ['regulator and legislation', { ...base, regulator: 'OFSTED', legislation: sample.legislation }],
+      ['unknown regulator', { ...base, regulator: 'NOPE' }],
     ];
   };
 
@@ -202,12 +206,36 @@ describe('question summaries', () => {
       expect(queries, name).toEqual(['analytics.breach-counts']);
       expect(answer.length, name).toBeGreaterThan(0);
     }
-    const repeated = { regulation: null, legislation: null, regulator: 'OFSTED', minInspections: 2, from: null, to: null, first: 20 };
+    const repeated = { regulation: null, legislation: null, regulator: null, minInspections: 2, from: `${sample.year}-01-01`, to: null, first: 20 };
     expect((await routed((db) => findRepeatedBreaches(db, repeated))).queries).toEqual(['analytics.repeated-breaches']);
     const trends: ThemeTrendArgs = { themes: null, from: `${sample.year}-01-15`, to: null, interval: 'YEAR', polarity: null };
     expect((await routed((db) => findThemeTrends(db, trends))).queries).toEqual(['analytics.theme-trends']);
     const pairs = toFindingParams({ polarity: 'CONCERN' });
     expect((await routed((db) => findThemeCooccurrence(db, pairs, 20))).queries).toEqual(['analytics.theme-cooccurrence']);
+  });
+
+  it('sends a regulator filter to the exact query while one pair has inspections of two regulators', async () => {
+    const addSecondRegulator = defineStatement(
+      'test.summaries.add-second-regulator',
+      `MATCH (i:Inspection)-[:BY]->(:Regulator {code: 'OFSTED'}) WHERE EXISTS { (i)-[:REQUIRED]->() }
+       WITH i ORDER BY i.id LIMIT 1
+       MATCH (cqc:Regulator {code: 'CQC'}) CREATE (i)-[:BY {test: true}]->(cqc)`,
+    );
+    const removeSecondRegulator = defineStatement('test.summaries.remove-second-regulator', 'MATCH ()-[b:BY {test: true}]->() DELETE b');
+    const ofsted = { regulation: null, legislation: null, regulator: 'OFSTED', minInspections: 1, from: null, to: null, first: 500 };
+    try {
+      await graph.db.write(addSecondRegulator, {});
+      await refreshSummaries(graph.db);
+      const mixed = await routed((db) => findRepeatedBreaches(db, ofsted));
+      expect(mixed.queries).toEqual(['analytics.repeated-breaches.summary', 'analytics.repeated-breaches']);
+      expect(JSON.stringify(mixed.answer)).toBe(JSON.stringify(await findRepeatedBreachesExactly(graph.db, ofsted)));
+      const unfiltered = { ...ofsted, regulator: null };
+      expect((await routed((db) => findRepeatedBreaches(db, unfiltered))).queries).toEqual(['analytics.repeated-breaches.summary']);
+    } finally {
+      await graph.db.write(removeSecondRegulator, {});
+      await refreshSummaries(graph.db);
+    }
+    expect((await routed((db) => findRepeatedBreaches(db, ofsted))).queries).toEqual(['analytics.repeated-breaches.summary']);
   });
 
   it('notices a summary that disagrees with the graph (the comparison can fail)', async () => {
