@@ -29,7 +29,7 @@ import { listInputFiles, readSourceText } from '../src/ingest/sources/read-sourc
 import { DEFAULT_BATCH_SIZE, loadReportBatch } from '../src/ingest/load.ts';
 import { loadFloor } from './floor-load.ts';
 import { measureIngestMemory } from './ingest-memory.ts';
-import { startPeerServer } from './peer-server.ts';
+import { startPeerChild } from './peer-server.ts';
 import { buildQueryCases, NESTED_READ } from './query-cases.ts';
 import { formatMs, measurePair, readPeakRssMiB } from './stats.ts';
 
@@ -184,7 +184,7 @@ async function main(): Promise<void> {
     const refreshed = await refreshSummaries(db, { onlyStale: true });
     say(`summaries.refresh: ${describeRefresh(refreshed)}`);
     const api = await startApiChild(connection);
-    const peer = await startPeerServer(driver);
+    const peer = await startPeerChild(connection);
     try {
       const sample = await driver.executeQuery('MATCH (f:Finding)-[:ABOUT]->() RETURN f.id AS id LIMIT 1');
       const findingId = String(sample.records[0]?.get('id') ?? '');

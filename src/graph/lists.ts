@@ -7,6 +7,7 @@ import type { Database } from '../db/executor.ts';
 import { FINDING_PREDICATE, SCOPE_PREDICATE, toFindingParams, toScopeParams, type FindingFilterInput, type ScopeFilterInput } from './filters.ts';
 import type { Loaders } from './loaders.ts';
 import { type NodeKind, type RowOf } from './node-kinds.ts';
+import { buildIndexOrderedPage } from './index-ordered-page.ts';
 import { buildNewestEnforcementPage } from './newest-enforcement-page.ts';
 import { toPage, type Page, type PageRequest } from './pagination.ts';
 import { attachNested, buildNestedCypher, describePlan, describeProjection, parseProjected, projectNode, type PrefetchStep, type Projection } from './prefetch.ts';
@@ -32,15 +33,22 @@ interface ListSpec {
   sorts: Readonly<Record<string, string>>;
   /**
    * Sorts read through indexes instead of ORDER BY over every match: given the list's full
-   * predicate, Cypher binding `m` in page order with SKIP $skip LIMIT $limit applied. Each must
+   * predicate, the sort direction and the filters set, Cypher binding `m` in page order with
+   * SKIP $skip LIMIT $limit applied, or null where the plain sort serves better. Each must
    * order exactly as its `sorts` entry.
    */
-  pages?: Readonly<Record<string, (where: string) => string>>;
+  pages?: Readonly<Record<string, (page: PageShape) => string | null>>;
   /**
    * The total when no filter is set, from Neo4j's count store (O(1)) instead of matching every
    * item; it must equal the filtered count with every filter null.
    */
   countAll?: string;
+}
+
+interface PageShape {
+  where: string;
+  direction: 'ASC' | 'DESC';
+  filters: readonly string[];
 }
 
 const ENFORCEMENT_MATCH = '(i:Inspection)-[:LED_TO]->(m:EnforcementAction), (i)-[:OF]->(l:Location) WITH i, l, m';
@@ -69,6 +77,7 @@ export const LISTS = {
       providerId: 'EXISTS { (m)<-[:RUNS]-(:Provider {id: $f.providerId}) }',
     },
     sorts: { NAME: 'm.name', ID: 'm.id' },
+    pages: { NAME: ({ direction, filters }) => (direction === 'ASC' && filters.length === 0 ? buildIndexOrderedPage('Location', 'name') : null) },
   },
   inspections: {
     kind: 'inspection',
@@ -95,7 +104,7 @@ export const LISTS = {
     where: SCOPE_PREDICATE,
     filters: { type: 'm.type = $f.type' },
     sorts: { NEWEST: ENFORCEMENT_NEWEST },
-    pages: { NEWEST: (where) => buildNewestEnforcementPage(ENFORCEMENT_MATCH, where, ENFORCEMENT_NEWEST) },
+    pages: { NEWEST: ({ where }) => buildNewestEnforcementPage(ENFORCEMENT_MATCH, where, ENFORCEMENT_NEWEST) },
     // Each action has one LED_TO from an inspection, and each inspection one OF to its location
     // (the loader MERGEs exactly those), so with no filter the count is the LED_TO count.
     countAll: 'COUNT { ()-[:LED_TO]->(:EnforcementAction) }',
@@ -183,7 +192,7 @@ function buildListQuery(
     name: `list.${name}.${sort}.${direction}${count ? '' : '.uncounted'}${filters.length > 0 ? `.where(${filters.join(',')})` : ''}${plan ? `.with(${plan})` : ''}${describeProjection(fields)}`,
     cypher: `${count ? buildCount(spec, where) : ''}
              CALL () {
-               ${spec.pages?.[sort]?.(where) ?? `MATCH ${spec.match} WHERE ${where}
+               ${spec.pages?.[sort]?.({ where, direction, filters }) ?? `MATCH ${spec.match} WHERE ${where}
                WITH * ORDER BY ${orderBy} SKIP $skip LIMIT $limit`}
                WITH m AS c0
                RETURN collect({node: ${projectNode('c0', fields)}, nested: ${nested.map}}) AS items
