@@ -23,7 +23,9 @@ export interface QueryCase {
 export const NESTED_READ = {
   ours: `{ locations(first: 20, sort: { field: NAME, direction: ASC }) { nodes { id name
            inspections(first: 100) { nodes { id startDate requirements { text regulation { id heading } } } } } } }`,
-  bare: `MATCH (l:Location) WITH l ORDER BY l.name, l.id LIMIT 20
+  // Written as a hand-tuned query would be: from the Location.name index in order (every
+  // generated location has a name, so this is the same page as the API's).
+  bare: `MATCH (l:Location) WHERE l.name IS NOT NULL WITH l ORDER BY l.name, l.id LIMIT 20
          RETURN l.id AS id, l.name AS name,
            [(l)<-[:OF]-(i:Inspection) | i {.id, .startDate,
              requirements: [(i)-[:REQUIRED]->(q:Requirement) | q {.text,
