@@ -51,6 +51,11 @@ interface PageShape {
   filters: readonly string[];
 }
 
+/** The index's order serves an ascending, unfiltered page; otherwise the plain sort does (see index-ordered-page.ts). */
+function pageByIndexWhenPlain(label: string, property: string): (page: PageShape) => string | null {
+  return ({ direction, filters }) => (direction === 'ASC' && filters.length === 0 ? buildIndexOrderedPage(label, property) : null);
+}
+
 const ENFORCEMENT_MATCH = '(i:Inspection)-[:LED_TO]->(m:EnforcementAction), (i)-[:OF]->(l:Location) WITH i, l, m';
 const ENFORCEMENT_NEWEST = 'coalesce(m.issuedOn, i.startDate) DESC, m.id';
 
@@ -64,6 +69,7 @@ export const LISTS = {
       regulator: 'EXISTS { (m)-[:RUNS]->(:Location)-[:REGULATED_BY]->(:Regulator {code: $f.regulator}) }',
     },
     sorts: { NAME: 'm.name', LOCATION_COUNT: 'COUNT { (m)-[:RUNS]->() }' },
+    pages: { NAME: pageByIndexWhenPlain('Provider', 'name') },
   },
   locations: {
     kind: 'location',
@@ -77,7 +83,7 @@ export const LISTS = {
       providerId: 'EXISTS { (m)<-[:RUNS]-(:Provider {id: $f.providerId}) }',
     },
     sorts: { NAME: 'm.name', ID: 'm.id' },
-    pages: { NAME: ({ direction, filters }) => (direction === 'ASC' && filters.length === 0 ? buildIndexOrderedPage('Location', 'name') : null) },
+    pages: { NAME: pageByIndexWhenPlain('Location', 'name'), ID: pageByIndexWhenPlain('Location', 'id') },
   },
   inspections: {
     kind: 'inspection',

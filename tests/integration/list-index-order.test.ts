@@ -1,5 +1,5 @@
 /**
- * Lists read in a range index's order (locations by name, ascending) page exactly as sorting
+ * Lists read in a range index's order (locations by name or id, providers by name, ascending) page exactly as sorting
  * every node: ties on the name broken by id, and locations without a name (a report may name
  * none) after every named one, at every offset, through the list reader and over GraphQL.
  */
@@ -9,14 +9,18 @@ import { listParams, readList } from '../../src/graph/lists.ts';
 import { startApiFixture, type ApiFixture } from '../support/api-fixture.ts';
 import { askGraphQL } from '../support/http.ts';
 
-const sortedLocationIds = defineQuery<{ descending: boolean }, { id: string }>({
-  name: 'test.locations-sorted-by-name',
-  cypher: `
-    MATCH (m:Location)
-    WITH m ORDER BY CASE WHEN $descending THEN m.name END DESC, CASE WHEN $descending THEN null ELSE m.name END ASC, m.id
-    RETURN m.id AS id`,
-  parse: (row) => ({ id: read.string(row, 'id') }),
-});
+/** The reference order: every node sorted by the property (nulls last ascending, first descending), ties by id. */
+function sortedIdsQuery(label: 'Location' | 'Provider', property: 'name' | 'id') {
+  return defineQuery<{ descending: boolean }, { id: string }>({
+    name: `test.${label}-sorted-by-${property}`,
+    cypher: `
+      MATCH (m:${label})
+      WITH m ORDER BY CASE WHEN $descending THEN m.${property} END DESC, CASE WHEN $descending THEN null ELSE m.${property} END ASC, m.id
+      RETURN m.id AS id`,
+    parse: (row) => ({ id: read.string(row, 'id') }),
+  });
+}
+const sortedLocationIds = sortedIdsQuery('Location', 'name');
 
 /**
  * The fixture reports name no location (only ids), as some real reports do; these add named
@@ -25,6 +29,12 @@ const sortedLocationIds = defineQuery<{ descending: boolean }, { id: string }>({
 const addNamedLocations = defineStatement<{ locations: { id: string; name: string }[] }>(
   'test.add-named-locations',
   'UNWIND $locations AS location MERGE (m:Location {id: location.id}) SET m.name = location.name',
+);
+
+/** Providers, named alike twice and once not at all, beside the fixture's two. */
+const addProviders = defineStatement<{ providers: { id: string; name: string | null }[] }>(
+  'test.add-providers',
+  'UNWIND $providers AS provider MERGE (m:Provider {id: provider.id}) SET m.name = provider.name',
 );
 
 describe('index-ordered list pages', () => {
@@ -37,6 +47,13 @@ describe('index-ordered list pages', () => {
         { id: 'ofsted:SC999903', name: 'Meadowbank House' },
         { id: 'cqc:1-999999904', name: 'Meadowbank House' },
         { id: 'ofsted:SC999905', name: 'Ashdown Lodge' },
+      ],
+    });
+    await api.graph.db.write(addProviders, {
+      providers: [
+        { id: 'test:provider-b', name: 'Kinsley Care Ltd' },
+        { id: 'test:provider-a', name: 'Kinsley Care Ltd' },
+        { id: 'test:provider-c', name: null },
       ],
     });
   });
@@ -53,6 +70,27 @@ describe('index-ordered list pages', () => {
         const label = `${direction} ${JSON.stringify(request)}`;
         expect(page.items.map((item) => item.id), label).toEqual(all.slice(request.skip, request.skip + request.limit));
         expect(page.hasNextPage, label).toBe(all.length > request.skip + request.limit);
+      }
+    }
+  });
+
+  it('pages locations by id and providers by name exactly as sorting them all', async () => {
+    const lists = [
+      { list: 'locations', field: 'ID', reference: sortedIdsQuery('Location', 'id') },
+      { list: 'providers', field: 'NAME', reference: sortedIdsQuery('Provider', 'name') },
+    ] as const;
+    for (const { list, field, reference } of lists) {
+      for (const direction of ['ASC', 'DESC'] as const) {
+        const all = (await api.graph.db.read(reference, { descending: direction === 'DESC' })).map((row) => row.id);
+        expect(all.length, list).toBeGreaterThan(2);
+        for (const request of [1, 2, 3].flatMap((limit) => Array.from({ length: all.length + 1 }, (_, skip) => ({ skip, limit })))) {
+          const page =
+            list === 'locations'
+              ? await readList(api.graph.db, 'locations', request, listParams.locations(null), { field, direction }, { count: false })
+              : await readList(api.graph.db, 'providers', request, listParams.providers(null), { field, direction }, { count: false });
+          const label = `${list} ${field} ${direction} ${JSON.stringify(request)}`;
+          expect(page.items.map((item) => item.id), label).toEqual(all.slice(request.skip, request.skip + request.limit));
+        }
       }
     }
   });
