@@ -75,7 +75,7 @@ export function buildQueryCases(findingId: string): QueryCase[] {
       name: 'themeCooccurrence',
       graphql: '{ themeCooccurrence(first: 20) { first { id } second { id } findingCount jaccard } }',
       variables: {},
-      bare: { cypher: themeCooccurrenceSummaryQuery.cypher, params: { first: 20 } },
+      bare: { cypher: themeCooccurrenceSummaryQuery.cypher, params: { polarity: null, regulator: null, first: 20 } },
     },
     {
       name: 'ratingChanges',

@@ -12,7 +12,7 @@ import { runMigrations } from '../../src/db/run-migrations.ts';
 import { countBreachesExactly, type BreachCountArgs, type BreachGroup } from '../../src/graph/analytics/breach-counts.ts';
 import { findRepeatedBreachesExactly, type RepeatedBreachArgs } from '../../src/graph/analytics/repeated-breaches.ts';
 import { findThemeCooccurrenceExactly, findThemeTrendsExactly, type ThemeTrendArgs, type TrendInterval } from '../../src/graph/analytics/theme-trends.ts';
-import { toFindingParams } from '../../src/graph/filters.ts';
+import { toFindingParams, type FindingFilterInput } from '../../src/graph/filters.ts';
 import { countBreaches } from '../../src/graph/summaries/breach-count-summary.ts';
 import { findRepeatedBreaches } from '../../src/graph/summaries/repeated-breach-summary.ts';
 import { refreshSummaries } from '../../src/graph/summaries/refresh-summaries.ts';
@@ -162,10 +162,18 @@ describe('question summaries', () => {
       expect(queries, name).toEqual(['analytics.theme-trends.summary']);
       expect(JSON.stringify(answer), name).toBe(JSON.stringify(await findThemeTrendsExactly(graph.db, args)));
     }
-    for (const first of [3, 50]) {
-      const { answer, queries } = await routed((db) => findThemeCooccurrence(db, toFindingParams(null), first));
-      expect(queries).toEqual(['analytics.theme-cooccurrence.summary']);
-      expect(JSON.stringify(answer)).toBe(JSON.stringify(await findThemeCooccurrenceExactly(graph.db, toFindingParams(null), first)));
+    const pairFilters: [string, FindingFilterInput | null, number][] = [
+      ['unfiltered, first 3', null, 3],
+      ['unfiltered', null, 50],
+      ['concern', { polarity: 'CONCERN' }, 50],
+      ['strength', { polarity: 'STRENGTH' }, 50],
+      ['regulator Ofsted', { regulator: 'OFSTED' }, 50],
+      ['CQC concern', { regulator: 'CQC', polarity: 'CONCERN' }, 50],
+    ];
+    for (const [name, filter, first] of pairFilters) {
+      const { answer, queries } = await routed((db) => findThemeCooccurrence(db, toFindingParams(filter), first));
+      expect(queries, name).toEqual(['analytics.theme-cooccurrence.summary']);
+      expect(JSON.stringify(answer), name).toBe(JSON.stringify(await findThemeCooccurrenceExactly(graph.db, toFindingParams(filter), first)));
     }
   }
 
@@ -210,11 +218,11 @@ describe('question summaries', () => {
     expect((await routed((db) => findRepeatedBreaches(db, repeated))).queries).toEqual(['analytics.repeated-breaches']);
     const trends: ThemeTrendArgs = { themes: null, from: `${sample.year}-01-15`, to: null, interval: 'YEAR', polarity: null };
     expect((await routed((db) => findThemeTrends(db, trends))).queries).toEqual(['analytics.theme-trends']);
-    const pairs = toFindingParams({ polarity: 'CONCERN' });
+    const pairs = toFindingParams({ region: sample.region });
     expect((await routed((db) => findThemeCooccurrence(db, pairs, 20))).queries).toEqual(['analytics.theme-cooccurrence']);
   });
 
-  it('sends a regulator filter to the exact query while one pair has inspections of two regulators', async () => {
+  it('sends a regulator filter to the exact queries while an inspection has two regulators', async () => {
     const addSecondRegulator = defineStatement(
       'test.summaries.add-second-regulator',
       `MATCH (i:Inspection)-[:BY]->(:Regulator {code: 'OFSTED'}) WHERE EXISTS { (i)-[:REQUIRED]->() }
@@ -231,6 +239,9 @@ describe('question summaries', () => {
       expect(JSON.stringify(mixed.answer)).toBe(JSON.stringify(await findRepeatedBreachesExactly(graph.db, ofsted)));
       const unfiltered = { ...ofsted, regulator: null };
       expect((await routed((db) => findRepeatedBreaches(db, unfiltered))).queries).toEqual(['analytics.repeated-breaches.summary']);
+      const ofstedPairs = await routed((db) => findThemeCooccurrence(db, toFindingParams({ regulator: 'OFSTED' }), 50));
+      expect(ofstedPairs.queries).toEqual(['analytics.theme-cooccurrence.summary', 'analytics.theme-cooccurrence']);
+      expect(JSON.stringify(ofstedPairs.answer)).toBe(JSON.stringify(await findThemeCooccurrenceExactly(graph.db, toFindingParams({ regulator: 'OFSTED' }), 50)));
     } finally {
       await graph.db.write(removeSecondRegulator, {});
       await refreshSummaries(graph.db);

@@ -22,7 +22,14 @@ import {
 import { freshnessClause, readFreshSummary, type SummaryAnswer } from './graph-version.ts';
 
 export const THEME_TRENDS_KIND = 'theme-trends';
-export const THEME_COOCCURRENCE_KIND = 'theme-cooccurrence';
+/**
+ * Versioned, with cells under their own label: a graph stamped by the earlier layout (unfiltered
+ * `ThemePairSummary` counts) is neither read nor deleted by this one.
+ */
+export const THEME_COOCCURRENCE_KIND = 'theme-cooccurrence-v2';
+
+/** The regulator of a cell of findings whose inspection has no regulator or several: no regulator filter can use it. */
+const MIXED_REGULATORS = '*';
 
 export const deleteThemeTrendSummary = defineStatement<object>('summaries.theme-trends.delete', 'MATCH (c:ThemeTrendSummary) DETACH DELETE c');
 
@@ -40,18 +47,23 @@ export const buildThemeTrendSummary = defineStatement<object>(
                                inspectionCount: size(COLLECT { UNWIND byPolarity AS list UNWIND list AS i RETURN DISTINCT i })})`,
 );
 
-export const deleteThemePairSummary = defineStatement<object>('summaries.theme-cooccurrence.delete', 'MATCH (c:ThemePairSummary) DETACH DELETE c');
+export const deleteThemePairSummary = defineStatement<object>('summaries.theme-cooccurrence.delete', 'MATCH (c:ThemePairCell) DETACH DELETE c');
 
-/** The unfiltered question's counts, before ranking (the predicate with every filter null is the graph). */
+/**
+ * Pair counts per polarity and regulator: every finding falls in exactly one cell, so the cells
+ * a filter keeps add up to its counts (the predicate with every filter null is the graph).
+ */
 export const buildThemePairSummary = defineStatement<object>(
   'summaries.theme-cooccurrence.build',
   `MATCH (l:Location)<-[:OF]-(i:Inspection)-[:FOUND]->(f:Finding)
-   WITH f, COLLECT { MATCH (f)-[:ABOUT]->(x:Theme) RETURN DISTINCT x.id } AS themes
+   WITH f, i, COLLECT { MATCH (f)-[:ABOUT]->(x:Theme) RETURN DISTINCT x.id } AS themes
+   WITH f, themes, CASE WHEN COUNT { (i)-[:BY]->() } = 1 THEN head(COLLECT { MATCH (i)-[:BY]->(r:Regulator) RETURN r.code })
+                        ELSE '${MIXED_REGULATORS}' END AS regulator
    UNWIND themes AS a
    UNWIND themes AS b
-   WITH f, a, b WHERE a <= b
-   WITH a, b, count(f) AS both
-   CREATE (:ThemePairSummary {a: a, b: b, both: both})`,
+   WITH f, a, b, regulator WHERE a <= b
+   WITH a, b, f.polarity AS polarity, regulator, count(f) AS both
+   CREATE (:ThemePairCell {a: a, b: b, polarity: polarity, regulator: regulator, both: both})`,
 );
 
 const MONTH_START = /^\d{4}-\d{2}-01$/;
@@ -104,17 +116,21 @@ export async function findThemeTrends(db: Database, args: ThemeTrendArgs): Promi
   return findThemeTrendsExactly(db, args);
 }
 
+/** Polarity and regulator pick cells; every other filter reaches inside them. */
 export function isCooccurrenceAnsweredBySummary(f: FindingParams): boolean {
-  return Object.values(f).every((value) => value === null);
+  return Object.entries(f).every(([key, value]) => value === null || key === 'polarity' || key === 'regulator');
 }
 
-export const themeCooccurrenceSummaryQuery = defineQuery<{ first: number }, SummaryAnswer<ThemePairRow>>({
+export const themeCooccurrenceSummaryQuery = defineQuery<{ polarity: string | null; regulator: string | null; first: number }, SummaryAnswer<ThemePairRow>>({
   name: 'analytics.theme-cooccurrence.summary',
   cypher: `${freshnessClause(THEME_COOCCURRENCE_KIND)}
+    // Findings of an inspection with no regulator or several cannot be picked by regulator: stale, so exact.
+    WITH fresh AND ($regulator IS NULL OR NOT EXISTS { MATCH (:ThemePairCell {regulator: '${MIXED_REGULATORS}'}) }) AS fresh
     CALL (fresh) {
       WITH fresh WHERE fresh
-      MATCH (c:ThemePairSummary)
-      WITH c.a AS a, c.b AS b, c.both AS both
+      MATCH (c:ThemePairCell)
+      WHERE ($polarity IS NULL OR c.polarity = $polarity) AND ($regulator IS NULL OR c.regulator = $regulator)
+      WITH c.a AS a, c.b AS b, sum(c.both) AS both
       ${PAIR_RANKING}
       RETURN collect({firstId: firstId, secondId: secondId, first: first, second: second, findingCount: findingCount, jaccard: jaccard}) AS rows
     }
@@ -123,7 +139,9 @@ export const themeCooccurrenceSummaryQuery = defineQuery<{ first: number }, Summ
 });
 
 export async function findThemeCooccurrence(db: Database, f: FindingParams, first: number): Promise<ThemePairRow[]> {
-  const rows = isCooccurrenceAnsweredBySummary(f) ? await readFreshSummary(db, themeCooccurrenceSummaryQuery, { first }) : null;
+  const rows = isCooccurrenceAnsweredBySummary(f)
+    ? await readFreshSummary(db, themeCooccurrenceSummaryQuery, { polarity: f.polarity, regulator: f.regulator, first })
+    : null;
   return rows ?? findThemeCooccurrenceExactly(db, f, first);
 }
 
