@@ -3,6 +3,8 @@
  * API runs in its own: both servers then compete for the cores alike, and the bench process
  * only sends requests. Started and stopped by `startPeerChild` (bench/peer-server.ts).
  */
+// Production mode as `npm start` runs the API (graphql-js skips its development checks), first so graphql loads after it.
+import '../src/server/production-mode.ts';
 import { readConfig } from '../src/config.ts';
 import { createDriver } from '../src/db/driver.ts';
 import { PEER_READY, startPeerServer } from './peer-server.ts';

@@ -2,14 +2,12 @@
  * The peer: @neo4j/graphql serving the same graph, so the nested read can be compared with a
  * library that generates one Cypher query per GraphQL request.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import type { Driver } from 'neo4j-driver';
-import { PROJECT_ROOT } from '../src/config.ts';
 import type { Connection } from '../src/db/driver.ts';
+import { startServerChild } from './server-child.ts';
 
 const PEER_TYPE_DEFS = /* GraphQL */ `
   type Location @node {
@@ -43,30 +41,8 @@ export async function startPeerServer(driver: Driver): Promise<{ url: string; st
   return { url, stop: () => server.stop() };
 }
 
-/**
- * The peer in a child process started as the bench starts the API (`node --import tsx`, the
- * same environment and NEO4J_* from the connection), so neither server shares the bench's
- * process with the HTTP client.
- */
+/** The peer in a child process, started as the bench starts the API (bench/server-child.ts). */
 export async function startPeerChild(connection: Connection): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'bench/peer-child.ts')], {
-    env: { ...process.env, NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = new RegExp(`${PEER_READY} (\\S+)`).exec(output);
-      if (ready) resolve(ready[1]!);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`peer server exited (${code}): ${output}`)));
-  });
-  return {
-    url,
-    pid: child.pid!,
-    stop: () => new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); }),
-  };
+  const child = await startServerChild('bench/peer-child.ts', connection, {}, new RegExp(`${PEER_READY} (\\S+)`));
+  return { url: child.ready, pid: child.pid, stop: child.stop };
 }

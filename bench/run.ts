@@ -8,8 +8,7 @@
  * asks the questions of the graph NEO4J_URI already holds (tiers M and L, loaded beforehand
  * with `npm run ingest`). Nothing here asserts a time: it prints.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,6 +29,7 @@ import { DEFAULT_BATCH_SIZE, loadReportBatch } from '../src/ingest/load.ts';
 import { loadFloor } from './floor-load.ts';
 import { measureIngestMemory } from './ingest-memory.ts';
 import { startPeerChild } from './peer-server.ts';
+import { startServerChild } from './server-child.ts';
 import { buildQueryCases, NESTED_READ } from './query-cases.ts';
 import { formatMs, measurePair, readPeakRssMiB } from './stats.ts';
 
@@ -67,31 +67,26 @@ async function clearGraph(driver: neo4j.Driver): Promise<void> {
 
 async function startApiChild(connection: Connection): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await findFreePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/main.ts')], {
-    env: { ...process.env, NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password, PORT: String(port), LOAD_SEED: 'false' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (/ready: explorer at/.test(output)) resolve();
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`API server exited (${code}): ${output}`)));
-  });
-  return {
-    url: `http://127.0.0.1:${port}/graphql`,
-    pid: child.pid!,
-    stop: () => new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); }),
-  };
+  const child = await startServerChild('src/main.ts', connection, { PORT: String(port), LOAD_SEED: 'false' }, /ready: explorer at/);
+  return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid, stop: child.stop };
+}
+
+/**
+ * Tier S: the seed reports and the fixture reports, as files: their folders also hold the
+ * reference catalogues and a README, which the ingest would count as failed items.
+ */
+function listTierSReports(): string[] {
+  return ['seed', 'tests/fixtures/reports'].flatMap((folder) =>
+    readdirSync(path.join(PROJECT_ROOT, folder))
+      .filter((name) => name.endsWith('.txt'))
+      .map((name) => path.join(PROJECT_ROOT, folder, name)),
+  );
 }
 
 /** Parse-only rate, then the same corpus loaded by the floor and by the bulk pipeline, each into an emptied graph. */
 async function measureIngest(driver: neo4j.Driver, db: Database): Promise<void> {
   // Ingest ------------------------------------------------------------------------------
-  const inputs = args.corpus ? [args.corpus] : [path.join(PROJECT_ROOT, 'seed'), path.join(PROJECT_ROOT, 'tests/fixtures/reports')];
+  const inputs = args.corpus ? [args.corpus] : listTierSReports();
   const { files } = await listInputFiles(inputs);
   const texts: { file: string; text: string }[] = [];
   for (const file of files) {
@@ -107,7 +102,7 @@ async function measureIngest(driver: neo4j.Driver, db: Database): Promise<void> 
     if (result.ok) docs.push(result.document);
   }
   const parseSeconds = (Date.now() - t) / 1000;
-  say(`corpus: ${docs.length} reports from ${inputs.join(', ')}`);
+  say(`corpus: ${docs.length} reports from ${args.corpus ?? 'seed/ and tests/fixtures/reports/ (tier S)'}`);
   say(`ingest.parse_only: ${(docs.length / parseSeconds).toFixed(1)} reports/s on 1 core`);
 
   // Both sides' statements planned before timing, as the parse is warmed above: Neo4j keeps plans

@@ -1,0 +1,39 @@
+/**
+ * A server the bench measures, in a process of its own (`node --import tsx <script>`, the
+ * bench's environment plus the connection's NEO4J_*): each server then competes for the cores
+ * as the other does, and the bench process only sends requests.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../src/config.ts';
+import type { Connection } from '../src/db/driver.ts';
+
+export interface ServerChild {
+  /** The first capture group of `ready` in the child's output. */
+  ready: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export async function startServerChild(script: string, connection: Connection, env: Record<string, string>, ready: RegExp): Promise<ServerChild> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, script)], {
+    env: { ...process.env, ...env, NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const captured = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = ready.exec(output);
+      if (match) resolve(match[1] ?? match[0]);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${script} exited (${code}): ${output}`)));
+  });
+  return {
+    ready: captured,
+    pid: child.pid!,
+    stop: () => new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); }),
+  };
+}
