@@ -1,5 +1,6 @@
 /** Everything that must hold before the API serves: schema, reference data, seed reports. */
 import path from 'node:path';
+import { retireLegacySummaries } from '../graph/summaries/retire-legacy-summaries.ts';
 import { ingestFile } from '../ingest/ingest-files.ts';
 import { listInputFiles } from '../ingest/sources/read-source.ts';
 import type { Database } from './executor.ts';
@@ -38,6 +39,8 @@ async function loadSeedReports(db: Database, seedDir: string, log: (line: string
 export async function runMigrations(db: Database, options: MigrationOptions): Promise<void> {
   await runSchemaMigrations(db);
   await loadReferenceData(db);
+  const retired = await retireLegacySummaries(db);
+  if (retired > 0) options.log(`Deleted ${retired} summary nodes of an earlier layout (rebuilt under their new labels at the next refresh).`);
   options.log('Migrations done: constraints, indexes and full-text index online; regulations and themes loaded.');
   if (options.seedDir) await loadSeedReports(db, options.seedDir, options.log);
 }

@@ -257,6 +257,28 @@ describe('question summaries', () => {
     await expectSameAnswers();
   });
 
+  it('deletes the nodes and stamps of the earlier summary layouts at migration, and nothing of the current ones', async () => {
+    const plantLegacy = defineStatement(
+      'test.summaries.plant-legacy',
+      `CREATE (:RepeatedBreachSummary {locationId: 'x', regulationId: 'y', rank: 0}), (:BreachCountSummary {level: 'coarse'}),
+              (:ThemePairSummary {a: 'x', b: 'x', both: 1}), (:SummaryStamp {kind: 'repeated-breaches', version: 1})`,
+    );
+    const countLegacy = defineQuery<object, { n: number }>({
+      name: 'test.summaries.count-legacy',
+      cypher: `MATCH (n) WHERE n:RepeatedBreachSummary OR n:BreachCountSummary OR n:ThemePairSummary
+                 OR (n:SummaryStamp AND n.kind IN ['repeated-breaches', 'breach-counts', 'theme-cooccurrence'])
+               RETURN count(n) AS n`,
+      parse: (row) => ({ n: read.number(row, 'n') }),
+    });
+    await graph.db.write(plantLegacy, {});
+    expect((await graph.db.read(countLegacy, {}))[0]!.n).toBe(4);
+    const log: string[] = [];
+    await runMigrations(graph.db, { seedDir: null, log: (line) => log.push(line) });
+    expect((await graph.db.read(countLegacy, {}))[0]!.n).toBe(0);
+    expect(log.join('\n')).toContain('Deleted 3 summary nodes of an earlier layout');
+    await expectSameAnswers();
+  });
+
   it('goes back to the exact queries when a report is loaded after the refresh, and to the summaries after the next', async () => {
     // Every pair, so the one the late report adds is in the answer.
     const unfiltered = { ...repeatedVariants()[0]![1], first: 1000 };

@@ -1,0 +1,42 @@
+/**
+ * Summary layouts replaced by versioned kinds (their nodes now carry new labels) leave their
+ * old nodes and stamps behind in graphs built before. Their stamps go first, in a transaction
+ * of their own, so a server still running the old code finds its summaries stale and answers
+ * from the exact queries instead of from half-deleted cells; the nodes then go in batches, so a
+ * sector-size graph needs no large transaction.
+ */
+import type { Database } from '../../db/executor.ts';
+import { defineQuery, defineStatement, read } from '../../db/query.ts';
+
+/** Kinds and labels of the layouts before the `-v2` kinds. */
+const LEGACY_KINDS = ['repeated-breaches', 'breach-counts', 'theme-cooccurrence'];
+const LEGACY_LABELS = ['RepeatedBreachSummary', 'BreachCountSummary', 'ThemePairSummary'] as const;
+const BATCH_SIZE = 10_000;
+
+const deleteLegacyStamps = defineStatement<{ kinds: string[] }>(
+  'summaries.legacy.delete-stamps',
+  'MATCH (stamp:SummaryStamp) WHERE stamp.kind IN $kinds DELETE stamp',
+);
+
+/** One statement per label: labels cannot be parameters, and each reads its own label's nodes only. */
+const deleteLegacyNodes = LEGACY_LABELS.map((label) =>
+  defineQuery<{ batch: number }, { deleted: number }>({
+    name: `summaries.legacy.delete-${label}`,
+    cypher: `MATCH (n:${label}) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS deleted`,
+    parse: (row) => ({ deleted: read.number(row, 'deleted') }),
+  }),
+);
+
+/** Deletes what the earlier layouts left; nothing to do (one empty label scan each) on a graph without them. */
+export async function retireLegacySummaries(db: Database): Promise<number> {
+  await db.write(deleteLegacyStamps, { kinds: LEGACY_KINDS });
+  let total = 0;
+  for (const statement of deleteLegacyNodes) {
+    for (;;) {
+      const [row] = await db.write(statement, { batch: BATCH_SIZE });
+      total += row?.deleted ?? 0;
+      if ((row?.deleted ?? 0) < BATCH_SIZE) break;
+    }
+  }
+  return total;
+}
