@@ -39,6 +39,7 @@ const NO_BREACH_FILTER: BreachCountArgs['f'] = {
 };
 
 interface Sample {
+  provider: string;
   regulation: string;
   legislation: string;
   region: string;
@@ -57,8 +58,11 @@ const readSample = defineQuery<object, Sample>({
     MATCH (t:Theme)<-[:ABOUT]-(:Finding)
     WITH g, leg, l, i, t, count(*) AS tagged ORDER BY tagged DESC, t.id LIMIT 1
     RETURN g.id AS regulation, leg.id AS legislation, l.region AS region, l.localAuthority AS localAuthority,
-           i.startDate.year AS year, t.id AS theme`,
+           i.startDate.year AS year, t.id AS theme,
+           // The question's provider of the sample location: the lowest id among those running it.
+           head(COLLECT { MATCH (p:Provider)-[:RUNS]->(l) RETURN p.id ORDER BY p.id }) AS provider`,
   parse: (row) => ({
+    provider: read.string(row, 'provider'),
     regulation: read.string(row, 'regulation'),
     legislation: read.string(row, 'legislation'),
     region: read.string(row, 'region'),
@@ -121,6 +125,10 @@ describe('question summaries', () => {
       ['regulator x year', at(['REGULATOR', 'YEAR'])],
       ['year, one year window', at(['YEAR'], { from: `${sample.year}-01-01`, to: `${sample.year}-12-31` })],
       ['nothing grouped', at([])],
+      ['provider', at(['PROVIDER'])],
+      ['regulation x year x provider', at(['REGULATION', 'YEAR', 'PROVIDER'])],
+      ['legislation x provider, regulator', at(['LEGISLATION', 'PROVIDER'], { regulator: 'OFSTED' })],
+      ['regulation, one provider', at(['REGULATION'], { providerId: sample.provider })],
     ];
   };
 
@@ -129,7 +137,8 @@ describe('question summaries', () => {
     return [
       ['regulation, years window (a location counts in several years)', at(['REGULATION'], { from: `${sample.year - 1}-01-01`, to: `${sample.year}-12-31` })],
       ['region, years window', at(['REGION'], { from: `${sample.year - 1}-01-01`, to: `${sample.year}-12-31` })],
-      ['provider', at(['REGULATION', 'YEAR', 'PROVIDER'])],
+      ['provider x region', at(['PROVIDER', 'REGION'])],
+      ['region, one provider', at(['REGION'], { providerId: sample.provider })],
       ['date mid-year', at(['REGULATION', 'YEAR'], { from: `${sample.year}-03-01` })],
     ];
   };

@@ -1,13 +1,14 @@
 /**
  * breachCounts from a summary. Cells hold requirement, inspection and location counts for one
  * "shape": which regulation key they keep (each regulation, each legislation, or none), whether
- * they split by year, and whether they split by region and local authority ("place") or not
- * ("coarse"). Distinct counts only add up across cells that no inspection or location shares,
- * so a request is answered from the one shape whose cells it sums safely: its regulation key and
- * year split must be ones it groups by or filters to a single value of; regulator and place add
- * up because the graph gives each inspection one regulator and location and each location one
- * regulator, region and authority (checked at every build; the summary is not stamped
- * otherwise). Provider groupings are not summarised.
+ * they split by year, and whether they split by region and local authority ("place"), by
+ * provider ("provider") or by neither ("coarse"). Distinct counts only add up across cells that
+ * no inspection or location shares, so a request is answered from the one shape whose cells it
+ * sums safely: its regulation key and year split must be ones it groups by or filters to a
+ * single value of; regulator, place and provider add up because the graph gives each inspection
+ * one regulator and location and each location one regulator, region, authority and (as the
+ * question defines it, the lowest id among those running it) provider (checked at every build;
+ * the summary is not stamped otherwise). Place and provider together are not summarised.
  */
 import { defineQuery, defineStatement, read } from '../../db/query.ts';
 import type { Database, QueryRunner } from '../../db/executor.ts';
@@ -33,9 +34,11 @@ export const CELL_SHAPES: readonly CellShape[] = (['regulation', 'legislation', 
   [true, false].map((yearly) => ({ scope, yearly })),
 );
 
+export type CellSplit = 'coarse' | 'place' | 'provider';
+
 /** The `level` property of a shape's cells (one indexed string, so a request reads one shape's cells only). */
-export function toCellLevel(place: boolean, shape: CellShape): string {
-  return `${place ? 'place' : 'coarse'}:${shape.scope}:${shape.yearly ? 'year' : 'all-years'}`;
+export function toCellLevel(split: CellSplit, shape: CellShape): string {
+  return `${split}:${shape.scope}:${shape.yearly ? 'year' : 'all-years'}`;
 }
 
 export interface BreachSummaryParams extends BreachCountArgs {
@@ -48,31 +51,39 @@ export const deleteBreachCountSummary = defineStatement<object>('summaries.breac
 
 interface ShapeParam extends CellShape {
   place: string;
+  provider: string;
   coarse: string;
 }
 
 /**
- * The place cells of every shape from one pass: the finest cells (regulation, regulator, year,
- * place) keep their inspections and locations, and each shape's cell counts the distinct ones
- * among the finest cells it merges.
+ * The place and provider cells of every shape from one pass: the finest cells (regulation,
+ * regulator, year, place, provider) keep their inspections and locations, and each shape's cell
+ * counts the distinct ones among the finest cells it merges.
  */
 export const buildPlaceCells = defineStatement<{ shapes: ShapeParam[] }>(
   'summaries.breach-counts.build-place',
-  `MATCH (l:Location)<-[:OF]-(i:Inspection)-[:REQUIRED]->(q:Requirement)-[:UNDER]->(g:Regulation)-[:PART_OF]->(leg:Legislation)
+  `MATCH (l:Location)
+   // The question's provider of a location, looked up once per location rather than per requirement.
+   CALL (l) { OPTIONAL MATCH (p:Provider)-[:RUNS]->(l) RETURN min(p.id) AS providerId }
+   MATCH (l)<-[:OF]-(i:Inspection)-[:REQUIRED]->(q:Requirement)-[:UNDER]->(g:Regulation)-[:PART_OF]->(leg:Legislation)
    MATCH (i)-[:BY]->(reg:Regulator)
    WITH g.id AS regulationId, leg.id AS legislationId, reg.code AS regulator, i.startDate.year AS year,
-        l.region AS region, l.localAuthority AS localAuthority,
+        l.region AS region, l.localAuthority AS localAuthority, providerId,
         count(DISTINCT q) AS requirementCount, collect(DISTINCT i) AS inspections, collect(DISTINCT l) AS locations
    UNWIND $shapes AS shape
-   WITH shape, CASE WHEN shape.scope = 'regulation' THEN regulationId END AS regulationId,
+   UNWIND [true, false] AS byPlace
+   WITH shape, byPlace, CASE WHEN shape.scope = 'regulation' THEN regulationId END AS regulationId,
         CASE WHEN shape.scope <> 'all' THEN legislationId END AS legislationId, regulator,
-        CASE WHEN shape.yearly THEN year END AS year, region, localAuthority, requirementCount, inspections, locations
-   WITH shape, regulationId, legislationId, regulator, year, region, localAuthority,
+        CASE WHEN shape.yearly THEN year END AS year,
+        CASE WHEN byPlace THEN region END AS region, CASE WHEN byPlace THEN localAuthority END AS localAuthority,
+        CASE WHEN byPlace THEN null ELSE providerId END AS providerId, requirementCount, inspections, locations
+   WITH shape, byPlace, regulationId, legislationId, regulator, year, region, localAuthority, providerId,
         sum(requirementCount) AS requirementCount, collect(inspections) AS inspectionLists, collect(locations) AS locationLists
-   CREATE (:BreachCountCell {level: shape.place, regulationId: regulationId, legislationId: legislationId, regulator: regulator,
-                                year: year, region: region, localAuthority: localAuthority, requirementCount: requirementCount,
-                                inspectionCount: size(COLLECT { UNWIND inspectionLists AS list UNWIND list AS x RETURN DISTINCT x }),
-                                locationCount: size(COLLECT { UNWIND locationLists AS list UNWIND list AS x RETURN DISTINCT x })})`,
+   CREATE (:BreachCountCell {level: CASE WHEN byPlace THEN shape.place ELSE shape.provider END,
+                             regulationId: regulationId, legislationId: legislationId, regulator: regulator, year: year,
+                             region: region, localAuthority: localAuthority, providerId: providerId, requirementCount: requirementCount,
+                             inspectionCount: size(COLLECT { UNWIND inspectionLists AS list UNWIND list AS x RETURN DISTINCT x }),
+                             locationCount: size(COLLECT { UNWIND locationLists AS list UNWIND list AS x RETURN DISTINCT x })})`,
 );
 
 /** A location has one region and authority, so a coarse cell is the sum of its shape's place cells. */
@@ -107,7 +118,7 @@ const YEAR_END = /^(\d{4})-12-31$/;
 /** The cells to sum for these arguments, or null when summing cells would not be exact. */
 export function toBreachSummaryParams(args: BreachCountArgs): BreachSummaryParams | null {
   const { groupBy, f } = args;
-  if (groupBy.includes('PROVIDER') || f.providerId !== null) return null;
+  const byProvider = groupBy.includes('PROVIDER') || f.providerId !== null;
   const fromYear = f.from === null ? null : YEAR_START.exec(f.from)?.[1];
   const toYear = f.to === null ? null : YEAR_END.exec(f.to)?.[1];
   if (fromYear === undefined || toYear === undefined) return null;
@@ -120,9 +131,10 @@ export function toBreachSummaryParams(args: BreachCountArgs): BreachSummaryParam
   // A window of several years, not split by year, would count a location once per year.
   if (!oneYear && !allYears) return null;
   const byPlace = groupBy.includes('REGION') || groupBy.includes('LOCAL_AUTHORITY') || f.region !== null || f.localAuthority !== null;
+  if (byPlace && byProvider) return null;
   return {
     ...args,
-    level: toCellLevel(byPlace, { scope, yearly: oneYear }),
+    level: toCellLevel(byPlace ? 'place' : byProvider ? 'provider' : 'coarse', { scope, yearly: oneYear }),
     fromYear: fromYear === null ? null : Number(fromYear),
     toYear: toYear === null ? null : Number(toYear),
   };
@@ -141,6 +153,7 @@ export const breachCountsSummaryQuery = defineQuery<BreachSummaryParams, Summary
         AND ($toYear IS NULL OR c.year <= $toYear)
         AND ($f.region IS NULL OR c.region = $f.region)
         AND ($f.localAuthority IS NULL OR c.localAuthority = $f.localAuthority)
+        AND ($f.providerId IS NULL OR c.providerId = $f.providerId)
       WITH c,
            CASE WHEN 'REGULATION' IN $groupBy THEN c.regulationId END AS regulationId,
            CASE WHEN 'LEGISLATION' IN $groupBy THEN c.legislationId END AS legislationId,
@@ -148,7 +161,7 @@ export const breachCountsSummaryQuery = defineQuery<BreachSummaryParams, Summary
            CASE WHEN 'YEAR' IN $groupBy THEN c.year END AS year,
            CASE WHEN 'REGION' IN $groupBy THEN c.region END AS region,
            CASE WHEN 'LOCAL_AUTHORITY' IN $groupBy THEN c.localAuthority END AS localAuthority,
-           null AS providerId
+           CASE WHEN 'PROVIDER' IN $groupBy THEN c.providerId END AS providerId
       WITH regulationId, legislationId, regulator, year, region, localAuthority, providerId,
            sum(c.requirementCount) AS requirementCount, sum(c.locationCount) AS locationCount, sum(c.inspectionCount) AS inspectionCount
       ORDER BY ${GROUP_ORDER}
@@ -172,7 +185,12 @@ export async function countBreaches(db: Database, args: BreachCountArgs): Promis
 
 /** Rebuilds the cells; false when the graph breaks an assumption the sums rest on (then the summary must stay unstamped). */
 export async function rebuildBreachCountSummary(tx: QueryRunner): Promise<boolean> {
-  const shapes = CELL_SHAPES.map((shape) => ({ ...shape, place: toCellLevel(true, shape), coarse: toCellLevel(false, shape) }));
+  const shapes = CELL_SHAPES.map((shape) => ({
+    ...shape,
+    place: toCellLevel('place', shape),
+    provider: toCellLevel('provider', shape),
+    coarse: toCellLevel('coarse', shape),
+  }));
   await tx.run(deleteBreachCountSummary, {});
   await tx.run(buildPlaceCells, { shapes });
   await tx.run(buildCoarseCells, { shapes });
