@@ -91,8 +91,8 @@ interface IndexedCue {
 interface CueIndex {
   /** Cues that scan the whole text, by position in the list. */
   scanned: number[];
-  /** The other cues, by the first (up to) PREFIX_KEY_LENGTH characters of their prefix. */
-  byKey: Map<string, IndexedCue[]>;
+  /** The other cues, by the first (up to) PREFIX_KEY_LENGTH characters of their prefix (see prefixKey). */
+  byKey: Map<number, IndexedCue[]>;
   /** By position in the list, each indexed cue's regex matching only at `lastIndex`. */
   anchored: (RegExp | undefined)[];
 }
@@ -121,7 +121,7 @@ function indexOf(cues: readonly CompiledCue<unknown>[]): CueIndex {
         continue;
       }
       index.anchored[i] = new RegExp(cue.regex.source, `${cue.regex.flags.replace('g', '')}y`);
-      const key = prefix.slice(0, PREFIX_KEY_LENGTH);
+      const key = keyOfPrefix(prefix);
       const entries = index.byKey.get(key) ?? [];
       entries.push({ index: i, prefix });
       index.byKey.set(key, entries);
@@ -135,34 +135,63 @@ function isAsciiLetterOrDigit(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-/** Offsets in `text` where each indexed cue (by list position) may match, ascending. */
-function findAnchors(text: string, index: CueIndex): Map<number, number[]> {
-  const anchors = new Map<number, number[]>();
-  // Runs of ASCII letters and digits, read by char code: a regex exec per word cost as much as
-  // the lookups it feeds.
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && isAsciiLetterOrDigit(text.charCodeAt(i))) {
-      if (start === -1) start = i;
-    } else if (start !== -1) {
-      addWordAnchors(anchors, index, text.slice(start, i).toLowerCase(), start);
-      start = -1;
-    }
-  }
-  return anchors;
+function lowerAscii(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
 }
 
-function addWordAnchors(anchors: Map<number, number[]>, index: CueIndex, word: string, at: number): void {
-  for (let length = 1; length <= Math.min(PREFIX_KEY_LENGTH, word.length); length++) {
-    const entries = index.byKey.get(word.slice(0, length));
-    if (entries === undefined) continue;
-    for (const entry of entries) {
-      if (!word.startsWith(entry.prefix)) continue;
-      const offsets = anchors.get(entry.index);
-      if (offsets) offsets.push(at);
-      else anchors.set(entry.index, [at]);
+/**
+ * The first `length` (1 to PREFIX_KEY_LENGTH) lower-cased ASCII characters of a word as one
+ * number, 7 bits each, with the length above them so "ab" and "ab" + "\0" differ. Numbers, not
+ * strings, so that looking a word up allocates nothing.
+ */
+function prefixKey(packed: number, length: number): number {
+  return length * 2 ** (7 * PREFIX_KEY_LENGTH) + packed;
+}
+
+function keyOfPrefix(prefix: string): number {
+  let packed = 0;
+  const length = Math.min(PREFIX_KEY_LENGTH, prefix.length);
+  for (let k = 0; k < length; k++) packed = packed * 128 + prefix.charCodeAt(k);
+  return prefixKey(packed, length);
+}
+
+/** Whether text[from, to) starts with `prefix` (lower-case ASCII), ignoring ASCII case. */
+function wordStartsWith(text: string, from: number, to: number, prefix: string): boolean {
+  if (prefix.length > to - from) return false;
+  for (let k = 0; k < prefix.length; k++) if (lowerAscii(text.charCodeAt(from + k)) !== prefix.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * Offsets in `text` where each indexed cue (by list position) may match, ascending. Words are
+ * the runs of ASCII letters and digits, read by char code without slicing them out: this runs
+ * for every finding and sentence, and allocating each word cost more than the lookups.
+ */
+function findAnchors(text: string, index: CueIndex): Map<number, number[]> {
+  const anchors = new Map<number, number[]>();
+  let i = 0;
+  while (i < text.length) {
+    if (!isAsciiLetterOrDigit(text.charCodeAt(i))) {
+      i += 1;
+      continue;
     }
+    let end = i + 1;
+    while (end < text.length && isAsciiLetterOrDigit(text.charCodeAt(end))) end += 1;
+    let packed = 0;
+    for (let length = 1; length <= Math.min(PREFIX_KEY_LENGTH, end - i); length++) {
+      packed = packed * 128 + lowerAscii(text.charCodeAt(i + length - 1));
+      const entries = index.byKey.get(prefixKey(packed, length));
+      if (entries === undefined) continue;
+      for (const entry of entries) {
+        if (!wordStartsWith(text, i, end, entry.prefix)) continue;
+        const offsets = anchors.get(entry.index);
+        if (offsets) offsets.push(i);
+        else anchors.set(entry.index, [i]);
+      }
+    }
+    i = end;
   }
+  return anchors;
 }
 
 function ascending(a: number, b: number): number {
