@@ -86,6 +86,13 @@ interface IndexedCue {
   index: number;
   /** The lower-cased ASCII letters and digits every match starts with. */
   prefix: string;
+  /**
+   * Whether the first word is all ASCII letters and digits, with no `*` or hyphen: then (see
+   * compileWord) a match's run of letters and digits is the word, or the word + s or + es,
+   * since what follows the ending is a space or a non-word character. "record" is not tried
+   * at "recorded", nor "staff" at "staffing".
+   */
+  wholeWord: boolean;
 }
 
 interface CueIndex {
@@ -100,11 +107,11 @@ interface CueIndex {
 const PREFIX_KEY_LENGTH = 3;
 
 /** The lower-cased ASCII letters and digits every match of a plain cue starts with, or null. */
-function requiredPrefix(cue: string): string | null {
+function requiredPrefix(cue: string): { prefix: string; wholeWord: boolean } | null {
   if (cue.startsWith(PATTERN_PREFIX)) return null;
   const firstWord = cue.trim().split(/\s+/)[0]!;
   const lead = /^[A-Za-z0-9]+/.exec(firstWord);
-  return lead ? lead[0].toLowerCase() : null;
+  return lead ? { prefix: lead[0].toLowerCase(), wholeWord: lead[0] === firstWord } : null;
 }
 
 const indexes = new WeakMap<readonly CompiledCue<unknown>[], CueIndex>();
@@ -115,15 +122,15 @@ function indexOf(cues: readonly CompiledCue<unknown>[]): CueIndex {
   if (!index) {
     index = { scanned: [], byKey: new Map(), anchored: [] };
     for (const [i, cue] of cues.entries()) {
-      const prefix = requiredPrefix(cue.cue);
-      if (prefix === null) {
+      const first = requiredPrefix(cue.cue);
+      if (first === null) {
         index.scanned.push(i);
         continue;
       }
       index.anchored[i] = new RegExp(cue.regex.source, `${cue.regex.flags.replace('g', '')}y`);
-      const key = keyOfPrefix(prefix);
+      const key = keyOfPrefix(first.prefix);
       const entries = index.byKey.get(key) ?? [];
-      entries.push({ index: i, prefix });
+      entries.push({ index: i, ...first });
       index.byKey.set(key, entries);
     }
     indexes.set(cues, index);
@@ -162,6 +169,20 @@ function wordStartsWith(text: string, from: number, to: number, prefix: string):
   return true;
 }
 
+/** Whether text[from, to) is "", "s" or "es", ignoring ASCII case. */
+function endsAsPlural(text: string, from: number, to: number): boolean {
+  switch (to - from) {
+    case 0:
+      return true;
+    case 1:
+      return lowerAscii(text.charCodeAt(from)) === 115;
+    case 2:
+      return lowerAscii(text.charCodeAt(from)) === 101 && lowerAscii(text.charCodeAt(from + 1)) === 115;
+    default:
+      return false;
+  }
+}
+
 /**
  * Offsets in `text` where each indexed cue (by list position) may match, ascending. Words are
  * the runs of ASCII letters and digits, read by char code without slicing them out: this runs
@@ -184,6 +205,7 @@ function findAnchors(text: string, index: CueIndex): Map<number, number[]> {
       if (entries === undefined) continue;
       for (const entry of entries) {
         if (!wordStartsWith(text, i, end, entry.prefix)) continue;
+        if (entry.wholeWord && !endsAsPlural(text, i + entry.prefix.length, end)) continue;
         const offsets = anchors.get(entry.index);
         if (offsets) offsets.push(i);
         else anchors.set(entry.index, [i]);
