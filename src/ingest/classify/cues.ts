@@ -9,6 +9,7 @@
  */
 import { PATTERN_PREFIX } from '../../reference/index.ts';
 import { normaliseQuotes } from '../text/normalise.ts';
+import { findRequiredWords, foldForRequiredWords, mayMatch } from '../text/required-words.ts';
 
 export interface CompiledCue<T> {
   cue: string;
@@ -80,7 +81,8 @@ export function prepareForCues(text: string): string {
  * letter). Every ASCII letter or digit is a word character there, so a match can only start
  * where a run of ASCII letters and digits starts in the text, and that run begins with those
  * letters. Look-behinds read the text before the anchor, so an anchored match is the one a scan
- * finds at that position. `re:` cues have no such prefix and still scan the whole text.
+ * finds at that position. `re:` cues have no such prefix and still scan the whole text, unless
+ * it lacks a word they cannot match without.
  */
 interface IndexedCue {
   index: number;
@@ -98,10 +100,14 @@ interface IndexedCue {
 interface CueIndex {
   /** Cues that scan the whole text, by position in the list. */
   scanned: number[];
+  /** By position in the list, the words each scanning cue cannot match without (see required-words.ts). */
+  scanWords: (readonly string[])[];
   /** The other cues, by the first (up to) PREFIX_KEY_LENGTH characters of their prefix (see prefixKey). */
   byKey: Map<number, IndexedCue[]>;
   /** By position in the list, each indexed cue's regex matching only at `lastIndex`. */
   anchored: (RegExp | undefined)[];
+  /** Whether any key is this long: most lists have no prefix of one or two characters. */
+  keyLengths: boolean[];
 }
 
 const PREFIX_KEY_LENGTH = 3;
@@ -120,15 +126,17 @@ const indexes = new WeakMap<readonly CompiledCue<unknown>[], CueIndex>();
 function indexOf(cues: readonly CompiledCue<unknown>[]): CueIndex {
   let index = indexes.get(cues);
   if (!index) {
-    index = { scanned: [], byKey: new Map(), anchored: [] };
+    index = { scanned: [], scanWords: [], byKey: new Map(), anchored: [], keyLengths: [] };
     for (const [i, cue] of cues.entries()) {
       const first = requiredPrefix(cue.cue);
       if (first === null) {
         index.scanned.push(i);
+        index.scanWords[i] = findRequiredWords(cue.regex);
         continue;
       }
       index.anchored[i] = new RegExp(cue.regex.source, `${cue.regex.flags.replace('g', '')}y`);
       const key = keyOfPrefix(first.prefix);
+      index.keyLengths[Math.min(PREFIX_KEY_LENGTH, first.prefix.length)] = true;
       const entries = index.byKey.get(key) ?? [];
       entries.push({ index: i, ...first });
       index.byKey.set(key, entries);
@@ -184,12 +192,14 @@ function endsAsPlural(text: string, from: number, to: number): boolean {
 }
 
 /**
- * Offsets in `text` where each indexed cue (by list position) may match, ascending. Words are
- * the runs of ASCII letters and digits, read by char code without slicing them out: this runs
- * for every finding and sentence, and allocating each word cost more than the lookups.
+ * The runs of ASCII letters and digits of a text, as [start, end) offset pairs, read by char
+ * code without slicing them out. The last text's are kept: the same text is matched against
+ * several cue lists in a row (a sentence against the pivots, then the polarity cues; a finding
+ * against the ignored phrases, then, usually unmasked, the theme cues).
  */
-function findAnchors(text: string, index: CueIndex): Map<number, number[]> {
-  const anchors = new Map<number, number[]>();
+function findWords(text: string): readonly number[] {
+  if (text === lastWords.text) return lastWords.offsets;
+  const offsets: number[] = [];
   let i = 0;
   while (i < text.length) {
     if (!isAsciiLetterOrDigit(text.charCodeAt(i))) {
@@ -198,20 +208,39 @@ function findAnchors(text: string, index: CueIndex): Map<number, number[]> {
     }
     let end = i + 1;
     while (end < text.length && isAsciiLetterOrDigit(text.charCodeAt(end))) end += 1;
+    offsets.push(i, end);
+    i = end;
+  }
+  lastWords = { text, offsets };
+  return offsets;
+}
+
+let lastWords: { text: string; offsets: readonly number[] } = { text: '', offsets: [] };
+
+/**
+ * Offsets in `text` where each indexed cue (by list position) may match, ascending. This runs
+ * for every finding and sentence, so it allocates nothing per word.
+ */
+function findAnchors(text: string, index: CueIndex): Map<number, number[]> {
+  const anchors = new Map<number, number[]>();
+  const words = findWords(text);
+  for (let w = 0; w < words.length; w += 2) {
+    const start = words[w]!;
+    const end = words[w + 1]!;
     let packed = 0;
-    for (let length = 1; length <= Math.min(PREFIX_KEY_LENGTH, end - i); length++) {
-      packed = packed * 128 + lowerAscii(text.charCodeAt(i + length - 1));
+    for (let length = 1; length <= Math.min(PREFIX_KEY_LENGTH, end - start); length++) {
+      packed = packed * 128 + lowerAscii(text.charCodeAt(start + length - 1));
+      if (!index.keyLengths[length]) continue;
       const entries = index.byKey.get(prefixKey(packed, length));
       if (entries === undefined) continue;
       for (const entry of entries) {
-        if (!wordStartsWith(text, i, end, entry.prefix)) continue;
-        if (entry.wholeWord && !endsAsPlural(text, i + entry.prefix.length, end)) continue;
+        if (!wordStartsWith(text, start, end, entry.prefix)) continue;
+        if (entry.wholeWord && !endsAsPlural(text, start + entry.prefix.length, end)) continue;
         const offsets = anchors.get(entry.index);
-        if (offsets) offsets.push(i);
-        else anchors.set(entry.index, [i]);
+        if (offsets) offsets.push(start);
+        else anchors.set(entry.index, [start]);
       }
     }
-    i = end;
   }
   return anchors;
 }
@@ -254,6 +283,7 @@ export function findCueMatches<T>(text: string, cues: readonly CompiledCue<T>[])
   const index = indexOf(cues);
   const anchors = findAnchors(text, index);
   const matches: CueMatch<T>[] = [];
+  let folded: string | null = null;
   // In list order, each cue's matches left to right: what scanning cue by cue gave.
   const order = [...index.scanned, ...anchors.keys()].sort(ascending);
   for (const i of order) {
@@ -272,6 +302,8 @@ export function findCueMatches<T>(text: string, cues: readonly CompiledCue<T>[])
         end = start + m[0].length;
       }
     } else {
+      const words = index.scanWords[i]!;
+      if (words.length > 0 && !mayMatch(words, (folded ??= foldForRequiredWords(text)))) continue;
       // exec on the compiled regex, not matchAll: matchAll clones (and so recompiles) the regex on
       // every call, which costs more than the matching itself.
       const regex = cue.regex;

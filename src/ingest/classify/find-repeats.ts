@@ -3,7 +3,7 @@
  * earlier inspection it points to. Cues and the rule are data, in repeat-cues.json.
  */
 import type { Polarity, RepeatEvidence, ReportDocument } from '../document.ts';
-import { findRequiredWord, foldForRequiredWords, mayMatch } from '../text/required-word.ts';
+import { findRequiredWords, foldForRequiredWords, mayMatch } from '../text/required-words.ts';
 import { prepareForCues } from './cues.ts';
 import repeatCues from './repeat-cues.json' with { type: 'json' };
 import { resolveEarlierInspection } from './resolve-earlier-inspection.ts';
@@ -17,10 +17,10 @@ interface RepeatData {
 
 type RepeatKind = 'persisting' | 'earlier-requirement';
 
-/** A cue with a word it cannot match without (see required-word.ts), to skip it cheaply. */
+/** A cue with the words it cannot match without (see required-words.ts), to skip it cheaply. */
 interface RepeatCue {
   regex: RegExp;
-  word: string | null;
+  words: readonly string[];
 }
 
 let compiled: { persisting: RepeatCue[]; earlierRequirement: RepeatCue[]; notRepeat: RepeatCue[] } | null = null;
@@ -32,7 +32,7 @@ function compilePattern(source: string, list: string): RepeatCue {
   } catch (error) {
     throw new Error(`src/ingest/classify/repeat-cues.json: ${list}: ${JSON.stringify(source)} does not compile: ${(error as Error).message}`);
   }
-  return { regex, word: findRequiredWord(regex) };
+  return { regex, words: findRequiredWords(regex) };
 }
 
 function compileRepeatCues(): NonNullable<typeof compiled> {
@@ -50,16 +50,16 @@ function compileRepeatCues(): NonNullable<typeof compiled> {
 /** Position of the first cue matching the text `folded` was made from, or -1. */
 function findMatchingCue(cues: readonly RepeatCue[], text: string, folded: string): number {
   for (let i = 0; i < cues.length; i++) {
-    if (mayMatch(cues[i]!.word, folded) && cues[i]!.regex.test(text)) return i;
+    if (mayMatch(cues[i]!.words, folded) && cues[i]!.regex.test(text)) return i;
   }
   return -1;
 }
 
-/** Whether the text `folded` was made from could be a repeat statement: whether some statement cue's word is in it. */
+/** Whether the text `folded` was made from could be a repeat statement: whether it has the words of some statement cue. */
 function mayStateRepeat(folded: string): boolean {
   const { persisting, earlierRequirement } = compileRepeatCues();
-  for (const cue of persisting) if (mayMatch(cue.word, folded)) return true;
-  for (const cue of earlierRequirement) if (mayMatch(cue.word, folded)) return true;
+  for (const cue of persisting) if (mayMatch(cue.words, folded)) return true;
+  for (const cue of earlierRequirement) if (mayMatch(cue.words, folded)) return true;
   return false;
 }
 

@@ -1,6 +1,6 @@
 import type { ReportFamily } from '../document.ts';
 import { normaliseLineEndings, normaliseQuotes, normaliseSpaces } from '../text/normalise.ts';
-import { findRequiredWord, foldForRequiredWords, mayMatch } from '../text/required-word.ts';
+import { findRequiredWords, foldForRequiredWords, mayMatch } from '../text/required-words.ts';
 
 /**
  * Phrases each report family prints and the others do not. A family is recognised when at
@@ -95,10 +95,10 @@ const CUES: ReadonlyArray<readonly [ReportFamily, readonly RegExp[]]> = [
 const REQUIRED_CUES = 2;
 
 /**
- * Each cue with a word it cannot match without: a document fails most of the forty cues, and
+ * Each cue with the words it cannot match without: a document fails most of the forty cues, and
  * a failing regex scans the whole document, so a substring search rules those out first.
  */
-const GUARDED_CUES = CUES.map(([family, cues]) => [family, cues.map((regex) => ({ regex, word: findRequiredWord(regex) }))] as const);
+const GUARDED_CUES = CUES.map(([family, cues]) => [family, cues.map((regex) => ({ regex, words: findRequiredWords(regex) }))] as const);
 
 /** The report family a text belongs to, judged from its content; null when none fits. */
 export function detectReportFamily(text: string): ReportFamily | null {
@@ -112,7 +112,7 @@ export function detectReportFamily(text: string): ReportFamily | null {
     let score = 0;
     for (const [i, cue] of cues.entries()) {
       if (score + (cues.length - i) < needed) break;
-      if (mayMatch(cue.word, folded) && cue.regex.test(normalised)) score += 1;
+      if (mayMatch(cue.words, folded) && cue.regex.test(normalised)) score += 1;
     }
     if (score >= needed) best = { family, score };
   }

@@ -63,6 +63,8 @@ describe('where cues are tried', () => {
     'SAFEGUARDING Safeguarded self harm Self-Harm selfharm GPs. The GP\'s staff; staff\'s training.',
     'éstaff ÉRestraint \u212Arestraint \u017Fafeguarding restraint\u00E9 restraints\u212A 2restraint restraint2',
     'Risk-assessments, risk  assessments and risk\nassessment; medication-errors (medication errors).',
+    // Pattern cues (re:) in capitals: they scan only texts holding a word they need.
+    'Staff KEPT THEM SAFE, BUT NOT always; it went WELL. Children GO MISSING. ESCALATION was slow; they WAITED TOO LONG.',
     // Endings: plurals and possessives match, longer words do not.
     "Records, recorded, RECORDES, recordses; staffing, staff's and staffs' rotas; the GPES and GPs.",
   ];

@@ -7,18 +7,18 @@
  */
 
 /**
- * The longest run of ASCII letters every match of `pattern` contains, lower-cased, or null when
- * the pattern has none (or is too intricate to tell). Read conservatively from the source: only
- * letters outside any group, class or escape count, a letter followed by a quantifier does not,
- * and an alternation outside groups gives up.
+ * Runs of ASCII letters every match of `pattern` contains, lower-cased, longest first (the
+ * likeliest to be missing); none when the pattern has none (or is too intricate to tell). Read
+ * conservatively from the source: only letters outside any group, class or escape count, a
+ * letter followed by a quantifier does not, and an alternation outside groups gives up.
  */
-export function findRequiredWord(pattern: RegExp): string | null {
+export function findRequiredWords(pattern: RegExp): string[] {
   const source = pattern.source;
   let depth = 0;
   let run = '';
-  let best = '';
+  const words = new Set<string>();
   const endRun = (): void => {
-    if (run.length > best.length) best = run;
+    if (run.length >= MIN_WORD_LENGTH) words.add(run.toLowerCase());
     run = '';
   };
   for (let i = 0; i < source.length; i++) {
@@ -39,7 +39,7 @@ export function findRequiredWord(pattern: RegExp): string | null {
       endRun();
       depth -= 1;
     } else if (c === '|' && depth === 0) {
-      return null;
+      return [];
     } else if (depth === 0 && /[A-Za-z]/.test(c) && !/[?*+{]/.test(source[i + 1] ?? '')) {
       run += c;
     } else {
@@ -47,7 +47,7 @@ export function findRequiredWord(pattern: RegExp): string | null {
     }
   }
   endRun();
-  return best.length >= MIN_WORD_LENGTH ? best.toLowerCase() : null;
+  return [...words].sort((a, b) => b.length - a.length);
 }
 
 /** Shorter words are in nearly every text and would rule nothing out. */
@@ -64,7 +64,8 @@ export function foldForRequiredWords(text: string): string {
   return text.toLowerCase().replace(/\u017F/g, 's');
 }
 
-/** False only when `pattern` cannot match the text `folded` was made from. */
-export function mayMatch(word: string | null, folded: string): boolean {
-  return word === null || folded.includes(word);
+/** False only when a pattern needing `words` cannot match the text `folded` was made from. */
+export function mayMatch(words: readonly string[], folded: string): boolean {
+  for (const word of words) if (!folded.includes(word)) return false;
+  return true;
 }
