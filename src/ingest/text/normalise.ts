@@ -79,8 +79,18 @@ export function normaliseLine(line: string): string {
   return normaliseBullet(normaliseQuotes(normaliseSpaces(line))).replace(/[ ]+$/, '');
 }
 
+/**
+ * Characters cleanInline changes, whitespace other than a plain space, a tag's `<`: each one
+ * class, so that a plain line (most are) is ruled out in one scan (an alternation of the
+ * normalisers' own patterns scanned slower than their passes). A run of plain spaces is the
+ * other change, tested apart.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are among them
+const INLINE_CHANGES = /[\t\n\v\f\r\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\u200B-\u200D\u2060\uFEFF\u00AD\u0000-\u0008\u000B-\u001F\u007F\u2018\u2019\u201A\u201B\u2032\u0060\u00B4\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB<]/;
+
 /** Inline text as stored in a document: quotes straightened, tags removed, spaces collapsed. */
 export function cleanInline(text: string): string {
+  if (!INLINE_CHANGES.test(text) && !text.includes('  ')) return text.trim();
   return collapseWhitespace(stripTags(normaliseQuotes(normaliseSpaces(text))));
 }
 
