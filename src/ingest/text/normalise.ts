@@ -90,9 +90,22 @@ const INLINE_CHANGES = /[\t\n\v\f\r\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u
 
 /** Inline text as stored in a document: quotes straightened, tags removed, spaces collapsed. */
 export function cleanInline(text: string): string {
-  if (!INLINE_CHANGES.test(text) && !text.includes('  ')) return text.trim();
-  return collapseWhitespace(stripTags(normaliseQuotes(normaliseSpaces(text))));
+  let clean = cleanedLines.get(text);
+  if (clean === undefined) {
+    clean = !INLINE_CHANGES.test(text) && !text.includes('  ') ? text.trim() : collapseWhitespace(stripTags(normaliseQuotes(normaliseSpaces(text))));
+    if (cleanedLines.size >= CLEANED_LINES_KEPT) cleanedLines.clear();
+    cleanedLines.set(text, clean);
+  }
+  return clean;
 }
+
+/**
+ * Lines already cleaned. The readers of a report each clean the lines they look at, so a CQC
+ * full report's lines are cleaned some seven times each; a line's hash is kept in the string,
+ * so looking it up is cheaper than even the one scan. Bounded: cleared when full.
+ */
+const cleanedLines = new Map<string, string>();
+const CLEANED_LINES_KEPT = 20_000;
 
 const TAG = /<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?\/?>/g;
 
