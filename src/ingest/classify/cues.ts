@@ -9,6 +9,8 @@
  */
 import { PATTERN_PREFIX } from '../../reference/index.ts';
 import { normaliseQuotes } from '../text/normalise.ts';
+import { foldForRequiredWords, mayMatch } from '../text/required-words.ts';
+import { findAnchors, indexCueList } from './cue-anchors.ts';
 
 export interface CompiledCue<T> {
   cue: string;
@@ -68,28 +70,79 @@ export function prepareForCues(text: string): string {
   return normaliseQuotes(text);
 }
 
+function ascending(a: number, b: number): number {
+  return a - b;
+}
+
+function byStartThenLongest(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+/** Matches not lying strictly inside a longer one. */
+function dropContained<T>(matches: readonly CueMatch<T>[]): CueMatch<T>[] {
+  const kept: CueMatch<T>[] = [];
+  for (const a of matches) {
+    let inside = false;
+    for (const b of matches) {
+      if (b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start) {
+        inside = true;
+        break;
+      }
+    }
+    if (!inside) kept.push(a);
+  }
+  return kept;
+}
+
+function toMatch<T>(cue: CompiledCue<T>, found: string, start: number): CueMatch<T> {
+  return { cue: cue.cue, payload: cue.payload, term: found.toLowerCase().replace(/\s+/g, ' '), start, end: start + found.length };
+}
+
 /**
  * Every match of every cue in `text` (already prepared), except matches lying strictly inside a
  * longer match: "personal protective equipment" hides the "equipment" inside it. Matches with the
- * same span all stay, so one phrase can be evidence for two themes.
+ * same span all stay, so one phrase can be evidence for two themes. (No closures here: the
+ * tsx/esbuild transform names every closure as it is created, which showed in the profile.)
  */
 export function findCueMatches<T>(text: string, cues: readonly CompiledCue<T>[]): CueMatch<T>[] {
+  const index = indexCueList(cues);
+  const anchors = findAnchors(text, index);
   const matches: CueMatch<T>[] = [];
-  for (const cue of cues) {
-    // exec on the compiled regex, not matchAll: matchAll clones (and so recompiles) the regex on
-    // every call, which costs more than the matching itself.
-    const regex = cue.regex;
-    regex.lastIndex = 0;
-    for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
-      if (m[0].length === 0) {
-        regex.lastIndex += 1;
-        continue;
+  let folded: string | null = null;
+  // In list order, each cue's matches left to right: what scanning cue by cue gave.
+  const order = [...index.scanned, ...anchors.keys()].sort(ascending);
+  for (const i of order) {
+    const cue = cues[i]!;
+    const at = anchors.get(i);
+    if (at) {
+      const anchored = index.anchored[i]!;
+      // A scan resumes after a match, so anchors inside one are skipped; these matches are never empty.
+      let end = 0;
+      for (const start of at) {
+        if (start < end) continue;
+        anchored.lastIndex = start;
+        const m = anchored.exec(text);
+        if (m === null) continue;
+        matches.push(toMatch(cue, m[0], start));
+        end = start + m[0].length;
       }
-      matches.push({ cue: cue.cue, payload: cue.payload, term: m[0].toLowerCase().replace(/\s+/g, ' '), start: m.index, end: m.index + m[0].length });
+    } else {
+      const words = index.scanWords[i]!;
+      if (words.length > 0 && !mayMatch(words, (folded ??= foldForRequiredWords(text)))) continue;
+      // exec on the compiled regex, not matchAll: matchAll clones (and so recompiles) the regex on
+      // every call, which costs more than the matching itself.
+      const regex = cue.regex;
+      regex.lastIndex = 0;
+      for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+        if (m[0].length === 0) {
+          regex.lastIndex += 1;
+          continue;
+        }
+        matches.push(toMatch(cue, m[0], m.index));
+      }
     }
   }
-  const kept = matches.filter((a) => !matches.some((b) => b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start));
-  return kept.sort((a, b) => a.start - b.start || b.end - a.end);
+  return dropContained(matches).sort(byStartThenLongest);
 }
 
 /** `text` with the given spans replaced by spaces, so cues cannot match inside them. */

@@ -61,9 +61,14 @@ function unreachableKind(kind: never): never {
   throw new Error(`Unknown legislation kind ${String(kind)}`);
 }
 
+const LISTED_NUMBER = new RegExp(`(?<![\\p{L}\\p{N}(])${NUMBER}`, 'gu');
+
 /** Regulation numbers of a list such as "12(2)(g), 17 and 18". */
 function readNumbers(items: string): string[] {
-  return [...items.matchAll(new RegExp(`(?<![\\p{L}\\p{N}(])${NUMBER}`, 'gu'))].map((m) => normaliseRegulationNumber(m[0]));
+  const numbers: string[] = [];
+  LISTED_NUMBER.lastIndex = 0;
+  for (let m = LISTED_NUMBER.exec(items); m !== null; m = LISTED_NUMBER.exec(items)) numbers.push(normaliseRegulationNumber(m[0]));
+  return numbers;
 }
 
 /** Extends a citation over the catalogue heading printed right after it, as CQC reports do. */
@@ -76,6 +81,9 @@ function extendOverHeading(text: string, end: number, heading: string | null): n
 }
 
 export function findCitations(text: string, context: CitationContext): FoundCitation[] {
+  // Every citation has a number (ASCII digits: \d means nothing else), and most finding texts
+  // have none: they skip the legislation names and the citation pattern.
+  if (!/\d/.test(text)) return [];
   // A bare number is ambiguous as soon as the finding names some other set of regulations.
   const namedRegulations = findLegislationNames(text).filter((n) => unitOfLegislation(n.legislation) === 'regulation');
   const bareLegislation = context.defaultLegislation !== null && namedRegulations.every((n) => n.legislation === context.defaultLegislation)
@@ -83,7 +91,10 @@ export function findCitations(text: string, context: CitationContext): FoundCita
     : null;
   const found: FoundCitation[] = [];
   const seen = new Set<string>();
-  for (const m of text.matchAll(compileCitationPattern())) {
+  // exec on the one compiled pattern: matchAll would clone it on every call.
+  const pattern = compileCitationPattern();
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     const groups = m.groups!;
     const unit = unitOf(groups['kind']!);
     const name = groups['name'];

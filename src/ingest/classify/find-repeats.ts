@@ -3,6 +3,7 @@
  * earlier inspection it points to. Cues and the rule are data, in repeat-cues.json.
  */
 import type { Polarity, RepeatEvidence, ReportDocument } from '../document.ts';
+import { findRequiredWords, foldForRequiredWords, mayMatch } from '../text/required-words.ts';
 import { prepareForCues } from './cues.ts';
 import repeatCues from './repeat-cues.json' with { type: 'json' };
 import { resolveEarlierInspection } from './resolve-earlier-inspection.ts';
@@ -16,14 +17,22 @@ interface RepeatData {
 
 type RepeatKind = 'persisting' | 'earlier-requirement';
 
-let compiled: { persisting: RegExp[]; earlierRequirement: RegExp[]; notRepeat: RegExp[] } | null = null;
+/** A cue with the words it cannot match without (see required-words.ts), to skip it cheaply. */
+interface RepeatCue {
+  regex: RegExp;
+  words: readonly string[];
+}
 
-function compilePattern(source: string, list: string): RegExp {
+let compiled: { persisting: RepeatCue[]; earlierRequirement: RepeatCue[]; notRepeat: RepeatCue[] } | null = null;
+
+function compilePattern(source: string, list: string): RepeatCue {
+  let regex: RegExp;
   try {
-    return new RegExp(source, 'iu');
+    regex = new RegExp(source, 'iu');
   } catch (error) {
     throw new Error(`src/ingest/classify/repeat-cues.json: ${list}: ${JSON.stringify(source)} does not compile: ${(error as Error).message}`);
   }
+  return { regex, words: findRequiredWords(regex) };
 }
 
 function compileRepeatCues(): NonNullable<typeof compiled> {
@@ -38,21 +47,42 @@ function compileRepeatCues(): NonNullable<typeof compiled> {
   return compiled;
 }
 
+/** Position of the first cue matching the text `folded` was made from, or -1. */
+function findMatchingCue(cues: readonly RepeatCue[], text: string, folded: string): number {
+  for (let i = 0; i < cues.length; i++) {
+    if (mayMatch(cues[i]!.words, folded) && cues[i]!.regex.test(text)) return i;
+  }
+  return -1;
+}
+
+/** Whether the text `folded` was made from could be a repeat statement: whether it has the words of some statement cue. */
+function mayStateRepeat(folded: string): boolean {
+  const { persisting, earlierRequirement } = compileRepeatCues();
+  for (const cue of persisting) if (mayMatch(cue.words, folded)) return true;
+  for (const cue of earlierRequirement) if (mayMatch(cue.words, folded)) return true;
+  return false;
+}
+
 interface RepeatSentence {
   kind: RepeatKind;
   /** Position of the cue in its list: earlier cues state the repeat more directly. */
   rank: number;
 }
 
-/** What kind of repeat statement a sentence is, or null when it is none. */
+/**
+ * What kind of repeat statement a sentence is, or null when it is none. A notRepeat cue vetoes;
+ * it is only tried once a statement cue matched, since without one the answer is null anyway.
+ */
 export function classifyRepeatSentence(sentence: string): RepeatSentence | null {
   const cues = compileRepeatCues();
-  if (cues.notRepeat.some((re) => re.test(sentence))) return null;
-  const persisting = cues.persisting.findIndex((re) => re.test(sentence));
-  if (persisting !== -1) return { kind: 'persisting', rank: persisting };
-  const earlier = cues.earlierRequirement.findIndex((re) => re.test(sentence));
-  if (earlier !== -1) return { kind: 'earlier-requirement', rank: cues.persisting.length + earlier };
-  return null;
+  const folded = foldForRequiredWords(sentence);
+  const persisting = findMatchingCue(cues.persisting, sentence, folded);
+  const earlier = persisting === -1 ? findMatchingCue(cues.earlierRequirement, sentence, folded) : -1;
+  if (persisting === -1 && earlier === -1) return null;
+  if (findMatchingCue(cues.notRepeat, sentence, folded) !== -1) return null;
+  return persisting !== -1
+    ? { kind: 'persisting', rank: persisting }
+    : { kind: 'earlier-requirement', rank: cues.persisting.length + earlier };
 }
 
 function counts(kind: RepeatKind, polarity: Polarity): boolean {
@@ -78,7 +108,12 @@ function unreachableKind(kind: never): never {
  * inspection" over "no progress since the previous inspection"), then the first.
  */
 export function findRepeat(text: string, polarity: Polarity, doc: Pick<ReportDocument, 'history' | 'inspection'>): RepeatEvidence | null {
-  const candidates = splitSentences(prepareForCues(text)).flatMap((sentence) => {
+  const prepared = prepareForCues(text);
+  // A sentence is a repeat statement only if it matches a persisting or earlierRequirement cue,
+  // and a sentence holds no word its finding does not: most findings mention no repeat at all
+  // and are ruled out here, without splitting them into sentences and testing every cue on each.
+  if (!mayStateRepeat(foldForRequiredWords(prepared))) return null;
+  const candidates = splitSentences(prepared).flatMap((sentence) => {
     const found = classifyRepeatSentence(sentence.text);
     if (found === null || !counts(found.kind, polarity)) return [];
     const refersTo = resolveEarlierInspection(sentence.text, doc);

@@ -26,23 +26,27 @@ function endsWithAbbreviation(text: string, end: number): boolean {
   return ABBREVIATIONS.has(word) || /^[a-z]$/.test(word);
 }
 
+/** Adds text[start, end), trimmed, unless it is blank. */
+function addSentence(sentences: Sentence[], text: string, start: number, end: number): void {
+  const raw = text.slice(start, end);
+  const lead = raw.length - raw.trimStart().length;
+  const trimmed = raw.trim();
+  if (trimmed) sentences.push({ text: trimmed, start: start + lead, end: start + lead + trimmed.length });
+}
+
+// No closure inside: splitSentences runs for every finding, and the tsx/esbuild transform names
+// each closure as it is created, which showed in the profile.
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   let start = 0;
   let depth = 0;
-  const push = (end: number): void => {
-    const raw = text.slice(start, end);
-    const lead = raw.length - raw.trimStart().length;
-    const trimmed = raw.trim();
-    if (trimmed) sentences.push({ text: trimmed, start: start + lead, end: start + lead + trimmed.length });
-    start = end;
-  };
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === '(') depth++;
     else if (c === ')') depth = Math.max(0, depth - 1);
     else if (c === '\n' && text[i + 1] === '\n') {
-      push(i);
+      addSentence(sentences, text, start, i);
+      start = i;
       depth = 0;
     } else if ((c === '.' || c === '!' || c === '?') && depth === 0) {
       let j = i + 1;
@@ -53,9 +57,10 @@ export function splitSentences(text: string): Sentence[] {
       const next = text[k];
       if (next !== undefined && !/[A-Z0-9"'‘“(•\-–]/.test(next)) continue;
       if (c === '.' && endsWithAbbreviation(text, i)) continue;
-      push(j);
+      addSentence(sentences, text, start, j);
+      start = j;
     }
   }
-  push(text.length);
+  addSentence(sentences, text, start, text.length);
   return sentences;
 }

@@ -19,7 +19,7 @@ import { readThemeTaxonomy, type Theme } from '../../reference/index.ts';
 import { compileCue, findCueMatches, maskSpans, prepareForCues, type CompiledCue } from './cues.ts';
 import { findLegislationNames } from './legislation-names.ts';
 import { keepDominantThemes } from './dominant-themes.ts';
-import { splitSentences } from './split-sentences.ts';
+import { splitSentences, type Sentence } from './split-sentences.ts';
 
 type CueStrength = 'cue' | 'weak';
 
@@ -168,6 +168,12 @@ export function tagThemes(text: string, citations: readonly LocatedCitation[] = 
   return keepDominantThemes(candidates, sentenceCount).map(({ id, terms }) => ({ id, terms }));
 }
 
+/** Index of the sentence an offset falls in (the sentence count past the last). */
+function sentenceAt(sentences: readonly Sentence[], offset: number): number {
+  for (let i = 0; i < sentences.length; i++) if (offset < sentences[i]!.end) return i;
+  return sentences.length;
+}
+
 /** Every theme whose evidence meets the threshold and spread rules, strongest first. */
 export function findThemeCandidates(text: string, citations: readonly LocatedCitation[] = []): ThemeCandidates {
   const { cues, ignore, themes, themesByRegulation } = compileTaxonomy();
@@ -180,15 +186,11 @@ export function findThemeCandidates(text: string, citations: readonly LocatedCit
   const masked = maskSpans(prepared, spans);
   const sentences = splitSentences(masked);
   const requiredSentences = Math.max(1, Math.ceil(sentences.length / SENTENCES_PER_EVIDENCE));
-  const sentenceAt = (offset: number): number => {
-    const index = sentences.findIndex((s) => offset < s.end);
-    return index === -1 ? sentences.length : index;
-  };
   const byTheme = new Map<string, Evidence>();
   for (const match of findCueMatches(masked, cues)) {
     // Keyed by span: "plan" and "plans" matching the same word are one piece of evidence.
     const key = `${match.start}:${match.end}`;
-    addEvidence(evidenceFor(byTheme, match.payload.theme), key, match.term, match.payload.strength, sentenceAt(match.start));
+    addEvidence(evidenceFor(byTheme, match.payload.theme), key, match.term, match.payload.strength, sentenceAt(sentences, match.start));
   }
   for (const citation of citations) {
     const id = `${citation.regulation.legislation}:${citation.regulation.number}`;

@@ -1,5 +1,6 @@
 import type { ReportFamily } from '../document.ts';
 import { normaliseLineEndings, normaliseQuotes, normaliseSpaces } from '../text/normalise.ts';
+import { findRequiredWords, foldForRequiredWords, mayMatch } from '../text/required-words.ts';
 
 /**
  * Phrases each report family prints and the others do not. A family is recognised when at
@@ -93,13 +94,27 @@ const CUES: ReadonlyArray<readonly [ReportFamily, readonly RegExp[]]> = [
 
 const REQUIRED_CUES = 2;
 
+/**
+ * Each cue with the words it cannot match without: a document fails most of the forty cues, and
+ * a failing regex scans the whole document, so a substring search rules those out first.
+ */
+const GUARDED_CUES = CUES.map(([family, cues]) => [family, cues.map((regex) => ({ regex, words: findRequiredWords(regex) }))] as const);
+
 /** The report family a text belongs to, judged from its content; null when none fits. */
 export function detectReportFamily(text: string): ReportFamily | null {
   const normalised = normaliseQuotes(normaliseSpaces(normaliseLineEndings(text)));
+  const folded = foldForRequiredWords(normalised);
   let best: { family: ReportFamily; score: number } | null = null;
-  for (const [family, cues] of CUES) {
-    const score = cues.filter((cue) => cue.test(normalised)).length;
-    if (score >= REQUIRED_CUES && (!best || score > best.score)) best = { family, score };
+  for (const [family, cues] of GUARDED_CUES) {
+    // A family only counts if it beats the best so far (ties go to the earlier family), so its
+    // cues stop being tried once the ones left could not get it there.
+    const needed = best ? best.score + 1 : REQUIRED_CUES;
+    let score = 0;
+    for (const [i, cue] of cues.entries()) {
+      if (score + (cues.length - i) < needed) break;
+      if (mayMatch(cue.words, folded) && cue.regex.test(normalised)) score += 1;
+    }
+    if (score >= needed) best = { family, score };
   }
   return best?.family ?? null;
 }

@@ -3,6 +3,7 @@
  * Every function returns null for text it does not understand: callers record a warning,
  * never a guessed date.
  */
+import { collapseWhitespace } from './normalise.ts';
 
 const MONTHS: Readonly<Record<string, number>> = {
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5,
@@ -56,7 +57,7 @@ export function parseDate(text: string): string | null {
  * "23–24 July 2019". A single date gives start = end.
  */
 export function parseDateRange(text: string): DateRange | null {
-  const t = text.replace(/\s+/g, ' ').trim();
+  const t = collapseWhitespace(text);
   const single = parseLongDate(t) ?? parseSlashDate(t);
   if (single) return { start: single, end: single };
 

@@ -19,16 +19,25 @@ export function normaliseLineEndings(text: string): string {
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
 
+/** Either kind, to skip both passes over the usual text that has neither. */
+const ANY_QUOTE = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/;
+
 /** Curly, low and prime quote marks become `'` and `"`, so "child’s" and "child's" match. */
 export function normaliseQuotes(text: string): string {
+  if (!ANY_QUOTE.test(text)) return text;
   return text.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
 }
+
+/** Every character normaliseSpaces replaces or removes: most lines have none and skip its three passes. */
+// eslint-disable-next-line no-control-regex -- control characters are among them
+const ANY_ODD_SPACE = /[\r\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\u200B-\u200D\u2060\uFEFF\u00AD\u0000-\u0008\u000B-\u001F\u007F]/;
 
 /**
  * Odd spaces (and a lone CR) become plain spaces; zero-width characters, soft hyphens, form
  * feeds and other control characters (except tab, which separates table cells) disappear.
  */
 export function normaliseSpaces(text: string): string {
+  if (!ANY_ODD_SPACE.test(text)) return text;
   return text
     .replace(/[\r\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
     .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
@@ -55,9 +64,14 @@ export function stripBullet(line: string): string {
   return line.replace(/^\s*- /, '');
 }
 
+/** Whitespace other than a lone space: where collapsing changes anything. */
+const COLLAPSIBLE = /[^\S ]|\s\s/;
+
 /** Runs of whitespace (including newlines and tabs) become one space; ends are trimmed. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most inline text is single-spaced already, and replacing each of its spaces by itself cost
+  // more than all the rest of cleaning a line.
+  return (COLLAPSIBLE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
 
 /** Everything that makes two spellings of the same line equal, except tags and tabs. */
@@ -65,10 +79,33 @@ export function normaliseLine(line: string): string {
   return normaliseBullet(normaliseQuotes(normaliseSpaces(line))).replace(/[ ]+$/, '');
 }
 
+/**
+ * Characters cleanInline changes, whitespace other than a plain space, a tag's `<`: each one
+ * class, so that a plain line (most are) is ruled out in one scan (an alternation of the
+ * normalisers' own patterns scanned slower than their passes). A run of plain spaces is the
+ * other change, tested apart.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are among them
+const INLINE_CHANGES = /[\t\n\v\f\r\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\u200B-\u200D\u2060\uFEFF\u00AD\u0000-\u0008\u000B-\u001F\u007F\u2018\u2019\u201A\u201B\u2032\u0060\u00B4\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB<]/;
+
 /** Inline text as stored in a document: quotes straightened, tags removed, spaces collapsed. */
 export function cleanInline(text: string): string {
-  return collapseWhitespace(stripTags(normaliseQuotes(normaliseSpaces(text))));
+  let clean = cleanedLines.get(text);
+  if (clean === undefined) {
+    clean = !INLINE_CHANGES.test(text) && !text.includes('  ') ? text.trim() : collapseWhitespace(stripTags(normaliseQuotes(normaliseSpaces(text))));
+    if (cleanedLines.size >= CLEANED_LINES_KEPT) cleanedLines.clear();
+    cleanedLines.set(text, clean);
+  }
+  return clean;
 }
+
+/**
+ * Lines already cleaned. The readers of a report each clean the lines they look at, so a CQC
+ * full report's lines are cleaned some seven times each; a line's hash is kept in the string,
+ * so looking it up is cheaper than even the one scan. Bounded: cleared when full.
+ */
+const cleanedLines = new Map<string, string>();
+const CLEANED_LINES_KEPT = 20_000;
 
 const TAG = /<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?\/?>/g;
 

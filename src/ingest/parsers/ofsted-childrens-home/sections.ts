@@ -1,5 +1,5 @@
 import { isBlankLine, type SourceLine } from '../../text/lines.ts';
-import { isPageNumberLine, stripTags } from '../../text/normalise.ts';
+import { collapseWhitespace, isPageNumberLine, stripTags } from '../../text/normalise.ts';
 
 /** The headings that divide an Ofsted children's home report, in their usual order. */
 export type OfstedSectionKey =
@@ -38,7 +38,7 @@ export interface SectionRange {
 export type SectionMap = Partial<Record<OfstedSectionKey, SectionRange>>;
 
 function readHeading(line: SourceLine): OfstedSectionKey | null {
-  const text = stripTags(line.text).replace(/\s+/g, ' ').trim().replace(/:$/, '');
+  const text = collapseWhitespace(stripTags(line.text)).replace(/:$/, '');
   for (const [key, pattern] of HEADINGS) {
     if (pattern.test(text)) return key;
   }
