@@ -16,6 +16,7 @@ import { toFindingParams, type FindingFilterInput } from '../../src/graph/filter
 import { countBreaches } from '../../src/graph/summaries/breach-count-summary.ts';
 import { findRepeatedBreaches } from '../../src/graph/summaries/repeated-breach-summary.ts';
 import { refreshSummaries } from '../../src/graph/summaries/refresh-summaries.ts';
+import { splitAtWholeMonths } from '../../src/graph/summaries/month-windows.ts';
 import { findThemeCooccurrence, findThemeTrends } from '../../src/graph/summaries/theme-summary.ts';
 import { ingestInputs } from '../../src/ingest/bulk/ingest-inputs.ts';
 import { ingestFile } from '../../src/ingest/ingest-files.ts';
@@ -152,7 +153,18 @@ describe('question summaries', () => {
       [`${interval} strength`, { ...base, interval, polarity: 'strength' }],
       [`${interval} one theme`, { ...base, interval, themes: [sample.theme] }],
       [`${interval} months window`, { ...base, interval, from: `${sample.year - 1}-04-01`, to: `${sample.year}-09-30` }],
+      [`${interval} window off month boundaries`, { ...base, interval, from: `${sample.year - 1}-04-17`, to: `${sample.year}-09-12` }],
+      [`${interval} from mid-month`, { ...base, interval, from: `${sample.year}-02-10`, polarity: 'concern' }],
+      [`${interval} to mid-month`, { ...base, interval, to: `${sample.year}-05-20`, themes: [sample.theme] }],
+      [`${interval} inside one month`, { ...base, interval, from: `${sample.year}-03-03`, to: `${sample.year}-03-28` }],
+      [`${interval} across two partial months`, { ...base, interval, from: `${sample.year}-06-15`, to: `${sample.year}-07-14` }],
     ]);
+  };
+
+  /** The queries a trend request sends: the summary for whole months, one bounded read per partial month. */
+  const trendQueries = (args: ThemeTrendArgs): string[] => {
+    const split = splitAtWholeMonths(args.from, args.to)!;
+    return [...(split.months ? ['analytics.theme-trends.summary'] : []), ...split.edges.map(() => 'analytics.theme-trends.window')];
   };
 
   async function expectSameAnswers(): Promise<void> {
@@ -168,7 +180,7 @@ describe('question summaries', () => {
     }
     for (const [name, args] of trendVariants()) {
       const { answer, queries } = await routed((db) => findThemeTrends(db, args));
-      expect(queries, name).toEqual(['analytics.theme-trends.summary']);
+      expect(queries, name).toEqual(trendQueries(args));
       expect(JSON.stringify(answer), name).toBe(JSON.stringify(await findThemeTrendsExactly(graph.db, args)));
     }
     const pairFilters: [string, FindingFilterInput | null, number][] = [
@@ -225,7 +237,7 @@ describe('question summaries', () => {
     }
     const repeated = { regulation: null, legislation: null, regulator: null, minInspections: 2, from: `${sample.year}-01-01`, to: null, first: 20 };
     expect((await routed((db) => findRepeatedBreaches(db, repeated))).queries).toEqual(['analytics.repeated-breaches']);
-    const trends: ThemeTrendArgs = { themes: null, from: `${sample.year}-01-15`, to: null, interval: 'YEAR', polarity: null };
+    const trends: ThemeTrendArgs = { themes: null, from: `${sample.year}-01-15`, to: `${sample.year - 1}-01-15`, interval: 'YEAR', polarity: null };
     expect((await routed((db) => findThemeTrends(db, trends))).queries).toEqual(['analytics.theme-trends']);
     const pairs = toFindingParams({ region: sample.region });
     expect((await routed((db) => findThemeCooccurrence(db, pairs, 20))).queries).toEqual(['analytics.theme-cooccurrence']);

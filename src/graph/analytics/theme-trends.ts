@@ -1,5 +1,5 @@
 /** Findings per theme per period, and pairs of themes that tag the same findings. */
-import { defineQuery, read } from '../../db/query.ts';
+import { defineQuery, read, type PlainRecord } from '../../db/query.ts';
 import type { Database } from '../../db/executor.ts';
 import { FINDING_PREDICATE, type FindingParams } from '../filters.ts';
 import { parseNode } from '../node-kinds.ts';
@@ -25,14 +25,13 @@ export interface ThemeTrendRow {
   theme: ThemeRow;
 }
 
-export const themeTrendsQuery = defineQuery<ThemeTrendArgs, Omit<ThemeTrendRow, 'period'>>({
-  name: 'analytics.theme-trends',
-  cypher: `
+/** The trend rows of the inspections `dateWhere` keeps (a predicate on `i.startDate`). */
+function buildThemeTrendsCypher(dateWhere: string): string {
+  return `
     MATCH (t:Theme)<-[:ABOUT]-(f:Finding)<-[:FOUND]-(i:Inspection)
     WHERE i.startDate IS NOT NULL
       AND ($themes IS NULL OR t.id IN $themes)
-      AND ($from IS NULL OR i.startDate >= date($from))
-      AND ($to IS NULL OR i.startDate <= date($to))
+      AND ${dateWhere}
       AND ($polarity IS NULL OR f.polarity = $polarity)
     WITH t, f, i,
          CASE $interval
@@ -42,14 +41,33 @@ export const themeTrendsQuery = defineQuery<ThemeTrendArgs, Omit<ThemeTrendRow, 
          END AS periodStart
     WITH t, periodStart, count(DISTINCT f) AS findingCount, count(DISTINCT i) AS inspectionCount
     RETURN t.id AS themeId, properties(t) AS theme, periodStart, findingCount, inspectionCount
-    ORDER BY themeId, periodStart`,
-  parse: (row) => ({
+    ORDER BY themeId, periodStart`;
+}
+
+function parseThemeTrend(row: PlainRecord): Omit<ThemeTrendRow, 'period'> {
+  return {
     themeId: read.string(row, 'themeId'),
     periodStart: read.string(row, 'periodStart'),
     findingCount: read.number(row, 'findingCount'),
     inspectionCount: read.number(row, 'inspectionCount'),
     theme: parseNode('theme', row, 'theme'),
-  }),
+  };
+}
+
+export const themeTrendsQuery = defineQuery<ThemeTrendArgs, Omit<ThemeTrendRow, 'period'>>({
+  name: 'analytics.theme-trends',
+  cypher: buildThemeTrendsCypher('($from IS NULL OR i.startDate >= date($from)) AND ($to IS NULL OR i.startDate <= date($to))'),
+  parse: parseThemeTrend,
+});
+
+/**
+ * The same rows for a bounded window (both dates set): the bare range lets the planner seek the
+ * startDate index to the window, where the optional bounds above scan the whole index.
+ */
+export const themeTrendsInWindowQuery = defineQuery<ThemeTrendArgs & { from: string; to: string }, Omit<ThemeTrendRow, 'period'>>({
+  name: 'analytics.theme-trends.window',
+  cypher: buildThemeTrendsCypher('i.startDate >= date($from) AND i.startDate <= date($to)'),
+  parse: parseThemeTrend,
 });
 
 /** `2019`, `2019-Q3` or `2019-07` for the period starting on `periodStart`. */

@@ -14,12 +14,14 @@ import {
   labelPeriod,
   PAIR_RANKING,
   themeCooccurrenceQuery,
+  themeTrendsInWindowQuery,
   themeTrendsQuery,
   type ThemePairRow,
   type ThemeTrendArgs,
   type ThemeTrendRow,
 } from '../analytics/theme-trends.ts';
 import { freshnessClause, readFreshSummary, type SummaryAnswer } from './graph-version.ts';
+import { splitAtWholeMonths } from './month-windows.ts';
 
 export const THEME_TRENDS_KIND = 'theme-trends';
 /**
@@ -66,18 +68,6 @@ export const buildThemePairSummary = defineStatement<object>(
    CREATE (:ThemePairCell {a: a, b: b, polarity: polarity, regulator: regulator, both: both})`,
 );
 
-const MONTH_START = /^\d{4}-\d{2}-01$/;
-
-/** True for the last day of its month (so a `to` on it includes whole months only). */
-function isMonthEnd(date: string): boolean {
-  const [year, month, day] = date.split('-').map(Number);
-  return new Date(Date.UTC(year!, month!, 0)).getUTCDate() === day;
-}
-
-export function isTrendAnsweredBySummary(args: ThemeTrendArgs): boolean {
-  return (args.from === null || MONTH_START.test(args.from)) && (args.to === null || isMonthEnd(args.to));
-}
-
 export const themeTrendsSummaryQuery = defineQuery<ThemeTrendArgs, SummaryAnswer<Omit<ThemeTrendRow, 'period'>>>({
   name: 'analytics.theme-trends.summary',
   cypher: `${freshnessClause(THEME_TRENDS_KIND)}
@@ -110,10 +100,35 @@ export const themeTrendsSummaryQuery = defineQuery<ThemeTrendArgs, SummaryAnswer
   },
 });
 
+/**
+ * Through the summary when it is fresh: whole months from its cells, and any partial months at
+ * the window's ends from the exact query over those few weeks (parts share no inspection, so
+ * their counts add); the exact query over the whole window otherwise. The parts are separate
+ * reads, like the several queries of one GraphQL request.
+ */
 export async function findThemeTrends(db: Database, args: ThemeTrendArgs): Promise<ThemeTrendRow[]> {
-  const rows = isTrendAnsweredBySummary(args) ? await readFreshSummary(db, themeTrendsSummaryQuery, args) : null;
-  if (rows) return rows.map((row) => ({ ...row, period: labelPeriod(row.periodStart, args.interval) }));
-  return findThemeTrendsExactly(db, args);
+  const split = splitAtWholeMonths(args.from, args.to);
+  if (split === null) return findThemeTrendsExactly(db, args);
+  const [months, ...edges] = await Promise.all([
+    split.months ? readFreshSummary(db, themeTrendsSummaryQuery, { ...args, ...split.months }) : Promise.resolve([]),
+    ...split.edges.map((edge) => db.read(themeTrendsInWindowQuery, { ...args, ...edge })),
+  ]);
+  if (months === null) return findThemeTrendsExactly(db, args);
+  return addTrendRows([months, ...edges]).map((row) => ({ ...row, period: labelPeriod(row.periodStart, args.interval) }));
+}
+
+type UnlabelledTrendRow = Omit<ThemeTrendRow, 'period'>;
+
+/** Rows of disjoint date ranges summed per theme and period, in the exact query's order. */
+function addTrendRows(parts: UnlabelledTrendRow[][]): UnlabelledTrendRow[] {
+  const byKey = new Map<string, UnlabelledTrendRow>();
+  for (const row of parts.flat()) {
+    const key = `${row.themeId}\u0000${row.periodStart}`;
+    const seen = byKey.get(key);
+    byKey.set(key, seen ? { ...seen, findingCount: seen.findingCount + row.findingCount, inspectionCount: seen.inspectionCount + row.inspectionCount } : row);
+  }
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...byKey.values()].sort((a, b) => compare(a.themeId, b.themeId) || compare(a.periodStart, b.periodStart));
 }
 
 /** Polarity and regulator pick cells; every other filter reaches inside them. */
