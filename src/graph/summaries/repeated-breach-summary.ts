@@ -41,51 +41,71 @@ export const buildRepeatedBreachSummary = defineStatement<object>(
     ${STATED_REPEATS}
     // The exact query's regulator filter picks required inspections: it keeps a pair whole or drops
     // it only when each of them has the same one regulator.
-    WITH l, g, legislationIds, inspectionIds, COLLECT {
+    WITH l, g, legislationIds, inspectionIds, required, COLLECT {
            UNWIND required AS i
            RETURN DISTINCT CASE WHEN COUNT { (i)-[:BY]->() } = 1
                                 THEN head(COLLECT { MATCH (i)-[:BY]->(r:Regulator) RETURN r.code })
                                 ELSE '${MIXED_REGULATORS}' END AS code
          } AS codes
+    // For date windows: the required inspections with their dates ('' when unknown), and which of
+    // them states each repeat, as parallel lists (properties hold no nested lists).
+    WITH l, g, legislationIds, inspectionIds, codes, COLLECT { UNWIND required AS i WITH i ORDER BY i.id RETURN i } AS byId
+    CALL (l, g, byId) {
+      UNWIND range(0, size(byId) - 1) AS k
+      CALL (l, g, byId, k) {
+        WITH byId[k] AS i
+        MATCH (i)-[:FOUND]->(f:Finding)-[:REPEATS]->(earlier:Inspection)-[:OF]->(l)
+        WHERE EXISTS { (f)-[:CITES]->(g) } OR EXISTS { (f)-[:ABOUT]->(:Theme)<-[:COVERS]-(g) }
+        RETURN DISTINCT earlier.id AS earlierId
+      }
+      RETURN collect(k) AS statedBy, collect(earlierId) AS statedIds
+    }
     WITH l.id AS locationId, g.id AS regulationId, legislationIds, size(inspectionIds) AS inspectionCount,
-         CASE WHEN size(codes) = 1 THEN codes[0] ELSE '${MIXED_REGULATORS}' END AS regulator
+         CASE WHEN size(codes) = 1 THEN codes[0] ELSE '${MIXED_REGULATORS}' END AS regulator,
+         [i IN byId | i.id] AS requiredIds, [i IN byId | coalesce(toString(i.startDate), '')] AS requiredDates, statedBy, statedIds
     ORDER BY inspectionCount DESC, locationId, regulationId
     WITH collect({locationId: locationId, regulationId: regulationId, legislationIds: legislationIds, inspectionCount: inspectionCount,
-                  regulator: regulator}) AS pairs
+                  regulator: regulator, requiredIds: requiredIds, requiredDates: requiredDates, statedBy: statedBy, statedIds: statedIds}) AS pairs
     UNWIND range(0, size(pairs) - 1) AS rank
     WITH rank, pairs[rank] AS p
     CREATE (:RepeatedBreachPair {locationId: p.locationId, regulationId: p.regulationId, legislationIds: p.legislationIds,
-                                 inspectionCount: p.inspectionCount, regulator: p.regulator, rank: rank})`,
+                                 inspectionCount: p.inspectionCount, regulator: p.regulator, rank: rank,
+                                 requiredIds: p.requiredIds, requiredDates: p.requiredDates, statedBy: p.statedBy, statedIds: p.statedIds})`,
 );
 
-/** Dates pick inspections inside a pair, which the summary does not keep; the regulator is the pair's own (or refused below). */
-export function isAnsweredBySummary(args: RepeatedBreachArgs): boolean {
-  return args.from === null && args.to === null;
-}
-
-export const repeatedBreachesSummaryQuery = defineQuery<RepeatedBreachArgs, SummaryAnswer<RepeatedBreachRow>>({
-  name: 'analytics.repeated-breaches.summary',
-  cypher: `${freshnessClause(REPEATED_BREACHES_KIND)}
+/** The summary's opening, shared by the ranked and the windowed reads. */
+const FRESH_FOR_FILTERS = `${freshnessClause(REPEATED_BREACHES_KIND)}
     // One pair with inspections of several regulators and a regulator filter cannot be summed: stale, so exact.
-    WITH fresh AND ($regulator IS NULL OR NOT EXISTS { MATCH (:RepeatedBreachPair {regulator: '${MIXED_REGULATORS}'}) }) AS fresh
-    CALL (fresh) {
-      WITH fresh WHERE fresh
-      // rank >= 0 makes the rank index give the pairs in order, so LIMIT stops the scan early.
-      MATCH (s:RepeatedBreachPair)
-      WHERE s.rank >= 0 AND s.inspectionCount >= $minInspections
-        AND ($regulator IS NULL OR s.regulator = $regulator)
+    WITH fresh AND ($regulator IS NULL OR NOT EXISTS { MATCH (:RepeatedBreachPair {regulator: '${MIXED_REGULATORS}'}) }) AS fresh`;
+
+const PAIR_FILTERS = `($regulator IS NULL OR s.regulator = $regulator)
         AND ($regulation IS NULL OR s.regulationId = $regulation)
-        AND ($legislation IS NULL OR $legislation IN s.legislationIds)
-      WITH s ORDER BY s.rank LIMIT $first
+        AND ($legislation IS NULL OR $legislation IN s.legislationIds)`;
+
+/** The full rows of the chosen pairs `s`, by the exact query's own fragments, in `s`'s order as `rows`. */
+const ROWS_OF_PAIRS = `
       CALL (s) {
         MATCH (l:Location {id: s.locationId}), (g:Regulation {id: s.regulationId})
         ${REQUIRED_MATCH}
         WHERE ${PAIR_FILTER}
+          AND ($from IS NULL OR i.startDate >= date($from))
+          AND ($to IS NULL OR i.startDate <= date($to))
         WITH l, g, collect(DISTINCT i) AS required, collect(q) AS requirements
         ${STATED_REPEATS}
         ${ROW_EXTRAS}
         RETURN ${ROW_MAP} AS row
-      }
+      }`;
+
+export const repeatedBreachesSummaryQuery = defineQuery<RepeatedBreachArgs, SummaryAnswer<RepeatedBreachRow>>({
+  name: 'analytics.repeated-breaches.summary',
+  cypher: `${FRESH_FOR_FILTERS}
+    CALL (fresh) {
+      WITH fresh WHERE fresh
+      // rank >= 0 makes the rank index give the pairs in order, so LIMIT stops the scan early.
+      MATCH (s:RepeatedBreachPair)
+      WHERE s.rank >= 0 AND s.inspectionCount >= $minInspections AND ${PAIR_FILTERS}
+      WITH s ORDER BY s.rank LIMIT $first
+      ${ROWS_OF_PAIRS}
       WITH s, row ORDER BY s.rank
       RETURN collect(row) AS rows
     }
@@ -93,9 +113,40 @@ export const repeatedBreachesSummaryQuery = defineQuery<RepeatedBreachArgs, Summ
   parse: (record) => ({ fresh: read.boolean(record, 'fresh'), rows: read.list(record, 'rows').map(parseRepeatedBreach) }),
 });
 
-/** Through the summary when it is fresh and answers these arguments exactly, else the exact query. */
+/**
+ * With a date window: each pair's count is the distinct required inspections in the window and
+ * the earlier ones they state the breach repeats, as the exact query counts; no pair's count in
+ * a window exceeds its total, so pairs whose total is below minInspections are skipped unread.
+ */
+export const repeatedBreachesInWindowSummaryQuery = defineQuery<RepeatedBreachArgs, SummaryAnswer<RepeatedBreachRow>>({
+  name: 'analytics.repeated-breaches.summary.window',
+  cypher: `${FRESH_FOR_FILTERS}
+    CALL (fresh) {
+      WITH fresh WHERE fresh
+      MATCH (s:RepeatedBreachPair)
+      WHERE s.inspectionCount >= $minInspections AND ${PAIR_FILTERS}
+      WITH s, [k IN range(0, size(s.requiredIds) - 1)
+               WHERE s.requiredDates[k] <> '' AND ($from IS NULL OR s.requiredDates[k] >= $from)
+                 AND ($to IS NULL OR s.requiredDates[k] <= $to)] AS inWindow
+      WHERE size(inWindow) > 0
+      WITH s, inWindow, [j IN range(0, size(s.statedIds) - 1) WHERE s.statedBy[j] IN inWindow | s.statedIds[j]] AS stated
+      // Required ids are distinct; only the few pairs with a stated repeat need the union counted.
+      WITH s, CASE WHEN size(stated) = 0 THEN size(inWindow)
+                   ELSE size(COLLECT { UNWIND [k IN inWindow | s.requiredIds[k]] + stated AS id RETURN DISTINCT id }) END AS inspectionCount
+      WHERE inspectionCount >= $minInspections
+      WITH s, inspectionCount ORDER BY inspectionCount DESC, s.locationId, s.regulationId LIMIT $first
+      ${ROWS_OF_PAIRS}
+      WITH s, inspectionCount, row ORDER BY inspectionCount DESC, s.locationId, s.regulationId
+      RETURN collect(row) AS rows
+    }
+    RETURN fresh, rows`,
+  parse: (record) => ({ fresh: read.boolean(record, 'fresh'), rows: read.list(record, 'rows').map(parseRepeatedBreach) }),
+});
+
+/** Through the summary when it is fresh (and no pair mixes regulators under a regulator filter), else the exact query. */
 export async function findRepeatedBreaches(db: Database, args: RepeatedBreachArgs): Promise<RepeatedBreachRow[]> {
-  const rows = isAnsweredBySummary(args) ? await readFreshSummary(db, repeatedBreachesSummaryQuery, args) : null;
+  const windowed = args.from !== null || args.to !== null;
+  const rows = await readFreshSummary(db, windowed ? repeatedBreachesInWindowSummaryQuery : repeatedBreachesSummaryQuery, args);
   return rows ?? findRepeatedBreachesExactly(db, args);
 }
 
