@@ -18,15 +18,13 @@ import {
   type RepeatedBreachRow,
 } from '../analytics/repeated-breaches.ts';
 import { freshnessClause, readFreshSummary, type SummaryAnswer } from './graph-version.ts';
+import { freshForRegulator, MIXED_REGULATORS, oneRegulatorOf } from './one-regulator.ts';
 
 /**
  * Versioned, with pairs under their own label: a graph stamped by the earlier layout (no
  * regulator on `RepeatedBreachSummary` nodes) is neither read nor deleted by this one.
  */
 export const REPEATED_BREACHES_KIND = 'repeated-breaches-v2';
-
-/** The regulator of a pair whose inspections are not all by one regulator: such a pair cannot be filtered by regulator. */
-export const MIXED_REGULATORS = '*';
 
 export const deleteRepeatedBreachSummary = defineStatement<object>(
   'summaries.repeated-breaches.delete',
@@ -43,9 +41,7 @@ export const buildRepeatedBreachSummary = defineStatement<object>(
     // it only when each of them has the same one regulator.
     WITH l, g, legislationIds, inspectionIds, required, COLLECT {
            UNWIND required AS i
-           RETURN DISTINCT CASE WHEN COUNT { (i)-[:BY]->() } = 1
-                                THEN head(COLLECT { MATCH (i)-[:BY]->(r:Regulator) RETURN r.code })
-                                ELSE '${MIXED_REGULATORS}' END AS code
+           RETURN DISTINCT ${oneRegulatorOf('i')} AS code
          } AS codes
     // For date windows: the required inspections with their dates ('' when unknown), and which of
     // them states each repeat, as parallel lists (properties hold no nested lists).
@@ -75,8 +71,7 @@ export const buildRepeatedBreachSummary = defineStatement<object>(
 
 /** The summary's opening, shared by the ranked and the windowed reads. */
 const FRESH_FOR_FILTERS = `${freshnessClause(REPEATED_BREACHES_KIND)}
-    // One pair with inspections of several regulators and a regulator filter cannot be summed: stale, so exact.
-    WITH fresh AND ($regulator IS NULL OR NOT EXISTS { MATCH (:RepeatedBreachPair {regulator: '${MIXED_REGULATORS}'}) }) AS fresh`;
+    ${freshForRegulator('RepeatedBreachPair')}`;
 
 const PAIR_FILTERS = `($regulator IS NULL OR s.regulator = $regulator)
         AND ($regulation IS NULL OR s.regulationId = $regulation)

@@ -22,6 +22,7 @@ import {
 } from '../analytics/theme-trends.ts';
 import { freshnessClause, readFreshSummary, type SummaryAnswer } from './graph-version.ts';
 import { splitAtWholeMonths } from './month-windows.ts';
+import { freshForRegulator, oneRegulatorOf } from './one-regulator.ts';
 
 export const THEME_TRENDS_KIND = 'theme-trends';
 /**
@@ -29,9 +30,6 @@ export const THEME_TRENDS_KIND = 'theme-trends';
  * `ThemePairSummary` counts) is neither read nor deleted by this one.
  */
 export const THEME_COOCCURRENCE_KIND = 'theme-cooccurrence-v2';
-
-/** The regulator of a cell of findings whose inspection has no regulator or several: no regulator filter can use it. */
-const MIXED_REGULATORS = '*';
 
 export const deleteThemeTrendSummary = defineStatement<object>('summaries.theme-trends.delete', 'MATCH (c:ThemeTrendSummary) DETACH DELETE c');
 
@@ -59,8 +57,7 @@ export const buildThemePairSummary = defineStatement<object>(
   'summaries.theme-cooccurrence.build',
   `MATCH (l:Location)<-[:OF]-(i:Inspection)-[:FOUND]->(f:Finding)
    WITH f, i, COLLECT { MATCH (f)-[:ABOUT]->(x:Theme) RETURN DISTINCT x.id } AS themes
-   WITH f, themes, CASE WHEN COUNT { (i)-[:BY]->() } = 1 THEN head(COLLECT { MATCH (i)-[:BY]->(r:Regulator) RETURN r.code })
-                        ELSE '${MIXED_REGULATORS}' END AS regulator
+   WITH f, themes, ${oneRegulatorOf('i')} AS regulator
    UNWIND themes AS a
    UNWIND themes AS b
    WITH f, a, b, regulator WHERE a <= b
@@ -139,8 +136,7 @@ export function isCooccurrenceAnsweredBySummary(f: FindingParams): boolean {
 export const themeCooccurrenceSummaryQuery = defineQuery<{ polarity: string | null; regulator: string | null; first: number }, SummaryAnswer<ThemePairRow>>({
   name: 'analytics.theme-cooccurrence.summary',
   cypher: `${freshnessClause(THEME_COOCCURRENCE_KIND)}
-    // Findings of an inspection with no regulator or several cannot be picked by regulator: stale, so exact.
-    WITH fresh AND ($regulator IS NULL OR NOT EXISTS { MATCH (:ThemePairCell {regulator: '${MIXED_REGULATORS}'}) }) AS fresh
+    ${freshForRegulator('ThemePairCell')}
     CALL (fresh) {
       WITH fresh WHERE fresh
       MATCH (c:ThemePairCell)
