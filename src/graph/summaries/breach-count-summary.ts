@@ -22,22 +22,22 @@ import { freshnessClause, readFreshSummary, type SummaryAnswer } from './graph-v
  */
 export const BREACH_COUNTS_KIND = 'breach-counts-v2';
 
-export type RegulationScope = 'regulation' | 'legislation' | 'all';
+type RegulationScope = 'regulation' | 'legislation' | 'all';
 
-export interface CellShape {
+interface CellShape {
   scope: RegulationScope;
   yearly: boolean;
 }
 
 /** Every shape, built in one pass over the requirements. */
-export const CELL_SHAPES: readonly CellShape[] = (['regulation', 'legislation', 'all'] as const).flatMap((scope) =>
+const CELL_SHAPES: readonly CellShape[] = (['regulation', 'legislation', 'all'] as const).flatMap((scope) =>
   [true, false].map((yearly) => ({ scope, yearly })),
 );
 
-export type CellSplit = 'coarse' | 'place' | 'provider';
+type CellSplit = 'coarse' | 'place' | 'provider';
 
 /** The `level` property of a shape's cells (one indexed string, so a request reads one shape's cells only). */
-export function toCellLevel(split: CellSplit, shape: CellShape): string {
+function toCellLevel(split: CellSplit, shape: CellShape): string {
   return `${split}:${shape.scope}:${shape.yearly ? 'year' : 'all-years'}`;
 }
 

@@ -5,7 +5,7 @@
  * counts add up.
  */
 
-export interface DateRange {
+export interface DateWindow {
   from: string;
   to: string;
 }
@@ -14,7 +14,7 @@ export interface MonthSplit {
   /** Whole months, null bounds open; null when the window holds no whole month. */
   months: { from: string | null; to: string | null } | null;
   /** The partial months at the ends, each bounded. */
-  edges: DateRange[];
+  edges: DateWindow[];
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -63,7 +63,7 @@ export function splitAtWholeMonths(from: string | null, to: string | null): Mont
         : [{ from: formatUtc(start), to: formatUtc(monthEnd(start)) }, { from: formatUtc(monthStart(end, 0)), to: formatUtc(end) }],
     };
   }
-  const edges: DateRange[] = [];
+  const edges: DateWindow[] = [];
   if (start && monthsFrom !== start) edges.push({ from: formatUtc(start), to: formatUtc(monthEnd(start)) });
   if (end && !endsMonth) edges.push({ from: formatUtc(monthStart(end, 0)), to: formatUtc(end) });
   return { months: { from: monthsFrom && formatUtc(monthsFrom), to: monthsTo && formatUtc(monthsTo) }, edges };

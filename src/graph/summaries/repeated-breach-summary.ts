@@ -31,32 +31,35 @@ export const deleteRepeatedBreachSummary = defineStatement<object>(
   'MATCH (s:RepeatedBreachPair) DETACH DELETE s',
 );
 
-/** Every pair the unfiltered question counts, ranked as it orders them. */
+/**
+ * Every pair the unfiltered question counts, ranked as it orders them. Each pair keeps its required
+ * inspections (ids, and dates for windows: '' when unknown) and which of them state each repeat, as
+ * parallel lists (properties hold no nested lists); its count is the distinct ids among both, as
+ * STATED_REPEATS counts them for the exact query (the summaries test compares the two).
+ */
 export const buildRepeatedBreachSummary = defineStatement<object>(
   'summaries.repeated-breaches.build',
   `${REQUIRED_MATCH}
     WITH l, g, collect(DISTINCT i) AS required, collect(DISTINCT leg.id) AS legislationIds
-    ${STATED_REPEATS}
     // The exact query's regulator filter picks required inspections: it keeps a pair whole or drops
     // it only when each of them has the same one regulator.
-    WITH l, g, legislationIds, inspectionIds, required, COLLECT {
-           UNWIND required AS i
-           RETURN DISTINCT ${oneRegulatorOf('i')} AS code
-         } AS codes
-    // For date windows: the required inspections with their dates ('' when unknown), and which of
-    // them states each repeat, as parallel lists (properties hold no nested lists).
-    WITH l, g, legislationIds, inspectionIds, codes, COLLECT { UNWIND required AS i WITH i ORDER BY i.id RETURN i } AS byId
+    WITH l, g, legislationIds, COLLECT { UNWIND required AS i RETURN DISTINCT ${oneRegulatorOf('i')} AS code } AS codes,
+         COLLECT { UNWIND required AS i WITH i ORDER BY i.id RETURN i } AS byId
     CALL (l, g, byId) {
       UNWIND range(0, size(byId) - 1) AS k
-      CALL (l, g, byId, k) {
+      // Few findings state a repeat: found first, then checked for what they are about (as in STATED_REPEATS).
+      CALL (l, byId, k) {
         WITH byId[k] AS i
         MATCH (i)-[:FOUND]->(f:Finding)-[:REPEATS]->(earlier:Inspection)-[:OF]->(l)
-        WHERE EXISTS { (f)-[:CITES]->(g) } OR EXISTS { (f)-[:ABOUT]->(:Theme)<-[:COVERS]-(g) }
-        RETURN DISTINCT earlier.id AS earlierId
+        RETURN f, earlier
       }
+      WITH k, f, earlier
+      WHERE EXISTS { (f)-[:CITES]->(g) } OR EXISTS { (f)-[:ABOUT]->(:Theme)<-[:COVERS]-(g) }
+      WITH DISTINCT k, earlier.id AS earlierId
       RETURN collect(k) AS statedBy, collect(earlierId) AS statedIds
     }
-    WITH l.id AS locationId, g.id AS regulationId, legislationIds, size(inspectionIds) AS inspectionCount,
+    WITH l.id AS locationId, g.id AS regulationId, legislationIds,
+         size(COLLECT { UNWIND [i IN byId | i.id] + statedIds AS id RETURN DISTINCT id }) AS inspectionCount,
          CASE WHEN size(codes) = 1 THEN codes[0] ELSE '${MIXED_REGULATORS}' END AS regulator,
          [i IN byId | i.id] AS requiredIds, [i IN byId | coalesce(toString(i.startDate), '')] AS requiredDates, statedBy, statedIds
     ORDER BY inspectionCount DESC, locationId, regulationId
