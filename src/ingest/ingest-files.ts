@@ -6,13 +6,13 @@
  * running totals here.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '../db/executor.ts';
 import type { ReportDocument, ReportFamily, SourceFormat } from './document.ts';
 import { isReportLoaded, loadReportDocument } from './load.ts';
 import { parseReportMeta, type ReportMeta } from './meta.ts';
 import { buildReportDocument } from './pipeline.ts';
+import { readFileBytes } from './sources/read-file-bytes.ts';
 import { readSourceText } from './sources/read-source.ts';
 
 export type FileStatus = 'loaded' | 'unchanged' | 'parsed' | 'failed';
@@ -53,7 +53,7 @@ export async function readSideMeta(file: string): Promise<{ meta: ReportMeta | n
   if (!existsSync(metaFile)) return { meta: null };
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(metaFile, 'utf8'));
+    json = JSON.parse((await readFileBytes(metaFile)).toString('utf8'));
   } catch (error) {
     return { error: `${path.basename(metaFile)} is not valid JSON: ${(error as Error).message}` };
   }

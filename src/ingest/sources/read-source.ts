@@ -4,10 +4,11 @@
  * Plain text is read as UTF-8; PDFs go through the PDF reader (pdf/), web pages through the
  * HTML reader (html/).
  */
-import { opendir, readFile, stat } from 'node:fs/promises';
+import { opendir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceFormat } from '../document.ts';
 import { htmlToText } from './html/html-to-text.ts';
+import { readFileBytes } from './read-file-bytes.ts';
 
 const FORMATS_BY_EXTENSION: Readonly<Record<string, SourceFormat>> = {
   '.txt': 'txt',
@@ -186,7 +187,7 @@ export async function readSourceText(file: string): Promise<SourceText> {
   if (!format) return { ok: false, reason: `unsupported file type "${path.extname(file) || '(none)'}" (supported: ${Object.keys(FORMATS_BY_EXTENSION).join(', ')})` };
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    bytes = await readFileBytes(file);
   } catch (error) {
     return { ok: false, reason: describeReadError(error) };
   }
