@@ -7,8 +7,6 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
-import cors from 'cors';
 import express from 'express';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/executor.ts';
@@ -18,6 +16,7 @@ import { resolvers } from '../resolvers/index.ts';
 import type { RequestContext } from './context.ts';
 import { createExplorerRouter } from './explorer/explorer-router.ts';
 import { formatError } from './format-error.ts';
+import { createGraphqlHandler, isGraphqlPath, type NodeHandler } from './graphql-handler.ts';
 import { buildLimitRules } from './limits.ts';
 import { readTypeDefs } from './type-defs.ts';
 import { DEFAULT_REFRESH_DELAY_MS, SummaryRefresher } from '../graph/summaries/refresh-scheduler.ts';
@@ -64,7 +63,12 @@ export async function startServer(
 ): Promise<RunningServer> {
   const app = express();
   const summaries = new SummaryRefresher(db, hooks.summaryRefreshDelayMs ?? DEFAULT_REFRESH_DELAY_MS, hooks.log ?? (() => {}));
-  const httpServer = http.createServer(app);
+  // Set once Apollo has started; nothing listens before that.
+  let graphqlHandler: NodeHandler | null = null;
+  const httpServer = http.createServer((req, res) => {
+    if (graphqlHandler && isGraphqlPath(req.url)) graphqlHandler(req, res);
+    else app(req, res);
+  });
   const apollo = new ApolloServer<RequestContext>({
     typeDefs: readTypeDefs(),
     resolvers,
@@ -97,27 +101,24 @@ export async function startServer(
     const report = await checkHealth(db);
     res.status(report.neo4j ? 200 : 503).json({ status: report.neo4j ? 'ok' : 'degraded', ...report });
   });
-  app.use(
-    '/graphql',
+  graphqlHandler = createGraphqlHandler(apollo, {
     // Apollo Sandbox (linked from the explorer) calls the API from its own origin.
-    cors({ origin: APOLLO_SANDBOX_ORIGIN }),
-    express.json({ limit: '30mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const queriesSent: string[] = [];
-        const token = readBearerToken(req.headers.authorization);
-        const requestDb = db.withObserver((name) => queriesSent.push(name));
-        return {
-          db: requestDb,
-          loaders: new Loaders(requestDb, hooks.readAhead ?? true),
-          queriesSent,
-          canIngest: config.ingestToken !== null && token !== null && isSameSecret(token, config.ingestToken),
-          ingestEnabled: config.ingestToken !== null,
-          summaries,
-        };
-      },
-    }),
-  );
+    corsOrigin: APOLLO_SANDBOX_ORIGIN,
+    bodyLimit: '30mb',
+    context: async (req) => {
+      const queriesSent: string[] = [];
+      const token = readBearerToken(req.headers.authorization);
+      const requestDb = db.withObserver((name) => queriesSent.push(name));
+      return {
+        db: requestDb,
+        loaders: new Loaders(requestDb, hooks.readAhead ?? true),
+        queriesSent,
+        canIngest: config.ingestToken !== null && token !== null && isSameSecret(token, config.ingestToken),
+        ingestEnabled: config.ingestToken !== null,
+        summaries,
+      };
+    },
+  });
   // The explorer: GraphiQL at GET /, bundled from npm packages and served from here (no CDN).
   app.use(createExplorerRouter());
 

@@ -1,6 +1,8 @@
 /** Every `extensions.code` the API can return. Clients switch on these; keep them stable. */
 export const ErrorCode = {
   BadUserInput: 'BAD_USER_INPUT',
+  /** The HTTP request itself could not be read (body not JSON, too large); Apollo uses the same code. */
+  BadRequest: 'BAD_REQUEST',
   Unauthenticated: 'UNAUTHENTICATED',
   Forbidden: 'FORBIDDEN',
   NotFound: 'NOT_FOUND',
