@@ -1,7 +1,8 @@
 /**
  * `npx tsx bench/batch-size.ts [--corpus DIR] [--sizes 1,10,25,50,100,200]`: reports/s of the
- * batched loader and of the batched raw-UNWIND floor at each batch size, on the same parsed
- * documents and the same Neo4j, emptied and migrated before every run. Prints; asserts nothing.
+ * batched loader and of the batched raw-UNWIND floor writing the same graph (floor-same-graph.ts)
+ * at each batch size, on the same parsed documents and the same Neo4j, emptied and migrated
+ * before every run. Prints; asserts nothing.
  *
  * Without --corpus it generates the issue-6 corpus (100 locations, 5 years, seed 1) into a
  * temporary folder. Parsing is done once, first, and not timed.
@@ -23,7 +24,7 @@ import type { ReportDocument } from '../src/ingest/document.ts';
 import { ingestFile } from '../src/ingest/ingest-files.ts';
 import { loadReportBatch } from '../src/ingest/load.ts';
 import { listInputFiles } from '../src/ingest/sources/read-source.ts';
-import { loadFloor } from './floor-load.ts';
+import { loadSameGraphFloor } from './floor-same-graph.ts';
 
 const { values: args } = parseArgs({
   options: { corpus: { type: 'string' }, sizes: { type: 'string', default: '1,10,25,50,100,200' } },
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
       // Compiles every statement once, so no batch size pays for Cypher planning.
       await clearGraph(driver, db);
       await loadOurs(db, docs.slice(0, 20), 10);
-      await loadFloor(driver, docs.slice(0, 20), 10);
+      await loadSameGraphFloor(driver, docs.slice(0, 20), 10);
 
       say('batch | ours reports/s | floor reports/s | ours/floor');
       for (const size of sizes) {
@@ -112,7 +113,7 @@ async function main(): Promise<void> {
         let failed = 0;
         const ours = await timeSeconds(async () => { failed = await loadOurs(db, docs, size); });
         await clearGraph(driver, db);
-        const floor = await timeSeconds(() => loadFloor(driver, docs, size));
+        const floor = await timeSeconds(() => loadSameGraphFloor(driver, docs, size));
         const oursRate = docs.length / ours;
         const floorRate = docs.length / floor;
         say(`${String(size).padStart(5)} | ${oursRate.toFixed(1).padStart(14)} | ${floorRate.toFixed(1).padStart(15)} | ${(oursRate / floorRate).toFixed(2)}${failed ? ` (${failed} failed)` : ''}`);
