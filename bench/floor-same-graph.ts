@@ -1,5 +1,5 @@
 /**
- * The second ingest floor: every node, relationship and property our loader writes for a batch of
+ * The ingest floor: every node, relationship and property our loader writes for a batch of
  * ReportDocuments, written by one hand-written UNWIND query per batch into an emptied graph, the
  * way someone loading a known-fresh corpus once would write it. What it leaves out is what only an
  * incremental loader needs: replacing an earlier version of a report, rebuilding the PREVIOUS

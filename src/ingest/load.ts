@@ -34,8 +34,10 @@ import {
  * locks on shared nodes (Theme, Regulation, Regulator) against concurrent writers and the work
  * redone one by one when a batch fails. After pipelining and plan reuse (same bench, same Neo4j,
  * load average 8-38 from other work, so each ratio is to a floor run of the same minute): 545
- * reports, batch 100 at 0.42-0.55 of the floor, 200 at 0.40-0.78; 10,382 reports, 100 at 0.36,
- * 200 at 0.61.
+ * reports, batch 100 at 0.42-0.55 of the partial floor (bench/floor-load.ts), 200 at 0.40-0.78;
+ * 10,382 reports, 100 at 0.36, 200 at 0.61. Against the floor writing the same graph
+ * (bench/floor-same-graph.ts, 545 reports, 2026-11-25, Bolt writes corked): batch 10/50/100/200
+ * at 0.78/0.84/0.94/0.96 of it (371 reports/s at 100).
  */
 export const DEFAULT_BATCH_SIZE = 100;
 
