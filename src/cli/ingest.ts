@@ -96,6 +96,7 @@ async function run(argv: readonly string[]): Promise<number> {
       batchSize: args.batchSize,
       keepDocuments: args.json,
       onExtraItems: (count) => progress?.addItems(count),
+      onDataProgress: (file, fileProgress) => progress?.dataFileProgress(file, fileProgress),
     });
     for await (const result of results) {
       addResult(totals, result);

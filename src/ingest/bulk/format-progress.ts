@@ -38,8 +38,35 @@ export function formatDoneOfTotal(counts: ProgressCounts): string {
   return counts.total === null ? `${counts.done}/${counts.counted}+ files` : `${counts.done}/${counts.total} files`;
 }
 
-/** The line printed every so often when stderr is not a terminal (CI, pipes, logs). */
-export function formatProgressLine(counts: ProgressCounts): string {
+/** The line printed every so often when stderr is not a terminal (CI, pipes, logs), with the data file loading now, if any. */
+export function formatProgressLine(counts: ProgressCounts, dataFile: DataFileState | null = null): string {
   const rate = ratePerSecond(counts);
-  return `ingest: ${formatDoneOfTotal(counts)}, ${rate.toFixed(1)} reports/s, ${counts.loaded} loaded, ${counts.failed} failed, ETA ${formatEta(counts.done, counts.total, rate)}`;
+  const line = `ingest: ${formatDoneOfTotal(counts)}, ${rate.toFixed(1)} reports/s, ${counts.loaded} loaded, ${counts.failed} failed, ETA ${formatEta(counts.done, counts.total, rate)}`;
+  return dataFile ? `${line}; data file ${formatDataFileProgress(dataFile)}` : line;
+}
+
+/** A data file being loaded: how far its reader has got since it started. */
+export interface DataFileState {
+  /** The file's base name. */
+  name: string;
+  rows: number;
+  bytesRead: number;
+  bytesTotal: number;
+  elapsedSeconds: number;
+}
+
+/** Percent of the file read, 0–100 (100 for an empty file). */
+export function dataFilePercent(state: DataFileState): number {
+  if (state.bytesTotal <= 0) return 100;
+  return Math.min(100, Math.floor((state.bytesRead / state.bytesTotal) * 100));
+}
+
+/** Time left for the file at its byte rate so far. */
+export function formatDataFileEta(state: DataFileState): string {
+  return formatEta(state.bytesRead, state.bytesTotal, state.elapsedSeconds > 0 ? state.bytesRead / state.elapsedSeconds : 0);
+}
+
+/** `providers.csv: 12500 rows, 45% read, ETA 20s`: a large data file is one file, so the file count stands still while it loads. */
+export function formatDataFileProgress(state: DataFileState): string {
+  return `${state.name}: ${state.rows} rows, ${dataFilePercent(state)}% read, ETA ${formatDataFileEta(state)}`;
 }

@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Database } from '../../db/executor.ts';
+import type { DataFileProgress } from '../datasets/index.ts';
 import type { ReportMeta } from '../meta.ts';
 import { walkInputFiles } from '../sources/read-source.ts';
 import { runAhead } from './bounded-queue.ts';
@@ -28,7 +29,8 @@ export interface BulkIngestOptions {
   keepDocuments: boolean;
   /** A multi-record file held this many more reports than the one file the walk counted. */
   onExtraItems?: (count: number) => void;
-  onDataRows?: (file: string, rowsDone: number, rowsTotal: number | null) => void;
+  /** How far a data file's load has got, after each batch of its rows. */
+  onDataProgress?: (file: string, progress: DataFileProgress) => void;
 }
 
 /** One worker per core, leaving one for the main thread (reading, loading) and Neo4j. */

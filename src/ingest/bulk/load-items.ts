@@ -5,7 +5,7 @@
  */
 import type { Database } from '../../db/executor.ts';
 import { unreachable } from '../../server/error-codes.ts';
-import { ingestDataFile } from '../datasets/index.ts';
+import { ingestDataFile, type DataFileProgress } from '../datasets/index.ts';
 import { describeDocument, oneLine, tallyDocument } from '../ingest-files.ts';
 import { findLoadedShas, loadReportBatch, type DocLoadResult } from '../load.ts';
 import { batchItems } from './batch-items.ts';
@@ -18,7 +18,8 @@ export interface LoadOptions {
   batchSize: number;
   /** Keep each document on its result (for `--json`); otherwise only its tally is kept. */
   keepDocuments: boolean;
-  onDataRows?: (file: string, rowsDone: number, rowsTotal: number | null) => void;
+  /** How far a data file's load has got, after each batch of its rows. */
+  onDataProgress?: (file: string, progress: DataFileProgress) => void;
 }
 
 function reportResult(item: ParsedItem, status: ReportResult['status'], message: string, options: LoadOptions): ReportResult {
@@ -66,7 +67,7 @@ async function ingestDataItem(item: DataFileItem, options: LoadOptions): Promise
     const result = await ingestDataFile(item.file, item.dataKind, {
       db: options.db,
       force: options.force,
-      onRows: (done, total) => options.onDataRows?.(item.file, done, total),
+      onProgress: (progress) => options.onDataProgress?.(item.file, progress),
     });
     return { kind: 'data-file', file: item.file, status: result.status, message: result.message, rows: result.rows, rowProblems: result.rowProblems };
   } catch (error) {

@@ -6,6 +6,7 @@
  * why, so the caller can skip that row alone.
  */
 import { createReadStream } from 'node:fs';
+import type { ReadProgress } from './read-progress.ts';
 import { unreachable } from '../../server/error-codes.ts';
 
 export interface CsvRecord {
@@ -128,11 +129,12 @@ export function isBlankRecord(record: CsvRecord): boolean {
   return record.cells.every((cell) => cell.trim() === '');
 }
 
-/** Records of a CSV file, read in chunks. */
-export async function* readCsvFile(file: string): AsyncGenerator<CsvRecord> {
+/** Records of a CSV file, read in chunks; `progress.bytesRead` follows the chunks read so far. */
+export async function* readCsvFile(file: string, progress?: ReadProgress): AsyncGenerator<CsvRecord> {
   const tokenizer = new CsvTokenizer();
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 64 * 1024 });
   for await (const chunk of stream) {
+    if (progress) progress.bytesRead = stream.bytesRead;
     yield* tokenizer.push(chunk as string);
   }
   yield* tokenizer.end();

@@ -6,3 +6,4 @@
 export { detectDataFile, type DataFileKind } from './detect.ts';
 export { ingestDataFile, type DataFileOptions, type DataFileResult, type RowProblem } from './ingest-data-file.ts';
 export { linkProviders } from './link-providers.ts';
+export type { DataFileProgress } from './read-progress.ts';

@@ -5,10 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '../../db/executor.ts';
 import type { DataRecord } from './data-record.ts';
 import type { DataFileKind } from './detect.ts';
+import type { DataFileProgress, ReadProgress } from './read-progress.ts';
 import { DATASET_MAPPER_VERSION, planKind } from './kinds.ts';
 import {
   completeDataReport,
@@ -45,7 +47,10 @@ export interface DataFileOptions {
   /** null = dry run: parse only. */
   db: Database | null;
   force: boolean;
-  onRows?: (rowsDone: number, rowsTotal: number | null) => void;
+  /** Rows per write transaction; BATCH_SIZE unless set. */
+  batchRows?: number;
+  /** After each batch of rows (and once at the end): rows read and how far into the file. */
+  onProgress?: (progress: DataFileProgress) => void;
 }
 
 /** Problems kept on the Report node (the result lists them all). */
@@ -110,13 +115,16 @@ export async function ingestDataFile(file: string, kind: DataFileKind, options: 
       }
       await db.write(upsertDataReport, { sha256, fileName, format: plan.format, family: kind, parserVersion: DATASET_MAPPER_VERSION });
     }
+    const bytesTotal = (await stat(file)).size;
+    const batchRows = options.batchRows ?? BATCH_SIZE;
+    const read: ReadProgress = { bytesRead: 0 };
     let batch: DataRecord[] = [];
     const flush = async () => {
       if (db && batch.length > 0) await writeBatch(db, sha256, kind, batch);
       batch = [];
-      options.onRows?.(tally.rows, null);
+      options.onProgress?.({ rows: tally.rows, bytesRead: read.bytesRead, bytesTotal });
     };
-    for await (const item of plan.read(file, fileName)) {
+    for await (const item of plan.read(file, fileName, read)) {
       if ('fatal' in item) return result('failed', `${kind}: ${item.fatal}`, tally.rows, problems);
       tally.rows += 1;
       if (!item.mapped.ok) {
@@ -125,7 +133,7 @@ export async function ingestDataFile(file: string, kind: DataFileKind, options: 
       }
       tally.add(item.mapped.record);
       batch.push(item.mapped.record);
-      if (batch.length >= BATCH_SIZE) await flush();
+      if (batch.length >= batchRows) await flush();
     }
     await flush();
     if (tally.rows > 0 && problems.length === tally.rows) {

@@ -12,10 +12,11 @@ import { mapOfstedLaIlacsRow, OFSTED_LA_ILACS_COLUMNS } from './mappers/ofsted-l
 import { mapOfstedLaLookupRow, OFSTED_LA_LOOKUP_COLUMNS } from './mappers/ofsted-la-lookup.ts';
 import { mapOfstedOwnershipRow, OFSTED_OWNERSHIP_COLUMNS } from './mappers/ofsted-ownership.ts';
 import { mapOfstedSocialCareRow, OFSTED_SOCIAL_CARE_COLUMNS } from './mappers/ofsted-social-care.ts';
+import type { ReadProgress } from './read-progress.ts';
 import { readCsvRows, readJsonLines, readListing, type SourceItem } from './row-sources.ts';
 
 export type KindPlan =
-  | { load: true; format: SourceFormat | 'jsonl'; read: (file: string, fileName: string) => AsyncGenerator<SourceItem> }
+  | { load: true; format: SourceFormat | 'jsonl'; read: (file: string, fileName: string, progress?: ReadProgress) => AsyncGenerator<SourceItem> }
   | { load: false; reason: string };
 
 /** Version of the row mappers; a Report node of a data file records it. */
@@ -25,31 +26,32 @@ export function planKind(kind: DataFileKind): KindPlan {
   switch (kind) {
     case 'ofsted-sc-providers':
     case 'ofsted-sc-inspections':
-      return { load: true, format: 'csv', read: (file) => readCsvRows(file, { columns: OFSTED_SOCIAL_CARE_COLUMNS, map: mapOfstedSocialCareRow }) };
+      return { load: true, format: 'csv', read: (file, _fileName, progress) => readCsvRows(file, { columns: OFSTED_SOCIAL_CARE_COLUMNS, map: mapOfstedSocialCareRow }, progress) };
     case 'ofsted-ch-ownership':
-      return { load: true, format: 'csv', read: (file) => readCsvRows(file, { columns: OFSTED_OWNERSHIP_COLUMNS, map: mapOfstedOwnershipRow }) };
+      return { load: true, format: 'csv', read: (file, _fileName, progress) => readCsvRows(file, { columns: OFSTED_OWNERSHIP_COLUMNS, map: mapOfstedOwnershipRow }, progress) };
     case 'cqc-care-directory':
-      return { load: true, format: 'csv', read: (file) => readCsvRows(file, { columns: CQC_DIRECTORY_COLUMNS, map: mapCqcDirectoryRow }) };
+      return { load: true, format: 'csv', read: (file, _fileName, progress) => readCsvRows(file, { columns: CQC_DIRECTORY_COLUMNS, map: mapCqcDirectoryRow }, progress) };
     case 'cqc-asc-market':
-      return { load: true, format: 'csv', read: (file) => readCsvRows(file, { columns: CQC_MARKET_COLUMNS, map: mapCqcMarketRow }) };
+      return { load: true, format: 'csv', read: (file, _fileName, progress) => readCsvRows(file, { columns: CQC_MARKET_COLUMNS, map: mapCqcMarketRow }, progress) };
     case 'cqc-api-locations-csv':
       return {
         load: true,
         format: 'csv',
-        read: (file, fileName) => readCsvRows(file, { columns: CQC_API_LOCATION_CSV_COLUMNS, mapRecord: (header, record) => mapCqcApiLocationCsvRow(header, record, fileName) }),
+        read: (file, fileName, progress) =>
+          readCsvRows(file, { columns: CQC_API_LOCATION_CSV_COLUMNS, mapRecord: (header, record) => mapCqcApiLocationCsvRow(header, record, fileName) }, progress),
       };
     case 'cqc-api-provider-details':
-      return { load: true, format: 'jsonl', read: (file) => readJsonLines(file, mapCqcApiProviderRecord) };
+      return { load: true, format: 'jsonl', read: (file, _fileName, progress) => readJsonLines(file, mapCqcApiProviderRecord, progress) };
     case 'cqc-api-provider-listing':
-      return { load: true, format: 'json', read: (file) => readListing(file, 'providers', mapCqcProviderListItem) };
+      return { load: true, format: 'json', read: (file, _fileName, progress) => readListing(file, 'providers', mapCqcProviderListItem, progress) };
     case 'cqc-api-location-listing':
-      return { load: true, format: 'json', read: (file) => readListing(file, 'locations', mapCqcLocationListItem) };
+      return { load: true, format: 'json', read: (file, _fileName, progress) => readListing(file, 'locations', mapCqcLocationListItem, progress) };
     case 'ofsted-la-urn-lookup':
-      return { load: true, format: 'csv', read: (file) => readCsvRows(file, { columns: OFSTED_LA_LOOKUP_COLUMNS, map: mapOfstedLaLookupRow }) };
+      return { load: true, format: 'csv', read: (file, _fileName, progress) => readCsvRows(file, { columns: OFSTED_LA_LOOKUP_COLUMNS, map: mapOfstedLaLookupRow }, progress) };
     case 'ofsted-ilacs-history':
       return { load: false, reason: 'evaluation dataset (an independent extraction of the ILACS reports), not loaded into the graph: use npm run eval' };
     case 'ofsted-la-ilacs-judgements':
-      return { load: true, format: 'csv', read: (file) => readCsvRows(file, { columns: OFSTED_LA_ILACS_COLUMNS, map: mapOfstedLaIlacsRow }) };
+      return { load: true, format: 'csv', read: (file, _fileName, progress) => readCsvRows(file, { columns: OFSTED_LA_ILACS_COLUMNS, map: mapOfstedLaIlacsRow }, progress) };
     case 'cqc-api-schema':
       return { load: false, reason: 'a JSON Schema of the CQC API, not data: nothing to load' };
     default:

@@ -11,6 +11,7 @@ import type { Json } from '../parsers/cqc-api-location/json-values.ts';
 import { isJsonObject, parseJsonText } from '../parsers/cqc-api-location/json-values.ts';
 import { isBlankRecord, readCsvFile, type CsvRecord } from './csv-reader.ts';
 import type { MappedRow } from './data-record.ts';
+import type { ReadProgress } from './read-progress.ts';
 import { buildHeader, isGroupRow, missingColumns, toTableRow, type TableHeader, type TableRow } from './table.ts';
 
 export type SourceItem = { row: number; mapped: MappedRow } | { fatal: string };
@@ -22,9 +23,9 @@ export interface CsvPlan {
   mapRecord?: (header: TableHeader, record: CsvRecord) => MappedRow;
 }
 
-export async function* readCsvRows(file: string, plan: CsvPlan): AsyncGenerator<SourceItem> {
+export async function* readCsvRows(file: string, plan: CsvPlan, progress?: ReadProgress): AsyncGenerator<SourceItem> {
   let header: TableHeader | null = null;
-  for await (const record of readCsvFile(file)) {
+  for await (const record of readCsvFile(file, progress)) {
     if (header === null) {
       if (isBlankRecord(record) || isGroupRow(record.cells)) continue;
       header = buildHeader(record.cells);
@@ -47,10 +48,12 @@ export async function* readCsvRows(file: string, plan: CsvPlan): AsyncGenerator<
   if (header === null) yield { fatal: 'no header row: the file is empty' };
 }
 
-export async function* readJsonLines(file: string, map: (value: Json, row: number) => MappedRow): AsyncGenerator<SourceItem> {
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+export async function* readJsonLines(file: string, map: (value: Json, row: number) => MappedRow, progress?: ReadProgress): AsyncGenerator<SourceItem> {
+  const input = createReadStream(file, { encoding: 'utf8' });
+  const lines = createInterface({ input, crlfDelay: Infinity });
   let row = 0;
   for await (const line of lines) {
+    if (progress) progress.bytesRead = input.bytesRead;
     row += 1;
     if (line.trim() === '') continue;
     const parsed = parseJsonText(line);
@@ -59,8 +62,10 @@ export async function* readJsonLines(file: string, map: (value: Json, row: numbe
 }
 
 /** Items of a listing page's array (`providers`, `locations`); row = the item's 1-based position. */
-export async function* readListing(file: string, key: string, map: (value: Json, row: number) => MappedRow): AsyncGenerator<SourceItem> {
-  const parsed = parseJsonText(await readFile(file, 'utf8'));
+export async function* readListing(file: string, key: string, map: (value: Json, row: number) => MappedRow, progress?: ReadProgress): AsyncGenerator<SourceItem> {
+  const bytes = await readFile(file);
+  if (progress) progress.bytesRead = bytes.byteLength;
+  const parsed = parseJsonText(bytes.toString('utf8'));
   if (!parsed.ok) {
     yield { fatal: `not valid JSON (${parsed.reason})` };
     return;

@@ -1,6 +1,6 @@
 /** ETA, durations and the progress line printed off a terminal. */
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatEta, formatProgressLine } from '../../../src/ingest/bulk/format-progress.ts';
+import { dataFilePercent, formatDataFileProgress, formatDuration, formatEta, formatProgressLine } from '../../../src/ingest/bulk/format-progress.ts';
 
 describe('formatDuration', () => {
   it.each([
@@ -36,5 +36,23 @@ describe('formatProgressLine', () => {
   it('shows the count so far while the walk is still counting', () => {
     const line = formatProgressLine({ done: 10, total: null, counted: 300, loaded: 10, failed: 0, elapsedSeconds: 2 });
     expect(line).toBe('ingest: 10/300+ files, 5.0 reports/s, 10 loaded, 0 failed, ETA ?');
+  });
+});
+
+describe('data file progress', () => {
+  const state = { name: 'providers.csv', rows: 12500, bytesRead: 4_500_000, bytesTotal: 10_000_000, elapsedSeconds: 9 };
+
+  it('gives rows, the share of bytes read and the time left at the byte rate so far', () => {
+    expect(formatDataFileProgress(state)).toBe('providers.csv: 12500 rows, 45% read, ETA 11s');
+  });
+
+  it('is 100% for an empty file and never above it', () => {
+    expect(dataFilePercent({ ...state, bytesRead: 0, bytesTotal: 0 })).toBe(100);
+    expect(dataFilePercent({ ...state, bytesRead: 12, bytesTotal: 10 })).toBe(100);
+  });
+
+  it('follows the progress line while a data file loads', () => {
+    const line = formatProgressLine({ done: 3, total: 10, counted: 10, loaded: 2, failed: 0, elapsedSeconds: 3 }, state);
+    expect(line).toBe('ingest: 3/10 files, 1.0 reports/s, 2 loaded, 0 failed, ETA 7s; data file providers.csv: 12500 rows, 45% read, ETA 11s');
   });
 });
