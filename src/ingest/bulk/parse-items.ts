@@ -15,7 +15,18 @@ function transferList(task: ParseTask): ArrayBuffer[] {
   return buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength ? [buffer] : [];
 }
 
+/**
+ * On the main thread a parse runs to its end without giving way, and parses chained by promises
+ * never let the event loop turn: a batch sent to Neo4j meanwhile stayed in its corked socket (see
+ * db/tcp-no-delay.ts), and its answer unread, until the parser ran out of documents. Giving way
+ * before each parse lets the write go out and overlap the parsing.
+ */
+function giveWay(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 async function parseItem(item: ReportItem, pool: WorkerPool<ParseTask, ParseOutcome> | null): Promise<ParseStageItem> {
+  if (!pool) await giveWay();
   const outcome = pool ? await pool.run(item.task, transferList(item.task)) : await runParseTask(item.task);
   if (!outcome.ok) return failedReport(item.file, outcome.message);
   return { kind: 'parsed', file: item.file, document: outcome.document, resumeChecked: item.sha256 !== null };

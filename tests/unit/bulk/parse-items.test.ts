@@ -1,0 +1,35 @@
+/**
+ * Parsing on the main thread (`--workers 0`) gives way to the event loop before each document,
+ * so a batch written to Neo4j meanwhile leaves its socket and its answer is read while the next
+ * documents parse. Without that, promise-chained parses ran to the last document first.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseItems } from '../../../src/ingest/bulk/parse-items.ts';
+import type { ReadItem } from '../../../src/ingest/bulk/work-items.ts';
+
+const REPORTS = ['seed/000_573f2340e3d978e1.txt', 'seed/002_7b99ce8a6ac40e7e.txt', 'tests/fixtures/reports/sc999001-2022-03-08.txt', 'tests/fixtures/reports/sc999002-2023-05-10.txt'];
+
+async function* reportItems(): AsyncGenerator<ReadItem> {
+  for (const file of REPORTS) {
+    const text = readFileSync(file, 'utf8');
+    yield { kind: 'report', file, sha256: null, task: { kind: 'text', text, fileName: file, format: 'txt', meta: null } };
+  }
+}
+
+describe('parseItems on the main thread', () => {
+  it('lets I/O callbacks run between documents, and still parses every one in order', async () => {
+    let parsedBeforeIo: number | null = null;
+    let parsed = 0;
+    setImmediate(() => (parsedBeforeIo = parsed));
+    const files: string[] = [];
+    for await (const item of parseItems(reportItems(), null, 2)) {
+      expect(item.kind).toBe('parsed');
+      files.push(item.kind === 'parsed' ? item.file : '');
+      parsed += 1;
+    }
+    expect(files).toEqual(REPORTS);
+    expect(parsedBeforeIo).not.toBeNull();
+    expect(parsedBeforeIo).toBeLessThan(REPORTS.length - 1);
+  });
+});
