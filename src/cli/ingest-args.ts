@@ -20,8 +20,8 @@ Options:
   --dry-run              parse and classify only; touch no database
   --json                 print the ReportDocuments as a JSON array on stdout
   --force                load again even when the same file (by sha256) is already in the graph
-  --workers N            parse worker threads (default: cores - 1, at least 1); 0 parses on
-                         the main thread: no crash isolation, but on 2 cores it is faster
+  --workers N            parse worker threads (default: cores - 1; 0 on 2 cores or fewer);
+                         0 parses text on the main thread, PDF and HTML still in a worker
   --batch-size N         reports per load transaction (default ${DEFAULT_BATCH_SIZE})
   --quiet                print only failures and the summary, not a line per file
   --no-progress          no progress bar on a terminal, no progress lines elsewhere

@@ -1,6 +1,7 @@
 /**
  * The bulk ingest pipeline behind `npm run ingest`: lazy walk → read and hash (main thread) →
- * skip reports already in the graph → parse and classify (worker threads) → load in batches →
+ * skip reports already in the graph → parse and classify (worker threads; text on the main
+ * thread on two cores or fewer, see defaultWorkerCount) → load in batches →
  * one result per file or record, streamed in input order. Every stage pulls from the one before
  * through a bounded buffer, so memory holds a few batches, not the corpus.
  */
@@ -12,18 +13,17 @@ import { walkInputFiles } from '../sources/read-source.ts';
 import { runAhead } from './bounded-queue.ts';
 import { loadItems } from './load-items.ts';
 import { parseItems } from './parse-items.ts';
-import type { ParseOutcome, ParseTask } from './parse-task.ts';
+import { ParseRunner } from './parse-runner.ts';
 import { readWorkItems } from './read-items.ts';
 import { skipLoadedReports } from './skip-loaded.ts';
 import type { ItemResult } from './work-items.ts';
-import { WorkerPool } from './worker-pool.ts';
 
 export interface BulkIngestOptions {
   /** null = dry run. */
   db: Database | null;
   force: boolean;
   meta: ReportMeta | null;
-  /** Parse worker threads; 0 parses on the main thread. */
+  /** Parse worker threads; 0 parses text on the main thread (PDF and HTML still in a worker). */
   workers: number;
   batchSize: number;
   keepDocuments: boolean;
@@ -33,32 +33,28 @@ export interface BulkIngestOptions {
   onDataProgress?: (file: string, progress: DataFileProgress) => void;
 }
 
-/** One worker per core, leaving one for the main thread (reading, loading) and Neo4j. */
+/**
+ * One parse worker per core, leaving one for the main thread (reading, loading) and Neo4j; none
+ * on two cores or fewer. There a worker adds no parallelism the main thread lacks (it overlaps
+ * parsing with Neo4j's writes by itself) and copying each text to the worker and each document
+ * back costs CPU the machine does not have: at tier M (10,382 reports, 2 cores, alternating runs)
+ * 430–536 reports/s parsing text on the main thread against 386–458 with one worker.
+ */
 export function defaultWorkerCount(): number {
-  return Math.max(1, availableParallelism() - 1);
+  const cores = availableParallelism();
+  return cores <= 2 ? 0 : cores - 1;
 }
 
-const PARSE_WORKER = new URL('./parse-worker.ts', import.meta.url);
-const WORKER_HEAP_MB = 1536;
-
 export async function* ingestInputs(inputs: readonly string[], options: BulkIngestOptions): AsyncGenerator<ItemResult> {
-  const pool =
-    options.workers > 0
-      ? new WorkerPool<ParseTask, ParseOutcome>({
-          size: options.workers,
-          entry: PARSE_WORKER,
-          onCrash: (reason) => ({ ok: false, message: reason }),
-          maxHeapMb: WORKER_HEAP_MB,
-        })
-      : null;
+  const runner = new ParseRunner(options.workers);
   try {
     const read = readWorkItems(walkInputFiles(inputs), { meta: options.meta, onExtraItems: options.onExtraItems });
     const fresh = skipLoadedReports(read, { db: options.db, force: options.force, groupSize: options.batchSize });
     // Two tasks per worker keep every worker busy while the main thread hands out the next.
-    const parsed = parseItems(fresh, pool, Math.max(2, options.workers * 2));
+    const parsed = parseItems(fresh, runner, Math.max(2, options.workers * 2));
     // Parsing runs up to a batch ahead while the previous batch is being written.
     yield* loadItems(runAhead(parsed, options.batchSize), options);
   } finally {
-    await pool?.close();
+    await runner.close();
   }
 }
