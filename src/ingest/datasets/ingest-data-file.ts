@@ -118,6 +118,8 @@ export async function ingestDataFile(file: string, kind: DataFileKind, options: 
     const bytesTotal = (await stat(file)).size;
     const batchRows = options.batchRows ?? BATCH_SIZE;
     const read: ReadProgress = { bytesRead: 0 };
+    // At once, so progress shows the file (and times its rate) from its start, not its first batch.
+    options.onProgress?.({ rows: 0, bytesRead: 0, bytesTotal });
     let batch: DataRecord[] = [];
     const flush = async () => {
       if (db && batch.length > 0) await writeBatch(db, sha256, kind, batch);

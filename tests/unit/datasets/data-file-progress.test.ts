@@ -15,15 +15,16 @@ const CASES: [DataFileKind, string][] = [
 ];
 
 describe('ingestDataFile progress', () => {
-  it.each(CASES)('%s: rows and bytes after each batch, the whole file by the end', async (kind, name) => {
+  it.each(CASES)('%s: from the start, rows and bytes after each batch, the whole file by the end', async (kind, name) => {
     const file = path.join(FIXTURES, name);
     const seen: DataFileProgress[] = [];
     const result = await ingestDataFile(file, kind, { db: null, force: false, batchRows: 5, onProgress: (progress) => seen.push(progress) });
 
     expect(result.status).toBe('parsed');
     expect(result.rows).toBeGreaterThan(5);
-    // One report per full batch of mapped rows, and one at the end.
-    expect(seen.length).toBeGreaterThanOrEqual(2);
+    // One report at the start, one per full batch of mapped rows, and one at the end.
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expect(seen[0]).toEqual({ rows: 0, bytesRead: 0, bytesTotal: statSync(file).size });
     const size = statSync(file).size;
     for (const [i, progress] of seen.entries()) {
       expect(progress.bytesTotal).toBe(size);
@@ -33,7 +34,7 @@ describe('ingestDataFile progress', () => {
         expect(progress.bytesRead).toBeGreaterThanOrEqual(seen[i - 1]!.bytesRead);
       }
     }
-    expect(seen[0]!.bytesRead).toBeGreaterThan(0);
+    expect(seen[1]!.bytesRead).toBeGreaterThan(0);
     expect(seen.at(-1)).toEqual({ rows: result.rows, bytesRead: size, bytesTotal: size });
   });
 });
