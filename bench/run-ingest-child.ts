@@ -10,6 +10,8 @@ export interface IngestChildResult {
   seconds: number;
   results: number;
   failed: number;
+  /** The child's peak RSS, whole run. */
+  peakRssMiB: number;
 }
 
 const RESULT_LINE = /^ingest-child: (.*)$/m;

@@ -49,7 +49,7 @@ export interface DataFileOptions {
   force: boolean;
   /** Rows per write transaction; BATCH_SIZE unless set. */
   batchRows?: number;
-  /** After each batch of rows (and once at the end): rows read and how far into the file. */
+  /** Once at the start, after each batch of rows and once at the end: rows read and how far into the file. */
   onProgress?: (progress: DataFileProgress) => void;
 }
 
