@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT, readConfig } from '../src/config.ts';
+import type { Connection } from '../src/db/driver.ts';
 import { startLocalNeo4j } from '../src/db/local-neo4j.ts';
 
 export interface MemoryCase {
@@ -47,21 +48,42 @@ function readSummary(stdout: string): { files: number; failed: number; perSecond
   return { files: loaded + unchanged + parsed + failed, failed, perSecond: Number(time[1]), peakRssMiB: Number(time[2]) };
 }
 
-/** Generates, ingests and measures one corpus per case, each into its own fresh local Neo4j. */
-export async function measureIngestMemory(cases: readonly MemoryCase[], options: { workers?: number; seed?: string; log?: (line: string) => void } = {}): Promise<MemoryFigures[]> {
-  const log = options.log ?? (() => {});
+/** Where each case's ingest writes: a Neo4j the caller already runs, emptied before each case. */
+export interface SharedNeo4j {
+  connection: Connection;
+  emptyGraph(): Promise<void>;
+}
+
+/** A graph for one case: the caller's, emptied, or a fresh local Neo4j in the case's scratch folder. */
+async function openCaseGraph(scratch: string, shared: SharedNeo4j | undefined): Promise<{ connection: Connection; close(): Promise<void> }> {
+  if (shared) {
+    await shared.emptyGraph();
+    return { connection: shared.connection, close: async () => {} };
+  }
   const config = readConfig({ ...process.env, NEO4J_URI: '' });
   if (config.neo4j.kind !== 'local') throw new Error('unreachable: NEO4J_URI was cleared');
+  const local = await startLocalNeo4j({ ...config.neo4j, dataDir: path.join(scratch, 'neo4j'), port: 0 });
+  return { connection: { uri: local.uri, user: 'neo4j', password: 'neo4j', database: 'neo4j' }, close: () => local.stop() };
+}
+
+/**
+ * Generates, ingests and measures one corpus per case, each into an empty graph: `shared`'s
+ * (the bench's own Neo4j, which saves starting and stopping one per case) or a fresh local one.
+ * Only the ingest process's RSS is measured, so whose Neo4j it writes to does not change it.
+ */
+export async function measureIngestMemory(cases: readonly MemoryCase[], options: { workers?: number; seed?: string; log?: (line: string) => void; shared?: SharedNeo4j } = {}): Promise<MemoryFigures[]> {
+  const log = options.log ?? (() => {});
   const figures: MemoryFigures[] = [];
   for (const size of cases) {
     const scratch = mkdtempSync(path.join(os.tmpdir(), 'ingest-memory-'));
-    const neo4j = await startLocalNeo4j({ ...config.neo4j, dataDir: path.join(scratch, 'neo4j'), port: 0 });
+    const graph = await openCaseGraph(scratch, options.shared);
     try {
       const corpus = path.join(scratch, 'corpus');
       const generated = await runChild(['src/cli/generate.ts', '--locations', String(size.locations), '--years', String(size.years), '--seed', options.seed ?? 'memory', '--out', corpus, '--no-progress']);
       if (generated.code !== 0) throw new Error(`generate failed: ${generated.stderr.slice(-1000)}`);
       const workers = options.workers === undefined ? [] : ['--workers', String(options.workers)];
-      const env = { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'neo4j', NEO4J_DATABASE: 'neo4j' };
+      const { uri, user, password, database } = graph.connection;
+      const env = { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password, NEO4J_DATABASE: database };
       const started = Date.now();
       const ingest = await runChild(['src/cli/ingest.ts', '--quiet', '--no-progress', ...workers, path.join(corpus, 'reports')], env);
       const seconds = (Date.now() - started) / 1000;
@@ -70,7 +92,7 @@ export async function measureIngestMemory(cases: readonly MemoryCase[], options:
       log(`ingest.memory: ${size.locations} locations × ${size.years} years: ${row.files} files (${row.failed} failed), ${row.reportsPerSecond.toFixed(1)} reports/s, peak RSS ${row.peakRssMiB} MiB, ${seconds.toFixed(0)} s wall`);
       figures.push(row);
     } finally {
-      await neo4j.stop();
+      await graph.close();
       rmSync(scratch, { recursive: true, force: true });
     }
   }

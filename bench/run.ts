@@ -94,6 +94,12 @@ async function clearGraph(driver: neo4j.Driver): Promise<void> {
   }
 }
 
+/** An empty graph with the schema's constraints and indexes, as a fresh `npm run ingest` finds it. */
+async function emptyGraph(driver: neo4j.Driver, db: Database): Promise<void> {
+  await clearGraph(driver);
+  await runMigrations(db, { seedDir: null, log: () => {} });
+}
+
 async function startApiChild(connection: Connection): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await findFreePort();
   const child = await startServerChild('src/main.ts', connection, { PORT: String(port), LOAD_SEED: 'false' }, /ready: explorer at/);
@@ -143,17 +149,13 @@ async function measureIngest(connection: Connection, driver: neo4j.Driver, db: D
   // across the clears, and planning the loader's statements on a cold Neo4j costs seconds (0.2-1.8 s
   // each), which a small corpus would count against ours and a sector-size one would not notice.
   const warmUp = docs.slice(0, 5);
-  const emptyGraph = async () => {
-    await clearGraph(driver);
-    await runMigrations(db, { seedDir: null, log: () => {} });
-  };
   for (const load of [() => loadFloor(driver, warmUp, DEFAULT_BATCH_SIZE), () => loadSameGraphFloor(driver, warmUp, DEFAULT_BATCH_SIZE), () => loadReportBatch(db, warmUp)]) {
-    await emptyGraph();
+    await emptyGraph(driver, db);
     await load();
   }
   /** A load that times itself (in another process) returns its seconds; the others are timed here. */
   const timeRate = async (load: () => Promise<unknown>): Promise<number> => {
-    await emptyGraph();
+    await emptyGraph(driver, db);
     const start = Date.now();
     const selfTimed = await load();
     const seconds = typeof selfTimed === 'number' ? selfTimed : (Date.now() - start) / 1000;
@@ -197,10 +199,13 @@ async function measureIngest(connection: Connection, driver: neo4j.Driver, db: D
   say(`ingest.peak_rss: ${oursPeakRssMiB.toFixed(0)} MiB (our ingest's process, whole corpus; the bench process holding every parsed document for the floors: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB)`);
 }
 
-/** Peak RSS of `npm run ingest` on two generated corpora, the second four times the first. */
-async function measureMemory(): Promise<void> {
+/**
+ * Peak RSS of `npm run ingest` on two generated corpora, the second four times the first, each
+ * into this run's Neo4j, emptied (a fresh Neo4j per corpus cost about 20 s of a quick run).
+ */
+async function measureMemory(connection: Connection, driver: neo4j.Driver, db: Database): Promise<void> {
   const sizes = args.quick ? [{ locations: 15, years: 3 }, { locations: 60, years: 3 }] : [{ locations: 100, years: 5 }, { locations: 400, years: 5 }];
-  const [small, large] = await measureIngestMemory(sizes, { log: say });
+  const [small, large] = await measureIngestMemory(sizes, { log: say, shared: { connection, emptyGraph: () => emptyGraph(driver, db) } });
   if (small && large) {
     say(`ingest.memory_ratio: ${(large.peakRssMiB / small.peakRssMiB).toFixed(2)} (peak RSS at ${large.files} vs ${small.files} files, ${(large.files / small.files).toFixed(1)}× the corpus)`);
   }
@@ -229,8 +234,10 @@ async function main(): Promise<void> {
       if (!local) say('ingest: skipped (--keep-graph): asking the questions of the graph as it is');
       else throw new Error('--keep-graph needs NEO4J_URI pointing at a loaded graph');
     } else {
+      // Memory first: its corpora go into this Neo4j too, and the questions below are asked of
+      // the graph the ingest figures leave (the corpus's, loaded by ours).
+      await measureMemory(connection, driver, db);
       await measureIngest(connection, driver, db);
-      await measureMemory();
     }
 
     // Queries -----------------------------------------------------------------------------
