@@ -41,8 +41,9 @@ export const RANGE_INDEXES = [
   ['Requirement', 'dueDate'],
   ['EnforcementAction', 'type'],
   ['EnforcementAction', 'issuedOn'],
-  // The repeatedBreaches summary is read in rank order, or by regulation.
+  // The repeatedBreaches summary is read in rank order, by regulation, or (with a date window) by total count.
   ['RepeatedBreachPair', 'rank'],
+  ['RepeatedBreachPair', 'inspectionCount'],
   ['RepeatedBreachPair', 'regulationId'],
   ['RepeatedBreachPair', 'regulator'],
   ['BreachCountCell', 'level'],

@@ -235,6 +235,27 @@ describe('question summaries', () => {
     await expectSameAnswers();
   });
 
+  it('answers a date window as the exact query does however few pairs it counts first for its cutoff', async () => {
+    const base: RepeatedBreachArgs = { regulation: null, legislation: null, regulator: null, minInspections: 2, from: null, to: null, first: 3 };
+    const windows: RepeatedBreachArgs[] = [
+      { ...base, from: `${sample.year - 1}-01-01` },
+      { ...base, from: `${sample.year - 2}-06-01`, to: `${sample.year}-12-31`, first: 1 },
+      { ...base, to: `${sample.year}-06-30`, minInspections: 1, first: 5 },
+      { ...base, from: `${sample.year}-01-01`, to: `${sample.year}-12-31`, regulator: 'OFSTED', minInspections: 1 },
+    ];
+    let full = 0;
+    for (const args of windows) {
+      const exact = await findRepeatedBreachesExactly(graph.db, args);
+      // A full answer is the case where the first pairs set a cutoff above minInspections.
+      if (exact.length === args.first) full += 1;
+      for (const headPairs of [1, 3, 10, 40]) {
+        const answer = await findRepeatedBreaches(graph.db, args, headPairs);
+        expect(JSON.stringify(answer), `${JSON.stringify(args)}, ${headPairs} pairs first`).toBe(JSON.stringify(exact));
+      }
+    }
+    expect(full).toBeGreaterThanOrEqual(3);
+  });
+
   it('sends the other variants to the exact queries', async () => {
     for (const [name, args] of breachFallbacks()) {
       const { answer, queries } = await routed((db) => countBreaches(db, args));
