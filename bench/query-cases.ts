@@ -5,7 +5,7 @@
 import type { BreachCountArgs } from '../src/graph/analytics/breach-counts.ts';
 import { ratingChangesQuery } from '../src/graph/analytics/rating-changes.ts';
 import { breachCountsSummaryQuery, toBreachSummaryParams } from '../src/graph/summaries/breach-count-summary.ts';
-import { repeatedBreachesSummaryQuery } from '../src/graph/summaries/repeated-breach-summary.ts';
+import { repeatedBreachesInWindowSummaryQuery, repeatedBreachesSummaryQuery, WINDOW_HEAD_PAIRS } from '../src/graph/summaries/repeated-breach-summary.ts';
 import { themeCooccurrenceSummaryQuery, themeTrendsSummaryQuery } from '../src/graph/summaries/theme-summary.ts';
 import { toScopeParams } from '../src/graph/filters.ts';
 import { listQuery } from '../src/graph/lists.ts';
@@ -35,8 +35,9 @@ export const NESTED_READ = {
 };
 
 /**
- * The four whole-graph questions are asked unfiltered, which their summaries answer (the bench
- * refreshes them first), so the bare side runs the summary query the API runs, with its params.
+ * The four whole-graph questions are asked unfiltered (repeatedBreaches also with a date window),
+ * which their summaries answer (the bench refreshes them first), so the bare side runs the
+ * summary query the API runs, with its params.
  */
 export function buildQueryCases(findingId: string): QueryCase[] {
   const scope = toScopeParams(null);
@@ -54,6 +55,17 @@ export function buildQueryCases(findingId: string): QueryCase[] {
       bare: {
         cypher: repeatedBreachesSummaryQuery.cypher,
         params: { regulation: null, legislation: null, regulator: null, minInspections: 2, from: null, to: null, first: 20 },
+      },
+    },
+    {
+      // With a date window the summary's all-time rank is not the answer's order: a read of its own.
+      name: 'repeatedBreachesSince2018',
+      graphql: `{ repeatedBreaches(minInspections: 2, from: "2018-01-01", first: 20) {
+        location { id name } regulation { id heading } inspectionCount requirements { text dueDate } } }`,
+      variables: {},
+      bare: {
+        cypher: repeatedBreachesInWindowSummaryQuery.cypher,
+        params: { regulation: null, legislation: null, regulator: null, minInspections: 2, from: '2018-01-01', to: null, first: 20, headPairs: WINDOW_HEAD_PAIRS },
       },
     },
     {
