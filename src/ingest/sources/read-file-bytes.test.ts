@@ -18,6 +18,12 @@ describe('readFileBytes', () => {
     expect((await readFileBytes(large)).equals(big)).toBe(true);
   });
 
+  it('reads an empty file as no bytes', async () => {
+    const empty = path.join(dir, 'empty.txt');
+    writeFileSync(empty, '');
+    expect((await readFileBytes(empty)).length).toBe(0);
+  });
+
   it('rejects with the fs code for a missing file, never throws synchronously', async () => {
     const reading = readFileBytes(path.join(dir, 'missing.txt'));
     await expect(reading).rejects.toMatchObject({ code: 'ENOENT' });
