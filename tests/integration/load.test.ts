@@ -52,6 +52,24 @@ const findingTexts = defineQuery<{ inspectionId: string }, { text: string }>({
   parse: (row) => ({ text: read.string(row, 'text') }),
 });
 
+/**
+ * The Ofsted seed's location as reported at its 2018-09-26 inspection, which the seed lists only
+ * as a history row: its own report, with that inspection's grade and the history before it.
+ */
+function earlierOfstedReport(ofsted: ReportDocument): ReportDocument {
+  return {
+    ...ofsted,
+    source: { ...ofsted.source, sha256: 'f'.repeat(64), fileName: 'earlier.txt' },
+    inspection: { ...ofsted.inspection, id: 'ofsted:1247390:2018-09-26:full', startDate: '2018-09-26', endDate: '2018-09-26', overallGrade: 'REQUIRES_IMPROVEMENT', overallGradeText: 'requires improvement to be good' },
+    history: ofsted.history.filter((h) => h.date < '2018-09-26'),
+    judgements: [],
+    requirements: [],
+    recommendations: [],
+    enforcement: [],
+    findings: [],
+  };
+}
+
 describe('loading ReportDocuments into the real Neo4j', () => {
   let graph: TestGraph;
   let ofsted: ReportDocument;
@@ -121,18 +139,8 @@ describe('loading ReportDocuments into the real Neo4j', () => {
   });
 
   it('upgrades a history row in place when that inspection\'s own report arrives', async () => {
-    const earlierId = 'ofsted:1247390:2018-09-26:full';
-    const earlierReport: ReportDocument = {
-      ...ofsted,
-      source: { ...ofsted.source, sha256: 'f'.repeat(64), fileName: 'earlier.txt' },
-      inspection: { ...ofsted.inspection, id: earlierId, startDate: '2018-09-26', endDate: '2018-09-26', overallGrade: 'REQUIRES_IMPROVEMENT', overallGradeText: 'requires improvement to be good' },
-      history: ofsted.history.filter((h) => h.date < '2018-09-26'),
-      judgements: [],
-      requirements: [],
-      recommendations: [],
-      enforcement: [],
-      findings: [],
-    };
+    const earlierReport = earlierOfstedReport(ofsted);
+    const earlierId = earlierReport.inspection.id;
     const before = await countGraph(graph.db);
     await loadReportDocument(graph.db, earlierReport);
     const inspections = await graph.db.read(inspectionsOf, { locationId: 'ofsted:1247390' });
@@ -273,18 +281,8 @@ describe('interactions between documents of one batch', () => {
     await freshGraph(graph);
     const [older, newer] = await Promise.all(['sc999001-2022-03-08.txt', 'sc999001-2023-02-14.txt'].map((name) => parseFile(path.join(FIXTURE_DIR, name))));
     expect(newer!.history.map((h) => h.inspectionId)).toContain(older!.inspection.id);
-    const earlierId = 'ofsted:1247390:2018-09-26:full';
-    const earlierReport: ReportDocument = {
-      ...ofsted,
-      source: { ...ofsted.source, sha256: 'f'.repeat(64), fileName: 'earlier.txt' },
-      inspection: { ...ofsted.inspection, id: earlierId, startDate: '2018-09-26', endDate: '2018-09-26', overallGrade: 'REQUIRES_IMPROVEMENT', overallGradeText: 'requires improvement to be good' },
-      history: ofsted.history.filter((h) => h.date < '2018-09-26'),
-      judgements: [],
-      requirements: [],
-      recommendations: [],
-      enforcement: [],
-      findings: [],
-    };
+    const earlierReport = earlierOfstedReport(ofsted);
+    const earlierId = earlierReport.inspection.id;
     const result = await loadReportBatch(graph.db, [newer!, ofsted, older!, earlierReport]);
     expect(result.failed).toBe(0);
 
