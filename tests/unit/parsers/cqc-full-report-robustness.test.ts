@@ -13,7 +13,7 @@ import { parseCqcFullReport } from '../../../src/ingest/parsers/cqc-full-report.
 import { parseReport } from '../../../src/ingest/parsers/index.ts';
 import { buildReportDocument } from '../../../src/ingest/pipeline.ts';
 import { cleanInline, normaliseLineEndings } from '../../../src/ingest/text/normalise.ts';
-import { charOverwrites, insertLines, isIsoDateOrNull, lineInsertions, overwriteChars } from './damage.ts';
+import { isIsoDateOrNull, itSurvivesCommonDamage } from './damage.ts';
 
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const FUZZ_TIMEOUT_MS = 60_000;
@@ -99,31 +99,10 @@ describe.each([
 
   it('parses the undamaged report into a valid document', () => parseAndCheck(text));
 
-  it('survives truncation at any point', () => {
-    fc.assert(fc.property(fc.nat({ max: text.length }), (end) => parseAndCheck(text.slice(0, end))), { numRuns: NUM_RUNS });
-  }, FUZZ_TIMEOUT_MS);
+  itSurvivesCommonDamage({ text, check: parseAndCheck, garbage, numRuns: NUM_RUNS, timeoutMs: FUZZ_TIMEOUT_MS });
 
   it('survives shuffled and deleted lines', () => {
     fc.assert(fc.property(fc.shuffledSubarray(lines), (kept) => parseAndCheck(kept.join('\n'))), { numRuns: NUM_RUNS });
-  }, FUZZ_TIMEOUT_MS);
-
-  it('survives garbage lines inserted anywhere', () => {
-    fc.assert(
-      fc.property(lineInsertions(lines.length, garbage, 8), (insertions) => {
-        const damaged = insertLines(lines, insertions);
-        parseAndCheck(damaged.join('\n'));
-      }),
-      { numRuns: NUM_RUNS },
-    );
-  }, FUZZ_TIMEOUT_MS);
-
-  it('survives random characters written over the text', () => {
-    fc.assert(
-      fc.property(charOverwrites(text.length), (edits) => {
-        parseAndCheck(overwriteChars(text, edits));
-      }),
-      { numRuns: NUM_RUNS },
-    );
   }, FUZZ_TIMEOUT_MS);
 
   it('survives the whole pipeline on thinned and garbled text', () => {

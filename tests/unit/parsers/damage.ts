@@ -3,6 +3,7 @@
  * fuzzed the same way: garbage lines inserted at random places, characters overwritten.
  */
 import fc from 'fast-check';
+import { it } from 'vitest';
 import { formatIsoDate } from '../../../src/ingest/text/dates.ts';
 
 export type LineInsertion = [at: number, line: string];
@@ -35,4 +36,35 @@ export function isIsoDateOrNull(value: string | null | undefined): boolean {
   if (value === null || value === undefined) return true;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   return m !== null && formatIsoDate(Number(m[1]), Number(m[2]), Number(m[3])) === value;
+}
+
+export interface DamageSuite {
+  /** The undamaged report. */
+  text: string;
+  /** Parses a damaged text and checks the document; throws (fails) when the parser does not hold up. */
+  check: (damaged: string) => void;
+  /** Lines of junk to insert. */
+  garbage: fc.Arbitrary<string>;
+  numRuns: number;
+  timeoutMs: number;
+}
+
+/**
+ * The damage every text family's parser is put through alike, as three tests: the text cut
+ * anywhere, up to 8 garbage lines inserted, characters written over. Each file adds the damage
+ * its own family needs (shuffled or deleted lines, the whole pipeline).
+ */
+export function itSurvivesCommonDamage({ text, check, garbage, numRuns, timeoutMs }: DamageSuite): void {
+  const lines = text.split('\n');
+  it('survives truncation at any point', () => {
+    fc.assert(fc.property(fc.nat({ max: text.length }), (end) => check(text.slice(0, end))), { numRuns });
+  }, timeoutMs);
+
+  it('survives garbage lines inserted anywhere', () => {
+    fc.assert(fc.property(lineInsertions(lines.length, garbage, 8), (insertions) => check(insertLines(lines, insertions).join('\n'))), { numRuns });
+  }, timeoutMs);
+
+  it('survives random characters written over the text', () => {
+    fc.assert(fc.property(charOverwrites(text.length), (edits) => check(overwriteChars(text, edits))), { numRuns });
+  }, timeoutMs);
 }

@@ -16,7 +16,7 @@ import { parseOfstedLaFocusedVisit } from '../../../src/ingest/parsers/ofsted-la
 import { formatIsoDate } from '../../../src/ingest/text/dates.ts';
 import { cleanInline, normaliseLineEndings } from '../../../src/ingest/text/normalise.ts';
 import { sourceFor } from './seed-text.ts';
-import { charOverwrites, insertLines, lineInsertions, overwriteChars } from './damage.ts';
+import { itSurvivesCommonDamage } from './damage.ts';
 
 // FUZZ_RUNS=5000 for a longer hunt; the default keeps the unit suite fast.
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 60);
@@ -113,31 +113,10 @@ describe.each(PARSERS)('%s parser under damage', (_label, parse, fixture) => {
 
   it('parses the undamaged fixture into a valid document', () => run(text));
 
-  it('survives truncation at any point', () => {
-    fc.assert(fc.property(fc.nat({ max: text.length }), (end) => run(text.slice(0, end))), { numRuns: NUM_RUNS });
-  }, FUZZ_TIMEOUT_MS);
+  itSurvivesCommonDamage({ text, check: run, garbage, numRuns: NUM_RUNS, timeoutMs: FUZZ_TIMEOUT_MS });
 
   it('survives deleted lines', () => {
     fc.assert(fc.property(fc.subarray(lines), (kept) => run(kept.join('\n'))), { numRuns: NUM_RUNS });
-  }, FUZZ_TIMEOUT_MS);
-
-  it('survives garbage lines inserted anywhere', () => {
-    fc.assert(
-      fc.property(lineInsertions(lines.length, garbage, 8), (insertions) => {
-        const damaged = insertLines(lines, insertions);
-        run(damaged.join('\n'));
-      }),
-      { numRuns: NUM_RUNS },
-    );
-  }, FUZZ_TIMEOUT_MS);
-
-  it('survives random characters written over the text', () => {
-    fc.assert(
-      fc.property(charOverwrites(text.length), (edits) => {
-        run(overwriteChars(text, edits));
-      }),
-      { numRuns: NUM_RUNS },
-    );
   }, FUZZ_TIMEOUT_MS);
 
   it('never throws on random text', () => {

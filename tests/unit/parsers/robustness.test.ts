@@ -12,7 +12,7 @@ import { parseReport, type ParseResult } from '../../../src/ingest/parsers/index
 import { buildReportDocument } from '../../../src/ingest/pipeline.ts';
 import { cleanInline, normaliseLineEndings } from '../../../src/ingest/text/normalise.ts';
 import { CQC_SEED, OFSTED_SEED, readSeed, sourceFor } from './seed-text.ts';
-import { charOverwrites, insertLines, lineInsertions, overwriteChars } from './damage.ts';
+import { insertLines, itSurvivesCommonDamage, lineInsertions } from './damage.ts';
 
 // FUZZ_RUNS=5000 for a longer hunt; the default keeps the unit suite fast.
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 150);
@@ -183,9 +183,7 @@ describe.each([
     checkResult(result, text);
   });
 
-  it('survives truncation at any point', () => {
-    fc.assert(fc.property(fc.nat({ max: text.length }), (end) => parseAndCheck(text.slice(0, end))), { numRuns: NUM_RUNS });
-  }, FUZZ_TIMEOUT_MS);
+  itSurvivesCommonDamage({ text, check: parseAndCheck, garbage, numRuns: NUM_RUNS, timeoutMs: FUZZ_TIMEOUT_MS });
 
   it('survives shuffled lines', () => {
     fc.assert(
@@ -196,16 +194,6 @@ describe.each([
 
   it('survives deleted lines', () => {
     fc.assert(fc.property(fc.subarray(lines), (kept) => parseAndCheck(kept.join('\n'))), { numRuns: NUM_RUNS });
-  }, FUZZ_TIMEOUT_MS);
-
-  it('survives garbage lines inserted anywhere', () => {
-    fc.assert(
-      fc.property(lineInsertions(lines.length, garbage, 8), (insertions) => {
-        const damaged = insertLines(lines, insertions);
-        parseAndCheck(damaged.join('\n'));
-      }),
-      { numRuns: NUM_RUNS },
-    );
   }, FUZZ_TIMEOUT_MS);
 
   it('survives the whole pipeline, classification included, on thinned and garbled text', () => {
@@ -221,14 +209,6 @@ describe.each([
     );
   }, FUZZ_TIMEOUT_MS);
 
-  it('survives random characters written over the text', () => {
-    fc.assert(
-      fc.property(charOverwrites(text.length), (edits) => {
-        parseAndCheck(overwriteChars(text, edits));
-      }),
-      { numRuns: NUM_RUNS },
-    );
-  }, FUZZ_TIMEOUT_MS);
 });
 
 describe('random input', () => {
