@@ -51,7 +51,7 @@ export const RANGE_INDEXES = [
 
 export const FULLTEXT_INDEX = 'findingAndRequirementText';
 
-function schemaStatements(): NamedQuery<object, void>[] {
+export function schemaStatements(): NamedQuery<object, void>[] {
   const constraints = NODE_KEYS.map(([label, key]) =>
     defineStatement(
       `constraint-${label}-${key}`,
@@ -71,7 +71,7 @@ function schemaStatements(): NamedQuery<object, void>[] {
   return [...constraints, ...indexes, fulltext];
 }
 
-const awaitIndexes = defineStatement<object>('await-indexes', 'CALL db.awaitIndexes(300)');
+export const awaitIndexes = defineStatement<object>('await-indexes', 'CALL db.awaitIndexes(300)');
 
 /** Runs every schema statement (each in its own transaction, as Neo4j requires) and waits for indexes. */
 export async function runSchemaMigrations(db: Database): Promise<void> {

@@ -16,12 +16,12 @@ const REGULATORS = [
   { code: 'CQC', name: 'Care Quality Commission' },
 ];
 
-const mergeRegulators = defineStatement<{ regulators: typeof REGULATORS }>(
+export const mergeRegulators = defineStatement<{ regulators: typeof REGULATORS }>(
   'reference.merge-regulators',
   'UNWIND $regulators AS r MERGE (n:Regulator {code: r.code}) SET n.name = r.name',
 );
 
-const mergeLegislation = defineStatement<{ legislation: object[] }>(
+export const mergeLegislation = defineStatement<{ legislation: object[] }>(
   'reference.merge-legislation',
   `UNWIND $legislation AS x
    MERGE (n:Legislation {id: x.id})
@@ -29,7 +29,7 @@ const mergeLegislation = defineStatement<{ legislation: object[] }>(
        n.aliases = x.aliases, n.sources = x.sources`,
 );
 
-const mergeRegulations = defineStatement<{ regulations: object[] }>(
+export const mergeRegulations = defineStatement<{ regulations: object[] }>(
   'reference.merge-regulations',
   `UNWIND $regulations AS x
    MATCH (leg:Legislation {id: x.legislation})
@@ -39,7 +39,7 @@ const mergeRegulations = defineStatement<{ regulations: object[] }>(
    MERGE (n)-[:PART_OF]->(leg)`,
 );
 
-const mergeThemes = defineStatement<{ themes: object[]; coverage: object[] }>(
+export const mergeThemes = defineStatement<{ themes: object[]; coverage: object[] }>(
   'reference.merge-themes',
   `UNWIND $themes AS x
    MERGE (n:Theme {id: x.id})

@@ -14,7 +14,7 @@ export interface MigrationOptions {
   log: (line: string) => void;
 }
 
-const countReports = defineQuery<object, { reports: number }>({
+export const countReports = defineQuery<object, { reports: number }>({
   name: 'migrations.count-reports',
   cypher: 'MATCH (r:Report) RETURN count(r) AS reports',
   parse: (row) => ({ reports: read.number(row, 'reports') }),

@@ -3,13 +3,13 @@ import { defineQuery, read, type PlainRecord } from '../db/query.ts';
 import type { Database } from '../db/executor.ts';
 import { parseRow, type LegislationRow, type RegulationRow, type ThemeRow } from './rows.ts';
 
-const allLegislation = defineQuery<object, PlainRecord>({
+export const allLegislation = defineQuery<object, PlainRecord>({
   name: 'catalogue.legislation',
   cypher: 'MATCH (n:Legislation) RETURN properties(n) AS node ORDER BY n.id',
   parse: (row) => read.map(row, 'node'),
 });
 
-const regulationsOf = defineQuery<{ legislation: string | null }, PlainRecord>({
+export const regulationsOf = defineQuery<{ legislation: string | null }, PlainRecord>({
   name: 'catalogue.regulations',
   cypher: `MATCH (n:Regulation)-[:PART_OF]->(leg:Legislation)
            WHERE $legislation IS NULL OR leg.id = $legislation
@@ -17,7 +17,7 @@ const regulationsOf = defineQuery<{ legislation: string | null }, PlainRecord>({
   parse: (row) => read.map(row, 'node'),
 });
 
-const allThemes = defineQuery<object, PlainRecord>({
+export const allThemes = defineQuery<object, PlainRecord>({
   name: 'catalogue.themes',
   cypher: 'MATCH (n:Theme) RETURN properties(n) AS node ORDER BY n.id',
   parse: (row) => read.map(row, 'node'),

@@ -2,7 +2,7 @@
 import type { Database } from '../db/executor.ts';
 import { defineQuery, read } from '../db/query.ts';
 
-const componentsQuery = defineQuery<object, { version: string; edition: string }>({
+export const componentsQuery = defineQuery<object, { version: string; edition: string }>({
   name: 'health.components',
   cypher: 'CALL dbms.components() YIELD name, versions, edition WHERE name = "Neo4j Kernel" RETURN versions[0] AS version, edition',
   parse: (row) => ({ version: read.string(row, 'version'), edition: read.string(row, 'edition') }),

@@ -25,7 +25,7 @@ function readRule(value: string): ProviderMatchRuleName {
   throw new TypeError(`SAME_AS rule "${value}" is not known`);
 }
 
-const providerIdentities = defineQuery<{ ids: readonly string[] }, { id: string } & ProviderIdentity>({
+export const providerIdentities = defineQuery<{ ids: readonly string[] }, { id: string } & ProviderIdentity>({
   name: 'provider-identity.by-ids',
   cypher: `UNWIND $ids AS id
            MATCH (p:Provider {id: id})

@@ -27,7 +27,7 @@ export interface KindRefresh {
   seconds: number;
 }
 
-const readStamps = defineQuery<object, { kind: string; fresh: boolean }>({
+export const readStamps = defineQuery<object, { kind: string; fresh: boolean }>({
   name: 'summaries.read-stamps',
   cypher: `
     OPTIONAL MATCH (st:GraphState {id: '${GRAPH_STATE_ID}'})
@@ -37,7 +37,7 @@ const readStamps = defineQuery<object, { kind: string; fresh: boolean }>({
 });
 
 /** Takes the stamp's lock for the transaction and clears it; returns the version to stamp (null: no graph state yet). */
-const lockStamp = defineQuery<{ kind: string }, { version: number | null }>({
+export const lockStamp = defineQuery<{ kind: string }, { version: number | null }>({
   name: 'summaries.lock-stamp',
   cypher: `
     MERGE (stamp:SummaryStamp {kind: $kind})
@@ -48,7 +48,7 @@ const lockStamp = defineQuery<{ kind: string }, { version: number | null }>({
   parse: (row) => ({ version: read.optionalNumber(row, 'version') }),
 });
 
-const stampSummary = defineStatement<{ kind: string; version: number }>(
+export const stampSummary = defineStatement<{ kind: string; version: number }>(
   'summaries.stamp',
   'MATCH (stamp:SummaryStamp {kind: $kind}) SET stamp.version = $version, stamp.builtAt = datetime()',
 );

@@ -13,13 +13,13 @@ const LEGACY_KINDS = ['repeated-breaches', 'breach-counts', 'theme-cooccurrence'
 const LEGACY_LABELS = ['RepeatedBreachSummary', 'BreachCountSummary', 'ThemePairSummary'] as const;
 const BATCH_SIZE = 10_000;
 
-const deleteLegacyStamps = defineStatement<{ kinds: string[] }>(
+export const deleteLegacyStamps = defineStatement<{ kinds: string[] }>(
   'summaries.legacy.delete-stamps',
   'MATCH (stamp:SummaryStamp) WHERE stamp.kind IN $kinds DELETE stamp',
 );
 
 /** One statement per label: labels cannot be parameters, and each reads its own label's nodes only. */
-const deleteLegacyNodes = LEGACY_LABELS.map((label) =>
+export const deleteLegacyNodes = LEGACY_LABELS.map((label) =>
   defineQuery<{ batch: number }, { deleted: number }>({
     name: `summaries.legacy.delete-${label}`,
     cypher: `MATCH (n:${label}) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS deleted`,

@@ -16,21 +16,21 @@ import { normaliseProviderName } from './provider-identity.ts';
 const NAME_BATCH = 1000;
 
 /** Providers whose normalised name was not yet computed from their current name. */
-const findUnnormalisedProviders = defineQuery<{ limit: number }, { id: string; name: string }>({
+export const findUnnormalisedProviders = defineQuery<{ limit: number }, { id: string; name: string }>({
   name: 'provider-identity.find-unnormalised',
   cypher: `MATCH (p:Provider) WHERE p.name IS NOT NULL AND (p.normalisedFrom IS NULL OR p.normalisedFrom <> p.name)
            RETURN p.id AS id, p.name AS name ORDER BY p.id LIMIT $limit`,
   parse: (row) => ({ id: read.string(row, 'id'), name: read.string(row, 'name') }),
 });
 
-const writeNormalisedNames = defineStatement<{ rows: { id: string; name: string; normalisedName: string | null }[] }>(
+export const writeNormalisedNames = defineStatement<{ rows: { id: string; name: string; normalisedName: string | null }[] }>(
   'provider-identity.write-normalised-names',
   `UNWIND $rows AS row
    MATCH (p:Provider {id: row.id})
    SET p.normalisedName = row.normalisedName, p.normalisedFrom = row.name`,
 );
 
-const removeStaleLinks = defineStatement<object>(
+export const removeStaleLinks = defineStatement<object>(
   'provider-identity.remove-stale-links',
   `MATCH (a:Provider)-[s:SAME_AS]->(b:Provider)
    WHERE (s.rule = 'companies-house-number' AND (a.companiesHouseNumber IS NULL OR a.companiesHouseNumber <> coalesce(b.companiesHouseNumber, '')))
@@ -39,7 +39,7 @@ const removeStaleLinks = defineStatement<object>(
    DELETE s`,
 );
 
-const linkByCompaniesHouseNumber = defineStatement<object>(
+export const linkByCompaniesHouseNumber = defineStatement<object>(
   'provider-identity.link-by-companies-house-number',
   `MATCH (a:Provider) WHERE a.companiesHouseNumber IS NOT NULL
    MATCH (b:Provider {companiesHouseNumber: a.companiesHouseNumber})
@@ -48,7 +48,7 @@ const linkByCompaniesHouseNumber = defineStatement<object>(
    SET s.rule = 'companies-house-number', s.value = a.companiesHouseNumber`,
 );
 
-const linkByNormalisedName = defineStatement<object>(
+export const linkByNormalisedName = defineStatement<object>(
   'provider-identity.link-by-normalised-name',
   `MATCH (a:Provider) WHERE a.normalisedName IS NOT NULL
    MATCH (b:Provider {normalisedName: a.normalisedName})
@@ -59,7 +59,7 @@ const linkByNormalisedName = defineStatement<object>(
    SET s.rule = 'normalised-name', s.value = a.normalisedName`,
 );
 
-const countLinks = defineQuery<object, { links: number }>({
+export const countLinks = defineQuery<object, { links: number }>({
   name: 'provider-identity.count-links',
   cypher: 'MATCH (:Provider)-[s:SAME_AS]->(:Provider) RETURN count(s) AS links',
   parse: (row) => ({ links: read.number(row, 'links') }),
