@@ -201,7 +201,8 @@ async function measureIngest(connection: Connection, driver: neo4j.Driver, db: D
 
 /**
  * Peak RSS of `npm run ingest` on two generated corpora, the second four times the first, each
- * into this run's Neo4j, emptied (a fresh Neo4j per corpus cost about 20 s of a quick run).
+ * into this run's Neo4j, emptied (a fresh Neo4j per corpus, started, planned on cold and stopped,
+ * cost about 65 s of a quick run).
  */
 async function measureMemory(connection: Connection, driver: neo4j.Driver, db: Database): Promise<void> {
   const sizes = args.quick ? [{ locations: 15, years: 3 }, { locations: 60, years: 3 }] : [{ locations: 100, years: 5 }, { locations: 400, years: 5 }];
