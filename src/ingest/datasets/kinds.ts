@@ -13,11 +13,16 @@ import { mapOfstedLaLookupRow, OFSTED_LA_LOOKUP_COLUMNS } from './mappers/ofsted
 import { mapOfstedOwnershipRow, OFSTED_OWNERSHIP_COLUMNS } from './mappers/ofsted-ownership.ts';
 import { mapOfstedSocialCareRow, OFSTED_SOCIAL_CARE_COLUMNS } from './mappers/ofsted-social-care.ts';
 import type { ReadProgress } from './read-progress.ts';
-import { readCsvRows, readJsonLines, readListing, type SourceItem } from './row-sources.ts';
+import { readCsvRows, readJsonLines, readListing, type CsvPlan, type SourceItem } from './row-sources.ts';
 
 export type KindPlan =
   | { load: true; format: SourceFormat | 'jsonl'; read: (file: string, fileName: string, progress?: ReadProgress) => AsyncGenerator<SourceItem> }
   | { load: false; reason: string };
+
+/** A table read by its columns and row mapper. */
+function csvKind(plan: CsvPlan): KindPlan {
+  return { load: true, format: 'csv', read: (file, _fileName, progress) => readCsvRows(file, plan, progress) };
+}
 
 /** Version of the row mappers; a Report node of a data file records it. */
 export const DATASET_MAPPER_VERSION = '1';
@@ -26,14 +31,15 @@ export function planKind(kind: DataFileKind): KindPlan {
   switch (kind) {
     case 'ofsted-sc-providers':
     case 'ofsted-sc-inspections':
-      return { load: true, format: 'csv', read: (file, _fileName, progress) => readCsvRows(file, { columns: OFSTED_SOCIAL_CARE_COLUMNS, map: mapOfstedSocialCareRow }, progress) };
+      return csvKind({ columns: OFSTED_SOCIAL_CARE_COLUMNS, map: mapOfstedSocialCareRow });
     case 'ofsted-ch-ownership':
-      return { load: true, format: 'csv', read: (file, _fileName, progress) => readCsvRows(file, { columns: OFSTED_OWNERSHIP_COLUMNS, map: mapOfstedOwnershipRow }, progress) };
+      return csvKind({ columns: OFSTED_OWNERSHIP_COLUMNS, map: mapOfstedOwnershipRow });
     case 'cqc-care-directory':
-      return { load: true, format: 'csv', read: (file, _fileName, progress) => readCsvRows(file, { columns: CQC_DIRECTORY_COLUMNS, map: mapCqcDirectoryRow }, progress) };
+      return csvKind({ columns: CQC_DIRECTORY_COLUMNS, map: mapCqcDirectoryRow });
     case 'cqc-asc-market':
-      return { load: true, format: 'csv', read: (file, _fileName, progress) => readCsvRows(file, { columns: CQC_MARKET_COLUMNS, map: mapCqcMarketRow }, progress) };
+      return csvKind({ columns: CQC_MARKET_COLUMNS, map: mapCqcMarketRow });
     case 'cqc-api-locations-csv':
+      // Its mapper cites the file, so the plan is made per file.
       return {
         load: true,
         format: 'csv',
@@ -47,11 +53,11 @@ export function planKind(kind: DataFileKind): KindPlan {
     case 'cqc-api-location-listing':
       return { load: true, format: 'json', read: (file, _fileName, progress) => readListing(file, 'locations', mapCqcLocationListItem, progress) };
     case 'ofsted-la-urn-lookup':
-      return { load: true, format: 'csv', read: (file, _fileName, progress) => readCsvRows(file, { columns: OFSTED_LA_LOOKUP_COLUMNS, map: mapOfstedLaLookupRow }, progress) };
+      return csvKind({ columns: OFSTED_LA_LOOKUP_COLUMNS, map: mapOfstedLaLookupRow });
     case 'ofsted-ilacs-history':
       return { load: false, reason: 'evaluation dataset (an independent extraction of the ILACS reports), not loaded into the graph: use npm run eval' };
     case 'ofsted-la-ilacs-judgements':
-      return { load: true, format: 'csv', read: (file, _fileName, progress) => readCsvRows(file, { columns: OFSTED_LA_ILACS_COLUMNS, map: mapOfstedLaIlacsRow }, progress) };
+      return csvKind({ columns: OFSTED_LA_ILACS_COLUMNS, map: mapOfstedLaIlacsRow });
     case 'cqc-api-schema':
       return { load: false, reason: 'a JSON Schema of the CQC API, not data: nothing to load' };
     default:
