@@ -57,9 +57,8 @@ export class Database {
 
   /**
    * One query in its own managed transaction through `driver.executeQuery`, which sends BEGIN
-   * pipelined with RUN. Measured on the local Neo4j: the breachCounts query took 52–64 ms
-   * through `session.executeRead` and 13–32 ms this way, a step of about 40 ms per query
-   * that returns more than a trivial result.
+   * pipelined with RUN; through `session.executeRead` a query returning more than a trivial
+   * result was markedly slower.
    */
   private async runAlone<Params extends object, Row>(mode: 'READ' | 'WRITE', query: NamedQuery<Params, Row>, params: Params): Promise<Row[]> {
     this.observer?.(query.name);

@@ -2,8 +2,7 @@
  * TCP_NODELAY for the driver's Bolt sockets. neo4j-driver 5 leaves Nagle's algorithm on and
  * writes a message in chunks of at most 1400 bytes, so a query text (or parameters) longer than
  * that goes out in two writes: the second waits for the ACK of the first, which the server
- * delays by up to 40 ms. Measured on the local Neo4j with the bench's nested read (a 1.9 kB
- * query): 50 ms p50 with Nagle, 8 ms without; the 0.8 kB bare query took 7 ms either way.
+ * delays by up to 40 ms, longer than the query itself takes.
  *
  * The driver offers no socket option, but it calls `setKeepAlive(true)` on every socket it
  * opens (plain and TLS), so that call also turns Nagle off and corks the socket for the rest of
@@ -31,8 +30,8 @@ export function disableNagleOnKeepAliveSockets(): void {
 const CORKED = Symbol.for('inspection-graph.cork-each-tick');
 
 /**
- * Without Nagle, each of the driver's 1400-byte chunks is its own write and its own TCP segment:
- * a batch of 100 reports (about 1 MB of parameters) was some 700 writes. Corked from a tick's
+ * Without Nagle, each of the driver's 1400-byte chunks is its own write and its own TCP segment,
+ * so a loader batch's parameters went out as hundreds of small writes. Corked from a tick's
  * first write until the next tick, as Node's docs suggest for many small writes in a row, a
  * message goes out in one writev whatever its size, and a short one as soon as the tick ends.
  */

@@ -1,10 +1,9 @@
 /**
  * An ascending page of a list sorted by one indexed property (ties broken by id), read in the
- * range index's order instead of sorting every node. At tier L the nested read's page of 20
- * locations by name sorted all 19,100 locations (label scan, two properties cached each, Top:
- * 38k db hits, most of the query's time: 64k db hits and 37 ms p50 through the driver for the
- * whole read); read from the Location.name range index (src/db/migrations.ts) it costs 53 db
- * hits (the whole read 6.7k db hits, 12 ms).
+ * range index's order instead of sorting every node: a sorted page otherwise sorts every node
+ * with the label (label scan, two properties cached each, Top), most of the query's time, while
+ * read from a range index such as Location.name's (src/db/migrations.ts) it reads little more
+ * than the page.
  *
  * The index holds only nodes with the property, which ORDER BY ... ASC puts before those
  * without it (nulls sort last), so the nodes without it are read only when the index ran short

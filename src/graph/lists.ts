@@ -25,8 +25,7 @@ interface ListSpec {
   /**
    * One condition per filter field, each in the query only when `$f.<field>` is set. A
    * condition written `$f.x IS NULL OR ...` costs its test on every candidate row even when
-   * unset: at tier L (19,100 locations) the nested read's list took 86 ms p50 with the five
-   * location conditions and 58 ms without, as the bare query. Which filters are set is part of
+   * unset, which slowed a large list's read noticeably. Which filters are set is part of
    * a query's shape and name; their values stay parameters.
    */
   filters: Readonly<Record<string, string>>;

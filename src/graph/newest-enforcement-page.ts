@@ -7,8 +7,8 @@
  *    seeking only inspections no older than the last issued action the first stream kept (an
  *    older one cannot reach the page), or all of them when that stream ran short.
  * Each stream keeps its first skip + limit; merged and sorted again they hold the page exactly,
- * ties on the date included (both break them by id). Sorting all 108k actions cost 8.8M db hits
- * at tier L; see bench/PROFILE.md.
+ * ties on the date included (both break them by id). Sorting every action was costly on a large
+ * graph; see bench/PROFILE.md.
  *
  * A provider or local-authority filter keeps few actions, so the streams would walk far back
  * before filling a page; then the page is sorted from the filtered match as before, which starts

@@ -72,10 +72,8 @@ export interface NestedCypher {
  * CHILD_PAGES (written from `n` to `m`) are used as they are. Pages are only prefetched
  * unfiltered, where their predicate is true, so it is left out.
  *
- * COLLECT subqueries, not CALL subqueries ending in collect(): measured through the driver on
- * the local Neo4j 5.26 (slotted runtime, 545-report corpus), the bench's nested read took
- * 10.1 ms p50 as CALL + collect and 8.6 ms as COLLECT, both projected; the bare driver's
- * pattern comprehensions 7.1 ms; reading whole nodes (properties()) with CALL 16.2 ms.
+ * COLLECT subqueries, not CALL subqueries ending in collect(): the bench's nested read was
+ * faster as COLLECT, and projecting the fields read beats reading whole nodes (properties()).
  */
 export function buildNestedCypher(parent: string, steps: readonly PrefetchStep[]): NestedCypher {
   let counter = 0;

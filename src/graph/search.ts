@@ -76,8 +76,8 @@ export const STOPWORDS = [
  * 3 per shared regulation + 1 per shared theme + the Lucene score.
  *
  * Each regulation and theme contributes at most 200 findings, read lazily, so a common theme
- * cannot make the query scan the graph: at tier L one theme holds some 180k findings, and
- * gathering all of them to keep 200 cost 1.2M db hits (bench/PROFILE.md). Shared themes and
+ * cannot make the query scan the graph: a common theme holds a large share of all findings, and
+ * gathering all of them to keep 200 cost far more (bench/PROFILE.md). Shared themes and
  * regulations are then counted for every candidate whatever source found it; before, a text match
  * got theme credit only if it fell among the 200 theme candidates kept, an arbitrary pick among ties.
  * Findings of the finding's own inspection are excluded by a list of its siblings, without

@@ -8,10 +8,9 @@ import { defineQuery, defineStatement, read } from '../db/query.ts';
 /**
  * Prefixes every batched write. Neo4j replans a cached query when the graph's statistics drift
  * by more than 75% from those it was planned with, at most every 10 s per query; during an ingest
- * into a new or small graph that is all the time, and these statements take 0.2-1.8 s each to
- * plan on the 2 shared cores (EXPLAIN with a new text each time), against 1-10 ms to run on a
- * batch of 100. On the 545-report corpus the planner discarded a loader plan as stale 84 times in
- * four loads. Skipping the replan is safe for these statements because none has a plan choice
+ * into a new or small graph that is all the time, and planning these statements costs far more
+ * than running them on a batch, so the loader's plans were discarded as stale again and again.
+ * Skipping the replan is safe for these statements because none has a plan choice
  * the statistics could change: every node is found by a unique-constraint seek or by expanding
  * from one, and EXPLAIN gives the same operators on an empty graph and on the loaded one (only
  * where properties are cached differs).

@@ -27,17 +27,10 @@ import {
 } from './load-queries.ts';
 
 /**
- * Reports per write transaction. `npx tsx bench/batch-size.ts` (generated corpus, 545 reports,
- * 2 shared cores, 2026-11-24), reports/s at batch 1/10/25/50/100/200: 6.8/23.5/48.2/82.5/125.8/194.2
- * (an earlier run on a busier machine: 2.1/21.2/40.4/65.7/102.2/115.2). 100 is where the curve
- * flattens in the noisier run; 200 was faster still in both, but doubles the time a batch holds
- * locks on shared nodes (Theme, Regulation, Regulator) against concurrent writers and the work
- * redone one by one when a batch fails. After pipelining and plan reuse (same bench, same Neo4j,
- * load average 8-38 from other work, so each ratio is to a floor run of the same minute): 545
- * reports, batch 100 at 0.42-0.55 of the partial floor (bench/floor-load.ts), 200 at 0.40-0.78;
- * 10,382 reports, 100 at 0.36, 200 at 0.61. Against the floor writing the same graph
- * (bench/floor-same-graph.ts, 545 reports, 2026-11-25, Bolt writes corked): batch 10/50/100/200
- * at 0.78/0.84/0.94/0.96 of it (371 reports/s at 100).
+ * Reports per write transaction. Throughput rises with the batch size and flattens around this
+ * one (bench/batch-size.ts); larger batches were faster still, but hold locks on shared
+ * nodes (Theme, Regulation, Regulator) longer against concurrent writers and redo more work one
+ * by one when a batch fails. Measurements: bench/RESULTS.md.
  */
 export const DEFAULT_BATCH_SIZE = 100;
 
@@ -66,9 +59,7 @@ function oneLine(error: unknown): string {
  * History before the PREVIOUS rebuild, and every inspection before anything links to it (REPEATS,
  * chain). The statements are all sent before the first is awaited: the driver pipelines them on
  * the transaction's connection and Neo4j runs them one after another in this order, so each still
- * sees what the ones before it wrote, but the batch waits for one round trip instead of eleven
- * (545 generated reports at batch 100, replans skipped, load average about 10: 7.3-8.9 s with
- * each statement awaited, 4.3-4.5 s pipelined, commits included).
+ * sees what the ones before it wrote, but the batch waits for one round trip instead of eleven.
  */
 async function writeBatch(db: Database, plan: BatchPlan): Promise<void> {
   const { reports, locationIds, regulations } = plan;
@@ -88,8 +79,7 @@ async function writeBatch(db: Database, plan: BatchPlan): Promise<void> {
     };
     const sendRows = (query: NamedQuery<Reports, void>, batchRows: readonly object[]) => send(query, { reports: batchRows }, batchRows.length);
     // Before the inspections are upserted: it only removes what earlier transactions wrote, and
-    // on inspections this transaction has just created it cost 20-90 ms a batch (against 2 ms
-    // here) for nothing to delete.
+    // run on inspections this transaction has just created it costs far more, for nothing to delete.
     sendRows(removePreviousVersions, rows.keys(reports));
     sendRows(upsertInspections, rows.inspections(reports));
     sendRows(upsertProviders, rows.providers(reports));

@@ -16,7 +16,7 @@ export const SUMMARY_KINDS = [THEME_COOCCURRENCE_KIND, THEME_TRENDS_KIND, BREACH
 
 export type SummaryKind = (typeof SUMMARY_KINDS)[number];
 
-/** A full rebuild reads the whole graph; at tier L one statement takes tens of seconds. */
+/** A full rebuild reads the whole graph, so on a large graph one statement runs for a long time. */
 export const REFRESH_TIMEOUT_MS = 600_000;
 
 export type RefreshStatus = 'rebuilt' | 'already-fresh' | 'not-exact';

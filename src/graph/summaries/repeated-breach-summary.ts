@@ -128,9 +128,9 @@ const COUNT_IN_WINDOW = `
       WHERE inspectionCount >= $minInspections`;
 
 /**
- * How many pairs, in rank order, the windowed read counts first to find its cutoff. At tier L a
- * window from 2018 then counts these and about 400 more instead of 69,000 pairs; 500 and 8,000
- * were slower on some windows (bench/PROFILE.md).
+ * How many pairs, in rank order, the windowed read counts first to find its cutoff: with it a
+ * window counts these and a few more instead of every pair; much smaller or larger heads were
+ * slower on some windows (bench/PROFILE.md).
  */
 export const WINDOW_HEAD_PAIRS = 2000;
 

@@ -37,8 +37,7 @@ export interface BulkIngestOptions {
  * One parse worker per core, leaving one for the main thread (reading, loading) and Neo4j; none
  * on two cores or fewer. There a worker adds no parallelism the main thread lacks (it overlaps
  * parsing with Neo4j's writes by itself) and copying each text to the worker and each document
- * back costs CPU the machine does not have: at tier M (10,382 reports, 2 cores, alternating runs)
- * 430–536 reports/s parsing text on the main thread against 386–458 with one worker.
+ * back costs CPU the machine does not have: on two cores one worker was slower than none.
  */
 export function defaultWorkerCount(): number {
   const cores = availableParallelism();

@@ -35,7 +35,7 @@ export type InputEntry = { file: string; problem?: undefined } | { file: string;
 
 /**
  * A folder's entries in directory order, streamed, as bare names with directories marked by a
- * trailing `/`: `readdir` would build every Dirent of a 400k-entry folder at once (about 100 MiB).
+ * trailing `/`: `readdir` would build every Dirent of a very large folder at once, all held in memory.
  */
 async function* streamFolder(dir: string): AsyncGenerator<string> {
   for await (const entry of await opendir(dir)) {
