@@ -67,7 +67,11 @@ async function parseCorpus(dir: string): Promise<ReportDocument[]> {
   return docs;
 }
 
-async function loadOurs(db: Database, docs: readonly ReportDocument[], batchSize: number): Promise<number> {
+async function loadOurs(
+  db: Database,
+  docs: readonly ReportDocument[],
+  batchSize: number,
+): Promise<number> {
   let failed = 0;
   for (let start = 0; start < docs.length; start += batchSize) {
     failed += (await loadReportBatch(db, docs.slice(start, start + batchSize))).failed;
@@ -88,16 +92,24 @@ async function main(): Promise<void> {
   try {
     const corpusDir = args.corpus ?? generateDefaultCorpus(path.join(scratch, 'corpus'));
     const docs = await parseCorpus(corpusDir);
-    say(`corpus: ${docs.length} reports from ${args.corpus ?? 'generated --locations 100 --years 5 --seed 1'}`);
+    say(
+      `corpus: ${docs.length} reports from ${args.corpus ?? 'generated --locations 100 --years 5 --seed 1'}`,
+    );
 
     let connection: Connection;
     if (config.neo4j.kind === 'external') {
       connection = config.neo4j;
       say(`neo4j: ${connection.uri} (NEO4J_URI; it is emptied)`);
     } else {
-      local = await startLocalNeo4j({ ...config.neo4j, dataDir: path.join(scratch, 'neo4j'), port: 0 });
+      local = await startLocalNeo4j({
+        ...config.neo4j,
+        dataDir: path.join(scratch, 'neo4j'),
+        port: 0,
+      });
       connection = { uri: local.uri, user: 'neo4j', password: 'neo4j', database: 'neo4j' };
-      say(`neo4j: local embedded on ${local.uri}, heap ${config.neo4j.heap}, page cache ${config.neo4j.pageCache}; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}`);
+      say(
+        `neo4j: local embedded on ${local.uri}, heap ${config.neo4j.heap}, page cache ${config.neo4j.pageCache}; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}`,
+      );
     }
     const driver = createDriver(connection);
     const db = new Database(driver, connection.database, 300_000);
@@ -111,12 +123,16 @@ async function main(): Promise<void> {
       for (const size of sizes) {
         await clearGraph(driver, db);
         let failed = 0;
-        const ours = await timeSeconds(async () => { failed = await loadOurs(db, docs, size); });
+        const ours = await timeSeconds(async () => {
+          failed = await loadOurs(db, docs, size);
+        });
         await clearGraph(driver, db);
         const floor = await timeSeconds(() => loadSameGraphFloor(driver, docs, size));
         const oursRate = docs.length / ours;
         const floorRate = docs.length / floor;
-        say(`${String(size).padStart(5)} | ${oursRate.toFixed(1).padStart(14)} | ${floorRate.toFixed(1).padStart(15)} | ${(oursRate / floorRate).toFixed(2)}${failed ? ` (${failed} failed)` : ''}`);
+        say(
+          `${String(size).padStart(5)} | ${oursRate.toFixed(1).padStart(14)} | ${floorRate.toFixed(1).padStart(15)} | ${(oursRate / floorRate).toFixed(2)}${failed ? ` (${failed} failed)` : ''}`,
+        );
       }
     } finally {
       await driver.close();

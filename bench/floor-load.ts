@@ -40,8 +40,14 @@ function toFloorRow(doc: ReportDocument) {
   };
 }
 
-export async function loadFloor(driver: Driver, docs: readonly ReportDocument[], batchSize: number): Promise<void> {
+export async function loadFloor(
+  driver: Driver,
+  docs: readonly ReportDocument[],
+  batchSize: number,
+): Promise<void> {
   for (let start = 0; start < docs.length; start += batchSize) {
-    await driver.executeQuery(FLOOR_CYPHER, { reports: docs.slice(start, start + batchSize).map(toFloorRow) });
+    await driver.executeQuery(FLOOR_CYPHER, {
+      reports: docs.slice(start, start + batchSize).map(toFloorRow),
+    });
   }
 }

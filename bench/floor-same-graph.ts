@@ -124,7 +124,11 @@ const CHAIN_CYPHER = `
     CREATE (later)-[:PREVIOUS]->(earlier)
   } IN TRANSACTIONS OF 1000 ROWS`;
 
-export async function loadSameGraphFloor(driver: Driver, docs: readonly ReportDocument[], batchSize: number): Promise<void> {
+export async function loadSameGraphFloor(
+  driver: Driver,
+  docs: readonly ReportDocument[],
+  batchSize: number,
+): Promise<void> {
   for (let start = 0; start < docs.length; start += batchSize) {
     const { reports, regulations } = planBatch(docs.slice(start, start + batchSize));
     await driver.executeQuery(SAME_GRAPH_CYPHER, { reports, regulations });

@@ -14,14 +14,26 @@ import type { IngestChildResult } from './run-ingest-child.ts';
 
 async function run(): Promise<void> {
   const [workers, batchSize, ...inputs] = process.argv.slice(2);
-  const connection = { uri: process.env.NEO4J_URI!, user: process.env.NEO4J_USER!, password: process.env.NEO4J_PASSWORD!, database: process.env.NEO4J_DATABASE ?? 'neo4j' };
+  const connection = {
+    uri: process.env.NEO4J_URI!,
+    user: process.env.NEO4J_USER!,
+    password: process.env.NEO4J_PASSWORD!,
+    database: process.env.NEO4J_DATABASE ?? 'neo4j',
+  };
   const driver = createDriver(connection);
   try {
     await driver.verifyConnectivity();
     const db = new Database(driver, connection.database, 600_000);
     const started = performance.now();
     const outcome: IngestChildResult = { seconds: 0, results: 0, failed: 0, peakRssMiB: 0 };
-    for await (const result of ingestInputs(inputs, { db, force: true, meta: null, workers: Number(workers), batchSize: Number(batchSize), keepDocuments: false })) {
+    for await (const result of ingestInputs(inputs, {
+      db,
+      force: true,
+      meta: null,
+      workers: Number(workers),
+      batchSize: Number(batchSize),
+      keepDocuments: false,
+    })) {
       outcome.results += 1;
       if (result.status === 'failed') outcome.failed += 1;
     }

@@ -34,7 +34,12 @@ async function readInputs(inputs: readonly string[]): Promise<BuildInput[]> {
     const source = await readSourceText(file);
     const side = await readSideMeta(file);
     if (!source.ok || 'error' in side) continue;
-    read.push({ text: source.text, fileName: path.basename(file), format: source.format, meta: mergeMeta(null, side.meta) });
+    read.push({
+      text: source.text,
+      fileName: path.basename(file),
+      format: source.format,
+      meta: mergeMeta(null, side.meta),
+    });
   }
   return read;
 }
@@ -53,11 +58,17 @@ function timePass(inputs: readonly BuildInput[], pass: number): void {
   const cpuUsed = process.cpuUsage(cpuStart);
   const cpu = (cpuUsed.user + cpuUsed.system) / 1e6;
   const label = pass === 0 ? 'first pass' : `pass ${pass + 1}`;
-  console.log(`parse.${pass === 0 ? 'first_pass' : 'warm_pass'}: ${(inputs.length / wall).toFixed(1)} reports/s wall, ${(inputs.length / cpu).toFixed(1)} reports/CPU-s (${label}: ${inputs.length} files, ${parsed} parsed, ${wall.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU)`);
+  console.log(
+    `parse.${pass === 0 ? 'first_pass' : 'warm_pass'}: ${(inputs.length / wall).toFixed(1)} reports/s wall, ${(inputs.length / cpu).toFixed(1)} reports/CPU-s (${label}: ${inputs.length} files, ${parsed} parsed, ${wall.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU)`,
+  );
 }
 
 /** The passes after the first under the V8 profiler, written as a `.cpuprofile` (Chrome DevTools opens it). */
-async function profilePasses(inputs: readonly BuildInput[], rounds: number, file: string): Promise<void> {
+async function profilePasses(
+  inputs: readonly BuildInput[],
+  rounds: number,
+  file: string,
+): Promise<void> {
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
@@ -69,7 +80,10 @@ async function profilePasses(inputs: readonly BuildInput[], rounds: number, file
   console.log(`profile of passes 2-${rounds}: ${file}`);
 }
 
-const inputs = positionals.length > 0 ? positionals : [path.join(PROJECT_ROOT, 'seed'), path.join(PROJECT_ROOT, 'tests/fixtures/reports')];
+const inputs =
+  positionals.length > 0
+    ? positionals
+    : [path.join(PROJECT_ROOT, 'seed'), path.join(PROJECT_ROOT, 'tests/fixtures/reports')];
 const rounds = Math.max(1, Number(args.rounds));
 const documents = await readInputs(inputs);
 console.log(`corpus: ${documents.length} files from ${inputs.join(', ')}`);

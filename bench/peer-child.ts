@@ -11,7 +11,8 @@ import { PEER_READY, startPeerServer } from './peer-server.ts';
 
 async function main(): Promise<void> {
   const config = readConfig();
-  if (config.neo4j.kind !== 'external') throw new Error('the peer needs NEO4J_URI: it serves the graph the API serves');
+  if (config.neo4j.kind !== 'external')
+    throw new Error('the peer needs NEO4J_URI: it serves the graph the API serves');
   // The driver the API uses (Nagle off on its sockets), so neither side waits on delayed ACKs.
   const driver = createDriver(config.neo4j);
   const peer = await startPeerServer(driver);

@@ -34,7 +34,9 @@ const PEER_TYPE_DEFS = /* GraphQL */ `
 /** What bench/peer-child.ts prints, followed by its URL, once it serves requests. */
 export const PEER_READY = 'peer ready at';
 
-export async function startPeerServer(driver: Driver): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startPeerServer(
+  driver: Driver,
+): Promise<{ url: string; stop(): Promise<void> }> {
   const schema = await new Neo4jGraphQL({ typeDefs: PEER_TYPE_DEFS, driver }).getSchema();
   const server = new ApolloServer({ schema });
   const { url } = await startStandaloneServer(server, { listen: { host: '127.0.0.1', port: 0 } });
@@ -42,7 +44,14 @@ export async function startPeerServer(driver: Driver): Promise<{ url: string; st
 }
 
 /** The peer in a child process, started as the bench starts the API (bench/server-child.ts). */
-export async function startPeerChild(connection: Connection): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const child = await startServerChild('bench/peer-child.ts', connection, {}, new RegExp(`${PEER_READY} (\\S+)`));
+export async function startPeerChild(
+  connection: Connection,
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+  const child = await startServerChild(
+    'bench/peer-child.ts',
+    connection,
+    {},
+    new RegExp(`${PEER_READY} (\\S+)`),
+  );
   return { url: child.ready, pid: child.pid, stop: child.stop };
 }

@@ -4,9 +4,19 @@
  */
 import type { BreachCountArgs } from '../src/graph/analytics/breach-counts.ts';
 import { ratingChangesQuery } from '../src/graph/analytics/rating-changes.ts';
-import { breachCountsSummaryQuery, toBreachSummaryParams } from '../src/graph/summaries/breach-count-summary.ts';
-import { repeatedBreachesInWindowSummaryQuery, repeatedBreachesSummaryQuery, WINDOW_HEAD_PAIRS } from '../src/graph/summaries/repeated-breach-summary.ts';
-import { themeCooccurrenceSummaryQuery, themeTrendsSummaryQuery } from '../src/graph/summaries/theme-summary.ts';
+import {
+  breachCountsSummaryQuery,
+  toBreachSummaryParams,
+} from '../src/graph/summaries/breach-count-summary.ts';
+import {
+  repeatedBreachesInWindowSummaryQuery,
+  repeatedBreachesSummaryQuery,
+  WINDOW_HEAD_PAIRS,
+} from '../src/graph/summaries/repeated-breach-summary.ts';
+import {
+  themeCooccurrenceSummaryQuery,
+  themeTrendsSummaryQuery,
+} from '../src/graph/summaries/theme-summary.ts';
 import { toScopeParams } from '../src/graph/filters.ts';
 import { listQuery } from '../src/graph/lists.ts';
 import { relatedFindingsQuery, searchQuery, STOPWORDS } from '../src/graph/search.ts';
@@ -43,7 +53,16 @@ export function buildQueryCases(findingId: string): QueryCase[] {
   const scope = toScopeParams(null);
   const breachArgs: BreachCountArgs = {
     groupBy: ['REGULATION', 'YEAR'],
-    f: { regulator: null, legislation: null, regulation: null, from: null, to: null, region: null, localAuthority: null, providerId: null },
+    f: {
+      regulator: null,
+      legislation: null,
+      regulation: null,
+      from: null,
+      to: null,
+      region: null,
+      localAuthority: null,
+      providerId: null,
+    },
     first: 50,
   };
   return [
@@ -54,7 +73,15 @@ export function buildQueryCases(findingId: string): QueryCase[] {
       variables: {},
       bare: {
         cypher: repeatedBreachesSummaryQuery.cypher,
-        params: { regulation: null, legislation: null, regulator: null, minInspections: 2, from: null, to: null, first: 20 },
+        params: {
+          regulation: null,
+          legislation: null,
+          regulator: null,
+          minInspections: 2,
+          from: null,
+          to: null,
+          first: 20,
+        },
       },
     },
     {
@@ -65,12 +92,22 @@ export function buildQueryCases(findingId: string): QueryCase[] {
       variables: {},
       bare: {
         cypher: repeatedBreachesInWindowSummaryQuery.cypher,
-        params: { regulation: null, legislation: null, regulator: null, minInspections: 2, from: '2018-01-01', to: null, first: 20, headPairs: WINDOW_HEAD_PAIRS },
+        params: {
+          regulation: null,
+          legislation: null,
+          regulator: null,
+          minInspections: 2,
+          from: '2018-01-01',
+          to: null,
+          first: 20,
+          headPairs: WINDOW_HEAD_PAIRS,
+        },
       },
     },
     {
       name: 'breachCounts',
-      graphql: '{ breachCounts(groupBy: [REGULATION, YEAR], first: 50) { regulation { id heading } year requirementCount locationCount } }',
+      graphql:
+        '{ breachCounts(groupBy: [REGULATION, YEAR], first: 50) { regulation { id heading } year requirementCount locationCount } }',
       variables: {},
       bare: {
         cypher: breachCountsSummaryQuery.cypher,
@@ -79,41 +116,70 @@ export function buildQueryCases(findingId: string): QueryCase[] {
     },
     {
       name: 'themeTrends',
-      graphql: '{ themeTrends(interval: YEAR) { theme { id label } period findingCount inspectionCount } }',
+      graphql:
+        '{ themeTrends(interval: YEAR) { theme { id label } period findingCount inspectionCount } }',
       variables: {},
-      bare: { cypher: themeTrendsSummaryQuery.cypher, params: { themes: null, from: null, to: null, interval: 'YEAR', polarity: null } },
+      bare: {
+        cypher: themeTrendsSummaryQuery.cypher,
+        params: { themes: null, from: null, to: null, interval: 'YEAR', polarity: null },
+      },
     },
     {
       name: 'themeCooccurrence',
-      graphql: '{ themeCooccurrence(first: 20) { first { id } second { id } findingCount jaccard } }',
+      graphql:
+        '{ themeCooccurrence(first: 20) { first { id } second { id } findingCount jaccard } }',
       variables: {},
-      bare: { cypher: themeCooccurrenceSummaryQuery.cypher, params: { polarity: null, regulator: null, first: 20 } },
+      bare: {
+        cypher: themeCooccurrenceSummaryQuery.cypher,
+        params: { polarity: null, regulator: null, first: 20 },
+      },
     },
     {
       name: 'ratingChanges',
-      graphql: '{ ratingChanges(direction: DOWN, first: 50) { location { id name } before { id overallGrade } after { id overallGrade } direction basis } }',
+      graphql:
+        '{ ratingChanges(direction: DOWN, first: 50) { location { id name } before { id overallGrade } after { id overallGrade } direction basis } }',
       variables: {},
-      bare: { cypher: ratingChangesQuery.cypher, params: { direction: 'DOWN', regulator: null, from: null, to: null, first: 50 } },
+      bare: {
+        cypher: ratingChangesQuery.cypher,
+        params: { direction: 'DOWN', regulator: null, from: null, to: null, first: 50 },
+      },
     },
     {
       name: 'enforcementActions',
-      graphql: '{ enforcementActions(first: 20) { totalCount nodes { id type count complyBy text } } }',
+      graphql:
+        '{ enforcementActions(first: 20) { totalCount nodes { id type count complyBy text } } }',
       variables: {},
       // The API reads one item past the page (hasNextPage without counting), so the bare side does too.
-      bare: { cypher: listQuery('enforcementActions', 'NEWEST', 'DESC').query.cypher, params: { skip: 0, limit: 21, f: { ...scope, type: null } } },
+      bare: {
+        cypher: listQuery('enforcementActions', 'NEWEST', 'DESC').query.cypher,
+        params: { skip: 0, limit: 21, f: { ...scope, type: null } },
+      },
     },
     {
       name: 'relatedFindings',
-      graphql: 'query ($id: ID!) { relatedFindings(findingId: $id, first: 10) { score reasons finding { id text } } }',
+      graphql:
+        'query ($id: ID!) { relatedFindings(findingId: $id, first: 10) { score reasons finding { id text } } }',
       variables: { id: findingId },
-      bare: { cypher: relatedFindingsQuery.cypher, params: { findingId, index: FULLTEXT_INDEX, stopwords: STOPWORDS, first: 10 } },
+      bare: {
+        cypher: relatedFindingsQuery.cypher,
+        params: { findingId, index: FULLTEXT_INDEX, stopwords: STOPWORDS, first: 10 },
+      },
     },
     {
       name: 'search',
-      graphql: '{ search(text: "medication records", first: 20) { kind score snippet inspection { id } location { id } } }',
+      graphql:
+        '{ search(text: "medication records", first: 20) { kind score snippet inspection { id } location { id } } }',
       variables: {},
-      bare: { cypher: searchQuery.cypher, params: { index: FULLTEXT_INDEX, query: 'medication records', first: 20 } },
+      bare: {
+        cypher: searchQuery.cypher,
+        params: { index: FULLTEXT_INDEX, query: 'medication records', first: 20 },
+      },
     },
-    { name: 'nestedRead', graphql: NESTED_READ.ours, variables: {}, bare: { cypher: NESTED_READ.bare, params: {} } },
+    {
+      name: 'nestedRead',
+      graphql: NESTED_READ.ours,
+      variables: {},
+      bare: { cypher: NESTED_READ.bare, params: {} },
+    },
   ];
 }

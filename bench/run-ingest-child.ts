@@ -16,12 +16,27 @@ export interface IngestChildResult {
 
 const RESULT_LINE = /^ingest-child: (.*)$/m;
 
-export async function runIngestChild(connection: Connection, workers: number, batchSize: number, inputs: readonly string[]): Promise<IngestChildResult> {
+export async function runIngestChild(
+  connection: Connection,
+  workers: number,
+  batchSize: number,
+  inputs: readonly string[],
+): Promise<IngestChildResult> {
   const script = path.join(PROJECT_ROOT, 'bench/ingest-child.ts');
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script, String(workers), String(batchSize), ...inputs], {
-    env: { ...process.env, NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password, NEO4J_DATABASE: connection.database },
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', script, String(workers), String(batchSize), ...inputs],
+    {
+      env: {
+        ...process.env,
+        NEO4J_URI: connection.uri,
+        NEO4J_USER: connection.user,
+        NEO4J_PASSWORD: connection.password,
+        NEO4J_DATABASE: connection.database,
+      },
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   const line = RESULT_LINE.exec(stdout);
   if (!line) throw new Error(`bench/ingest-child.ts printed no result line: ${stdout.slice(-300)}`);
   return JSON.parse(line[1]!) as IngestChildResult;

@@ -65,20 +65,34 @@ const keepAlive = new http.Agent({ keepAlive: true });
 function postJson(url: string, body: unknown): Promise<unknown> {
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', agent: keepAlive, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('error', reject);
-      response.on('end', () => {
-        try {
-          const json = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { errors?: unknown };
-          if (json.errors) throw new Error(`GraphQL errors from ${url}: ${JSON.stringify(json.errors).slice(0, 300)}`);
-          resolve(json);
-        } catch (error) {
-          reject(error);
-        }
-      });
-    });
+    const request = http.request(
+      url,
+      {
+        method: 'POST',
+        agent: keepAlive,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          try {
+            const json = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { errors?: unknown };
+            if (json.errors)
+              throw new Error(
+                `GraphQL errors from ${url}: ${JSON.stringify(json.errors).slice(0, 300)}`,
+              );
+            resolve(json);
+          } catch (error) {
+            reject(error);
+          }
+        });
+      },
+    );
     request.on('error', reject);
     request.end(payload);
   });
@@ -100,9 +114,16 @@ async function emptyGraph(driver: neo4j.Driver, db: Database): Promise<void> {
   await runMigrations(db, { seedDir: null, log: () => {} });
 }
 
-async function startApiChild(connection: Connection): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+async function startApiChild(
+  connection: Connection,
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await findFreePort();
-  const child = await startServerChild('src/main.ts', connection, { PORT: String(port), LOAD_SEED: 'false' }, /ready: explorer at/);
+  const child = await startServerChild(
+    'src/main.ts',
+    connection,
+    { PORT: String(port), LOAD_SEED: 'false' },
+    /ready: explorer at/,
+  );
   return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid, stop: child.stop };
 }
 
@@ -122,7 +143,11 @@ function listTierSReports(): string[] {
  * Parse-only rate, then the same corpus loaded by the partial floor, the same-graph floor and the
  * bulk pipeline, each into an emptied graph, in two rounds.
  */
-async function measureIngest(connection: Connection, driver: neo4j.Driver, db: Database): Promise<void> {
+async function measureIngest(
+  connection: Connection,
+  driver: neo4j.Driver,
+  db: Database,
+): Promise<void> {
   // Ingest ------------------------------------------------------------------------------
   const inputs = args.corpus ? [args.corpus] : listTierSReports();
   const { files } = await listInputFiles(inputs);
@@ -131,25 +156,38 @@ async function measureIngest(connection: Connection, driver: neo4j.Driver, db: D
   for (const file of files) {
     const source = await readSourceText(file);
     const side = await readSideMeta(file);
-    if (source.ok && 'meta' in side) texts.push({ file, text: source.text, meta: side.meta ?? undefined });
+    if (source.ok && 'meta' in side)
+      texts.push({ file, text: source.text, meta: side.meta ?? undefined });
   }
   // The first document compiles the classifier's cue patterns; time the steady state.
-  if (texts[0]) buildReportDocument({ text: texts[0].text, fileName: 'warm-up.txt', format: 'txt' });
+  if (texts[0])
+    buildReportDocument({ text: texts[0].text, fileName: 'warm-up.txt', format: 'txt' });
   const t = Date.now();
   const docs: ReportDocument[] = [];
   for (const { file, text, meta } of texts) {
-    const result = buildReportDocument({ text, fileName: path.basename(file), format: 'txt', meta });
+    const result = buildReportDocument({
+      text,
+      fileName: path.basename(file),
+      format: 'txt',
+      meta,
+    });
     if (result.ok) docs.push(result.document);
   }
   const parseSeconds = (Date.now() - t) / 1000;
-  say(`corpus: ${docs.length} reports from ${args.corpus ?? 'seed/ and tests/fixtures/reports/ (tier S)'}`);
+  say(
+    `corpus: ${docs.length} reports from ${args.corpus ?? 'seed/ and tests/fixtures/reports/ (tier S)'}`,
+  );
   say(`ingest.parse_only: ${(docs.length / parseSeconds).toFixed(1)} reports/s on 1 core`);
 
   // Every side's statements planned before timing, as the parse is warmed above: Neo4j keeps plans
   // across the clears, and planning the loader's statements on a cold Neo4j costs seconds (0.2-1.8 s
   // each), which a small corpus would count against ours and a sector-size one would not notice.
   const warmUp = docs.slice(0, 5);
-  for (const load of [() => loadFloor(driver, warmUp, DEFAULT_BATCH_SIZE), () => loadSameGraphFloor(driver, warmUp, DEFAULT_BATCH_SIZE), () => loadReportBatch(db, warmUp)]) {
+  for (const load of [
+    () => loadFloor(driver, warmUp, DEFAULT_BATCH_SIZE),
+    () => loadSameGraphFloor(driver, warmUp, DEFAULT_BATCH_SIZE),
+    () => loadReportBatch(db, warmUp),
+  ]) {
     await emptyGraph(driver, db);
     await load();
   }
@@ -177,26 +215,45 @@ async function measureIngest(connection: Connection, driver: neo4j.Driver, db: D
   };
   // The default's other side: one worker where the default parses on the main thread, and back.
   const otherWorkers = workers === 0 ? 1 : 0;
-  const describeWorkers = (count: number) => (count === 0 ? 'text parsed on the main thread (--workers 0)' : `${count} parse worker(s)`);
+  const describeWorkers = (count: number) =>
+    count === 0 ? 'text parsed on the main thread (--workers 0)' : `${count} parse worker(s)`;
   let [partialRate, floorRate, oursRate, otherRate] = [0, 0, 0, 0];
   let [floorShape, oursShape] = ['', ''];
   for (let round = 0; round < INGEST_ROUNDS; round += 1) {
     // Every round writes the same graphs, so the last round's are the ones compared.
     const last = round === INGEST_ROUNDS - 1;
-    partialRate = Math.max(partialRate, await timeRate(() => loadFloor(driver, docs, DEFAULT_BATCH_SIZE)));
-    floorRate = Math.max(floorRate, await timeRate(() => loadSameGraphFloor(driver, docs, DEFAULT_BATCH_SIZE)));
+    partialRate = Math.max(
+      partialRate,
+      await timeRate(() => loadFloor(driver, docs, DEFAULT_BATCH_SIZE)),
+    );
+    floorRate = Math.max(
+      floorRate,
+      await timeRate(() => loadSameGraphFloor(driver, docs, DEFAULT_BATCH_SIZE)),
+    );
     if (last) floorShape = await describeGraphShape(driver);
     oursRate = Math.max(oursRate, await timeRate(() => loadOurs()));
     if (last) oursShape = await describeGraphShape(driver);
     otherRate = Math.max(otherRate, await timeRate(() => loadOurs(otherWorkers)));
   }
-  say(`ingest.end_to_end: ${oursRate.toFixed(1)} reports/s (${failed} failed; bulk pipeline in a process of its own, ${describeWorkers(workers)}, batches of ${DEFAULT_BATCH_SIZE}; every load's rate is the faster of ${INGEST_ROUNDS} rounds)`);
-  say(`ingest.floor_unwind: ${floorRate.toFixed(1)} reports/s (same documents and the same graph, one hand-written UNWIND query per batch of ${DEFAULT_BATCH_SIZE} and the PREVIOUS chain once at the end, no parsing; every side's plans warmed on ${warmUp.length} documents)`);
-  say(`ingest.floor_same_graph: ${floorShape === oursShape ? 'yes' : 'NO'} (nodes by label, relationships by type and their property counts compared after the last round's loads${floorShape === oursShape ? '' : `; floor ${floorShape} | ours ${oursShape}`})`);
+  say(
+    `ingest.end_to_end: ${oursRate.toFixed(1)} reports/s (${failed} failed; bulk pipeline in a process of its own, ${describeWorkers(workers)}, batches of ${DEFAULT_BATCH_SIZE}; every load's rate is the faster of ${INGEST_ROUNDS} rounds)`,
+  );
+  say(
+    `ingest.floor_unwind: ${floorRate.toFixed(1)} reports/s (same documents and the same graph, one hand-written UNWIND query per batch of ${DEFAULT_BATCH_SIZE} and the PREVIOUS chain once at the end, no parsing; every side's plans warmed on ${warmUp.length} documents)`,
+  );
+  say(
+    `ingest.floor_same_graph: ${floorShape === oursShape ? 'yes' : 'NO'} (nodes by label, relationships by type and their property counts compared after the last round's loads${floorShape === oursShape ? '' : `; floor ${floorShape} | ours ${oursShape}`})`,
+  );
   say(`ingest.ratio_to_floor: ${(oursRate / floorRate).toFixed(2)}`);
-  say(`ingest.end_to_end_workers_${otherWorkers}: ${otherRate.toFixed(1)} reports/s (${describeWorkers(otherWorkers)}, against the default's ${describeWorkers(workers)}), ratio to floor ${(otherRate / floorRate).toFixed(2)}`);
-  say(`ingest.floor_partial: ${partialRate.toFixed(1)} reports/s (locations, inspections, requirements and findings only, no parsing), ratio ours/partial ${(oursRate / partialRate).toFixed(2)}`);
-  say(`ingest.peak_rss: ${oursPeakRssMiB.toFixed(0)} MiB (our ingest's process, whole corpus; the bench process holding every parsed document for the floors: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB)`);
+  say(
+    `ingest.end_to_end_workers_${otherWorkers}: ${otherRate.toFixed(1)} reports/s (${describeWorkers(otherWorkers)}, against the default's ${describeWorkers(workers)}), ratio to floor ${(otherRate / floorRate).toFixed(2)}`,
+  );
+  say(
+    `ingest.floor_partial: ${partialRate.toFixed(1)} reports/s (locations, inspections, requirements and findings only, no parsing), ratio ours/partial ${(oursRate / partialRate).toFixed(2)}`,
+  );
+  say(
+    `ingest.peak_rss: ${oursPeakRssMiB.toFixed(0)} MiB (our ingest's process, whole corpus; the bench process holding every parsed document for the floors: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB)`,
+  );
 }
 
 /**
@@ -204,29 +261,52 @@ async function measureIngest(connection: Connection, driver: neo4j.Driver, db: D
  * into this run's Neo4j, emptied (a fresh Neo4j per corpus, started, planned on cold and stopped,
  * cost about 65 s of a quick run).
  */
-async function measureMemory(connection: Connection, driver: neo4j.Driver, db: Database): Promise<void> {
-  const sizes = args.quick ? [{ locations: 15, years: 3 }, { locations: 60, years: 3 }] : [{ locations: 100, years: 5 }, { locations: 400, years: 5 }];
-  const [small, large] = await measureIngestMemory(sizes, { log: say, shared: { connection, emptyGraph: () => emptyGraph(driver, db) } });
+async function measureMemory(
+  connection: Connection,
+  driver: neo4j.Driver,
+  db: Database,
+): Promise<void> {
+  const sizes = args.quick
+    ? [
+        { locations: 15, years: 3 },
+        { locations: 60, years: 3 },
+      ]
+    : [
+        { locations: 100, years: 5 },
+        { locations: 400, years: 5 },
+      ];
+  const [small, large] = await measureIngestMemory(sizes, {
+    log: say,
+    shared: { connection, emptyGraph: () => emptyGraph(driver, db) },
+  });
   if (small && large) {
-    say(`ingest.memory_ratio: ${(large.peakRssMiB / small.peakRssMiB).toFixed(2)} (peak RSS at ${large.files} vs ${small.files} files, ${(large.files / small.files).toFixed(1)}× the corpus)`);
+    say(
+      `ingest.memory_ratio: ${(large.peakRssMiB / small.peakRssMiB).toFixed(2)} (peak RSS at ${large.files} vs ${small.files} files, ${(large.files / small.files).toFixed(1)}× the corpus)`,
+    );
   }
 }
 
 async function main(): Promise<void> {
   const started = Date.now();
-  say(`bench: ${args.quick ? 'quick' : 'full'} run, ${runs} timed runs per query, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+  say(
+    `bench: ${args.quick ? 'quick' : 'full'} run, ${runs} timed runs per query, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
+  );
   const config = readConfig();
   let local: LocalNeo4jHandle | null = null;
   let dataDir: string | null = null;
   let connection: Connection;
   if (config.neo4j.kind === 'external') {
     connection = config.neo4j;
-    say(`neo4j: ${connection.uri} (NEO4J_URI; ${args['keep-graph'] ? 'kept as it is' : 'it is emptied'})`);
+    say(
+      `neo4j: ${connection.uri} (NEO4J_URI; ${args['keep-graph'] ? 'kept as it is' : 'it is emptied'})`,
+    );
   } else {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'inspection-graph-bench-'));
     local = await startLocalNeo4j({ ...config.neo4j, dataDir, port: 0 });
     connection = { uri: local.uri, user: 'neo4j', password: 'neo4j', database: 'neo4j' };
-    say(`neo4j: local embedded 5.26 on ${local.uri}, heap ${config.neo4j.heap}, page cache ${config.neo4j.pageCache}`);
+    say(
+      `neo4j: local embedded 5.26 on ${local.uri}, heap ${config.neo4j.heap}, page cache ${config.neo4j.pageCache}`,
+    );
   }
   const driver = createDriver(connection);
   const db = new Database(driver, connection.database, 60_000);
@@ -249,7 +329,9 @@ async function main(): Promise<void> {
     const api = await startApiChild(connection);
     const peer = await startPeerChild(connection);
     try {
-      const sample = await driver.executeQuery('MATCH (f:Finding)-[:ABOUT]->() RETURN f.id AS id LIMIT 1');
+      const sample = await driver.executeQuery(
+        'MATCH (f:Finding)-[:ABOUT]->() RETURN f.id AS id LIMIT 1',
+      );
       const findingId = String(sample.records[0]?.get('id') ?? '');
       // What every request costs before any question: HTTP and Apollo against a trivial Bolt round trip.
       const [fixedOurs, fixedBare] = await measurePair(
@@ -257,22 +339,29 @@ async function main(): Promise<void> {
         () => driver.executeQuery('RETURN 1', {}, { routing: neo4j.routing.READ }),
         runs,
       );
-      say(`http.fixed_cost: graphql { __typename } p50 ${formatMs(fixedOurs.p50)} ms | bare driver RETURN 1 p50 ${formatMs(fixedBare.p50)} ms (the floor under every question's overhead)`);
+      say(
+        `http.fixed_cost: graphql { __typename } p50 ${formatMs(fixedOurs.p50)} ms | bare driver RETURN 1 p50 ${formatMs(fixedBare.p50)} ms (the floor under every question's overhead)`,
+      );
       for (const testCase of buildQueryCases(findingId)) {
         const bareParams = toNeo4jParam(testCase.bare.params) as Record<string, unknown>;
         const [ours, bare] = await measurePair(
           () => postJson(api.url, { query: testCase.graphql, variables: testCase.variables }),
-          () => driver.executeQuery(testCase.bare.cypher, bareParams, { routing: neo4j.routing.READ }),
+          () =>
+            driver.executeQuery(testCase.bare.cypher, bareParams, { routing: neo4j.routing.READ }),
           runs,
         );
-        say(`query.${testCase.name}: graphql p50 ${formatMs(ours.p50)} ms p95 ${formatMs(ours.p95)} ms | bare driver p50 ${formatMs(bare.p50)} ms p95 ${formatMs(bare.p95)} ms | overhead p50 ${(ours.p50 / bare.p50).toFixed(2)}x`);
+        say(
+          `query.${testCase.name}: graphql p50 ${formatMs(ours.p50)} ms p95 ${formatMs(ours.p95)} ms | bare driver p50 ${formatMs(bare.p50)} ms p95 ${formatMs(bare.p95)} ms | overhead p50 ${(ours.p50 / bare.p50).toFixed(2)}x`,
+        );
       }
       const [ours, theirs] = await measurePair(
         () => postJson(api.url, { query: NESTED_READ.ours }),
         () => postJson(peer.url, { query: NESTED_READ.peer }),
         runs,
       );
-      say(`peer.nestedRead: ours p50 ${formatMs(ours.p50)} ms p95 ${formatMs(ours.p95)} ms | @neo4j/graphql p50 ${formatMs(theirs.p50)} ms p95 ${formatMs(theirs.p95)} ms | ratio ours/theirs ${(ours.p50 / theirs.p50).toFixed(2)}`);
+      say(
+        `peer.nestedRead: ours p50 ${formatMs(ours.p50)} ms p95 ${formatMs(ours.p95)} ms | @neo4j/graphql p50 ${formatMs(theirs.p50)} ms p95 ${formatMs(theirs.p95)} ms | ratio ours/theirs ${(ours.p50 / theirs.p50).toFixed(2)}`,
+      );
 
       // Load --------------------------------------------------------------------------------
       const workload = buildQueryCases(findingId).map((c) => ({
@@ -281,11 +370,20 @@ async function main(): Promise<void> {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: c.graphql, variables: c.variables }),
       }));
-      const result = await autocannon({ url: api.url.replace(/\/graphql$/, ''), connections: 32, duration: loadSeconds, requests: workload });
+      const result = await autocannon({
+        url: api.url.replace(/\/graphql$/, ''),
+        connections: 32,
+        duration: loadSeconds,
+        requests: workload,
+      });
       const non2xx = result.non2xx ?? 0;
-      say(`load: ${result.requests.average.toFixed(0)} requests/s, p99 ${result.latency.p99} ms, errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${non2xx} (32 connections, ${loadSeconds}s, mixed workload of ${workload.length} operations)`);
+      say(
+        `load: ${result.requests.average.toFixed(0)} requests/s, p99 ${result.latency.p99} ms, errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${non2xx} (32 connections, ${loadSeconds}s, mixed workload of ${workload.length} operations)`,
+      );
       const rss = await readPeakRssMiB(api.pid);
-      say(`memory.server_peak_rss: ${rss === null ? 'unavailable' : `${rss.toFixed(0)} MiB`} (API server under load)`);
+      say(
+        `memory.server_peak_rss: ${rss === null ? 'unavailable' : `${rss.toFixed(0)} MiB`} (API server under load)`,
+      );
     } finally {
       await peer.stop();
       await api.stop();

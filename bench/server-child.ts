@@ -15,9 +15,20 @@ export interface ServerChild {
   stop(): Promise<void>;
 }
 
-export async function startServerChild(script: string, connection: Connection, env: Record<string, string>, ready: RegExp): Promise<ServerChild> {
+export async function startServerChild(
+  script: string,
+  connection: Connection,
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<ServerChild> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, script)], {
-    env: { ...process.env, ...env, NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password },
+    env: {
+      ...process.env,
+      ...env,
+      NEO4J_URI: connection.uri,
+      NEO4J_USER: connection.user,
+      NEO4J_PASSWORD: connection.password,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -34,6 +45,10 @@ export async function startServerChild(script: string, connection: Connection, e
   return {
     ready: captured,
     pid: child.pid!,
-    stop: () => new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }

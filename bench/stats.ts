@@ -13,7 +13,11 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 /** Runs `work` `warmup` times unmeasured, then `runs` times, and returns p50/p95 in milliseconds. */
-export async function measure(work: () => Promise<unknown>, runs: number, warmup = 3): Promise<Timing> {
+export async function measure(
+  work: () => Promise<unknown>,
+  runs: number,
+  warmup = 3,
+): Promise<Timing> {
   for (let i = 0; i < warmup; i += 1) await work();
   const samples: number[] = [];
   for (let i = 0; i < runs; i += 1) {
@@ -29,7 +33,12 @@ export async function measure(work: () => Promise<unknown>, runs: number, warmup
  * Alternates two measurements run by run, so a machine getting busier or quieter affects both
  * sides of a ratio alike.
  */
-export async function measurePair(a: () => Promise<unknown>, b: () => Promise<unknown>, runs: number, warmup = 3): Promise<[Timing, Timing]> {
+export async function measurePair(
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+  runs: number,
+  warmup = 3,
+): Promise<[Timing, Timing]> {
   for (let i = 0; i < warmup; i += 1) {
     await a();
     await b();
@@ -37,7 +46,15 @@ export async function measurePair(a: () => Promise<unknown>, b: () => Promise<un
   const sa: number[] = [];
   const sb: number[] = [];
   for (let i = 0; i < runs; i += 1) {
-    for (const [work, samples] of i % 2 === 0 ? ([[a, sa], [b, sb]] as const) : ([[b, sb], [a, sa]] as const)) {
+    for (const [work, samples] of i % 2 === 0
+      ? ([
+          [a, sa],
+          [b, sb],
+        ] as const)
+      : ([
+          [b, sb],
+          [a, sa],
+        ] as const)) {
       const start = process.hrtime.bigint();
       await work();
       samples.push(Number(process.hrtime.bigint() - start) / 1e6);

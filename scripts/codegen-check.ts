@@ -23,7 +23,9 @@ try {
     return !existsSync(a) || !existsSync(b) || readFileSync(a, 'utf8') !== readFileSync(b, 'utf8');
   });
   if (stale.length > 0) {
-    console.error(`src/generated is stale (${stale.join(', ')}): run \`npm run codegen\` and commit the result.`);
+    console.error(
+      `src/generated is stale (${stale.join(', ')}): run \`npm run codegen\` and commit the result.`,
+    );
     process.exit(1);
   }
   console.log('src/generated matches schema/.');

@@ -74,7 +74,9 @@ function readNeo4j(env: Env): ExternalNeo4j | LocalNeo4jSettings {
   const uri = env.NEO4J_URI?.trim();
   if (uri) {
     if (!/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s]+$/.test(uri)) {
-      throw new ConfigError(`NEO4J_URI must look like bolt://host:7687, neo4j://host or neo4j+s://host, got "${uri}"`);
+      throw new ConfigError(
+        `NEO4J_URI must look like bolt://host:7687, neo4j://host or neo4j+s://host, got "${uri}"`,
+      );
     }
     return {
       kind: 'external',

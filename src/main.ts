@@ -48,7 +48,9 @@ async function main(): Promise<void> {
     graph = await openGraph(config, log);
     await runMigrations(graph.db, { seedDir: config.loadSeed ? config.seedDir : null, log });
     server = await startServer(config, graph.db, { log });
-    log(`Inspection Graph is ready: explorer at ${server.url}, GraphQL at ${server.url}graphql, health at ${server.url}health`);
+    log(
+      `Inspection Graph is ready: explorer at ${server.url}, GraphQL at ${server.url}graphql, health at ${server.url}health`,
+    );
     log('Press Ctrl-C to stop.');
     // In the background: until the summaries are fresh the questions use the exact queries.
     void refreshSummaries(graph.db, { onlyStale: true }).then(

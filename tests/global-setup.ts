@@ -27,7 +27,10 @@ export async function setup(project: TestProject): Promise<void> {
     return;
   }
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'inspection-graph-test-'));
-  local = await startLocalNeo4j({ ...config.neo4j, dataDir, port: 0, heap: '768m', pageCache: '128m' }, (line) => console.log(line));
+  local = await startLocalNeo4j(
+    { ...config.neo4j, dataDir, port: 0, heap: '768m', pageCache: '128m' },
+    (line) => console.log(line),
+  );
   project.provide('neo4j', { uri: local.uri, user: 'neo4j', password: 'neo4j', database: 'neo4j' });
 }
 

@@ -37,16 +37,37 @@ function findIlacsCsv(folder: string, given: string | undefined): string | null 
 
 async function parseFolder(folder: string): Promise<ParsedFile[]> {
   const { files, problems } = await listInputFiles([folder]);
-  const parsed: ParsedFile[] = problems.map((p) => ({ file: p.file, document: null, reason: p.reason }));
-  const bar = process.stderr.isTTY && files.length > 1 ? new SingleBar({ format: 'eval [{bar}] {value}/{total} files | ETA {eta_formatted}', stream: process.stderr }, Presets.shades_classic) : null;
+  const parsed: ParsedFile[] = problems.map((p) => ({
+    file: p.file,
+    document: null,
+    reason: p.reason,
+  }));
+  const bar =
+    process.stderr.isTTY && files.length > 1
+      ? new SingleBar(
+          {
+            format: 'eval [{bar}] {value}/{total} files | ETA {eta_formatted}',
+            stream: process.stderr,
+          },
+          Presets.shades_classic,
+        )
+      : null;
   bar?.start(files.length, 0);
   for (const file of files) {
     const source = await readSourceText(file);
     if (!source.ok) {
       parsed.push({ file, document: null, reason: source.reason });
     } else {
-      const result = buildReportDocument({ text: source.text, fileName: path.basename(file), format: source.format });
-      parsed.push(result.ok ? { file, document: result.document, reason: null } : { file, document: null, reason: result.message });
+      const result = buildReportDocument({
+        text: source.text,
+        fileName: path.basename(file),
+        format: source.format,
+      });
+      parsed.push(
+        result.ok
+          ? { file, document: result.document, reason: null }
+          : { file, document: null, reason: result.message },
+      );
     }
     bar?.increment();
   }
@@ -60,7 +81,11 @@ async function main(): Promise<number> {
   try {
     ({ values, positionals } = parseArgs({
       allowPositionals: true,
-      options: { 'ilacs-csv': { type: 'string' }, quiet: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      options: {
+        'ilacs-csv': { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
     }));
   } catch (error) {
     console.error(`eval: ${(error as Error).message}\n\n${USAGE}`);
@@ -83,8 +108,14 @@ async function main(): Promise<number> {
   console.log(formatCoverage(measureCoverage(parsed)));
   console.log('');
   const csv = findIlacsCsv(folder, values['ilacs-csv']);
-  if (csv) console.log(formatIlacsAgreement(compareWithIlacsHistory(documents, await readFile(csv, 'utf8')), { disagreements: !quiet }));
-  else console.log('ILACS agreement: no ofsted_csc_ilacs_history.csv found (give --ilacs-csv FILE)');
+  if (csv)
+    console.log(
+      formatIlacsAgreement(compareWithIlacsHistory(documents, await readFile(csv, 'utf8')), {
+        disagreements: !quiet,
+      }),
+    );
+  else
+    console.log('ILACS agreement: no ofsted_csc_ilacs_history.csv found (give --ilacs-csv FILE)');
   console.log('');
   console.log(formatThemeAgreement(measureThemeAgreement(documents), { disagreements: !quiet }));
   return 0;

@@ -9,7 +9,11 @@ import { parseArgs } from 'node:util';
 import { checkGroundTruth, formatCheckResult } from '../generate/check-ground-truth.ts';
 import { CorpusExistsError, DiskSink, GROUND_TRUTH_FILE } from '../generate/disk-sink.ts';
 import { generateCorpus, type CorpusProgress } from '../generate/generate-corpus.ts';
-import { checkCorpusOptions, DEFAULT_CORPUS_OPTIONS, type CorpusOptions } from '../generate/options.ts';
+import {
+  checkCorpusOptions,
+  DEFAULT_CORPUS_OPTIONS,
+  type CorpusOptions,
+} from '../generate/options.ts';
 
 const USAGE = `Usage:
   npm run generate -- --out DIR [--locations N] [--years Y] [--seed S] [options]
@@ -41,7 +45,8 @@ class UsageError extends Error {
 function readNumber(value: string | undefined, fallback: number, flag: string): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError(`${flag} must be a number, not "${value}"`);
+  if (value.trim() === '' || !Number.isFinite(n))
+    throw new UsageError(`${flag} must be a number, not "${value}"`);
   return n;
 }
 
@@ -78,9 +83,18 @@ function parseCommand(argv: readonly string[]) {
   const problem = checkCorpusOptions(options);
   if (problem) throw new UsageError(problem);
   const maxMismatches = readNumber(v['max-mismatches'], 50, '--max-mismatches');
-  if (!v.help && !v.out && !v.check) throw new UsageError('give --out DIR to generate or --check DIR to check');
+  if (!v.help && !v.out && !v.check)
+    throw new UsageError('give --out DIR to generate or --check DIR to check');
   if (v.out && v.check) throw new UsageError('give either --out or --check, not both');
-  return { options, out: v.out, check: v.check, force: v.force ?? false, progress: !(v['no-progress'] ?? false), maxMismatches, help: v.help ?? false };
+  return {
+    options,
+    out: v.out,
+    check: v.check,
+    force: v.force ?? false,
+    progress: !(v['no-progress'] ?? false),
+    maxMismatches,
+    help: v.help ?? false,
+  };
 }
 
 /** A progress line on stderr, rewritten in place on a terminal and printed every few seconds elsewhere. */
@@ -102,7 +116,12 @@ function createProgressLine(enabled: boolean): { update: (text: string) => void;
   };
 }
 
-function runGenerate(options: CorpusOptions, out: string, force: boolean, showProgress: boolean): number {
+function runGenerate(
+  options: CorpusOptions,
+  out: string,
+  force: boolean,
+  showProgress: boolean,
+): number {
   const sink = new DiskSink(out, force);
   // Timed from here: removing an earlier corpus (--force) is not generation.
   const started = performance.now();
@@ -125,7 +144,9 @@ function runGenerate(options: CorpusOptions, out: string, force: boolean, showPr
       `(${(stats.reports / Math.max(seconds, 1e-3)).toFixed(0)} reports/s); ground truth in ${path.join(out, GROUND_TRUTH_FILE)}`,
   );
   for (const [kind, tally] of stats.kinds) {
-    console.log(`  ${kind.padEnd(32)}${String(tally.reports).padStart(8)} reports${String(tally.findings).padStart(10)} findings (${(tally.findings / tally.reports).toFixed(2)} a report)`);
+    console.log(
+      `  ${kind.padEnd(32)}${String(tally.reports).padStart(8)} reports${String(tally.findings).padStart(10)} findings (${(tally.findings / tally.reports).toFixed(2)} a report)`,
+    );
   }
   return 0;
 }
@@ -134,7 +155,10 @@ async function runCheck(dir: string, maxListed: number, showProgress: boolean): 
   const progress = createProgressLine(showProgress);
   let result;
   try {
-    result = await checkGroundTruth(dir, { maxListed, onProgress: (n) => progress.update(`check: ${n} reports`) });
+    result = await checkGroundTruth(dir, {
+      maxListed,
+      onProgress: (n) => progress.update(`check: ${n} reports`),
+    });
   } finally {
     progress.end();
   }

@@ -55,14 +55,23 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-function readWholeNumber(raw: string | undefined, fallback: number, min: number, what: string): number {
+function readWholeNumber(
+  raw: string | undefined,
+  fallback: number,
+  min: number,
+  what: string,
+): number {
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (raw.trim() === '' || !Number.isInteger(value) || value < min) throw new UsageError(`${what} must be a whole number from ${min}, got "${raw}"`);
+  if (raw.trim() === '' || !Number.isInteger(value) || value < min)
+    throw new UsageError(`${what} must be a whole number from ${min}, got "${raw}"`);
   return value;
 }
 
-export function parseIngestArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): IngestArgs {
+export function parseIngestArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): IngestArgs {
   let parsed;
   try {
     parsed = parseArgs({
@@ -90,10 +99,17 @@ export function parseIngestArgs(argv: readonly string[], env: Readonly<Record<st
   }
   const v = parsed.values;
   const location = Object.fromEntries(
-    Object.entries({ id: v['location-id'], urn: v.urn, cqcId: v['cqc-id'], name: v['location-name'] }).filter(([, value]) => value !== undefined),
+    Object.entries({
+      id: v['location-id'],
+      urn: v.urn,
+      cqcId: v['cqc-id'],
+      name: v['location-name'],
+    }).filter(([, value]) => value !== undefined),
   );
   const provider = Object.fromEntries(
-    Object.entries({ id: v['provider-id'], name: v['provider-name'] }).filter(([, value]) => value !== undefined),
+    Object.entries({ id: v['provider-id'], name: v['provider-name'] }).filter(
+      ([, value]) => value !== undefined,
+    ),
   );
   const hasMeta = Object.keys(location).length > 0 || Object.keys(provider).length > 0;
   const args: IngestArgs = {
@@ -102,13 +118,19 @@ export function parseIngestArgs(argv: readonly string[], env: Readonly<Record<st
     json: v.json ?? false,
     force: v.force ?? false,
     progress: !(v['no-progress'] ?? false),
-    progressIntervalMs: readWholeNumber(env.INGEST_PROGRESS_INTERVAL_MS, DEFAULT_PROGRESS_INTERVAL_MS, 10, 'INGEST_PROGRESS_INTERVAL_MS'),
+    progressIntervalMs: readWholeNumber(
+      env.INGEST_PROGRESS_INTERVAL_MS,
+      DEFAULT_PROGRESS_INTERVAL_MS,
+      10,
+      'INGEST_PROGRESS_INTERVAL_MS',
+    ),
     workers: readWholeNumber(v.workers, defaultWorkerCount(), 0, '--workers'),
     batchSize: readWholeNumber(v['batch-size'], DEFAULT_BATCH_SIZE, 1, '--batch-size'),
     quiet: v.quiet ?? false,
     meta: hasMeta ? { location, provider } : null,
     help: v.help ?? false,
   };
-  if (!args.help && args.inputs.length === 0) throw new UsageError('give at least one file or folder to ingest');
+  if (!args.help && args.inputs.length === 0)
+    throw new UsageError('give at least one file or folder to ingest');
   return args;
 }

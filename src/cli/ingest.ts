@@ -44,8 +44,10 @@ function formatResult(result: ItemResult, quiet: boolean): string[] {
   const problems = result.kind === 'data-file' ? result.rowProblems : [];
   if (quiet && result.status !== 'failed' && problems.length === 0) return [];
   const lines = [`${statusMark(result.status)} ${result.file}: ${result.message}`];
-  for (const problem of problems.slice(0, ROW_PROBLEMS_SHOWN)) lines.push(`          row ${problem.row}: ${problem.message}`);
-  if (problems.length > ROW_PROBLEMS_SHOWN) lines.push(`          … and ${problems.length - ROW_PROBLEMS_SHOWN} more`);
+  for (const problem of problems.slice(0, ROW_PROBLEMS_SHOWN))
+    lines.push(`          row ${problem.row}: ${problem.message}`);
+  if (problems.length > ROW_PROBLEMS_SHOWN)
+    lines.push(`          … and ${problems.length - ROW_PROBLEMS_SHOWN} more`);
   return lines;
 }
 
@@ -76,7 +78,9 @@ async function run(argv: readonly string[]): Promise<number> {
     return 0;
   }
   // With --json, stdout carries only the JSON; everything for people goes to stderr.
-  const say = args.json ? (line: string) => console.error(line) : (line: string) => console.log(line);
+  const say = args.json
+    ? (line: string) => console.error(line)
+    : (line: string) => console.log(line);
   const json = args.json ? new JsonArrayWriter((chunk) => process.stdout.write(chunk)) : null;
   const totals = emptyTotals();
   let graph: GraphConnection | null = null;
@@ -86,7 +90,12 @@ async function run(argv: readonly string[]): Promise<number> {
       graph = await openGraph(readConfig(), (line) => console.error(line));
       await runMigrations(graph.db, { seedDir: null, log: () => {} });
     }
-    progress = new ProgressReporter({ mode: progressMode(args), intervalMs: args.progressIntervalMs, stream: process.stderr, say });
+    progress = new ProgressReporter({
+      mode: progressMode(args),
+      intervalMs: args.progressIntervalMs,
+      stream: process.stderr,
+      say,
+    });
     void countInputs(args.inputs, progress);
     const results = ingestInputs(args.inputs, {
       db: graph?.db ?? null,
@@ -120,7 +129,11 @@ async function run(argv: readonly string[]): Promise<number> {
     await graph?.close();
   }
   const elapsedSeconds = progress.snapshot().elapsedSeconds;
-  const handled = totals.summary.loaded + totals.summary.unchanged + totals.summary.parsed + totals.summary.failed;
+  const handled =
+    totals.summary.loaded +
+    totals.summary.unchanged +
+    totals.summary.parsed +
+    totals.summary.failed;
   say('');
   say(
     formatSummaryTable(totals.summary, {
@@ -141,7 +154,10 @@ run(process.argv.slice(2)).then(
       console.error(`ingest: ${error.message}\n\n${INGEST_USAGE}`);
       process.exit(2);
     }
-    const expected = error instanceof ConfigError || error instanceof LocalNeo4jError || error instanceof DatabaseError;
+    const expected =
+      error instanceof ConfigError ||
+      error instanceof LocalNeo4jError ||
+      error instanceof DatabaseError;
     console.error(expected ? `ingest: ${(error as Error).message}` : error);
     process.exit(1);
   },

@@ -9,9 +9,12 @@ import { startLocalNeo4j } from '../db/local-neo4j.ts';
 
 async function run(): Promise<void> {
   const config = readConfig();
-  if (config.neo4j.kind === 'external') throw new ConfigError(`NEO4J_URI is set (${config.neo4j.uri}): there is no local Neo4j to run`);
+  if (config.neo4j.kind === 'external')
+    throw new ConfigError(`NEO4J_URI is set (${config.neo4j.uri}): there is no local Neo4j to run`);
   const local = await startLocalNeo4j(config.neo4j, (line) => console.error(line));
-  console.log(`neo4j: ${local.uri} (data in ${config.neo4j.dataDir}); use NEO4J_URI=${local.uri}; Ctrl-C stops it`);
+  console.log(
+    `neo4j: ${local.uri} (data in ${config.neo4j.dataDir}); use NEO4J_URI=${local.uri}; Ctrl-C stops it`,
+  );
   if (!local.owned) return;
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -13,14 +13,25 @@ export interface RunFigures {
 }
 
 function pad(cells: readonly (string | number)[], widths: readonly number[]): string {
-  return cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]!) : String(cell).padStart(widths[i]!))).join('  ');
+  return cells
+    .map((cell, i) =>
+      i === 0 ? String(cell).padEnd(widths[i]!) : String(cell).padStart(widths[i]!),
+    )
+    .join('  ');
 }
 
 export function formatSummaryTable(summary: IngestSummary, figures?: RunFigures): string {
   const header = ['family', 'reports', 'inspections', 'requirements', 'findings', 'warnings'];
   const rows = [...summary.byFamily.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([family, t]) => [family, t.reports, t.inspections, t.requirements, t.findings, t.warnings]);
+    .map(([family, t]) => [
+      family,
+      t.reports,
+      t.inspections,
+      t.requirements,
+      t.findings,
+      t.warnings,
+    ]);
   const total = rows.reduce<(string | number)[]>(
     (acc, row) => acc.map((cell, i) => (i === 0 ? cell : Number(cell) + Number(row[i]))),
     ['total', 0, 0, 0, 0, 0],
@@ -34,9 +45,13 @@ export function formatSummaryTable(summary: IngestSummary, figures?: RunFigures)
   if (figures) {
     const d = figures.dataFiles;
     if (d.loaded + d.unchanged + d.parsed + d.failed > 0) {
-      lines.push(`data files (among the files): ${d.loaded} loaded, ${d.unchanged} unchanged, ${d.parsed} parsed, ${d.failed} failed; ${d.rows} rows read`);
+      lines.push(
+        `data files (among the files): ${d.loaded} loaded, ${d.unchanged} unchanged, ${d.parsed} parsed, ${d.failed} failed; ${d.rows} rows read`,
+      );
     }
-    lines.push(`time: ${formatDuration(figures.elapsedSeconds)}, ${figures.perSecond.toFixed(1)} reports/s, peak RSS ${figures.peakRssMiB.toFixed(0)} MiB`);
+    lines.push(
+      `time: ${formatDuration(figures.elapsedSeconds)}, ${figures.perSecond.toFixed(1)} reports/s, peak RSS ${figures.peakRssMiB.toFixed(0)} MiB`,
+    );
   }
   return lines.join('\n');
 }

@@ -17,15 +17,24 @@ export interface GraphConnection {
   close(): Promise<void>;
 }
 
-export async function openGraph(config: Config, log: (line: string) => void = () => {}): Promise<GraphConnection> {
+export async function openGraph(
+  config: Config,
+  log: (line: string) => void = () => {},
+): Promise<GraphConnection> {
   let local: LocalNeo4jHandle | null = null;
   let connection: Connection;
   if (config.neo4j.kind === 'external') {
     connection = config.neo4j;
   } else {
     local = await startLocalNeo4j(config.neo4j, log);
-    if (local.owned) log(`Started the local Neo4j on ${local.uri} (data in ${config.neo4j.dataDir}).`);
-    connection = { uri: local.uri, user: 'neo4j', password: 'neo4j', database: config.neo4j.database };
+    if (local.owned)
+      log(`Started the local Neo4j on ${local.uri} (data in ${config.neo4j.dataDir}).`);
+    connection = {
+      uri: local.uri,
+      user: 'neo4j',
+      password: 'neo4j',
+      database: config.neo4j.database,
+    };
   }
   const driver = createDriver(connection);
   try {

@@ -16,7 +16,10 @@ export function createDriver(connection: Connection): Driver {
     userAgent: 'inspection-graph/0.1',
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 30_000,
-    logging: { level: 'error', logger: (_level, message) => console.error(`neo4j-driver: ${message}`) },
+    logging: {
+      level: 'error',
+      logger: (_level, message) => console.error(`neo4j-driver: ${message}`),
+    },
   });
 }
 
@@ -36,6 +39,12 @@ export async function verifyDriver(driver: Driver, connection: Connection): Prom
         : kind === 'DATABASE_NOT_FOUND'
           ? 'check NEO4J_DATABASE'
           : 'check that Neo4j is running and NEO4J_URI is right';
-    throw new DatabaseError(kind, `Cannot reach Neo4j at ${connection.uri}: ${detail} (${hint})`, null, null, { cause: error });
+    throw new DatabaseError(
+      kind,
+      `Cannot reach Neo4j at ${connection.uri}: ${detail} (${hint})`,
+      null,
+      null,
+      { cause: error },
+    );
   }
 }

@@ -30,7 +30,11 @@ export class DatabaseError extends Error {
 export function classifyNeo4jCode(code: string): DatabaseErrorKind {
   if (code === 'ServiceUnavailable' || code === 'SessionExpired') return 'UNAVAILABLE';
   if (code.startsWith('Neo.ClientError.Security.')) return 'AUTHENTICATION';
-  if (code.includes('TransactionTimedOut') || code.includes('TransactionTimedOutClientConfiguration')) return 'TIMEOUT';
+  if (
+    code.includes('TransactionTimedOut') ||
+    code.includes('TransactionTimedOutClientConfiguration')
+  )
+    return 'TIMEOUT';
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') return 'CONSTRAINT_VIOLATION';
   if (code === 'Neo.ClientError.Database.DatabaseNotFound') return 'DATABASE_NOT_FOUND';
   if (code.startsWith('Neo.ClientError.Statement.')) return 'INVALID_QUERY';
@@ -44,7 +48,9 @@ export function toDatabaseError(error: unknown, queryName: string | null): unkno
   if (error instanceof Neo4jError) {
     const kind = classifyNeo4jCode(error.code);
     const where = queryName ? ` in query ${queryName}` : '';
-    return new DatabaseError(kind, `${kind}${where}: ${error.message}`, queryName, error.code, { cause: error });
+    return new DatabaseError(kind, `${kind}${where}: ${error.message}`, queryName, error.code, {
+      cause: error,
+    });
   }
   return error;
 }

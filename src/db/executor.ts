@@ -21,7 +21,11 @@ export type QueryObserver = (queryName: string) => void;
 export function toNeo4jParam(value: unknown): unknown {
   if (typeof value === 'number') return Number.isInteger(value) ? neo4j.int(value) : value;
   if (Array.isArray(value)) return value.map(toNeo4jParam);
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    Object.getPrototypeOf(value) === Object.prototype
+  ) {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) out[key] = toNeo4jParam(item);
     return out;
@@ -51,7 +55,10 @@ export class Database {
     return this.runAlone('READ', query, params);
   }
 
-  write<Params extends object, Row>(query: NamedQuery<Params, Row>, params: Params): Promise<Row[]> {
+  write<Params extends object, Row>(
+    query: NamedQuery<Params, Row>,
+    params: Params,
+  ): Promise<Row[]> {
     return this.runAlone('WRITE', query, params);
   }
 
@@ -60,15 +67,25 @@ export class Database {
    * pipelined with RUN; through `session.executeRead` a query returning more than a trivial
    * result was markedly slower.
    */
-  private async runAlone<Params extends object, Row>(mode: 'READ' | 'WRITE', query: NamedQuery<Params, Row>, params: Params): Promise<Row[]> {
+  private async runAlone<Params extends object, Row>(
+    mode: 'READ' | 'WRITE',
+    query: NamedQuery<Params, Row>,
+    params: Params,
+  ): Promise<Row[]> {
     this.observer?.(query.name);
     try {
-      const result = await this.driver.executeQuery(query.cypher, toNeo4jParam(params) as Record<string, unknown>, {
-        database: this.databaseName,
-        routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
-        transactionConfig: { timeout: this.timeoutMs },
-      });
-      return result.records.map((record) => query.parse(toPlain(record.toObject()) as Record<string, never>));
+      const result = await this.driver.executeQuery(
+        query.cypher,
+        toNeo4jParam(params) as Record<string, unknown>,
+        {
+          database: this.databaseName,
+          routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
+          transactionConfig: { timeout: this.timeoutMs },
+        },
+      );
+      return result.records.map((record) =>
+        query.parse(toPlain(record.toObject()) as Record<string, never>),
+      );
     } catch (error) {
       throw toDatabaseError(error, query.name);
     }
@@ -82,7 +99,10 @@ export class Database {
     return this.transact('WRITE', work);
   }
 
-  private async transact<T>(mode: 'READ' | 'WRITE', work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+  private async transact<T>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: QueryRunner) => Promise<T>,
+  ): Promise<T> {
     const session = this.driver.session({
       database: this.databaseName,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -101,8 +121,13 @@ export class Database {
           const position = sent.push(query.name) - 1;
           this.observer?.(query.name);
           try {
-            const result = await tx.run(query.cypher, toNeo4jParam(params) as Record<string, unknown>);
-            return result.records.map((record) => query.parse(toPlain(record.toObject()) as Record<string, never>));
+            const result = await tx.run(
+              query.cypher,
+              toNeo4jParam(params) as Record<string, unknown>,
+            );
+            return result.records.map((record) =>
+              query.parse(toPlain(record.toObject()) as Record<string, never>),
+            );
           } catch (error) {
             firstFailed = Math.min(firstFailed, position);
             throw error;
@@ -111,7 +136,9 @@ export class Database {
       });
     };
     try {
-      return mode === 'READ' ? await session.executeRead(body, config) : await session.executeWrite(body, config);
+      return mode === 'READ'
+        ? await session.executeRead(body, config)
+        : await session.executeWrite(body, config);
     } catch (error) {
       throw toDatabaseError(error, sent[firstFailed] ?? sent.at(-1) ?? null);
     } finally {

@@ -79,8 +79,16 @@ export function resolveLocalNeo4jClasspath(log: (line: string) => void = () => {
     log('Building the local Neo4j module (first run fetches Neo4j from Maven Central)...');
     const build = spawnSync(
       'mvn',
-      ['-B', '-q', '-f', path.join(NEO4J_MODULE_DIR, 'pom.xml'), 'package', '-DskipTests',
-        'dependency:build-classpath', `-Dmdep.outputFile=${CLASSPATH_FILE}`],
+      [
+        '-B',
+        '-q',
+        '-f',
+        path.join(NEO4J_MODULE_DIR, 'pom.xml'),
+        'package',
+        '-DskipTests',
+        'dependency:build-classpath',
+        `-Dmdep.outputFile=${CLASSPATH_FILE}`,
+      ],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
     );
     if (build.status !== 0) {
@@ -90,7 +98,8 @@ export function resolveLocalNeo4jClasspath(log: (line: string) => void = () => {
       );
     }
     entries = readClasspath();
-    if (!entries) throw new LocalNeo4jError(`Maven finished but ${CLASSPATH_FILE} is missing or incomplete.`);
+    if (!entries)
+      throw new LocalNeo4jError(`Maven finished but ${CLASSPATH_FILE} is missing or incomplete.`);
   }
   return [CLASSES_DIR, ...entries].join(path.delimiter);
 }

@@ -11,7 +11,13 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import net from 'node:net';
 import path from 'node:path';
 import type { LocalNeo4jSettings } from '../config.ts';
-import { checkJava, JAVA_OPENS, LocalNeo4jError, MAIN_CLASS, resolveLocalNeo4jClasspath } from './local-neo4j-build.ts';
+import {
+  checkJava,
+  JAVA_OPENS,
+  LocalNeo4jError,
+  MAIN_CLASS,
+  resolveLocalNeo4jClasspath,
+} from './local-neo4j-build.ts';
 
 export interface LocalNeo4jHandle {
   uri: string;
@@ -74,7 +80,11 @@ export function findFreePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -137,8 +147,22 @@ export async function startLocalNeo4j(
   const logFile = createWriteStream(path.join(settings.dataDir, 'local-neo4j.log'), { flags: 'a' });
   const child = spawn(
     'java',
-    [`-Xms${settings.heap}`, `-Xmx${settings.heap}`, '-XX:+UseG1GC', ...JAVA_OPENS, '-cp', classpath, MAIN_CLASS,
-      '--port', String(port), '--data', settings.dataDir, '--pagecache', settings.pageCache, '--watch-stdin'],
+    [
+      `-Xms${settings.heap}`,
+      `-Xmx${settings.heap}`,
+      '-XX:+UseG1GC',
+      ...JAVA_OPENS,
+      '-cp',
+      classpath,
+      MAIN_CLASS,
+      '--port',
+      String(port),
+      '--data',
+      settings.dataDir,
+      '--pagecache',
+      settings.pageCache,
+      '--watch-stdin',
+    ],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   child.stdout!.pipe(logFile);
@@ -151,7 +175,10 @@ export async function startLocalNeo4j(
     onReadyOutput();
   };
   const ready = await new Promise<{ ok: true } | { ok: false; reason: string }>((resolve) => {
-    const timer = setTimeout(() => resolve({ ok: false, reason: `no READY line within ${START_TIMEOUT_MS / 1000}s` }), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => resolve({ ok: false, reason: `no READY line within ${START_TIMEOUT_MS / 1000}s` }),
+      START_TIMEOUT_MS,
+    );
     onReadyOutput = () => {
       if (/^READY /m.test(output)) {
         clearTimeout(timer);
@@ -163,7 +190,10 @@ export async function startLocalNeo4j(
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       const tail = output.trim().split('\n').slice(-12).join('\n');
-      resolve({ ok: false, reason: `it exited (${signal ?? `code ${code}`}) before it was ready:\n${tail}` });
+      resolve({
+        ok: false,
+        reason: `it exited (${signal ?? `code ${code}`}) before it was ready:\n${tail}`,
+      });
     });
     child.once('error', (error) => {
       clearTimeout(timer);

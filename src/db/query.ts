@@ -24,7 +24,10 @@ export function defineQuery<Params extends object, Row>(query: {
 }
 
 /** A query that returns nothing of interest (writes, schema statements). */
-export function defineStatement<Params extends object>(name: string, cypher: string): NamedQuery<Params, void> {
+export function defineStatement<Params extends object>(
+  name: string,
+  cypher: string,
+): NamedQuery<Params, void> {
   return { name, cypher, parse: () => undefined };
 }
 
@@ -44,7 +47,11 @@ export const read = {
   },
   optionalString(record: PlainRecord, field: string): string | null {
     const value = record[field];
-    return value === null || value === undefined ? null : typeof value === 'string' ? value : fail(field, 'string or null', value);
+    return value === null || value === undefined
+      ? null
+      : typeof value === 'string'
+        ? value
+        : fail(field, 'string or null', value);
   },
   number(record: PlainRecord, field: string): number {
     const value = record[field];
@@ -52,7 +59,11 @@ export const read = {
   },
   optionalNumber(record: PlainRecord, field: string): number | null {
     const value = record[field];
-    return value === null || value === undefined ? null : typeof value === 'number' ? value : fail(field, 'number or null', value);
+    return value === null || value === undefined
+      ? null
+      : typeof value === 'number'
+        ? value
+        : fail(field, 'number or null', value);
   },
   boolean(record: PlainRecord, field: string): boolean {
     const value = record[field];
@@ -60,23 +71,31 @@ export const read = {
   },
   strings(record: PlainRecord, field: string): string[] {
     const value = record[field];
-    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) fail(field, 'list of strings', value);
+    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string'))
+      fail(field, 'list of strings', value);
     return value as string[];
   },
   list(record: PlainRecord, field: string): PlainRecord[] {
     const value = record[field];
-    if (!Array.isArray(value) || !value.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item))) {
+    if (
+      !Array.isArray(value) ||
+      !value.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item))
+    ) {
       fail(field, 'list of maps', value);
     }
     return value as PlainRecord[];
   },
   map(record: PlainRecord, field: string): PlainRecord {
     const value = record[field];
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : fail(field, 'map', value);
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? value
+      : fail(field, 'map', value);
   },
   optionalMap(record: PlainRecord, field: string): PlainRecord | null {
     const value = record[field];
     if (value === null || value === undefined) return null;
-    return typeof value === 'object' && !Array.isArray(value) ? value : fail(field, 'map or null', value);
+    return typeof value === 'object' && !Array.isArray(value)
+      ? value
+      : fail(field, 'map or null', value);
   },
 };

@@ -58,7 +58,9 @@ export async function loadReferenceData(db: Database): Promise<void> {
     await tx.run(mergeLegislation, { legislation: [...catalogue.legislation] });
     await tx.run(mergeRegulations, { regulations: [...catalogue.regulations] });
     await tx.run(mergeThemes, { themes: [...taxonomy.themes], coverage: [...taxonomy.coverage] });
-    const hash = createHash('sha256').update(JSON.stringify([REGULATORS, catalogue, taxonomy])).digest('hex');
+    const hash = createHash('sha256')
+      .update(JSON.stringify([REGULATORS, catalogue, taxonomy]))
+      .digest('hex');
     await tx.run(bumpReferenceVersion, { hash });
   });
 }

@@ -21,12 +21,18 @@ export const countReports = defineQuery<object, { reports: number }>({
 });
 
 /** Loads the seed reports when the graph holds none. */
-async function loadSeedReports(db: Database, seedDir: string, log: (line: string) => void): Promise<void> {
+async function loadSeedReports(
+  db: Database,
+  seedDir: string,
+  log: (line: string) => void,
+): Promise<void> {
   const [row] = await db.read(countReports, {});
   if ((row?.reports ?? 0) > 0) return;
   const { files } = await listInputFiles([seedDir]);
   // seed/reference holds catalogues, not reports: they go in through loadReferenceData.
-  const reports = files.filter((file) => !path.relative(seedDir, file).startsWith(`reference${path.sep}`));
+  const reports = files.filter(
+    (file) => !path.relative(seedDir, file).startsWith(`reference${path.sep}`),
+  );
   let loaded = 0;
   for (const file of reports) {
     const result = await ingestFile(file, { db, force: false, meta: null });
@@ -40,7 +46,12 @@ export async function runMigrations(db: Database, options: MigrationOptions): Pr
   await runSchemaMigrations(db);
   await loadReferenceData(db);
   const retired = await retireLegacySummaries(db);
-  if (retired > 0) options.log(`Deleted ${retired} summary nodes of an earlier layout (rebuilt under their new labels at the next refresh).`);
-  options.log('Migrations done: constraints, indexes and full-text index online; regulations and themes loaded.');
+  if (retired > 0)
+    options.log(
+      `Deleted ${retired} summary nodes of an earlier layout (rebuilt under their new labels at the next refresh).`,
+    );
+  options.log(
+    'Migrations done: constraints, indexes and full-text index online; regulations and themes loaded.',
+  );
   if (options.seedDir) await loadSeedReports(db, options.seedDir, options.log);
 }

@@ -17,7 +17,11 @@ export function disableNagleOnKeepAliveSockets(): void {
   const proto = net.Socket.prototype as net.Socket & { [PATCHED]?: true };
   if (proto[PATCHED]) return;
   const setKeepAlive = proto.setKeepAlive;
-  proto.setKeepAlive = function setKeepAliveAndNoDelay(this: net.Socket, enable?: boolean, initialDelay?: number) {
+  proto.setKeepAlive = function setKeepAliveAndNoDelay(
+    this: net.Socket,
+    enable?: boolean,
+    initialDelay?: number,
+  ) {
     if (enable) {
       this.setNoDelay(true);
       corkEachTick(this);

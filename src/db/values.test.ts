@@ -18,8 +18,16 @@ describe('toPlain', () => {
   });
 
   it('converts Integers inside records, maps and lists, and refuses ones a number cannot hold', () => {
-    const record = { id: 'SC1', count: neo4j.int(42), nested: [{ n: neo4j.int(-7), at: new Neo4jDate(2020, 2, 29) }, null, undefined] };
-    expect(toPlain(record)).toEqual({ id: 'SC1', count: 42, nested: [{ n: -7, at: '2020-02-29' }, null, null] });
+    const record = {
+      id: 'SC1',
+      count: neo4j.int(42),
+      nested: [{ n: neo4j.int(-7), at: new Neo4jDate(2020, 2, 29) }, null, undefined],
+    };
+    expect(toPlain(record)).toEqual({
+      id: 'SC1',
+      count: 42,
+      nested: [{ n: -7, at: '2020-02-29' }, null, null],
+    });
     expect(() => toPlain({ big: neo4j.int('9007199254740993') })).toThrow(IntegerRangeError);
     expect(toPlain(9007199254740991n)).toBe(9007199254740991);
     expect(() => toPlain(9007199254740993n)).toThrow(IntegerRangeError);
@@ -28,6 +36,8 @@ describe('toPlain', () => {
   it('keeps other temporal values as the driver writes them and nodes as their properties', () => {
     const at = new DateTime(2021, 6, 1, 9, 30, 0, 0, 0);
     expect(toPlain(at)).toBe(at.toString());
-    expect(toPlain(new Node(neo4j.int(1), ['Location'], { id: 'SC1', beds: neo4j.int(4) }))).toEqual({ id: 'SC1', beds: 4 });
+    expect(
+      toPlain(new Node(neo4j.int(1), ['Location'], { id: 'SC1', beds: neo4j.int(4) })),
+    ).toEqual({ id: 'SC1', beds: 4 });
   });
 });

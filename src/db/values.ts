@@ -3,18 +3,35 @@
  * they fit exactly; temporal values become ISO strings; nodes and relationships their properties.
  * Nothing of neo4j-driver's types travels further than this file.
  */
-import neo4j, { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isNode, isPath, isRelationship, isTime } from 'neo4j-driver';
+import neo4j, {
+  isDate,
+  isDateTime,
+  isDuration,
+  isLocalDateTime,
+  isLocalTime,
+  isNode,
+  isPath,
+  isRelationship,
+  isTime,
+} from 'neo4j-driver';
 
-export type PlainValue = null | boolean | number | string | PlainValue[] | { [key: string]: PlainValue };
+export type PlainValue =
+  null | boolean | number | string | PlainValue[] | { [key: string]: PlainValue };
 
 export class IntegerRangeError extends RangeError {
   override name = 'IntegerRangeError';
 }
 
 /** A Neo4j Integer as a JS number, refusing values that would lose precision. */
-export function toSafeNumber(value: { toString(): string; inSafeRange(): boolean; toNumber(): number }): number {
+export function toSafeNumber(value: {
+  toString(): string;
+  inSafeRange(): boolean;
+  toNumber(): number;
+}): number {
   if (!value.inSafeRange()) {
-    throw new IntegerRangeError(`Neo4j integer ${value.toString()} is outside the safe JavaScript range`);
+    throw new IntegerRangeError(
+      `Neo4j integer ${value.toString()} is outside the safe JavaScript range`,
+    );
   }
   return value.toNumber();
 }
@@ -41,14 +58,25 @@ export function toPlain(value: unknown): PlainValue {
   if (value === null) return null;
   if (Array.isArray(value)) return value.map(toPlain);
   // Records and Cypher maps arrive as plain objects: no need to ask which driver type they are.
-  if (Object.getPrototypeOf(value) === Object.prototype) return toPlainMap(value as Record<string, unknown>);
+  if (Object.getPrototypeOf(value) === Object.prototype)
+    return toPlainMap(value as Record<string, unknown>);
   if (neo4j.isInt(value)) return toSafeNumber(value);
   if (isDate(value)) return formatDate(value);
-  if (isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
+  if (
+    isDateTime(value) ||
+    isLocalDateTime(value) ||
+    isTime(value) ||
+    isLocalTime(value) ||
+    isDuration(value)
+  ) {
     return value.toString();
   }
-  if (isNode(value) || isRelationship(value)) return toPlainMap(value.properties as Record<string, unknown>);
-  if (isPath(value)) return value.segments.map((segment) => toPlainMap(segment.end.properties as Record<string, unknown>));
+  if (isNode(value) || isRelationship(value))
+    return toPlainMap(value.properties as Record<string, unknown>);
+  if (isPath(value))
+    return value.segments.map((segment) =>
+      toPlainMap(segment.end.properties as Record<string, unknown>),
+    );
   return toPlainMap(value as Record<string, unknown>);
 }
 
@@ -66,7 +94,12 @@ function toSmallNumber(part: number | bigint | { toNumber(): number }): number {
  * ISO date as the driver's own toString writes it, without its 64-bit Integer arithmetic (which
  * cost more than decoding the date did); years outside 0-9999 keep the driver's signed format.
  */
-function formatDate(date: { year: unknown; month: unknown; day: unknown; toString(): string }): string {
+function formatDate(date: {
+  year: unknown;
+  month: unknown;
+  day: unknown;
+  toString(): string;
+}): string {
   const year = toSmallNumber(date.year as number);
   if (year < 0 || year > 9999) return date.toString();
   const pad = (n: number, width: number) => String(n).padStart(width, '0');

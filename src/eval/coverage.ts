@@ -37,7 +37,8 @@ function hasRegulatorId(doc: ReportDocument): boolean {
 
 function findMissing(doc: ReportDocument): string[] {
   const missing: string[] = [];
-  if (!hasRegulatorId(doc) && !(doc.location.name && doc.location.address)) missing.push('location');
+  if (!hasRegulatorId(doc) && !(doc.location.name && doc.location.address))
+    missing.push('location');
   if (!doc.inspection.startDate) missing.push('dates');
   if (doc.findings.length === 0) missing.push('finding');
   return missing;
@@ -52,7 +53,15 @@ export function measureCoverage(parsed: readonly ParsedFile[]): CoverageReport {
       continue;
     }
     const doc = item.document;
-    const row = families.get(doc.family) ?? { family: doc.family, documents: 0, withLocation: 0, withRegulatorId: 0, withDates: 0, withFinding: 0, complete: 0 };
+    const row = families.get(doc.family) ?? {
+      family: doc.family,
+      documents: 0,
+      withLocation: 0,
+      withRegulatorId: 0,
+      withDates: 0,
+      withFinding: 0,
+      complete: 0,
+    };
     const missing = findMissing(doc);
     row.documents += 1;
     if (!missing.includes('location')) row.withLocation += 1;
@@ -79,8 +88,11 @@ export function formatCoverage(report: CoverageReport): string {
     );
   }
   const complete = report.families.reduce((sum, f) => sum + f.complete, 0);
-  lines.push(`  overall: ${complete} of ${report.files} files complete (${percent(complete, report.files)}); ${report.failed.length} gave no document`);
+  lines.push(
+    `  overall: ${complete} of ${report.files} files complete (${percent(complete, report.files)}); ${report.failed.length} gave no document`,
+  );
   for (const miss of report.failed) lines.push(`  no document: ${miss.file}: ${miss.reason}`);
-  for (const miss of report.incomplete) lines.push(`  incomplete: ${miss.file}: missing ${miss.missing.join(', ')}`);
+  for (const miss of report.incomplete)
+    lines.push(`  incomplete: ${miss.file}: missing ${miss.missing.join(', ')}`);
   return lines.join('\n');
 }

@@ -12,12 +12,25 @@
  */
 import type { Grade, ReportDocument } from '../ingest/document.ts';
 import { readGrade } from '../ingest/text/grades.ts';
-import { HISTORY_GRADE_COLUMNS, readIlacsHistory, type HistoryGradeField, type IlacsHistoryRow } from './ilacs-history-csv.ts';
+import {
+  HISTORY_GRADE_COLUMNS,
+  readIlacsHistory,
+  type HistoryGradeField,
+  type IlacsHistoryRow,
+} from './ilacs-history-csv.ts';
 
 export type IlacsField = 'startDate' | 'endDate' | HistoryGradeField | 'leadInspector';
 
 /** Fields counted in the agreement figure; the lead inspector is reported on its own. */
-export const SCORED_FIELDS: readonly IlacsField[] = ['startDate', 'endDate', 'overall', 'leaders', 'help', 'care', 'leavers'];
+export const SCORED_FIELDS: readonly IlacsField[] = [
+  'startDate',
+  'endDate',
+  'overall',
+  'leaders',
+  'help',
+  'care',
+  'leavers',
+];
 
 export interface IlacsDisagreement {
   file: string;
@@ -68,7 +81,10 @@ function readFileNameDate(fileName: string): string | null {
   return /(\d{4}-\d{2}-\d{2})(?!.*\d{4}-\d{2}-\d{2})/.exec(fileName)?.[1] ?? null;
 }
 
-function findRow(doc: ReportDocument, rows: readonly IlacsHistoryRow[]): { row: IlacsHistoryRow | null; reason: string } {
+function findRow(
+  doc: ReportDocument,
+  rows: readonly IlacsHistoryRow[],
+): { row: IlacsHistoryRow | null; reason: string } {
   const urn = doc.location.urn;
   if (!urn) return { row: null, reason: 'local authority not identified' };
   const own = rows.filter((r) => r.urn === urn);
@@ -77,7 +93,10 @@ function findRow(doc: ReportDocument, rows: readonly IlacsHistoryRow[]): { row: 
   const byStart = start ? own.find((r) => r.startDate === start) : undefined;
   if (byStart) return { row: byStart, reason: '' };
   // A report's printed publication date and the date its file is named by can differ by a day.
-  const published = [doc.inspection.publishedOn ?? null, readFileNameDate(doc.source.fileName)].filter((d): d is string => d !== null);
+  const published = [
+    doc.inspection.publishedOn ?? null,
+    readFileNameDate(doc.source.fileName),
+  ].filter((d): d is string => d !== null);
   const byPublished = own.find((r) => r.publishedOn !== null && published.includes(r.publishedOn));
   if (byPublished) return { row: byPublished, reason: '' };
   if (start) {
@@ -86,10 +105,16 @@ function findRow(doc: ReportDocument, rows: readonly IlacsHistoryRow[]): { row: 
       .sort((a, b) => daysBetween(a.startDate!, start) - daysBetween(b.startDate!, start))[0];
     if (near) return { row: near, reason: '' };
   }
-  return { row: null, reason: `no CSV row for URN ${urn} near ${start ?? published[0] ?? 'an unknown date'}` };
+  return {
+    row: null,
+    reason: `no CSV row for URN ${urn} near ${start ?? published[0] ?? 'an unknown date'}`,
+  };
 }
 
-function ourGrade(doc: ReportDocument, field: HistoryGradeField): { grade: Grade | null; text: string } | null {
+function ourGrade(
+  doc: ReportDocument,
+  field: HistoryGradeField,
+): { grade: Grade | null; text: string } | null {
   const j = doc.judgements.find((x) => AREA_PATTERNS[field].test(x.area));
   return j ? { grade: j.grade, text: j.gradeText } : null;
 }
@@ -101,21 +126,47 @@ interface FieldResult {
   agreed: boolean;
 }
 
-function compareGradeField(doc: ReportDocument, row: IlacsHistoryRow, field: HistoryGradeField): FieldResult | null {
+function compareGradeField(
+  doc: ReportDocument,
+  row: IlacsHistoryRow,
+  field: HistoryGradeField,
+): FieldResult | null {
   const raw = row.grades[field].toLowerCase();
   if (NOT_COMPARABLE.has(raw)) return null;
   const ours = ourGrade(doc, field);
   if (ABSENT_MARKERS.has(raw)) {
-    return { field, ours: ours ? ours.grade ?? ours.text : NO_JUDGEMENT, theirs: `${NO_JUDGEMENT}: ${raw}`, agreed: ours === null };
+    return {
+      field,
+      ours: ours ? (ours.grade ?? ours.text) : NO_JUDGEMENT,
+      theirs: `${NO_JUDGEMENT}: ${raw}`,
+      agreed: ours === null,
+    };
   }
   const theirs = readGrade(raw);
-  return { field, ours: ours ? ours.grade ?? ours.text : NO_JUDGEMENT, theirs: theirs ?? raw, agreed: ours !== null && theirs !== null && ours.grade === theirs };
+  return {
+    field,
+    ours: ours ? (ours.grade ?? ours.text) : NO_JUDGEMENT,
+    theirs: theirs ?? raw,
+    agreed: ours !== null && theirs !== null && ours.grade === theirs,
+  };
 }
 
 function compareDocument(doc: ReportDocument, row: IlacsHistoryRow): FieldResult[] {
   const results: FieldResult[] = [];
-  if (row.startDate) results.push({ field: 'startDate', ours: doc.inspection.startDate, theirs: row.startDate, agreed: doc.inspection.startDate === row.startDate });
-  if (row.endDate) results.push({ field: 'endDate', ours: doc.inspection.endDate, theirs: row.endDate, agreed: doc.inspection.endDate === row.endDate });
+  if (row.startDate)
+    results.push({
+      field: 'startDate',
+      ours: doc.inspection.startDate,
+      theirs: row.startDate,
+      agreed: doc.inspection.startDate === row.startDate,
+    });
+  if (row.endDate)
+    results.push({
+      field: 'endDate',
+      ours: doc.inspection.endDate,
+      theirs: row.endDate,
+      agreed: doc.inspection.endDate === row.endDate,
+    });
   // The grade columns are ILACS judgements; a SIF report's "care leavers" is another judgement.
   if (doc.inspection.framework === 'ILACS') {
     for (const field of Object.keys(HISTORY_GRADE_COLUMNS) as HistoryGradeField[]) {
@@ -125,7 +176,9 @@ function compareDocument(doc: ReportDocument, row: IlacsHistoryRow): FieldResult
   }
   if (row.inspector) {
     const lead = doc.people.find((p) => p.role === 'lead inspector')?.name ?? null;
-    const same = lead !== null && lead.toLowerCase().replace(/\s+/g, ' ') === row.inspector.toLowerCase().replace(/\s+/g, ' ');
+    const same =
+      lead !== null &&
+      lead.toLowerCase().replace(/\s+/g, ' ') === row.inspector.toLowerCase().replace(/\s+/g, ' ');
     results.push({ field: 'leadInspector', ours: lead, theirs: row.inspector, agreed: same });
   }
   return results;
@@ -133,17 +186,35 @@ function compareDocument(doc: ReportDocument, row: IlacsHistoryRow): FieldResult
 
 function emptyFieldCounts(): Record<IlacsField, FieldCounts> {
   const fields: IlacsField[] = [...SCORED_FIELDS, 'leadInspector'];
-  return Object.fromEntries(fields.map((f) => [f, { compared: 0, agreed: 0 }])) as Record<IlacsField, FieldCounts>;
+  return Object.fromEntries(fields.map((f) => [f, { compared: 0, agreed: 0 }])) as Record<
+    IlacsField,
+    FieldCounts
+  >;
 }
 
 /** Compares every LA children's services document with its row of the history CSV. Pure. */
-export function compareWithIlacsHistory(documents: readonly ReportDocument[], csvText: string): IlacsComparison {
+export function compareWithIlacsHistory(
+  documents: readonly ReportDocument[],
+  csvText: string,
+): IlacsComparison {
   const rows = readIlacsHistory(csvText);
-  const result: IlacsComparison = { compared: 0, agreed: 0, disagreements: [], byFramework: {}, byField: emptyFieldCounts(), unmatched: [] };
+  const result: IlacsComparison = {
+    compared: 0,
+    agreed: 0,
+    disagreements: [],
+    byFramework: {},
+    byField: emptyFieldCounts(),
+    unmatched: [],
+  };
   for (const doc of documents) {
     if (doc.family !== 'ofsted-la-childrens-services') continue;
     const framework = doc.inspection.framework ?? 'unknown';
-    const counts = (result.byFramework[framework] ??= { documents: 0, matched: 0, compared: 0, agreed: 0 });
+    const counts = (result.byFramework[framework] ??= {
+      documents: 0,
+      matched: 0,
+      compared: 0,
+      agreed: 0,
+    });
     counts.documents += 1;
     const { row, reason } = findRow(doc, rows);
     if (!row) {
@@ -162,7 +233,13 @@ export function compareWithIlacsHistory(documents: readonly ReportDocument[], cs
           result.agreed += 1;
         }
       }
-      if (!r.agreed) result.disagreements.push({ file: doc.source.fileName, field: r.field, ours: r.ours, theirs: r.theirs });
+      if (!r.agreed)
+        result.disagreements.push({
+          file: doc.source.fileName,
+          field: r.field,
+          ours: r.ours,
+          theirs: r.theirs,
+        });
     }
   }
   return result;

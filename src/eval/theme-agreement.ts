@@ -63,7 +63,11 @@ export function scoreCounts(c: AgreementCounts): AgreementScores {
   return { ...c, precision, recall, f1: ratio(2 * precision * recall, precision + recall) };
 }
 
-function bump(counts: Map<string, AgreementCounts>, theme: string, key: keyof AgreementCounts): void {
+function bump(
+  counts: Map<string, AgreementCounts>,
+  theme: string,
+  key: keyof AgreementCounts,
+): void {
   const c = counts.get(theme) ?? { tp: 0, fp: 0, fn: 0 };
   c[key] += 1;
   counts.set(theme, c);
@@ -102,12 +106,29 @@ export function measureThemeAgreement(
       for (const theme of theirs) if (!ours.includes(theme)) bump(perTheme, theme, 'fn');
       const same = ours.length === theirs.size && ours.every((t) => theirs.has(t));
       if (!same) {
-        disagreements.push({ file: doc.source.fileName, findingId: finding.id, statement: `${statement.id} ${statement.name}`, ours, theirs: [...statement.themes] });
+        disagreements.push({
+          file: doc.source.fileName,
+          findingId: finding.id,
+          statement: `${statement.id} ${statement.name}`,
+          ours,
+          theirs: [...statement.themes],
+        });
       }
     }
   }
-  const total = [...perTheme.values()].reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
+  const total = [...perTheme.values()].reduce(
+    (a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }),
+    { tp: 0, fp: 0, fn: 0 },
+  );
   const byTheme: Record<string, AgreementScores> = {};
-  for (const theme of [...perTheme.keys()].sort()) byTheme[theme] = scoreCounts(perTheme.get(theme)!);
-  return { examples, micro: scoreCounts(total), perTheme: byTheme, topThemeHits, disagreements, unmapped };
+  for (const theme of [...perTheme.keys()].sort())
+    byTheme[theme] = scoreCounts(perTheme.get(theme)!);
+  return {
+    examples,
+    micro: scoreCounts(total),
+    perTheme: byTheme,
+    topThemeHits,
+    disagreements,
+    unmapped,
+  };
 }

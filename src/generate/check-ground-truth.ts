@@ -60,7 +60,9 @@ function readMeta(file: string): { meta: ReportMeta | undefined } | { error: str
   const metaFile = `${file}.meta.json`;
   if (!existsSync(metaFile)) return { meta: undefined };
   const parsed = parseReportMeta(JSON.parse(readFileSync(metaFile, 'utf8')));
-  return 'error' in parsed ? { error: `${path.basename(metaFile)}: ${parsed.error}` } : { meta: parsed.meta };
+  return 'error' in parsed
+    ? { error: `${path.basename(metaFile)}: ${parsed.error}` }
+    : { meta: parsed.meta };
 }
 
 function countField(result: CheckResult, field: string, agree: boolean): void {
@@ -75,21 +77,42 @@ function recordMismatch(result: CheckResult, limit: number, mismatch: Mismatch):
   if (result.mismatches.length < limit) result.mismatches.push(mismatch);
 }
 
-function checkReport(dir: string, truth: GroundTruthRecord, result: CheckResult, limit: number): void {
+function checkReport(
+  dir: string,
+  truth: GroundTruthRecord,
+  result: CheckResult,
+  limit: number,
+): void {
   const file = path.join(dir, truth.file);
   const fail = (reason: string): void => {
     countField(result, 'parse', false);
-    recordMismatch(result, limit, { file: truth.file, field: 'parse', expected: 'a ReportDocument', actual: reason });
+    recordMismatch(result, limit, {
+      file: truth.file,
+      field: 'parse',
+      expected: 'a ReportDocument',
+      actual: reason,
+    });
   };
   if (!existsSync(file)) return fail('file missing');
   const meta = readMeta(file);
   if ('error' in meta) return fail(meta.error);
-  const built = buildReportDocument({ text: readFileSync(file, 'utf8'), fileName: path.basename(file), format: 'txt', meta: meta.meta });
+  const built = buildReportDocument({
+    text: readFileSync(file, 'utf8'),
+    fileName: path.basename(file),
+    format: 'txt',
+    meta: meta.meta,
+  });
   if (!built.ok) return fail(built.message);
   countField(result, 'parse', true);
   for (const c of compareWithTruth(truth, built.document)) {
     countField(result, c.field, c.agree);
-    if (!c.agree) recordMismatch(result, limit, { file: truth.file, field: c.field, expected: formatValue(c.expected), actual: formatValue(c.actual) });
+    if (!c.agree)
+      recordMismatch(result, limit, {
+        file: truth.file,
+        field: c.field,
+        expected: formatValue(c.expected),
+        actual: formatValue(c.actual),
+      });
   }
   for (const repeat of truth.repeats) {
     const found = built.document.findings[repeat.finding]?.repeat ?? null;
@@ -106,7 +129,8 @@ function checkReport(dir: string, truth: GroundTruthRecord, result: CheckResult,
 export async function checkGroundTruth(dir: string, options: CheckOptions): Promise<CheckResult> {
   const started = performance.now();
   const truthPath = path.join(dir, GROUND_TRUTH_FILE);
-  if (!existsSync(truthPath)) throw new Error(`${truthPath} not found: is ${dir} a generated corpus?`);
+  if (!existsSync(truthPath))
+    throw new Error(`${truthPath} not found: is ${dir} a generated corpus?`);
   const result: CheckResult = {
     reports: 0,
     fields: new Map(['parse', ...CHECKED_FIELDS].map((f) => [f, { agree: 0, total: 0 }])),
@@ -115,7 +139,10 @@ export async function checkGroundTruth(dir: string, options: CheckOptions): Prom
     repeats: { statements: 0, resolvable: 0, linked: 0, foundUnlinked: 0 },
     seconds: 0,
   };
-  const lines = createInterface({ input: createReadStream(truthPath, 'utf8'), crlfDelay: Infinity });
+  const lines = createInterface({
+    input: createReadStream(truthPath, 'utf8'),
+    crlfDelay: Infinity,
+  });
   for await (const line of lines) {
     if (line.trim() === '') continue;
     checkReport(dir, JSON.parse(line) as GroundTruthRecord, result, options.maxListed);
@@ -133,10 +160,14 @@ function formatPercent(tally: FieldTally): string {
 /** The check's report for people: agreement per field, repeat links, the mismatches listed. */
 export function formatCheckResult(result: CheckResult, truthPath: string): string {
   const rate = result.seconds > 0 ? (result.reports / result.seconds).toFixed(0) : '-';
-  const out = [`Checked ${result.reports} reports against ${truthPath} in ${result.seconds.toFixed(1)} s (${rate} reports/s)`, ''];
+  const out = [
+    `Checked ${result.reports} reports against ${truthPath} in ${result.seconds.toFixed(1)} s (${rate} reports/s)`,
+    '',
+  ];
   const width = Math.max(...[...result.fields.keys()].map((k) => k.length)) + 2;
   out.push(`${'field'.padEnd(width)}agree / total`);
-  for (const [field, t] of result.fields) out.push(`${field.padEnd(width)}${`${t.agree} / ${t.total}`.padEnd(16)}${formatPercent(t)}`);
+  for (const [field, t] of result.fields)
+    out.push(`${field.padEnd(width)}${`${t.agree} / ${t.total}`.padEnd(16)}${formatPercent(t)}`);
   const r = result.repeats;
   out.push(
     '',
@@ -146,7 +177,9 @@ export function formatCheckResult(result: CheckResult, truthPath: string): strin
     '',
     `Mismatches: ${result.mismatchCount}`,
   );
-  for (const m of result.mismatches) out.push(`  ${m.file}: ${m.field}: expected ${m.expected}; got ${m.actual}`);
-  if (result.mismatchCount > result.mismatches.length) out.push(`  … and ${result.mismatchCount - result.mismatches.length} more`);
+  for (const m of result.mismatches)
+    out.push(`  ${m.file}: ${m.field}: expected ${m.expected}; got ${m.actual}`);
+  if (result.mismatchCount > result.mismatches.length)
+    out.push(`  … and ${result.mismatchCount - result.mismatches.length} more`);
   return out.join('\n');
 }

@@ -66,40 +66,89 @@ export function compareWithTruth(truth: GroundTruthRecord, doc: ReportDocument):
     }),
     compareField('inspection.id', truth.inspectionId, doc.inspection.id),
     compareField('inspection.type', truth.type, doc.inspection.type),
-    compareField('inspection.dates', `${truth.startDate}..${truth.endDate}`, `${doc.inspection.startDate}..${doc.inspection.endDate}`),
+    compareField(
+      'inspection.dates',
+      `${truth.startDate}..${truth.endDate}`,
+      `${doc.inspection.startDate}..${doc.inspection.endDate}`,
+    ),
     compareField('inspection.overallGrade', truth.overallGrade, doc.inspection.overallGrade),
-    compareField('judgements', truth.judgements, doc.judgements.map((j) => ({ area: j.area, grade: j.grade }))),
-    compareField('inspection.ratingDirection', truth.ratingDirection, doc.inspection.ratingDirection),
-    compareField('history', truth.history, doc.history.map((h) => ({ inspectionId: h.inspectionId, grade: h.grade }))),
-    compareField('requirements', truth.requirements, doc.requirements.map((r) => ({
-      regulation: r.regulation?.number ?? null,
-      paragraphs: r.paragraphs,
-      dueDate: r.dueDate,
-      complianceNotice: r.complianceNotice,
-    }))),
+    compareField(
+      'judgements',
+      truth.judgements,
+      doc.judgements.map((j) => ({ area: j.area, grade: j.grade })),
+    ),
+    compareField(
+      'inspection.ratingDirection',
+      truth.ratingDirection,
+      doc.inspection.ratingDirection,
+    ),
+    compareField(
+      'history',
+      truth.history,
+      doc.history.map((h) => ({ inspectionId: h.inspectionId, grade: h.grade })),
+    ),
+    compareField(
+      'requirements',
+      truth.requirements,
+      doc.requirements.map((r) => ({
+        regulation: r.regulation?.number ?? null,
+        paragraphs: r.paragraphs,
+        dueDate: r.dueDate,
+        complianceNotice: r.complianceNotice,
+      })),
+    ),
     compareField('recommendations', truth.recommendations, doc.recommendations.length),
     compareField('findings.count', truth.findings.length, doc.findings.length),
-    compareField('findings.section', truth.findings.map((f) => f.section), doc.findings.map((f) => f.section)),
+    compareField(
+      'findings.section',
+      truth.findings.map((f) => f.section),
+      doc.findings.map((f) => f.section),
+    ),
     compareField(
       'findings.polarity',
       truth.findings.map((f) => f.polarity),
       doc.findings.map((f, i) => (truth.findings[i]?.polarity === null ? null : f.polarity)),
     ),
-    { field: 'findings.themes', expected: 'every planned theme tagged', actual: missingThemes.length ? `untagged ${missingThemes.join(', ')}` : 'all tagged', agree: missingThemes.length === 0 },
+    {
+      field: 'findings.themes',
+      expected: 'every planned theme tagged',
+      actual: missingThemes.length ? `untagged ${missingThemes.join(', ')}` : 'all tagged',
+      agree: missingThemes.length === 0,
+    },
     compareField(
       'repeats',
-      truth.repeats.map((r) => ({ finding: r.finding, statement: r.statement, refersTo: r.resolvableFromReport ? r.refersTo : null })),
-      doc.findings.flatMap((f, i) => (f.repeat ? [{ finding: i, statement: f.repeat.statement, refersTo: f.repeat.refersTo }] : [])),
+      truth.repeats.map((r) => ({
+        finding: r.finding,
+        statement: r.statement,
+        refersTo: r.resolvableFromReport ? r.refersTo : null,
+      })),
+      doc.findings.flatMap((f, i) =>
+        f.repeat
+          ? [{ finding: i, statement: f.repeat.statement, refersTo: f.repeat.refersTo }]
+          : [],
+      ),
     ),
-    compareField('enforcement', truth.enforcement, doc.enforcement.map((e) => ({
-      type: e.type,
-      count: e.count,
-      legalBasis: e.legalBasis,
-      regulation: e.regulation ? `${e.regulation.legislation}:${e.regulation.number}` : null,
-      issuedOn: e.issuedOn,
-      complyBy: e.complyBy,
-    }))),
-    compareField('people', truth.people, doc.people.map((p) => ({ role: p.role, name: p.name }))),
-    compareField('warnings', [], doc.warnings.map((w) => `${w.code}: ${w.message}`)),
+    compareField(
+      'enforcement',
+      truth.enforcement,
+      doc.enforcement.map((e) => ({
+        type: e.type,
+        count: e.count,
+        legalBasis: e.legalBasis,
+        regulation: e.regulation ? `${e.regulation.legislation}:${e.regulation.number}` : null,
+        issuedOn: e.issuedOn,
+        complyBy: e.complyBy,
+      })),
+    ),
+    compareField(
+      'people',
+      truth.people,
+      doc.people.map((p) => ({ role: p.role, name: p.name })),
+    ),
+    compareField(
+      'warnings',
+      [],
+      doc.warnings.map((w) => `${w.code}: ${w.message}`),
+    ),
   ];
 }

@@ -3,7 +3,15 @@
  * a `<file>.meta.json` beside each, and `ground-truth.jsonl`. Writes are synchronous, so the
  * generator never runs ahead of the disk and nothing piles up in memory.
  */
-import { closeSync, existsSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import type { CorpusSink, GeneratedReport } from './generate-corpus.ts';
 
@@ -19,11 +27,17 @@ export class DiskSink implements CorpusSink {
   private readonly folders = new Set<string>();
 
   /** Refuses a folder holding an earlier corpus unless `replace` is set; then removes only that corpus. */
-  constructor(private readonly dir: string, replace: boolean) {
+  constructor(
+    private readonly dir: string,
+    replace: boolean,
+  ) {
     const truthPath = path.join(dir, GROUND_TRUTH_FILE);
     const reportsPath = path.join(dir, REPORTS_FOLDER);
     if (existsSync(truthPath) || existsSync(reportsPath)) {
-      if (!replace) throw new CorpusExistsError(`${dir} already holds a corpus (${GROUND_TRUTH_FILE} or ${REPORTS_FOLDER}/); use --force to replace it`);
+      if (!replace)
+        throw new CorpusExistsError(
+          `${dir} already holds a corpus (${GROUND_TRUTH_FILE} or ${REPORTS_FOLDER}/); use --force to replace it`,
+        );
       rmSync(reportsPath, { recursive: true, force: true });
       rmSync(truthPath, { force: true });
     }

@@ -61,7 +61,11 @@ function countReport(stats: CorpusStats, report: GeneratedReport): void {
   stats.findings += report.truth.findings.length;
 }
 
-function* generateLocationReports(options: CorpusOptions, location: LocationPlan, index: number): Generator<GeneratedReport> {
+function* generateLocationReports(
+  options: CorpusOptions,
+  location: LocationPlan,
+  index: number,
+): Generator<GeneratedReport> {
   const window = buildWindow(options.startYear, options.years);
   const planRandom = Random.fromKey(`${options.seed}:plan:${index}`);
   // Rendering draws from its own stream, so a change in layout never changes what is inspected.
@@ -69,7 +73,12 @@ function* generateLocationReports(options: CorpusOptions, location: LocationPlan
   if (location.provider.regulator === 'OFSTED') {
     for (const plan of simulateOfstedHome(planRandom, location, window)) {
       const file = `reports/ofsted/${location.urn}-${formatIso(plan.dates.start)}.txt`;
-      yield { file, text: renderOfstedReport(renderRandom, plan), meta: buildOfstedMeta(location), truth: buildOfstedTruth(file, plan) };
+      yield {
+        file,
+        text: renderOfstedReport(renderRandom, plan),
+        meta: buildOfstedMeta(location),
+        truth: buildOfstedTruth(file, plan),
+      };
     }
     return;
   }
@@ -80,18 +89,40 @@ function* generateLocationReports(options: CorpusOptions, location: LocationPlan
   }
 }
 
-export function generateCorpus(options: CorpusOptions, sink: CorpusSink, onProgress?: (progress: CorpusProgress) => void): CorpusStats {
+export function generateCorpus(
+  options: CorpusOptions,
+  sink: CorpusSink,
+  onProgress?: (progress: CorpusProgress) => void,
+): CorpusStats {
   const providers = planProviders(options);
-  const stats: CorpusStats = { providers: providers.length, locations: 0, reports: 0, findings: 0, kinds: new Map() };
+  const stats: CorpusStats = {
+    providers: providers.length,
+    locations: 0,
+    reports: 0,
+    findings: 0,
+    kinds: new Map(),
+  };
   for (const provider of providers) {
-    for (let index = provider.firstLocation; index < provider.firstLocation + provider.size; index += 1) {
-      const location = planLocation(Random.fromKey(`${options.seed}:location:${index}`), provider, index);
+    for (
+      let index = provider.firstLocation;
+      index < provider.firstLocation + provider.size;
+      index += 1
+    ) {
+      const location = planLocation(
+        Random.fromKey(`${options.seed}:location:${index}`),
+        provider,
+        index,
+      );
       for (const report of generateLocationReports(options, location, index)) {
         sink.write(report);
         countReport(stats, report);
       }
       stats.locations += 1;
-      onProgress?.({ locationsDone: stats.locations, locations: options.locations, reports: stats.reports });
+      onProgress?.({
+        locationsDone: stats.locations,
+        locations: options.locations,
+        reports: stats.reports,
+      });
     }
   }
   return stats;

@@ -4,7 +4,12 @@
  * hold the real parsers to it.
  */
 import type {
-  EnforcementType, Grade, InspectionType, Polarity, RatingDirection, ReportFamily,
+  EnforcementType,
+  Grade,
+  InspectionType,
+  Polarity,
+  RatingDirection,
+  ReportFamily,
 } from '../ingest/document.ts';
 import { formatIso } from './calendar.ts';
 import type { CqcFullReportPlan, CqcInspectionPlan, PlannedBullet } from './cqc-plan.ts';
@@ -78,9 +83,16 @@ export interface GroundTruthRecord {
   people: { role: string; name: string }[];
 }
 
-function describeLocation(plan: OfstedInspectionPlan | CqcInspectionPlan): GroundTruthRecord['location'] {
+function describeLocation(
+  plan: OfstedInspectionPlan | CqcInspectionPlan,
+): GroundTruthRecord['location'] {
   const { location } = plan;
-  return { name: location.name, region: location.localAuthority.region, localAuthority: location.localAuthority.name, capacity: location.capacity };
+  return {
+    name: location.name,
+    region: location.localAuthority.region,
+    localAuthority: location.localAuthority.name,
+    capacity: location.capacity,
+  };
 }
 
 /** Grade of an earlier inspection as its history row prints it. */
@@ -92,9 +104,14 @@ export function buildOfstedTruth(file: string, plan: OfstedInspectionPlan): Grou
   const findings: TruthFinding[] = [{ section: 'Headline', polarity: null, themes: [] }];
   const repeats: TruthRepeat[] = [];
   for (const paragraph of plan.paragraphs) {
-    if (paragraph.repeat) repeats.push({ finding: findings.length, ...paragraph.repeat, resolvableFromReport: true });
+    if (paragraph.repeat)
+      repeats.push({ finding: findings.length, ...paragraph.repeat, resolvableFromReport: true });
     // An interim report prints its narrative under one heading, not by judgement area.
-    findings.push({ section: plan.interim ? INTERIM_NARRATIVE_SECTION : paragraph.area, polarity: paragraph.polarity, themes: [paragraph.theme] });
+    findings.push({
+      section: plan.interim ? INTERIM_NARRATIVE_SECTION : paragraph.area,
+      polarity: paragraph.polarity,
+      themes: [paragraph.theme],
+    });
   }
   return {
     file,
@@ -107,12 +124,16 @@ export function buildOfstedTruth(file: string, plan: OfstedInspectionPlan): Grou
     startDate: formatIso(plan.dates.start),
     endDate: formatIso(plan.dates.end),
     // An interim judgement grades the inspection as a whole and no area, as its history row does.
-    overallGrade: plan.interim ? mapInterimToGrade(plan.interim.judgement) : mapRatingToGrade(plan.overall),
-    judgements: plan.interim ? [] : [
-      { area: OVERALL_AREA, grade: mapRatingToGrade(plan.overall) },
-      { area: PROTECTION_AREA, grade: mapRatingToGrade(plan.protection) },
-      { area: LEADERSHIP_AREA, grade: mapRatingToGrade(plan.leadership) },
-    ],
+    overallGrade: plan.interim
+      ? mapInterimToGrade(plan.interim.judgement)
+      : mapRatingToGrade(plan.overall),
+    judgements: plan.interim
+      ? []
+      : [
+          { area: OVERALL_AREA, grade: mapRatingToGrade(plan.overall) },
+          { area: PROTECTION_AREA, grade: mapRatingToGrade(plan.protection) },
+          { area: LEADERSHIP_AREA, grade: mapRatingToGrade(plan.leadership) },
+        ],
     ratingDirection: null,
     history: plan.history.map((h) => ({ inspectionId: h.id, grade: gradePast(h) })),
     requirements: plan.requirements.map((r) => ({
@@ -144,18 +165,25 @@ export function buildOfstedTruth(file: string, plan: OfstedInspectionPlan): Grou
 const WHY_INSPECTED_SECTION = 'Why we inspected';
 const ENFORCEMENT_SECTION = 'Enforcement';
 
-function buildCqcFullReportTruth(file: string, plan: CqcInspectionPlan, full: CqcFullReportPlan): GroundTruthRecord {
+function buildCqcFullReportTruth(
+  file: string,
+  plan: CqcInspectionPlan,
+  full: CqcFullReportPlan,
+): GroundTruthRecord {
   const findings: TruthFinding[] = [];
   const repeats: TruthRepeat[] = [];
   const add = (section: string, bullet: PlannedBullet): void => {
     // The report's "Rating at last inspection" dates and names the earlier inspection, so the parser can link it.
-    if (bullet.repeat) repeats.push({ finding: findings.length, ...bullet.repeat, resolvableFromReport: true });
+    if (bullet.repeat)
+      repeats.push({ finding: findings.length, ...bullet.repeat, resolvableFromReport: true });
     findings.push({ section, polarity: bullet.polarity, themes: [bullet.theme] });
   };
   for (const paragraph of full.summary) add('Summary', paragraph);
   findings.push({ section: WHY_INSPECTED_SECTION, polarity: null, themes: [] });
-  if (full.enforcementSummary) findings.push({ section: ENFORCEMENT_SECTION, polarity: null, themes: [] });
-  for (const kq of full.keyQuestions) for (const group of kq.groups) for (const bullet of group.bullets) add(kq.question, bullet);
+  if (full.enforcementSummary)
+    findings.push({ section: ENFORCEMENT_SECTION, polarity: null, themes: [] });
+  for (const kq of full.keyQuestions)
+    for (const group of kq.groups) for (const bullet of group.bullets) add(kq.question, bullet);
   return {
     file,
     family: 'cqc-full-report',
@@ -173,8 +201,15 @@ function buildCqcFullReportTruth(file: string, plan: CqcInspectionPlan, full: Cq
     ],
     // A full report states its ratings but not how they moved.
     ratingDirection: null,
-    history: plan.previous ? [{ inspectionId: plan.previous.id, grade: mapRatingToGrade(plan.previous.rating) }] : [],
-    requirements: full.breaches.map((b) => ({ regulation: b.number, paragraphs: b.paragraphs, dueDate: null, complianceNotice: false })),
+    history: plan.previous
+      ? [{ inspectionId: plan.previous.id, grade: mapRatingToGrade(plan.previous.rating) }]
+      : [],
+    requirements: full.breaches.map((b) => ({
+      regulation: b.number,
+      paragraphs: b.paragraphs,
+      dueDate: null,
+      complianceNotice: false,
+    })),
     recommendations: 0,
     findings,
     repeats,
@@ -193,8 +228,14 @@ function buildCqcFullReportTruth(file: string, plan: CqcInspectionPlan, full: Cq
 export function buildCqcTruth(file: string, plan: CqcInspectionPlan): GroundTruthRecord {
   if (plan.full) return buildCqcFullReportTruth(file, plan, plan.full);
   const bullets = [...plan.reasons, ...plan.however];
-  const findings: TruthFinding[] = bullets.map((b) => ({ section: 'Summary', polarity: b.polarity, themes: [b.theme] }));
-  const repeats: TruthRepeat[] = bullets.flatMap((b, i) => (b.repeat ? [{ finding: i, ...b.repeat, resolvableFromReport: false }] : []));
+  const findings: TruthFinding[] = bullets.map((b) => ({
+    section: 'Summary',
+    polarity: b.polarity,
+    themes: [b.theme],
+  }));
+  const repeats: TruthRepeat[] = bullets.flatMap((b, i) =>
+    b.repeat ? [{ finding: i, ...b.repeat, resolvableFromReport: false }] : [],
+  );
   const notices = plan.warningNotices;
   return {
     file,
@@ -215,14 +256,16 @@ export function buildCqcTruth(file: string, plan: CqcInspectionPlan): GroundTrut
     findings,
     repeats,
     enforcement: notices
-      ? [{
-        type: 'warning-notice',
-        count: notices.count,
-        legalBasis: 'Section 29 of the Health and Social Care Act 2008',
-        regulation: 'HSCA2008:29',
-        issuedOn: null,
-        complyBy: formatIso(notices.complyBy),
-      }]
+      ? [
+          {
+            type: 'warning-notice',
+            count: notices.count,
+            legalBasis: 'Section 29 of the Health and Social Care Act 2008',
+            regulation: 'HSCA2008:29',
+            issuedOn: null,
+            complyBy: formatIso(notices.complyBy),
+          },
+        ]
       : [],
     people: [],
   };

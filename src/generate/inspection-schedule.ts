@@ -27,19 +27,40 @@ export function buildWindow(startYear: number, years: number): Window {
 
 /** Days until the next inspection after one with this rating: [min, max]. */
 const GAPS: Readonly<Record<SyntheticRegulator, readonly (readonly [number, number])[]>> = {
-  OFSTED: [[300, 450], [240, 400], [190, 280], [183, 220]],
-  CQC: [[800, 1300], [600, 1000], [300, 540], [150, 240]],
+  OFSTED: [
+    [300, 450],
+    [240, 400],
+    [190, 280],
+    [183, 220],
+  ],
+  CQC: [
+    [800, 1300],
+    [600, 1000],
+    [300, 540],
+    [150, 240],
+  ],
 };
 
 /** First inspection: most locations are already registered and are seen in the first months. */
-export function drawFirstInspectionDay(random: Random, window: Window, regulator: SyntheticRegulator): number {
+export function drawFirstInspectionDay(
+  random: Random,
+  window: Window,
+  regulator: SyntheticRegulator,
+): number {
   const span = window.last - window.first;
   const early = regulator === 'OFSTED' ? 300 : 500;
-  const offset = random.chance(0.8) ? random.int(0, Math.min(early, span)) : random.int(0, Math.max(0, span - 30));
+  const offset = random.chance(0.8)
+    ? random.int(0, Math.min(early, span))
+    : random.int(0, Math.max(0, span - 30));
   return window.first + offset;
 }
 
-export function drawNextInspectionDay(random: Random, previousStart: number, rating: Rating, regulator: SyntheticRegulator): number {
+export function drawNextInspectionDay(
+  random: Random,
+  previousStart: number,
+  rating: Rating,
+  regulator: SyntheticRegulator,
+): number {
   const [min, max] = GAPS[regulator][rating]!;
   return previousStart + random.int(min, max);
 }
@@ -47,9 +68,17 @@ export function drawNextInspectionDay(random: Random, previousStart: number, rat
 /** An inspection of one to three working days starting early in the week. */
 export function drawInspectionDates(random: Random, candidate: number): InspectionDates {
   const start = findInspectionWeekday(candidate);
-  const extraDays = random.pickWeighted([{ value: 0, weight: 2 }, { value: 1, weight: 6 }, { value: 2, weight: 2 }]);
+  const extraDays = random.pickWeighted([
+    { value: 0, weight: 2 },
+    { value: 1, weight: 6 },
+    { value: 2, weight: 2 },
+  ]);
   const end = addWorkingDays(start, extraDays);
-  const style = random.pickWeighted<RangeStyle>([{ value: 'to', weight: 6 }, { value: 'ampersand', weight: 3 }, { value: 'and', weight: 1 }]);
+  const style = random.pickWeighted<RangeStyle>([
+    { value: 'to', weight: 6 },
+    { value: 'ampersand', weight: 3 },
+    { value: 'and', weight: 1 },
+  ]);
   // "11 & 12 September" names two days; days further apart are printed as a range.
   return { start, end, style: end - start > 1 ? 'to' : style };
 }

@@ -7,7 +7,14 @@ import { buildCqcLocationId, buildOfstedLocationId } from '../ingest/parsers/ids
 import { CQC_SENTENCES } from './data/cqc-summary-sentences.ts';
 import { LOCAL_AUTHORITIES, type LocalAuthority } from './data/local-authorities.ts';
 import { OFSTED_SENTENCES } from './data/ofsted-narrative-sentences.ts';
-import { CQC_LOCATION_KINDS, HOME_KINDS, NAME_ENDINGS, NAME_STEMS, SPECIALISMS, SYNTHETIC_MARK } from './data/synthetic-names.ts';
+import {
+  CQC_LOCATION_KINDS,
+  HOME_KINDS,
+  NAME_ENDINGS,
+  NAME_STEMS,
+  SPECIALISMS,
+  SYNTHETIC_MARK,
+} from './data/synthetic-names.ts';
 import type { ThemeId } from './data/themes.ts';
 import type { Random, Weighted } from './random.ts';
 import type { ProviderPlan } from './sector-plan.ts';
@@ -34,12 +41,21 @@ const BY_POPULATION = LOCAL_AUTHORITIES.map((la) => ({ value: la, weight: la.pop
 
 function drawLocalAuthority(random: Random, provider: ProviderPlan): LocalAuthority {
   const inHomeRegion = BY_POPULATION.filter((la) => la.value.region === provider.homeRegion);
-  return random.pickWeighted(random.chance(0.75) && inHomeRegion.length > 0 ? inHomeRegion : BY_POPULATION);
+  return random.pickWeighted(
+    random.chance(0.75) && inHomeRegion.length > 0 ? inHomeRegion : BY_POPULATION,
+  );
 }
 
-function drawThemeWeights(random: Random, themes: readonly ThemeId[], boosted: readonly ThemeId[]): Weighted<ThemeId>[] {
+function drawThemeWeights(
+  random: Random,
+  themes: readonly ThemeId[],
+  boosted: readonly ThemeId[],
+): Weighted<ThemeId>[] {
   // Squaring a uniform draw skews the mix: each location has a few themes it is known for.
-  return themes.map((theme) => ({ value: theme, weight: 0.2 + random.next() ** 2 * 2 + (boosted.includes(theme) ? 1.5 : 0) }));
+  return themes.map((theme) => ({
+    value: theme,
+    weight: 0.2 + random.next() ** 2 * 2 + (boosted.includes(theme) ? 1.5 : 0),
+  }));
 }
 
 export function planLocation(random: Random, provider: ProviderPlan, index: number): LocationPlan {
@@ -48,7 +64,9 @@ export function planLocation(random: Random, provider: ProviderPlan, index: numb
   if (provider.regulator === 'OFSTED') {
     const urn = `SC8${String(index + 1).padStart(5, '0')}`;
     // Capacity 1 is left out: the parser reads "care for up to <n> children" and a lone child is worded otherwise.
-    const capacity = random.pickWeighted([2, 3, 4, 5, 6, 8].map((value, i) => ({ value, weight: [3, 4, 4, 2, 1, 1][i]! })));
+    const capacity = random.pickWeighted(
+      [2, 3, 4, 5, 6, 8].map((value, i) => ({ value, weight: [3, 4, 4, 2, 1, 1][i]! })),
+    );
     return {
       index,
       provider,
@@ -76,6 +94,10 @@ export function planLocation(random: Random, provider: ProviderPlan, index: numb
     localAuthority,
     capacity: null,
     specialism: '',
-    themeWeights: drawThemeWeights(random, Object.keys(CQC_SENTENCES) as ThemeId[], provider.weakThemes),
+    themeWeights: drawThemeWeights(
+      random,
+      Object.keys(CQC_SENTENCES) as ThemeId[],
+      provider.weakThemes,
+    ),
   };
 }

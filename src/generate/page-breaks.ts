@@ -7,13 +7,25 @@
  */
 import type { Random } from './random.ts';
 
-const GRADE_WORDS = new Set(['good', 'outstanding', 'inadequate', 'adequate', 'improvement', 'effectiveness', 'rated']);
+const GRADE_WORDS = new Set([
+  'good',
+  'outstanding',
+  'inadequate',
+  'adequate',
+  'improvement',
+  'effectiveness',
+  'rated',
+]);
 
 /** Where `text` can be cut (index of a space), between a third and four fifths of the way. */
 function findCutPoints(text: string): number[] {
   const limit = text.includes('(Regulation') ? text.indexOf('(Regulation') : text.length;
   const points: number[] = [];
-  for (let i = Math.floor(text.length / 3); i < Math.min(limit - 1, Math.floor((text.length * 4) / 5)); i += 1) {
+  for (
+    let i = Math.floor(text.length / 3);
+    i < Math.min(limit - 1, Math.floor((text.length * 4) / 5));
+    i += 1
+  ) {
     if (text[i] !== ' ' || !/[a-z]/.test(text[i + 1] ?? '')) continue;
     const before = text.slice(0, i);
     if (/[^A-Za-z0-9]$/.test(before)) continue;

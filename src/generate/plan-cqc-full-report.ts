@@ -10,9 +10,19 @@
 import { findRegulation } from '../reference/index.ts';
 import { formatMonthYear } from './calendar.ts';
 import type {
-  CqcFullReportPlan, PastCqcInspection, PlannedBreach, PlannedBullet, PlannedFindingGroup, PlannedKeyQuestion, WarningNotices,
+  CqcFullReportPlan,
+  PastCqcInspection,
+  PlannedBreach,
+  PlannedBullet,
+  PlannedFindingGroup,
+  PlannedKeyQuestion,
+  WarningNotices,
 } from './cqc-plan.ts';
-import { CQC_FULL_REPORT_SENTENCES, CQC_KEY_QUESTIONS, type CqcKeyQuestion } from './data/cqc-full-report-sentences.ts';
+import {
+  CQC_FULL_REPORT_SENTENCES,
+  CQC_KEY_QUESTIONS,
+  type CqcKeyQuestion,
+} from './data/cqc-full-report-sentences.ts';
 import { CQC_SENTENCES } from './data/cqc-summary-sentences.ts';
 import { HSCA_BREACH_OF_THEME } from './data/hsca-breaches.ts';
 import type { ThemeId } from './data/themes.ts';
@@ -40,11 +50,15 @@ const FINDINGS: readonly (readonly [number, number, number, number])[] = [
 /** Chance that a concern on a theme the previous inspection raised says so. */
 const FOLLOW_UP_CHANCE = 0.45;
 
-export const WHY_INSPECTED = 'This was a planned inspection based on the rating the service was given.';
+export const WHY_INSPECTED =
+  'This was a planned inspection based on the rating the service was given.';
 
 function readHeading(number: string): string {
   const heading = findRegulation('HSCA-RA-2014', number)?.heading;
-  if (!heading) throw new Error(`seed/reference/legislation.json has no heading for HSCA-RA-2014 regulation ${number}`);
+  if (!heading)
+    throw new Error(
+      `seed/reference/legislation.json has no heading for HSCA-RA-2014 regulation ${number}`,
+    );
   return heading;
 }
 
@@ -68,12 +82,22 @@ class FindingWriter {
   private readonly used = new Set<string>();
   private readonly followedUp = new Set<ThemeId>();
 
-  constructor(private readonly random: Random, private readonly previous: PastCqcInspection | null) {}
+  constructor(
+    private readonly random: Random,
+    private readonly previous: PastCqcInspection | null,
+  ) {}
 
   private followUp(theme: ThemeId): PlannedBullet | null {
     const previous = this.previous;
     const clause = CQC_SENTENCES[theme]?.stillFailing;
-    if (!previous || !clause || !previous.concernThemes.has(theme) || this.followedUp.has(theme) || !this.random.chance(FOLLOW_UP_CHANCE)) return null;
+    if (
+      !previous ||
+      !clause ||
+      !previous.concernThemes.has(theme) ||
+      this.followedUp.has(theme) ||
+      !this.random.chance(FOLLOW_UP_CHANCE)
+    )
+      return null;
     this.followedUp.add(theme);
     const text = `Despite a requirement made at the inspection in ${formatMonthYear(previous.start)}, ${clause}`;
     return { theme, polarity: 'concern', text, repeat: { statement: text, refersTo: previous.id } };
@@ -85,14 +109,21 @@ class FindingWriter {
       const followUp = this.followUp(theme);
       if (followUp) return followUp;
     }
-    const unused = (CQC_FULL_REPORT_SENTENCES[theme]?.[polarity] ?? []).filter((s) => !this.used.has(s));
+    const unused = (CQC_FULL_REPORT_SENTENCES[theme]?.[polarity] ?? []).filter(
+      (s) => !this.used.has(s),
+    );
     if (unused.length === 0) return null;
     const text = this.random.pick(unused);
     this.used.add(text);
     return { theme, polarity, text, repeat: null };
   }
 
-  writeSome(weights: readonly Weighted<ThemeId>[], polarity: SentencePolarity, count: number, followUps = true): PlannedBullet[] {
+  writeSome(
+    weights: readonly Weighted<ThemeId>[],
+    polarity: SentencePolarity,
+    count: number,
+    followUps = true,
+  ): PlannedBullet[] {
     const out: PlannedBullet[] = [];
     for (let attempt = 0; out.length < count && attempt < count * 4; attempt += 1) {
       const bullet = this.write(this.random.pickWeighted(weights), polarity, followUps);
@@ -103,11 +134,16 @@ class FindingWriter {
 }
 
 function themesOf(location: LocationPlan, question: CqcKeyQuestion): Weighted<ThemeId>[] {
-  return location.themeWeights.filter((w) => CQC_FULL_REPORT_SENTENCES[w.value]?.keyQuestion === question);
+  return location.themeWeights.filter(
+    (w) => CQC_FULL_REPORT_SENTENCES[w.value]?.keyQuestion === question,
+  );
 }
 
 /** Bullets grouped by theme in order of first mention; a weak key question opens each group with its concerns. */
-function groupByTheme(bullets: readonly PlannedBullet[], concernsFirst: boolean): PlannedFindingGroup[] {
+function groupByTheme(
+  bullets: readonly PlannedBullet[],
+  concernsFirst: boolean,
+): PlannedFindingGroup[] {
   const groups: { theme: ThemeId; bullets: PlannedBullet[] }[] = [];
   for (const bullet of bullets) {
     const group = groups.find((g) => g.theme === bullet.theme);
@@ -117,25 +153,43 @@ function groupByTheme(bullets: readonly PlannedBullet[], concernsFirst: boolean)
   return groups.map((g) => ({
     theme: g.theme,
     subheading: CQC_FULL_REPORT_SENTENCES[g.theme]!.subheading,
-    bullets: [...g.bullets].sort((a, b) => Number((a.polarity === 'concern') !== concernsFirst) - Number((b.polarity === 'concern') !== concernsFirst)),
+    bullets: [...g.bullets].sort(
+      (a, b) =>
+        Number((a.polarity === 'concern') !== concernsFirst) -
+        Number((b.polarity === 'concern') !== concernsFirst),
+    ),
   }));
 }
 
-function planKeyQuestion(random: Random, writer: FindingWriter, location: LocationPlan, question: CqcKeyQuestion, rating: Rating): PlannedKeyQuestion {
+function planKeyQuestion(
+  random: Random,
+  writer: FindingWriter,
+  location: LocationPlan,
+  question: CqcKeyQuestion,
+  rating: Rating,
+): PlannedKeyQuestion {
   const weights = themesOf(location, question);
   const [cMin, cMax, sMin, sMax] = FINDINGS[rating]!;
   const concerns = writer.writeSome(weights, 'concern', random.int(cMin, cMax));
   const strengths = writer.writeSome(weights, 'strength', random.int(sMin, sMax));
   // Every key question has findings, as in every real report.
-  if (concerns.length + strengths.length === 0) strengths.push(...writer.writeSome(weights, rating >= 2 ? 'concern' : 'strength', 1));
+  if (concerns.length + strengths.length === 0)
+    strengths.push(...writer.writeSome(weights, rating >= 2 ? 'concern' : 'strength', 1));
   return { question, rating, groups: groupByTheme([...concerns, ...strengths], rating >= 2) };
 }
 
 /** One breach per regulation behind the concerns of key questions rated below good, in regulation order. */
-function planBreaches(random: Random, keyQuestions: readonly PlannedKeyQuestion[], overall: Rating, notices: WarningNotices | null): PlannedBreach[] {
+function planBreaches(
+  random: Random,
+  keyQuestions: readonly PlannedKeyQuestion[],
+  overall: Rating,
+  notices: WarningNotices | null,
+): PlannedBreach[] {
   const themes = keyQuestions
     .filter((kq) => kq.rating >= 2)
-    .flatMap((kq) => kq.groups.filter((g) => g.bullets.some((b) => b.polarity === 'concern')).map((g) => g.theme));
+    .flatMap((kq) =>
+      kq.groups.filter((g) => g.bullets.some((b) => b.polarity === 'concern')).map((g) => g.theme),
+    );
   // A rating below good comes with at least a breach of good governance.
   if (overall >= 2 && themes.length === 0) themes.push('governance');
   const byNumber = new Map<string, ThemeId>();
@@ -155,23 +209,36 @@ function planBreaches(random: Random, keyQuestions: readonly PlannedKeyQuestion[
       action: warned.has(number) ? 'warning-notice' : 'requirement-notice',
     };
   });
-  return [...breaches.filter((b) => b.action === 'requirement-notice'), ...breaches.filter((b) => b.action === 'warning-notice')];
+  return [
+    ...breaches.filter((b) => b.action === 'requirement-notice'),
+    ...breaches.filter((b) => b.action === 'warning-notice'),
+  ];
 }
 
 function describeBreaches(breaches: readonly PlannedBreach[]): string {
   const names = breaches.map((b) => b.heading.toLowerCase());
-  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
+  const list =
+    names.length === 1
+      ? names[0]!
+      : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
   return `We have identified breaches in relation to ${list} at this inspection. Please see the action we have told the provider to take at the end of this report.`;
 }
 
 export function planCqcFullReport(random: Random, input: FullReportInput): CqcFullReportPlan {
   const writer = new FindingWriter(random, input.previous);
   const ratings = drawKeyQuestionRatings(random, input.rating);
-  const keyQuestions = CQC_KEY_QUESTIONS.map((question, i) => planKeyQuestion(random, writer, input.location, question, ratings[i]!));
+  const keyQuestions = CQC_KEY_QUESTIONS.map((question, i) =>
+    planKeyQuestion(random, writer, input.location, question, ratings[i]!),
+  );
   // The summary restates the report's main points: concerns when the rating is below good.
   const summaryPolarity: SentencePolarity = input.rating >= 2 ? 'concern' : 'strength';
   // Written after the detailed findings, so it restates none of their sentences; repeats are told there.
-  const summary = writer.writeSome(input.location.themeWeights, summaryPolarity, random.int(2, 3), false);
+  const summary = writer.writeSome(
+    input.location.themeWeights,
+    summaryPolarity,
+    random.int(2, 3),
+    false,
+  );
   const breaches = planBreaches(random, keyQuestions, input.rating, input.warningNotices);
   return {
     publishedOn: input.end + random.int(25, 50),
@@ -185,5 +252,11 @@ export function planCqcFullReport(random: Random, input: FullReportInput): CqcFu
 
 /** Themes of the report's concerns: where a later report may say a requirement was made. */
 export function collectConcernThemes(plan: CqcFullReportPlan): Set<ThemeId> {
-  return new Set(plan.keyQuestions.flatMap((kq) => kq.groups.flatMap((g) => g.bullets.filter((b) => b.polarity === 'concern').map((b) => b.theme))));
+  return new Set(
+    plan.keyQuestions.flatMap((kq) =>
+      kq.groups.flatMap((g) =>
+        g.bullets.filter((b) => b.polarity === 'concern').map((b) => b.theme),
+      ),
+    ),
+  );
 }

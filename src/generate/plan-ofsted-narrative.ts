@@ -6,8 +6,19 @@
  */
 import { formatMonthYear } from './calendar.ts';
 import { OFSTED_SENTENCES } from './data/ofsted-narrative-sentences.ts';
-import { OFSTED_AREA_OF_THEME, OFSTED_AREAS, type OfstedArea, type ThemeId } from './data/themes.ts';
-import type { PastOfstedInspection, PlannedParagraph, PlannedRepeat, PlannedRequirement, SentencePolarity } from './ofsted-plan.ts';
+import {
+  OFSTED_AREA_OF_THEME,
+  OFSTED_AREAS,
+  type OfstedArea,
+  type ThemeId,
+} from './data/themes.ts';
+import type {
+  PastOfstedInspection,
+  PlannedParagraph,
+  PlannedRepeat,
+  PlannedRequirement,
+  SentencePolarity,
+} from './ofsted-plan.ts';
 import type { Random, Weighted } from './random.ts';
 import type { Rating } from './rating-trajectory.ts';
 
@@ -27,7 +38,8 @@ const EXTRA_PARAGRAPHS: readonly (readonly [number, number, number, number])[] =
   [1, 2, 1, 2],
 ];
 
-export const PREVIOUS_INSPECTION_REPEAT = 'This was a breach in regulation at the previous inspection.';
+export const PREVIOUS_INSPECTION_REPEAT =
+  'This was a breach in regulation at the previous inspection.';
 
 export function buildMonthRepeat(earlier: PastOfstedInspection): string {
   return `This is a repeated shortfall from the ${earlier.kind} inspection in ${formatMonthYear(earlier.start)}.`;
@@ -50,15 +62,26 @@ class SentencePool {
   }
 }
 
-function findRepeat(random: Random, regulation: string, history: readonly PastOfstedInspection[]): PlannedRepeat | null {
+function findRepeat(
+  random: Random,
+  regulation: string,
+  history: readonly PastOfstedInspection[],
+): PlannedRepeat | null {
   const earlier = history.find((h) => h.requirementNumbers.has(regulation));
   if (!earlier) return null;
   const isPrevious = earlier === history[0];
-  const statement = isPrevious && random.chance(0.4) ? PREVIOUS_INSPECTION_REPEAT : buildMonthRepeat(earlier);
+  const statement =
+    isPrevious && random.chance(0.4) ? PREVIOUS_INSPECTION_REPEAT : buildMonthRepeat(earlier);
   return { statement, refersTo: earlier.id };
 }
 
-function buildParagraph(random: Random, pool: SentencePool, theme: ThemeId, polarity: SentencePolarity, most = 3): PlannedParagraph | null {
+function buildParagraph(
+  random: Random,
+  pool: SentencePool,
+  theme: ThemeId,
+  polarity: SentencePolarity,
+  most = 3,
+): PlannedParagraph | null {
   const area = OFSTED_AREA_OF_THEME[theme];
   const sentences = pool.take(theme, polarity, random.int(1, most));
   if (!area || sentences.length === 0) return null;
@@ -89,18 +112,28 @@ export function planOfstedNarrative(random: Random, input: NarrativeInput): Plan
     const paragraph = buildParagraph(random, pool, theme, 'concern', 2);
     if (!paragraph) continue;
     const repeat = findRepeat(random, requirement.breach.number, input.history);
-    paragraphs.push(repeat ? { ...paragraph, sentences: [...paragraph.sentences, repeat.statement], repeat } : paragraph);
+    paragraphs.push(
+      repeat
+        ? { ...paragraph, sentences: [...paragraph.sentences, repeat.statement], repeat }
+        : paragraph,
+    );
   }
   const overall = input.ratings[OFSTED_AREAS[0]!];
   const [cMin, cMax, sMin, sMax] = EXTRA_PARAGRAPHS[overall]!;
-  paragraphs.push(...drawParagraphs(random, pool, input.themeWeights, 'concern', random.int(cMin, cMax)));
-  paragraphs.push(...drawParagraphs(random, pool, input.themeWeights, 'strength', random.int(sMin, sMax)));
+  paragraphs.push(
+    ...drawParagraphs(random, pool, input.themeWeights, 'concern', random.int(cMin, cMax)),
+  );
+  paragraphs.push(
+    ...drawParagraphs(random, pool, input.themeWeights, 'strength', random.int(sMin, sMax)),
+  );
 
   // Every judgement area gets a narrative, as in every real report.
   for (const area of OFSTED_AREAS) {
     if (paragraphs.some((p) => p.area === area)) continue;
     const polarity: SentencePolarity = input.ratings[area] >= 2 ? 'concern' : 'strength';
-    const inArea = input.themeWeights.filter((w) => OFSTED_AREA_OF_THEME[w.value] === area && pool.remaining(w.value, polarity).length > 0);
+    const inArea = input.themeWeights.filter(
+      (w) => OFSTED_AREA_OF_THEME[w.value] === area && pool.remaining(w.value, polarity).length > 0,
+    );
     if (inArea.length === 0) continue;
     const paragraph = buildParagraph(random, pool, random.pickWeighted(inArea), polarity);
     if (paragraph) paragraphs.push(paragraph);
@@ -110,6 +143,9 @@ export function planOfstedNarrative(random: Random, input: NarrativeInput): Plan
   return OFSTED_AREAS.flatMap((area) => {
     const inArea = paragraphs.filter((p) => p.area === area);
     const concernsFirst = input.ratings[area] >= 2;
-    return [...inArea.filter((p) => (p.polarity === 'concern') === concernsFirst), ...inArea.filter((p) => (p.polarity === 'concern') !== concernsFirst)];
+    return [
+      ...inArea.filter((p) => (p.polarity === 'concern') === concernsFirst),
+      ...inArea.filter((p) => (p.polarity === 'concern') !== concernsFirst),
+    ];
   });
 }

@@ -79,7 +79,9 @@ export class Random {
     const pool = items.filter((item) => item.weight > 0);
     const out: T[] = [];
     while (out.length < count && pool.length > 0) {
-      const chosen = this.pickWeighted(pool.map((item, index) => ({ value: index, weight: item.weight })));
+      const chosen = this.pickWeighted(
+        pool.map((item, index) => ({ value: index, weight: item.weight })),
+      );
       out.push(pool.splice(chosen, 1)[0]!.value);
     }
     return out;

@@ -56,14 +56,28 @@ function approximateExp(x: number): number {
 
 function drawFrom(random: Random, base: readonly number[], from: Rating, quality: number): Rating {
   // Quality 1 makes each step down e^-0.8 times as likely; quality -1 the same for each step up.
-  return random.pickWeighted(RATINGS.map((to) => ({ value: to, weight: base[to]! * approximateExp(-quality * 0.8 * (to - from)) })));
+  return random.pickWeighted(
+    RATINGS.map((to) => ({
+      value: to,
+      weight: base[to]! * approximateExp(-quality * 0.8 * (to - from)),
+    })),
+  );
 }
 
-export function drawFirstRating(random: Random, regulator: SyntheticRegulator, quality: number): Rating {
+export function drawFirstRating(
+  random: Random,
+  regulator: SyntheticRegulator,
+  quality: number,
+): Rating {
   return drawFrom(random, CHAINS[regulator].first, 1, quality);
 }
 
-export function drawNextRating(random: Random, regulator: SyntheticRegulator, previous: Rating, quality: number): Rating {
+export function drawNextRating(
+  random: Random,
+  regulator: SyntheticRegulator,
+  previous: Rating,
+  quality: number,
+): Rating {
   return drawFrom(random, CHAINS[regulator].next[previous]!, previous, quality);
 }
 

@@ -12,7 +12,13 @@
  * so that the report and its metadata key the same location and provider.
  */
 import { addWorkingDays, formatLong } from './calendar.ts';
-import type { CqcFullReportPlan, CqcInspectionPlan, PastCqcInspection, PlannedBreach, PlannedKeyQuestion } from './cqc-plan.ts';
+import type {
+  CqcFullReportPlan,
+  CqcInspectionPlan,
+  PastCqcInspection,
+  PlannedBreach,
+  PlannedKeyQuestion,
+} from './cqc-plan.ts';
 import type { CqcKeyQuestion } from './data/cqc-full-report-sentences.ts';
 import { CQC_LOCATION_KINDS } from './data/synthetic-names.ts';
 import { unreachable } from '../server/error-codes.ts';
@@ -23,10 +29,13 @@ import { drawAddress } from './sector-plan.ts';
 /** What each key question means, as every report prints it before its findings. */
 const MEANING: Readonly<Record<CqcKeyQuestion, string>> = {
   Safe: 'Safe – this means we looked for evidence that people were protected from abuse and avoidable harm.',
-  Effective: 'Effective – this means we looked for evidence that people\'s care, treatment and support achieved good outcomes and promoted a good quality of life, based on best available evidence.',
-  Caring: 'Caring – this means we looked for evidence that the service involved people and treated them with compassion, kindness, dignity and respect.',
-  Responsive: 'Responsive – this means we looked for evidence that the service met people\'s needs.',
-  'Well-led': 'Well-led – this means we looked for evidence that service leadership, management and governance assured high-quality, person-centred care; supported learning and innovation; and promoted an open, fair culture.',
+  Effective:
+    "Effective – this means we looked for evidence that people's care, treatment and support achieved good outcomes and promoted a good quality of life, based on best available evidence.",
+  Caring:
+    'Caring – this means we looked for evidence that the service involved people and treated them with compassion, kindness, dignity and respect.',
+  Responsive: "Responsive – this means we looked for evidence that the service met people's needs.",
+  'Well-led':
+    'Well-led – this means we looked for evidence that service leadership, management and governance assured high-quality, person-centred care; supported learning and innovation; and promoted an open, fair culture.',
 };
 
 class PagedText {
@@ -81,7 +90,8 @@ function describeVerdict(kq: PlannedKeyQuestion): string {
 }
 
 function describeLastRating(previous: PastCqcInspection | null, registeredOn: number): string {
-  if (!previous) return `This service was registered with us on ${formatLong(registeredOn)} and this is the first inspection.`;
+  if (!previous)
+    return `This service was registered with us on ${formatLong(registeredOn)} and this is the first inspection.`;
   const kind = previous.type === 'full' ? 'comprehensive' : 'routine';
   return `At our last ${kind} inspection on ${formatLong(previous.start)} we rated this service ${describeCqcRating(previous.rating)}.`;
 }
@@ -92,9 +102,19 @@ function listVisitDays(start: number, end: number): string[] {
   return days;
 }
 
-function renderBreachRows(out: PagedText, breaches: readonly PlannedBreach[], activity: string, closing: string | null): void {
+function renderBreachRows(
+  out: PagedText,
+  breaches: readonly PlannedBreach[],
+  activity: string,
+  closing: string | null,
+): void {
   for (const breach of breaches) {
-    out.add('Regulated activity', activity, 'Regulation', `Regulation ${breach.number} HSCA RA Regulations 2014 ${breach.heading}`);
+    out.add(
+      'Regulated activity',
+      activity,
+      'Regulation',
+      `Regulation ${breach.number} HSCA RA Regulations 2014 ${breach.heading}`,
+    );
     out.add(breach.explanation, breach.paragraphs);
     if (closing) out.add('The enforcement action we took:', closing);
   }
@@ -114,7 +134,10 @@ function renderTables(out: PagedText, full: CqcFullReportPlan, activity: string)
     renderBreachRows(out, notices, activity, null);
   }
   if (warnings.length > 0) {
-    out.add('Enforcement actions', 'The table below shows why we have decided to take enforcement action.');
+    out.add(
+      'Enforcement actions',
+      'The table below shows why we have decided to take enforcement action.',
+    );
     renderBreachRows(out, warnings, activity, 'We issued a warning notice.');
   }
 }
@@ -126,40 +149,67 @@ export function renderCqcFullReport(random: Random, plan: CqcInspectionPlan): st
   const provider = location.provider;
   const published = formatLong(full.publishedOn);
   const out = new PagedText((page) => `${page} ${location.name} Inspection report ${published}`);
-  const activity = CQC_LOCATION_KINDS.find((k) => k.type === location.type)?.activity ?? 'Personal care';
+  const activity =
+    CQC_LOCATION_KINDS.find((k) => k.type === location.type)?.activity ?? 'Personal care';
   const registeredOn = plan.dates.start - random.int(200, 900);
   const occupancy = random.int(6, 60);
 
-  out.add(provider.name, location.name, 'Inspection report', ...drawAddress(random, 'Synthetic Town').split(', '));
+  out.add(
+    provider.name,
+    location.name,
+    'Inspection report',
+    ...drawAddress(random, 'Synthetic Town').split(', '),
+  );
   out.add('Date of inspection visit:', ...listVisitDays(plan.dates.start, plan.dates.end));
   out.add('Date of publication:', published);
   out.add(`Location ID: ${location.cqcId ?? ''}`, `Provider ID: ${provider.cqcId ?? ''}`);
   out.add(`Overall rating for this service ${printGrade(plan.rating)}`);
-  for (const kq of full.keyQuestions) out.add(`${describeQuestion(kq.question)} ${printGrade(kq.rating)}`);
+  for (const kq of full.keyQuestions)
+    out.add(`${describeQuestion(kq.question)} ${printGrade(kq.rating)}`);
   out.add('Ratings');
 
   out.newPage();
   out.add('Summary of findings', 'Overall summary', 'About the service');
-  out.add(`${location.name} is a ${location.type} run by ${provider.name}. At the time of our inspection there were ${occupancy} people using the service.`);
-  out.add('People\'s experience of using this service and what we found');
+  out.add(
+    `${location.name} is a ${location.type} run by ${provider.name}. At the time of our inspection there were ${occupancy} people using the service.`,
+  );
+  out.add("People's experience of using this service and what we found");
   for (const paragraph of full.summary) out.add('', paragraph.text);
-  out.add('', 'For more details, please see the full report which is on the CQC website at www.cqc.org.uk');
+  out.add(
+    '',
+    'For more details, please see the full report which is on the CQC website at www.cqc.org.uk',
+  );
   out.add('Rating at last inspection', describeLastRating(plan.previous, registeredOn));
   out.add('Why we inspected', full.whyInspected);
   if (full.enforcementSummary) out.add('Enforcement', full.enforcementSummary);
-  out.add('Follow up', 'We will continue to monitor information we receive about the service, which will help inform when we next inspect.');
+  out.add(
+    'Follow up',
+    'We will continue to monitor information we receive about the service, which will help inform when we next inspect.',
+  );
 
   out.newPage();
-  out.add('The five questions we ask about services and what we found', 'We always ask the following five questions of services.');
+  out.add(
+    'The five questions we ask about services and what we found',
+    'We always ask the following five questions of services.',
+  );
   for (const kq of full.keyQuestions) {
-    out.add(`${describeQuestion(kq.question)} ${printGrade(kq.rating)}`, describeVerdict(kq), `Details are in our ${kq.question.toLowerCase()} findings below.`);
+    out.add(
+      `${describeQuestion(kq.question)} ${printGrade(kq.rating)}`,
+      describeVerdict(kq),
+      `Details are in our ${kq.question.toLowerCase()} findings below.`,
+    );
   }
 
   out.newPage();
   out.add('Background to this inspection', 'The inspection');
-  out.add('We carried out this inspection under Section 60 of the Health and Social Care Act 2008 (the Act) as part of our regulatory functions. This was an unannounced comprehensive inspection.');
+  out.add(
+    'We carried out this inspection under Section 60 of the Health and Social Care Act 2008 (the Act) as part of our regulatory functions. This was an unannounced comprehensive inspection.',
+  );
   const inspectors = random.int(1, 3);
-  out.add('Inspection team', `The inspection was carried out by ${inspectors === 1 ? 'one inspector' : `${inspectors} inspectors`}.`);
+  out.add(
+    'Inspection team',
+    `The inspection was carried out by ${inspectors === 1 ? 'one inspector' : `${inspectors} inspectors`}.`,
+  );
   out.add('Service and service type', `${location.name} is a ${location.type}.`);
 
   for (const kq of full.keyQuestions) {

@@ -11,10 +11,19 @@
 import { formatDateRange, formatLong, formatMonthYear, formatSlash } from './calendar.ts';
 import { CAPACITY_WORDS } from './data/synthetic-names.ts';
 import { LEADERSHIP_AREA, OVERALL_AREA, PROTECTION_AREA, type OfstedArea } from './data/themes.ts';
-import { ABOUT_THIS_INSPECTION, CLOSING_NOTE, COMPLIANCE_FOOTNOTE, REQUIREMENTS_INTRO } from './data/ofsted-wording.ts';
+import {
+  ABOUT_THIS_INSPECTION,
+  CLOSING_NOTE,
+  COMPLIANCE_FOOTNOTE,
+  REQUIREMENTS_INTRO,
+} from './data/ofsted-wording.ts';
 import { describeInterimJudgement } from './interim-judgement.ts';
 import type {
-  ComplianceNotice, OfstedInspectionPlan, PastOfstedInspection, PlannedParagraph, PlannedRequirement,
+  ComplianceNotice,
+  OfstedInspectionPlan,
+  PastOfstedInspection,
+  PlannedParagraph,
+  PlannedRequirement,
 } from './ofsted-plan.ts';
 import { buildOfstedPageFurniture, cutAtPageBreak } from './page-breaks.ts';
 import type { Random } from './random.ts';
@@ -42,7 +51,10 @@ class ReportText {
   }
 
   toString(): string {
-    return `${this.lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+    return `${this.lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd()}\n`;
   }
 }
 
@@ -70,25 +82,44 @@ function describePastJudgement(past: PastOfstedInspection): string {
 
 function describeEnforcement(notices: readonly ComplianceNotice[]): string {
   if (notices.length === 0) return 'none';
-  return notices.map((n) => `compliance notice issued on ${formatSlash(n.issuedOn)} under regulation ${n.regulation}`).join('; ');
+  return notices
+    .map(
+      (n) =>
+        `compliance notice issued on ${formatSlash(n.issuedOn)} under regulation ${n.regulation}`,
+    )
+    .join('; ');
 }
 
-function renderRequirementRow(random: Random, out: ReportText, requirement: PlannedRequirement, due: string): void {
+function renderRequirementRow(
+  random: Random,
+  out: ReportText,
+  requirement: PlannedRequirement,
+  due: string,
+): void {
   const head = `<p>${requirement.breach.number}: ${requirement.heading}${requirement.complianceNotice ? ' *' : ''}</p>`;
   const blocks = requirement.wording.blocks;
   const dueCell = random.chance(0.5) ? `<p>${due}</p>` : due;
-  const cut = requirement.splitAcrossPages ? cutAtPageBreak(random, blocks[blocks.length - 1]!) : null;
+  const cut = requirement.splitAcrossPages
+    ? cutAtPageBreak(random, blocks[blocks.length - 1]!)
+    : null;
   if (!cut) {
     out.addRows([`${[head, ...blocks.map((b) => `<p>${b}</p>`)].join(' ')}\t${dueCell}`]);
     return;
   }
-  const first = [head, ...blocks.slice(0, -1).map((b) => `<p>${b}</p>`), `<p>${cut[0]}</p>`].join(' ');
+  const first = [head, ...blocks.slice(0, -1).map((b) => `<p>${b}</p>`), `<p>${cut[0]}</p>`].join(
+    ' ',
+  );
   out.addRows([`${first}\t${dueCell}`]);
   out.pageBreak();
   out.addRows([`<p>${cut[1]}</p>\t`]);
 }
 
-function renderParagraph(random: Random, out: ReportText, paragraph: PlannedParagraph, quote: (s: string) => string): void {
+function renderParagraph(
+  random: Random,
+  out: ReportText,
+  paragraph: PlannedParagraph,
+  quote: (s: string) => string,
+): void {
   const text = quote(paragraph.sentences.join(' '));
   const cut = paragraph.splitAcrossPages ? cutAtPageBreak(random, text) : null;
   if (!cut) {
@@ -100,13 +131,21 @@ function renderParagraph(random: Random, out: ReportText, paragraph: PlannedPara
   out.add(cut[1]);
 }
 
-function renderRequirements(random: Random, out: ReportText, plan: OfstedInspectionPlan, quote: (s: string) => string): void {
+function renderRequirements(
+  random: Random,
+  out: ReportText,
+  plan: OfstedInspectionPlan,
+  quote: (s: string) => string,
+): void {
   if (plan.requirements.length === 0) return;
   out.add('Statutory requirements', REQUIREMENTS_INTRO);
   out.addRows(['Requirement\tDue date']);
   const due = formatSlash(plan.dueDate);
   for (const requirement of plan.requirements) {
-    const quoted = { ...requirement, wording: { ...requirement.wording, blocks: requirement.wording.blocks.map(quote) } };
+    const quoted = {
+      ...requirement,
+      wording: { ...requirement.wording, blocks: requirement.wording.blocks.map(quote) },
+    };
     renderRequirementRow(random, out, quoted, due);
   }
   out.add('');
@@ -121,14 +160,27 @@ export function renderOfstedReport(random: Random, plan: OfstedInspectionPlan): 
   const out = new ReportText(urn);
 
   const interim = plan.kind === 'interim';
-  out.add(urn, `Registered provider: ${provider.name}`, interim ? 'Interim inspection' : 'Full inspection', 'Inspected under the social care common inspection framework');
+  out.add(
+    urn,
+    `Registered provider: ${provider.name}`,
+    interim ? 'Interim inspection' : 'Full inspection',
+    'Inspected under the social care common inspection framework',
+  );
   out.add("Information about this children's home");
-  out.add(quote(`The home can provide care for up to ${CAPACITY_WORDS[location.capacity ?? 2]} children ${location.specialism}.`));
-  out.add(`The manager has been registered with Ofsted since ${formatMonthYear(plan.managerSince)}.`);
+  out.add(
+    quote(
+      `The home can provide care for up to ${CAPACITY_WORDS[location.capacity ?? 2]} children ${location.specialism}.`,
+    ),
+  );
+  out.add(
+    `The manager has been registered with Ofsted since ${formatMonthYear(plan.managerSince)}.`,
+  );
   if (interim) {
     out.add(`Inspection date: ${formatLong(plan.dates.start)}`);
   } else {
-    out.add(`Inspection dates: ${formatDateRange(plan.dates.start, plan.dates.end, plan.dates.style)}`);
+    out.add(
+      `Inspection dates: ${formatDateRange(plan.dates.start, plan.dates.end, plan.dates.style)}`,
+    );
     out.add(
       `${OVERALL_AREA}, taking into account ${describeOfstedRating(plan.overall)}`,
       `${PROTECTION_AREA} ${describeOfstedRating(plan.protection)}`,
@@ -139,18 +191,29 @@ export function renderOfstedReport(random: Random, plan: OfstedInspectionPlan): 
 
   const last = plan.history[0];
   if (last) {
-    out.add(`Date of last inspection: ${formatLong(last.start)}`, `Overall judgement at last inspection: ${describePastJudgement(last)}`);
-    out.add(`Enforcement action since last inspection: ${describeEnforcement(plan.enforcementSinceLast)}`);
+    out.add(
+      `Date of last inspection: ${formatLong(last.start)}`,
+      `Overall judgement at last inspection: ${describePastJudgement(last)}`,
+    );
+    out.add(
+      `Enforcement action since last inspection: ${describeEnforcement(plan.enforcementSinceLast)}`,
+    );
     out.add('Recent inspection history');
     out.addRows(['Inspection date\tInspection type\tInspection judgement']);
-    out.addRows(plan.history.map((h) => `${formatSlash(h.start)}\t${capitalise(h.kind)}\t${capitalise(describePastJudgement(h))}`));
+    out.addRows(
+      plan.history.map(
+        (h) =>
+          `${formatSlash(h.start)}\t${capitalise(h.kind)}\t${capitalise(describePastJudgement(h))}`,
+      ),
+    );
     out.add('');
   }
 
   if (plan.requirements.length > 0 || plan.recommendations.length > 0) {
     out.add("What does the children's home need to do to improve?");
     renderRequirements(random, out, plan, quote);
-    if (plan.recommendations.length > 0) out.add('Recommendations', ...plan.recommendations.map(quote));
+    if (plan.recommendations.length > 0)
+      out.add('Recommendations', ...plan.recommendations.map(quote));
   }
 
   if (interim) {
@@ -160,14 +223,25 @@ export function renderOfstedReport(random: Random, plan: OfstedInspectionPlan): 
     out.add('Inspection judgements');
     for (const area of [OVERALL_AREA, PROTECTION_AREA, LEADERSHIP_AREA] as const) {
       out.add(`${area}: ${describeOfstedRating(readAreaRating(plan, area))}`);
-      for (const paragraph of plan.paragraphs.filter((p) => p.area === area)) renderParagraph(random, out, paragraph, quote);
+      for (const paragraph of plan.paragraphs.filter((p) => p.area === area))
+        renderParagraph(random, out, paragraph, quote);
     }
   }
 
   out.add('Information about this inspection', ...ABOUT_THIS_INSPECTION);
-  out.add("Children's home details", `Unique reference number: ${urn}`, "Provision sub-type: Children's home");
-  out.add(`Registered provider: ${provider.name}`, `Registered provider address: ${provider.address}`);
-  out.add(`Responsible individual: ${provider.responsibleIndividual}`, `Registered manager: ${plan.registeredManager}`);
+  out.add(
+    "Children's home details",
+    `Unique reference number: ${urn}`,
+    "Provision sub-type: Children's home",
+  );
+  out.add(
+    `Registered provider: ${provider.name}`,
+    `Registered provider address: ${provider.address}`,
+  );
+  out.add(
+    `Responsible individual: ${provider.responsibleIndividual}`,
+    `Registered manager: ${plan.registeredManager}`,
+  );
   out.add('Inspector', `${plan.inspector}, social care inspector`, CLOSING_NOTE);
   return out.toString();
 }

@@ -8,7 +8,11 @@ import type { LocationPlan } from './location-plan.ts';
 
 export function buildOfstedMeta(location: LocationPlan): ReportMeta {
   return {
-    location: { name: location.name, region: location.localAuthority.region, localAuthority: location.localAuthority.name },
+    location: {
+      name: location.name,
+      region: location.localAuthority.region,
+      localAuthority: location.localAuthority.name,
+    },
   };
 }
 

@@ -10,7 +10,14 @@ import { slugifyName } from '../ingest/text/slug.ts';
 import { REGULATION_BREACHES } from './data/chr2015-requirements.ts';
 import { CQC_SENTENCES } from './data/cqc-summary-sentences.ts';
 import { ENGLISH_REGIONS, type EnglishRegion } from './data/local-authorities.ts';
-import { FIRST_NAMES, NAME_ENDINGS, NAME_STEMS, PROVIDER_KINDS, SURNAMES, SYNTHETIC_MARK } from './data/synthetic-names.ts';
+import {
+  FIRST_NAMES,
+  NAME_ENDINGS,
+  NAME_STEMS,
+  PROVIDER_KINDS,
+  SURNAMES,
+  SYNTHETIC_MARK,
+} from './data/synthetic-names.ts';
 import type { ThemeId } from './data/themes.ts';
 import type { CorpusOptions } from './options.ts';
 import { Random } from './random.ts';

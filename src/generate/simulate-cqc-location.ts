@@ -12,11 +12,19 @@ import { formatIso, formatMonthYear } from './calendar.ts';
 import { CQC_SENTENCES } from './data/cqc-summary-sentences.ts';
 import type { ThemeId } from './data/themes.ts';
 import type {
-  CqcFullReportPlan, CqcInspectionPlan, CqcReportKind, PastCqcInspection, PlannedBullet, WarningNotices,
+  CqcFullReportPlan,
+  CqcInspectionPlan,
+  CqcReportKind,
+  PastCqcInspection,
+  PlannedBullet,
+  WarningNotices,
 } from './cqc-plan.ts';
 import { collectConcernThemes, planCqcFullReport } from './plan-cqc-full-report.ts';
 import {
-  drawFirstInspectionDay, drawInspectionDates, drawNextInspectionDay, type Window,
+  drawFirstInspectionDay,
+  drawInspectionDates,
+  drawNextInspectionDay,
+  type Window,
 } from './inspection-schedule.ts';
 import type { LocationPlan } from './location-plan.ts';
 import type { SentencePolarity } from './ofsted-plan.ts';
@@ -58,11 +66,13 @@ class BulletWriter {
   private writeFollowUp(theme: ThemeId, polarity: SentencePolarity): PlannedBullet | null {
     const previous = this.previous;
     const sentences = CQC_SENTENCES[theme];
-    if (!previous || !sentences || !previous.concernThemes.has(theme) || !this.random.chance(0.45)) return null;
+    if (!previous || !sentences || !previous.concernThemes.has(theme) || !this.random.chance(0.45))
+      return null;
     const month = formatMonthYear(previous.start);
-    const text = polarity === 'concern'
-      ? `Despite a requirement made at the inspection in ${month}, ${sentences.stillFailing}`
-      : `As required at the inspection in ${month}, ${sentences.nowMet}`;
+    const text =
+      polarity === 'concern'
+        ? `Despite a requirement made at the inspection in ${month}, ${sentences.stillFailing}`
+        : `As required at the inspection in ${month}, ${sentences.nowMet}`;
     if (this.used.has(text)) return null;
     this.used.add(text);
     // Only a shortfall still present is a repeat; a requirement now met is not.
@@ -75,7 +85,10 @@ class BulletWriter {
       const theme = this.random.pickWeighted(this.location.themeWeights);
       const followUp = this.writeFollowUp(theme, polarity);
       if (followUp) return followUp;
-      const sentences = this.random.sample(this.unused(theme, polarity), this.random.chance(0.3) ? 2 : 1);
+      const sentences = this.random.sample(
+        this.unused(theme, polarity),
+        this.random.chance(0.3) ? 2 : 1,
+      );
       if (sentences.length === 0) continue;
       for (const s of sentences) this.used.add(s);
       return { theme, polarity, text: sentences.join(' '), repeat: null };
@@ -95,25 +108,43 @@ class BulletWriter {
 
 function drawWarningNotices(random: Random, rating: Rating, end: number): WarningNotices | null {
   if (!random.chance(WARNING_NOTICE_CHANCE[rating]!)) return null;
-  const count = random.pickWeighted([{ value: 1, weight: 5 }, { value: 2, weight: 3 }, { value: 3, weight: 1 }]);
+  const count = random.pickWeighted([
+    { value: 1, weight: 5 },
+    { value: 2, weight: 3 },
+    { value: 3, weight: 1 },
+  ]);
   return { count, complyBy: end + 7 * random.int(8, 12) };
 }
 
-export function* simulateCqcLocation(random: Random, location: LocationPlan, window: Window): Generator<CqcInspectionPlan> {
+export function* simulateCqcLocation(
+  random: Random,
+  location: LocationPlan,
+  window: Window,
+): Generator<CqcInspectionPlan> {
   const quality = location.provider.quality;
   let previous: PastCqcInspection | null = null;
   let day = drawFirstInspectionDay(random, window, 'CQC');
   for (;;) {
     const dates = drawInspectionDates(random, day);
     if (dates.start > window.last) return;
-    const rating: Rating = previous === null ? drawFirstRating(random, 'CQC', quality) : drawNextRating(random, 'CQC', previous.rating, quality);
-    const report: CqcReportKind = rating >= 2 || random.chance(FULL_REPORT_SHARE) ? 'full' : 'summary';
+    const rating: Rating =
+      previous === null
+        ? drawFirstRating(random, 'CQC', quality)
+        : drawNextRating(random, 'CQC', previous.rating, quality);
+    const report: CqcReportKind =
+      rating >= 2 || random.chance(FULL_REPORT_SHARE) ? 'full' : 'summary';
     const warningNotices = drawWarningNotices(random, rating, dates.end);
     let concerns: PlannedBullet[] = [];
     let strengths: PlannedBullet[] = [];
     let full: CqcFullReportPlan | null = null;
     if (report === 'full') {
-      full = planCqcFullReport(random, { location, rating, previous, end: dates.end, warningNotices });
+      full = planCqcFullReport(random, {
+        location,
+        rating,
+        previous,
+        end: dates.end,
+        warningNotices,
+      });
     } else {
       const writer: BulletWriter = new BulletWriter(random, location, previous);
       const [cMin, cMax, sMin, sMax] = BULLETS[rating]!;

@@ -27,7 +27,10 @@ export async function listLegislation(db: Database): Promise<LegislationRow[]> {
   return (await db.read(allLegislation, {})).map(parseRow.legislation);
 }
 
-export async function listRegulations(db: Database, legislation: string | null): Promise<RegulationRow[]> {
+export async function listRegulations(
+  db: Database,
+  legislation: string | null,
+): Promise<RegulationRow[]> {
   return (await db.read(regulationsOf, { legislation })).map(parseRow.regulation);
 }
 

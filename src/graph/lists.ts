@@ -4,13 +4,29 @@
  */
 import { defineQuery, read, type NamedQuery, type PlainRecord } from '../db/query.ts';
 import type { Database } from '../db/executor.ts';
-import { FINDING_PREDICATE, SCOPE_PREDICATE, toFindingParams, toScopeParams, type FindingFilterInput, type ScopeFilterInput } from './filters.ts';
+import {
+  FINDING_PREDICATE,
+  SCOPE_PREDICATE,
+  toFindingParams,
+  toScopeParams,
+  type FindingFilterInput,
+  type ScopeFilterInput,
+} from './filters.ts';
 import type { Loaders } from './loaders.ts';
 import { type NodeKind, type RowOf } from './node-kinds.ts';
 import { buildIndexOrderedPage } from './index-ordered-page.ts';
 import { buildNewestEnforcementPage } from './newest-enforcement-page.ts';
 import { toPage, type Page, type PageRequest } from './pagination.ts';
-import { attachNested, buildNestedCypher, describePlan, describeProjection, parseProjected, projectNode, type PrefetchStep, type Projection } from './prefetch.ts';
+import {
+  attachNested,
+  buildNestedCypher,
+  describePlan,
+  describeProjection,
+  parseProjected,
+  projectNode,
+  type PrefetchStep,
+  type Projection,
+} from './prefetch.ts';
 
 const GRADE_RANK = `CASE m.overallGrade WHEN 'OUTSTANDING' THEN 1 WHEN 'GOOD' THEN 2 WHEN 'ADEQUATE' THEN 3
   WHEN 'REQUIRES_IMPROVEMENT' THEN 4 WHEN 'INADEQUATE' THEN 5 WHEN 'IMPROVED_EFFECTIVENESS' THEN 2
@@ -52,10 +68,12 @@ interface PageShape {
 
 /** The index's order serves an ascending, unfiltered page; otherwise the plain sort does (see index-ordered-page.ts). */
 function pageByIndexWhenPlain(label: string, property: string): (page: PageShape) => string | null {
-  return ({ direction, filters }) => (direction === 'ASC' && filters.length === 0 ? buildIndexOrderedPage(label, property) : null);
+  return ({ direction, filters }) =>
+    direction === 'ASC' && filters.length === 0 ? buildIndexOrderedPage(label, property) : null;
 }
 
-const ENFORCEMENT_MATCH = '(i:Inspection)-[:LED_TO]->(m:EnforcementAction), (i)-[:OF]->(l:Location) WITH i, l, m';
+const ENFORCEMENT_MATCH =
+  '(i:Inspection)-[:LED_TO]->(m:EnforcementAction), (i)-[:OF]->(l:Location) WITH i, l, m';
 const ENFORCEMENT_NEWEST = 'coalesce(m.issuedOn, i.startDate) DESC, m.id';
 
 export const LISTS = {
@@ -65,7 +83,8 @@ export const LISTS = {
     where: 'true',
     filters: {
       nameContains: 'toLower(m.name) CONTAINS toLower($f.nameContains)',
-      regulator: 'EXISTS { (m)-[:RUNS]->(:Location)-[:REGULATED_BY]->(:Regulator {code: $f.regulator}) }',
+      regulator:
+        'EXISTS { (m)-[:RUNS]->(:Location)-[:REGULATED_BY]->(:Regulator {code: $f.regulator}) }',
     },
     sorts: { NAME: 'm.name', LOCATION_COUNT: 'COUNT { (m)-[:RUNS]->() }' },
     pages: { NAME: pageByIndexWhenPlain('Provider', 'name') },
@@ -82,7 +101,10 @@ export const LISTS = {
       providerId: 'EXISTS { (m)<-[:RUNS]-(:Provider {id: $f.providerId}) }',
     },
     sorts: { NAME: 'm.name', ID: 'm.id' },
-    pages: { NAME: pageByIndexWhenPlain('Location', 'name'), ID: pageByIndexWhenPlain('Location', 'id') },
+    pages: {
+      NAME: pageByIndexWhenPlain('Location', 'name'),
+      ID: pageByIndexWhenPlain('Location', 'id'),
+    },
   },
   inspections: {
     kind: 'inspection',
@@ -109,7 +131,10 @@ export const LISTS = {
     where: SCOPE_PREDICATE,
     filters: { type: 'm.type = $f.type' },
     sorts: { NEWEST: ENFORCEMENT_NEWEST },
-    pages: { NEWEST: ({ where }) => buildNewestEnforcementPage(ENFORCEMENT_MATCH, where, ENFORCEMENT_NEWEST) },
+    pages: {
+      NEWEST: ({ where }) =>
+        buildNewestEnforcementPage(ENFORCEMENT_MATCH, where, ENFORCEMENT_NEWEST),
+    },
     // Each action has one LED_TO from an inspection, and each inspection one OF to its location
     // (the loader MERGEs exactly those), so with no filter the count is the LED_TO count.
     countAll: 'COUNT { ()-[:LED_TO]->(:EnforcementAction) }',
@@ -151,7 +176,8 @@ const NO_FILTER = 'all(key IN keys($f) WHERE $f[key] IS NULL)';
 
 /** Binds `total`: from the count store when the list has one and no filter is set, else by matching. */
 function buildCount(spec: ListSpec, where: string): string {
-  if (!spec.countAll) return `CALL () { MATCH ${spec.match} WHERE ${where} RETURN count(m) AS total }`;
+  if (!spec.countAll)
+    return `CALL () { MATCH ${spec.match} WHERE ${where} RETURN count(m) AS total }`;
   // The UNWIND yields no row when no filter is set, so the match below it never runs.
   return `CALL () {
             UNWIND CASE WHEN ${NO_FILTER} THEN [] ELSE [true] END AS filtered
@@ -160,7 +186,10 @@ function buildCount(spec: ListSpec, where: string): string {
           WITH CASE WHEN ${NO_FILTER} THEN ${spec.countAll} ELSE matched END AS total`;
 }
 
-const cache = new Map<string, { query: NamedQuery<ListParams, ListResult>; params: Record<string, number> }>();
+const cache = new Map<
+  string,
+  { query: NamedQuery<ListParams, ListResult>; params: Record<string, number> }
+>();
 /**
  * Query texts are built per selection shape and projection, which clients choose: past this
  * many the cache starts over rather than grow without bound (building one is cheap).
@@ -183,7 +212,13 @@ function buildWhere(spec: ListSpec, filters: readonly string[]): string {
 }
 
 function buildListQuery(
-  name: ListName, sort: string, direction: 'ASC' | 'DESC', count: boolean, fields: Projection, steps: readonly PrefetchStep[], filters: readonly string[],
+  name: ListName,
+  sort: string,
+  direction: 'ASC' | 'DESC',
+  count: boolean,
+  fields: Projection,
+  steps: readonly PrefetchStep[],
+  filters: readonly string[],
 ) {
   const spec: ListSpec = LISTS[name];
   const where = buildWhere(spec, filters);
@@ -197,15 +232,20 @@ function buildListQuery(
     name: `list.${name}.${sort}.${direction}${count ? '' : '.uncounted'}${filters.length > 0 ? `.where(${filters.join(',')})` : ''}${plan ? `.with(${plan})` : ''}${describeProjection(fields)}`,
     cypher: `${count ? buildCount(spec, where) : ''}
              CALL () {
-               ${spec.pages?.[sort]?.({ where, direction, filters }) ?? `MATCH ${spec.match} WHERE ${where}
-               WITH * ORDER BY ${orderBy} SKIP $skip LIMIT $limit`}
+               ${
+                 spec.pages?.[sort]?.({ where, direction, filters }) ??
+                 `MATCH ${spec.match} WHERE ${where}
+               WITH * ORDER BY ${orderBy} SKIP $skip LIMIT $limit`
+               }
                WITH m AS c0
                RETURN collect({node: ${projectNode('c0', fields)}, nested: ${nested.map}}) AS items
              }
              RETURN ${count ? 'total' : 'null AS total'}, items`,
     parse: (row) => ({
       total: read.optionalNumber(row, 'total'),
-      items: read.list(row, 'items').map((item) => ({ node: read.map(item, 'node'), nested: read.map(item, 'nested') })),
+      items: read
+        .list(row, 'items')
+        .map((item) => ({ node: read.map(item, 'node'), nested: read.map(item, 'nested') })),
     }),
   });
   return { query, params: nested.params };
@@ -217,7 +257,12 @@ function buildListQuery(
  * and the nested levels of `steps`; plus the page parameters those levels take.
  */
 export function listQuery(
-  name: ListName, sort: string, direction: 'ASC' | 'DESC', count = true, steps: readonly PrefetchStep[] = [], fields: Projection = null,
+  name: ListName,
+  sort: string,
+  direction: 'ASC' | 'DESC',
+  count = true,
+  steps: readonly PrefetchStep[] = [],
+  fields: Projection = null,
   filters: readonly string[] = [],
 ) {
   const cacheKey = `${name}.${sort}.${direction}.${count}.${filters.join(',')}.${describePlan(steps)}${describeProjection(fields)}`;
@@ -243,20 +288,44 @@ export async function readList<L extends ListName>(
   const steps = options.prefetch?.steps ?? [];
   const fields = options.prefetch?.fields ?? null;
   const filters = readSetFilters(name, params);
-  const { query, params: pageParams } = listQuery(name, sort.field, sort.direction, count, steps, fields, filters);
+  const { query, params: pageParams } = listQuery(
+    name,
+    sort.field,
+    sort.direction,
+    count,
+    steps,
+    fields,
+    filters,
+  );
   // One item past the page says whether another follows, without counting.
-  const [row] = await db.read(query, { ...pageParams, skip: request.skip, limit: request.limit + 1, f: params });
+  const [row] = await db.read(query, {
+    ...pageParams,
+    skip: request.skip,
+    limit: request.limit + 1,
+    f: params,
+  });
   const kind = LISTS[name].kind;
   const items = row?.items ?? [];
-  const rows = items.map((item) => parseProjected(kind, item.node, fields) as RowOf<(typeof LISTS)[L]['kind']>);
+  const rows = items.map(
+    (item) => parseProjected(kind, item.node, fields) as RowOf<(typeof LISTS)[L]['kind']>,
+  );
   if (options.prefetch && steps.length > 0) {
-    rows.forEach((parsed, i) => attachNested(options.prefetch!.loaders, steps, parsed, items[i]!.nested));
+    rows.forEach((parsed, i) =>
+      attachNested(options.prefetch!.loaders, steps, parsed, items[i]!.nested),
+    );
   }
   return toPage(rows, request, count ? (row?.total ?? 0) : null);
 }
 
-export interface ProviderFilterInput { regulator?: string | null; nameContains?: string | null }
-export interface LocationFilterInput extends ProviderFilterInput { region?: string | null; localAuthority?: string | null; providerId?: string | null }
+export interface ProviderFilterInput {
+  regulator?: string | null;
+  nameContains?: string | null;
+}
+export interface LocationFilterInput extends ProviderFilterInput {
+  region?: string | null;
+  localAuthority?: string | null;
+  providerId?: string | null;
+}
 export interface InspectionFilterInput extends ScopeFilterInput {
   locationId?: string | null;
   grades?: readonly string[] | null;
@@ -265,7 +334,10 @@ export interface InspectionFilterInput extends ScopeFilterInput {
 }
 
 export const listParams = {
-  providers: (f: ProviderFilterInput | null | undefined) => ({ regulator: f?.regulator ?? null, nameContains: f?.nameContains ?? null }),
+  providers: (f: ProviderFilterInput | null | undefined) => ({
+    regulator: f?.regulator ?? null,
+    nameContains: f?.nameContains ?? null,
+  }),
   locations: (f: LocationFilterInput | null | undefined) => ({
     regulator: f?.regulator ?? null,
     nameContains: f?.nameContains ?? null,
@@ -281,5 +353,8 @@ export const listParams = {
     hasReport: f?.hasReport ?? null,
   }),
   findings: (f: FindingFilterInput | null | undefined) => ({ ...toFindingParams(f) }),
-  enforcementActions: (f: (ScopeFilterInput & { type?: string | null }) | null | undefined) => ({ ...toScopeParams(f), type: f?.type ?? null }),
+  enforcementActions: (f: (ScopeFilterInput & { type?: string | null }) | null | undefined) => ({
+    ...toScopeParams(f),
+    type: f?.type ?? null,
+  }),
 };

@@ -40,7 +40,12 @@ export function parseAs<K extends NodeKind>(kind: K, node: PlainRecord): RowOf<K
 }
 
 /** Parents asking the same page (same list, offset, size, filter and count) share one loader. */
-function pageGroup(name: ChildPageName, request: PageRequest, filter: FindingFilterInput | null | undefined, count: boolean): string {
+function pageGroup(
+  name: ChildPageName,
+  request: PageRequest,
+  filter: FindingFilterInput | null | undefined,
+  count: boolean,
+): string {
   return `${name}|${request.skip}|${request.limit}|${JSON.stringify(toFindingParams(filter))}|${count}`;
 }
 
@@ -69,7 +74,11 @@ export class Loaders {
    * The node a parent row already holds (remembered for later references to the same key), or
    * else the node loaded by key; null when the parent names none.
    */
-  nodeFrom<K extends NodeKind>(kind: K, key: string | null, prefetched: RowOf<K> | null | undefined): Promise<RowOf<K> | null> {
+  nodeFrom<K extends NodeKind>(
+    kind: K,
+    key: string | null,
+    prefetched: RowOf<K> | null | undefined,
+  ): Promise<RowOf<K> | null> {
     if (key === null) return Promise.resolve(null);
     if (prefetched && this.readAhead) {
       this.nodeLoader(kind).prime(key, prefetched);
@@ -100,7 +109,9 @@ export class Loaders {
     filter?: FindingFilterInput | null,
     count = true,
   ): Promise<Page<RowOf<PageKind<P>>>> {
-    return this.pageLoader(name, request, filter, count).load(key) as Promise<Page<RowOf<PageKind<P>>>>;
+    return this.pageLoader(name, request, filter, count).load(key) as Promise<
+      Page<RowOf<PageKind<P>>>
+    >;
   }
 
   /** Records what a query that already read this traversal found under one parent row. */
@@ -109,24 +120,42 @@ export class Loaders {
   }
 
   /** Records a page that a query already read under one parent row (unfiltered pages only). */
-  attachPage(parent: object, name: ChildPageName, request: PageRequest, count: boolean, page: Page<unknown>): void {
+  attachPage(
+    parent: object,
+    name: ChildPageName,
+    request: PageRequest,
+    count: boolean,
+    page: Page<unknown>,
+  ): void {
     const attached: AttachedPage = { request, count, page };
     this.attachmentsOf(parent).set(name, attached);
   }
 
   /** The traversal's items read ahead under this parent row, else loaded by the parent's key. */
-  relatedOf<T extends TraversalName>(name: T, parent: object, key: string): Eventually<RelatedItem<RowOf<ToKind<T>>>[]> {
+  relatedOf<T extends TraversalName>(
+    name: T,
+    parent: object,
+    key: string,
+  ): Eventually<RelatedItem<RowOf<ToKind<T>>>[]> {
     const attached = this.attached.get(parent)?.get(name);
     return attached ? (attached as RelatedItem<RowOf<ToKind<T>>>[]) : this.related(name, key);
   }
 
   /** The rows of `relatedOf`, without their extra values. */
-  rowsOf<T extends TraversalName>(name: T, parent: object, key: string): Eventually<RowOf<ToKind<T>>[]> {
+  rowsOf<T extends TraversalName>(
+    name: T,
+    parent: object,
+    key: string,
+  ): Eventually<RowOf<ToKind<T>>[]> {
     return whenReady(this.relatedOf(name, parent, key), (items) => items.map((item) => item.row));
   }
 
   /** The first row of `relatedOf` (for to-one relationships), or null. */
-  oneOf<T extends TraversalName>(name: T, parent: object, key: string): Eventually<RowOf<ToKind<T>> | null> {
+  oneOf<T extends TraversalName>(
+    name: T,
+    parent: object,
+    key: string,
+  ): Eventually<RowOf<ToKind<T>> | null> {
     return whenReady(this.relatedOf(name, parent, key), (items) => items[0]?.row ?? null);
   }
 
@@ -143,9 +172,15 @@ export class Loaders {
     count: boolean,
   ): Eventually<Page<RowOf<PageKind<P>>>> {
     const attached = this.attached.get(parent)?.get(name) as AttachedPage | undefined;
-    const fits = attached !== undefined && (filter === null || filter === undefined) && attached.request.skip === request.skip
-      && attached.request.limit === request.limit && (attached.count || !count);
-    return fits ? (attached.page as Page<RowOf<PageKind<P>>>) : this.page(name, key, request, filter, count);
+    const fits =
+      attached !== undefined &&
+      (filter === null || filter === undefined) &&
+      attached.request.skip === request.skip &&
+      attached.request.limit === request.limit &&
+      (attached.count || !count);
+    return fits
+      ? (attached.page as Page<RowOf<PageKind<P>>>)
+      : this.page(name, key, request, filter, count);
   }
 
   private attachmentsOf(parent: object): Map<string, unknown> {
@@ -176,7 +211,12 @@ export class Loaders {
       const to = TRAVERSALS[name].to;
       loader = new DataLoader<string, unknown>(async (keys) => {
         const rows = await this.db.read(traversalQuery(name), { keys: [...keys] });
-        const byKey = new Map(rows.map((row) => [row.key, row.items.map((item) => ({ row: parseAs(to, item.node), extra: item.extra }))]));
+        const byKey = new Map(
+          rows.map((row) => [
+            row.key,
+            row.items.map((item) => ({ row: parseAs(to, item.node), extra: item.extra })),
+          ]),
+        );
         return keys.map((k) => byKey.get(k) ?? []);
       });
       this.traversalLoaders.set(name, loader);
@@ -184,7 +224,12 @@ export class Loaders {
     return loader;
   }
 
-  private pageLoader(name: ChildPageName, request: PageRequest, filter: FindingFilterInput | null | undefined, count: boolean): DataLoader<string, unknown> {
+  private pageLoader(
+    name: ChildPageName,
+    request: PageRequest,
+    filter: FindingFilterInput | null | undefined,
+    count: boolean,
+  ): DataLoader<string, unknown> {
     const group = pageGroup(name, request, filter, count);
     let loader = this.pageLoaders.get(group);
     if (!loader) {
@@ -192,8 +237,22 @@ export class Loaders {
       const f = toFindingParams(filter);
       loader = new DataLoader<string, unknown>(async (keys) => {
         // One item past the page says whether another follows, without counting.
-        const rows = await this.db.read(childPageQuery(name, count), { keys: [...keys], skip: request.skip, limit: request.limit + 1, f });
-        const byKey = new Map(rows.map((row) => [row.key, toPage(row.items.map((node) => parseAs(to, node)), request, row.total)]));
+        const rows = await this.db.read(childPageQuery(name, count), {
+          keys: [...keys],
+          skip: request.skip,
+          limit: request.limit + 1,
+          f,
+        });
+        const byKey = new Map(
+          rows.map((row) => [
+            row.key,
+            toPage(
+              row.items.map((node) => parseAs(to, node)),
+              request,
+              row.total,
+            ),
+          ]),
+        );
         return keys.map((k) => byKey.get(k) ?? toPage([], request, count ? 0 : null));
       });
       this.pageLoaders.set(group, loader);

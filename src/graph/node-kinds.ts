@@ -25,17 +25,29 @@ export type NodeKind = keyof typeof NODE_KINDS;
 export type RowOf<K extends NodeKind> = ReturnType<(typeof NODE_KINDS)[K]['parse']>;
 
 /** A column holding a node's properties, parsed as a row of `kind`. */
-export function parseNode<K extends NodeKind>(kind: K, record: PlainRecord, field: string): RowOf<K> {
+export function parseNode<K extends NodeKind>(
+  kind: K,
+  record: PlainRecord,
+  field: string,
+): RowOf<K> {
   return NODE_KINDS[kind].parse(read.map(record, field)) as RowOf<K>;
 }
 
 /** The same for a column that may be null (an optional relation). */
-export function parseOptionalNode<K extends NodeKind>(kind: K, record: PlainRecord, field: string): RowOf<K> | null {
+export function parseOptionalNode<K extends NodeKind>(
+  kind: K,
+  record: PlainRecord,
+  field: string,
+): RowOf<K> | null {
   const node = read.optionalMap(record, field);
   return node === null ? null : (NODE_KINDS[kind].parse(node) as RowOf<K>);
 }
 
 /** A column holding a list of nodes' properties. */
-export function parseNodes<K extends NodeKind>(kind: K, record: PlainRecord, field: string): RowOf<K>[] {
+export function parseNodes<K extends NodeKind>(
+  kind: K,
+  record: PlainRecord,
+  field: string,
+): RowOf<K>[] {
   return read.list(record, field).map((node) => NODE_KINDS[kind].parse(node) as RowOf<K>);
 }

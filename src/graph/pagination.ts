@@ -23,7 +23,12 @@ export interface Page<T> {
 
 /** Items read for a page of `limit` (one extra says whether another page follows) → the page. */
 export function toPage<T>(read: T[], request: PageRequest, totalCount: number | null): Page<T> {
-  return { items: read.slice(0, request.limit), totalCount, skip: request.skip, hasNextPage: read.length > request.limit };
+  return {
+    items: read.slice(0, request.limit),
+    totalCount,
+    skip: request.skip,
+    hasNextPage: read.length > request.limit,
+  };
 }
 
 export function encodeCursor(offset: number): string {
@@ -33,20 +38,30 @@ export function encodeCursor(offset: number): string {
 export function decodeCursor(cursor: string): number {
   const match = /^offset:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!match) {
-    throw new GraphQLError(`Invalid cursor "${cursor}": pass an endCursor or cursor from an earlier page.`, {
-      extensions: { code: ErrorCode.BadUserInput },
-    });
+    throw new GraphQLError(
+      `Invalid cursor "${cursor}": pass an endCursor or cursor from an earlier page.`,
+      {
+        extensions: { code: ErrorCode.BadUserInput },
+      },
+    );
   }
   return Number(match[1]);
 }
 
 /** `first` (null = default) clamped to 0..MAX_PAGE_SIZE; `after` turned into an offset. */
-export function toPageRequest(first: number | null | undefined, after: string | null | undefined, fallback = 20): PageRequest {
+export function toPageRequest(
+  first: number | null | undefined,
+  after: string | null | undefined,
+  fallback = 20,
+): PageRequest {
   const wanted = first ?? fallback;
   if (!Number.isInteger(wanted) || wanted < 0) {
-    throw new GraphQLError(`first must be a whole number from 0 to ${MAX_PAGE_SIZE}, got ${wanted}.`, {
-      extensions: { code: ErrorCode.BadUserInput },
-    });
+    throw new GraphQLError(
+      `first must be a whole number from 0 to ${MAX_PAGE_SIZE}, got ${wanted}.`,
+      {
+        extensions: { code: ErrorCode.BadUserInput },
+      },
+    );
   }
   return { skip: after ? decodeCursor(after) + 1 : 0, limit: Math.min(wanted, MAX_PAGE_SIZE) };
 }
@@ -55,7 +70,12 @@ export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   nodes: T[];
   totalCount: number;
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
 }
 
 export function toConnection<T>(page: Page<T>): Connection<T> {

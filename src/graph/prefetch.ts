@@ -21,8 +21,20 @@ export type Projection = readonly string[] | null;
 
 /** One nested level: a traversal, or an unfiltered child page, with the levels under it. */
 export type PrefetchStep =
-  | { kind: 'related'; traversal: TraversalName; fields: Projection; children: readonly PrefetchStep[] }
-  | { kind: 'page'; page: ChildPageName; request: PageRequest; count: boolean; fields: Projection; children: readonly PrefetchStep[] };
+  | {
+      kind: 'related';
+      traversal: TraversalName;
+      fields: Projection;
+      children: readonly PrefetchStep[];
+    }
+  | {
+      kind: 'page';
+      page: ChildPageName;
+      request: PageRequest;
+      count: boolean;
+      fields: Projection;
+      children: readonly PrefetchStep[];
+    };
 
 /** The projection as text, for query names: `[id,name]`, or nothing for the whole node. */
 export function describeProjection(fields: Projection): string {
@@ -45,14 +57,17 @@ function isRowKind(kind: NodeKind): kind is RowKind {
 
 /** A node read with `fields` → the row resolvers receive (partial when projected). */
 export function parseProjected(kind: NodeKind, node: PlainRecord, fields: Projection): unknown {
-  return fields !== null && isRowKind(kind) ? readRowFields(kind, node, fields) : NODE_KINDS[kind].parse(node);
+  return fields !== null && isRowKind(kind)
+    ? readRowFields(kind, node, fields)
+    : NODE_KINDS[kind].parse(node);
 }
 
 /** The shape of a plan as text: what names its query (page values are left out). */
 export function describePlan(steps: readonly PrefetchStep[]): string {
   return steps
     .map((step) => {
-      const name = step.kind === 'related' ? step.traversal : `${step.page}${step.count ? '#' : ''}`;
+      const name =
+        step.kind === 'related' ? step.traversal : `${step.page}${step.count ? '#' : ''}`;
       const head = `${name}${describeProjection(step.fields)}`;
       return step.children.length > 0 ? `${head}(${describePlan(step.children)})` : head;
     })
@@ -87,7 +102,11 @@ export function buildNestedCypher(parent: string, steps: readonly PrefetchStep[]
       // Only what is there is returned: no empty `nested` map, no null `extra`, per item.
       const node = `node: ${projectNode(child, step.fields)}${step.children.length > 0 ? `, nested: ${inner}` : ''}`;
       if (step.kind === 'related') {
-        const spec = TRAVERSALS[step.traversal] as { pattern: string; order: string; extra?: string };
+        const spec = TRAVERSALS[step.traversal] as {
+          pattern: string;
+          order: string;
+          extra?: string;
+        };
         if (!spec.extra) {
           return `s${index}: COLLECT { WITH ${parentVar} AS n MATCH ${spec.pattern} WITH m ORDER BY ${spec.order} WITH m AS ${child} RETURN {${node}} }`;
         }
@@ -114,7 +133,9 @@ export function buildNestedCypher(parent: string, steps: readonly PrefetchStep[]
           WITH m AS ${child}
           RETURN {${node}}
         }`;
-      const total = step.count ? `COUNT { WITH ${parentVar} AS n MATCH ${spec.match} RETURN m }` : 'null';
+      const total = step.count
+        ? `COUNT { WITH ${parentVar} AS n MATCH ${spec.match} RETURN m }`
+        : 'null';
       return `s${index}: {items: ${items}, total: ${total}}`;
     });
     return `{${entries.join(', ')}}`;
@@ -126,7 +147,10 @@ export function buildNestedCypher(parent: string, steps: readonly PrefetchStep[]
 const NOTHING_NESTED: PlainRecord = {};
 
 /** One node a nested query returned: its properties, the traversal's extra value, its levels. */
-function readItems(value: PlainRecord, field: string): { node: PlainRecord; extra: unknown; nested: PlainRecord }[] {
+function readItems(
+  value: PlainRecord,
+  field: string,
+): { node: PlainRecord; extra: unknown; nested: PlainRecord }[] {
   return read.list(value, field).map((item) => ({
     node: read.map(item, 'node'),
     extra: item.extra ?? null,
@@ -135,31 +159,56 @@ function readItems(value: PlainRecord, field: string): { node: PlainRecord; extr
 }
 
 /** Attaches what a nested query read under this parent row to it, level by level. */
-export function attachNested(loaders: Loaders, steps: readonly PrefetchStep[], parent: object, nested: PlainRecord): void {
+export function attachNested(
+  loaders: Loaders,
+  steps: readonly PrefetchStep[],
+  parent: object,
+  nested: PlainRecord,
+): void {
   steps.forEach((step, index) => {
     const field = `s${index}`;
     if (step.kind === 'related') {
       const to = TRAVERSALS[step.traversal].to;
-      const items = readItems(nested, field).map((item) => ({ row: parseProjected(to, item.node, step.fields), extra: item.extra, nested: item.nested }));
-      loaders.attachRelated(parent, step.traversal, items.map(({ row, extra }) => ({ row, extra })));
+      const items = readItems(nested, field).map((item) => ({
+        row: parseProjected(to, item.node, step.fields),
+        extra: item.extra,
+        nested: item.nested,
+      }));
+      loaders.attachRelated(
+        parent,
+        step.traversal,
+        items.map(({ row, extra }) => ({ row, extra })),
+      );
       attachChildren(loaders, step.children, items);
       return;
     }
     const to = CHILD_PAGES[step.page].to;
     const value = read.map(nested, field);
-    const items = readItems(value, 'items').map((item) => ({ row: parseProjected(to, item.node, step.fields), nested: item.nested }));
+    const items = readItems(value, 'items').map((item) => ({
+      row: parseProjected(to, item.node, step.fields),
+      nested: item.nested,
+    }));
     const total = step.count ? read.number(value, 'total') : null;
-    const page = toPage(items.map((item) => item.row), step.request, total);
+    const page = toPage(
+      items.map((item) => item.row),
+      step.request,
+      total,
+    );
     loaders.attachPage(parent, step.page, step.request, step.count, page);
     // Items past the page (read to know hasNextPage) are never served, so nothing hangs on them.
     attachChildren(loaders, step.children, items.slice(0, page.items.length));
   });
 }
 
-function attachChildren(loaders: Loaders, steps: readonly PrefetchStep[], items: { row: unknown; nested: PlainRecord }[]): void {
+function attachChildren(
+  loaders: Loaders,
+  steps: readonly PrefetchStep[],
+  items: { row: unknown; nested: PlainRecord }[],
+): void {
   if (steps.length === 0) return;
   for (const item of items) {
     // Only object rows have fields below them (a regulator is a plain code).
-    if (typeof item.row === 'object' && item.row !== null) attachNested(loaders, steps, item.row, item.nested);
+    if (typeof item.row === 'object' && item.row !== null)
+      attachNested(loaders, steps, item.row, item.nested);
   }
 }

@@ -25,7 +25,10 @@ function readRule(value: string): ProviderMatchRuleName {
   throw new TypeError(`SAME_AS rule "${value}" is not known`);
 }
 
-export const providerIdentities = defineQuery<{ ids: readonly string[] }, { id: string } & ProviderIdentity>({
+export const providerIdentities = defineQuery<
+  { ids: readonly string[] },
+  { id: string } & ProviderIdentity
+>({
   name: 'provider-identity.by-ids',
   cypher: `UNWIND $ids AS id
            MATCH (p:Provider {id: id})
@@ -37,7 +40,11 @@ export const providerIdentities = defineQuery<{ ids: readonly string[] }, { id: 
     id: read.string(row, 'id'),
     companiesHouseNumber: read.optionalString(row, 'companiesHouseNumber'),
     sameAs: read.list(row, 'sameAs').map((m) => ({
-      provider: { id: read.string(m, 'id'), name: read.optionalString(m, 'name'), address: read.optionalString(m, 'address') },
+      provider: {
+        id: read.string(m, 'id'),
+        name: read.optionalString(m, 'name'),
+        address: read.optionalString(m, 'address'),
+      },
       rule: readRule(read.string(m, 'rule')),
       value: read.string(m, 'value'),
     })),
@@ -45,7 +52,10 @@ export const providerIdentities = defineQuery<{ ids: readonly string[] }, { id: 
 });
 
 /** Identity of each provider id, in the order asked; a provider not in the graph has none. */
-export async function readProviderIdentities(db: Database, ids: readonly string[]): Promise<ProviderIdentity[]> {
+export async function readProviderIdentities(
+  db: Database,
+  ids: readonly string[],
+): Promise<ProviderIdentity[]> {
   const rows = await db.read(providerIdentities, { ids });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id) ?? { companiesHouseNumber: null, sameAs: [] });

@@ -9,46 +9,139 @@ export type Regulator = 'OFSTED' | 'CQC';
 export type Polarity = 'CONCERN' | 'STRENGTH' | 'NEUTRAL';
 
 const GRADES: ReadonlySet<string> = new Set<Grade>([
-  'OUTSTANDING', 'GOOD', 'ADEQUATE', 'REQUIRES_IMPROVEMENT', 'INADEQUATE',
-  'IMPROVED_EFFECTIVENESS', 'SUSTAINED_EFFECTIVENESS', 'DECLINED_IN_EFFECTIVENESS', 'NOT_RATED',
+  'OUTSTANDING',
+  'GOOD',
+  'ADEQUATE',
+  'REQUIRES_IMPROVEMENT',
+  'INADEQUATE',
+  'IMPROVED_EFFECTIVENESS',
+  'SUSTAINED_EFFECTIVENESS',
+  'DECLINED_IN_EFFECTIVENESS',
+  'NOT_RATED',
 ]);
 const DIRECTIONS: ReadonlySet<string> = new Set<RatingDirection>(['UP', 'DOWN', 'SAME']);
 
 function readGrade(n: PlainRecord, field: string): Grade | null {
   const value = read.optionalString(n, field);
-  if (value !== null && !GRADES.has(value)) throw new TypeError(`field ${field}: unknown grade ${value}`);
+  if (value !== null && !GRADES.has(value))
+    throw new TypeError(`field ${field}: unknown grade ${value}`);
   return value as Grade | null;
 }
 
 function readDirection(n: PlainRecord, field: string): RatingDirection | null {
   const value = read.optionalString(n, field);
-  if (value !== null && !DIRECTIONS.has(value)) throw new TypeError(`field ${field}: unknown direction ${value}`);
+  if (value !== null && !DIRECTIONS.has(value))
+    throw new TypeError(`field ${field}: unknown direction ${value}`);
   return value as RatingDirection | null;
 }
 
-export interface ProviderRow { id: string; name: string | null; address: string | null }
+export interface ProviderRow {
+  id: string;
+  name: string | null;
+  address: string | null;
+}
 export interface LocationRow {
-  id: string; urn: string | null; cqcId: string | null; name: string | null; type: string | null; capacity: number | null;
-  description: string | null; region: string | null; localAuthority: string | null; address: string | null;
+  id: string;
+  urn: string | null;
+  cqcId: string | null;
+  name: string | null;
+  type: string | null;
+  capacity: number | null;
+  description: string | null;
+  region: string | null;
+  localAuthority: string | null;
+  address: string | null;
 }
 export interface InspectionRow {
-  id: string; type: string; startDate: string | null; endDate: string | null; framework: string | null;
-  overallGrade: Grade | null; overallGradeText: string | null; ratingDirection: RatingDirection | null; hasReport: boolean; people: string[]; publishedOn: string | null;
+  id: string;
+  type: string;
+  startDate: string | null;
+  endDate: string | null;
+  framework: string | null;
+  overallGrade: Grade | null;
+  overallGradeText: string | null;
+  ratingDirection: RatingDirection | null;
+  hasReport: boolean;
+  people: string[];
+  publishedOn: string | null;
 }
-export interface JudgementRow { id: string; area: string; grade: Grade | null; gradeText: string }
-export interface PositionRow { offset: number; line: number; reportSha: string | null }
-export interface RequirementRow { id: string; text: string; paragraphs: string | null; dueDate: string | null; complianceNotice: boolean; position: PositionRow }
-export interface RecommendationRow { id: string; text: string; position: PositionRow }
-export interface FindingLabelRow { source: string; id: string; name: string; score: string | null }
-export interface FindingRow { id: string; text: string; section: string; polarity: Polarity; repeatStatement: string | null; label: FindingLabelRow | null; position: PositionRow }
+export interface JudgementRow {
+  id: string;
+  area: string;
+  grade: Grade | null;
+  gradeText: string;
+}
+export interface PositionRow {
+  offset: number;
+  line: number;
+  reportSha: string | null;
+}
+export interface RequirementRow {
+  id: string;
+  text: string;
+  paragraphs: string | null;
+  dueDate: string | null;
+  complianceNotice: boolean;
+  position: PositionRow;
+}
+export interface RecommendationRow {
+  id: string;
+  text: string;
+  position: PositionRow;
+}
+export interface FindingLabelRow {
+  source: string;
+  id: string;
+  name: string;
+  score: string | null;
+}
+export interface FindingRow {
+  id: string;
+  text: string;
+  section: string;
+  polarity: Polarity;
+  repeatStatement: string | null;
+  label: FindingLabelRow | null;
+  position: PositionRow;
+}
 export interface EnforcementRow {
-  id: string; type: string; legalBasis: string | null; count: number; issuedOn: string | null; complyBy: string | null; text: string; position: PositionRow;
+  id: string;
+  type: string;
+  legalBasis: string | null;
+  count: number;
+  issuedOn: string | null;
+  complyBy: string | null;
+  text: string;
+  position: PositionRow;
 }
-export interface LegislationRow { id: string; title: string | null; shortTitle: string | null; year: number | null; url: string | null }
-export interface RegulationRow { id: string; number: string; heading: string | null; status: string | null }
-export interface ThemeRow { id: string; label: string; definition: string; cues: string[] }
+export interface LegislationRow {
+  id: string;
+  title: string | null;
+  shortTitle: string | null;
+  year: number | null;
+  url: string | null;
+}
+export interface RegulationRow {
+  id: string;
+  number: string;
+  heading: string | null;
+  status: string | null;
+}
+export interface ThemeRow {
+  id: string;
+  label: string;
+  definition: string;
+  cues: string[];
+}
 export interface ReportRow {
-  sha256: string; fileName: string; format: string; family: string; parser: string; parserVersion: string; ingestedAt: string | null; warnings: string[];
+  sha256: string;
+  fileName: string;
+  format: string;
+  family: string;
+  parser: string;
+  parserVersion: string;
+  ingestedAt: string | null;
+  warnings: string[];
 }
 
 function optionalStrings(record: PlainRecord, field: string): string[] {
@@ -63,14 +156,23 @@ function toPolarity(value: string): Polarity {
 
 /** Position of a node's text; its report is resolved separately from `reportSha`. */
 function parsePosition(n: PlainRecord): PositionRow {
-  return { offset: read.optionalNumber(n, 'offset') ?? 0, line: read.optionalNumber(n, 'line') ?? 0, reportSha: read.optionalString(n, 'reportSha') };
+  return {
+    offset: read.optionalNumber(n, 'offset') ?? 0,
+    line: read.optionalNumber(n, 'line') ?? 0,
+    reportSha: read.optionalString(n, 'reportSha'),
+  };
 }
 
 /** The regulator's label, stored flat on the Finding (labelSource, labelId...) by the loader. */
 function parseLabel(n: PlainRecord): FindingLabelRow | null {
   const source = read.optionalString(n, 'labelSource');
   if (source === null) return null;
-  return { source, id: read.string(n, 'labelId'), name: read.string(n, 'labelName'), score: read.optionalString(n, 'labelScore') };
+  return {
+    source,
+    id: read.string(n, 'labelId'),
+    name: read.string(n, 'labelName'),
+    score: read.optionalString(n, 'labelScore'),
+  };
 }
 
 /** Reads one row field from a node's properties. */
@@ -86,10 +188,22 @@ const strs = (field: string) => (n: PlainRecord) => optionalStrings(n, field);
  * properties a request selected, in part.
  */
 export const ROW_READERS = {
-  provider: { id: str('id'), name: optStr('name'), address: optStr('address') } satisfies FieldReaders<ProviderRow>,
+  provider: {
+    id: str('id'),
+    name: optStr('name'),
+    address: optStr('address'),
+  } satisfies FieldReaders<ProviderRow>,
   location: {
-    id: str('id'), urn: optStr('urn'), cqcId: optStr('cqcId'), name: optStr('name'), type: optStr('type'), capacity: optNum('capacity'),
-    description: optStr('description'), region: optStr('region'), localAuthority: optStr('localAuthority'), address: optStr('address'),
+    id: str('id'),
+    urn: optStr('urn'),
+    cqcId: optStr('cqcId'),
+    name: optStr('name'),
+    type: optStr('type'),
+    capacity: optNum('capacity'),
+    description: optStr('description'),
+    region: optStr('region'),
+    localAuthority: optStr('localAuthority'),
+    address: optStr('address'),
   } satisfies FieldReaders<LocationRow>,
   inspection: {
     id: str('id'),
@@ -104,12 +218,25 @@ export const ROW_READERS = {
     people: strs('people'),
     publishedOn: optStr('publishedOn'),
   } satisfies FieldReaders<InspectionRow>,
-  judgement: { id: str('id'), area: str('area'), grade: (n) => readGrade(n, 'grade'), gradeText: str('gradeText') } satisfies FieldReaders<JudgementRow>,
+  judgement: {
+    id: str('id'),
+    area: str('area'),
+    grade: (n) => readGrade(n, 'grade'),
+    gradeText: str('gradeText'),
+  } satisfies FieldReaders<JudgementRow>,
   requirement: {
-    id: str('id'), text: str('text'), paragraphs: optStr('paragraphs'), dueDate: optStr('dueDate'),
-    complianceNotice: (n) => n.complianceNotice === true, position: parsePosition,
+    id: str('id'),
+    text: str('text'),
+    paragraphs: optStr('paragraphs'),
+    dueDate: optStr('dueDate'),
+    complianceNotice: (n) => n.complianceNotice === true,
+    position: parsePosition,
   } satisfies FieldReaders<RequirementRow>,
-  recommendation: { id: str('id'), text: str('text'), position: parsePosition } satisfies FieldReaders<RecommendationRow>,
+  recommendation: {
+    id: str('id'),
+    text: str('text'),
+    position: parsePosition,
+  } satisfies FieldReaders<RecommendationRow>,
   finding: {
     id: str('id'),
     text: str('text'),
@@ -120,13 +247,28 @@ export const ROW_READERS = {
     position: parsePosition,
   } satisfies FieldReaders<FindingRow>,
   enforcement: {
-    id: str('id'), type: str('type'), legalBasis: optStr('legalBasis'), count: (n) => read.optionalNumber(n, 'count') ?? 1,
-    issuedOn: optStr('issuedOn'), complyBy: optStr('complyBy'), text: str('text'), position: parsePosition,
+    id: str('id'),
+    type: str('type'),
+    legalBasis: optStr('legalBasis'),
+    count: (n) => read.optionalNumber(n, 'count') ?? 1,
+    issuedOn: optStr('issuedOn'),
+    complyBy: optStr('complyBy'),
+    text: str('text'),
+    position: parsePosition,
   } satisfies FieldReaders<EnforcementRow>,
   legislation: {
-    id: str('id'), title: optStr('title'), shortTitle: optStr('shortTitle'), year: optNum('year'), url: optStr('url'),
+    id: str('id'),
+    title: optStr('title'),
+    shortTitle: optStr('shortTitle'),
+    year: optNum('year'),
+    url: optStr('url'),
   } satisfies FieldReaders<LegislationRow>,
-  regulation: { id: str('id'), number: str('number'), heading: optStr('heading'), status: optStr('status') } satisfies FieldReaders<RegulationRow>,
+  regulation: {
+    id: str('id'),
+    number: str('number'),
+    heading: optStr('heading'),
+    status: optStr('status'),
+  } satisfies FieldReaders<RegulationRow>,
   theme: {
     id: str('id'),
     label: (n) => read.optionalString(n, 'label') ?? read.string(n, 'id'),
@@ -134,8 +276,14 @@ export const ROW_READERS = {
     cues: strs('cues'),
   } satisfies FieldReaders<ThemeRow>,
   report: {
-    sha256: str('sha256'), fileName: str('fileName'), format: str('format'), family: str('family'), parser: str('parser'),
-    parserVersion: str('parserVersion'), ingestedAt: optStr('ingestedAt'), warnings: strs('warnings'),
+    sha256: str('sha256'),
+    fileName: str('fileName'),
+    format: str('format'),
+    family: str('family'),
+    parser: str('parser'),
+    parserVersion: str('parserVersion'),
+    ingestedAt: optStr('ingestedAt'),
+    warnings: strs('warnings'),
   } satisfies FieldReaders<ReportRow>,
 };
 
@@ -162,7 +310,11 @@ function readAll<Row>(readers: FieldReaders<Row>, n: PlainRecord): Row {
  * A row with only `fields` read, from a node read with only their properties. The other fields
  * are absent: such a row goes only to resolvers of a selection that asked for no more.
  */
-export function readRowFields<K extends RowKind>(kind: K, n: PlainRecord, fields: readonly string[]): ReturnType<(typeof parseRow)[K]> {
+export function readRowFields<K extends RowKind>(
+  kind: K,
+  n: PlainRecord,
+  fields: readonly string[],
+): ReturnType<(typeof parseRow)[K]> {
   const readers = ROW_READERS[kind] as Readonly<Record<string, (n: PlainRecord) => unknown>>;
   const row: Record<string, unknown> = {};
   for (const field of fields) {

@@ -18,16 +18,19 @@ describe('buildLuceneQuery', () => {
 });
 
 describe('buildSnippet', () => {
-  const text = 'Medication protocols for the administration of controlled \'pro re nata\' (PRN) medication are not robust to ensure its safe administration.';
+  const text =
+    "Medication protocols for the administration of controlled 'pro re nata' (PRN) medication are not robust to ensure its safe administration.";
 
   it('marks whole-word matches and their inflections', () => {
     expect(buildSnippet(text, extractSearchTerms('medication administer'))).toBe(
-      '<mark>Medication</mark> protocols for the administration of controlled \'pro re nata\' (PRN) <mark>medication</mark> are not robust to ensure its safe administration.',
+      "<mark>Medication</mark> protocols for the administration of controlled 'pro re nata' (PRN) <mark>medication</mark> are not robust to ensure its safe administration.",
     );
   });
 
   it('escapes HTML in the source text', () => {
-    expect(buildSnippet('<p>restraint</p> used', ['restraint'])).toBe('&lt;p&gt;<mark>restraint</mark>&lt;/p&gt; used');
+    expect(buildSnippet('<p>restraint</p> used', ['restraint'])).toBe(
+      '&lt;p&gt;<mark>restraint</mark>&lt;/p&gt; used',
+    );
   });
 
   it('centres a long text on the first match with ellipses', () => {

@@ -7,7 +7,12 @@ const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
 /** Words of the search text (letters and digits), lower-cased, without duplicates. */
 export function extractSearchTerms(text: string): string[] {
-  const words = text.toLowerCase().normalize('NFKC').replace(/[‘’]/g, "'").match(/[\p{L}\p{N}']+/gu) ?? [];
+  const words =
+    text
+      .toLowerCase()
+      .normalize('NFKC')
+      .replace(/[‘’]/g, "'")
+      .match(/[\p{L}\p{N}']+/gu) ?? [];
   return [...new Set(words.map((w) => w.replace(/^'+|'+$/g, '')).filter((w) => w.length > 0))];
 }
 
@@ -37,7 +42,9 @@ function escapeHtml(text: string): string {
  * match wrapped in <mark></mark> (the rest HTML-escaped, so the snippet is safe to render).
  */
 export function buildSnippet(text: string, terms: readonly string[], width = 240): string {
-  const stems = terms.filter((t) => t.length > 0).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const stems = terms
+    .filter((t) => t.length > 0)
+    .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   if (stems.length === 0) return escapeHtml(text.slice(0, width));
   const pattern = new RegExp(`\\b(${stems.join('|')})\\w*`, 'giu');
   const first = pattern.exec(text);

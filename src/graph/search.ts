@@ -20,7 +20,10 @@ export interface SearchHitRow {
   location: LocationRow;
 }
 
-export const searchQuery = defineQuery<{ index: string; query: string; first: number }, Omit<SearchHitRow, 'snippet'> & { text: string }>({
+export const searchQuery = defineQuery<
+  { index: string; query: string; first: number },
+  Omit<SearchHitRow, 'snippet'> & { text: string }
+>({
   name: 'search.fulltext',
   cypher: `
     CALL db.index.fulltext.queryNodes($index, $query, {limit: $first}) YIELD node, score
@@ -45,12 +48,19 @@ export const searchQuery = defineQuery<{ index: string; query: string; first: nu
   },
 });
 
-export async function searchText(db: Database, text: string, first: number): Promise<SearchHitRow[]> {
+export async function searchText(
+  db: Database,
+  text: string,
+  first: number,
+): Promise<SearchHitRow[]> {
   const query = buildLuceneQuery(text);
   if (!query || first === 0) return [];
   const terms = extractSearchTerms(text);
   const rows = await db.read(searchQuery, { index: FULLTEXT_INDEX, query, first });
-  return rows.map(({ text: hitText, ...row }) => ({ ...row, snippet: buildSnippet(hitText, terms) }));
+  return rows.map(({ text: hitText, ...row }) => ({
+    ...row,
+    snippet: buildSnippet(hitText, terms),
+  }));
 }
 
 export interface RelatedFindingRow {
@@ -65,9 +75,46 @@ export interface RelatedFindingRow {
 
 /** Words too common in inspection reports to say two findings are alike. */
 export const STOPWORDS = [
-  'that', 'this', 'with', 'have', 'from', 'they', 'their', 'there', 'were', 'when', 'which', 'what', 'been', 'does', 'also',
-  'some', 'more', 'than', 'into', 'such', 'these', 'those', 'other', 'about', 'while', 'where', 'because', 'would', 'could',
-  'should', 'staff', 'children', 'child', 'people', 'home', 'service', 'inspection', 'provider', 'leaders', 'managers',
+  'that',
+  'this',
+  'with',
+  'have',
+  'from',
+  'they',
+  'their',
+  'there',
+  'were',
+  'when',
+  'which',
+  'what',
+  'been',
+  'does',
+  'also',
+  'some',
+  'more',
+  'than',
+  'into',
+  'such',
+  'these',
+  'those',
+  'other',
+  'about',
+  'while',
+  'where',
+  'because',
+  'would',
+  'could',
+  'should',
+  'staff',
+  'children',
+  'child',
+  'people',
+  'home',
+  'service',
+  'inspection',
+  'provider',
+  'leaders',
+  'managers',
 ];
 
 /**
@@ -83,7 +130,10 @@ export const STOPWORDS = [
  * Findings of the finding's own inspection are excluded by a list of its siblings, without
  * expanding each candidate to its inspection (every finding has one FOUND from its inspection).
  */
-export const relatedFindingsQuery = defineQuery<{ findingId: string; index: string; stopwords: string[]; first: number }, RelatedFindingRow>({
+export const relatedFindingsQuery = defineQuery<
+  { findingId: string; index: string; stopwords: string[]; first: number },
+  RelatedFindingRow
+>({
   name: 'search.related-findings',
   cypher: `
     MATCH (f:Finding {id: $findingId})<-[:FOUND]-(fi:Inspection)
@@ -133,14 +183,24 @@ export const relatedFindingsQuery = defineQuery<{ findingId: string; index: stri
   }),
 });
 
-export function findRelatedFindings(db: Database, findingId: string, first: number): Promise<RelatedFindingRow[]> {
-  return db.read(relatedFindingsQuery, { findingId, index: FULLTEXT_INDEX, stopwords: STOPWORDS, first });
+export function findRelatedFindings(
+  db: Database,
+  findingId: string,
+  first: number,
+): Promise<RelatedFindingRow[]> {
+  return db.read(relatedFindingsQuery, {
+    findingId,
+    index: FULLTEXT_INDEX,
+    stopwords: STOPWORDS,
+    first,
+  });
 }
 
 /** Plain-language reasons for a related finding's rank. */
 export function describeRelatedness(row: RelatedFindingRow): string[] {
   const reasons: string[] = [];
-  if (row.sharedRegulations.length > 0) reasons.push(`cites the same regulation: ${row.sharedRegulations.join(', ')}`);
+  if (row.sharedRegulations.length > 0)
+    reasons.push(`cites the same regulation: ${row.sharedRegulations.join(', ')}`);
   if (row.sharedThemes.length > 0) reasons.push(`shared themes: ${row.sharedThemes.join(', ')}`);
   if (row.textScore > 0) reasons.push(`similar wording (text score ${row.textScore.toFixed(2)})`);
   return reasons;

@@ -35,13 +35,7 @@ export type Grade =
   | 'NOT_RATED';
 
 export type InspectionType =
-  | 'full'
-  | 'interim'
-  | 'monitoring'
-  | 'focused'
-  | 'routine'
-  | 'assessment'
-  | 'unknown';
+  'full' | 'interim' | 'monitoring' | 'focused' | 'routine' | 'assessment' | 'unknown';
 
 export type RatingDirection = 'UP' | 'DOWN' | 'SAME';
 
@@ -127,7 +121,8 @@ export interface HistoryEntry {
   gradeText: string;
 }
 
-export type LegislationId = 'CHR2015' | 'HSCA-RA-2014' | 'HSCA-RA-2010' | 'CQC-REG-2009' | 'CSA2000' | 'HSCA2008';
+export type LegislationId =
+  'CHR2015' | 'HSCA-RA-2014' | 'HSCA-RA-2010' | 'CQC-REG-2009' | 'CSA2000' | 'HSCA2008';
 
 export interface RegulationRef {
   legislation: LegislationId;

@@ -48,7 +48,9 @@ export function describeDocument(doc: ReportDocument): string {
 }
 
 /** `<file>.meta.json` beside a file, if there is one. */
-export async function readSideMeta(file: string): Promise<{ meta: ReportMeta | null } | { error: string }> {
+export async function readSideMeta(
+  file: string,
+): Promise<{ meta: ReportMeta | null } | { error: string }> {
   const metaFile = `${file}.meta.json`;
   // Checked first, not told by a failed read's ENOENT: most real reports have no side file, and
   // an exception per report cost 19-24 µs against existsSync's 7-12.
@@ -57,7 +59,9 @@ export async function readSideMeta(file: string): Promise<{ meta: ReportMeta | n
   try {
     bytes = await readFileBytes(metaFile);
   } catch (error) {
-    return { error: `${path.basename(metaFile)} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+    return {
+      error: `${path.basename(metaFile)} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    };
   }
   let json: unknown;
   try {
@@ -66,10 +70,15 @@ export async function readSideMeta(file: string): Promise<{ meta: ReportMeta | n
     return { error: `${path.basename(metaFile)} is not valid JSON: ${(error as Error).message}` };
   }
   const parsed = parseReportMeta(json);
-  return 'error' in parsed ? { error: `${path.basename(metaFile)}: ${parsed.error}` } : { meta: parsed.meta };
+  return 'error' in parsed
+    ? { error: `${path.basename(metaFile)}: ${parsed.error}` }
+    : { meta: parsed.meta };
 }
 
-export function mergeMeta(base: ReportMeta | null, side: ReportMeta | null): ReportMeta | undefined {
+export function mergeMeta(
+  base: ReportMeta | null,
+  side: ReportMeta | null,
+): ReportMeta | undefined {
   if (!base && !side) return undefined;
   return {
     location: { ...base?.location, ...side?.location },
@@ -89,14 +98,23 @@ export interface TextInput {
 }
 
 /** Parses, classifies and (with a database) loads one report given as text. */
-export async function ingestText(input: TextInput, options: Pick<IngestOptions, 'db' | 'force'>, file = input.fileName): Promise<FileResult> {
+export async function ingestText(
+  input: TextInput,
+  options: Pick<IngestOptions, 'db' | 'force'>,
+  file = input.fileName,
+): Promise<FileResult> {
   const parsed = buildReportDocument(input);
   if (!parsed.ok) return { file, status: 'failed', message: parsed.message, document: null };
   const doc = parsed.document;
   if (!options.db) return { file, status: 'parsed', message: describeDocument(doc), document: doc };
   try {
     if (!options.force && (await isReportLoaded(options.db, doc.source.sha256))) {
-      return { file, status: 'unchanged', message: `already in the graph (sha256 ${doc.source.sha256.slice(0, 12)})`, document: doc };
+      return {
+        file,
+        status: 'unchanged',
+        message: `already in the graph (sha256 ${doc.source.sha256.slice(0, 12)})`,
+        document: doc,
+      };
     }
     await loadReportDocument(options.db, doc);
   } catch (error) {
@@ -106,12 +124,26 @@ export async function ingestText(input: TextInput, options: Pick<IngestOptions, 
 }
 
 export async function ingestFile(file: string, options: IngestOptions): Promise<FileResult> {
-  const fail = (message: string): FileResult => ({ file, status: 'failed', message, document: null });
+  const fail = (message: string): FileResult => ({
+    file,
+    status: 'failed',
+    message,
+    document: null,
+  });
   const source = await readSourceText(file);
   if (!source.ok) return fail(source.reason);
   const side = await readSideMeta(file);
   if ('error' in side) return fail(side.error);
-  return ingestText({ text: source.text, fileName: path.basename(file), format: source.format, meta: mergeMeta(options.meta, side.meta) }, options, file);
+  return ingestText(
+    {
+      text: source.text,
+      fileName: path.basename(file),
+      format: source.format,
+      meta: mergeMeta(options.meta, side.meta),
+    },
+    options,
+    file,
+  );
 }
 
 export interface FamilyTotals {
@@ -151,10 +183,20 @@ export function emptySummary(): IngestSummary {
 }
 
 /** Folds one file's outcome into running totals, so a bulk run keeps counts, not documents. */
-export function addToSummary(summary: IngestSummary, status: FileStatus, tally: ReportTally | null): void {
+export function addToSummary(
+  summary: IngestSummary,
+  status: FileStatus,
+  tally: ReportTally | null,
+): void {
   summary[status] += 1;
   if (!tally) return;
-  const totals = summary.byFamily.get(tally.family) ?? { reports: 0, inspections: 0, requirements: 0, findings: 0, warnings: 0 };
+  const totals = summary.byFamily.get(tally.family) ?? {
+    reports: 0,
+    inspections: 0,
+    requirements: 0,
+    findings: 0,
+    warnings: 0,
+  };
   totals.reports += tally.reports;
   totals.inspections += tally.inspections;
   totals.requirements += tally.requirements;
@@ -165,6 +207,7 @@ export function addToSummary(summary: IngestSummary, status: FileStatus, tally: 
 
 export function summariseResults(results: readonly FileResult[]): IngestSummary {
   const summary = emptySummary();
-  for (const result of results) addToSummary(summary, result.status, result.document ? tallyDocument(result.document) : null);
+  for (const result of results)
+    addToSummary(summary, result.status, result.document ? tallyDocument(result.document) : null);
   return summary;
 }

@@ -30,7 +30,13 @@ function collectRegulations(reports: readonly LoadParams[]): Record<string, unkn
       ...report.findings.flatMap((f) => f.citations as Record<string, unknown>[]),
     ];
     for (const rg of cited as (Record<string, unknown> | null)[]) {
-      if (rg && !byId.has(rg.regulationId)) byId.set(rg.regulationId, { regulationId: rg.regulationId, legislation: rg.legislation, number: rg.number, title: rg.title });
+      if (rg && !byId.has(rg.regulationId))
+        byId.set(rg.regulationId, {
+          regulationId: rg.regulationId,
+          legislation: rg.legislation,
+          number: rg.number,
+          title: rg.title,
+        });
     }
   }
   return [...byId.values()];
@@ -55,14 +61,23 @@ export function planBatch(docs: readonly ReportDocument[]): BatchPlan {
     reports.push(buildLoadParams(doc));
     locationIds.add(doc.location.id);
   });
-  return { reports, locationIds: [...locationIds], regulations: collectRegulations(reports), supersededBy };
+  return {
+    reports,
+    locationIds: [...locationIds],
+    regulations: collectRegulations(reports),
+    supersededBy,
+  };
 }
 
-type ChildList = 'history' | 'judgements' | 'requirements' | 'recommendations' | 'enforcement' | 'findings';
+type ChildList =
+  'history' | 'judgements' | 'requirements' | 'recommendations' | 'enforcement' | 'findings';
 
 /** What every statement that writes under an inspection finds it and its report's family by, at the same paths as the full row. */
 function inspectionKeys(rep: LoadParams) {
-  return { inspection: { id: rep.inspection.id }, report: { sha256: rep.report.sha256, family: rep.report.family } };
+  return {
+    inspection: { id: rep.inspection.id },
+    report: { sha256: rep.report.sha256, family: rep.report.family },
+  };
 }
 
 /** History also links to the location and regulator. */
@@ -78,7 +93,12 @@ function historyKeys(rep: LoadParams) {
  */
 function withoutNulls<T>(value: T): T {
   if (Array.isArray(value)) return value.map(withoutNulls) as T;
-  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    Object.getPrototypeOf(value) !== Object.prototype
+  )
+    return value;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) if (item !== null) out[key] = withoutNulls(item);
   return out as T;
@@ -91,12 +111,24 @@ function withoutNulls<T>(value: T): T {
  */
 export const statementRows = {
   inspections: (reports: readonly LoadParams[]) =>
-    reports.map((rep) => withoutNulls({ regulator: rep.regulator, location: rep.location, inspection: rep.inspection, report: rep.report })),
+    reports.map((rep) =>
+      withoutNulls({
+        regulator: rep.regulator,
+        location: rep.location,
+        inspection: rep.inspection,
+        report: rep.report,
+      }),
+    ),
   providers: (reports: readonly LoadParams[]) =>
-    reports.filter((rep) => rep.provider !== null).map((rep) => withoutNulls({ location: { id: rep.location.id }, provider: rep.provider })),
+    reports
+      .filter((rep) => rep.provider !== null)
+      .map((rep) => withoutNulls({ location: { id: rep.location.id }, provider: rep.provider })),
   keys: (reports: readonly LoadParams[]) => reports.map(inspectionKeys),
   children: (reports: readonly LoadParams[], list: ChildList) =>
     reports
       .filter((rep) => rep[list].length > 0)
-      .map((rep) => ({ ...(list === 'history' ? historyKeys(rep) : inspectionKeys(rep)), [list]: withoutNulls(rep[list]) })),
+      .map((rep) => ({
+        ...(list === 'history' ? historyKeys(rep) : inspectionKeys(rep)),
+        [list]: withoutNulls(rep[list]),
+      })),
 };

@@ -226,10 +226,17 @@ export const writeFindings = defineStatement<Reports>(
    }`,
 );
 
-export const findReportBySha = defineQuery<{ sha256: string }, { sha256: string; parserVersion: string | null }>({
+export const findReportBySha = defineQuery<
+  { sha256: string },
+  { sha256: string; parserVersion: string | null }
+>({
   name: 'load.find-report',
-  cypher: 'MATCH (r:Report {sha256: $sha256}) RETURN r.sha256 AS sha256, r.parserVersion AS parserVersion',
-  parse: (row) => ({ sha256: read.string(row, 'sha256'), parserVersion: read.optionalString(row, 'parserVersion') }),
+  cypher:
+    'MATCH (r:Report {sha256: $sha256}) RETURN r.sha256 AS sha256, r.parserVersion AS parserVersion',
+  parse: (row) => ({
+    sha256: read.string(row, 'sha256'),
+    parserVersion: read.optionalString(row, 'parserVersion'),
+  }),
 });
 
 export const findLoadedReportShas = defineQuery<{ shas: string[] }, { sha256: string }>({

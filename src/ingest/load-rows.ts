@@ -9,7 +9,14 @@ export function toRegulationId(ref: RegulationRef): string {
 }
 
 function regulationRow(ref: RegulationRef | null) {
-  return ref ? { regulationId: toRegulationId(ref), legislation: ref.legislation, number: ref.number, title: ref.title } : null;
+  return ref
+    ? {
+        regulationId: toRegulationId(ref),
+        legislation: ref.legislation,
+        number: ref.number,
+        title: ref.title,
+      }
+    : null;
 }
 
 function enforcementRow(item: EnforcementItem) {
@@ -28,7 +35,10 @@ function enforcementRow(item: EnforcementItem) {
 }
 
 function slugifyArea(area: string): string {
-  return area.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return area
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 export interface LoadParams {
@@ -55,10 +65,14 @@ export function buildLoadParams(doc: ReportDocument): LoadParams {
       family: doc.family,
       parser: doc.parser.name,
       parserVersion: doc.parser.version,
-      warnings: doc.warnings.map((w) => `${w.code}${w.position ? ` (line ${w.position.line})` : ''}: ${w.message}`),
+      warnings: doc.warnings.map(
+        (w) => `${w.code}${w.position ? ` (line ${w.position.line})` : ''}: ${w.message}`,
+      ),
     },
     regulator: doc.regulator,
-    provider: doc.provider ? { id: doc.provider.id, name: doc.provider.name, address: doc.provider.address } : null,
+    provider: doc.provider
+      ? { id: doc.provider.id, name: doc.provider.name, address: doc.provider.address }
+      : null,
     location: { ...doc.location, address: doc.location.address ?? null },
     inspection: {
       id: inspectionId,
@@ -72,10 +86,22 @@ export function buildLoadParams(doc: ReportDocument): LoadParams {
       publishedOn: doc.inspection.publishedOn ?? null,
       people: doc.people.map((p) => `${p.role}: ${p.name}`),
     },
-    judgements: doc.judgements.map((j, ordinal) => ({ id: `${inspectionId}/judgement/${slugifyArea(j.area)}`, ordinal, area: j.area, grade: j.grade, gradeText: j.gradeText })),
+    judgements: doc.judgements.map((j, ordinal) => ({
+      id: `${inspectionId}/judgement/${slugifyArea(j.area)}`,
+      ordinal,
+      area: j.area,
+      grade: j.grade,
+      gradeText: j.gradeText,
+    })),
     history: doc.history
       .filter((h) => h.inspectionId !== inspectionId)
-      .map((h) => ({ id: h.inspectionId, date: h.date, type: h.type, grade: h.grade, gradeText: h.gradeText })),
+      .map((h) => ({
+        id: h.inspectionId,
+        date: h.date,
+        type: h.type,
+        grade: h.grade,
+        gradeText: h.gradeText,
+      })),
     requirements: doc.requirements.map((r) => ({
       id: r.id,
       text: r.text,
@@ -86,7 +112,12 @@ export function buildLoadParams(doc: ReportDocument): LoadParams {
       line: r.position.line,
       regulation: regulationRow(r.regulation),
     })),
-    recommendations: doc.recommendations.map((r) => ({ id: r.id, text: r.text, offset: r.position.offset, line: r.position.line })),
+    recommendations: doc.recommendations.map((r) => ({
+      id: r.id,
+      text: r.text,
+      offset: r.position.offset,
+      line: r.position.line,
+    })),
     enforcement: doc.enforcement.map(enforcementRow),
     findings: doc.findings.map((f) => ({
       id: f.id,

@@ -74,10 +74,15 @@ async function writeBatch(db: Database, plan: BatchPlan): Promise<void> {
   ];
   await db.writeTransaction(async (tx) => {
     const sent: Promise<unknown>[] = [];
-    const send = <Params extends object>(query: NamedQuery<Params, void>, params: Params, rowCount: number) => {
+    const send = <Params extends object>(
+      query: NamedQuery<Params, void>,
+      params: Params,
+      rowCount: number,
+    ) => {
       if (rowCount > 0) sent.push(tx.run(query, params));
     };
-    const sendRows = (query: NamedQuery<Reports, void>, batchRows: readonly object[]) => send(query, { reports: batchRows }, batchRows.length);
+    const sendRows = (query: NamedQuery<Reports, void>, batchRows: readonly object[]) =>
+      send(query, { reports: batchRows }, batchRows.length);
     // Before the inspections are upserted: it only removes what earlier transactions wrote, and
     // run on inspections this transaction has just created it costs far more, for nothing to delete.
     sendRows(removePreviousVersions, rows.keys(reports));
@@ -105,9 +110,16 @@ function summarise(docs: DocLoadResult[]): BatchLoadResult {
  * versions of one report end as they would one by one). Never throws for a bad document: its
  * status says why.
  */
-export async function loadReportBatch(db: Database, docs: readonly ReportDocument[]): Promise<BatchLoadResult> {
+export async function loadReportBatch(
+  db: Database,
+  docs: readonly ReportDocument[],
+): Promise<BatchLoadResult> {
   const plan = planBatch(docs);
-  const resultOf = (doc: ReportDocument, status: DocLoadStatus, message: string): DocLoadResult => ({
+  const resultOf = (
+    doc: ReportDocument,
+    status: DocLoadStatus,
+    message: string,
+  ): DocLoadResult => ({
     sha256: doc.source.sha256,
     fileName: doc.source.fileName,
     status,
@@ -118,7 +130,13 @@ export async function loadReportBatch(db: Database, docs: readonly ReportDocumen
     return summarise(
       docs.map((doc, index) => {
         const winner = plan.supersededBy.get(index);
-        return resultOf(doc, 'loaded', winner === undefined ? '' : `replaced in the same batch by ${docs[winner]!.source.fileName} (a later version of the same report)`);
+        return resultOf(
+          doc,
+          'loaded',
+          winner === undefined
+            ? ''
+            : `replaced in the same batch by ${docs[winner]!.source.fileName} (a later version of the same report)`,
+        );
       }),
     );
   } catch (batchError) {

@@ -4,9 +4,19 @@
  * parsed document before classification.
  */
 import type { DocumentWarning, LocationRef, ProviderRef, ReportDocument } from './document.ts';
-import { buildCqcLocationId, buildOfstedLocationId, buildProviderId, renumberDocumentIds } from './parsers/ids.ts';
+import {
+  buildCqcLocationId,
+  buildOfstedLocationId,
+  buildProviderId,
+  renumberDocumentIds,
+} from './parsers/ids.ts';
 
-export type LocationMeta = Partial<Pick<LocationRef, 'id' | 'urn' | 'cqcId' | 'name' | 'type' | 'capacity' | 'region' | 'localAuthority'>>;
+export type LocationMeta = Partial<
+  Pick<
+    LocationRef,
+    'id' | 'urn' | 'cqcId' | 'name' | 'type' | 'capacity' | 'region' | 'localAuthority'
+  >
+>;
 export type ProviderMeta = Partial<Pick<ProviderRef, 'id' | 'name' | 'address'>>;
 
 export interface ReportMeta {
@@ -42,15 +52,25 @@ function checkField(kind: FieldKind, value: unknown): string | null {
   if (value === null) return kind === 'id' ? 'must be a non-empty string' : null;
   switch (kind) {
     case 'id':
-      return typeof value === 'string' && /^\S+$/.test(value) ? null : 'must be a non-empty string without spaces';
+      return typeof value === 'string' && /^\S+$/.test(value)
+        ? null
+        : 'must be a non-empty string without spaces';
     case 'text':
-      return typeof value === 'string' && value.trim() !== '' ? null : 'must be a non-empty string or null';
+      return typeof value === 'string' && value.trim() !== ''
+        ? null
+        : 'must be a non-empty string or null';
     case 'urn':
-      return typeof value === 'string' && /^(?:SC)?\d{5,8}$/i.test(value) ? null : 'must be an Ofsted URN (digits, or SC and digits)';
+      return typeof value === 'string' && /^(?:SC)?\d{5,8}$/i.test(value)
+        ? null
+        : 'must be an Ofsted URN (digits, or SC and digits)';
     case 'cqc-id':
-      return typeof value === 'string' && /^1-\d+$/.test(value) ? null : 'must be a CQC id such as 1-123456789';
+      return typeof value === 'string' && /^1-\d+$/.test(value)
+        ? null
+        : 'must be a CQC id such as 1-123456789';
     case 'count':
-      return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? null : 'must be a whole number, 0 or more, or null';
+      return typeof value === 'number' && Number.isInteger(value) && value >= 0
+        ? null
+        : 'must be a whole number, 0 or more, or null';
     default:
       return unreachableKind(kind);
   }
@@ -69,7 +89,8 @@ function readSection<T extends object>(
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) {
     const kind = fields[key];
-    if (!kind) return { error: `unknown field "${name}.${key}" (known: ${Object.keys(fields).join(', ')})` };
+    if (!kind)
+      return { error: `unknown field "${name}.${key}" (known: ${Object.keys(fields).join(', ')})` };
     if (field === undefined) continue;
     const problem = checkField(kind, field);
     if (problem) return { error: `"${name}.${key}" ${problem}` };
@@ -80,10 +101,12 @@ function readSection<T extends object>(
 
 /** Reads and checks metadata JSON; the error names the first offending field. */
 export function parseReportMeta(json: unknown): { meta: ReportMeta } | { error: string } {
-  if (!isRecord(json)) return { error: 'metadata must be a JSON object with "location" and/or "provider"' };
+  if (!isRecord(json))
+    return { error: 'metadata must be a JSON object with "location" and/or "provider"' };
   const meta: ReportMeta = {};
   for (const key of Object.keys(json)) {
-    if (key !== 'location' && key !== 'provider') return { error: `unknown field "${key}" (known: location, provider)` };
+    if (key !== 'location' && key !== 'provider')
+      return { error: `unknown field "${key}" (known: location, provider)` };
   }
   if (json.location !== undefined) {
     const location = readSection<LocationMeta>('location', json.location, LOCATION_FIELDS);
@@ -103,11 +126,16 @@ function chooseLocationId(doc: ReportDocument, meta: LocationMeta): string {
   if (meta.id) return meta.id;
   const fromCqc = meta.cqcId ? buildCqcLocationId(meta.cqcId) : null;
   const fromUrn = meta.urn ? buildOfstedLocationId(meta.urn) : null;
-  const preferred = doc.regulator === 'CQC' ? fromCqc ?? fromUrn : fromUrn ?? fromCqc;
+  const preferred = doc.regulator === 'CQC' ? (fromCqc ?? fromUrn) : (fromUrn ?? fromCqc);
   return preferred ?? doc.location.id;
 }
 
-function noteOverride(warnings: DocumentWarning[], field: string, before: unknown, after: unknown): void {
+function noteOverride(
+  warnings: DocumentWarning[],
+  field: string,
+  before: unknown,
+  after: unknown,
+): void {
   if (before === null || before === undefined || before === after) return;
   warnings.push({
     code: 'meta-override',
@@ -116,7 +144,11 @@ function noteOverride(warnings: DocumentWarning[], field: string, before: unknow
   });
 }
 
-function applyLocationMeta(doc: ReportDocument, meta: LocationMeta, warnings: DocumentWarning[]): LocationRef {
+function applyLocationMeta(
+  doc: ReportDocument,
+  meta: LocationMeta,
+  warnings: DocumentWarning[],
+): LocationRef {
   const location: LocationRef = { ...doc.location };
   for (const key of Object.keys(LOCATION_FIELDS) as Array<keyof LocationMeta>) {
     if (key === 'id' || meta[key] === undefined) continue;
@@ -124,13 +156,19 @@ function applyLocationMeta(doc: ReportDocument, meta: LocationMeta, warnings: Do
     Object.assign(location, { [key]: meta[key] });
   }
   const id = chooseLocationId(doc, meta);
-  if (!doc.location.id.startsWith('content:')) noteOverride(warnings, 'location.id', doc.location.id, id);
+  if (!doc.location.id.startsWith('content:'))
+    noteOverride(warnings, 'location.id', doc.location.id, id);
   location.id = id;
   return location;
 }
 
-function applyProviderMeta(doc: ReportDocument, meta: ProviderMeta, warnings: DocumentWarning[]): ProviderRef | null {
-  if (meta.id === undefined && meta.name === undefined && meta.address === undefined) return doc.provider;
+function applyProviderMeta(
+  doc: ReportDocument,
+  meta: ProviderMeta,
+  warnings: DocumentWarning[],
+): ProviderRef | null {
+  if (meta.id === undefined && meta.name === undefined && meta.address === undefined)
+    return doc.provider;
   const base: ProviderRef = doc.provider ?? { id: '', name: null, address: null };
   const name = meta.name !== undefined ? meta.name : base.name;
   const address = meta.address !== undefined ? meta.address : base.address;
@@ -141,7 +179,11 @@ function applyProviderMeta(doc: ReportDocument, meta: ProviderMeta, warnings: Do
   // A new name without a new id renames the key too, so the provider is not left under the old name.
   const id = meta.id ?? (meta.name ? buildProviderId(doc.regulator, meta.name) : null) ?? base.id;
   if (!id) {
-    warnings.push({ code: 'meta-provider-without-id', message: 'metadata gives a provider address but no id or name; provider left unset', position: null });
+    warnings.push({
+      code: 'meta-provider-without-id',
+      message: 'metadata gives a provider address but no id or name; provider left unset',
+      position: null,
+    });
     return doc.provider;
   }
   if (doc.provider) noteOverride(warnings, 'provider.id', doc.provider.id, id);

@@ -18,7 +18,10 @@ export interface BuildInput {
 
 export function buildReportDocument(input: BuildInput): ParseResult {
   const sha256 = sha256Hex(input.text);
-  const parsed = parseReport({ text: input.text, source: { fileName: input.fileName, sha256, format: input.format } });
+  const parsed = parseReport({
+    text: input.text,
+    source: { fileName: input.fileName, sha256, format: input.format },
+  });
   if (!parsed.ok) return parsed;
   const withMeta = input.meta ? applyReportMeta(parsed.document, input.meta) : parsed.document;
   return { ok: true, document: classifyDocument(withMeta) };

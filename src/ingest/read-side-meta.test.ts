@@ -14,14 +14,23 @@ describe('readSideMeta', () => {
   });
 
   it('reads the side file beside the report', async () => {
-    writeFileSync(`${report('with-meta.txt')}.meta.json`, JSON.stringify({ location: { urn: 'SC123456', name: 'Example House' } }));
-    expect(await readSideMeta(report('with-meta.txt'))).toEqual({ meta: { location: { urn: 'SC123456', name: 'Example House' } } });
+    writeFileSync(
+      `${report('with-meta.txt')}.meta.json`,
+      JSON.stringify({ location: { urn: 'SC123456', name: 'Example House' } }),
+    );
+    expect(await readSideMeta(report('with-meta.txt'))).toEqual({
+      meta: { location: { urn: 'SC123456', name: 'Example House' } },
+    });
   });
 
   it('gives a one-line reason for a side file that is not JSON or cannot be read', async () => {
     writeFileSync(`${report('broken.txt')}.meta.json`, '{ "location": ');
-    expect(await readSideMeta(report('broken.txt'))).toEqual({ error: expect.stringMatching(/^broken\.txt\.meta\.json is not valid JSON: /) });
+    expect(await readSideMeta(report('broken.txt'))).toEqual({
+      error: expect.stringMatching(/^broken\.txt\.meta\.json is not valid JSON: /),
+    });
     mkdirSync(`${report('folder.txt')}.meta.json`);
-    expect(await readSideMeta(report('folder.txt'))).toEqual({ error: 'folder.txt.meta.json cannot be read: EISDIR' });
+    expect(await readSideMeta(report('folder.txt'))).toEqual({
+      error: 'folder.txt.meta.json cannot be read: EISDIR',
+    });
   });
 });

@@ -4,7 +4,17 @@
 import { referenceFilePath } from './project-root.ts';
 import { readThemeTaxonomy } from './theme-taxonomy.ts';
 import type { CqcQualityStatement } from './types.ts';
-import { child, expectArray, expectObject, expectString, expectStringArray, expectUnique, fail, readJsonFile, type Place } from './validate.ts';
+import {
+  child,
+  expectArray,
+  expectObject,
+  expectString,
+  expectStringArray,
+  expectUnique,
+  fail,
+  readJsonFile,
+  type Place,
+} from './validate.ts';
 
 const FILE = 'seed/reference/cqc-quality-statements.json';
 
@@ -19,7 +29,11 @@ export function readCqcQualityStatements(): readonly CqcQualityStatement[] {
   return cached;
 }
 
-export function parseCqcQualityStatements(value: unknown, place: Place, themeIds: ReadonlySet<string>): readonly CqcQualityStatement[] {
+export function parseCqcQualityStatements(
+  value: unknown,
+  place: Place,
+  themeIds: ReadonlySet<string>,
+): readonly CqcQualityStatement[] {
   const root = expectObject(value, place);
   const list = child(place, 'qualityStatements');
   const statements = expectArray(root['qualityStatements'], list).map((item, i) => {
@@ -27,9 +41,14 @@ export function parseCqcQualityStatements(value: unknown, place: Place, themeIds
     const id = expectString(raw['id'], child(child(list, i), 'id'));
     const at = child(list, i, id);
     const themes = expectStringArray(raw['themes'], child(at, 'themes'));
-    if (themes.length === 0) fail(child(at, 'themes'), 'map each quality statement to at least one theme');
+    if (themes.length === 0)
+      fail(child(at, 'themes'), 'map each quality statement to at least one theme');
     themes.forEach((theme, j) => {
-      if (!themeIds.has(theme)) fail(child(child(at, 'themes'), j), `${theme} is not a theme in seed/reference/themes.json`);
+      if (!themeIds.has(theme))
+        fail(
+          child(child(at, 'themes'), j),
+          `${theme} is not a theme in seed/reference/themes.json`,
+        );
     });
     return {
       id,
@@ -39,6 +58,10 @@ export function parseCqcQualityStatements(value: unknown, place: Place, themeIds
       why: expectString(raw['why'], child(at, 'why')),
     };
   });
-  expectUnique(statements.map((s) => s.id), list, 'quality statement id');
+  expectUnique(
+    statements.map((s) => s.id),
+    list,
+    'quality statement id',
+  );
   return Object.freeze(statements);
 }

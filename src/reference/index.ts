@@ -3,7 +3,11 @@
  * the CQC quality-statement mapping. Migrations create nodes from these arrays one to one.
  */
 export {
-  findLegislation, findRegulation, normaliseRegulationNumber, parseLegislationCatalogue, readLegislationCatalogue,
+  findLegislation,
+  findRegulation,
+  normaliseRegulationNumber,
+  parseLegislationCatalogue,
+  readLegislationCatalogue,
   toRegulationRef,
 } from './legislation-catalogue.ts';
 export { PATTERN_PREFIX, parseThemeTaxonomy, readThemeTaxonomy } from './theme-taxonomy.ts';
@@ -12,6 +16,13 @@ export { LEGISLATION_IDS } from './legislation-ids.ts';
 export { findProjectRoot } from './project-root.ts';
 export { ReferenceDataError } from './validate.ts';
 export type {
-  CqcQualityStatement, HeadingStatus, Legislation, LegislationCatalogue, LegislationKind, Regulation, Theme, ThemeCoverage,
+  CqcQualityStatement,
+  HeadingStatus,
+  Legislation,
+  LegislationCatalogue,
+  LegislationKind,
+  Regulation,
+  Theme,
+  ThemeCoverage,
   ThemeTaxonomy,
 } from './types.ts';

@@ -4,14 +4,35 @@
 import type { LegislationId, RegulationRef } from '../ingest/document.ts';
 import { LEGISLATION_IDS } from './legislation-ids.ts';
 import { referenceFilePath } from './project-root.ts';
-import type { HeadingStatus, Legislation, LegislationCatalogue, LegislationKind, Regulation } from './types.ts';
+import type {
+  HeadingStatus,
+  Legislation,
+  LegislationCatalogue,
+  LegislationKind,
+  Regulation,
+} from './types.ts';
 import {
-  child, expectArray, expectInteger, expectNullableString, expectObject, expectOneOf, expectString,
-  expectStringArray, expectUnique, fail, readJsonFile, type Place,
+  child,
+  expectArray,
+  expectInteger,
+  expectNullableString,
+  expectObject,
+  expectOneOf,
+  expectString,
+  expectStringArray,
+  expectUnique,
+  fail,
+  readJsonFile,
+  type Place,
 } from './validate.ts';
 
 const FILE = 'seed/reference/legislation.json';
-const HEADING_STATUSES: readonly HeadingStatus[] = ['confirmed', 'confirmed-secondary', 'taken-from-text', 'unconfirmed'];
+const HEADING_STATUSES: readonly HeadingStatus[] = [
+  'confirmed',
+  'confirmed-secondary',
+  'taken-from-text',
+  'unconfirmed',
+];
 const KINDS: readonly LegislationKind[] = ['act', 'regulations'];
 
 let cached: LegislationCatalogue | null = null;
@@ -28,13 +49,23 @@ export function readLegislationCatalogue(): LegislationCatalogue {
 /** Validates catalogue JSON; exported so tests can check what a bad file does. */
 export function parseLegislationCatalogue(value: unknown, place: Place): LegislationCatalogue {
   const root = expectObject(value, place);
-  const legislation = expectArray(root['legislation'], child(place, 'legislation'))
-    .map((item, i) => parseLegislation(item, child(place, 'legislation', undefined), i));
-  expectUnique(legislation.map((l) => l.id), child(place, 'legislation'), 'legislation id');
+  const legislation = expectArray(root['legislation'], child(place, 'legislation')).map((item, i) =>
+    parseLegislation(item, child(place, 'legislation', undefined), i),
+  );
+  expectUnique(
+    legislation.map((l) => l.id),
+    child(place, 'legislation'),
+    'legislation id',
+  );
   const known = new Set<string>(legislation.map((l) => l.id));
-  const regulations = expectArray(root['regulations'], child(place, 'regulations'))
-    .map((item, i) => parseRegulation(item, child(place, 'regulations'), i, known));
-  expectUnique(regulations.map((r) => r.id), child(place, 'regulations'), 'regulation id');
+  const regulations = expectArray(root['regulations'], child(place, 'regulations')).map((item, i) =>
+    parseRegulation(item, child(place, 'regulations'), i, known),
+  );
+  expectUnique(
+    regulations.map((r) => r.id),
+    child(place, 'regulations'),
+    'regulation id',
+  );
   return { legislation: Object.freeze(legislation), regulations: Object.freeze(regulations) };
 }
 
@@ -54,12 +85,18 @@ function parseLegislation(value: unknown, list: Place, index: number): Legislati
   };
 }
 
-function parseRegulation(value: unknown, list: Place, index: number, knownLegislation: ReadonlySet<string>): Regulation {
+function parseRegulation(
+  value: unknown,
+  list: Place,
+  index: number,
+  knownLegislation: ReadonlySet<string>,
+): Regulation {
   const raw = expectObject(value, child(list, index));
   const id = expectString(raw['id'], child(child(list, index), 'id'));
   const at = child(list, index, id);
   const legislation = expectOneOf(raw['legislation'], LEGISLATION_IDS, child(at, 'legislation'));
-  if (!knownLegislation.has(legislation)) fail(at, `legislation ${legislation} is not in the legislation list`);
+  if (!knownLegislation.has(legislation))
+    fail(at, `legislation ${legislation} is not in the legislation list`);
   const number = expectString(raw['number'], child(at, 'number'));
   if (id !== `${legislation}:${number}`) fail(at, `id must be ${legislation}:${number}`);
   const heading = expectNullableString(raw['heading'], child(at, 'heading'));
@@ -99,5 +136,9 @@ export function findLegislation(id: LegislationId): Legislation {
 
 /** The document-contract reference to a catalogue regulation. */
 export function toRegulationRef(regulation: Regulation): RegulationRef {
-  return { legislation: regulation.legislation, number: regulation.number, title: regulation.heading };
+  return {
+    legislation: regulation.legislation,
+    number: regulation.number,
+    title: regulation.heading,
+  };
 }

@@ -7,7 +7,15 @@
  */
 import { referenceFilePath } from './project-root.ts';
 import {
-  child, expectArray, expectNullableString, expectObject, expectString, expectStringArray, expectUnique, fail, readJsonFile,
+  child,
+  expectArray,
+  expectNullableString,
+  expectObject,
+  expectString,
+  expectStringArray,
+  expectUnique,
+  fail,
+  readJsonFile,
   type Place,
 } from './validate.ts';
 
@@ -59,6 +67,10 @@ export function parseLocalAuthorities(value: unknown, place: Place): readonly Lo
       type: expectNullableString(raw['type'], child(at, 'type')),
     });
   });
-  expectUnique(authorities.map((a) => a.urn), list, 'urn');
+  expectUnique(
+    authorities.map((a) => a.urn),
+    list,
+    'urn',
+  );
   return Object.freeze(authorities);
 }

@@ -6,7 +6,15 @@ import { readLegislationCatalogue } from './legislation-catalogue.ts';
 import { referenceFilePath } from './project-root.ts';
 import type { Theme, ThemeCoverage, ThemeTaxonomy } from './types.ts';
 import {
-  child, expectArray, expectObject, expectString, expectStringArray, expectUnique, fail, readJsonFile, type Place,
+  child,
+  expectArray,
+  expectObject,
+  expectString,
+  expectStringArray,
+  expectUnique,
+  fail,
+  readJsonFile,
+  type Place,
 } from './validate.ts';
 
 const FILE = 'seed/reference/themes.json';
@@ -25,17 +33,38 @@ export function readThemeTaxonomy(): ThemeTaxonomy {
 }
 
 /** Validates taxonomy JSON; every regulation a theme names must exist in the catalogue. */
-export function parseThemeTaxonomy(value: unknown, place: Place, regulationIds: ReadonlySet<string>): ThemeTaxonomy {
+export function parseThemeTaxonomy(
+  value: unknown,
+  place: Place,
+  regulationIds: ReadonlySet<string>,
+): ThemeTaxonomy {
   const root = expectObject(value, place);
   const list = child(place, 'themes');
-  const themes = expectArray(root['themes'], list).map((item, i) => parseTheme(item, list, i, regulationIds));
-  expectUnique(themes.map((t) => t.id), list, 'theme id');
-  const coverage: ThemeCoverage[] = themes.flatMap((t) => t.regulations.map((regulation) => ({ regulation, theme: t.id })));
+  const themes = expectArray(root['themes'], list).map((item, i) =>
+    parseTheme(item, list, i, regulationIds),
+  );
+  expectUnique(
+    themes.map((t) => t.id),
+    list,
+    'theme id',
+  );
+  const coverage: ThemeCoverage[] = themes.flatMap((t) =>
+    t.regulations.map((regulation) => ({ regulation, theme: t.id })),
+  );
   const ignore = parseCues(root['ignore'] ?? [], child(place, 'ignore'));
-  return { themes: Object.freeze(themes), ignore: Object.freeze(ignore), coverage: Object.freeze(coverage) };
+  return {
+    themes: Object.freeze(themes),
+    ignore: Object.freeze(ignore),
+    coverage: Object.freeze(coverage),
+  };
 }
 
-function parseTheme(value: unknown, list: Place, index: number, regulationIds: ReadonlySet<string>): Theme {
+function parseTheme(
+  value: unknown,
+  list: Place,
+  index: number,
+  regulationIds: ReadonlySet<string>,
+): Theme {
   const raw = expectObject(value, child(list, index));
   const id = expectString(raw['id'], child(child(list, index), 'id'));
   const at = child(list, index, id);
@@ -45,7 +74,11 @@ function parseTheme(value: unknown, list: Place, index: number, regulationIds: R
   if (cues.length === 0) fail(child(at, 'cues'), 'a theme needs at least one cue');
   const regulations = expectStringArray(raw['regulations'], child(at, 'regulations'));
   regulations.forEach((regulation, i) => {
-    if (!regulationIds.has(regulation)) fail(child(child(at, 'regulations'), i), `${regulation} is not in seed/reference/legislation.json`);
+    if (!regulationIds.has(regulation))
+      fail(
+        child(child(at, 'regulations'), i),
+        `${regulation} is not in seed/reference/legislation.json`,
+      );
   });
   expectUnique(regulations, child(at, 'regulations'), 'regulation');
   expectUnique([...cues, ...weakCues], at, 'cue');

@@ -40,7 +40,8 @@ export function readJsonFile(filePath: string, file: string): { value: unknown; 
 }
 
 export function expectObject(value: unknown, place: Place): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(place, 'expected an object');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    fail(place, 'expected an object');
   return value as Record<string, unknown>;
 }
 
@@ -67,7 +68,11 @@ export function expectInteger(value: unknown, place: Place): number {
   return value;
 }
 
-export function expectOneOf<T extends string>(value: unknown, allowed: readonly T[], place: Place): T {
+export function expectOneOf<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  place: Place,
+): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
     fail(place, `expected one of ${allowed.join(', ')}, found ${JSON.stringify(value)}`);
   }

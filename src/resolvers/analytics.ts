@@ -20,14 +20,24 @@ import { readAhead } from './prefetch-plan.ts';
 import { badInput, checkDateRange, listLimit, pageArgs, required } from './support.ts';
 
 /** Nodes the row already holds (in the order of `keys`), or else each loaded by key. */
-async function loadAll<K extends NodeKind>(loaders: Loaders, kind: K, keys: readonly string[], prefetched: readonly RowOf<K>[]): Promise<RowOf<K>[]> {
+async function loadAll<K extends NodeKind>(
+  loaders: Loaders,
+  kind: K,
+  keys: readonly string[],
+  prefetched: readonly RowOf<K>[],
+): Promise<RowOf<K>[]> {
   const rows = await Promise.all(keys.map((key, i) => loaders.nodeFrom(kind, key, prefetched[i])));
   return rows.map((row, i) => required(row, `${kind} ${keys[i]}`));
 }
 
 export const analyticsQueries: Pick<
   QueryResolvers,
-  'repeatedBreaches' | 'breachCounts' | 'themeTrends' | 'themeCooccurrence' | 'ratingChanges' | 'enforcementActions'
+  | 'repeatedBreaches'
+  | 'breachCounts'
+  | 'themeTrends'
+  | 'themeCooccurrence'
+  | 'ratingChanges'
+  | 'enforcementActions'
 > = {
   repeatedBreaches: (_parent, args, { db }) => {
     checkDateRange(args.from, args.to);
@@ -71,7 +81,8 @@ export const analyticsQueries: Pick<
       polarity: args.polarity ? args.polarity.toLowerCase() : null,
     });
   },
-  themeCooccurrence: (_parent, args, { db }) => findThemeCooccurrence(db, toFindingParams(args.filter), listLimit(args.first, 50)),
+  themeCooccurrence: (_parent, args, { db }) =>
+    findThemeCooccurrence(db, toFindingParams(args.filter), listLimit(args.first, 50)),
   ratingChanges: (_parent, args, { db }) => {
     checkDateRange(args.from, args.to);
     return findRatingChanges(db, {
@@ -84,48 +95,87 @@ export const analyticsQueries: Pick<
   },
   enforcementActions: async (_parent, args, { db, loaders }, info) => {
     checkDateRange(args.from, args.to);
-    const params = listParams.enforcementActions({ type: args.type, regulator: args.regulator, from: args.from, to: args.to });
+    const params = listParams.enforcementActions({
+      type: args.type,
+      regulator: args.regulator,
+      from: args.from,
+      to: args.to,
+    });
     const sort = { field: 'NEWEST', direction: 'DESC' } as const;
-    return toConnection(await readList(db, 'enforcementActions', pageArgs(args), params, sort, readAhead(info, loaders, 'enforcementActions')));
+    return toConnection(
+      await readList(
+        db,
+        'enforcementActions',
+        pageArgs(args),
+        params,
+        sort,
+        readAhead(info, loaders, 'enforcementActions'),
+      ),
+    );
   },
 };
 
 export const RepeatedBreach: RepeatedBreachResolvers = {
-  location: async (row, _args, { loaders }) => required(await loaders.nodeFrom('location', row.locationId, row.location), `location ${row.locationId}`),
+  location: async (row, _args, { loaders }) =>
+    required(
+      await loaders.nodeFrom('location', row.locationId, row.location),
+      `location ${row.locationId}`,
+    ),
   provider: (row, _args, { loaders }) => loaders.nodeFrom('provider', row.providerId, row.provider),
   regulation: async (row, _args, { loaders }) =>
-    required(await loaders.nodeFrom('regulation', row.regulationId, row.regulation), `regulation ${row.regulationId}`),
+    required(
+      await loaders.nodeFrom('regulation', row.regulationId, row.regulation),
+      `regulation ${row.regulationId}`,
+    ),
   inspectionCount: (row) => row.inspectionIds.length,
-  inspections: (row, _args, { loaders }) => loadAll(loaders, 'inspection', row.inspectionIds, row.inspections),
-  requirements: (row, _args, { loaders }) => loadAll(loaders, 'requirement', row.requirementIds, row.requirements),
+  inspections: (row, _args, { loaders }) =>
+    loadAll(loaders, 'inspection', row.inspectionIds, row.inspections),
+  requirements: (row, _args, { loaders }) =>
+    loadAll(loaders, 'requirement', row.requirementIds, row.requirements),
   repeatStatements: (row) => row.statements,
 };
 
 export const RepeatStatement: RepeatStatementResolvers = {
-  finding: async (row, _args, { loaders }) => required(await loaders.node('finding', row.findingId), `finding ${row.findingId}`),
-  refersTo: (row, _args, { loaders }) => (row.refersTo ? loaders.node('inspection', row.refersTo) : null),
+  finding: async (row, _args, { loaders }) =>
+    required(await loaders.node('finding', row.findingId), `finding ${row.findingId}`),
+  refersTo: (row, _args, { loaders }) =>
+    row.refersTo ? loaders.node('inspection', row.refersTo) : null,
 };
 
 export const BreachCount: BreachCountResolvers = {
-  regulation: (row, _args, { loaders }) => loaders.nodeFrom('regulation', row.regulationId, row.regulation),
-  legislation: (row, _args, { loaders }) => loaders.nodeFrom('legislation', row.legislationId, row.legislation),
-  regulator: (row) => (row.regulator === 'OFSTED' || row.regulator === 'CQC' ? row.regulator : null),
+  regulation: (row, _args, { loaders }) =>
+    loaders.nodeFrom('regulation', row.regulationId, row.regulation),
+  legislation: (row, _args, { loaders }) =>
+    loaders.nodeFrom('legislation', row.legislationId, row.legislation),
+  regulator: (row) =>
+    row.regulator === 'OFSTED' || row.regulator === 'CQC' ? row.regulator : null,
   provider: (row, _args, { loaders }) => loaders.nodeFrom('provider', row.providerId, row.provider),
 };
 
 export const ThemeTrendPoint: ThemeTrendPointResolvers = {
-  theme: async (row, _args, { loaders }) => required(await loaders.nodeFrom('theme', row.themeId, row.theme), `theme ${row.themeId}`),
+  theme: async (row, _args, { loaders }) =>
+    required(await loaders.nodeFrom('theme', row.themeId, row.theme), `theme ${row.themeId}`),
 };
 
 export const ThemePair: ThemePairResolvers = {
-  first: async (row, _args, { loaders }) => required(await loaders.nodeFrom('theme', row.firstId, row.first), `theme ${row.firstId}`),
-  second: async (row, _args, { loaders }) => required(await loaders.nodeFrom('theme', row.secondId, row.second), `theme ${row.secondId}`),
+  first: async (row, _args, { loaders }) =>
+    required(await loaders.nodeFrom('theme', row.firstId, row.first), `theme ${row.firstId}`),
+  second: async (row, _args, { loaders }) =>
+    required(await loaders.nodeFrom('theme', row.secondId, row.second), `theme ${row.secondId}`),
 };
 
 export const RatingChange: RatingChangeResolvers = {
-  location: async (row, _args, { loaders }) => required(await loaders.nodeFrom('location', row.locationId, row.location), `location ${row.locationId}`),
+  location: async (row, _args, { loaders }) =>
+    required(
+      await loaders.nodeFrom('location', row.locationId, row.location),
+      `location ${row.locationId}`,
+    ),
   provider: (row, _args, { loaders }) => loaders.nodeFrom('provider', row.providerId, row.provider),
   before: (row, _args, { loaders }) => loaders.nodeFrom('inspection', row.beforeId, row.before),
-  after: async (row, _args, { loaders }) => required(await loaders.nodeFrom('inspection', row.afterId, row.after), `inspection ${row.afterId}`),
+  after: async (row, _args, { loaders }) =>
+    required(
+      await loaders.nodeFrom('inspection', row.afterId, row.after),
+      `inspection ${row.afterId}`,
+    ),
   direction: (row) => (row.direction === 'UP' || row.direction === 'DOWN' ? row.direction : 'SAME'),
 };

@@ -19,40 +19,69 @@ export const findingQueries: Pick<QueryResolvers, 'finding' | 'findings' | 'them
   findings: async (_parent, args, { db, loaders }, info) => {
     checkDateRange(args.filter?.from, args.filter?.to);
     const sort = { field: 'NEWEST', direction: 'DESC' } as const;
-    return toConnection(await readList(db, 'findings', pageArgs(args), listParams.findings(args.filter), sort, readAhead(info, loaders, 'findings')));
+    return toConnection(
+      await readList(
+        db,
+        'findings',
+        pageArgs(args),
+        listParams.findings(args.filter),
+        sort,
+        readAhead(info, loaders, 'findings'),
+      ),
+    );
   },
   theme: (_parent, { id }, { loaders }) => loaders.node('theme', id),
   themes: (_parent, _args, { db }) => listThemes(db),
 };
 
 function readTerms(extra: unknown): string[] {
-  return Array.isArray(extra) ? extra.filter((term): term is string => typeof term === 'string') : [];
+  return Array.isArray(extra)
+    ? extra.filter((term): term is string => typeof term === 'string')
+    : [];
 }
 
 export const Finding: FindingResolvers = {
   themes: (finding, _args, { loaders }) =>
-    whenReady(loaders.relatedOf('findingThemes', finding, finding.id), (items) => items.map((item) => ({ theme: item.row, terms: readTerms(item.extra) }))),
-  citations: (finding, _args, { loaders }) => loaders.rowsOf('findingCitations', finding, finding.id),
+    whenReady(loaders.relatedOf('findingThemes', finding, finding.id), (items) =>
+      items.map((item) => ({ theme: item.row, terms: readTerms(item.extra) })),
+    ),
+  citations: (finding, _args, { loaders }) =>
+    loaders.rowsOf('findingCitations', finding, finding.id),
   repeats: (finding, _args, { loaders }) => loaders.one('findingRepeats', finding.id),
   inspection: (finding, _args, { loaders }) =>
-    whenReady(loaders.oneOf('findingInspection', finding, finding.id), (row) => required(row, `inspection of finding ${finding.id}`)),
+    whenReady(loaders.oneOf('findingInspection', finding, finding.id), (row) =>
+      required(row, `inspection of finding ${finding.id}`),
+    ),
   source: (finding) => finding.position,
 };
 
 export const Recommendation: RecommendationResolvers = {
   source: (recommendation) => recommendation.position,
   inspection: async (recommendation, _args, { loaders }) =>
-    required(await loaders.one('recommendationInspection', recommendation.id), `inspection of recommendation ${recommendation.id}`),
+    required(
+      await loaders.one('recommendationInspection', recommendation.id),
+      `inspection of recommendation ${recommendation.id}`,
+    ),
 };
 
 export const Theme: ThemeResolvers = {
-  regulations: async (theme, _args, { loaders }) => (await loaders.related('themeRegulations', theme.id)).map((item) => item.row),
+  regulations: async (theme, _args, { loaders }) =>
+    (await loaders.related('themeRegulations', theme.id)).map((item) => item.row),
   findings: async (theme, args, { loaders }, info) =>
-    toConnection(await loaders.page('themeFindings', theme.id, pageArgs(args), args.filter, selectsTotalCount(info))),
+    toConnection(
+      await loaders.page(
+        'themeFindings',
+        theme.id,
+        pageArgs(args),
+        args.filter,
+        selectsTotalCount(info),
+      ),
+    ),
 };
 
 export const SourcePosition: SourcePositionResolvers = {
-  report: (position, _args, { loaders }) => (position.reportSha ? loaders.node('report', position.reportSha) : null),
+  report: (position, _args, { loaders }) =>
+    position.reportSha ? loaders.node('report', position.reportSha) : null,
 };
 
 export const Report: ReportResolvers = {};

@@ -1,13 +1,34 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
-import { analyticsQueries, BreachCount, RatingChange, RepeatedBreach, RepeatStatement, ThemePair, ThemeTrendPoint } from './analytics.ts';
-import { Finding, findingQueries, Recommendation, Report, SourcePosition, Theme } from './findings.ts';
+import {
+  analyticsQueries,
+  BreachCount,
+  RatingChange,
+  RepeatedBreach,
+  RepeatStatement,
+  ThemePair,
+  ThemeTrendPoint,
+} from './analytics.ts';
+import {
+  Finding,
+  findingQueries,
+  Recommendation,
+  Report,
+  SourcePosition,
+  Theme,
+} from './findings.ts';
 import { health } from './health.ts';
 import { IngestReportResult, ingestMutations } from './ingest.ts';
 import { Inspection, inspectionQueries, Judgement } from './inspections.ts';
 import { Location, locationQueries } from './locations.ts';
 import { Provider, providerQueries } from './providers.ts';
 import { ProviderIdentityFields } from './provider-identity.ts';
-import { EnforcementAction, Legislation, Regulation, regulationQueries, Requirement } from './regulations.ts';
+import {
+  EnforcementAction,
+  Legislation,
+  Regulation,
+  regulationQueries,
+  Requirement,
+} from './regulations.ts';
 import { DateScalar, DateTimeScalar } from './scalars.ts';
 import { RelatedFinding, SearchHit, searchQueries } from './search.ts';
 

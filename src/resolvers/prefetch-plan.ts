@@ -14,7 +14,12 @@ import { NODE_KINDS, type NodeKind } from '../graph/node-kinds.ts';
 import type { PrefetchStep, Projection } from '../graph/prefetch.ts';
 import { ROW_READERS } from '../graph/rows.ts';
 import { TRAVERSALS, type TraversalName } from '../graph/traversals.ts';
-import { collectSubfields, objectTypeOf, readArgument, type SelectionContext } from './selection.ts';
+import {
+  collectSubfields,
+  objectTypeOf,
+  readArgument,
+  type SelectionContext,
+} from './selection.ts';
 
 type Source = { traversal: TraversalName } | { page: ChildPageName };
 
@@ -36,10 +41,23 @@ const PREFETCHABLE: Readonly<Record<string, Readonly<Record<string, Source>>>> =
     enforcementActions: { traversal: 'inspectionEnforcement' },
     findings: { page: 'inspectionFindings' },
   },
-  Requirement: { regulation: { traversal: 'requirementRegulation' }, inspection: { traversal: 'requirementInspection' } },
-  EnforcementAction: { regulation: { traversal: 'enforcementRegulation' }, inspection: { traversal: 'enforcementInspection' } },
-  Regulation: { legislation: { traversal: 'regulationLegislation' }, themes: { traversal: 'regulationThemes' } },
-  Finding: { themes: { traversal: 'findingThemes' }, citations: { traversal: 'findingCitations' }, inspection: { traversal: 'findingInspection' } },
+  Requirement: {
+    regulation: { traversal: 'requirementRegulation' },
+    inspection: { traversal: 'requirementInspection' },
+  },
+  EnforcementAction: {
+    regulation: { traversal: 'enforcementRegulation' },
+    inspection: { traversal: 'enforcementInspection' },
+  },
+  Regulation: {
+    legislation: { traversal: 'regulationLegislation' },
+    themes: { traversal: 'regulationThemes' },
+  },
+  Finding: {
+    themes: { traversal: 'findingThemes' },
+    citations: { traversal: 'findingCitations' },
+    inspection: { traversal: 'findingInspection' },
+  },
 };
 
 /**
@@ -50,7 +68,17 @@ const PREFETCHABLE: Readonly<Record<string, Readonly<Record<string, Source>>>> =
 const KEY_ONLY: Readonly<Record<string, ReadonlySet<string>>> = {
   Provider: new Set(['locations', 'companiesHouseNumber', 'sameAs']),
   Location: new Set(['regulators', 'provider', 'inspections']),
-  Inspection: new Set(['regulator', 'location', 'previous', 'judgements', 'requirements', 'recommendations', 'enforcementActions', 'reports', 'findings']),
+  Inspection: new Set([
+    'regulator',
+    'location',
+    'previous',
+    'judgements',
+    'requirements',
+    'recommendations',
+    'enforcementActions',
+    'reports',
+    'findings',
+  ]),
   Judgement: new Set(['inspection']),
   Requirement: new Set(['regulation', 'inspection']),
   Recommendation: new Set(['inspection']),
@@ -65,8 +93,15 @@ const KEY_ONLY: Readonly<Record<string, ReadonlySet<string>>> = {
 const ROW_FIELD_OF: Readonly<Record<string, string>> = { source: 'position' };
 
 /** The row fields of `kind` that the selection on `type` reads, or null when it needs the whole node. */
-function readProjection(context: SelectionContext, type: GraphQLObjectType, kind: NodeKind, nodes: readonly FieldNode[]): Projection {
-  const readers = (ROW_READERS as Readonly<Record<string, Readonly<Record<string, unknown>>>>)[kind];
+function readProjection(
+  context: SelectionContext,
+  type: GraphQLObjectType,
+  kind: NodeKind,
+  nodes: readonly FieldNode[],
+): Projection {
+  const readers = (ROW_READERS as Readonly<Record<string, Readonly<Record<string, unknown>>>>)[
+    kind
+  ];
   const keyOnly = KEY_ONLY[type.name];
   if (!readers || !keyOnly) return null;
   const fields = new Set<string>([NODE_KINDS[kind].key]);
@@ -80,7 +115,11 @@ function readProjection(context: SelectionContext, type: GraphQLObjectType, kind
 }
 
 /** The page every alias of a connection field asks for, or null when they differ or use a filter. */
-function readPageRequest(context: SelectionContext, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[]): PageRequest | null {
+function readPageRequest(
+  context: SelectionContext,
+  field: GraphQLField<unknown, unknown>,
+  nodes: readonly FieldNode[],
+): PageRequest | null {
   const requests = new Set<string>();
   let request: PageRequest | null = null;
   for (const node of nodes) {
@@ -89,7 +128,11 @@ function readPageRequest(context: SelectionContext, field: GraphQLField<unknown,
     const after = readArgument(context, field, node, 'after');
     if (filter !== undefined && filter !== null) return null;
     // A default that applies only when first is null lives in the resolver: leave that to it.
-    if (typeof first !== 'number' || (after !== undefined && after !== null && typeof after !== 'string')) return null;
+    if (
+      typeof first !== 'number' ||
+      (after !== undefined && after !== null && typeof after !== 'string')
+    )
+      return null;
     try {
       request = toPageRequest(first, after);
     } catch {
@@ -101,14 +144,21 @@ function readPageRequest(context: SelectionContext, field: GraphQLField<unknown,
 }
 
 /** Field nodes of the items of a connection: under `nodes` and under `edges { node }`. */
-function readConnection(context: SelectionContext, nodes: readonly FieldNode[]): { count: boolean; items: FieldNode[] } {
+function readConnection(
+  context: SelectionContext,
+  nodes: readonly FieldNode[],
+): { count: boolean; items: FieldNode[] } {
   const fields = collectSubfields(context, nodes);
   const edgeNodes = collectSubfields(context, fields.get('edges') ?? []).get('node') ?? [];
   return { count: fields.has('totalCount'), items: [...(fields.get('nodes') ?? []), ...edgeNodes] };
 }
 
 /** Steps for the selection `nodes` on objects of `type`. */
-function planLevel(context: SelectionContext, type: GraphQLObjectType, nodes: readonly FieldNode[]): PrefetchStep[] {
+function planLevel(
+  context: SelectionContext,
+  type: GraphQLObjectType,
+  nodes: readonly FieldNode[],
+): PrefetchStep[] {
   const table = PREFETCHABLE[type.name];
   if (!table || nodes.length === 0) return [];
   const steps: PrefetchStep[] = [];
@@ -136,7 +186,9 @@ function planLevel(context: SelectionContext, type: GraphQLObjectType, nodes: re
       page: source.page,
       request,
       count: connection.count,
-      fields: itemType ? readProjection(context, itemType, CHILD_PAGES[source.page].to, connection.items) : null,
+      fields: itemType
+        ? readProjection(context, itemType, CHILD_PAGES[source.page].to, connection.items)
+        : null,
       children: itemType ? planLevel(context, itemType, connection.items) : [],
     });
   }
@@ -164,7 +216,14 @@ export function planListPrefetch(info: GraphQLResolveInfo, list: ListName): List
 }
 
 /** List read options for a list resolver: count only if selected, nested levels read ahead. */
-export function readAhead(info: GraphQLResolveInfo, loaders: Loaders, list: ListName): ListReadOptions {
+export function readAhead(
+  info: GraphQLResolveInfo,
+  loaders: Loaders,
+  list: ListName,
+): ListReadOptions {
   const plan = planListPrefetch(info, list);
-  return { count: plan.count, prefetch: loaders.readAhead ? { fields: plan.fields, steps: plan.steps, loaders } : null };
+  return {
+    count: plan.count,
+    prefetch: loaders.readAhead ? { fields: plan.fields, steps: plan.steps, loaders } : null,
+  };
 }

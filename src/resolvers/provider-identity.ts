@@ -4,7 +4,11 @@
  */
 import DataLoader from 'dataloader';
 import type { ProviderMatchRule, ProviderResolvers } from '../generated/resolvers-types.ts';
-import { readProviderIdentities, type ProviderIdentity, type ProviderMatchRuleName } from '../graph/provider-identity.ts';
+import {
+  readProviderIdentities,
+  type ProviderIdentity,
+  type ProviderMatchRuleName,
+} from '../graph/provider-identity.ts';
 import type { RequestContext } from '../server/context.ts';
 import { unreachable } from '../server/error-codes.ts';
 
@@ -31,7 +35,12 @@ function toRuleEnum(rule: ProviderMatchRuleName): ProviderMatchRule {
 }
 
 export const ProviderIdentityFields: Pick<ProviderResolvers, 'companiesHouseNumber' | 'sameAs'> = {
-  companiesHouseNumber: async (provider, _args, context) => (await identityLoader(context).load(provider.id)).companiesHouseNumber,
+  companiesHouseNumber: async (provider, _args, context) =>
+    (await identityLoader(context).load(provider.id)).companiesHouseNumber,
   sameAs: async (provider, _args, context) =>
-    (await identityLoader(context).load(provider.id)).sameAs.map((m) => ({ provider: m.provider, rule: toRuleEnum(m.rule), value: m.value })),
+    (await identityLoader(context).load(provider.id)).sameAs.map((m) => ({
+      provider: m.provider,
+      rule: toRuleEnum(m.rule),
+      value: m.value,
+    })),
 };

@@ -10,14 +10,31 @@ export const providerQueries: Pick<QueryResolvers, 'provider' | 'providers'> = {
   provider: (_parent, { id }, { loaders }) => loaders.node('provider', id),
   providers: async (_parent, args, { db, loaders }, info) =>
     toConnection(
-      await readList(db, 'providers', pageArgs(args), listParams.providers(args.filter), {
-        field: args.sort?.field ?? 'NAME',
-        direction: args.sort?.direction ?? 'ASC',
-      }, readAhead(info, loaders, 'providers')),
+      await readList(
+        db,
+        'providers',
+        pageArgs(args),
+        listParams.providers(args.filter),
+        {
+          field: args.sort?.field ?? 'NAME',
+          direction: args.sort?.direction ?? 'ASC',
+        },
+        readAhead(info, loaders, 'providers'),
+      ),
     ),
 };
 
 export const Provider: ProviderResolvers = {
   locations: (provider, args, { loaders }, info) =>
-    whenReady(loaders.pageOf('providerLocations', provider, provider.id, pageArgs(args), null, selectsTotalCount(info)), toConnection),
+    whenReady(
+      loaders.pageOf(
+        'providerLocations',
+        provider,
+        provider.id,
+        pageArgs(args),
+        null,
+        selectsTotalCount(info),
+      ),
+      toConnection,
+    ),
 };

@@ -11,11 +11,12 @@ import { toConnection } from '../graph/pagination.ts';
 import { selectsTotalCount } from './selection.ts';
 import { pageArgs, required } from './support.ts';
 
-export const regulationQueries: Pick<QueryResolvers, 'legislation' | 'regulation' | 'regulations'> = {
-  legislation: (_parent, _args, { db }) => listLegislation(db),
-  regulation: (_parent, { id }, { loaders }) => loaders.node('regulation', id),
-  regulations: (_parent, { legislation }, { db }) => listRegulations(db, legislation ?? null),
-};
+export const regulationQueries: Pick<QueryResolvers, 'legislation' | 'regulation' | 'regulations'> =
+  {
+    legislation: (_parent, _args, { db }) => listLegislation(db),
+    regulation: (_parent, { id }, { loaders }) => loaders.node('regulation', id),
+    regulations: (_parent, { legislation }, { db }) => listRegulations(db, legislation ?? null),
+  };
 
 export const Legislation: LegislationResolvers = {
   regulations: async (legislation, _args, { loaders }) =>
@@ -24,22 +25,39 @@ export const Legislation: LegislationResolvers = {
 
 export const Regulation: RegulationResolvers = {
   legislation: (regulation, _args, { loaders }) =>
-    whenReady(loaders.oneOf('regulationLegislation', regulation, regulation.id), (row) => required(row, `legislation of regulation ${regulation.id}`)),
-  themes: (regulation, _args, { loaders }) => loaders.rowsOf('regulationThemes', regulation, regulation.id),
+    whenReady(loaders.oneOf('regulationLegislation', regulation, regulation.id), (row) =>
+      required(row, `legislation of regulation ${regulation.id}`),
+    ),
+  themes: (regulation, _args, { loaders }) =>
+    loaders.rowsOf('regulationThemes', regulation, regulation.id),
   requirements: async (regulation, args, { loaders }, info) =>
-    toConnection(await loaders.page('regulationRequirements', regulation.id, pageArgs(args), args.filter, selectsTotalCount(info))),
+    toConnection(
+      await loaders.page(
+        'regulationRequirements',
+        regulation.id,
+        pageArgs(args),
+        args.filter,
+        selectsTotalCount(info),
+      ),
+    ),
 };
 
 export const Requirement: RequirementResolvers = {
-  regulation: (requirement, _args, { loaders }) => loaders.oneOf('requirementRegulation', requirement, requirement.id),
+  regulation: (requirement, _args, { loaders }) =>
+    loaders.oneOf('requirementRegulation', requirement, requirement.id),
   inspection: (requirement, _args, { loaders }) =>
-    whenReady(loaders.oneOf('requirementInspection', requirement, requirement.id), (row) => required(row, `inspection of requirement ${requirement.id}`)),
+    whenReady(loaders.oneOf('requirementInspection', requirement, requirement.id), (row) =>
+      required(row, `inspection of requirement ${requirement.id}`),
+    ),
   source: (requirement) => requirement.position,
 };
 
 export const EnforcementAction: EnforcementActionResolvers = {
-  regulation: (action, _args, { loaders }) => loaders.oneOf('enforcementRegulation', action, action.id),
+  regulation: (action, _args, { loaders }) =>
+    loaders.oneOf('enforcementRegulation', action, action.id),
   inspection: (action, _args, { loaders }) =>
-    whenReady(loaders.oneOf('enforcementInspection', action, action.id), (row) => required(row, `inspection of enforcement action ${action.id}`)),
+    whenReady(loaders.oneOf('enforcementInspection', action, action.id), (row) =>
+      required(row, `inspection of enforcement action ${action.id}`),
+    ),
   source: (action) => action.position,
 };

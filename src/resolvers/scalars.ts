@@ -6,7 +6,9 @@ import { badInput } from './support.ts';
 function parseIsoDate(value: unknown): string {
   const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
   if (!match || !formatIsoDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
-    throw badInput(`Date must be a real calendar date as YYYY-MM-DD, got ${JSON.stringify(value)}.`);
+    throw badInput(
+      `Date must be a real calendar date as YYYY-MM-DD, got ${JSON.stringify(value)}.`,
+    );
   }
   return value as string;
 }
@@ -24,11 +26,13 @@ export const DateTimeScalar = new GraphQLScalarType<string, string>({
   description: 'A point in time as ISO 8601.',
   serialize: (value) => String(value),
   parseValue: (value) => {
-    if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw badInput(`DateTime must be ISO 8601, got ${JSON.stringify(value)}.`);
+    if (typeof value !== 'string' || Number.isNaN(Date.parse(value)))
+      throw badInput(`DateTime must be ISO 8601, got ${JSON.stringify(value)}.`);
     return value;
   },
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING || Number.isNaN(Date.parse(ast.value))) throw badInput('DateTime must be an ISO 8601 string.');
+    if (ast.kind !== Kind.STRING || Number.isNaN(Date.parse(ast.value)))
+      throw badInput('DateTime must be an ISO 8601 string.');
     return ast.value;
   },
 });

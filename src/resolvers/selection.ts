@@ -27,7 +27,11 @@ import { unreachable } from '../server/error-codes.ts';
 export type SelectionContext = Pick<GraphQLResolveInfo, 'fragments' | 'variableValues'>;
 
 /** The value of `if` on @skip or @include, when that directive is there. */
-function readDirectiveIf(context: SelectionContext, node: FieldNode | FragmentSpreadNode | InlineFragmentNode, name: string): boolean | null {
+function readDirectiveIf(
+  context: SelectionContext,
+  node: FieldNode | FragmentSpreadNode | InlineFragmentNode,
+  name: string,
+): boolean | null {
   const directive = node.directives?.find((d) => d.name.value === name);
   const value = directive?.arguments?.find((a) => a.name.value === 'if')?.value;
   if (!value) return null;
@@ -35,11 +39,22 @@ function readDirectiveIf(context: SelectionContext, node: FieldNode | FragmentSp
   return value.kind === Kind.VARIABLE ? context.variableValues[value.name.value] === true : null;
 }
 
-function isIncluded(context: SelectionContext, node: FieldNode | FragmentSpreadNode | InlineFragmentNode): boolean {
-  return readDirectiveIf(context, node, 'skip') !== true && readDirectiveIf(context, node, 'include') !== false;
+function isIncluded(
+  context: SelectionContext,
+  node: FieldNode | FragmentSpreadNode | InlineFragmentNode,
+): boolean {
+  return (
+    readDirectiveIf(context, node, 'skip') !== true &&
+    readDirectiveIf(context, node, 'include') !== false
+  );
 }
 
-function collectInto(context: SelectionContext, set: SelectionSetNode, out: Map<string, FieldNode[]>, seen: Set<string>): void {
+function collectInto(
+  context: SelectionContext,
+  set: SelectionSetNode,
+  out: Map<string, FieldNode[]>,
+  seen: Set<string>,
+): void {
   for (const selection of set.selections) {
     if (!isIncluded(context, selection)) continue;
     switch (selection.kind) {
@@ -67,10 +82,14 @@ function collectInto(context: SelectionContext, set: SelectionSetNode, out: Map<
 }
 
 /** Fields selected under these field nodes, by field name (every alias of a field together). */
-export function collectSubfields(context: SelectionContext, fieldNodes: readonly FieldNode[]): Map<string, FieldNode[]> {
+export function collectSubfields(
+  context: SelectionContext,
+  fieldNodes: readonly FieldNode[],
+): Map<string, FieldNode[]> {
   const out = new Map<string, FieldNode[]>();
   const seen = new Set<string>();
-  for (const node of fieldNodes) if (node.selectionSet) collectInto(context, node.selectionSet, out, seen);
+  for (const node of fieldNodes)
+    if (node.selectionSet) collectInto(context, node.selectionSet, out, seen);
   return out;
 }
 
@@ -109,7 +128,12 @@ function readValue(context: SelectionContext, value: ValueNode): unknown {
  * An argument as its resolver will see it: the value given (or its variable's), else the
  * schema default, else undefined. Lists and input objects read as `true`: set, not read.
  */
-export function readArgument(context: SelectionContext, field: GraphQLField<unknown, unknown>, node: FieldNode, name: string): unknown {
+export function readArgument(
+  context: SelectionContext,
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  name: string,
+): unknown {
   const given: ArgumentNode | undefined = node.arguments?.find((a) => a.name.value === name);
   const fallback = field.args.find((a) => a.name === name)?.defaultValue;
   if (!given) return fallback;
@@ -118,6 +142,8 @@ export function readArgument(context: SelectionContext, field: GraphQLField<unkn
 }
 
 /** True when the connection being resolved has totalCount selected. */
-export function selectsTotalCount(info: SelectionContext & Pick<GraphQLResolveInfo, 'fieldNodes'>): boolean {
+export function selectsTotalCount(
+  info: SelectionContext & Pick<GraphQLResolveInfo, 'fieldNodes'>,
+): boolean {
   return collectSubfields(info, info.fieldNodes).has('totalCount');
 }

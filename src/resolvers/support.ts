@@ -5,7 +5,8 @@ import { toPageRequest, type PageRequest } from '../graph/pagination.ts';
 
 /** A to-one relation the graph model guarantees; its absence is a data fault, not a client error. */
 export function required<T>(value: T | null | undefined, what: string): T {
-  if (value === null || value === undefined) throw new Error(`Graph inconsistency: ${what} is missing`);
+  if (value === null || value === undefined)
+    throw new Error(`Graph inconsistency: ${what} is missing`);
   return value;
 }
 
@@ -13,7 +14,10 @@ export function badInput(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BadUserInput } });
 }
 
-export function pageArgs(args: { first?: number | null; after?: string | null }, fallback = 20): PageRequest {
+export function pageArgs(
+  args: { first?: number | null; after?: string | null },
+  fallback = 20,
+): PageRequest {
   return toPageRequest(args.first, args.after, fallback);
 }
 
@@ -22,6 +26,9 @@ export function listLimit(first: number | null | undefined, fallback: number): n
   return pageArgs({ first }, fallback).limit;
 }
 
-export function checkDateRange(from: string | null | undefined, to: string | null | undefined): void {
+export function checkDateRange(
+  from: string | null | undefined,
+  to: string | null | undefined,
+): void {
   if (from && to && from > to) throw badInput(`from (${from}) is after to (${to}).`);
 }

@@ -19,7 +19,10 @@ import { formatError } from './format-error.ts';
 import { createGraphqlHandler, isGraphqlPath, type NodeHandler } from './graphql-handler.ts';
 import { buildLimitRules } from './limits.ts';
 import { readTypeDefs } from './type-defs.ts';
-import { DEFAULT_REFRESH_DELAY_MS, SummaryRefresher } from '../graph/summaries/refresh-scheduler.ts';
+import {
+  DEFAULT_REFRESH_DELAY_MS,
+  SummaryRefresher,
+} from '../graph/summaries/refresh-scheduler.ts';
 
 const APOLLO_SANDBOX_ORIGIN = 'https://studio.apollographql.com';
 
@@ -62,7 +65,11 @@ export async function startServer(
   hooks: ServerHooks = {},
 ): Promise<RunningServer> {
   const app = express();
-  const summaries = new SummaryRefresher(db, hooks.summaryRefreshDelayMs ?? DEFAULT_REFRESH_DELAY_MS, hooks.log ?? (() => {}));
+  const summaries = new SummaryRefresher(
+    db,
+    hooks.summaryRefreshDelayMs ?? DEFAULT_REFRESH_DELAY_MS,
+    hooks.log ?? (() => {}),
+  );
   // Set once Apollo has started; nothing listens before that.
   let graphqlHandler: NodeHandler | null = null;
   const httpServer = http.createServer((req, res) => {
@@ -99,7 +106,9 @@ export async function startServer(
 
   app.get('/health', async (_req, res) => {
     const report = await checkHealth(db);
-    res.status(report.neo4j ? 200 : 503).json({ status: report.neo4j ? 'ok' : 'degraded', ...report });
+    res
+      .status(report.neo4j ? 200 : 503)
+      .json({ status: report.neo4j ? 'ok' : 'degraded', ...report });
   });
   graphqlHandler = createGraphqlHandler(apollo, {
     // Apollo Sandbox (linked from the explorer) calls the API from its own origin.
@@ -113,7 +122,8 @@ export async function startServer(
         db: requestDb,
         loaders: new Loaders(requestDb, hooks.readAhead ?? true),
         queriesSent,
-        canIngest: config.ingestToken !== null && token !== null && isSameSecret(token, config.ingestToken),
+        canIngest:
+          config.ingestToken !== null && token !== null && isSameSecret(token, config.ingestToken),
         ingestEnabled: config.ingestToken !== null,
         summaries,
       };
@@ -126,14 +136,17 @@ export async function startServer(
     httpServer.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new PortInUseError(`Port ${config.port} on ${config.host} is already in use: stop what uses it or set PORT to another port.`)
+          ? new PortInUseError(
+              `Port ${config.port} on ${config.host} is already in use: stop what uses it or set PORT to another port.`,
+            )
           : error,
       );
     });
     httpServer.listen(config.port, config.host, resolve);
   });
   const { port } = httpServer.address() as AddressInfo;
-  const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+  const shownHost =
+    config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
   return {
     url: `http://${shownHost}:${port}/`,
     port,

@@ -10,7 +10,13 @@ import { ErrorCode, unreachable } from './error-codes.ts';
 
 const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode));
 // Codes Apollo itself assigns to request-level problems; their messages are safe to show.
-const APOLLO_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+const APOLLO_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 function describeDatabaseError(kind: DatabaseErrorKind): { code: ErrorCode; message: string } {
   switch (kind) {
@@ -18,9 +24,16 @@ function describeDatabaseError(kind: DatabaseErrorKind): { code: ErrorCode; mess
     case 'DATABASE_NOT_FOUND':
     case 'AUTHENTICATION':
     case 'TRANSIENT':
-      return { code: ErrorCode.DatabaseUnavailable, message: 'The database is not available right now; try again shortly.' };
+      return {
+        code: ErrorCode.DatabaseUnavailable,
+        message: 'The database is not available right now; try again shortly.',
+      };
     case 'TIMEOUT':
-      return { code: ErrorCode.QueryTimeout, message: 'The query took too long and was stopped; narrow it with filters or a smaller page.' };
+      return {
+        code: ErrorCode.QueryTimeout,
+        message:
+          'The query took too long and was stopped; narrow it with filters or a smaller page.',
+      };
     case 'CONSTRAINT_VIOLATION':
     case 'INVALID_QUERY':
     case 'UNKNOWN':
@@ -39,30 +52,67 @@ function readInnerCode(error: unknown): unknown {
   const inner = (error as { originalError: unknown }).originalError;
   if (typeof inner !== 'object' || inner === null || !('extensions' in inner)) return undefined;
   const extensions = (inner as { extensions: unknown }).extensions;
-  return typeof extensions === 'object' && extensions !== null ? (extensions as { code?: unknown }).code : undefined;
+  return typeof extensions === 'object' && extensions !== null
+    ? (extensions as { code?: unknown }).code
+    : undefined;
 }
 
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
   try {
     const original = unwrapResolverError(error);
     if (original instanceof DatabaseError) {
-      console.error(`[graphql] database error at ${formatted.path?.join('.') ?? '(request)'}:`, original);
+      console.error(
+        `[graphql] database error at ${formatted.path?.join('.') ?? '(request)'}:`,
+        original,
+      );
       const { code, message } = describeDatabaseError(original.kind);
-      return { message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+      return {
+        message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code },
+      };
     }
     // Apollo re-codes every validation error GRAPHQL_VALIDATION_FAILED; one of our own rules'
     // errors (depth, cost) travels inside it as originalError and keeps its own code.
     const innerCode = readInnerCode(original);
     if (typeof innerCode === 'string' && PUBLIC_CODES.has(innerCode)) {
-      return { message: formatted.message, locations: formatted.locations, extensions: { code: innerCode } };
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        extensions: { code: innerCode },
+      };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && (PUBLIC_CODES.has(code) || APOLLO_CODES.has(code)) && code !== ErrorCode.InternalServerError) {
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...formatted.extensions, stacktrace: undefined } };
+    if (
+      typeof code === 'string' &&
+      (PUBLIC_CODES.has(code) || APOLLO_CODES.has(code)) &&
+      code !== ErrorCode.InternalServerError
+    ) {
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { ...formatted.extensions, stacktrace: undefined },
+      };
     }
-    console.error(`[graphql] internal error at ${formatted.path?.join('.') ?? '(request)'}:`, original);
-    return { message: 'Internal server error.', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.InternalServerError } };
+    console.error(
+      `[graphql] internal error at ${formatted.path?.join('.') ?? '(request)'}:`,
+      original,
+    );
+    return {
+      message: 'Internal server error.',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.InternalServerError },
+    };
   } catch {
-    return { message: 'Internal server error.', extensions: { code: ErrorCode.InternalServerError } };
+    return {
+      message: 'Internal server error.',
+      extensions: { code: ErrorCode.InternalServerError },
+    };
   }
 }

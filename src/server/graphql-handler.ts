@@ -26,7 +26,8 @@ export interface GraphqlHandlerOptions<Context extends BaseContext> {
 /** One line for a client whose body could not be read (bad JSON, too large, bad charset). */
 function sendBodyError(res: ServerResponse, error: unknown): void {
   const status = (error as { status?: unknown }).status;
-  const message = error instanceof Error ? error.message.split('\n')[0]! : 'The request body could not be read.';
+  const message =
+    error instanceof Error ? error.message.split('\n')[0]! : 'The request body could not be read.';
   res.statusCode = typeof status === 'number' && status >= 400 && status < 500 ? status : 400;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.end(JSON.stringify({ errors: [{ message, extensions: { code: ErrorCode.BadRequest } }] }));
@@ -41,7 +42,13 @@ function sendInternalError(res: ServerResponse, error: unknown): void {
   }
   res.statusCode = 500;
   res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.end(JSON.stringify({ errors: [{ message: 'Internal server error.', extensions: { code: ErrorCode.InternalServerError } }] }));
+  res.end(
+    JSON.stringify({
+      errors: [
+        { message: 'Internal server error.', extensions: { code: ErrorCode.InternalServerError } },
+      ],
+    }),
+  );
 }
 
 function readHeaders(req: IncomingMessage): HeaderMap {
@@ -61,7 +68,12 @@ async function answerGraphql<Context extends BaseContext>(
   const url = req.url ?? '';
   const query = url.indexOf('?');
   const response = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers: readHeaders(req), search: query === -1 ? '' : url.slice(query), body: req.body },
+    httpGraphQLRequest: {
+      method: (req.method ?? 'GET').toUpperCase(),
+      headers: readHeaders(req),
+      search: query === -1 ? '' : url.slice(query),
+      body: req.body,
+    },
     context: () => options.context(req),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -74,7 +86,10 @@ async function answerGraphql<Context extends BaseContext>(
   res.end();
 }
 
-export function createGraphqlHandler<Context extends BaseContext>(apollo: ApolloServer<Context>, options: GraphqlHandlerOptions<Context>): NodeHandler {
+export function createGraphqlHandler<Context extends BaseContext>(
+  apollo: ApolloServer<Context>,
+  options: GraphqlHandlerOptions<Context>,
+): NodeHandler {
   // Both are connect-style middleware that only read and write the node request and response.
   const allowOrigin = cors({ origin: options.corsOrigin }) as unknown as Middleware;
   const parseJson = express.json({ limit: options.bodyLimit }) as unknown as Middleware;
@@ -89,7 +104,9 @@ export function createGraphqlHandler<Context extends BaseContext>(apollo: Apollo
           sendBodyError(res, bodyError);
           return;
         }
-        answerGraphql(apollo, options, req, res).catch((error: unknown) => sendInternalError(res, error));
+        answerGraphql(apollo, options, req, res).catch((error: unknown) =>
+          sendInternalError(res, error),
+        );
       });
     });
   };

@@ -18,7 +18,9 @@ export const MAX_COST = 250_000;
 
 function reportAs(code: ErrorCode) {
   return (context: ValidationContext | null, error: GraphQLError) => {
-    context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code } }));
+    context?.reportError(
+      new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code } }),
+    );
   };
 }
 

@@ -18,7 +18,15 @@ interface ExampleCase {
 // multi-inspection fixtures (tests/fixtures/reports) loaded by startApiFixture.
 const EXAMPLE_CASES: ExampleCase[] = [
   { operation: 'Health', expectedInResult: ['"neo4j": true'] },
-  { operation: 'RepeatedBreaches', expectedInResult: ['"id": "ofsted:SC999001"', '"id": "CHR2015:12"', '"startDate": "2022-03-08"', '"startDate": "2023-02-14"'] },
+  {
+    operation: 'RepeatedBreaches',
+    expectedInResult: [
+      '"id": "ofsted:SC999001"',
+      '"id": "CHR2015:12"',
+      '"startDate": "2022-03-08"',
+      '"startDate": "2023-02-14"',
+    ],
+  },
 ];
 
 const SANDBOX_PREFIX = 'https://studio.apollographql.com/sandbox/explorer?endpoint=';
@@ -46,7 +54,11 @@ function findUrls(text: string): string[] {
 
 async function fetchText(url: string): Promise<{ status: number; type: string; text: string }> {
   const response = await fetch(url);
-  return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type') ?? '',
+    text: await response.text(),
+  };
 }
 
 async function runExample(page: Page, operation: string): Promise<string> {
@@ -54,11 +66,18 @@ async function runExample(page: Page, operation: string): Promise<string> {
   await page.locator('.graphiql-query-editor').getByText(`query ${operation}`).waitFor();
   await page.getByRole('button', { name: 'Execute query (Ctrl-Enter)' }).click();
   const result = page.locator('section.result-window');
-  await result.filter({ hasText: '"data"' }).or(result.filter({ hasText: '"errors"' })).waitFor();
+  await result
+    .filter({ hasText: '"data"' })
+    .or(result.filter({ hasText: '"errors"' }))
+    .waitFor();
   // CodeMirror renders only the lines in view; its own value holds the whole result.
   const whole = await page
     .locator('section.result-window .CodeMirror')
-    .evaluate((element) => (element as unknown as { CodeMirror?: { getValue(): string } }).CodeMirror?.getValue() ?? null);
+    .evaluate(
+      (element) =>
+        (element as unknown as { CodeMirror?: { getValue(): string } }).CodeMirror?.getValue() ??
+        null,
+    );
   return whole ?? (await result.textContent()) ?? '';
 }
 
@@ -81,17 +100,25 @@ describe('explorer at GET / (headless Chromium, offline)', () => {
     const page = await fetchText(`${origin}/`);
     expect(page.status).toBe(200);
     expect(page.type).toMatch(/^text\/html/);
-    expect(findUrls(page.text)).toEqual([`${SANDBOX_PREFIX}${encodeURIComponent(`${origin}/graphql`)}`]);
-    expect(page.text).toMatch(/<a id="sandbox-link" href="https:\/\/studio\.apollographql\.com\/sandbox\/explorer\?endpoint=/);
+    expect(findUrls(page.text)).toEqual([
+      `${SANDBOX_PREFIX}${encodeURIComponent(`${origin}/graphql`)}`,
+    ]);
+    expect(page.text).toMatch(
+      /<a id="sandbox-link" href="https:\/\/studio\.apollographql\.com\/sandbox\/explorer\?endpoint=/,
+    );
 
-    const assets = [...page.text.matchAll(/<(?:script src|link rel="stylesheet" href)="([^"]+)"/g)].map((match) => match[1]!);
+    const assets = [
+      ...page.text.matchAll(/<(?:script src|link rel="stylesheet" href)="([^"]+)"/g),
+    ].map((match) => match[1]!);
     expect(assets).toHaveLength(2);
     for (const asset of assets) {
       expect(asset).toMatch(/^\/explorer\/[0-9a-f]+\/explorer\.(js|css)$/);
       const body = await fetchText(`${origin}${asset}`);
       expect(body.status).toBe(200);
       expect(body.type).toMatch(asset.endsWith('.js') ? /javascript/ : /^text\/css/);
-      const external = findUrls(body.text).filter((url) => !INERT_URL_PREFIXES.some((prefix) => url.startsWith(prefix)));
+      const external = findUrls(body.text).filter(
+        (url) => !INERT_URL_PREFIXES.some((prefix) => url.startsWith(prefix)),
+      );
       expect(external, asset).toEqual([]);
       if (asset.endsWith('.css')) {
         // Fonts and images are inlined: the stylesheet makes the browser fetch nothing more.
@@ -100,28 +127,33 @@ describe('explorer at GET / (headless Chromium, offline)', () => {
     }
   });
 
-  it.each(EXAMPLE_CASES)('runs the $operation example and shows its result', async ({ operation, expectedInResult }) => {
-    const { context, blockedUrls } = await openOfflineContext(browser);
-    try {
-      const page = await context.newPage();
-      const pageErrors: string[] = [];
-      page.on('pageerror', (error) => pageErrors.push(error.message));
-      const graphqlPosts: string[] = [];
-      page.on('request', (request) => {
-        if (request.method() === 'POST') graphqlPosts.push(request.url());
-      });
+  it.each(EXAMPLE_CASES)(
+    'runs the $operation example and shows its result',
+    async ({ operation, expectedInResult }) => {
+      const { context, blockedUrls } = await openOfflineContext(browser);
+      try {
+        const page = await context.newPage();
+        const pageErrors: string[] = [];
+        page.on('pageerror', (error) => pageErrors.push(error.message));
+        const graphqlPosts: string[] = [];
+        page.on('request', (request) => {
+          if (request.method() === 'POST') graphqlPosts.push(request.url());
+        });
 
-      await page.goto(`${origin}/`);
-      const sandboxLink = page.getByRole('link', { name: 'Open in Apollo Sandbox' });
-      expect(await sandboxLink.getAttribute('href')).toBe(`${SANDBOX_PREFIX}${encodeURIComponent(`${origin}/graphql`)}`);
+        await page.goto(`${origin}/`);
+        const sandboxLink = page.getByRole('link', { name: 'Open in Apollo Sandbox' });
+        expect(await sandboxLink.getAttribute('href')).toBe(
+          `${SANDBOX_PREFIX}${encodeURIComponent(`${origin}/graphql`)}`,
+        );
 
-      const result = await runExample(page, operation);
-      for (const text of expectedInResult) expect(result).toContain(text);
-      expect(new Set(graphqlPosts)).toEqual(new Set([`${origin}/graphql`]));
-      expect(pageErrors).toEqual([]);
-      expect(blockedUrls).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+        const result = await runExample(page, operation);
+        for (const text of expectedInResult) expect(result).toContain(text);
+        expect(new Set(graphqlPosts)).toEqual(new Set([`${origin}/graphql`]));
+        expect(pageErrors).toEqual([]);
+        expect(blockedUrls).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 });

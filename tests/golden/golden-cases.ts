@@ -13,7 +13,10 @@ export function goldenPath(seed: string): string {
 /** The pipeline's document for a seed, as `npm run ingest -- --dry-run --json` would print it. */
 export function buildSeedDocument(seed: string): ReportDocument {
   const fileName = `${seed}.txt`;
-  const text = readFileSync(fileURLToPath(new URL(`../../seed/${fileName}`, import.meta.url)), 'utf8');
+  const text = readFileSync(
+    fileURLToPath(new URL(`../../seed/${fileName}`, import.meta.url)),
+    'utf8',
+  );
   const result = buildReportDocument({ text, fileName, format: 'txt' });
   if (!result.ok) throw new Error(`${fileName}: ${result.message}`);
   return result.document;

@@ -28,7 +28,9 @@ function readExamples(): { name: string; query: string; variables: Json }[] {
       return {
         name: file,
         query: readFileSync(path.join(EXAMPLES_DIR, file), 'utf8'),
-        variables: existsSync(variablesFile) ? (JSON.parse(readFileSync(variablesFile, 'utf8')) as Json) : {},
+        variables: existsSync(variablesFile)
+          ? (JSON.parse(readFileSync(variablesFile, 'utf8')) as Json)
+          : {},
       };
     });
 }
@@ -65,11 +67,14 @@ const NESTED_SHAPES = [
 describe('reading ahead', () => {
   let api: ApiFixture;
   let plain: RunningServer;
-  const ask = <T = Json>(query: string, variables: Json = {}) => askGraphQL<T>(api.server.url, query, variables);
+  const ask = <T = Json>(query: string, variables: Json = {}) =>
+    askGraphQL<T>(api.server.url, query, variables);
 
   beforeAll(async () => {
     api = await startApiFixture();
-    plain = await startServer({ host: '127.0.0.1', port: 0, ingestToken: null }, api.graph.db, { readAhead: false });
+    plain = await startServer({ host: '127.0.0.1', port: 0, ingestToken: null }, api.graph.db, {
+      readAhead: false,
+    });
   });
   afterAll(async () => {
     await plain.stop();
@@ -79,7 +84,10 @@ describe('reading ahead', () => {
   it('gives the same JSON with and without reading ahead, for every example operation and nested shape', async () => {
     const examples = readExamples();
     expect(examples.length).toBeGreaterThan(5);
-    const cases = [...examples, ...NESTED_SHAPES.map((query, i) => ({ name: `shape ${i}`, query, variables: {} }))];
+    const cases = [
+      ...examples,
+      ...NESTED_SHAPES.map((query, i) => ({ name: `shape ${i}`, query, variables: {} })),
+    ];
     for (const { name, query, variables } of cases) {
       const ahead = await postGraphQL(api.server.url, query, variables);
       const alone = await postGraphQL(plain.url, query, variables);
@@ -108,32 +116,61 @@ describe('reading ahead', () => {
     const [name] = api.requestQueries.at(-1)!;
     // Location: its key, name (aliased) and capacity (in a fragment); nothing else, e.g. no description.
     expect(name).toMatch(/\)\[capacity,id,name\]$/);
-    expect(name).toContain('locationInspections[id,startDate](inspectionRequirements[dueDate,id,position])');
+    expect(name).toContain(
+      'locationInspections[id,startDate](inspectionRequirements[dueDate,id,position])',
+    );
 
     // A field not selected is not fetched: the rows the query returns carry only the projected properties.
-    const steps = [{ kind: 'page' as const, page: 'locationInspections' as const, request: { skip: 0, limit: 3 }, count: false, fields: ['id', 'type'], children: [] }];
+    const steps = [
+      {
+        kind: 'page' as const,
+        page: 'locationInspections' as const,
+        request: { skip: 0, limit: 3 },
+        count: false,
+        fields: ['id', 'type'],
+        children: [],
+      },
+    ];
     const { query, params } = listQuery('locations', 'ID', 'ASC', false, steps, ['id', 'name']);
-    const [row] = await api.graph.db.read(query, { ...params, skip: 0, limit: 4, f: listParams.locations(null) });
+    const [row] = await api.graph.db.read(query, {
+      ...params,
+      skip: 0,
+      limit: 4,
+      f: listParams.locations(null),
+    });
     const items = row!.items;
     expect(items).toHaveLength(4);
     for (const item of items) {
       expect(Object.keys(item.node).sort()).toEqual(['id', 'name']);
       const inspections = (item.nested.s0 as { items: { node: Json }[] }).items;
       expect(inspections.length).toBeGreaterThan(0);
-      for (const inspection of inspections) expect(Object.keys(inspection.node).sort()).toEqual(['id', 'type']);
+      for (const inspection of inspections)
+        expect(Object.keys(inspection.node).sort()).toEqual(['id', 'type']);
     }
     // The same list read whole has more than that.
-    const whole = await api.graph.db.read(listQuery('locations', 'ID', 'ASC', false).query, { skip: 0, limit: 4, f: listParams.locations(null) });
-    expect(whole[0]!.items.some((item) => Object.keys(item.node).some((key) => key !== 'id' && key !== 'name'))).toBe(true);
+    const whole = await api.graph.db.read(listQuery('locations', 'ID', 'ASC', false).query, {
+      skip: 0,
+      limit: 4,
+      f: listParams.locations(null),
+    });
+    expect(
+      whole[0]!.items.some((item) =>
+        Object.keys(item.node).some((key) => key !== 'id' && key !== 'name'),
+      ),
+    ).toBe(true);
   });
 
   it('reads a node whole where it has no row fields to project (a regulator code), and the rest by key', async () => {
     await ask('{ locations(first: 1) { nodes { __typename id regulators } } }');
-    expect(api.requestQueries.at(-1)).toEqual(['list.locations.NAME.ASC.uncounted.with(locationRegulators)[id]']);
+    expect(api.requestQueries.at(-1)).toEqual([
+      'list.locations.NAME.ASC.uncounted.with(locationRegulators)[id]',
+    ]);
   });
 
   it('leaves a nested connection with a filter to its loader, with the right results', async () => {
-    const data = await ask<{ locations: { nodes: { inspections: { nodes: { id: string; findings: Json }[] } }[] } }>(
+    const data = await ask<{
+      locations: { nodes: { inspections: { nodes: { id: string; findings: Json }[] } }[] };
+    }>(
       `{ locations(first: 4, sort: { field: ID, direction: ASC }) { nodes { inspections(first: 10) { nodes { id
            findings(first: 3, filter: { polarity: CONCERN }) { totalCount nodes { id polarity } } } } } } }`,
     );
@@ -149,13 +186,18 @@ describe('reading ahead', () => {
       );
       expect(inspection.findings).toEqual(alone.inspection.findings);
     }
-    const concerns = inspections.flatMap((i) => (i.findings as { nodes: { polarity: string }[] }).nodes);
+    const concerns = inspections.flatMap(
+      (i) => (i.findings as { nodes: { polarity: string }[] }).nodes,
+    );
     expect(concerns.length).toBeGreaterThan(0);
     expect(concerns.every((f) => f.polarity === 'CONCERN')).toBe(true);
   });
 
   it('still refuses a bad cursor in a nested connection', async () => {
-    const response = await postGraphQL(api.server.url, '{ locations(first: 2) { nodes { inspections(after: "nope") { nodes { id } } } } }');
+    const response = await postGraphQL(
+      api.server.url,
+      '{ locations(first: 2) { nodes { inspections(after: "nope") { nodes { id } } } } }',
+    );
     expect(response.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -166,14 +208,23 @@ describe('reading ahead', () => {
     expect(api.requestQueries.at(-1)).toEqual(['list.locations.NAME.ASC.uncounted[id]']);
     expect(page.locations).toMatchObject({ pageInfo: { hasNextPage: true } });
     expect(page.locations.nodes).toHaveLength(2);
-    const last = await ask<{ locations: { pageInfo: { hasNextPage: boolean } } }>('{ locations(first: 4) { pageInfo { hasNextPage } } }');
+    const last = await ask<{ locations: { pageInfo: { hasNextPage: boolean } } }>(
+      '{ locations(first: 4) { pageInfo { hasNextPage } } }',
+    );
     expect(last.locations.pageInfo.hasNextPage).toBe(false);
-    const counted = await ask<{ locations: { totalCount: number } }>('{ locations(first: 2) { totalCount } }');
+    const counted = await ask<{ locations: { totalCount: number } }>(
+      '{ locations(first: 2) { totalCount } }',
+    );
     expect(api.requestQueries.at(-1)).toEqual(['list.locations.NAME.ASC[id]']);
     expect(counted.locations.totalCount).toBe(4);
 
-    await ask('{ location(id: "ofsted:1247390") { inspections(first: 2) { pageInfo { hasNextPage } nodes { id } } } }');
-    expect(api.requestQueries.at(-1)).toEqual(['nodes.location', 'page.locationInspections.uncounted']);
+    await ask(
+      '{ location(id: "ofsted:1247390") { inspections(first: 2) { pageInfo { hasNextPage } nodes { id } } } }',
+    );
+    expect(api.requestQueries.at(-1)).toEqual([
+      'nodes.location',
+      'page.locationInspections.uncounted',
+    ]);
     expect(listQuery('locations', 'NAME', 'ASC', false).query.cypher).not.toMatch(/count\(/);
     expect(listQuery('locations', 'NAME', 'ASC', true).query.cypher).toMatch(/count\(m\)/);
   });
@@ -181,36 +232,71 @@ describe('reading ahead', () => {
   it('tests only the filters a list request sets, false and empty lists included as set or not as they mean', async () => {
     await ask('{ locations(first: 2) { nodes { id } } }');
     expect(api.requestQueries.at(-1)).toEqual(['list.locations.NAME.ASC.uncounted[id]']);
-    const none = await ask<{ locations: { nodes: Json[] } }>('{ locations(first: 2, filter: { region: "Nowhere" }) { nodes { id } } }');
-    expect(api.requestQueries.at(-1)).toEqual(['list.locations.NAME.ASC.uncounted.where(region)[id]']);
+    const none = await ask<{ locations: { nodes: Json[] } }>(
+      '{ locations(first: 2, filter: { region: "Nowhere" }) { nodes { id } } }',
+    );
+    expect(api.requestQueries.at(-1)).toEqual([
+      'list.locations.NAME.ASC.uncounted.where(region)[id]',
+    ]);
     expect(none.locations.nodes).toEqual([]);
-    const all = await ask<{ inspections: { totalCount: number } }>('{ inspections(filter: { grades: [] }) { totalCount } }');
+    const all = await ask<{ inspections: { totalCount: number } }>(
+      '{ inspections(filter: { grades: [] }) { totalCount } }',
+    );
     expect(api.requestQueries.at(-1)![0]).not.toMatch(/\.where\(/);
-    const withReport = await ask<{ inspections: { totalCount: number; nodes: { hasReport: boolean }[] } }>(
+    const withReport = await ask<{
+      inspections: { totalCount: number; nodes: { hasReport: boolean }[] };
+    }>(
       '{ inspections(first: 100, filter: { hasReport: true }) { totalCount nodes { hasReport } } }',
     );
-    const without = await ask<{ inspections: { totalCount: number; nodes: { hasReport: boolean }[] } }>(
+    const without = await ask<{
+      inspections: { totalCount: number; nodes: { hasReport: boolean }[] };
+    }>(
       '{ inspections(first: 100, filter: { hasReport: false }) { totalCount nodes { hasReport } } }',
     );
     expect(api.requestQueries.at(-1)![0]).toMatch(/\.where\(hasReport\)/);
     expect(withReport.inspections.nodes.every((i) => i.hasReport)).toBe(true);
     expect(without.inspections.nodes.every((i) => !i.hasReport)).toBe(true);
-    expect(withReport.inspections.totalCount + without.inspections.totalCount).toBe(all.inspections.totalCount);
+    expect(withReport.inspections.totalCount + without.inspections.totalCount).toBe(
+      all.inspections.totalCount,
+    );
     expect(without.inspections.totalCount).toBeGreaterThan(0);
   });
 
   it('answers each cross-report question as the benchmark asks it in one query, from its summary when it has a fresh one', async () => {
     await refreshSummaries(api.graph.db);
-    const search = await ask<{ search: { finding: { id: string } | null }[] }>('{ search(text: "medication", first: 5) { finding { id } } }');
+    const search = await ask<{ search: { finding: { id: string } | null }[] }>(
+      '{ search(text: "medication", first: 5) { finding { id } } }',
+    );
     const findingId = search.search.find((hit) => hit.finding)!.finding!.id;
     const questions: [string, string][] = [
-      ['analytics.repeated-breaches', '{ repeatedBreaches(minInspections: 2, first: 20) { location { id name } provider { name } regulation { id heading } inspectionCount inspections { id } requirements { text dueDate } } }'],
-      ['analytics.breach-counts', '{ breachCounts(groupBy: [REGULATION, LEGISLATION, PROVIDER, YEAR], first: 50) { regulation { id heading } legislation { id } provider { name } year requirementCount } }'],
-      ['analytics.theme-trends', '{ themeTrends(interval: YEAR) { theme { id label } period findingCount } }'],
-      ['analytics.theme-cooccurrence', '{ themeCooccurrence(first: 20) { first { id } second { id label } findingCount } }'],
-      ['analytics.rating-changes', '{ ratingChanges(first: 50) { location { id name } provider { name } before { id overallGrade } after { id overallGrade } direction } }'],
-      ['search.fulltext', '{ search(text: "medication records", first: 20) { kind finding { id text } requirement { id text } inspection { id } location { id } } }'],
-      ['search.related-findings', `{ relatedFindings(findingId: "${findingId}", first: 10) { score finding { id text } } }`],
+      [
+        'analytics.repeated-breaches',
+        '{ repeatedBreaches(minInspections: 2, first: 20) { location { id name } provider { name } regulation { id heading } inspectionCount inspections { id } requirements { text dueDate } } }',
+      ],
+      [
+        'analytics.breach-counts',
+        '{ breachCounts(groupBy: [REGULATION, LEGISLATION, PROVIDER, YEAR], first: 50) { regulation { id heading } legislation { id } provider { name } year requirementCount } }',
+      ],
+      [
+        'analytics.theme-trends',
+        '{ themeTrends(interval: YEAR) { theme { id label } period findingCount } }',
+      ],
+      [
+        'analytics.theme-cooccurrence',
+        '{ themeCooccurrence(first: 20) { first { id } second { id label } findingCount } }',
+      ],
+      [
+        'analytics.rating-changes',
+        '{ ratingChanges(first: 50) { location { id name } provider { name } before { id overallGrade } after { id overallGrade } direction } }',
+      ],
+      [
+        'search.fulltext',
+        '{ search(text: "medication records", first: 20) { kind finding { id text } requirement { id text } inspection { id } location { id } } }',
+      ],
+      [
+        'search.related-findings',
+        `{ relatedFindings(findingId: "${findingId}", first: 10) { score finding { id text } } }`,
+      ],
     ];
     for (const [name, query] of questions) {
       const ahead = await postGraphQL(api.server.url, query);

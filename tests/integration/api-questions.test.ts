@@ -7,7 +7,8 @@ type Json = Record<string, unknown>;
 
 describe('cross-report questions', () => {
   let api: ApiFixture;
-  const ask = <T = Json>(query: string, variables: Json = {}) => askGraphQL<T>(api.server.url, query, variables);
+  const ask = <T = Json>(query: string, variables: Json = {}) =>
+    askGraphQL<T>(api.server.url, query, variables);
 
   beforeAll(async () => {
     api = await startApiFixture();
@@ -23,34 +24,68 @@ describe('cross-report questions', () => {
         repeatStatements { statement refersTo { id } }
       }
     }`);
-    const breach = data.repeatedBreaches.find((b) => (b.location as Json).id === 'ofsted:SC999001' && (b.regulation as Json).id === 'CHR2015:12');
+    const breach = data.repeatedBreaches.find(
+      (b) =>
+        (b.location as Json).id === 'ofsted:SC999001' && (b.regulation as Json).id === 'CHR2015:12',
+    );
     expect(breach).toBeDefined();
     expect(breach!.provider).toEqual({ name: 'Meadowbank Care Services Limited' });
     expect(breach!.inspections).toEqual([
       { id: 'ofsted:SC999001:2022-03-08:full', startDate: '2022-03-08' },
       { id: 'ofsted:SC999001:2023-02-14:full', startDate: '2023-02-14' },
     ]);
-    const requirements = breach!.requirements as { text: string; inspection: { startDate: string } }[];
-    expect(requirements.map((r) => r.inspection.startDate).sort()).toEqual(['2022-03-08', '2023-02-14']);
-    expect(requirements.every((r) => r.text.includes('assess whether each child is at risk of harm'))).toBe(true);
-    const statements = breach!.repeatStatements as { statement: string; refersTo: { id: string } | null }[];
+    const requirements = breach!.requirements as {
+      text: string;
+      inspection: { startDate: string };
+    }[];
+    expect(requirements.map((r) => r.inspection.startDate).sort()).toEqual([
+      '2022-03-08',
+      '2023-02-14',
+    ]);
+    expect(
+      requirements.every((r) => r.text.includes('assess whether each child is at risk of harm')),
+    ).toBe(true);
+    const statements = breach!.repeatStatements as {
+      statement: string;
+      refersTo: { id: string } | null;
+    }[];
     expect(statements).toContainEqual({
-      statement: expect.stringContaining('repeated shortfall from the full inspection in March 2022'),
+      statement: expect.stringContaining(
+        'repeated shortfall from the full inspection in March 2022',
+      ),
       refersTo: { id: 'ofsted:SC999001:2022-03-08:full' },
     });
     // Only regulation 12 was required at both inspections of SC999001; 23 and 13 only once.
-    const sc999001 = data.repeatedBreaches.filter((b) => (b.location as Json).id === 'ofsted:SC999001' && b.inspectionCount === 2 && (b.inspections as Json[]).length === 2);
+    const sc999001 = data.repeatedBreaches.filter(
+      (b) =>
+        (b.location as Json).id === 'ofsted:SC999001' &&
+        b.inspectionCount === 2 &&
+        (b.inspections as Json[]).length === 2,
+    );
     expect(sc999001.map((b) => (b.regulation as Json).id)).toContain('CHR2015:12');
-    const filtered = await ask<{ repeatedBreaches: Json[] }>('{ repeatedBreaches(regulation: "CHR2015:23", minInspections: 2) { location { id } } }');
-    expect(filtered.repeatedBreaches.map((b) => (b.location as Json).id)).not.toContain('ofsted:SC999001');
+    const filtered = await ask<{ repeatedBreaches: Json[] }>(
+      '{ repeatedBreaches(regulation: "CHR2015:23", minInspections: 2) { location { id } } }',
+    );
+    expect(filtered.repeatedBreaches.map((b) => (b.location as Json).id)).not.toContain(
+      'ofsted:SC999001',
+    );
   });
 
   it('breachCounts groups requirement counts and distinct locations', async () => {
     const data = await ask<{ breachCounts: Json[] }>(`{
       breachCounts(groupBy: [REGULATION]) { regulation { id } requirementCount locationCount inspectionCount regulator year }
     }`);
-    expect(data.breachCounts).toContainEqual({ regulation: { id: 'CHR2015:12' }, requirementCount: 3, locationCount: 2, inspectionCount: 3, regulator: null, year: null });
-    const byYear = await ask<{ breachCounts: Json[] }>('{ breachCounts(groupBy: [REGULATOR, YEAR], filter: { legislation: "CHR2015" }) { regulator year requirementCount } }');
+    expect(data.breachCounts).toContainEqual({
+      regulation: { id: 'CHR2015:12' },
+      requirementCount: 3,
+      locationCount: 2,
+      inspectionCount: 3,
+      regulator: null,
+      year: null,
+    });
+    const byYear = await ask<{ breachCounts: Json[] }>(
+      '{ breachCounts(groupBy: [REGULATOR, YEAR], filter: { legislation: "CHR2015" }) { regulator year requirementCount } }',
+    );
     expect(byYear.breachCounts).toEqual(
       expect.arrayContaining([
         { regulator: 'OFSTED', year: 2019, requirementCount: 7 },
@@ -61,16 +96,24 @@ describe('cross-report questions', () => {
   });
 
   it('themeTrends counts findings per theme and period; themeCooccurrence pairs themes', async () => {
-    const data = await ask<{ themeTrends: Json[] }>('{ themeTrends(themes: ["medication"], interval: YEAR) { theme { id } period periodStart findingCount } }');
+    const data = await ask<{ themeTrends: Json[] }>(
+      '{ themeTrends(themes: ["medication"], interval: YEAR) { theme { id } period periodStart findingCount } }',
+    );
     const periods = data.themeTrends.map((p) => p.period);
     expect(periods).toEqual(expect.arrayContaining(['2019', '2022']));
-    expect(data.themeTrends.every((p) => (p.theme as Json).id === 'medication' && (p.findingCount as number) > 0)).toBe(true);
-    const quarters = await ask<{ themeTrends: Json[] }>('{ themeTrends(themes: ["medication"], interval: QUARTER) { period periodStart } }');
+    expect(
+      data.themeTrends.every(
+        (p) => (p.theme as Json).id === 'medication' && (p.findingCount as number) > 0,
+      ),
+    ).toBe(true);
+    const quarters = await ask<{ themeTrends: Json[] }>(
+      '{ themeTrends(themes: ["medication"], interval: QUARTER) { period periodStart } }',
+    );
     expect(quarters.themeTrends).toContainEqual({ period: '2019-Q3', periodStart: '2019-07-01' });
 
-    const pairs = await ask<{ themeCooccurrence: { findingCount: number; jaccard: number; first: Json; second: Json }[] }>(
-      '{ themeCooccurrence(first: 5) { first { id } second { id } findingCount jaccard } }',
-    );
+    const pairs = await ask<{
+      themeCooccurrence: { findingCount: number; jaccard: number; first: Json; second: Json }[];
+    }>('{ themeCooccurrence(first: 5) { first { id } second { id } findingCount jaccard } }');
     expect(pairs.themeCooccurrence.length).toBeGreaterThan(0);
     for (const pair of pairs.themeCooccurrence) {
       expect(pair.findingCount).toBeGreaterThan(0);
@@ -81,7 +124,9 @@ describe('cross-report questions', () => {
   });
 
   it('ratingChanges finds grades that went down and up, and says how it knows', async () => {
-    const down = await ask<{ ratingChanges: Json[] }>('{ ratingChanges(direction: DOWN) { location { id } before { id } after { id } direction basis } }');
+    const down = await ask<{ ratingChanges: Json[] }>(
+      '{ ratingChanges(direction: DOWN) { location { id } before { id } after { id } direction basis } }',
+    );
     expect(down.ratingChanges).toContainEqual({
       location: { id: 'ofsted:SC999001' },
       before: { id: 'ofsted:SC999001:2022-03-08:full' },
@@ -90,11 +135,20 @@ describe('cross-report questions', () => {
       basis: 'grades compared',
     });
     expect(down.ratingChanges).toContainEqual(
-      expect.objectContaining({ location: { id: 'ofsted:1247390' }, before: { id: 'ofsted:1247390:2018-09-26:full' }, basis: 'grades compared' }),
+      expect.objectContaining({
+        location: { id: 'ofsted:1247390' },
+        before: { id: 'ofsted:1247390:2018-09-26:full' },
+        basis: 'grades compared',
+      }),
     );
     expect(down.ratingChanges.some((c) => c.basis === 'stated in report')).toBe(true);
-    const up = await ask<{ ratingChanges: Json[] }>('{ ratingChanges(direction: UP) { location { id } after { startDate } } }');
-    expect(up.ratingChanges).toContainEqual({ location: { id: 'ofsted:SC999002' }, after: { startDate: '2023-05-10' } });
+    const up = await ask<{ ratingChanges: Json[] }>(
+      '{ ratingChanges(direction: UP) { location { id } after { startDate } } }',
+    );
+    expect(up.ratingChanges).toContainEqual({
+      location: { id: 'ofsted:SC999002' },
+      after: { startDate: '2023-05-10' },
+    });
   });
 
   it('enforcementActions lists the CQC warning notices with their legal basis and comply-by date', async () => {
@@ -111,26 +165,44 @@ describe('cross-report questions', () => {
   });
 
   it('search finds findings and requirements by full text with highlighted snippets', async () => {
-    const data = await ask<{ search: Json[] }>('{ search(text: "controlled medication", first: 5) { kind snippet score inspection { id } location { id } } }');
+    const data = await ask<{ search: Json[] }>(
+      '{ search(text: "controlled medication", first: 5) { kind snippet score inspection { id } location { id } } }',
+    );
     expect(data.search.length).toBeGreaterThan(0);
     expect(data.search[0]!.snippet).toMatch(/<mark>(controlled|medication)/i);
     expect(data.search.some((hit) => (hit.location as Json).id === 'ofsted:1247390')).toBe(true);
-    const requirements = await ask<{ search: Json[] }>('{ search(text: "\\"monitoring and review systems\\"") { kind } }');
+    const requirements = await ask<{ search: Json[] }>(
+      '{ search(text: "\\"monitoring and review systems\\"") { kind } }',
+    );
     expect(requirements.search.map((hit) => hit.kind)).toContain('REQUIREMENT');
   });
 
   it('relatedFindings ranks findings from other inspections and gives reasons', async () => {
-    const medication = await ask<{ search: { finding: { id: string } | null; inspection: { id: string } }[] }>(
+    const medication = await ask<{
+      search: { finding: { id: string } | null; inspection: { id: string } }[];
+    }>(
       '{ search(text: "medication records stock", first: 10) { finding { id } inspection { id } } }',
     );
-    const source = medication.search.find((hit) => hit.finding && hit.inspection.id === 'ofsted:SC999001:2022-03-08:full');
+    const source = medication.search.find(
+      (hit) => hit.finding && hit.inspection.id === 'ofsted:SC999001:2022-03-08:full',
+    );
     expect(source).toBeDefined();
-    const data = await ask<{ relatedFindings: { score: number; reasons: string[]; finding: { inspection: { id: string } } }[] }>(
+    const data = await ask<{
+      relatedFindings: {
+        score: number;
+        reasons: string[];
+        finding: { inspection: { id: string } };
+      }[];
+    }>(
       'query ($id: ID!) { relatedFindings(findingId: $id, first: 5) { score reasons finding { inspection { id } } } }',
       { id: source!.finding!.id },
     );
     expect(data.relatedFindings.length).toBeGreaterThan(0);
-    expect(data.relatedFindings.every((r) => r.finding.inspection.id !== 'ofsted:SC999001:2022-03-08:full')).toBe(true);
+    expect(
+      data.relatedFindings.every(
+        (r) => r.finding.inspection.id !== 'ofsted:SC999001:2022-03-08:full',
+      ),
+    ).toBe(true);
     expect(data.relatedFindings[0]!.reasons.length).toBeGreaterThan(0);
     const scores = data.relatedFindings.map((r) => r.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));

@@ -11,7 +11,11 @@ const writeProbe = defineStatement<{ id: string; count: number; seen: string }>(
 const readProbe = defineQuery<{ id: string }, { id: string; count: number; seen: string }>({
   name: 'test.read-probe',
   cypher: `MATCH (p:${label} {id: $id}) RETURN p.id AS id, p.count AS count, p.seen AS seen`,
-  parse: (row) => ({ id: read.string(row, 'id'), count: read.number(row, 'count'), seen: read.string(row, 'seen') }),
+  parse: (row) => ({
+    id: read.string(row, 'id'),
+    count: read.number(row, 'count'),
+    seen: read.string(row, 'seen'),
+  }),
 });
 const hugeInteger = defineQuery<object, { value: number }>({
   name: 'test.huge-integer',
@@ -37,7 +41,9 @@ describe('database executor on the real Neo4j', () => {
     await graph.db.write(writeProbe, { id: 'b', count: 7, seen: '2020-01-01' });
     const session = graph.driver.session();
     try {
-      const result = await session.run(`MATCH (p:${label} {id: 'b'}) RETURN valueType(p.count) AS type`);
+      const result = await session.run(
+        `MATCH (p:${label} {id: 'b'}) RETURN valueType(p.count) AS type`,
+      );
       expect(result.records[0]?.get('type')).toBe('INTEGER NOT NULL');
     } finally {
       await session.close();
@@ -45,7 +51,9 @@ describe('database executor on the real Neo4j', () => {
   });
 
   it('refuses integers outside the safe JavaScript range instead of rounding them', async () => {
-    await expect(graph.db.read(hugeInteger, {})).rejects.toThrow(/outside the safe JavaScript range/);
+    await expect(graph.db.read(hugeInteger, {})).rejects.toThrow(
+      /outside the safe JavaScript range/,
+    );
   });
 
   it('maps a Neo4j error to a typed DatabaseError naming the query', async () => {
@@ -59,10 +67,17 @@ describe('database executor on the real Neo4j', () => {
     const indexes = defineQuery<object, { name: string; type: string; state: string }>({
       name: 'test.indexes',
       cypher: 'SHOW INDEXES YIELD name, type, state RETURN name, type, state',
-      parse: (row) => ({ name: read.string(row, 'name'), type: read.string(row, 'type'), state: read.string(row, 'state') }),
+      parse: (row) => ({
+        name: read.string(row, 'name'),
+        type: read.string(row, 'type'),
+        state: read.string(row, 'state'),
+      }),
     });
     const rows = await graph.db.read(indexes, {});
-    expect(rows.find((row) => row.type === 'FULLTEXT')).toMatchObject({ name: 'findingAndRequirementText', state: 'ONLINE' });
+    expect(rows.find((row) => row.type === 'FULLTEXT')).toMatchObject({
+      name: 'findingAndRequirementText',
+      state: 'ONLINE',
+    });
     expect(rows.some((row) => row.name === 'inspection_id_unique')).toBe(true);
     expect(rows.every((row) => row.state === 'ONLINE')).toBe(true);
   });

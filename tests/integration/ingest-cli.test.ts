@@ -1,6 +1,14 @@
 /** `npm run ingest` as a user runs it, against the test database through NEO4J_URI. */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,13 +22,25 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 function ingestEnv(extra: Record<string, string> = {}) {
   const connection = inject('neo4j');
-  return { ...process.env, NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password, NEO4J_DATABASE: connection.database, ...extra };
+  return {
+    ...process.env,
+    NEO4J_URI: connection.uri,
+    NEO4J_USER: connection.user,
+    NEO4J_PASSWORD: connection.password,
+    NEO4J_DATABASE: connection.database,
+    ...extra,
+  };
 }
 
 const CLI = ['--import', 'tsx', path.join(root, 'src/cli/ingest.ts')];
 
 function runIngest(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [...CLI, ...args], { cwd: root, encoding: 'utf8', env: ingestEnv(env), timeout: 240_000 });
+  const result = spawnSync(process.execPath, [...CLI, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: ingestEnv(env),
+    timeout: 240_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -33,9 +53,16 @@ function buildFixtureFolder(into: string): string {
   mkdirSync(into, { recursive: true });
   const sources = [
     path.join(SEED_DIR, OFSTED_SEED),
-    ...['sc999001-2022-03-08.txt', 'sc999001-2023-02-14.txt', 'sc999002-2023-05-10.txt'].map((name) => path.join(root, 'tests/fixtures/reports', name)),
-    ...readdirSync(path.join(root, 'tests/fixtures/corpus/text')).map((name) => path.join(root, 'tests/fixtures/corpus/text', name)),
-    ...['cqc_1-119142905_api-location.json', 'cqc_1-5203053560_api-location-with-assessment.json'].map((name) => path.join(root, 'tests/fixtures/corpus/cqc', name)),
+    ...['sc999001-2022-03-08.txt', 'sc999001-2023-02-14.txt', 'sc999002-2023-05-10.txt'].map(
+      (name) => path.join(root, 'tests/fixtures/reports', name),
+    ),
+    ...readdirSync(path.join(root, 'tests/fixtures/corpus/text')).map((name) =>
+      path.join(root, 'tests/fixtures/corpus/text', name),
+    ),
+    ...[
+      'cqc_1-119142905_api-location.json',
+      'cqc_1-5203053560_api-location-with-assessment.json',
+    ].map((name) => path.join(root, 'tests/fixtures/corpus/cqc', name)),
     path.join(root, 'tests/fixtures/corpus/html/cqc-location-summary_seed-002.html'),
   ];
   for (const file of sources) copyFileSync(file, path.join(into, path.basename(file)));
@@ -67,12 +94,25 @@ describe('npm run ingest', () => {
     });
     expect(doc!.judgements.map((j) => j.grade)).toEqual(['INADEQUATE', 'INADEQUATE', 'INADEQUATE']);
     expect(doc!.history).toHaveLength(4);
-    expect(doc!.requirements.map((r) => r.regulation?.number)).toEqual(['5', '6', '10', '12', '13', '23', '35']);
+    expect(doc!.requirements.map((r) => r.regulation?.number)).toEqual([
+      '5',
+      '6',
+      '10',
+      '12',
+      '13',
+      '23',
+      '35',
+    ]);
     expect(new Set(doc!.requirements.map((r) => r.dueDate))).toEqual(new Set(['2019-09-12']));
-    expect(doc!.requirements.filter((r) => r.complianceNotice).map((r) => r.regulation?.number)).toEqual(['6']);
+    expect(
+      doc!.requirements.filter((r) => r.complianceNotice).map((r) => r.regulation?.number),
+    ).toEqual(['6']);
     const themes = new Set(doc!.findings.flatMap((f) => f.themes.map((t) => t.id)));
-    for (const theme of ['medication', 'safeguarding', 'governance']) expect(themes).toContain(theme);
-    expect(doc!.findings.some((f) => f.repeat?.refersTo === 'ofsted:1247390:2018-09-26:full')).toBe(true);
+    for (const theme of ['medication', 'safeguarding', 'governance'])
+      expect(themes).toContain(theme);
+    expect(doc!.findings.some((f) => f.repeat?.refersTo === 'ofsted:1247390:2018-09-26:full')).toBe(
+      true,
+    );
     expect(await countGraph(graph.db)).toEqual(before);
   });
 
@@ -105,13 +145,23 @@ describe('npm run ingest', () => {
     writeFileSync(word, 'PK\u0003\u0004');
     const good = path.join(scratch, 'fixture.txt');
     copyFileSync(path.join(root, 'tests/fixtures/reports/sc999002-2023-05-10.txt'), good);
-    const run = runIngest(['--workers', '1', garbage, path.join(scratch, 'missing.txt'), binary, word, good]);
+    const run = runIngest([
+      '--workers',
+      '1',
+      garbage,
+      path.join(scratch, 'missing.txt'),
+      binary,
+      word,
+      good,
+    ]);
     expect(run.code).toBe(1);
     const failures = run.stdout.split('\n').filter((line) => line.startsWith('FAILED'));
     expect(failures).toHaveLength(4);
     for (const line of failures) expect(line.length).toBeLessThan(300);
     expect(failures.find((line) => line.includes('scan.pdf'))).toMatch(/scan\.pdf: .*PDF/);
-    expect(failures.find((line) => line.includes('notes.docx'))).toMatch(/notes\.docx: unsupported file type "\.docx"/);
+    expect(failures.find((line) => line.includes('notes.docx'))).toMatch(
+      /notes\.docx: unsupported file type "\.docx"/,
+    );
     expect(run.stdout).toMatch(/loaded\s+.*fixture\.txt/);
     expect(run.stdout).toMatch(/files: 1 loaded, 0 unchanged, 0 parsed \(dry run\), 4 failed/);
   });
@@ -119,90 +169,153 @@ describe('npm run ingest', () => {
   it('takes metadata from <file>.meta.json beside the CQC summary', async () => {
     const file = path.join(scratch, 'cqc-summary.txt');
     copyFileSync(path.join(SEED_DIR, CQC_SEED), file);
-    writeFileSync(`${file}.meta.json`, JSON.stringify({ location: { cqcId: '1-000000001', name: 'Example Health Visiting Service' }, provider: { name: 'Example Community Trust' } }));
+    writeFileSync(
+      `${file}.meta.json`,
+      JSON.stringify({
+        location: { cqcId: '1-000000001', name: 'Example Health Visiting Service' },
+        provider: { name: 'Example Community Trust' },
+      }),
+    );
     const run = runIngest(['--dry-run', '--json', file]);
     expect(run.code).toBe(0);
     const [doc] = JSON.parse(run.stdout) as ReportDocument[];
-    expect(doc!.location).toMatchObject({ id: 'cqc:1-000000001', name: 'Example Health Visiting Service' });
+    expect(doc!.location).toMatchObject({
+      id: 'cqc:1-000000001',
+      name: 'Example Health Visiting Service',
+    });
     expect(doc!.inspection.id).toBe('cqc:1-000000001:2023-09-11:routine');
     expect(doc!.warnings.map((w) => w.code)).not.toContain('missing-location-id');
   });
 
-  it('loads the same graph with two parse workers as on the main thread, and a second run changes nothing', { timeout: 600_000 }, async () => {
-    const folder = buildFixtureFolder(path.join(scratch, 'fixtures'));
-    const files = readdirSync(folder).length;
-    await resetTestGraph(graph);
-    const inline = runIngest(['--workers', '0', '--batch-size', '4', folder]);
-    expect(inline.code, inline.stdout).toBe(0);
-    const inlineCounts = await countGraph(graph.db);
+  it(
+    'loads the same graph with two parse workers as on the main thread, and a second run changes nothing',
+    { timeout: 600_000 },
+    async () => {
+      const folder = buildFixtureFolder(path.join(scratch, 'fixtures'));
+      const files = readdirSync(folder).length;
+      await resetTestGraph(graph);
+      const inline = runIngest(['--workers', '0', '--batch-size', '4', folder]);
+      expect(inline.code, inline.stdout).toBe(0);
+      const inlineCounts = await countGraph(graph.db);
 
-    await resetTestGraph(graph);
-    const pooled = runIngest(['--workers', '2', '--batch-size', '4', folder]);
-    expect(pooled.code).toBe(0);
-    expect(pooled.stdout).toMatch(new RegExp(`files: ${files} loaded, 0 unchanged`));
-    expect(await countGraph(graph.db)).toEqual(inlineCounts);
-    // Same lines in the same (input) order whichever worker finished first.
-    const lines = (out: string) => out.split('\n').filter((line) => /^(loaded|FAILED)/.test(line));
-    expect(lines(pooled.stdout)).toEqual(lines(inline.stdout));
+      await resetTestGraph(graph);
+      const pooled = runIngest(['--workers', '2', '--batch-size', '4', folder]);
+      expect(pooled.code).toBe(0);
+      expect(pooled.stdout).toMatch(new RegExp(`files: ${files} loaded, 0 unchanged`));
+      expect(await countGraph(graph.db)).toEqual(inlineCounts);
+      // Same lines in the same (input) order whichever worker finished first.
+      const lines = (out: string) =>
+        out.split('\n').filter((line) => /^(loaded|FAILED)/.test(line));
+      expect(lines(pooled.stdout)).toEqual(lines(inline.stdout));
 
-    const again = runIngest(['--workers', '2', folder]);
-    expect(again.code).toBe(0);
-    expect(again.stdout.split('\n').filter((line) => line.startsWith('unchanged'))).toHaveLength(files);
-    expect(again.stdout).toMatch(new RegExp(`files: 0 loaded, ${files} unchanged, 0 parsed \\(dry run\\), 0 failed`));
-    expect(await countGraph(graph.db)).toEqual(inlineCounts);
-  });
+      const again = runIngest(['--workers', '2', folder]);
+      expect(again.code).toBe(0);
+      expect(again.stdout.split('\n').filter((line) => line.startsWith('unchanged'))).toHaveLength(
+        files,
+      );
+      expect(again.stdout).toMatch(
+        new RegExp(`files: 0 loaded, ${files} unchanged, 0 parsed \\(dry run\\), 0 failed`),
+      );
+      expect(await countGraph(graph.db)).toEqual(inlineCounts);
+    },
+  );
 
-  it('resumes a run killed half way and ends with the graph of one clean run', { timeout: 900_000 }, async () => {
-    const corpus = path.join(scratch, 'generated');
-    const generated = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/generate.ts'), '--locations', '40', '--years', '5', '--seed', 'resume', '--out', corpus, '--no-progress'], { cwd: root, encoding: 'utf8' });
-    expect(generated.status, generated.stderr).toBe(0);
-    const reports = path.join(corpus, 'reports');
+  it(
+    'resumes a run killed half way and ends with the graph of one clean run',
+    { timeout: 900_000 },
+    async () => {
+      const corpus = path.join(scratch, 'generated');
+      const generated = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          path.join(root, 'src/cli/generate.ts'),
+          '--locations',
+          '40',
+          '--years',
+          '5',
+          '--seed',
+          'resume',
+          '--out',
+          corpus,
+          '--no-progress',
+        ],
+        { cwd: root, encoding: 'utf8' },
+      );
+      expect(generated.status, generated.stderr).toBe(0);
+      const reports = path.join(corpus, 'reports');
 
-    await resetTestGraph(graph);
-    const clean = runIngest(['--quiet', '--batch-size', '20', reports]);
-    expect(clean.code).toBe(0);
-    const total = Number(/files: (\d+) loaded/.exec(clean.stdout)![1]);
-    expect(total).toBeGreaterThan(100);
-    const cleanCounts = await countGraph(graph.db);
+      await resetTestGraph(graph);
+      const clean = runIngest(['--quiet', '--batch-size', '20', reports]);
+      expect(clean.code).toBe(0);
+      const total = Number(/files: (\d+) loaded/.exec(clean.stdout)![1]);
+      expect(total).toBeGreaterThan(100);
+      const cleanCounts = await countGraph(graph.db);
 
-    await resetTestGraph(graph);
-    const child = spawn(process.execPath, [...CLI, '--quiet', '--batch-size', '20', reports], { cwd: root, env: ingestEnv(), stdio: 'ignore' });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
-    // Killed as soon as the first reports are in the graph.
-    while (((await countGraph(graph.db))[':Report'] ?? 0) === 0) await new Promise((resolve) => setTimeout(resolve, 50));
-    child.kill('SIGKILL');
-    expect(await exited).toBe('SIGKILL');
-    const partial = (await countGraph(graph.db))[':Report'] ?? 0;
-    expect(partial).toBeGreaterThan(0);
-    expect(partial).toBeLessThan(total);
+      await resetTestGraph(graph);
+      const child = spawn(process.execPath, [...CLI, '--quiet', '--batch-size', '20', reports], {
+        cwd: root,
+        env: ingestEnv(),
+        stdio: 'ignore',
+      });
+      const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+        child.once('exit', (_code, signal) => resolve(signal)),
+      );
+      // Killed as soon as the first reports are in the graph.
+      while (((await countGraph(graph.db))[':Report'] ?? 0) === 0)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      child.kill('SIGKILL');
+      expect(await exited).toBe('SIGKILL');
+      const partial = (await countGraph(graph.db))[':Report'] ?? 0;
+      expect(partial).toBeGreaterThan(0);
+      expect(partial).toBeLessThan(total);
 
-    const resumed = runIngest(['--quiet', '--batch-size', '20', reports]);
-    expect(resumed.code).toBe(0);
-    const [, loaded, unchanged] = /files: (\d+) loaded, (\d+) unchanged/.exec(resumed.stdout)!.map(Number);
-    expect(unchanged).toBe(partial);
-    expect(loaded! + unchanged!).toBe(total);
-    expect(await countGraph(graph.db)).toEqual(cleanCounts);
-  });
+      const resumed = runIngest(['--quiet', '--batch-size', '20', reports]);
+      expect(resumed.code).toBe(0);
+      const [, loaded, unchanged] = /files: (\d+) loaded, (\d+) unchanged/
+        .exec(resumed.stdout)!
+        .map(Number);
+      expect(unchanged).toBe(partial);
+      expect(loaded! + unchanged!).toBe(total);
+      expect(await countGraph(graph.db)).toEqual(cleanCounts);
+    },
+  );
 
-  it('loads the good lines of a JSONL file of CQC API records and names the broken line', { timeout: 120_000 }, async () => {
-    await resetTestGraph(graph);
-    const source = readFileSync('/work/shared/corpus/datasets/cqc_api_oldham_2025/location_details.jsonl', 'utf8').split('\n').slice(0, 3);
-    const file = path.join(scratch, 'oldham-locations.jsonl');
-    writeFileSync(file, [source[0], source[1]!.slice(0, 120), source[2], ''].join('\n'));
-    const run = runIngest([file]);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/loaded\s+\S*oldham-locations\.jsonl#L1: cqc-api-location, cqc:1-/);
-    expect(run.stdout).toMatch(/FAILED\s+\S*oldham-locations\.jsonl#L2: not valid JSON/);
-    expect(run.stdout).toMatch(/loaded\s+\S*oldham-locations\.jsonl#L3: cqc-api-location/);
-    expect(run.stdout).toMatch(/files: 2 loaded, 0 unchanged, 0 parsed \(dry run\), 1 failed/);
-    expect((await countGraph(graph.db))[':Report']).toBe(2);
-  });
+  it(
+    'loads the good lines of a JSONL file of CQC API records and names the broken line',
+    { timeout: 120_000 },
+    async () => {
+      await resetTestGraph(graph);
+      const source = readFileSync(
+        '/work/shared/corpus/datasets/cqc_api_oldham_2025/location_details.jsonl',
+        'utf8',
+      )
+        .split('\n')
+        .slice(0, 3);
+      const file = path.join(scratch, 'oldham-locations.jsonl');
+      writeFileSync(file, [source[0], source[1]!.slice(0, 120), source[2], ''].join('\n'));
+      const run = runIngest([file]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(
+        /loaded\s+\S*oldham-locations\.jsonl#L1: cqc-api-location, cqc:1-/,
+      );
+      expect(run.stdout).toMatch(/FAILED\s+\S*oldham-locations\.jsonl#L2: not valid JSON/);
+      expect(run.stdout).toMatch(/loaded\s+\S*oldham-locations\.jsonl#L3: cqc-api-location/);
+      expect(run.stdout).toMatch(/files: 2 loaded, 0 unchanged, 0 parsed \(dry run\), 1 failed/);
+      expect((await countGraph(graph.db))[':Report']).toBe(2);
+    },
+  );
 
   it('prints a progress line on stderr off a terminal', () => {
     const folder = buildFixtureFolder(path.join(scratch, 'fixtures'));
-    const run = runIngest(['--dry-run', '--workers', '0', folder], { INGEST_PROGRESS_INTERVAL_MS: '20' });
+    const run = runIngest(['--dry-run', '--workers', '0', folder], {
+      INGEST_PROGRESS_INTERVAL_MS: '20',
+    });
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/^ingest: \d+\/\d+\+? files, \d+\.\d reports\/s, 0 loaded, 0 failed, ETA \S+/m);
+    expect(run.stderr).toMatch(
+      /^ingest: \d+\/\d+\+? files, \d+\.\d reports\/s, 0 loaded, 0 failed, ETA \S+/m,
+    );
     expect(run.stdout).toMatch(/time: .*reports\/s, peak RSS \d+ MiB/);
   });
 

@@ -61,14 +61,28 @@ describe('index-ordered list pages', () => {
 
   it('pages locations by name exactly as sorting them all, in both directions', async () => {
     for (const direction of ['ASC', 'DESC'] as const) {
-      const all = (await api.graph.db.read(sortedLocationIds, { descending: direction === 'DESC' })).map((row) => row.id);
+      const all = (
+        await api.graph.db.read(sortedLocationIds, { descending: direction === 'DESC' })
+      ).map((row) => row.id);
       // Named and nameless locations both, so pages end in the index, across it and past it.
       expect(all.length).toBe(7);
-      const requests = [1, 2, 3, 4].flatMap((limit) => Array.from({ length: all.length + 1 }, (_, skip) => ({ skip, limit })));
+      const requests = [1, 2, 3, 4].flatMap((limit) =>
+        Array.from({ length: all.length + 1 }, (_, skip) => ({ skip, limit })),
+      );
       for (const request of [...requests, { skip: 0, limit: 100 }]) {
-        const page = await readList(api.graph.db, 'locations', request, listParams.locations(null), { field: 'NAME', direction }, { count: false });
+        const page = await readList(
+          api.graph.db,
+          'locations',
+          request,
+          listParams.locations(null),
+          { field: 'NAME', direction },
+          { count: false },
+        );
         const label = `${direction} ${JSON.stringify(request)}`;
-        expect(page.items.map((item) => item.id), label).toEqual(all.slice(request.skip, request.skip + request.limit));
+        expect(
+          page.items.map((item) => item.id),
+          label,
+        ).toEqual(all.slice(request.skip, request.skip + request.limit));
         expect(page.hasNextPage, label).toBe(all.length > request.skip + request.limit);
       }
     }
@@ -81,26 +95,55 @@ describe('index-ordered list pages', () => {
     ] as const;
     for (const { list, field, reference } of lists) {
       for (const direction of ['ASC', 'DESC'] as const) {
-        const all = (await api.graph.db.read(reference, { descending: direction === 'DESC' })).map((row) => row.id);
+        const all = (await api.graph.db.read(reference, { descending: direction === 'DESC' })).map(
+          (row) => row.id,
+        );
         expect(all.length, list).toBeGreaterThan(2);
-        for (const request of [1, 2, 3].flatMap((limit) => Array.from({ length: all.length + 1 }, (_, skip) => ({ skip, limit })))) {
+        for (const request of [1, 2, 3].flatMap((limit) =>
+          Array.from({ length: all.length + 1 }, (_, skip) => ({ skip, limit })),
+        )) {
           const page =
             list === 'locations'
-              ? await readList(api.graph.db, 'locations', request, listParams.locations(null), { field, direction }, { count: false })
-              : await readList(api.graph.db, 'providers', request, listParams.providers(null), { field, direction }, { count: false });
+              ? await readList(
+                  api.graph.db,
+                  'locations',
+                  request,
+                  listParams.locations(null),
+                  { field, direction },
+                  { count: false },
+                )
+              : await readList(
+                  api.graph.db,
+                  'providers',
+                  request,
+                  listParams.providers(null),
+                  { field, direction },
+                  { count: false },
+                );
           const label = `${list} ${field} ${direction} ${JSON.stringify(request)}`;
-          expect(page.items.map((item) => item.id), label).toEqual(all.slice(request.skip, request.skip + request.limit));
+          expect(
+            page.items.map((item) => item.id),
+            label,
+          ).toEqual(all.slice(request.skip, request.skip + request.limit));
         }
       }
     }
   });
 
   it('walks the same order with cursors over GraphQL, counting every location', async () => {
-    const all = (await api.graph.db.read(sortedLocationIds, { descending: false })).map((row) => row.id);
+    const all = (await api.graph.db.read(sortedLocationIds, { descending: false })).map(
+      (row) => row.id,
+    );
     const ids: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const data: { locations: { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } = await askGraphQL(
+      const data: {
+        locations: {
+          totalCount: number;
+          nodes: { id: string }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+        };
+      } = await askGraphQL(
         api.server.url,
         'query ($after: String) { locations(first: 2, after: $after, sort: { field: NAME, direction: ASC }) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }',
         { after },

@@ -10,10 +10,20 @@ import { startServer, type RunningServer } from '../../src/server/app.ts';
 import { FIXTURE_DIR, FIXTURE_REPORTS } from '../support/api-fixture.ts';
 import { countGraph } from '../support/graph-counts.ts';
 import { askGraphQL } from '../support/http.ts';
-import { CQC_SEED, OFSTED_SEED, SEED_DIR, parseSeed, parseSeedText, readSeedText } from '../support/seed-documents.ts';
+import {
+  CQC_SEED,
+  OFSTED_SEED,
+  SEED_DIR,
+  parseSeed,
+  parseSeedText,
+  readSeedText,
+} from '../support/seed-documents.ts';
 import { connectTestGraph, resetTestGraph, type TestGraph } from '../support/test-graph.ts';
 
-const inspectionsOf = defineQuery<{ locationId: string }, { id: string; hasReport: boolean; grade: string | null; previous: string | null }>({
+const inspectionsOf = defineQuery<
+  { locationId: string },
+  { id: string; hasReport: boolean; grade: string | null; previous: string | null }
+>({
   name: 'test.inspections-of',
   cypher: `MATCH (:Location {id: $locationId})<-[:OF]-(i:Inspection)
            OPTIONAL MATCH (i)-[:PREVIOUS]->(p:Inspection)
@@ -27,22 +37,31 @@ const inspectionsOf = defineQuery<{ locationId: string }, { id: string; hasRepor
   }),
 });
 
-const requirementsOf = defineQuery<{ inspectionId: string }, { regulation: string; dueDate: string | null; notice: boolean }>({
+const requirementsOf = defineQuery<
+  { inspectionId: string },
+  { regulation: string; dueDate: string | null; notice: boolean }
+>({
   name: 'test.requirements-of',
   cypher: `MATCH (:Inspection {id: $inspectionId})-[:REQUIRED]->(q:Requirement)-[:UNDER]->(g:Regulation)-[:PART_OF]->(:Legislation {id: 'CHR2015'})
            RETURN g.id AS regulation, q.dueDate AS dueDate, q.complianceNotice AS notice ORDER BY toInteger(g.number)`,
-  parse: (row) => ({ regulation: read.string(row, 'regulation'), dueDate: read.optionalString(row, 'dueDate'), notice: read.boolean(row, 'notice') }),
+  parse: (row) => ({
+    regulation: read.string(row, 'regulation'),
+    dueDate: read.optionalString(row, 'dueDate'),
+    notice: read.boolean(row, 'notice'),
+  }),
 });
 
 const repeatsOf = defineQuery<{ inspectionId: string }, { earlier: string }>({
   name: 'test.repeats-of',
-  cypher: 'MATCH (:Inspection {id: $inspectionId})-[:FOUND]->(:Finding)-[:REPEATS]->(e:Inspection) RETURN DISTINCT e.id AS earlier',
+  cypher:
+    'MATCH (:Inspection {id: $inspectionId})-[:FOUND]->(:Finding)-[:REPEATS]->(e:Inspection) RETURN DISTINCT e.id AS earlier',
   parse: (row) => ({ earlier: read.string(row, 'earlier') }),
 });
 
 const reportsOf = defineQuery<{ inspectionId: string }, { sha256: string }>({
   name: 'test.reports-of',
-  cypher: 'MATCH (:Inspection {id: $inspectionId})-[:REPORTED_IN]->(r:Report) RETURN r.sha256 AS sha256',
+  cypher:
+    'MATCH (:Inspection {id: $inspectionId})-[:REPORTED_IN]->(r:Report) RETURN r.sha256 AS sha256',
   parse: (row) => ({ sha256: read.string(row, 'sha256') }),
 });
 
@@ -60,7 +79,14 @@ function earlierOfstedReport(ofsted: ReportDocument): ReportDocument {
   return {
     ...ofsted,
     source: { ...ofsted.source, sha256: 'f'.repeat(64), fileName: 'earlier.txt' },
-    inspection: { ...ofsted.inspection, id: 'ofsted:1247390:2018-09-26:full', startDate: '2018-09-26', endDate: '2018-09-26', overallGrade: 'REQUIRES_IMPROVEMENT', overallGradeText: 'requires improvement to be good' },
+    inspection: {
+      ...ofsted.inspection,
+      id: 'ofsted:1247390:2018-09-26:full',
+      startDate: '2018-09-26',
+      endDate: '2018-09-26',
+      overallGrade: 'REQUIRES_IMPROVEMENT',
+      overallGradeText: 'requires improvement to be good',
+    },
     history: ofsted.history.filter((h) => h.date < '2018-09-26'),
     judgements: [],
     requirements: [],
@@ -94,15 +120,36 @@ describe('loading ReportDocuments into the real Neo4j', () => {
       'ofsted:1247390:2019-02-20:interim',
       'ofsted:1247390:2019-07-23:full',
     ]);
-    expect(inspections.map((i) => i.previous)).toEqual([null, ...inspections.slice(0, -1).map((i) => i.id)]);
+    expect(inspections.map((i) => i.previous)).toEqual([
+      null,
+      ...inspections.slice(0, -1).map((i) => i.id),
+    ]);
     expect(inspections.map((i) => i.hasReport)).toEqual([false, false, false, false, true]);
-    expect(inspections.map((i) => i.grade)).toEqual(['GOOD', 'SUSTAINED_EFFECTIVENESS', 'REQUIRES_IMPROVEMENT', 'SUSTAINED_EFFECTIVENESS', 'INADEQUATE']);
+    expect(inspections.map((i) => i.grade)).toEqual([
+      'GOOD',
+      'SUSTAINED_EFFECTIVENESS',
+      'REQUIRES_IMPROVEMENT',
+      'SUSTAINED_EFFECTIVENESS',
+      'INADEQUATE',
+    ]);
 
-    const requirements = await graph.db.read(requirementsOf, { inspectionId: ofsted.inspection.id });
-    expect(requirements.map((r) => r.regulation)).toEqual(['CHR2015:5', 'CHR2015:6', 'CHR2015:10', 'CHR2015:12', 'CHR2015:13', 'CHR2015:23', 'CHR2015:35']);
+    const requirements = await graph.db.read(requirementsOf, {
+      inspectionId: ofsted.inspection.id,
+    });
+    expect(requirements.map((r) => r.regulation)).toEqual([
+      'CHR2015:5',
+      'CHR2015:6',
+      'CHR2015:10',
+      'CHR2015:12',
+      'CHR2015:13',
+      'CHR2015:23',
+      'CHR2015:35',
+    ]);
     expect(new Set(requirements.map((r) => r.dueDate))).toEqual(new Set(['2019-09-12']));
     expect(requirements.filter((r) => r.notice).map((r) => r.regulation)).toEqual(['CHR2015:6']);
-    expect(await graph.db.read(repeatsOf, { inspectionId: ofsted.inspection.id })).toContainEqual({ earlier: 'ofsted:1247390:2018-09-26:full' });
+    expect(await graph.db.read(repeatsOf, { inspectionId: ofsted.inspection.id })).toContainEqual({
+      earlier: 'ofsted:1247390:2018-09-26:full',
+    });
   });
 
   it('changes nothing when the same reports are loaded again', async () => {
@@ -116,17 +163,26 @@ describe('loading ReportDocuments into the real Neo4j', () => {
   it('replaces the findings and requirements of an earlier version of a report cleanly', async () => {
     const before = await countGraph(graph.db);
     const edited = readSeedText(OFSTED_SEED)
-      .replace('A broken mirror, which was present at the two previous inspections, remains in a bedroom.', 'A broken mirror remains in a bedroom.')
+      .replace(
+        'A broken mirror, which was present at the two previous inspections, remains in a bedroom.',
+        'A broken mirror remains in a bedroom.',
+      )
       .replace(/<p>35: Behaviour management policies and records<\/p>.*\n/, '');
     const changed = parseSeedText(edited, OFSTED_SEED);
     expect(changed.source.sha256).not.toBe(ofsted.source.sha256);
     expect(changed.requirements).toHaveLength(ofsted.requirements.length - 1);
 
     await loadReportDocument(graph.db, changed);
-    expect(await graph.db.read(reportsOf, { inspectionId: ofsted.inspection.id })).toEqual([{ sha256: changed.source.sha256 }]);
-    const requirements = await graph.db.read(requirementsOf, { inspectionId: ofsted.inspection.id });
+    expect(await graph.db.read(reportsOf, { inspectionId: ofsted.inspection.id })).toEqual([
+      { sha256: changed.source.sha256 },
+    ]);
+    const requirements = await graph.db.read(requirementsOf, {
+      inspectionId: ofsted.inspection.id,
+    });
     expect(requirements.map((r) => r.regulation)).not.toContain('CHR2015:35');
-    const texts = (await graph.db.read(findingTexts, { inspectionId: ofsted.inspection.id })).map((f) => f.text);
+    const texts = (await graph.db.read(findingTexts, { inspectionId: ofsted.inspection.id })).map(
+      (f) => f.text,
+    );
     expect(texts.some((t) => t.includes('A broken mirror remains in a bedroom.'))).toBe(true);
     expect(texts.some((t) => t.includes('present at the two previous inspections'))).toBe(false);
     const after = await countGraph(graph.db);
@@ -138,14 +194,17 @@ describe('loading ReportDocuments into the real Neo4j', () => {
     expect(await countGraph(graph.db)).toEqual(before);
   });
 
-  it('upgrades a history row in place when that inspection\'s own report arrives', async () => {
+  it("upgrades a history row in place when that inspection's own report arrives", async () => {
     const earlierReport = earlierOfstedReport(ofsted);
     const earlierId = earlierReport.inspection.id;
     const before = await countGraph(graph.db);
     await loadReportDocument(graph.db, earlierReport);
     const inspections = await graph.db.read(inspectionsOf, { locationId: 'ofsted:1247390' });
     expect(inspections).toHaveLength(5);
-    expect(inspections.find((i) => i.id === earlierId)).toMatchObject({ hasReport: true, grade: 'REQUIRES_IMPROVEMENT' });
+    expect(inspections.find((i) => i.id === earlierId)).toMatchObject({
+      hasReport: true,
+      grade: 'REQUIRES_IMPROVEMENT',
+    });
     const after = await countGraph(graph.db);
     expect(after[':Inspection']).toBe(before[':Inspection']);
     expect(after[':Report']).toBe(before[':Report']! + 1);
@@ -185,7 +244,11 @@ const dumpRelationships = defineQuery<object, { key: string; props: PlainRecord 
 /** Every node and relationship with its properties (less the ingest time), sorted: two graphs compare equal only if they are. */
 async function dumpGraph(graph: TestGraph): Promise<string[]> {
   const describe = (entry: { key: string; props: PlainRecord }) =>
-    `${entry.key} ${JSON.stringify(Object.entries(entry.props).filter(([k]) => k !== 'ingestedAt').sort(([a], [b]) => a.localeCompare(b)))}`;
+    `${entry.key} ${JSON.stringify(
+      Object.entries(entry.props)
+        .filter(([k]) => k !== 'ingestedAt')
+        .sort(([a], [b]) => a.localeCompare(b)),
+    )}`;
   const nodes = await graph.db.read(dumpNodes, {});
   const relationships = await graph.db.read(dumpRelationships, {});
   return [...nodes.map(describe), ...relationships.map(describe)].sort();
@@ -204,7 +267,12 @@ async function parseMixedCorpus(): Promise<ReportDocument[]> {
       .filter((name) => name.endsWith('.json') || name.endsWith('.txt'))
       .map((name) => path.join(CORPUS_FIXTURE_DIR, dir, name)),
   );
-  const files = [path.join(SEED_DIR, OFSTED_SEED), path.join(SEED_DIR, CQC_SEED), ...FIXTURE_REPORTS.map((name) => path.join(FIXTURE_DIR, name)), ...corpusFiles];
+  const files = [
+    path.join(SEED_DIR, OFSTED_SEED),
+    path.join(SEED_DIR, CQC_SEED),
+    ...FIXTURE_REPORTS.map((name) => path.join(FIXTURE_DIR, name)),
+    ...corpusFiles,
+  ];
   return Promise.all(files.map(parseFile));
 }
 
@@ -253,7 +321,11 @@ describe('loading many ReportDocuments in one transaction', () => {
       location: { ...cqc.location, id: 'cqc:1-000000001' },
       inspection: { ...cqc.inspection, id: 'cqc:1-000000001:2023-09-11:routine' },
       findings: [],
-      enforcement: cqc.enforcement.map((e, k) => ({ ...e, id: `broken-enforcement-${k}`, complyBy: '2020-13-45' })),
+      enforcement: cqc.enforcement.map((e, k) => ({
+        ...e,
+        id: `broken-enforcement-${k}`,
+        complyBy: '2020-13-45',
+      })),
     };
     expect(broken.enforcement.length).toBeGreaterThan(0);
     await freshGraph(graph);
@@ -261,7 +333,14 @@ describe('loading many ReportDocuments in one transaction', () => {
     const result = await loadReportBatch(graph.db, withBroken);
     expect(result).toMatchObject({ loaded: docs.length, failed: 1 });
     const failed = result.docs.filter((d) => d.status === 'failed');
-    expect(failed).toEqual([{ sha256: broken.source.sha256, fileName: 'broken.txt', status: 'failed', message: expect.stringContaining('load.write-enforcement') }]);
+    expect(failed).toEqual([
+      {
+        sha256: broken.source.sha256,
+        fileName: 'broken.txt',
+        status: 'failed',
+        message: expect.stringContaining('load.write-enforcement'),
+      },
+    ]);
     expect(failed[0]!.message).not.toContain('\n');
     expect(await dumpGraph(graph)).toEqual(oneByOne);
   });
@@ -277,9 +356,13 @@ describe('interactions between documents of one batch', () => {
   });
   afterAll(async () => graph.close());
 
-  it('chains inspections of one location in date order when their reports arrive together, newest first, one as another\'s history row', async () => {
+  it("chains inspections of one location in date order when their reports arrive together, newest first, one as another's history row", async () => {
     await freshGraph(graph);
-    const [older, newer] = await Promise.all(['sc999001-2022-03-08.txt', 'sc999001-2023-02-14.txt'].map((name) => parseFile(path.join(FIXTURE_DIR, name))));
+    const [older, newer] = await Promise.all(
+      ['sc999001-2022-03-08.txt', 'sc999001-2023-02-14.txt'].map((name) =>
+        parseFile(path.join(FIXTURE_DIR, name)),
+      ),
+    );
     expect(newer!.history.map((h) => h.inspectionId)).toContain(older!.inspection.id);
     const earlierReport = earlierOfstedReport(ofsted);
     const earlierId = earlierReport.inspection.id;
@@ -289,19 +372,33 @@ describe('interactions between documents of one batch', () => {
     for (const locationId of ['ofsted:SC999001', 'ofsted:1247390']) {
       const inspections = await graph.db.read(inspectionsOf, { locationId });
       expect(inspections.length).toBeGreaterThan(1);
-      expect(inspections.map((i) => i.previous)).toEqual([null, ...inspections.slice(0, -1).map((i) => i.id)]);
+      expect(inspections.map((i) => i.previous)).toEqual([
+        null,
+        ...inspections.slice(0, -1).map((i) => i.id),
+      ]);
     }
     const sc999001 = await graph.db.read(inspectionsOf, { locationId: 'ofsted:SC999001' });
-    expect(sc999001.filter((i) => i.hasReport).map((i) => i.id)).toEqual([older!.inspection.id, newer!.inspection.id]);
+    expect(sc999001.filter((i) => i.hasReport).map((i) => i.id)).toEqual([
+      older!.inspection.id,
+      newer!.inspection.id,
+    ]);
     const home = await graph.db.read(inspectionsOf, { locationId: 'ofsted:1247390' });
     expect(home).toHaveLength(5);
-    expect(home.find((i) => i.id === earlierId)).toMatchObject({ hasReport: true, grade: 'REQUIRES_IMPROVEMENT' });
-    expect(await graph.db.read(repeatsOf, { inspectionId: ofsted.inspection.id })).toContainEqual({ earlier: earlierId });
+    expect(home.find((i) => i.id === earlierId)).toMatchObject({
+      hasReport: true,
+      grade: 'REQUIRES_IMPROVEMENT',
+    });
+    expect(await graph.db.read(repeatsOf, { inspectionId: ofsted.inspection.id })).toContainEqual({
+      earlier: earlierId,
+    });
   });
 
   it('keeps the later of two versions of one report given in the same batch, whichever order they come in', async () => {
     await freshGraph(graph);
-    const edited = readSeedText(OFSTED_SEED).replace(/<p>35: Behaviour management policies and records<\/p>.*\n/, '');
+    const edited = readSeedText(OFSTED_SEED).replace(
+      /<p>35: Behaviour management policies and records<\/p>.*\n/,
+      '',
+    );
     const changed = parseSeedText(edited, OFSTED_SEED);
     await loadReportDocument(graph.db, changed);
     const onlyChanged = await dumpGraph(graph);
@@ -310,21 +407,33 @@ describe('interactions between documents of one batch', () => {
     const result = await loadReportBatch(graph.db, [ofsted, changed]);
     expect(result.docs.map((d) => d.status)).toEqual(['loaded', 'loaded']);
     expect(result.docs[0]!.message).toContain('replaced in the same batch');
-    expect(await graph.db.read(reportsOf, { inspectionId: ofsted.inspection.id })).toEqual([{ sha256: changed.source.sha256 }]);
+    expect(await graph.db.read(reportsOf, { inspectionId: ofsted.inspection.id })).toEqual([
+      { sha256: changed.source.sha256 },
+    ]);
     expect(await dumpGraph(graph)).toEqual(onlyChanged);
 
     await loadReportBatch(graph.db, [changed, ofsted]);
-    expect(await graph.db.read(reportsOf, { inspectionId: ofsted.inspection.id })).toEqual([{ sha256: ofsted.source.sha256 }]);
-    const requirements = await graph.db.read(requirementsOf, { inspectionId: ofsted.inspection.id });
+    expect(await graph.db.read(reportsOf, { inspectionId: ofsted.inspection.id })).toEqual([
+      { sha256: ofsted.source.sha256 },
+    ]);
+    const requirements = await graph.db.read(requirementsOf, {
+      inspectionId: ofsted.inspection.id,
+    });
     expect(requirements.map((r) => r.regulation)).toContain('CHR2015:35');
   });
 });
 
-const labelledFindings = defineQuery<{ inspectionId: string }, { labelId: string; labelScore: string | null }>({
+const labelledFindings = defineQuery<
+  { inspectionId: string },
+  { labelId: string; labelScore: string | null }
+>({
   name: 'test.labelled-findings',
   cypher: `MATCH (:Inspection {id: $inspectionId})-[:FOUND]->(f:Finding) WHERE f.labelSource = 'cqc-quality-statement'
            RETURN f.labelId AS labelId, f.labelScore AS labelScore`,
-  parse: (row) => ({ labelId: read.string(row, 'labelId'), labelScore: read.optionalString(row, 'labelScore') }),
+  parse: (row) => ({
+    labelId: read.string(row, 'labelId'),
+    labelScore: read.optionalString(row, 'labelScore'),
+  }),
 });
 
 describe('what a CQC API record with an assessment adds: quality-statement labels, publication date, address', () => {
@@ -335,7 +444,9 @@ describe('what a CQC API record with an assessment adds: quality-statement label
   beforeAll(async () => {
     graph = connectTestGraph();
     await freshGraph(graph);
-    const doc = await parseFile(path.join(CORPUS_FIXTURE_DIR, 'cqc/cqc_1-5203053560_api-location-with-assessment.json'));
+    const doc = await parseFile(
+      path.join(CORPUS_FIXTURE_DIR, 'cqc/cqc_1-5203053560_api-location-with-assessment.json'),
+    );
     expect(doc.inspection.id).toBe(inspectionId);
     expect((await loadReportBatch(graph.db, [doc])).failed).toBe(0);
     server = await startServer({ host: '127.0.0.1', port: 0, ingestToken: null }, graph.db);
@@ -348,18 +459,36 @@ describe('what a CQC API record with an assessment adds: quality-statement label
   it('stores each quality statement on its finding', async () => {
     const labelled = await graph.db.read(labelledFindings, { inspectionId });
     expect(labelled).toHaveLength(10);
-    expect(labelled).toContainEqual({ labelId: '17', labelScore: '3 - Evidence shows a good standard of care' });
+    expect(labelled).toContainEqual({
+      labelId: '17',
+      labelScore: '3 - Evidence shows a good standard of care',
+    });
   });
 
   it('returns the labels, the publication date and the address over GraphQL', async () => {
-    const data = await askGraphQL<{ inspection: { publishedOn: string; location: { address: string }; findings: { nodes: { label: Record<string, unknown> | null }[] } } }>(
+    const data = await askGraphQL<{
+      inspection: {
+        publishedOn: string;
+        location: { address: string };
+        findings: { nodes: { label: Record<string, unknown> | null }[] };
+      };
+    }>(
       server.url,
       `{ inspection(id: "${inspectionId}") { publishedOn location { address } findings(first: 100) { nodes { label { source id name score } } } } }`,
     );
     expect(data.inspection.publishedOn).toBe('2024-09-17');
-    expect(data.inspection.location.address).toBe('Carthage Street, Oldham, Greater Manchester, OL8 1LL');
-    const labels = data.inspection.findings.nodes.map((f) => f.label).filter((label) => label !== null);
+    expect(data.inspection.location.address).toBe(
+      'Carthage Street, Oldham, Greater Manchester, OL8 1LL',
+    );
+    const labels = data.inspection.findings.nodes
+      .map((f) => f.label)
+      .filter((label) => label !== null);
     expect(labels).toHaveLength(10);
-    expect(labels).toContainEqual({ source: 'cqc-quality-statement', id: '17', name: 'Independence, choice and control', score: '3 - Evidence shows a good standard of care' });
+    expect(labels).toContainEqual({
+      source: 'cqc-quality-statement',
+      id: '17',
+      name: 'Independence, choice and control',
+      score: '3 - Evidence shows a good standard of care',
+    });
   });
 });

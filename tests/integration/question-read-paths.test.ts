@@ -12,7 +12,10 @@ import { defineQuery, read } from '../../src/db/query.ts';
 import { DiskSink } from '../../src/generate/disk-sink.ts';
 import { generateCorpus } from '../../src/generate/generate-corpus.ts';
 import { DEFAULT_CORPUS_OPTIONS } from '../../src/generate/options.ts';
-import { findRatingChanges, type RatingChangeArgs } from '../../src/graph/analytics/rating-changes.ts';
+import {
+  findRatingChanges,
+  type RatingChangeArgs,
+} from '../../src/graph/analytics/rating-changes.ts';
 import { listParams, readList } from '../../src/graph/lists.ts';
 import { findRelatedFindings } from '../../src/graph/search.ts';
 import { ingestInputs } from '../../src/ingest/bulk/ingest-inputs.ts';
@@ -20,7 +23,10 @@ import { DEFAULT_BATCH_SIZE } from '../../src/ingest/load.ts';
 import { connectTestGraph, resetTestGraph, type TestGraph } from '../support/test-graph.ts';
 
 /** Every matching action sorted, then paged: the NEWEST list as it read before the two streams. */
-const sortedEnforcementIds = defineQuery<{ skip: number; limit: number; f: Record<string, unknown> }, { id: string }>({
+const sortedEnforcementIds = defineQuery<
+  { skip: number; limit: number; f: Record<string, unknown> },
+  { id: string }
+>({
   name: 'test.enforcement-sorted',
   cypher: `
     MATCH (i:Inspection)-[:LED_TO]->(m:EnforcementAction), (i)-[:OF]->(l:Location)
@@ -34,7 +40,10 @@ const sortedEnforcementIds = defineQuery<{ skip: number; limit: number; f: Recor
 });
 
 /** Every graded inspection sorted before its earlier grade is looked up: ratingChanges as it read before. */
-const sortedRatingChanges = defineQuery<RatingChangeArgs, { afterId: string; beforeId: string | null; direction: string; basis: string }>({
+const sortedRatingChanges = defineQuery<
+  RatingChangeArgs,
+  { afterId: string; beforeId: string | null; direction: string; basis: string }
+>({
   name: 'test.rating-changes-sorted',
   cypher: `
     WITH {OUTSTANDING: 4, GOOD: 3, ADEQUATE: 2, REQUIRES_IMPROVEMENT: 2, INADEQUATE: 1} AS rank
@@ -67,7 +76,10 @@ const sortedRatingChanges = defineQuery<RatingChangeArgs, { afterId: string; bef
   }),
 });
 
-const countEnforcement = defineQuery<object, { total: number; issued: number; region: string; providerId: string; type: string }>({
+const countEnforcement = defineQuery<
+  object,
+  { total: number; issued: number; region: string; providerId: string; type: string }
+>({
   name: 'test.enforcement-facts',
   cypher: `
     MATCH (i:Inspection)-[:LED_TO]->(m:EnforcementAction), (i)-[:OF]->(l:Location)<-[:RUNS]-(p:Provider)
@@ -83,14 +95,21 @@ const countEnforcement = defineQuery<object, { total: number; issued: number; re
 });
 
 /** A finding with themes, its own inspection's findings, and the themes of any finding. */
-const findingFacts = defineQuery<{ id: string | null }, { id: string; themes: string[]; siblings: string[] }>({
+const findingFacts = defineQuery<
+  { id: string | null },
+  { id: string; themes: string[]; siblings: string[] }
+>({
   name: 'test.finding-facts',
   cypher: `
     MATCH (i:Inspection)-[:FOUND]->(f:Finding)
     WHERE ($id IS NULL AND EXISTS { (f)-[:ABOUT]->(:Theme) }) OR f.id = $id
     WITH i, f ORDER BY f.id LIMIT 1
     RETURN f.id AS id, [(f)-[:ABOUT]->(t:Theme) | t.id] AS themes, [(i)-[:FOUND]->(s:Finding) | s.id] AS siblings`,
-  parse: (row) => ({ id: read.string(row, 'id'), themes: read.strings(row, 'themes'), siblings: read.strings(row, 'siblings') }),
+  parse: (row) => ({
+    id: read.string(row, 'id'),
+    themes: read.strings(row, 'themes'),
+    siblings: read.strings(row, 'siblings'),
+  }),
 });
 
 describe('index-ordered reads and count-store totals give the answers of a full sort and count', () => {
@@ -99,11 +118,21 @@ describe('index-ordered reads and count-store totals give the answers of a full 
 
   beforeAll(async () => {
     corpus = mkdtempSync(path.join(os.tmpdir(), 'question-read-paths-'));
-    generateCorpus({ ...DEFAULT_CORPUS_OPTIONS, locations: 18, years: 5, seed: 'read-paths', cqcShare: 0.6 }, new DiskSink(corpus, false));
+    generateCorpus(
+      { ...DEFAULT_CORPUS_OPTIONS, locations: 18, years: 5, seed: 'read-paths', cqcShare: 0.6 },
+      new DiskSink(corpus, false),
+    );
     graph = connectTestGraph();
     await resetTestGraph(graph);
     await runMigrations(graph.db, { seedDir: null, log: () => {} });
-    for await (const result of ingestInputs([corpus], { db: graph.db, force: false, meta: null, workers: 1, batchSize: DEFAULT_BATCH_SIZE, keepDocuments: false })) {
+    for await (const result of ingestInputs([corpus], {
+      db: graph.db,
+      force: false,
+      meta: null,
+      workers: 1,
+      batchSize: DEFAULT_BATCH_SIZE,
+      keepDocuments: false,
+    })) {
       if (result.status === 'failed') throw new Error(`${result.file}: ${result.message}`);
     }
   });
@@ -130,16 +159,36 @@ describe('index-ordered reads and count-store totals give the answers of a full 
       const params = listParams.enforcementActions(filter);
       const all = await graph.db.read(sortedEnforcementIds, { skip: 0, limit: 100_000, f: params });
       // Every page of three, so issued and undated actions interleave at every depth, plus larger pages.
-      const walk = Array.from({ length: Math.ceil(all.length / 3) }, (_, k) => ({ skip: 3 * k, limit: 3 }));
-      for (const request of [...walk, { skip: 0, limit: 20 }, { skip: 7, limit: 5 }, { skip: 25, limit: 50 }]) {
-        const page = await readList(graph.db, 'enforcementActions', request, params, { field: 'NEWEST', direction: 'DESC' });
+      const walk = Array.from({ length: Math.ceil(all.length / 3) }, (_, k) => ({
+        skip: 3 * k,
+        limit: 3,
+      }));
+      for (const request of [
+        ...walk,
+        { skip: 0, limit: 20 },
+        { skip: 7, limit: 5 },
+        { skip: 25, limit: 50 },
+      ]) {
+        const page = await readList(graph.db, 'enforcementActions', request, params, {
+          field: 'NEWEST',
+          direction: 'DESC',
+        });
         const label = `${JSON.stringify(filter)} ${JSON.stringify(request)}`;
-        expect(page.items.map((item) => item.id), label).toEqual(all.slice(request.skip, request.skip + request.limit).map((row) => row.id));
+        expect(
+          page.items.map((item) => item.id),
+          label,
+        ).toEqual(all.slice(request.skip, request.skip + request.limit).map((row) => row.id));
         expect(page.totalCount, label).toBe(all.length);
         expect(page.hasNextPage, label).toBe(all.length > request.skip + request.limit);
       }
     }
-    const unfiltered = await readList(graph.db, 'enforcementActions', { skip: 0, limit: 1 }, listParams.enforcementActions(null), { field: 'NEWEST', direction: 'DESC' });
+    const unfiltered = await readList(
+      graph.db,
+      'enforcementActions',
+      { skip: 0, limit: 1 },
+      listParams.enforcementActions(null),
+      { field: 'NEWEST', direction: 'DESC' },
+    );
     expect(unfiltered.totalCount).toBe(facts!.total);
   });
 
@@ -155,7 +204,15 @@ describe('index-ordered reads and count-store totals give the answers of a full 
       const expected = await graph.db.read(sortedRatingChanges, args);
       const actual = await findRatingChanges(graph.db, args);
       expect(expected.length, JSON.stringify(args)).toBeGreaterThan(0);
-      expect(actual.map(({ afterId, beforeId, direction, basis }) => ({ afterId, beforeId, direction, basis })), JSON.stringify(args)).toEqual(expected);
+      expect(
+        actual.map(({ afterId, beforeId, direction, basis }) => ({
+          afterId,
+          beforeId,
+          direction,
+          basis,
+        })),
+        JSON.stringify(args),
+      ).toEqual(expected);
       bases = new Set([...bases, ...actual.map((change) => change.basis)]);
     }
     // Interim judgements (no grade to compare) and compared grades both went through the new read.
@@ -172,7 +229,10 @@ describe('index-ordered reads and count-store totals give the answers of a full 
       const [other] = await graph.db.read(findingFacts, { id: row.findingId });
       const shared = other!.themes.filter((theme) => source!.themes.includes(theme)).sort();
       expect(row.sharedThemes, row.findingId).toEqual(shared);
-      expect(row.score).toBeCloseTo(3 * row.sharedRegulations.length + shared.length + row.textScore, 6);
+      expect(row.score).toBeCloseTo(
+        3 * row.sharedRegulations.length + shared.length + row.textScore,
+        6,
+      );
     }
     // Text matches that share a theme carry both reasons.
     expect(related.some((row) => row.textScore > 0 && row.sharedThemes.length > 0)).toBe(true);

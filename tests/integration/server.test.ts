@@ -22,7 +22,10 @@ describe('HTTP server on the real Neo4j', () => {
   });
 
   it('reports Neo4j health through GraphQL and GET /health', async () => {
-    const response = await postGraphQL<{ health: { neo4j: boolean; neo4jVersion: string } }>(server.url, '{ health { neo4j neo4jVersion } }');
+    const response = await postGraphQL<{ health: { neo4j: boolean; neo4jVersion: string } }>(
+      server.url,
+      '{ health { neo4j neo4jVersion } }',
+    );
     expect(response.body.data?.health.neo4j).toBe(true);
     expect(response.body.data?.health.neo4jVersion).toMatch(/^5\.\d+\.\d+/);
     const health = await fetch(new URL('/health', server.url));
@@ -36,32 +39,58 @@ describe('HTTP server on the real Neo4j', () => {
     expect(response.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
   it('refuses a body that is not JSON with 400, a BAD_REQUEST code and one line, and serves the next request', async () => {
-    const response = await fetch(new URL('/graphql', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ __typename }"' });
+    const response = await fetch(new URL('/graphql', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": "{ __typename }"',
+    });
     expect(response.status).toBe(400);
-    const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    const body = (await response.json()) as {
+      errors: { message: string; extensions: { code: string } }[];
+    };
     expect(body.errors[0]!.extensions.code).toBe('BAD_REQUEST');
     expect(body.errors[0]!.message).not.toContain('\n');
     expect((await postGraphQL(server.url, '{ __typename }')).status).toBe(200);
   });
 
   it('refuses a body over the 30 MB limit with 413', async () => {
-    const response = await fetch(new URL('/graphql', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }', pad: 'x'.repeat(31 * 1024 * 1024) }) });
+    const response = await fetch(new URL('/graphql', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }', pad: 'x'.repeat(31 * 1024 * 1024) }),
+    });
     expect(response.status).toBe(413);
-    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
+    expect(
+      ((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!
+        .extensions.code,
+    ).toBe('BAD_REQUEST');
   });
 
   it('lets Apollo Sandbox call the API across origins, preflight included', async () => {
     const origin = 'https://studio.apollographql.com';
-    const preflight = await fetch(new URL('/graphql', server.url), { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    const preflight = await fetch(new URL('/graphql', server.url), {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
-    const response = await fetch(new URL('/graphql?x=1', server.url), { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const response = await fetch(new URL('/graphql?x=1', server.url), {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe(origin);
   });
 
   it('answers a GET query at /graphql and leaves other paths to the explorer app', async () => {
-    const response = await fetch(new URL('/graphql?query=%7B__typename%7D', server.url), { headers: { 'apollo-require-preflight': 'true' } });
+    const response = await fetch(new URL('/graphql?query=%7B__typename%7D', server.url), {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
     expect((await fetch(new URL('/graphql-not', server.url))).status).toBe(404);

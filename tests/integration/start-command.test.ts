@@ -22,10 +22,26 @@ async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean
   return check();
 }
 
-function startMain(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}): { child: ChildProcess; output: () => string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', NEO4J_DATA_DIR: dataDir, NEO4J_LOCAL_PORT: '0', NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '64m', LOAD_SEED: 'false', ...extraEnv };
+function startMain(
+  dataDir: string,
+  extraEnv: NodeJS.ProcessEnv = {},
+): { child: ChildProcess; output: () => string } {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    NEO4J_DATA_DIR: dataDir,
+    NEO4J_LOCAL_PORT: '0',
+    NEO4J_HEAP: '512m',
+    NEO4J_PAGECACHE: '64m',
+    LOAD_SEED: 'false',
+    ...extraEnv,
+  };
   if (!extraEnv.NEO4J_URI) delete env.NEO4J_URI;
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/main.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/main.ts')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let text = '';
   child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -33,8 +49,17 @@ function startMain(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}): { child: 
 }
 
 /** Runs one statement on the child's Neo4j and returns the `at` column. */
-async function runOnLocal(port: number, cypher: string, params: Record<string, unknown>): Promise<unknown[]> {
-  const driver = createDriver({ uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password: 'neo4j', database: 'neo4j' });
+async function runOnLocal(
+  port: number,
+  cypher: string,
+  params: Record<string, unknown>,
+): Promise<unknown[]> {
+  const driver = createDriver({
+    uri: `bolt://127.0.0.1:${port}`,
+    user: 'neo4j',
+    password: 'neo4j',
+    database: 'neo4j',
+  });
   try {
     const result = await driver.executeQuery(cypher, params);
     return result.records.map((record) => (record.has('at') ? record.get('at') : null));
@@ -51,8 +76,13 @@ describe('npm start lifecycle', () => {
     const first = startMain(dataDir);
     expect(await waitFor(() => /ready: explorer at/.test(first.output()), 150_000)).toBe(true);
     const url = /explorer at (http:\/\/\S+)/.exec(first.output())![1]!;
-    expect((await postGraphQL(url, '{ __typename }')).body).toEqual({ data: { __typename: 'Query' } });
-    const { pid, port } = JSON.parse(readFileSync(path.join(dataDir, 'instance.json'), 'utf8')) as { pid: number; port: number };
+    expect((await postGraphQL(url, '{ __typename }')).body).toEqual({
+      data: { __typename: 'Query' },
+    });
+    const { pid, port } = JSON.parse(readFileSync(path.join(dataDir, 'instance.json'), 'utf8')) as {
+      pid: number;
+      port: number;
+    };
     expect(isProcessAlive(pid)).toBe(true);
     await runOnLocal(port, 'CREATE (:RestartMarker {at: $at})', { at: 'first run' });
 
@@ -65,9 +95,14 @@ describe('npm start lifecycle', () => {
     const second = startMain(dataDir);
     expect(await waitFor(() => /ready: explorer at/.test(second.output()), 150_000)).toBe(true);
     expect(second.output()).not.toMatch(/Building the local Neo4j/);
-    const secondRecord = JSON.parse(readFileSync(path.join(dataDir, 'instance.json'), 'utf8')) as { pid: number; port: number };
+    const secondRecord = JSON.parse(readFileSync(path.join(dataDir, 'instance.json'), 'utf8')) as {
+      pid: number;
+      port: number;
+    };
     const secondPid = secondRecord.pid;
-    expect(await runOnLocal(secondRecord.port, 'MATCH (m:RestartMarker) RETURN m.at AS at', {})).toEqual(['first run']);
+    expect(
+      await runOnLocal(secondRecord.port, 'MATCH (m:RestartMarker) RETURN m.at AS at', {}),
+    ).toEqual(['first run']);
     second.child.kill('SIGKILL');
     expect(await waitFor(() => !isProcessAlive(secondPid), 60_000)).toBe(true);
   }, 400_000);
@@ -75,11 +110,17 @@ describe('npm start lifecycle', () => {
   it('uses the Neo4j at NEO4J_URI and starts none of its own', async () => {
     const connection = inject('neo4j');
     const emptyDir = mkdtempSync(path.join(os.tmpdir(), 'inspection-graph-external-'));
-    const run = startMain(emptyDir, { NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password });
+    const run = startMain(emptyDir, {
+      NEO4J_URI: connection.uri,
+      NEO4J_USER: connection.user,
+      NEO4J_PASSWORD: connection.password,
+    });
     try {
       expect(await waitFor(() => /ready: explorer at/.test(run.output()), 60_000)).toBe(true);
       const url = /explorer at (http:\/\/\S+)/.exec(run.output())![1]!;
-      expect((await postGraphQL(url, '{ health { neo4j } }')).body).toEqual({ data: { health: { neo4j: true } } });
+      expect((await postGraphQL(url, '{ health { neo4j } }')).body).toEqual({
+        data: { health: { neo4j: true } },
+      });
       expect(run.output()).not.toMatch(/local Neo4j/);
       expect(existsSync(path.join(emptyDir, 'instance.json'))).toBe(false);
     } finally {

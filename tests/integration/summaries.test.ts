@@ -9,9 +9,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/executor.ts';
 import { defineQuery, defineStatement, read } from '../../src/db/query.ts';
 import { runMigrations } from '../../src/db/run-migrations.ts';
-import { countBreachesExactly, type BreachCountArgs, type BreachGroup } from '../../src/graph/analytics/breach-counts.ts';
-import { findRepeatedBreachesExactly, type RepeatedBreachArgs } from '../../src/graph/analytics/repeated-breaches.ts';
-import { findThemeCooccurrenceExactly, findThemeTrendsExactly, type ThemeTrendArgs, type TrendInterval } from '../../src/graph/analytics/theme-trends.ts';
+import {
+  countBreachesExactly,
+  type BreachCountArgs,
+  type BreachGroup,
+} from '../../src/graph/analytics/breach-counts.ts';
+import {
+  findRepeatedBreachesExactly,
+  type RepeatedBreachArgs,
+} from '../../src/graph/analytics/repeated-breaches.ts';
+import {
+  findThemeCooccurrenceExactly,
+  findThemeTrendsExactly,
+  type ThemeTrendArgs,
+  type TrendInterval,
+} from '../../src/graph/analytics/theme-trends.ts';
 import { toFindingParams, type FindingFilterInput } from '../../src/graph/filters.ts';
 import { countBreaches } from '../../src/graph/summaries/breach-count-summary.ts';
 import { findRepeatedBreaches } from '../../src/graph/summaries/repeated-breach-summary.ts';
@@ -78,14 +90,24 @@ describe('question summaries', () => {
   let sample: Sample;
 
   /** The answer through the router, and the names of the queries it sent. */
-  async function routed<T>(ask: (db: Database) => Promise<T>): Promise<{ answer: T; queries: string[] }> {
+  async function routed<T>(
+    ask: (db: Database) => Promise<T>,
+  ): Promise<{ answer: T; queries: string[] }> {
     const queries: string[] = [];
     const answer = await ask(graph.db.withObserver((name) => queries.push(name)));
     return { answer, queries };
   }
 
   const repeatedVariants = (): [string, RepeatedBreachArgs][] => {
-    const base: RepeatedBreachArgs = { regulation: null, legislation: null, regulator: null, minInspections: 2, from: null, to: null, first: 20 };
+    const base: RepeatedBreachArgs = {
+      regulation: null,
+      legislation: null,
+      regulator: null,
+      minInspections: 2,
+      from: null,
+      to: null,
+      first: 20,
+    };
     return [
       ['unfiltered', base],
       ['minInspections 1', { ...base, minInspections: 1, first: 500 }],
@@ -95,19 +117,49 @@ describe('question summaries', () => {
       ['legislation', { ...base, legislation: sample.legislation }],
       ['unknown regulation', { ...base, regulation: 'NOPE:1' }],
       ['regulator Ofsted', { ...base, regulator: 'OFSTED' }],
-      ['regulator CQC, minInspections 1', { ...base, regulator: 'CQC', minInspections: 1, first: 500 }],
-      ['regulator and legislation', { ...base, regulator: 'OFSTED', legislation: sample.legislation }],
+      [
+        'regulator CQC, minInspections 1',
+        { ...base, regulator: 'CQC', minInspections: 1, first: 500 },
+      ],
+      [
+        'regulator and legislation',
+        { ...base, regulator: 'OFSTED', legislation: sample.legislation },
+      ],
       ['unknown regulator', { ...base, regulator: 'NOPE' }],
       ['from a year', { ...base, from: `${sample.year}-01-01` }],
-      ['window, every pair', { ...base, from: `${sample.year - 1}-03-15`, to: `${sample.year}-08-20`, minInspections: 1, first: 500 }],
-      ['window, repeats only', { ...base, from: `${sample.year - 2}-06-01`, to: `${sample.year}-12-31`, first: 500 }],
-      ['up to a date, regulator and legislation', { ...base, to: `${sample.year - 1}-12-31`, regulator: 'OFSTED', legislation: sample.legislation }],
+      [
+        'window, every pair',
+        {
+          ...base,
+          from: `${sample.year - 1}-03-15`,
+          to: `${sample.year}-08-20`,
+          minInspections: 1,
+          first: 500,
+        },
+      ],
+      [
+        'window, repeats only',
+        { ...base, from: `${sample.year - 2}-06-01`, to: `${sample.year}-12-31`, first: 500 },
+      ],
+      [
+        'up to a date, regulator and legislation',
+        {
+          ...base,
+          to: `${sample.year - 1}-12-31`,
+          regulator: 'OFSTED',
+          legislation: sample.legislation,
+        },
+      ],
       ['window before any inspection', { ...base, from: '1990-01-01', to: '1990-12-31' }],
     ];
   };
 
   const breachVariants = (): [string, BreachCountArgs][] => {
-    const at = (groupBy: BreachGroup[], f: Partial<BreachCountArgs['f']> = {}, first = 500): BreachCountArgs => ({ groupBy, f: { ...NO_BREACH_FILTER, ...f }, first });
+    const at = (
+      groupBy: BreachGroup[],
+      f: Partial<BreachCountArgs['f']> = {},
+      first = 500,
+    ): BreachCountArgs => ({ groupBy, f: { ...NO_BREACH_FILTER, ...f }, first });
     return [
       ['regulation x year', at(['REGULATION', 'YEAR'])],
       ['regulation x year, first 5', at(['REGULATION', 'YEAR'], {}, 5)],
@@ -116,33 +168,66 @@ describe('question summaries', () => {
       ['regulation x year x region', at(['REGULATION', 'YEAR', 'REGION'])],
       ['regulation x year x local authority', at(['REGULATION', 'YEAR', 'LOCAL_AUTHORITY'])],
       ['year, one regulation', at(['YEAR'], { regulation: sample.regulation })],
-      ['regulation, one year window', at(['REGULATION'], { from: `${sample.year}-01-01`, to: `${sample.year}-12-31` })],
-      ['regulation x year, years window', at(['REGULATION', 'YEAR'], { from: `${sample.year - 1}-01-01`, to: `${sample.year}-12-31` })],
+      [
+        'regulation, one year window',
+        at(['REGULATION'], { from: `${sample.year}-01-01`, to: `${sample.year}-12-31` }),
+      ],
+      [
+        'regulation x year, years window',
+        at(['REGULATION', 'YEAR'], {
+          from: `${sample.year - 1}-01-01`,
+          to: `${sample.year}-12-31`,
+        }),
+      ],
       ['regulation x year, regulator', at(['REGULATION', 'YEAR'], { regulator: 'OFSTED' })],
-      ['regulation x year, legislation', at(['REGULATION', 'YEAR'], { legislation: sample.legislation })],
+      [
+        'regulation x year, legislation',
+        at(['REGULATION', 'YEAR'], { legislation: sample.legislation }),
+      ],
       ['regulation x year, region', at(['REGULATION', 'YEAR'], { region: sample.region })],
-      ['regulation x year, local authority', at(['REGULATION', 'YEAR'], { localAuthority: sample.localAuthority })],
+      [
+        'regulation x year, local authority',
+        at(['REGULATION', 'YEAR'], { localAuthority: sample.localAuthority }),
+      ],
       ['regulation, all years (a location counts once across years)', at(['REGULATION'])],
       ['regulation, all years, region', at(['REGULATION'], { region: sample.region })],
       ['legislation', at(['LEGISLATION'])],
       ['legislation x year x region', at(['LEGISLATION', 'YEAR', 'REGION'])],
-      ['local authority, one legislation', at(['LOCAL_AUTHORITY'], { legislation: sample.legislation })],
+      [
+        'local authority, one legislation',
+        at(['LOCAL_AUTHORITY'], { legislation: sample.legislation }),
+      ],
       ['region (no regulation key)', at(['REGION'])],
       ['regulator x year', at(['REGULATOR', 'YEAR'])],
-      ['year, one year window', at(['YEAR'], { from: `${sample.year}-01-01`, to: `${sample.year}-12-31` })],
+      [
+        'year, one year window',
+        at(['YEAR'], { from: `${sample.year}-01-01`, to: `${sample.year}-12-31` }),
+      ],
       ['nothing grouped', at([])],
       ['provider', at(['PROVIDER'])],
       ['regulation x year x provider', at(['REGULATION', 'YEAR', 'PROVIDER'])],
-      ['legislation x provider, regulator', at(['LEGISLATION', 'PROVIDER'], { regulator: 'OFSTED' })],
+      [
+        'legislation x provider, regulator',
+        at(['LEGISLATION', 'PROVIDER'], { regulator: 'OFSTED' }),
+      ],
       ['regulation, one provider', at(['REGULATION'], { providerId: sample.provider })],
     ];
   };
 
   const breachFallbacks = (): [string, BreachCountArgs][] => {
-    const at = (groupBy: BreachGroup[], f: Partial<BreachCountArgs['f']> = {}): BreachCountArgs => ({ groupBy, f: { ...NO_BREACH_FILTER, ...f }, first: 50 });
+    const at = (
+      groupBy: BreachGroup[],
+      f: Partial<BreachCountArgs['f']> = {},
+    ): BreachCountArgs => ({ groupBy, f: { ...NO_BREACH_FILTER, ...f }, first: 50 });
     return [
-      ['regulation, years window (a location counts in several years)', at(['REGULATION'], { from: `${sample.year - 1}-01-01`, to: `${sample.year}-12-31` })],
-      ['region, years window', at(['REGION'], { from: `${sample.year - 1}-01-01`, to: `${sample.year}-12-31` })],
+      [
+        'regulation, years window (a location counts in several years)',
+        at(['REGULATION'], { from: `${sample.year - 1}-01-01`, to: `${sample.year}-12-31` }),
+      ],
+      [
+        'region, years window',
+        at(['REGION'], { from: `${sample.year - 1}-01-01`, to: `${sample.year}-12-31` }),
+      ],
       ['provider x region', at(['PROVIDER', 'REGION'])],
       ['region, one provider', at(['REGION'], { providerId: sample.provider })],
       ['date mid-year', at(['REGULATION', 'YEAR'], { from: `${sample.year}-03-01` })],
@@ -150,44 +235,81 @@ describe('question summaries', () => {
   };
 
   const trendVariants = (): [string, ThemeTrendArgs][] => {
-    const base: ThemeTrendArgs = { themes: null, from: null, to: null, interval: 'YEAR', polarity: null };
+    const base: ThemeTrendArgs = {
+      themes: null,
+      from: null,
+      to: null,
+      interval: 'YEAR',
+      polarity: null,
+    };
     const intervals: TrendInterval[] = ['YEAR', 'QUARTER', 'MONTH'];
     return intervals.flatMap((interval): [string, ThemeTrendArgs][] => [
       [`${interval}`, { ...base, interval }],
       [`${interval} concern`, { ...base, interval, polarity: 'concern' }],
       [`${interval} strength`, { ...base, interval, polarity: 'strength' }],
       [`${interval} one theme`, { ...base, interval, themes: [sample.theme] }],
-      [`${interval} months window`, { ...base, interval, from: `${sample.year - 1}-04-01`, to: `${sample.year}-09-30` }],
-      [`${interval} window off month boundaries`, { ...base, interval, from: `${sample.year - 1}-04-17`, to: `${sample.year}-09-12` }],
-      [`${interval} from mid-month`, { ...base, interval, from: `${sample.year}-02-10`, polarity: 'concern' }],
-      [`${interval} to mid-month`, { ...base, interval, to: `${sample.year}-05-20`, themes: [sample.theme] }],
-      [`${interval} inside one month`, { ...base, interval, from: `${sample.year}-03-03`, to: `${sample.year}-03-28` }],
-      [`${interval} across two partial months`, { ...base, interval, from: `${sample.year}-06-15`, to: `${sample.year}-07-14` }],
+      [
+        `${interval} months window`,
+        { ...base, interval, from: `${sample.year - 1}-04-01`, to: `${sample.year}-09-30` },
+      ],
+      [
+        `${interval} window off month boundaries`,
+        { ...base, interval, from: `${sample.year - 1}-04-17`, to: `${sample.year}-09-12` },
+      ],
+      [
+        `${interval} from mid-month`,
+        { ...base, interval, from: `${sample.year}-02-10`, polarity: 'concern' },
+      ],
+      [
+        `${interval} to mid-month`,
+        { ...base, interval, to: `${sample.year}-05-20`, themes: [sample.theme] },
+      ],
+      [
+        `${interval} inside one month`,
+        { ...base, interval, from: `${sample.year}-03-03`, to: `${sample.year}-03-28` },
+      ],
+      [
+        `${interval} across two partial months`,
+        { ...base, interval, from: `${sample.year}-06-15`, to: `${sample.year}-07-14` },
+      ],
     ]);
   };
 
   /** The queries a trend request sends: the summary for whole months, one bounded read per partial month. */
   const trendQueries = (args: ThemeTrendArgs): string[] => {
     const split = splitAtWholeMonths(args.from, args.to)!;
-    return [...(split.months ? ['analytics.theme-trends.summary'] : []), ...split.edges.map(() => 'analytics.theme-trends.window')];
+    return [
+      ...(split.months ? ['analytics.theme-trends.summary'] : []),
+      ...split.edges.map(() => 'analytics.theme-trends.window'),
+    ];
   };
 
   async function expectSameAnswers(): Promise<void> {
     for (const [name, args] of repeatedVariants()) {
       const { answer, queries } = await routed((db) => findRepeatedBreaches(db, args));
       const windowed = args.from !== null || args.to !== null;
-      expect(queries, name).toEqual([windowed ? 'analytics.repeated-breaches.summary.window' : 'analytics.repeated-breaches.summary']);
-      expect(JSON.stringify(answer), name).toBe(JSON.stringify(await findRepeatedBreachesExactly(graph.db, args)));
+      expect(queries, name).toEqual([
+        windowed
+          ? 'analytics.repeated-breaches.summary.window'
+          : 'analytics.repeated-breaches.summary',
+      ]);
+      expect(JSON.stringify(answer), name).toBe(
+        JSON.stringify(await findRepeatedBreachesExactly(graph.db, args)),
+      );
     }
     for (const [name, args] of breachVariants()) {
       const { answer, queries } = await routed((db) => countBreaches(db, args));
       expect(queries, name).toEqual(['analytics.breach-counts.summary']);
-      expect(JSON.stringify(answer), name).toBe(JSON.stringify(await countBreachesExactly(graph.db, args)));
+      expect(JSON.stringify(answer), name).toBe(
+        JSON.stringify(await countBreachesExactly(graph.db, args)),
+      );
     }
     for (const [name, args] of trendVariants()) {
       const { answer, queries } = await routed((db) => findThemeTrends(db, args));
       expect(queries, name).toEqual(trendQueries(args));
-      expect(JSON.stringify(answer), name).toBe(JSON.stringify(await findThemeTrendsExactly(graph.db, args)));
+      expect(JSON.stringify(answer), name).toBe(
+        JSON.stringify(await findThemeTrendsExactly(graph.db, args)),
+      );
     }
     const pairFilters: [string, FindingFilterInput | null, number][] = [
       ['unfiltered, first 3', null, 3],
@@ -198,9 +320,15 @@ describe('question summaries', () => {
       ['CQC concern', { regulator: 'CQC', polarity: 'CONCERN' }, 50],
     ];
     for (const [name, filter, first] of pairFilters) {
-      const { answer, queries } = await routed((db) => findThemeCooccurrence(db, toFindingParams(filter), first));
+      const { answer, queries } = await routed((db) =>
+        findThemeCooccurrence(db, toFindingParams(filter), first),
+      );
       expect(queries, name).toEqual(['analytics.theme-cooccurrence.summary']);
-      expect(JSON.stringify(answer), name).toBe(JSON.stringify(await findThemeCooccurrenceExactly(graph.db, toFindingParams(filter), first)));
+      expect(JSON.stringify(answer), name).toBe(
+        JSON.stringify(
+          await findThemeCooccurrenceExactly(graph.db, toFindingParams(filter), first),
+        ),
+      );
     }
   }
 
@@ -208,13 +336,24 @@ describe('question summaries', () => {
     graph = connectTestGraph();
     await resetTestGraph(graph);
     await runMigrations(graph.db, { seedDir: null, log: () => {} });
-    const files = [path.join(SEED_DIR, OFSTED_SEED), path.join(SEED_DIR, CQC_SEED), ...FIXTURE_REPORTS.filter((f) => f !== LATE_REPORT).map((f) => path.join(FIXTURE_DIR, f))];
+    const files = [
+      path.join(SEED_DIR, OFSTED_SEED),
+      path.join(SEED_DIR, CQC_SEED),
+      ...FIXTURE_REPORTS.filter((f) => f !== LATE_REPORT).map((f) => path.join(FIXTURE_DIR, f)),
+    ];
     for (const file of files) {
       const result = await ingestFile(file, { db: graph.db, force: false, meta: null });
       if (result.status !== 'loaded') throw new Error(`${file}: ${result.message}`);
     }
     const corpus = generateOnDisk({ locations: 12, years: 4, seed: 'summaries' });
-    for await (const result of ingestInputs([corpus], { db: graph.db, force: false, meta: null, workers: 0, batchSize: 25, keepDocuments: false })) {
+    for await (const result of ingestInputs([corpus], {
+      db: graph.db,
+      force: false,
+      meta: null,
+      workers: 0,
+      batchSize: 25,
+      keepDocuments: false,
+    })) {
       if (result.status === 'failed') throw new Error(`${result.file}: ${result.message}`);
     }
     const [row] = await graph.db.read(readSample, {});
@@ -225,10 +364,18 @@ describe('question summaries', () => {
 
   it('samples a graph where every question has answers to compare', async () => {
     expect(sample.regulation).toBeTruthy();
-    expect((await findRepeatedBreachesExactly(graph.db, repeatedVariants()[0]![1])).length).toBeGreaterThan(1);
-    expect((await countBreachesExactly(graph.db, breachVariants()[0]![1])).length).toBeGreaterThan(5);
-    expect((await findThemeTrendsExactly(graph.db, trendVariants()[1]![1])).length).toBeGreaterThan(5);
-    expect((await findThemeCooccurrenceExactly(graph.db, toFindingParams(null), 50)).length).toBeGreaterThan(5);
+    expect(
+      (await findRepeatedBreachesExactly(graph.db, repeatedVariants()[0]![1])).length,
+    ).toBeGreaterThan(1);
+    expect((await countBreachesExactly(graph.db, breachVariants()[0]![1])).length).toBeGreaterThan(
+      5,
+    );
+    expect((await findThemeTrendsExactly(graph.db, trendVariants()[1]![1])).length).toBeGreaterThan(
+      5,
+    );
+    expect(
+      (await findThemeCooccurrenceExactly(graph.db, toFindingParams(null), 50)).length,
+    ).toBeGreaterThan(5);
   });
 
   it('answers every variant the summaries claim exactly as the exact queries do', async () => {
@@ -236,12 +383,26 @@ describe('question summaries', () => {
   });
 
   it('answers a date window as the exact query does however few pairs it counts first for its cutoff', async () => {
-    const base: RepeatedBreachArgs = { regulation: null, legislation: null, regulator: null, minInspections: 2, from: null, to: null, first: 3 };
+    const base: RepeatedBreachArgs = {
+      regulation: null,
+      legislation: null,
+      regulator: null,
+      minInspections: 2,
+      from: null,
+      to: null,
+      first: 3,
+    };
     const windows: RepeatedBreachArgs[] = [
       { ...base, from: `${sample.year - 1}-01-01` },
       { ...base, from: `${sample.year - 2}-06-01`, to: `${sample.year}-12-31`, first: 1 },
       { ...base, to: `${sample.year}-06-30`, minInspections: 1, first: 5 },
-      { ...base, from: `${sample.year}-01-01`, to: `${sample.year}-12-31`, regulator: 'OFSTED', minInspections: 1 },
+      {
+        ...base,
+        from: `${sample.year}-01-01`,
+        to: `${sample.year}-12-31`,
+        regulator: 'OFSTED',
+        minInspections: 1,
+      },
     ];
     let full = 0;
     for (const args of windows) {
@@ -250,7 +411,9 @@ describe('question summaries', () => {
       if (exact.length === args.first) full += 1;
       for (const headPairs of [1, 3, 10, 40]) {
         const answer = await findRepeatedBreaches(graph.db, args, headPairs);
-        expect(JSON.stringify(answer), `${JSON.stringify(args)}, ${headPairs} pairs first`).toBe(JSON.stringify(exact));
+        expect(JSON.stringify(answer), `${JSON.stringify(args)}, ${headPairs} pairs first`).toBe(
+          JSON.stringify(exact),
+        );
       }
     }
     expect(full).toBeGreaterThanOrEqual(3);
@@ -262,10 +425,20 @@ describe('question summaries', () => {
       expect(queries, name).toEqual(['analytics.breach-counts']);
       expect(answer.length, name).toBeGreaterThan(0);
     }
-    const trends: ThemeTrendArgs = { themes: null, from: `${sample.year}-01-15`, to: `${sample.year - 1}-01-15`, interval: 'YEAR', polarity: null };
-    expect((await routed((db) => findThemeTrends(db, trends))).queries).toEqual(['analytics.theme-trends']);
+    const trends: ThemeTrendArgs = {
+      themes: null,
+      from: `${sample.year}-01-15`,
+      to: `${sample.year - 1}-01-15`,
+      interval: 'YEAR',
+      polarity: null,
+    };
+    expect((await routed((db) => findThemeTrends(db, trends))).queries).toEqual([
+      'analytics.theme-trends',
+    ]);
     const pairs = toFindingParams({ region: sample.region });
-    expect((await routed((db) => findThemeCooccurrence(db, pairs, 20))).queries).toEqual(['analytics.theme-cooccurrence']);
+    expect((await routed((db) => findThemeCooccurrence(db, pairs, 20))).queries).toEqual([
+      'analytics.theme-cooccurrence',
+    ]);
   });
 
   it('sends a regulator filter to the exact queries while an inspection has two regulators', async () => {
@@ -275,28 +448,64 @@ describe('question summaries', () => {
        WITH i ORDER BY i.id LIMIT 1
        MATCH (cqc:Regulator {code: 'CQC'}) CREATE (i)-[:BY {test: true}]->(cqc)`,
     );
-    const removeSecondRegulator = defineStatement('test.summaries.remove-second-regulator', 'MATCH ()-[b:BY {test: true}]->() DELETE b');
-    const ofsted = { regulation: null, legislation: null, regulator: 'OFSTED', minInspections: 1, from: null, to: null, first: 500 };
+    const removeSecondRegulator = defineStatement(
+      'test.summaries.remove-second-regulator',
+      'MATCH ()-[b:BY {test: true}]->() DELETE b',
+    );
+    const ofsted = {
+      regulation: null,
+      legislation: null,
+      regulator: 'OFSTED',
+      minInspections: 1,
+      from: null,
+      to: null,
+      first: 500,
+    };
     try {
       await graph.db.write(addSecondRegulator, {});
       await refreshSummaries(graph.db);
       const mixed = await routed((db) => findRepeatedBreaches(db, ofsted));
-      expect(mixed.queries).toEqual(['analytics.repeated-breaches.summary', 'analytics.repeated-breaches']);
-      expect(JSON.stringify(mixed.answer)).toBe(JSON.stringify(await findRepeatedBreachesExactly(graph.db, ofsted)));
+      expect(mixed.queries).toEqual([
+        'analytics.repeated-breaches.summary',
+        'analytics.repeated-breaches',
+      ]);
+      expect(JSON.stringify(mixed.answer)).toBe(
+        JSON.stringify(await findRepeatedBreachesExactly(graph.db, ofsted)),
+      );
       const unfiltered = { ...ofsted, regulator: null };
-      expect((await routed((db) => findRepeatedBreaches(db, unfiltered))).queries).toEqual(['analytics.repeated-breaches.summary']);
-      const ofstedPairs = await routed((db) => findThemeCooccurrence(db, toFindingParams({ regulator: 'OFSTED' }), 50));
-      expect(ofstedPairs.queries).toEqual(['analytics.theme-cooccurrence.summary', 'analytics.theme-cooccurrence']);
-      expect(JSON.stringify(ofstedPairs.answer)).toBe(JSON.stringify(await findThemeCooccurrenceExactly(graph.db, toFindingParams({ regulator: 'OFSTED' }), 50)));
+      expect((await routed((db) => findRepeatedBreaches(db, unfiltered))).queries).toEqual([
+        'analytics.repeated-breaches.summary',
+      ]);
+      const ofstedPairs = await routed((db) =>
+        findThemeCooccurrence(db, toFindingParams({ regulator: 'OFSTED' }), 50),
+      );
+      expect(ofstedPairs.queries).toEqual([
+        'analytics.theme-cooccurrence.summary',
+        'analytics.theme-cooccurrence',
+      ]);
+      expect(JSON.stringify(ofstedPairs.answer)).toBe(
+        JSON.stringify(
+          await findThemeCooccurrenceExactly(
+            graph.db,
+            toFindingParams({ regulator: 'OFSTED' }),
+            50,
+          ),
+        ),
+      );
     } finally {
       await graph.db.write(removeSecondRegulator, {});
       await refreshSummaries(graph.db);
     }
-    expect((await routed((db) => findRepeatedBreaches(db, ofsted))).queries).toEqual(['analytics.repeated-breaches.summary']);
+    expect((await routed((db) => findRepeatedBreaches(db, ofsted))).queries).toEqual([
+      'analytics.repeated-breaches.summary',
+    ]);
   });
 
   it('notices a summary that disagrees with the graph (the comparison can fail)', async () => {
-    const tamper = defineStatement('test.summaries.tamper', "MATCH (c:BreachCountCell {level: 'coarse:regulation:year'}) WITH c LIMIT 1 SET c.requirementCount = c.requirementCount + 1");
+    const tamper = defineStatement(
+      'test.summaries.tamper',
+      "MATCH (c:BreachCountCell {level: 'coarse:regulation:year'}) WITH c LIMIT 1 SET c.requirementCount = c.requirementCount + 1",
+    );
     await graph.db.write(tamper, {});
     await expect(expectSameAnswers()).rejects.toThrow();
     await refreshSummaries(graph.db);
@@ -329,11 +538,18 @@ describe('question summaries', () => {
     // Every pair, so the one the late report adds is in the answer.
     const unfiltered = { ...repeatedVariants()[0]![1], first: 1000 };
     const before = await findRepeatedBreachesExactly(graph.db, unfiltered);
-    const result = await ingestFile(path.join(FIXTURE_DIR, LATE_REPORT), { db: graph.db, force: false, meta: null });
+    const result = await ingestFile(path.join(FIXTURE_DIR, LATE_REPORT), {
+      db: graph.db,
+      force: false,
+      meta: null,
+    });
     expect(result.status).toBe('loaded');
 
     const stale = await routed((db) => findRepeatedBreaches(db, unfiltered));
-    expect(stale.queries).toEqual(['analytics.repeated-breaches.summary', 'analytics.repeated-breaches']);
+    expect(stale.queries).toEqual([
+      'analytics.repeated-breaches.summary',
+      'analytics.repeated-breaches',
+    ]);
     const exact = await findRepeatedBreachesExactly(graph.db, unfiltered);
     expect(JSON.stringify(stale.answer)).toBe(JSON.stringify(exact));
     // The late report is a second inspection of a home already in the graph: the answer changed.
@@ -345,6 +561,11 @@ describe('question summaries', () => {
     expect(refreshed.map((k) => k.status)).toEqual(['rebuilt', 'rebuilt', 'rebuilt', 'rebuilt']);
     await expectSameAnswers();
     const again = await refreshSummaries(graph.db, { onlyStale: true });
-    expect(again.map((k) => k.status)).toEqual(['already-fresh', 'already-fresh', 'already-fresh', 'already-fresh']);
+    expect(again.map((k) => k.status)).toEqual([
+      'already-fresh',
+      'already-fresh',
+      'already-fresh',
+      'already-fresh',
+    ]);
   });
 });

@@ -10,7 +10,11 @@ import { SEED_DIR, CQC_SEED, OFSTED_SEED } from './seed-documents.ts';
 import { connectTestGraph, resetTestGraph, type TestGraph } from './test-graph.ts';
 
 export const FIXTURE_DIR = path.resolve(import.meta.dirname, '../fixtures/reports');
-export const FIXTURE_REPORTS = ['sc999001-2022-03-08.txt', 'sc999001-2023-02-14.txt', 'sc999002-2023-05-10.txt'];
+export const FIXTURE_REPORTS = [
+  'sc999001-2022-03-08.txt',
+  'sc999001-2023-02-14.txt',
+  'sc999002-2023-05-10.txt',
+];
 export const INGEST_TOKEN = 'test-token-0123456789';
 
 export interface ApiFixture {
@@ -21,7 +25,9 @@ export interface ApiFixture {
   close(): Promise<void>;
 }
 
-export async function startApiFixture(options: { ingestToken?: string | null } = {}): Promise<ApiFixture> {
+export async function startApiFixture(
+  options: { ingestToken?: string | null } = {},
+): Promise<ApiFixture> {
   const graph = connectTestGraph();
   await resetTestGraph(graph);
   await runMigrations(graph.db, { seedDir: null, log: () => {} });
@@ -36,7 +42,11 @@ export async function startApiFixture(options: { ingestToken?: string | null } =
   }
   const requestQueries: string[][] = [];
   const server = await startServer(
-    { host: '127.0.0.1', port: 0, ingestToken: options.ingestToken === undefined ? INGEST_TOKEN : options.ingestToken },
+    {
+      host: '127.0.0.1',
+      port: 0,
+      ingestToken: options.ingestToken === undefined ? INGEST_TOKEN : options.ingestToken,
+    },
     graph.db,
     { onRequestQueries: (names) => requestQueries.push([...names]) },
   );

@@ -19,8 +19,13 @@ export async function postGraphQL<T = Record<string, unknown>>(
 }
 
 /** Posts an operation that must succeed: fails the test on any GraphQL error, returns `data`. */
-export async function askGraphQL<T = Record<string, unknown>>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function askGraphQL<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
   const response = await postGraphQL<T>(url, query, variables);
-  if (response.body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(response.body.errors)}`);
+  if (response.body.errors)
+    throw new Error(`GraphQL errors: ${JSON.stringify(response.body.errors)}`);
   return response.body.data as T;
 }

@@ -15,7 +15,10 @@ export interface TestGraph {
   close(): Promise<void>;
 }
 
-const deleteEverything = defineStatement('test.delete-everything', 'MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+const deleteEverything = defineStatement(
+  'test.delete-everything',
+  'MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS',
+);
 
 export function connectTestGraph(): TestGraph {
   const connection = inject('neo4j');

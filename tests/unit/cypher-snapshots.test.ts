@@ -20,12 +20,22 @@ import { schemaStatements } from '../../src/db/migrations.ts';
 import { CHILD_PAGES, childPageQuery, type ChildPageName } from '../../src/graph/child-pages.ts';
 import { LISTS, listQuery, type ListName } from '../../src/graph/lists.ts';
 import { NODE_KINDS, type NodeKind } from '../../src/graph/node-kinds.ts';
-import { TRAVERSALS, traversalQuery, nodesByKeyQuery, type TraversalName } from '../../src/graph/traversals.ts';
+import {
+  TRAVERSALS,
+  traversalQuery,
+  nodesByKeyQuery,
+  type TraversalName,
+} from '../../src/graph/traversals.ts';
 
 type AnyQuery = NamedQuery<object, unknown>;
 
 function isNamedQuery(value: unknown): value is AnyQuery {
-  return typeof value === 'object' && value !== null && typeof (value as AnyQuery).name === 'string' && typeof (value as AnyQuery).cypher === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as AnyQuery).name === 'string' &&
+    typeof (value as AnyQuery).cypher === 'string'
+  );
 }
 
 /** NamedQueries in an exported value: itself, or one level inside an object or array. */
@@ -45,7 +55,9 @@ function listSourceFiles(folder: string): string[] {
 }
 
 /** Modules that call defineQuery or defineStatement (the entry points under src/cli and main.ts define none). */
-const DEFINING_MODULES = listSourceFiles(path.join(PROJECT_ROOT, 'src')).filter((file) => /\bdefine(?:Query|Statement)\s*[<(]/.test(readFileSync(file, 'utf8')));
+const DEFINING_MODULES = listSourceFiles(path.join(PROJECT_ROOT, 'src')).filter((file) =>
+  /\bdefine(?:Query|Statement)\s*[<(]/.test(readFileSync(file, 'utf8')),
+);
 
 async function collectStaticQueries(): Promise<Map<string, string>> {
   const found = new Map<string, string>();
@@ -61,10 +73,15 @@ async function collectStaticQueries(): Promise<Map<string, string>> {
 function collectBuiltQueries(): Map<string, string> {
   const built: AnyQuery[] = [
     ...(Object.keys(LISTS) as ListName[]).flatMap((name) =>
-      Object.keys(LISTS[name].sorts).flatMap((sort) => [listQuery(name, sort, 'ASC').query as AnyQuery, listQuery(name, sort, 'DESC', false).query as AnyQuery]),
+      Object.keys(LISTS[name].sorts).flatMap((sort) => [
+        listQuery(name, sort, 'ASC').query as AnyQuery,
+        listQuery(name, sort, 'DESC', false).query as AnyQuery,
+      ]),
     ),
     ...(Object.keys(TRAVERSALS) as TraversalName[]).map((name) => traversalQuery(name) as AnyQuery),
-    ...(Object.keys(CHILD_PAGES) as ChildPageName[]).map((name) => childPageQuery(name) as AnyQuery),
+    ...(Object.keys(CHILD_PAGES) as ChildPageName[]).map(
+      (name) => childPageQuery(name) as AnyQuery,
+    ),
     ...(Object.keys(NODE_KINDS) as NodeKind[]).map((kind) => nodesByKeyQuery(kind) as AnyQuery),
     ...schemaStatements(),
   ];
@@ -74,7 +91,9 @@ function collectBuiltQueries(): Map<string, string> {
 /** The names written as string literals where queries are defined: every one must be found. */
 function readLiteralNames(): string[] {
   const literal = /define(?:Query|Statement)\s*(?:<[^()]*?>)?\(\s*(?:\{\s*name:\s*)?'([^']+)'/g;
-  return DEFINING_MODULES.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(literal)].map((match) => match[1]!));
+  return DEFINING_MODULES.flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(literal)].map((match) => match[1]!),
+  );
 }
 
 const staticQueries = await collectStaticQueries();

@@ -13,7 +13,8 @@ function readFuzzSeed(value: string | undefined): number | null {
   if (value === 'random') return null;
   if (value === undefined || value === '') return DEFAULT_SEED;
   const seed = Number(value);
-  if (!Number.isInteger(seed)) throw new Error(`FUZZ_SEED must be a whole number or "random", got "${value}"`);
+  if (!Number.isInteger(seed))
+    throw new Error(`FUZZ_SEED must be a whole number or "random", got "${value}"`);
   return seed;
 }
 

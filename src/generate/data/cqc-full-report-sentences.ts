@@ -10,7 +10,13 @@ import type { ThemeId } from './themes.ts';
 
 export type CqcKeyQuestion = 'Safe' | 'Effective' | 'Caring' | 'Responsive' | 'Well-led';
 
-export const CQC_KEY_QUESTIONS: readonly CqcKeyQuestion[] = ['Safe', 'Effective', 'Caring', 'Responsive', 'Well-led'];
+export const CQC_KEY_QUESTIONS: readonly CqcKeyQuestion[] = [
+  'Safe',
+  'Effective',
+  'Caring',
+  'Responsive',
+  'Well-led',
+];
 
 export interface FullReportTheme {
   keyQuestion: CqcKeyQuestion;
@@ -85,13 +91,13 @@ export const CQC_FULL_REPORT_SENTENCES: Readonly<Partial<Record<ThemeId, FullRep
     keyQuestion: 'Safe',
     subheading: 'Staffing and recruitment',
     concern: [
-      'There were not enough staff deployed to meet people\'s needs at night.',
+      "There were not enough staff deployed to meet people's needs at night.",
       'Recruitment checks were incomplete, and gaps in employment history had not been explored.',
       'The service relied on agency staff who did not know people well.',
       'Staff did not receive regular supervision, and some training was out of date.',
     ],
     strength: [
-      'There were enough staff to meet people\'s needs, and staff were recruited safely.',
+      "There were enough staff to meet people's needs, and staff were recruited safely.",
       'Staff received a thorough induction and regular supervision.',
       'Staff told us they felt well supported, and training was up to date.',
       'The staff team was consistent, so people were supported by staff who knew them well.',
@@ -99,14 +105,15 @@ export const CQC_FULL_REPORT_SENTENCES: Readonly<Partial<Record<ThemeId, FullRep
   },
   'care-planning': {
     keyQuestion: 'Effective',
-    subheading: 'Assessing people\'s needs and choices; delivering care in line with standards, guidance and the law',
+    subheading:
+      "Assessing people's needs and choices; delivering care in line with standards, guidance and the law",
     concern: [
-      'People\'s needs were not always assessed before they started to use the service.',
-      'Care plans did not reflect people\'s current needs, so staff lacked guidance.',
-      'Risk assessments were not reviewed when people\'s needs changed.',
+      "People's needs were not always assessed before they started to use the service.",
+      "Care plans did not reflect people's current needs, so staff lacked guidance.",
+      "Risk assessments were not reviewed when people's needs changed.",
     ],
     strength: [
-      'People\'s needs were assessed thoroughly before they started to use the service.',
+      "People's needs were assessed thoroughly before they started to use the service.",
       'Care plans were personalised and reviewed regularly with people and their relatives.',
       'Staff used care plans effectively to guide the support they gave.',
     ],
@@ -115,13 +122,13 @@ export const CQC_FULL_REPORT_SENTENCES: Readonly<Partial<Record<ThemeId, FullRep
     keyQuestion: 'Effective',
     subheading: 'Supporting people to eat and drink enough to maintain a balanced diet',
     concern: [
-      'Food and fluid charts were incomplete, so staff could not be sure people\'s nutrition needs were met.',
+      "Food and fluid charts were incomplete, so staff could not be sure people's nutrition needs were met.",
       'Staff did not always refer people to healthcare professionals when their health declined.',
       'People at risk of weight loss were not weighed as often as their care plans required.',
     ],
     strength: [
       'People were supported to eat a healthy, balanced diet.',
-      'Staff monitored people\'s nutrition and hydration effectively.',
+      "Staff monitored people's nutrition and hydration effectively.",
       'People had good access to healthcare, and staff supported them to attend appointments.',
     ],
   },
@@ -129,8 +136,8 @@ export const CQC_FULL_REPORT_SENTENCES: Readonly<Partial<Record<ThemeId, FullRep
     keyQuestion: 'Effective',
     subheading: 'Staff working with other agencies to provide consistent, effective, timely care',
     concern: [
-      'Information about people\'s care was not always shared with other professionals.',
-      'The service did not act on advice from health professionals involved in people\'s care.',
+      "Information about people's care was not always shared with other professionals.",
+      "The service did not act on advice from health professionals involved in people's care.",
     ],
     strength: [
       'Staff worked well with other agencies to provide consistent care.',
@@ -140,17 +147,17 @@ export const CQC_FULL_REPORT_SENTENCES: Readonly<Partial<Record<ThemeId, FullRep
   },
   'dignity-and-rights': {
     keyQuestion: 'Caring',
-    subheading: 'Respecting and promoting people\'s privacy, dignity and independence',
+    subheading: "Respecting and promoting people's privacy, dignity and independence",
     concern: [
-      'Staff did not always respect people\'s privacy when supporting them with personal care.',
-      'Mental capacity assessments had not been completed before decisions were made about people\'s care.',
-      'People\'s independence was not promoted, and staff did tasks people could do for themselves.',
-      'Staff did not always seek people\'s consent before providing care.',
+      "Staff did not always respect people's privacy when supporting them with personal care.",
+      "Mental capacity assessments had not been completed before decisions were made about people's care.",
+      "People's independence was not promoted, and staff did tasks people could do for themselves.",
+      "Staff did not always seek people's consent before providing care.",
     ],
     strength: [
       'Staff treated people with kindness and compassion.',
-      'People\'s privacy and dignity were respected, and staff promoted their independence.',
-      'Staff sought people\'s consent appropriately and respected their choices.',
+      "People's privacy and dignity were respected, and staff promoted their independence.",
+      "Staff sought people's consent appropriately and respected their choices.",
       'People told us staff were caring and respected their cultural and religious needs.',
     ],
   },
@@ -158,7 +165,7 @@ export const CQC_FULL_REPORT_SENTENCES: Readonly<Partial<Record<ThemeId, FullRep
     keyQuestion: 'Responsive',
     subheading: 'Improving care quality in response to complaints or concerns',
     concern: [
-      'Complaints were not always recorded or responded to in line with the provider\'s policy.',
+      "Complaints were not always recorded or responded to in line with the provider's policy.",
       'People and relatives did not feel listened to when they raised concerns.',
       'The provider had not sought feedback from people about the service.',
     ],
@@ -170,21 +177,23 @@ export const CQC_FULL_REPORT_SENTENCES: Readonly<Partial<Record<ThemeId, FullRep
   },
   'access-and-timeliness': {
     keyQuestion: 'Responsive',
-    subheading: 'Planning personalised care to ensure people have choice and control and to meet their needs and preferences',
+    subheading:
+      'Planning personalised care to ensure people have choice and control and to meet their needs and preferences',
     concern: [
       'Care calls were often late, and some people had missed visits.',
       'People waited too long for their support to be reviewed.',
-      'Reviews of people\'s care were overdue, and changes in their needs were not acted on.',
+      "Reviews of people's care were overdue, and changes in their needs were not acted on.",
     ],
     strength: [
       'Care calls were on time, and people received support in a timely way.',
-      'The service responded promptly and effectively when people\'s needs changed, so people received timely care.',
+      "The service responded promptly and effectively when people's needs changed, so people received timely care.",
       'People could access the service easily, and response times were good.',
     ],
   },
   governance: {
     keyQuestion: 'Well-led',
-    subheading: 'Managers and staff being clear about their roles, and understanding quality performance, risks and regulatory requirements',
+    subheading:
+      'Managers and staff being clear about their roles, and understanding quality performance, risks and regulatory requirements',
     concern: [
       'Quality assurance systems did not identify the shortfalls we found.',
       'The provider had failed to notify CQC of significant events as required.',
@@ -202,7 +211,7 @@ export const CQC_FULL_REPORT_SENTENCES: Readonly<Partial<Record<ThemeId, FullRep
     keyQuestion: 'Well-led',
     subheading: 'Continuous learning and improving care',
     concern: [
-      'Records of people\'s care were incomplete and inconsistent.',
+      "Records of people's care were incomplete and inconsistent.",
       'Daily notes did not record the care people received, so gaps in care could not be identified.',
       'Records of accidents and incidents were not reviewed, so patterns were missed.',
     ],

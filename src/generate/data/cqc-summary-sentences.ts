@@ -27,8 +27,10 @@ export const CQC_SENTENCES: Readonly<Partial<Record<ThemeId, CqcThemeSentences>>
       'Staff understood how to protect people from abuse and worked well with other agencies to do so.',
       'The service had robust safeguarding processes, and staff knew how to make a referral.',
     ],
-    stillFailing: 'some safeguarding referrals were still not made in line with the provider\'s own policy.',
-    nowMet: 'staff had undertaken safeguarding training for adults and children and were receiving regular safeguarding supervision.',
+    stillFailing:
+      "some safeguarding referrals were still not made in line with the provider's own policy.",
+    nowMet:
+      'staff had undertaken safeguarding training for adults and children and were receiving regular safeguarding supervision.',
   },
   medication: {
     concern: [
@@ -51,12 +53,14 @@ export const CQC_SENTENCES: Readonly<Partial<Record<ThemeId, CqcThemeSentences>>
       'The service controlled infection risk well, and staff used personal protective equipment correctly.',
       'All areas we visited were clean, and staff followed good hand hygiene practice.',
     ],
-    stillFailing: 'cleaning schedules for shared equipment were still not followed, increasing the risk of infection.',
-    nowMet: 'the provider had improved cleanliness across the service and completed regular infection control audits.',
+    stillFailing:
+      'cleaning schedules for shared equipment were still not followed, increasing the risk of infection.',
+    nowMet:
+      'the provider had improved cleanliness across the service and completed regular infection control audits.',
   },
   staffing: {
     concern: [
-      'Staffing levels did not always meet people\'s needs, and the service relied heavily on agency staff.',
+      "Staffing levels did not always meet people's needs, and the service relied heavily on agency staff.",
       'Staff reported low morale and did not always receive regular supervision.',
     ],
     strength: [
@@ -75,19 +79,21 @@ export const CQC_SENTENCES: Readonly<Partial<Record<ThemeId, CqcThemeSentences>>
       'Leaders had good oversight of the service, and governance processes worked well.',
       'The service had a clear improvement plan, and leaders monitored progress against it.',
     ],
-    stillFailing: 'the provider\'s quality assurance systems had not identified the concerns we found.',
+    stillFailing:
+      "the provider's quality assurance systems had not identified the concerns we found.",
     nowMet: 'the provider had strengthened its governance and oversight arrangements.',
   },
   records: {
     concern: [
       'Care records were not always complete, and some entries were not dated.',
-      'Records of people\'s care and treatment were inconsistent and hard to follow.',
+      "Records of people's care and treatment were inconsistent and hard to follow.",
     ],
     strength: [
       'Records were clear, up to date and easily available to all staff.',
-      'Staff kept detailed records of people\'s care and treatment.',
+      "Staff kept detailed records of people's care and treatment.",
     ],
-    stillFailing: 'there were gaps in the records of people\'s care in some of the cases we reviewed.',
+    stillFailing:
+      "there were gaps in the records of people's care in some of the cases we reviewed.",
     nowMet: 'client records had improved and were stored securely.',
   },
   'access-and-timeliness': {
@@ -111,13 +117,14 @@ export const CQC_SENTENCES: Readonly<Partial<Record<ThemeId, CqcThemeSentences>>
       'The service treated concerns and complaints seriously and shared lessons learned with staff.',
       'People told us that staff listened to them and acted on their feedback.',
     ],
-    stillFailing: 'complaints were still not investigated or responded to within the provider\'s timescales.',
+    stillFailing:
+      "complaints were still not investigated or responded to within the provider's timescales.",
     nowMet: 'the service had introduced a clear complaints procedure and shared it with people.',
   },
   'dignity-and-rights': {
     concern: [
-      'Staff did not always respect people\'s privacy and dignity.',
-      'Mental capacity assessments were not always completed before decisions were made about people\'s care.',
+      "Staff did not always respect people's privacy and dignity.",
+      "Mental capacity assessments were not always completed before decisions were made about people's care.",
     ],
     strength: [
       'Staff treated people with compassion and kindness, respected their privacy and dignity, and understood their individual needs.',
@@ -128,38 +135,40 @@ export const CQC_SENTENCES: Readonly<Partial<Record<ThemeId, CqcThemeSentences>>
   },
   'health-and-wellbeing': {
     concern: [
-      'People\'s nutrition and hydration needs were not always met.',
-      'Staff did not always monitor people\'s physical health or respond to changes in it.',
+      "People's nutrition and hydration needs were not always met.",
+      "Staff did not always monitor people's physical health or respond to changes in it.",
     ],
     strength: [
       'Staff advised people on how to lead healthier lives and supported them to manage their physical health.',
-      'Staff monitored people\'s nutrition and hydration and acted on any concerns.',
+      "Staff monitored people's nutrition and hydration and acted on any concerns.",
     ],
-    stillFailing: 'people\'s weight and nutrition were still not monitored in line with their care plans.',
+    stillFailing:
+      "people's weight and nutrition were still not monitored in line with their care plans.",
     nowMet: 'staff had introduced nutrition and hydration charts for people at risk.',
   },
   'care-planning': {
     concern: [
-      'Care plans did not reflect people\'s current needs, and risk assessments were not reviewed after incidents.',
+      "Care plans did not reflect people's current needs, and risk assessments were not reviewed after incidents.",
       'Staff did not always complete a needs assessment before people started to use the service.',
     ],
     strength: [
-      'Staff assessed people\'s needs thoroughly, and care plans were personalised and reviewed regularly.',
-      'Care plans were detailed and reflected people\'s wishes and preferences.',
+      "Staff assessed people's needs thoroughly, and care plans were personalised and reviewed regularly.",
+      "Care plans were detailed and reflected people's wishes and preferences.",
     ],
-    stillFailing: 'care plans had not been reviewed when people\'s needs changed.',
+    stillFailing: "care plans had not been reviewed when people's needs changed.",
     nowMet: 'care plans had been reviewed and updated for every person using the service.',
   },
   'partnership-working': {
     concern: [
       'The service did not work effectively with commissioners and other agencies to plan services.',
-      'Information was not always shared with other professionals involved in people\'s care.',
+      "Information was not always shared with other professionals involved in people's care.",
     ],
     strength: [
       'Staff worked well with other agencies and health professionals to give people joined-up care.',
       'The service had strong partnerships with commissioners and local services.',
     ],
-    stillFailing: 'the service had not agreed arrangements for sharing information with partner agencies.',
+    stillFailing:
+      'the service had not agreed arrangements for sharing information with partner agencies.',
     nowMet: 'the service had agreed information-sharing arrangements with partner agencies.',
   },
   'premises-and-safety': {
@@ -171,7 +180,9 @@ export const CQC_SENTENCES: Readonly<Partial<Record<ThemeId, CqcThemeSentences>>
       'The premises were well maintained and the environment was homely.',
       'Equipment was serviced regularly and fire safety checks were up to date.',
     ],
-    stillFailing: 'fire safety checks were still overdue and some fire doors did not close properly.',
-    nowMet: 'the provider had completed the repairs to the premises and updated its fire risk assessment.',
+    stillFailing:
+      'fire safety checks were still overdue and some fire doors did not close properly.',
+    nowMet:
+      'the provider had completed the repairs to the premises and updated its fire risk assessment.',
   },
 };

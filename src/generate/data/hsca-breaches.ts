@@ -19,7 +19,8 @@ export const HSCA_BREACH_OF_THEME: Readonly<Partial<Record<ThemeId, HscaBreach>>
   safeguarding: {
     number: '13',
     paragraphs: 'Regulation 13 (1)(2)(3)',
-    explanation: 'Systems and processes were not established and operated effectively to prevent abuse of service users and to investigate allegations of abuse.',
+    explanation:
+      'Systems and processes were not established and operated effectively to prevent abuse of service users and to investigate allegations of abuse.',
   },
   medication: {
     number: '12',
@@ -29,22 +30,26 @@ export const HSCA_BREACH_OF_THEME: Readonly<Partial<Record<ThemeId, HscaBreach>>
   'infection-control': {
     number: '12',
     paragraphs: 'Regulation 12 (1)(2)(h)',
-    explanation: 'The provider had not assessed the risk of, and prevented, detected and controlled the spread of, infections.',
+    explanation:
+      'The provider had not assessed the risk of, and prevented, detected and controlled the spread of, infections.',
   },
   'premises-and-safety': {
     number: '15',
     paragraphs: 'Regulation 15 (1)(e)',
-    explanation: 'The premises and equipment used by the service provider were not properly maintained.',
+    explanation:
+      'The premises and equipment used by the service provider were not properly maintained.',
   },
   staffing: {
     number: '18',
     paragraphs: 'Regulation 18 (1)(2)(a)',
-    explanation: 'Sufficient numbers of suitably qualified, competent, skilled and experienced persons were not deployed, and staff had not received the training and supervision necessary for their role.',
+    explanation:
+      'Sufficient numbers of suitably qualified, competent, skilled and experienced persons were not deployed, and staff had not received the training and supervision necessary for their role.',
   },
   'care-planning': {
     number: '9',
     paragraphs: 'Regulation 9 (1)(3)(a)(b)',
-    explanation: 'The care and treatment of service users did not always meet their needs or reflect their preferences, and needs were not assessed.',
+    explanation:
+      'The care and treatment of service users did not always meet their needs or reflect their preferences, and needs were not assessed.',
   },
   'health-and-wellbeing': {
     number: '14',
@@ -54,31 +59,37 @@ export const HSCA_BREACH_OF_THEME: Readonly<Partial<Record<ThemeId, HscaBreach>>
   'partnership-working': {
     number: '12',
     paragraphs: 'Regulation 12 (1)(2)(i)',
-    explanation: 'Where responsibility for the care and treatment of service users was shared with other persons, the provider had not worked with them to ensure timely care planning took place.',
+    explanation:
+      'Where responsibility for the care and treatment of service users was shared with other persons, the provider had not worked with them to ensure timely care planning took place.',
   },
   'dignity-and-rights': {
     number: '10',
     paragraphs: 'Regulation 10 (1)(2)(a)',
-    explanation: 'Service users were not always treated with dignity and respect, and their privacy was not ensured.',
+    explanation:
+      'Service users were not always treated with dignity and respect, and their privacy was not ensured.',
   },
   'voice-and-complaints': {
     number: '16',
     paragraphs: 'Regulation 16 (1)(2)',
-    explanation: 'Complaints were not investigated, and necessary and proportionate action was not taken in response.',
+    explanation:
+      'Complaints were not investigated, and necessary and proportionate action was not taken in response.',
   },
   'access-and-timeliness': {
     number: '9',
     paragraphs: 'Regulation 9 (1)(3)(b)',
-    explanation: 'The care and treatment of service users was not planned or delivered in a way that met their needs.',
+    explanation:
+      'The care and treatment of service users was not planned or delivered in a way that met their needs.',
   },
   governance: {
     number: '17',
     paragraphs: 'Regulation 17 (1)(2)(a)(b)',
-    explanation: 'Systems or processes were not established and operated effectively to assess, monitor and improve the quality and safety of the services provided, or to assess, monitor and mitigate risks.',
+    explanation:
+      'Systems or processes were not established and operated effectively to assess, monitor and improve the quality and safety of the services provided, or to assess, monitor and mitigate risks.',
   },
   records: {
     number: '17',
     paragraphs: 'Regulation 17 (1)(2)(c)',
-    explanation: 'An accurate, complete and contemporaneous record in respect of each service user was not maintained.',
+    explanation:
+      'An accurate, complete and contemporaneous record in respect of each service user was not maintained.',
   },
 };

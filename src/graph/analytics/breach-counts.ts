@@ -7,7 +7,8 @@ import type { Database } from '../../db/executor.ts';
 import { parseOptionalNode } from '../node-kinds.ts';
 import type { LegislationRow, ProviderRow, RegulationRow } from '../rows.ts';
 
-export type BreachGroup = 'REGULATION' | 'LEGISLATION' | 'REGULATOR' | 'YEAR' | 'REGION' | 'LOCAL_AUTHORITY' | 'PROVIDER';
+export type BreachGroup =
+  'REGULATION' | 'LEGISLATION' | 'REGULATOR' | 'YEAR' | 'REGION' | 'LOCAL_AUTHORITY' | 'PROVIDER';
 
 export interface BreachCountArgs {
   groupBy: BreachGroup[];
@@ -104,6 +105,9 @@ export const breachCountsQuery = defineQuery<BreachCountArgs, BreachCountRow>({
 });
 
 /** The exact query, whatever the arguments and the state of the summaries. */
-export function countBreachesExactly(db: Database, args: BreachCountArgs): Promise<BreachCountRow[]> {
+export function countBreachesExactly(
+  db: Database,
+  args: BreachCountArgs,
+): Promise<BreachCountRow[]> {
   return db.read(breachCountsQuery, args);
 }

@@ -81,6 +81,9 @@ export const ratingChangesQuery = defineQuery<RatingChangeArgs, RatingChangeRow>
   }),
 });
 
-export function findRatingChanges(db: Database, args: RatingChangeArgs): Promise<RatingChangeRow[]> {
+export function findRatingChanges(
+  db: Database,
+  args: RatingChangeArgs,
+): Promise<RatingChangeRow[]> {
   return db.read(ratingChangesQuery, args);
 }

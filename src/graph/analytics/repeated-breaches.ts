@@ -6,7 +6,13 @@
 import { defineQuery, read, type PlainRecord } from '../../db/query.ts';
 import type { Database } from '../../db/executor.ts';
 import { parseNode, parseNodes, parseOptionalNode } from '../node-kinds.ts';
-import type { InspectionRow, LocationRow, ProviderRow, RegulationRow, RequirementRow } from '../rows.ts';
+import type {
+  InspectionRow,
+  LocationRow,
+  ProviderRow,
+  RegulationRow,
+  RequirementRow,
+} from '../rows.ts';
 
 export interface RepeatedBreachArgs {
   regulation: string | null;
@@ -128,6 +134,9 @@ export function parseRepeatedBreach(row: PlainRecord): RepeatedBreachRow {
 }
 
 /** The exact query, whatever the arguments and the state of the summaries. */
-export function findRepeatedBreachesExactly(db: Database, args: RepeatedBreachArgs): Promise<RepeatedBreachRow[]> {
+export function findRepeatedBreachesExactly(
+  db: Database,
+  args: RepeatedBreachArgs,
+): Promise<RepeatedBreachRow[]> {
   return db.read(repeatedBreachesQuery, args);
 }

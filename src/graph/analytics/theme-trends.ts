@@ -56,7 +56,9 @@ function parseThemeTrend(row: PlainRecord): Omit<ThemeTrendRow, 'period'> {
 
 export const themeTrendsQuery = defineQuery<ThemeTrendArgs, Omit<ThemeTrendRow, 'period'>>({
   name: 'analytics.theme-trends',
-  cypher: buildThemeTrendsCypher('($from IS NULL OR i.startDate >= date($from)) AND ($to IS NULL OR i.startDate <= date($to))'),
+  cypher: buildThemeTrendsCypher(
+    '($from IS NULL OR i.startDate >= date($from)) AND ($to IS NULL OR i.startDate <= date($to))',
+  ),
   parse: parseThemeTrend,
 });
 
@@ -64,7 +66,10 @@ export const themeTrendsQuery = defineQuery<ThemeTrendArgs, Omit<ThemeTrendRow, 
  * The same rows for a bounded window (both dates set): the bare range lets the planner seek the
  * startDate index to the window, where the optional bounds above scan the whole index.
  */
-export const themeTrendsInWindowQuery = defineQuery<ThemeTrendArgs & { from: string; to: string }, Omit<ThemeTrendRow, 'period'>>({
+export const themeTrendsInWindowQuery = defineQuery<
+  ThemeTrendArgs & { from: string; to: string },
+  Omit<ThemeTrendRow, 'period'>
+>({
   name: 'analytics.theme-trends.window',
   cypher: buildThemeTrendsCypher('i.startDate >= date($from) AND i.startDate <= date($to)'),
   parse: parseThemeTrend,
@@ -88,7 +93,10 @@ export function labelPeriod(periodStart: string, interval: TrendInterval): strin
 }
 
 /** The exact query, whatever the arguments and the state of the summaries. */
-export async function findThemeTrendsExactly(db: Database, args: ThemeTrendArgs): Promise<ThemeTrendRow[]> {
+export async function findThemeTrendsExactly(
+  db: Database,
+  args: ThemeTrendArgs,
+): Promise<ThemeTrendRow[]> {
   const rows = await db.read(themeTrendsQuery, args);
   return rows.map((row) => ({ ...row, period: labelPeriod(row.periodStart, args.interval) }));
 }
@@ -121,7 +129,10 @@ export const PAIR_RANKING = `
          head(COLLECT { MATCH (t:Theme {id: secondId}) RETURN properties(t) }) AS second
     ORDER BY findingCount DESC, jaccard DESC, firstId, secondId`;
 
-export const themeCooccurrenceQuery = defineQuery<{ f: FindingParams; first: number }, ThemePairRow>({
+export const themeCooccurrenceQuery = defineQuery<
+  { f: FindingParams; first: number },
+  ThemePairRow
+>({
   name: 'analytics.theme-cooccurrence',
   cypher: `
     MATCH (l:Location)<-[:OF]-(i:Inspection)-[:FOUND]->(f:Finding)
@@ -148,6 +159,10 @@ export const themeCooccurrenceQuery = defineQuery<{ f: FindingParams; first: num
 });
 
 /** The exact query, whatever the filter and the state of the summaries. */
-export function findThemeCooccurrenceExactly(db: Database, f: FindingParams, first: number): Promise<ThemePairRow[]> {
+export function findThemeCooccurrenceExactly(
+  db: Database,
+  f: FindingParams,
+  first: number,
+): Promise<ThemePairRow[]> {
   return db.read(themeCooccurrenceQuery, { f, first });
 }

@@ -12,7 +12,14 @@
  */
 import { defineQuery, defineStatement, read } from '../../db/query.ts';
 import type { Database, QueryRunner } from '../../db/executor.ts';
-import { breachCountsQuery, countBreachesExactly, GROUP_NODES, GROUP_ORDER, type BreachCountArgs, type BreachCountRow } from '../analytics/breach-counts.ts';
+import {
+  breachCountsQuery,
+  countBreachesExactly,
+  GROUP_NODES,
+  GROUP_ORDER,
+  type BreachCountArgs,
+  type BreachCountRow,
+} from '../analytics/breach-counts.ts';
 import { freshnessClause, readFreshSummary, type SummaryAnswer } from './graph-version.ts';
 
 /**
@@ -30,8 +37,8 @@ interface CellShape {
 }
 
 /** Every shape, built in one pass over the requirements. */
-const CELL_SHAPES: readonly CellShape[] = (['regulation', 'legislation', 'all'] as const).flatMap((scope) =>
-  [true, false].map((yearly) => ({ scope, yearly })),
+const CELL_SHAPES: readonly CellShape[] = (['regulation', 'legislation', 'all'] as const).flatMap(
+  (scope) => [true, false].map((yearly) => ({ scope, yearly })),
 );
 
 type CellSplit = 'coarse' | 'place' | 'provider';
@@ -47,7 +54,10 @@ export interface BreachSummaryParams extends BreachCountArgs {
   toYear: number | null;
 }
 
-export const deleteBreachCountSummary = defineStatement<object>('summaries.breach-counts.delete', 'MATCH (c:BreachCountCell) DETACH DELETE c');
+export const deleteBreachCountSummary = defineStatement<object>(
+  'summaries.breach-counts.delete',
+  'MATCH (c:BreachCountCell) DETACH DELETE c',
+);
 
 interface ShapeParam extends CellShape {
   place: string;
@@ -123,24 +133,36 @@ export function toBreachSummaryParams(args: BreachCountArgs): BreachSummaryParam
   const toYear = f.to === null ? null : YEAR_END.exec(f.to)?.[1];
   if (fromYear === undefined || toYear === undefined) return null;
   const scope: RegulationScope =
-    groupBy.includes('REGULATION') || f.regulation !== null ? 'regulation'
-    : groupBy.includes('LEGISLATION') || f.legislation !== null ? 'legislation'
-    : 'all';
+    groupBy.includes('REGULATION') || f.regulation !== null
+      ? 'regulation'
+      : groupBy.includes('LEGISLATION') || f.legislation !== null
+        ? 'legislation'
+        : 'all';
   const oneYear = groupBy.includes('YEAR') || (fromYear !== null && fromYear === toYear);
   const allYears = fromYear === null && toYear === null;
   // A window of several years, not split by year, would count a location once per year.
   if (!oneYear && !allYears) return null;
-  const byPlace = groupBy.includes('REGION') || groupBy.includes('LOCAL_AUTHORITY') || f.region !== null || f.localAuthority !== null;
+  const byPlace =
+    groupBy.includes('REGION') ||
+    groupBy.includes('LOCAL_AUTHORITY') ||
+    f.region !== null ||
+    f.localAuthority !== null;
   if (byPlace && byProvider) return null;
   return {
     ...args,
-    level: toCellLevel(byPlace ? 'place' : byProvider ? 'provider' : 'coarse', { scope, yearly: oneYear }),
+    level: toCellLevel(byPlace ? 'place' : byProvider ? 'provider' : 'coarse', {
+      scope,
+      yearly: oneYear,
+    }),
     fromYear: fromYear === null ? null : Number(fromYear),
     toYear: toYear === null ? null : Number(toYear),
   };
 }
 
-export const breachCountsSummaryQuery = defineQuery<BreachSummaryParams, SummaryAnswer<BreachCountRow>>({
+export const breachCountsSummaryQuery = defineQuery<
+  BreachSummaryParams,
+  SummaryAnswer<BreachCountRow>
+>({
   name: 'analytics.breach-counts.summary',
   cypher: `${freshnessClause(BREACH_COUNTS_KIND)}
     CALL (fresh) {
@@ -174,10 +196,16 @@ export const breachCountsSummaryQuery = defineQuery<BreachSummaryParams, Summary
                       regulation: regulation, legislation: legislation, provider: provider}) AS rows
     }
     RETURN fresh, rows`,
-  parse: (record) => ({ fresh: read.boolean(record, 'fresh'), rows: read.list(record, 'rows').map((row) => breachCountsQuery.parse(row)) }),
+  parse: (record) => ({
+    fresh: read.boolean(record, 'fresh'),
+    rows: read.list(record, 'rows').map((row) => breachCountsQuery.parse(row)),
+  }),
 });
 
-export async function countBreaches(db: Database, args: BreachCountArgs): Promise<BreachCountRow[]> {
+export async function countBreaches(
+  db: Database,
+  args: BreachCountArgs,
+): Promise<BreachCountRow[]> {
   const params = toBreachSummaryParams(args);
   const rows = params ? await readFreshSummary(db, breachCountsSummaryQuery, params) : null;
   return rows ?? countBreachesExactly(db, args);

@@ -52,19 +52,28 @@ export function splitAtWholeMonths(from: string | null, to: string | null): Mont
   if (start && end && start > end) return null;
   const monthsFrom = start === null || start.getUTCDate() === 1 ? start : monthStart(start, 1);
   const endsMonth = end !== null && formatUtc(monthEnd(end)) === formatUtc(end);
-  const monthsTo = end === null || endsMonth ? end : new Date(monthStart(end, 0).getTime() - DAY_MS);
+  const monthsTo =
+    end === null || endsMonth ? end : new Date(monthStart(end, 0).getTime() - DAY_MS);
   if (start && end && monthsFrom && monthsTo && monthsFrom > monthsTo) {
     // No whole month inside: the window lies in one month, or in the ends of two.
-    const sameMonth = start.getUTCFullYear() === end.getUTCFullYear() && start.getUTCMonth() === end.getUTCMonth();
+    const sameMonth =
+      start.getUTCFullYear() === end.getUTCFullYear() && start.getUTCMonth() === end.getUTCMonth();
     return {
       months: null,
       edges: sameMonth
         ? [{ from: formatUtc(start), to: formatUtc(end) }]
-        : [{ from: formatUtc(start), to: formatUtc(monthEnd(start)) }, { from: formatUtc(monthStart(end, 0)), to: formatUtc(end) }],
+        : [
+            { from: formatUtc(start), to: formatUtc(monthEnd(start)) },
+            { from: formatUtc(monthStart(end, 0)), to: formatUtc(end) },
+          ],
     };
   }
   const edges: DateWindow[] = [];
-  if (start && monthsFrom !== start) edges.push({ from: formatUtc(start), to: formatUtc(monthEnd(start)) });
+  if (start && monthsFrom !== start)
+    edges.push({ from: formatUtc(start), to: formatUtc(monthEnd(start)) });
   if (end && !endsMonth) edges.push({ from: formatUtc(monthStart(end, 0)), to: formatUtc(end) });
-  return { months: { from: monthsFrom && formatUtc(monthsFrom), to: monthsTo && formatUtc(monthsTo) }, edges };
+  return {
+    months: { from: monthsFrom && formatUtc(monthsFrom), to: monthsTo && formatUtc(monthsTo) },
+    edges,
+  };
 }

@@ -61,7 +61,9 @@ export class SummaryRefresher {
 /** One line: total time and each kind's. */
 export function describeRefresh(kinds: readonly KindRefresh[]): string {
   const total = kinds.reduce((sum, k) => sum + k.seconds, 0);
-  const parts = kinds.map((k) => `${k.kind} ${k.status === 'rebuilt' ? `${k.seconds.toFixed(1)} s` : k.status}`);
+  const parts = kinds.map(
+    (k) => `${k.kind} ${k.status === 'rebuilt' ? `${k.seconds.toFixed(1)} s` : k.status}`,
+  );
   return `summaries refreshed in ${total.toFixed(1)} s (${parts.join(', ')})`;
 }
 

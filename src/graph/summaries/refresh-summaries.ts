@@ -10,9 +10,19 @@ import { unreachable } from '../../server/error-codes.ts';
 import { rebuildBreachCountSummary, BREACH_COUNTS_KIND } from './breach-count-summary.ts';
 import { GRAPH_STATE_ID } from './graph-version.ts';
 import { rebuildRepeatedBreachSummary, REPEATED_BREACHES_KIND } from './repeated-breach-summary.ts';
-import { rebuildThemePairSummary, rebuildThemeTrendSummary, THEME_COOCCURRENCE_KIND, THEME_TRENDS_KIND } from './theme-summary.ts';
+import {
+  rebuildThemePairSummary,
+  rebuildThemeTrendSummary,
+  THEME_COOCCURRENCE_KIND,
+  THEME_TRENDS_KIND,
+} from './theme-summary.ts';
 
-export const SUMMARY_KINDS = [THEME_COOCCURRENCE_KIND, THEME_TRENDS_KIND, BREACH_COUNTS_KIND, REPEATED_BREACHES_KIND] as const;
+export const SUMMARY_KINDS = [
+  THEME_COOCCURRENCE_KIND,
+  THEME_TRENDS_KIND,
+  BREACH_COUNTS_KIND,
+  REPEATED_BREACHES_KIND,
+] as const;
 
 export type SummaryKind = (typeof SUMMARY_KINDS)[number];
 
@@ -78,9 +88,16 @@ export interface RefreshOptions {
   onKind?: (done: KindRefresh) => void;
 }
 
-export async function refreshSummaries(db: Database, options: RefreshOptions = {}): Promise<KindRefresh[]> {
+export async function refreshSummaries(
+  db: Database,
+  options: RefreshOptions = {},
+): Promise<KindRefresh[]> {
   const long = db.withTimeout(REFRESH_TIMEOUT_MS);
-  const fresh = new Set(options.onlyStale ? (await long.read(readStamps, {})).filter((s) => s.fresh).map((s) => s.kind) : []);
+  const fresh = new Set(
+    options.onlyStale
+      ? (await long.read(readStamps, {})).filter((s) => s.fresh).map((s) => s.kind)
+      : [],
+  );
   const done: KindRefresh[] = [];
   for (const kind of SUMMARY_KINDS) {
     const started = Date.now();
@@ -90,7 +107,8 @@ export async function refreshSummaries(db: Database, options: RefreshOptions = {
         const [state] = await tx.run(lockStamp, { kind });
         const exact = await rebuildKind(tx, kind);
         if (!exact) return 'not-exact';
-        if (state?.version !== null && state?.version !== undefined) await tx.run(stampSummary, { kind, version: state.version });
+        if (state?.version !== null && state?.version !== undefined)
+          await tx.run(stampSummary, { kind, version: state.version });
         return 'rebuilt';
       });
     }

@@ -94,7 +94,10 @@ const ROWS_OF_PAIRS = `
         RETURN ${ROW_MAP} AS row
       }`;
 
-export const repeatedBreachesSummaryQuery = defineQuery<RepeatedBreachArgs, SummaryAnswer<RepeatedBreachRow>>({
+export const repeatedBreachesSummaryQuery = defineQuery<
+  RepeatedBreachArgs,
+  SummaryAnswer<RepeatedBreachRow>
+>({
   name: 'analytics.repeated-breaches.summary',
   cypher: `${FRESH_FOR_FILTERS}
     CALL (fresh) {
@@ -108,7 +111,10 @@ export const repeatedBreachesSummaryQuery = defineQuery<RepeatedBreachArgs, Summ
       RETURN collect(row) AS rows
     }
     RETURN fresh, rows`,
-  parse: (record) => ({ fresh: read.boolean(record, 'fresh'), rows: read.list(record, 'rows').map(parseRepeatedBreach) }),
+  parse: (record) => ({
+    fresh: read.boolean(record, 'fresh'),
+    rows: read.list(record, 'rows').map(parseRepeatedBreach),
+  }),
 });
 
 /**
@@ -141,7 +147,10 @@ export const WINDOW_HEAD_PAIRS = 2000;
  * largest totals (the first $headPairs by rank, off the index) and then counts only the pairs
  * whose total reaches it (off the inspectionCount index), rather than every pair.
  */
-export const repeatedBreachesInWindowSummaryQuery = defineQuery<RepeatedBreachArgs & { headPairs: number }, SummaryAnswer<RepeatedBreachRow>>({
+export const repeatedBreachesInWindowSummaryQuery = defineQuery<
+  RepeatedBreachArgs & { headPairs: number },
+  SummaryAnswer<RepeatedBreachRow>
+>({
   name: 'analytics.repeated-breaches.summary.window',
   cypher: `${FRESH_FOR_FILTERS}
     CALL (fresh) {
@@ -164,11 +173,18 @@ export const repeatedBreachesInWindowSummaryQuery = defineQuery<RepeatedBreachAr
       RETURN collect(row) AS rows
     }
     RETURN fresh, rows`,
-  parse: (record) => ({ fresh: read.boolean(record, 'fresh'), rows: read.list(record, 'rows').map(parseRepeatedBreach) }),
+  parse: (record) => ({
+    fresh: read.boolean(record, 'fresh'),
+    rows: read.list(record, 'rows').map(parseRepeatedBreach),
+  }),
 });
 
 /** Through the summary when it is fresh (and no pair mixes regulators under a regulator filter), else the exact query. */
-export async function findRepeatedBreaches(db: Database, args: RepeatedBreachArgs, headPairs = WINDOW_HEAD_PAIRS): Promise<RepeatedBreachRow[]> {
+export async function findRepeatedBreaches(
+  db: Database,
+  args: RepeatedBreachArgs,
+  headPairs = WINDOW_HEAD_PAIRS,
+): Promise<RepeatedBreachRow[]> {
   const windowed = args.from !== null || args.to !== null;
   const rows = windowed
     ? await readFreshSummary(db, repeatedBreachesInWindowSummaryQuery, { ...args, headPairs })

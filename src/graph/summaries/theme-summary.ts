@@ -31,7 +31,10 @@ export const THEME_TRENDS_KIND = 'theme-trends';
  */
 export const THEME_COOCCURRENCE_KIND = 'theme-cooccurrence-v2';
 
-export const deleteThemeTrendSummary = defineStatement<object>('summaries.theme-trends.delete', 'MATCH (c:ThemeTrendSummary) DETACH DELETE c');
+export const deleteThemeTrendSummary = defineStatement<object>(
+  'summaries.theme-trends.delete',
+  'MATCH (c:ThemeTrendSummary) DETACH DELETE c',
+);
 
 /** One pass: per polarity cells, and the all-polarities cell from the union of their inspections. */
 export const buildThemeTrendSummary = defineStatement<object>(
@@ -47,7 +50,10 @@ export const buildThemeTrendSummary = defineStatement<object>(
                                inspectionCount: size(COLLECT { UNWIND byPolarity AS list UNWIND list AS i RETURN DISTINCT i })})`,
 );
 
-export const deleteThemePairSummary = defineStatement<object>('summaries.theme-cooccurrence.delete', 'MATCH (c:ThemePairCell) DETACH DELETE c');
+export const deleteThemePairSummary = defineStatement<object>(
+  'summaries.theme-cooccurrence.delete',
+  'MATCH (c:ThemePairCell) DETACH DELETE c',
+);
 
 /**
  * Pair counts per polarity and regulator: every finding falls in exactly one cell, so the cells
@@ -65,7 +71,10 @@ export const buildThemePairSummary = defineStatement<object>(
    CREATE (:ThemePairCell {a: a, b: b, polarity: polarity, regulator: regulator, both: both})`,
 );
 
-export const themeTrendsSummaryQuery = defineQuery<ThemeTrendArgs, SummaryAnswer<Omit<ThemeTrendRow, 'period'>>>({
+export const themeTrendsSummaryQuery = defineQuery<
+  ThemeTrendArgs,
+  SummaryAnswer<Omit<ThemeTrendRow, 'period'>>
+>({
   name: 'analytics.theme-trends.summary',
   cypher: `${freshnessClause(THEME_TRENDS_KIND)}
     CALL (fresh) {
@@ -91,8 +100,14 @@ export const themeTrendsSummaryQuery = defineQuery<ThemeTrendArgs, SummaryAnswer
     }
     RETURN fresh, rows, themes`,
   parse: (record) => {
-    const themes = new Map(read.list(record, 'themes').map((theme) => [read.string(theme, 'id'), theme]));
-    const rows = read.list(record, 'rows').map((row) => themeTrendsQuery.parse({ ...row, theme: themes.get(read.string(row, 'themeId')) ?? null }));
+    const themes = new Map(
+      read.list(record, 'themes').map((theme) => [read.string(theme, 'id'), theme]),
+    );
+    const rows = read
+      .list(record, 'rows')
+      .map((row) =>
+        themeTrendsQuery.parse({ ...row, theme: themes.get(read.string(row, 'themeId')) ?? null }),
+      );
     return { fresh: read.boolean(record, 'fresh'), rows };
   },
 });
@@ -103,15 +118,23 @@ export const themeTrendsSummaryQuery = defineQuery<ThemeTrendArgs, SummaryAnswer
  * their counts add); the exact query over the whole window otherwise. The parts are separate
  * reads, like the several queries of one GraphQL request.
  */
-export async function findThemeTrends(db: Database, args: ThemeTrendArgs): Promise<ThemeTrendRow[]> {
+export async function findThemeTrends(
+  db: Database,
+  args: ThemeTrendArgs,
+): Promise<ThemeTrendRow[]> {
   const split = splitAtWholeMonths(args.from, args.to);
   if (split === null) return findThemeTrendsExactly(db, args);
   const [months, ...edges] = await Promise.all([
-    split.months ? readFreshSummary(db, themeTrendsSummaryQuery, { ...args, ...split.months }) : Promise.resolve([]),
+    split.months
+      ? readFreshSummary(db, themeTrendsSummaryQuery, { ...args, ...split.months })
+      : Promise.resolve([]),
     ...split.edges.map((edge) => db.read(themeTrendsInWindowQuery, { ...args, ...edge })),
   ]);
   if (months === null) return findThemeTrendsExactly(db, args);
-  return addTrendRows([months, ...edges]).map((row) => ({ ...row, period: labelPeriod(row.periodStart, args.interval) }));
+  return addTrendRows([months, ...edges]).map((row) => ({
+    ...row,
+    period: labelPeriod(row.periodStart, args.interval),
+  }));
 }
 
 type UnlabelledTrendRow = Omit<ThemeTrendRow, 'period'>;
@@ -122,18 +145,34 @@ function addTrendRows(parts: UnlabelledTrendRow[][]): UnlabelledTrendRow[] {
   for (const row of parts.flat()) {
     const key = `${row.themeId}\u0000${row.periodStart}`;
     const seen = byKey.get(key);
-    byKey.set(key, seen ? { ...seen, findingCount: seen.findingCount + row.findingCount, inspectionCount: seen.inspectionCount + row.inspectionCount } : row);
+    byKey.set(
+      key,
+      seen
+        ? {
+            ...seen,
+            findingCount: seen.findingCount + row.findingCount,
+            inspectionCount: seen.inspectionCount + row.inspectionCount,
+          }
+        : row,
+    );
   }
   const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...byKey.values()].sort((a, b) => compare(a.themeId, b.themeId) || compare(a.periodStart, b.periodStart));
+  return [...byKey.values()].sort(
+    (a, b) => compare(a.themeId, b.themeId) || compare(a.periodStart, b.periodStart),
+  );
 }
 
 /** Polarity and regulator pick cells; every other filter reaches inside them. */
 export function isCooccurrenceAnsweredBySummary(f: FindingParams): boolean {
-  return Object.entries(f).every(([key, value]) => value === null || key === 'polarity' || key === 'regulator');
+  return Object.entries(f).every(
+    ([key, value]) => value === null || key === 'polarity' || key === 'regulator',
+  );
 }
 
-export const themeCooccurrenceSummaryQuery = defineQuery<{ polarity: string | null; regulator: string | null; first: number }, SummaryAnswer<ThemePairRow>>({
+export const themeCooccurrenceSummaryQuery = defineQuery<
+  { polarity: string | null; regulator: string | null; first: number },
+  SummaryAnswer<ThemePairRow>
+>({
   name: 'analytics.theme-cooccurrence.summary',
   cypher: `${freshnessClause(THEME_COOCCURRENCE_KIND)}
     ${freshForRegulator('ThemePairCell')}
@@ -146,12 +185,23 @@ export const themeCooccurrenceSummaryQuery = defineQuery<{ polarity: string | nu
       RETURN collect({firstId: firstId, secondId: secondId, first: first, second: second, findingCount: findingCount, jaccard: jaccard}) AS rows
     }
     RETURN fresh, rows`,
-  parse: (record) => ({ fresh: read.boolean(record, 'fresh'), rows: read.list(record, 'rows').map((row) => themeCooccurrenceQuery.parse(row)) }),
+  parse: (record) => ({
+    fresh: read.boolean(record, 'fresh'),
+    rows: read.list(record, 'rows').map((row) => themeCooccurrenceQuery.parse(row)),
+  }),
 });
 
-export async function findThemeCooccurrence(db: Database, f: FindingParams, first: number): Promise<ThemePairRow[]> {
+export async function findThemeCooccurrence(
+  db: Database,
+  f: FindingParams,
+  first: number,
+): Promise<ThemePairRow[]> {
   const rows = isCooccurrenceAnsweredBySummary(f)
-    ? await readFreshSummary(db, themeCooccurrenceSummaryQuery, { polarity: f.polarity, regulator: f.regulator, first })
+    ? await readFreshSummary(db, themeCooccurrenceSummaryQuery, {
+        polarity: f.polarity,
+        regulator: f.regulator,
+        first,
+      })
     : null;
   return rows ?? findThemeCooccurrenceExactly(db, f, first);
 }

@@ -9,9 +9,13 @@ export interface BatchRule<T> {
   maxItems?: number;
 }
 
-export async function* batchItems<T>(source: AsyncIterable<T>, rule: BatchRule<T>): AsyncGenerator<T[]> {
+export async function* batchItems<T>(
+  source: AsyncIterable<T>,
+  rule: BatchRule<T>,
+): AsyncGenerator<T[]> {
   const { size, counts = () => true } = rule;
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`batch size must be a whole number ≥ 1, got ${size}`);
+  if (!Number.isInteger(size) || size < 1)
+    throw new RangeError(`batch size must be a whole number ≥ 1, got ${size}`);
   const maxItems = Math.max(rule.maxItems ?? size, size);
   let batch: T[] = [];
   let counted = 0;

@@ -14,7 +14,8 @@ export class BoundedQueue<T> implements AsyncIterable<T> {
   #itemWaiters: (() => void)[] = [];
 
   constructor(capacity: number) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`queue capacity must be a whole number ≥ 1, got ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`queue capacity must be a whole number ≥ 1, got ${capacity}`);
     this.#capacity = capacity;
   }
 

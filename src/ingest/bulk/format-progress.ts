@@ -35,11 +35,16 @@ export function ratePerSecond(counts: ProgressCounts): number {
 
 /** `1200/28144 files` once the total is known, `1200/3000+ files` while counting. */
 export function formatDoneOfTotal(counts: ProgressCounts): string {
-  return counts.total === null ? `${counts.done}/${counts.counted}+ files` : `${counts.done}/${counts.total} files`;
+  return counts.total === null
+    ? `${counts.done}/${counts.counted}+ files`
+    : `${counts.done}/${counts.total} files`;
 }
 
 /** The line printed every so often when stderr is not a terminal (CI, pipes, logs), with the data file loading now, if any. */
-export function formatProgressLine(counts: ProgressCounts, dataFile: DataFileState | null = null): string {
+export function formatProgressLine(
+  counts: ProgressCounts,
+  dataFile: DataFileState | null = null,
+): string {
   const rate = ratePerSecond(counts);
   const line = `ingest: ${formatDoneOfTotal(counts)}, ${rate.toFixed(1)} reports/s, ${counts.loaded} loaded, ${counts.failed} failed, ETA ${formatEta(counts.done, counts.total, rate)}`;
   return dataFile ? `${line}; data file ${formatDataFileProgress(dataFile)}` : line;
@@ -63,7 +68,11 @@ export function dataFilePercent(state: DataFileState): number {
 
 /** Time left for the file at its byte rate so far. */
 export function formatDataFileEta(state: DataFileState): string {
-  return formatEta(state.bytesRead, state.bytesTotal, state.elapsedSeconds > 0 ? state.bytesRead / state.elapsedSeconds : 0);
+  return formatEta(
+    state.bytesRead,
+    state.bytesTotal,
+    state.elapsedSeconds > 0 ? state.bytesRead / state.elapsedSeconds : 0,
+  );
 }
 
 /** `providers.csv: 12500 rows, 45% read, ETA 20s`: a large data file is one file, so the file count stands still while it loads. */

@@ -44,11 +44,21 @@ export function defaultWorkerCount(): number {
   return cores <= 2 ? 0 : cores - 1;
 }
 
-export async function* ingestInputs(inputs: readonly string[], options: BulkIngestOptions): AsyncGenerator<ItemResult> {
+export async function* ingestInputs(
+  inputs: readonly string[],
+  options: BulkIngestOptions,
+): AsyncGenerator<ItemResult> {
   const runner = new ParseRunner(options.workers);
   try {
-    const read = readWorkItems(walkInputFiles(inputs), { meta: options.meta, onExtraItems: options.onExtraItems });
-    const fresh = skipLoadedReports(read, { db: options.db, force: options.force, groupSize: options.batchSize });
+    const read = readWorkItems(walkInputFiles(inputs), {
+      meta: options.meta,
+      onExtraItems: options.onExtraItems,
+    });
+    const fresh = skipLoadedReports(read, {
+      db: options.db,
+      force: options.force,
+      groupSize: options.batchSize,
+    });
     // Two tasks per worker keep every worker busy while the main thread hands out the next.
     const parsed = parseItems(fresh, runner, Math.max(2, options.workers * 2));
     // Parsing runs up to a batch ahead while the previous batch is being written.

@@ -4,8 +4,13 @@
  * worker finished first). It pulls the next input only when a slot is free: at most
  * `concurrency` items are in flight.
  */
-export async function* mapOrdered<T, R>(source: AsyncIterable<T>, concurrency: number, fn: (item: T) => Promise<R>): AsyncGenerator<R> {
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a whole number ≥ 1, got ${concurrency}`);
+export async function* mapOrdered<T, R>(
+  source: AsyncIterable<T>,
+  concurrency: number,
+  fn: (item: T) => Promise<R>,
+): AsyncGenerator<R> {
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new RangeError(`concurrency must be a whole number ≥ 1, got ${concurrency}`);
   const inFlight: Promise<R>[] = [];
   for await (const item of source) {
     const pending = fn(item);

@@ -9,9 +9,20 @@ import { failedReport, type ParseStageItem, type ReadItem, type ReportItem } fro
 async function parseItem(item: ReportItem, runner: ParseRunner): Promise<ParseStageItem> {
   const outcome = await runner.run(item.task);
   if (!outcome.ok) return failedReport(item.file, outcome.message);
-  return { kind: 'parsed', file: item.file, document: outcome.document, resumeChecked: item.sha256 !== null };
+  return {
+    kind: 'parsed',
+    file: item.file,
+    document: outcome.document,
+    resumeChecked: item.sha256 !== null,
+  };
 }
 
-export function parseItems(items: AsyncIterable<ReadItem>, runner: ParseRunner, concurrency: number): AsyncGenerator<ParseStageItem> {
-  return mapOrdered(items, concurrency, async (item): Promise<ParseStageItem> => (item.kind === 'report' ? parseItem(item, runner) : item));
+export function parseItems(
+  items: AsyncIterable<ReadItem>,
+  runner: ParseRunner,
+  concurrency: number,
+): AsyncGenerator<ParseStageItem> {
+  return mapOrdered(items, concurrency, async (item): Promise<ParseStageItem> =>
+    item.kind === 'report' ? parseItem(item, runner) : item,
+  );
 }

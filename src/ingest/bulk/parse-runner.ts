@@ -16,7 +16,9 @@ function transferList(task: ParseTask): ArrayBuffer[] {
   if (task.kind !== 'bytes') return [];
   const { buffer, byteOffset, byteLength } = task.bytes;
   // Node's small-file reads can share a pooled buffer: only a buffer the task owns may move.
-  return buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength ? [buffer] : [];
+  return buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength
+    ? [buffer]
+    : [];
 }
 
 /**
@@ -35,7 +37,8 @@ export class ParseRunner {
 
   /** `workers` parse threads; 0 parses text on the main thread. */
   constructor(workers: number) {
-    if (!Number.isInteger(workers) || workers < 0) throw new RangeError(`parse workers must be a whole number ≥ 0, got ${workers}`);
+    if (!Number.isInteger(workers) || workers < 0)
+      throw new RangeError(`parse workers must be a whole number ≥ 0, got ${workers}`);
     this.#workers = workers;
     // Started now when every task goes there, so the first batch does not wait for it.
     if (workers > 0) this.#startPool();

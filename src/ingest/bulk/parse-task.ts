@@ -16,7 +16,9 @@ interface TaskCommon {
 }
 
 /** Text already read (and hashed) on the main thread, or bytes that need converting first. */
-export type ParseTask = (TaskCommon & { kind: 'text'; text: string }) | (TaskCommon & { kind: 'bytes'; bytes: Uint8Array });
+export type ParseTask =
+  | (TaskCommon & { kind: 'text'; text: string })
+  | (TaskCommon & { kind: 'bytes'; bytes: Uint8Array });
 
 export type ParseOutcome = { ok: true; document: ReportDocument } | { ok: false; message: string };
 
@@ -29,7 +31,9 @@ function withoutFileName(message: string, fileName: string): string {
   return message.startsWith(`${fileName}: `) ? message.slice(fileName.length + 2) : message;
 }
 
-async function readTaskText(task: ParseTask): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+async function readTaskText(
+  task: ParseTask,
+): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
   switch (task.kind) {
     case 'text':
       return { ok: true, text: task.text };
@@ -44,8 +48,15 @@ export async function runParseTask(task: ParseTask): Promise<ParseOutcome> {
   try {
     const source = await readTaskText(task);
     if (!source.ok) return source;
-    const parsed = buildReportDocument({ text: source.text, fileName: task.fileName, format: task.format, meta: task.meta ?? undefined });
-    return parsed.ok ? parsed : { ok: false, message: withoutFileName(parsed.message, task.fileName) };
+    const parsed = buildReportDocument({
+      text: source.text,
+      fileName: task.fileName,
+      format: task.format,
+      meta: task.meta ?? undefined,
+    });
+    return parsed.ok
+      ? parsed
+      : { ok: false, message: withoutFileName(parsed.message, task.fileName) };
   } catch (error) {
     // Parsers collect problems rather than throw; this keeps a batch going if one ever does.
     return { ok: false, message: `parser error: ${describeError(error)}` };

@@ -38,7 +38,14 @@ export interface ProgressOptions {
 export class ProgressReporter {
   readonly #options: ProgressOptions;
   readonly #started = Date.now();
-  readonly #counts: ProgressCounts = { done: 0, total: null, counted: 0, loaded: 0, failed: 0, elapsedSeconds: 0 };
+  readonly #counts: ProgressCounts = {
+    done: 0,
+    total: null,
+    counted: 0,
+    loaded: 0,
+    failed: 0,
+    elapsedSeconds: 0,
+  };
   /** Records found inside multi-record files beyond the one file the walk counted. */
   #extra = 0;
   #bars: MultiBar | null = null;
@@ -51,12 +58,21 @@ export class ProgressReporter {
     this.#options = options;
     if (options.mode === 'bar') {
       this.#bars = new MultiBar(
-        { format: 'ingest [{bar}] {files} | {rate} reports/s | {loaded} loaded | {failed} failed | ETA {eta_text}', hideCursor: true, stream: options.stream },
+        {
+          format:
+            'ingest [{bar}] {files} | {rate} reports/s | {loaded} loaded | {failed} failed | ETA {eta_text}',
+          hideCursor: true,
+          stream: options.stream,
+        },
         Presets.shades_classic,
       );
       this.#bar = this.#bars.create(1, 0, this.#payload());
     } else if (options.mode === 'lines') {
-      this.#timer = setInterval(() => options.stream.write(`${formatProgressLine(this.snapshot(), this.dataFileSnapshot())}\n`), options.intervalMs);
+      this.#timer = setInterval(
+        () =>
+          options.stream.write(`${formatProgressLine(this.snapshot(), this.dataFileSnapshot())}\n`),
+        options.intervalMs,
+      );
       this.#timer.unref();
     }
   }
@@ -69,7 +85,11 @@ export class ProgressReporter {
   dataFileSnapshot(): DataFileState | null {
     const loading = this.#dataFile;
     if (!loading) return null;
-    return { name: path.basename(loading.file), ...loading.progress, elapsedSeconds: (Date.now() - loading.started) / 1000 };
+    return {
+      name: path.basename(loading.file),
+      ...loading.progress,
+      elapsedSeconds: (Date.now() - loading.started) / 1000,
+    };
   }
 
   /** A data file's load got further (after each batch of its rows). */
@@ -119,13 +139,24 @@ export class ProgressReporter {
   #payload(): Record<string, string | number> {
     const counts = this.snapshot();
     const rate = ratePerSecond(counts);
-    return { files: formatDoneOfTotal(counts), rate: rate.toFixed(1), loaded: counts.loaded, failed: counts.failed, eta_text: formatEta(counts.done, counts.total, rate) };
+    return {
+      files: formatDoneOfTotal(counts),
+      rate: rate.toFixed(1),
+      loaded: counts.loaded,
+      failed: counts.failed,
+      eta_text: formatEta(counts.done, counts.total, rate),
+    };
   }
 
   #refreshDataBar(): void {
     const state = this.dataFileSnapshot();
     if (!this.#bars || !state) return;
-    const payload = { name: state.name, rows: state.rows, percent_read: dataFilePercent(state), eta_text: formatDataFileEta(state) };
+    const payload = {
+      name: state.name,
+      rows: state.rows,
+      percent_read: dataFilePercent(state),
+      eta_text: formatDataFileEta(state),
+    };
     const total = Math.max(state.bytesTotal, 1);
     if (!this.#dataBar) {
       const format = 'data   [{bar}] {name} | {rows} rows | {percent_read}% read | ETA {eta_text}';
@@ -144,7 +175,9 @@ export class ProgressReporter {
 
   #refresh(): void {
     if (!this.#bar) return;
-    this.#bar.setTotal(Math.max(this.#counts.total ?? this.#counts.counted + this.#extra, this.#counts.done, 1));
+    this.#bar.setTotal(
+      Math.max(this.#counts.total ?? this.#counts.counted + this.#extra, this.#counts.done, 1),
+    );
     this.#bar.update(this.#counts.done, this.#payload());
   }
 }

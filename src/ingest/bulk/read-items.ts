@@ -18,7 +18,8 @@ import { failedReport, type ReadItem, type ReportItem } from './work-items.ts';
 
 const DATA_FILE_HEAD_BYTES = 4096;
 const DATA_FILE_EXTENSIONS = new Set(['.csv', '.json', '.jsonl']);
-const SUPPORTED = '.txt, .text, .pdf, .html, .htm, .json, .jsonl (CQC API records) and recognised .csv/.json data files';
+const SUPPORTED =
+  '.txt, .text, .pdf, .html, .htm, .json, .jsonl (CQC API records) and recognised .csv/.json data files';
 
 export interface ReadOptions {
   /** Metadata from the command line, applied to every report (a `<file>.meta.json` wins). */
@@ -42,17 +43,39 @@ function describeReadError(error: unknown): string {
   return `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
 }
 
-function textItem(file: string, fileName: string, text: string, format: 'txt' | 'json', meta: ReportMeta | null): ReportItem {
-  return { kind: 'report', file, sha256: sha256Hex(text), task: { kind: 'text', text, fileName, format, meta } };
+function textItem(
+  file: string,
+  fileName: string,
+  text: string,
+  format: 'txt' | 'json',
+  meta: ReportMeta | null,
+): ReportItem {
+  return {
+    kind: 'report',
+    file,
+    sha256: sha256Hex(text),
+    task: { kind: 'text', text, fileName, format, meta },
+  };
 }
 
-async function* recordItems(file: string, records: AsyncIterable<SourceRecord> | Iterable<SourceRecord>, meta: ReportMeta | null, options: ReadOptions): AsyncGenerator<ReadItem> {
+async function* recordItems(
+  file: string,
+  records: AsyncIterable<SourceRecord> | Iterable<SourceRecord>,
+  meta: ReportMeta | null,
+  options: ReadOptions,
+): AsyncGenerator<ReadItem> {
   const baseName = path.basename(file);
   let count = 0;
   for await (const record of records) {
     count += 1;
     if (count > 1) options.onExtraItems?.(1);
-    yield textItem(`${file}${record.suffix}`, `${baseName}${record.suffix}`, record.text, 'json', meta);
+    yield textItem(
+      `${file}${record.suffix}`,
+      `${baseName}${record.suffix}`,
+      record.text,
+      'json',
+      meta,
+    );
   }
   if (count === 0) yield failedReport(file, 'no records in the file');
 }
@@ -73,13 +96,19 @@ async function* readOneFile(file: string, options: ReadOptions): AsyncGenerator<
       return;
     }
     if (extension === '.csv') {
-      yield failedReport(file, 'not a data file this ingester knows (CSV files are read as Ofsted or CQC data tables only)');
+      yield failedReport(
+        file,
+        'not a data file this ingester knows (CSV files are read as Ofsted or CQC data tables only)',
+      );
       return;
     }
   }
   const format = extension === '.jsonl' ? 'json' : detectFormat(file);
   if (!format) {
-    yield failedReport(file, `unsupported file type "${extension || '(none)'}" (supported: ${SUPPORTED})`);
+    yield failedReport(
+      file,
+      `unsupported file type "${extension || '(none)'}" (supported: ${SUPPORTED})`,
+    );
     return;
   }
   const side = await readSideMeta(file);
@@ -106,7 +135,12 @@ async function* readOneFile(file: string, options: ReadOptions): AsyncGenerator<
         yield failedReport(file, describeReadError(error));
         return;
       }
-      yield { kind: 'report', file, sha256: null, task: { kind: 'bytes', bytes, fileName: path.basename(file), format, meta } };
+      yield {
+        kind: 'report',
+        file,
+        sha256: null,
+        task: { kind: 'bytes', bytes, fileName: path.basename(file), format, meta },
+      };
       return;
     }
     case 'txt':
@@ -119,14 +153,24 @@ async function* readOneFile(file: string, options: ReadOptions): AsyncGenerator<
       }
       const records = format === 'json' ? splitJsonRecords(source.text) : null;
       if (records) yield* recordItems(file, records, meta, options);
-      else yield textItem(file, path.basename(file), source.text, format === 'json' ? 'json' : 'txt', meta);
+      else
+        yield textItem(
+          file,
+          path.basename(file),
+          source.text,
+          format === 'json' ? 'json' : 'txt',
+          meta,
+        );
       return;
     }
   }
 }
 
 /** Files from the walk → work items, one file read at a time as the next stage asks for more. */
-export async function* readWorkItems(entries: AsyncIterable<InputEntry>, options: ReadOptions): AsyncGenerator<ReadItem> {
+export async function* readWorkItems(
+  entries: AsyncIterable<InputEntry>,
+  options: ReadOptions,
+): AsyncGenerator<ReadItem> {
   for await (const entry of entries) {
     if (entry.problem !== undefined) yield failedReport(entry.file, entry.problem);
     else yield* readOneFile(entry.file, options);

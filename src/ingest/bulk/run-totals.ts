@@ -14,7 +14,10 @@ export interface RunTotals {
 }
 
 export function emptyTotals(): RunTotals {
-  return { summary: emptySummary(), dataFiles: { loaded: 0, unchanged: 0, parsed: 0, failed: 0, rows: 0 } };
+  return {
+    summary: emptySummary(),
+    dataFiles: { loaded: 0, unchanged: 0, parsed: 0, failed: 0, rows: 0 },
+  };
 }
 
 export function addResult(totals: RunTotals, result: ItemResult): void {

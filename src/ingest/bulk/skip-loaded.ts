@@ -18,20 +18,39 @@ function isHashedReport(item: ReadItem): boolean {
   return item.kind === 'report' && item.sha256 !== null;
 }
 
-export async function* skipLoadedReports(items: AsyncIterable<ReadItem>, options: SkipOptions): AsyncGenerator<ReadItem> {
+export async function* skipLoadedReports(
+  items: AsyncIterable<ReadItem>,
+  options: SkipOptions,
+): AsyncGenerator<ReadItem> {
   const { db } = options;
   if (!db || options.force) {
     yield* items;
     return;
   }
-  for await (const group of batchItems(items, { size: options.groupSize, counts: isHashedReport, maxItems: options.groupSize * 4 })) {
-    const shas = group.flatMap((item) => (item.kind === 'report' && item.sha256 ? [item.sha256] : []));
+  for await (const group of batchItems(items, {
+    size: options.groupSize,
+    counts: isHashedReport,
+    maxItems: options.groupSize * 4,
+  })) {
+    const shas = group.flatMap((item) =>
+      item.kind === 'report' && item.sha256 ? [item.sha256] : [],
+    );
     // If the check itself fails, the reports go on to the load stage, which explains any failure per file.
     const loaded = await findLoadedShas(db, shas).catch(() => new Set<string>());
     for (const item of group) {
       if (item.kind === 'report' && item.sha256 && loaded.has(item.sha256)) {
         const message = `already in the graph (sha256 ${item.sha256.slice(0, 12)})`;
-        yield { kind: 'done', result: { kind: 'report', file: item.file, status: 'unchanged', message, tally: null, document: null } };
+        yield {
+          kind: 'done',
+          result: {
+            kind: 'report',
+            file: item.file,
+            status: 'unchanged',
+            message,
+            tally: null,
+            document: null,
+          },
+        };
       } else {
         yield item;
       }

@@ -14,7 +14,10 @@ export interface SourceRecord {
 
 /** The non-blank lines of a JSONL file, streamed: a large file is never held whole. */
 export async function* readJsonlRecords(file: string): AsyncGenerator<SourceRecord> {
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const lines = createInterface({
+    input: createReadStream(file, { encoding: 'utf8' }),
+    crlfDelay: Infinity,
+  });
   let number = 0;
   for await (const line of lines) {
     number += 1;
@@ -32,14 +35,21 @@ function isRecordObject(value: unknown): value is Record<string, unknown> {
  * locationId, locationName and postalCode, which are no reports (datasets/ reads that listing).
  */
 function isLocationDetail(value: unknown): boolean {
-  return isRecordObject(value) && 'locationId' in value && ('name' in value || 'registrationStatus' in value);
+  return (
+    isRecordObject(value) &&
+    'locationId' in value &&
+    ('name' in value || 'registrationStatus' in value)
+  );
 }
 
 /** The array of records a JSON value holds: itself, or the one array-of-location-records property of a wrapper. */
 function findRecordArray(value: unknown): unknown[] | null {
   if (Array.isArray(value)) return value;
   if (!isRecordObject(value) || 'locationId' in value) return null;
-  const arrays = Object.values(value).filter((field): field is unknown[] => Array.isArray(field) && field.length > 0 && field.every(isLocationDetail));
+  const arrays = Object.values(value).filter(
+    (field): field is unknown[] =>
+      Array.isArray(field) && field.length > 0 && field.every(isLocationDetail),
+  );
   return arrays.length === 1 ? arrays[0]! : null;
 }
 
@@ -58,5 +68,7 @@ export function splitJsonRecords(text: string): SourceRecord[] | null {
     return null;
   }
   const records = findRecordArray(value);
-  return records ? records.map((record, index) => ({ suffix: `#${index + 1}`, text: JSON.stringify(record) })) : null;
+  return records
+    ? records.map((record, index) => ({ suffix: `#${index + 1}`, text: JSON.stringify(record) }))
+    : null;
 }

@@ -60,5 +60,8 @@ export type ReadItem = ReportItem | DataFileItem | DoneItem;
 export type ParseStageItem = ParsedItem | DataFileItem | DoneItem;
 
 export function failedReport(file: string, message: string): DoneItem {
-  return { kind: 'done', result: { kind: 'report', file, status: 'failed', message, tally: null, document: null } };
+  return {
+    kind: 'done',
+    result: { kind: 'report', file, status: 'failed', message, tally: null, document: null },
+  };
 }

@@ -31,7 +31,9 @@ interface Slot<Task, Outcome> {
 }
 
 function describeCrash(error: unknown): string {
-  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
+  const message = (error instanceof Error ? error.message : String(error))
+    .split('\n')[0]!
+    .slice(0, 200);
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && !message.includes(code) ? `${code}: ${message}` : message;
 }
@@ -46,7 +48,8 @@ export class WorkerPool<Task, Outcome> {
   #crashesInARow = 0;
 
   constructor(options: WorkerPoolOptions<Outcome>) {
-    if (!Number.isInteger(options.size) || options.size < 1) throw new RangeError(`worker pool size must be a whole number ≥ 1, got ${options.size}`);
+    if (!Number.isInteger(options.size) || options.size < 1)
+      throw new RangeError(`worker pool size must be a whole number ≥ 1, got ${options.size}`);
     this.#options = options;
     for (let i = 0; i < options.size; i += 1) this.#slots.push(this.#startSlot());
   }
@@ -62,7 +65,8 @@ export class WorkerPool<Task, Outcome> {
 
   async close(): Promise<void> {
     this.#closed = true;
-    for (const job of this.#waiting.splice(0)) job.resolve(this.#options.onCrash('worker pool closed before the task ran'));
+    for (const job of this.#waiting.splice(0))
+      job.resolve(this.#options.onCrash('worker pool closed before the task ran'));
     await Promise.all(this.#slots.map((slot) => slot.worker.terminate()));
   }
 
@@ -81,7 +85,9 @@ export class WorkerPool<Task, Outcome> {
       job.resolve(message.outcome);
       this.#dispatch();
     });
-    worker.on('error', (error) => this.#replace(slot, `parse worker crashed: ${describeCrash(error)}`));
+    worker.on('error', (error) =>
+      this.#replace(slot, `parse worker crashed: ${describeCrash(error)}`),
+    );
     worker.on('exit', (code) => this.#replace(slot, `parse worker exited with code ${code}`));
     return slot;
   }
@@ -96,7 +102,8 @@ export class WorkerPool<Task, Outcome> {
     if (this.#closed) return;
     this.#crashesInARow += 1;
     if (this.#crashesInARow > 3 * this.#slots.length) {
-      for (const waiting of this.#waiting.splice(0)) waiting.resolve(this.#options.onCrash(`${reason} (workers keep crashing; pool stopped)`));
+      for (const waiting of this.#waiting.splice(0))
+        waiting.resolve(this.#options.onCrash(`${reason} (workers keep crashing; pool stopped)`));
       void this.close();
       return;
     }

@@ -46,8 +46,17 @@ function compilePolarityCues(): CompiledPolarityCues {
 }
 
 /** Whether one of the `window` words before `offset` negates what follows. */
-function isNegated(text: string, offset: number, negators: ReadonlySet<string>, window: number): boolean {
-  const words = text.slice(0, offset).toLowerCase().match(/[\p{L}']+/gu) ?? [];
+function isNegated(
+  text: string,
+  offset: number,
+  negators: ReadonlySet<string>,
+  window: number,
+): boolean {
+  const words =
+    text
+      .slice(0, offset)
+      .toLowerCase()
+      .match(/[\p{L}']+/gu) ?? [];
   return words.slice(-window).some((word) => negators.has(word) || word.endsWith("n't"));
 }
 
@@ -87,7 +96,9 @@ function unreachableSide(side: never): never {
 
 /** Polarity of a finding's text on its own, for findings without a structural polarity. */
 export function classifyPolarity(text: string): Polarity {
-  const votes = splitSentences(prepareForCues(text)).map((s) => voteOf(s.text)).filter((v): v is Side => v !== null);
+  const votes = splitSentences(prepareForCues(text))
+    .map((s) => voteOf(s.text))
+    .filter((v): v is Side => v !== null);
   const concern = votes.filter((v) => v === 'concern').length;
   const strength = votes.length - concern;
   if (votes.length === 0) return 'neutral';

@@ -107,7 +107,8 @@ function keyOfPrefix(prefix: string): number {
 /** Whether text[from, to) starts with `prefix` (lower-case ASCII), ignoring ASCII case. */
 function wordStartsWith(text: string, from: number, to: number, prefix: string): boolean {
   if (prefix.length > to - from) return false;
-  for (let k = 0; k < prefix.length; k++) if (lowerAscii(text.charCodeAt(from + k)) !== prefix.charCodeAt(k)) return false;
+  for (let k = 0; k < prefix.length; k++)
+    if (lowerAscii(text.charCodeAt(from + k)) !== prefix.charCodeAt(k)) return false;
   return true;
 }
 
@@ -119,7 +120,9 @@ function endsAsPlural(text: string, from: number, to: number): boolean {
     case 1:
       return lowerAscii(text.charCodeAt(from)) === 115;
     case 2:
-      return lowerAscii(text.charCodeAt(from)) === 101 && lowerAscii(text.charCodeAt(from + 1)) === 115;
+      return (
+        lowerAscii(text.charCodeAt(from)) === 101 && lowerAscii(text.charCodeAt(from + 1)) === 115
+      );
     default:
       return false;
   }
@@ -178,4 +181,3 @@ export function findAnchors(text: string, index: CueIndex): Map<number, number[]
   }
   return anchors;
 }
-

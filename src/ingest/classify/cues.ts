@@ -74,7 +74,10 @@ function ascending(a: number, b: number): number {
   return a - b;
 }
 
-function byStartThenLongest(a: { start: number; end: number }, b: { start: number; end: number }): number {
+function byStartThenLongest(
+  a: { start: number; end: number },
+  b: { start: number; end: number },
+): number {
   return a.start - b.start || b.end - a.end;
 }
 
@@ -95,7 +98,13 @@ function dropContained<T>(matches: readonly CueMatch<T>[]): CueMatch<T>[] {
 }
 
 function toMatch<T>(cue: CompiledCue<T>, found: string, start: number): CueMatch<T> {
-  return { cue: cue.cue, payload: cue.payload, term: found.toLowerCase().replace(/\s+/g, ' '), start, end: start + found.length };
+  return {
+    cue: cue.cue,
+    payload: cue.payload,
+    term: found.toLowerCase().replace(/\s+/g, ' '),
+    start,
+    end: start + found.length,
+  };
 }
 
 /**
@@ -148,6 +157,7 @@ export function findCueMatches<T>(text: string, cues: readonly CompiledCue<T>[])
 /** `text` with the given spans replaced by spaces, so cues cannot match inside them. */
 export function maskSpans(text: string, spans: readonly { start: number; end: number }[]): string {
   let out = text;
-  for (const { start, end } of spans) out = out.slice(0, start) + ' '.repeat(end - start) + out.slice(end);
+  for (const { start, end } of spans)
+    out = out.slice(0, start) + ' '.repeat(end - start) + out.slice(end);
   return out;
 }

@@ -15,7 +15,9 @@ const CHR2015_IN_FORCE = '2015-04-01';
 const HSCA_RA_2014_IN_FORCE_ALL = '2015-04-01';
 const HSCA_RA_2014_IN_FORCE_FIRST = '2014-11-27';
 
-export function findDefaultLegislation(doc: Pick<ReportDocument, 'family' | 'inspection'>): LegislationId | null {
+export function findDefaultLegislation(
+  doc: Pick<ReportDocument, 'family' | 'inspection'>,
+): LegislationId | null {
   const date = doc.inspection.startDate;
   if (date === null) return null;
   switch (doc.family) {

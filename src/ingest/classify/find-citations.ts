@@ -10,8 +10,16 @@
  * A bare "section N" never resolves: reports cite sections of many Acts (Children Act 1989 s47).
  */
 import type { Citation, LegislationId } from '../document.ts';
-import { findLegislation, findRegulation, normaliseRegulationNumber } from '../../reference/index.ts';
-import { findLegislationNames, legislationForName, legislationNameSource } from './legislation-names.ts';
+import {
+  findLegislation,
+  findRegulation,
+  normaliseRegulationNumber,
+} from '../../reference/index.ts';
+import {
+  findLegislationNames,
+  legislationForName,
+  legislationNameSource,
+} from './legislation-names.ts';
 
 export interface CitationContext {
   /** What a bare "regulation N" means in this document, or null when nothing is certain. */
@@ -67,7 +75,8 @@ const LISTED_NUMBER = new RegExp(`(?<![\\p{L}\\p{N}(])${NUMBER}`, 'gu');
 function readNumbers(items: string): string[] {
   const numbers: string[] = [];
   LISTED_NUMBER.lastIndex = 0;
-  for (let m = LISTED_NUMBER.exec(items); m !== null; m = LISTED_NUMBER.exec(items)) numbers.push(normaliseRegulationNumber(m[0]));
+  for (let m = LISTED_NUMBER.exec(items); m !== null; m = LISTED_NUMBER.exec(items))
+    numbers.push(normaliseRegulationNumber(m[0]));
   return numbers;
 }
 
@@ -85,10 +94,14 @@ export function findCitations(text: string, context: CitationContext): FoundCita
   // have none: they skip the legislation names and the citation pattern.
   if (!/\d/.test(text)) return [];
   // A bare number is ambiguous as soon as the finding names some other set of regulations.
-  const namedRegulations = findLegislationNames(text).filter((n) => unitOfLegislation(n.legislation) === 'regulation');
-  const bareLegislation = context.defaultLegislation !== null && namedRegulations.every((n) => n.legislation === context.defaultLegislation)
-    ? context.defaultLegislation
-    : null;
+  const namedRegulations = findLegislationNames(text).filter(
+    (n) => unitOfLegislation(n.legislation) === 'regulation',
+  );
+  const bareLegislation =
+    context.defaultLegislation !== null &&
+    namedRegulations.every((n) => n.legislation === context.defaultLegislation)
+      ? context.defaultLegislation
+      : null;
   const found: FoundCitation[] = [];
   const seen = new Set<string>();
   // exec on the one compiled pattern: matchAll would clone it on every call.
@@ -98,7 +111,11 @@ export function findCitations(text: string, context: CitationContext): FoundCita
     const groups = m.groups!;
     const unit = unitOf(groups['kind']!);
     const name = groups['name'];
-    const legislation = name ? legislationForName(name) : unit === 'regulation' ? bareLegislation : null;
+    const legislation = name
+      ? legislationForName(name)
+      : unit === 'regulation'
+        ? bareLegislation
+        : null;
     if (legislation === null || unitOfLegislation(legislation) !== unit) continue;
     const numbers = readNumbers(groups['items']!);
     for (const number of numbers) {
@@ -108,9 +125,16 @@ export function findCitations(text: string, context: CitationContext): FoundCita
       const id = `${legislation}:${number}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      const end = numbers.length === 1 ? extendOverHeading(text, m.index + m[0].length, regulation?.heading ?? null) : m.index + m[0].length;
+      const end =
+        numbers.length === 1
+          ? extendOverHeading(text, m.index + m[0].length, regulation?.heading ?? null)
+          : m.index + m[0].length;
       found.push({
-        regulation: { legislation, number: regulation?.number ?? number, title: regulation?.heading ?? null },
+        regulation: {
+          legislation,
+          number: regulation?.number ?? number,
+          title: regulation?.heading ?? null,
+        },
         text: text.slice(m.index, end).trim(),
         start: m.index,
         end,

@@ -23,14 +23,20 @@ interface RepeatCue {
   words: readonly string[];
 }
 
-let compiled: { persisting: RepeatCue[]; earlierRequirement: RepeatCue[]; notRepeat: RepeatCue[] } | null = null;
+let compiled: {
+  persisting: RepeatCue[];
+  earlierRequirement: RepeatCue[];
+  notRepeat: RepeatCue[];
+} | null = null;
 
 function compilePattern(source: string, list: string): RepeatCue {
   let regex: RegExp;
   try {
     regex = new RegExp(source, 'iu');
   } catch (error) {
-    throw new Error(`src/ingest/classify/repeat-cues.json: ${list}: ${JSON.stringify(source)} does not compile: ${(error as Error).message}`);
+    throw new Error(
+      `src/ingest/classify/repeat-cues.json: ${list}: ${JSON.stringify(source)} does not compile: ${(error as Error).message}`,
+    );
   }
   return { regex, words: findRequiredWords(regex) };
 }
@@ -40,7 +46,9 @@ function compileRepeatCues(): NonNullable<typeof compiled> {
     const data: RepeatData = repeatCues;
     compiled = {
       persisting: data.persisting.map((s) => compilePattern(s, 'persisting')),
-      earlierRequirement: data.earlierRequirement.map((s) => compilePattern(s, 'earlierRequirement')),
+      earlierRequirement: data.earlierRequirement.map((s) =>
+        compilePattern(s, 'earlierRequirement'),
+      ),
       notRepeat: data.notRepeat.map((s) => compilePattern(s, 'notRepeat')),
     };
   }
@@ -77,7 +85,8 @@ export function classifyRepeatSentence(sentence: string): RepeatSentence | null 
   const cues = compileRepeatCues();
   const folded = foldForRequiredWords(sentence);
   const persisting = findMatchingCue(cues.persisting, sentence, folded);
-  const earlier = persisting === -1 ? findMatchingCue(cues.earlierRequirement, sentence, folded) : -1;
+  const earlier =
+    persisting === -1 ? findMatchingCue(cues.earlierRequirement, sentence, folded) : -1;
   if (persisting === -1 && earlier === -1) return null;
   if (findMatchingCue(cues.notRepeat, sentence, folded) !== -1) return null;
   return persisting !== -1
@@ -107,7 +116,11 @@ function unreachableKind(kind: never): never {
  * resolves, then the most direct cue ("This was a breach in regulation at the previous
  * inspection" over "no progress since the previous inspection"), then the first.
  */
-export function findRepeat(text: string, polarity: Polarity, doc: Pick<ReportDocument, 'history' | 'inspection'>): RepeatEvidence | null {
+export function findRepeat(
+  text: string,
+  polarity: Polarity,
+  doc: Pick<ReportDocument, 'history' | 'inspection'>,
+): RepeatEvidence | null {
   const prepared = prepareForCues(text);
   // A sentence is a repeat statement only if it matches a persisting or earlierRequirement cue,
   // and a sentence holds no word its finding does not: most findings mention no repeat at all
@@ -117,8 +130,17 @@ export function findRepeat(text: string, polarity: Polarity, doc: Pick<ReportDoc
     const found = classifyRepeatSentence(sentence.text);
     if (found === null || !counts(found.kind, polarity)) return [];
     const refersTo = resolveEarlierInspection(sentence.text, doc);
-    return [{ rank: found.rank, evidence: { statement: text.slice(sentence.start, sentence.end), refersTo } }];
+    return [
+      {
+        rank: found.rank,
+        evidence: { statement: text.slice(sentence.start, sentence.end), refersTo },
+      },
+    ];
   });
-  candidates.sort((a, b) => Number(a.evidence.refersTo === null) - Number(b.evidence.refersTo === null) || a.rank - b.rank);
+  candidates.sort(
+    (a, b) =>
+      Number(a.evidence.refersTo === null) - Number(b.evidence.refersTo === null) ||
+      a.rank - b.rank,
+  );
   return candidates[0]?.evidence ?? null;
 }

@@ -23,7 +23,12 @@ function citationKey(citation: Citation): string {
 
 function mergeCitations(existing: readonly Citation[], found: readonly Citation[]): Citation[] {
   const seen = new Set(existing.map(citationKey));
-  return [...existing, ...found.filter((c) => !seen.has(citationKey(c))).map(({ regulation, text }) => ({ regulation: { ...regulation }, text }))];
+  return [
+    ...existing,
+    ...found
+      .filter((c) => !seen.has(citationKey(c)))
+      .map(({ regulation, text }) => ({ regulation: { ...regulation }, text })),
+  ];
 }
 
 function mergeThemes(existing: readonly ThemeTag[], found: readonly ThemeTag[]): ThemeTag[] {
@@ -36,9 +41,14 @@ function mergeThemes(existing: readonly ThemeTag[], found: readonly ThemeTag[]):
   return [...byId.values()];
 }
 
-export function classifyFinding(finding: Finding, doc: ReportDocument, context: CitationContext): Finding {
+export function classifyFinding(
+  finding: Finding,
+  doc: ReportDocument,
+  context: CitationContext,
+): Finding {
   const found = findCitations(finding.text, context);
-  const polarity = finding.polarity === 'neutral' ? classifyPolarity(finding.text) : finding.polarity;
+  const polarity =
+    finding.polarity === 'neutral' ? classifyPolarity(finding.text) : finding.polarity;
   return {
     ...finding,
     polarity,
@@ -52,5 +62,8 @@ export function classifyFinding(finding: Finding, doc: ReportDocument, context: 
 /** Returns a new document with every finding classified; the input is left untouched. */
 export function classifyDocument(doc: ReportDocument): ReportDocument {
   const context: CitationContext = { defaultLegislation: findDefaultLegislation(doc) };
-  return { ...doc, findings: doc.findings.map((finding) => classifyFinding(finding, doc, context)) };
+  return {
+    ...doc,
+    findings: doc.findings.map((finding) => classifyFinding(finding, doc, context)),
+  };
 }

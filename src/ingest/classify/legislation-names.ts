@@ -43,7 +43,8 @@ function compileAliases(): CompiledAliases {
   if (!compiled) {
     const byAlias = new Map<string, LegislationId>();
     for (const l of readLegislationCatalogue().legislation) {
-      for (const alias of [l.title, l.title.replace(/^The /, ''), ...l.aliases]) byAlias.set(aliasKey(alias), l.id);
+      for (const alias of [l.title, l.title.replace(/^The /, ''), ...l.aliases])
+        byAlias.set(aliasKey(alias), l.id);
     }
     const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length);
     const source = `(?:${aliases.map(aliasSource).join('|')})`;

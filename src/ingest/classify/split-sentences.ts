@@ -13,8 +13,41 @@ export interface Sentence {
 }
 
 const ABBREVIATIONS = new Set([
-  'e.g', 'i.e', 'etc', 'eg', 'ie', 'mr', 'mrs', 'ms', 'dr', 'no', 'nos', 'para', 'paras', 'reg', 'regs', 'cf', 'vs', 'approx',
-  'st', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'inc', 'ltd', 'co', 'prof',
+  'e.g',
+  'i.e',
+  'etc',
+  'eg',
+  'ie',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'no',
+  'nos',
+  'para',
+  'paras',
+  'reg',
+  'regs',
+  'cf',
+  'vs',
+  'approx',
+  'st',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'inc',
+  'ltd',
+  'co',
+  'prof',
 ]);
 
 /** Whether the word ending at `end` (exclusive, before the full stop) is an abbreviation. */
@@ -31,7 +64,8 @@ function addSentence(sentences: Sentence[], text: string, start: number, end: nu
   const raw = text.slice(start, end);
   const lead = raw.length - raw.trimStart().length;
   const trimmed = raw.trim();
-  if (trimmed) sentences.push({ text: trimmed, start: start + lead, end: start + lead + trimmed.length });
+  if (trimmed)
+    sentences.push({ text: trimmed, start: start + lead, end: start + lead + trimmed.length });
 }
 
 // No closure inside: splitSentences runs for every finding, and the tsx/esbuild transform names

@@ -48,13 +48,20 @@ function compileTaxonomy(): CompiledTaxonomy {
     const { themes, coverage, ignore } = readThemeTaxonomy();
     const cues = themes.flatMap((theme) => [
       ...theme.cues.map((cue) => compileCue<ThemeCue>(cue, { theme: theme.id, strength: 'cue' })),
-      ...theme.weakCues.map((cue) => compileCue<ThemeCue>(cue, { theme: theme.id, strength: 'weak' })),
+      ...theme.weakCues.map((cue) =>
+        compileCue<ThemeCue>(cue, { theme: theme.id, strength: 'weak' }),
+      ),
     ]);
     const themesByRegulation = new Map<string, string[]>();
     for (const { regulation, theme } of coverage) {
       themesByRegulation.set(regulation, [...(themesByRegulation.get(regulation) ?? []), theme]);
     }
-    compiled = { cues, ignore: ignore.map((phrase) => compileCue(phrase, null)), themes, themesByRegulation };
+    compiled = {
+      cues,
+      ignore: ignore.map((phrase) => compileCue(phrase, null)),
+      themes,
+      themesByRegulation,
+    };
   }
   return compiled;
 }
@@ -91,14 +98,27 @@ interface Evidence {
 function evidenceFor(byTheme: Map<string, Evidence>, theme: string): Evidence {
   let evidence = byTheme.get(theme);
   if (!evidence) {
-    evidence = { strong: new Map(), weakBySentence: new Map(), weakRegulations: new Set(), sentences: new Set(), cueSentences: new Set(), terms: [] };
+    evidence = {
+      strong: new Map(),
+      weakBySentence: new Map(),
+      weakRegulations: new Set(),
+      sentences: new Set(),
+      cueSentences: new Set(),
+      terms: [],
+    };
     byTheme.set(theme, evidence);
   }
   return evidence;
 }
 
 /** `sentence` is the index of the sentence a cue fired in, or null for a cited regulation. */
-function addEvidence(evidence: Evidence, key: string, term: string, strength: CueStrength, sentence: number | null): void {
+function addEvidence(
+  evidence: Evidence,
+  key: string,
+  term: string,
+  strength: CueStrength,
+  sentence: number | null,
+): void {
   switch (strength) {
     case 'cue':
       evidence.strong.set(key, points(strength));
@@ -124,7 +144,9 @@ function addEvidence(evidence: Evidence, key: string, term: string, strength: Cu
 function weighEvidence(evidence: Evidence): number {
   let weight = 0;
   for (const sentence of evidence.sentences) {
-    const weak = (evidence.weakBySentence.get(sentence)?.size ?? 0) + (sentence === -1 ? evidence.weakRegulations.size : 0);
+    const weak =
+      (evidence.weakBySentence.get(sentence)?.size ?? 0) +
+      (sentence === -1 ? evidence.weakRegulations.size : 0);
     const sentencePoints = evidence.cueSentences.has(sentence) ? THRESHOLD : weak * points('weak');
     weight += Math.min(sentencePoints, THRESHOLD) / THRESHOLD;
   }
@@ -135,7 +157,8 @@ function scoreOf(evidence: Evidence): number {
   let strong = 0;
   for (const p of evidence.strong.values()) strong += p;
   let bestSentence = 0;
-  for (const keys of evidence.weakBySentence.values()) bestSentence = Math.max(bestSentence, keys.size);
+  for (const keys of evidence.weakBySentence.values())
+    bestSentence = Math.max(bestSentence, keys.size);
   return strong + (bestSentence + evidence.weakRegulations.size) * points('weak');
 }
 
@@ -175,13 +198,18 @@ function sentenceAt(sentences: readonly Sentence[], offset: number): number {
 }
 
 /** Every theme whose evidence meets the threshold and spread rules, strongest first. */
-export function findThemeCandidates(text: string, citations: readonly LocatedCitation[] = []): ThemeCandidates {
+export function findThemeCandidates(
+  text: string,
+  citations: readonly LocatedCitation[] = [],
+): ThemeCandidates {
   const { cues, ignore, themes, themesByRegulation } = compileTaxonomy();
   const prepared = prepareForCues(text);
   const spans = [
     ...findLegislationNames(prepared),
     ...findCueMatches(prepared, ignore),
-    ...citations.flatMap((c) => (c.start !== undefined && c.end !== undefined ? [{ start: c.start, end: c.end }] : [])),
+    ...citations.flatMap((c) =>
+      c.start !== undefined && c.end !== undefined ? [{ start: c.start, end: c.end }] : [],
+    ),
   ];
   const masked = maskSpans(prepared, spans);
   const sentences = splitSentences(masked);
@@ -190,12 +218,19 @@ export function findThemeCandidates(text: string, citations: readonly LocatedCit
   for (const match of findCueMatches(masked, cues)) {
     // Keyed by span: "plan" and "plans" matching the same word are one piece of evidence.
     const key = `${match.start}:${match.end}`;
-    addEvidence(evidenceFor(byTheme, match.payload.theme), key, match.term, match.payload.strength, sentenceAt(sentences, match.start));
+    addEvidence(
+      evidenceFor(byTheme, match.payload.theme),
+      key,
+      match.term,
+      match.payload.strength,
+      sentenceAt(sentences, match.start),
+    );
   }
   for (const citation of citations) {
     const id = `${citation.regulation.legislation}:${citation.regulation.number}`;
     const covered = themesByRegulation.get(id) ?? [];
-    const strength: CueStrength = covered.length <= MAX_THEMES_FOR_STRONG_REGULATION ? 'cue' : 'weak';
+    const strength: CueStrength =
+      covered.length <= MAX_THEMES_FOR_STRONG_REGULATION ? 'cue' : 'weak';
     const term = citation.text.toLowerCase().replace(/\s+/g, ' ');
     for (const theme of covered) {
       const evidence = evidenceFor(byTheme, theme);
@@ -205,8 +240,15 @@ export function findThemeCandidates(text: string, citations: readonly LocatedCit
   const order = new Map(themes.map((t, i) => [t.id, i]));
   const candidates = [...byTheme.entries()]
     .map(([id, evidence]) => ({ id, evidence, score: scoreOf(evidence) }))
-    .filter(({ score, evidence }) => score >= THRESHOLD && evidence.sentences.size >= requiredSentences)
+    .filter(
+      ({ score, evidence }) => score >= THRESHOLD && evidence.sentences.size >= requiredSentences,
+    )
     .sort((a, b) => b.score - a.score || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
-    .map(({ id, evidence, score }) => ({ id, terms: evidence.terms, score, weight: weighEvidence(evidence) }));
+    .map(({ id, evidence, score }) => ({
+      id,
+      terms: evidence.terms,
+      score,
+      weight: weighEvidence(evidence),
+    }));
   return { sentenceCount: sentences.length, candidates };
 }

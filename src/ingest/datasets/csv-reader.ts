@@ -50,7 +50,13 @@ export class CsvTokenizer {
   /** Ends the input; returns the last record when the text did not end with a newline. */
   end(): CsvRecord[] {
     if (this.state === 'quoted') this.malformed ??= 'a quoted field is never closed';
-    if (this.state === 'field-start' && this.cells.length === 0 && this.cell === '' && !this.malformed) return [];
+    if (
+      this.state === 'field-start' &&
+      this.cells.length === 0 &&
+      this.cell === '' &&
+      !this.malformed
+    )
+      return [];
     const out: CsvRecord[] = [];
     this.finishRecord(out);
     return out;
@@ -130,7 +136,10 @@ export function isBlankRecord(record: CsvRecord): boolean {
 }
 
 /** Records of a CSV file, read in chunks; `progress.bytesRead` follows the chunks read so far. */
-export async function* readCsvFile(file: string, progress?: ReadProgress): AsyncGenerator<CsvRecord> {
+export async function* readCsvFile(
+  file: string,
+  progress?: ReadProgress,
+): AsyncGenerator<CsvRecord> {
   const tokenizer = new CsvTokenizer();
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 64 * 1024 });
   for await (const chunk of stream) {

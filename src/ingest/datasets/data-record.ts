@@ -51,7 +51,9 @@ export interface DataRecord {
 export type MappedRow = { ok: true; record: DataRecord } | { ok: false; message: string };
 
 /** Drops empty values so a property is only ever set to something the source gave. */
-export function compactProps(values: Record<string, string | number | string[] | null | undefined>): Props {
+export function compactProps(
+  values: Record<string, string | number | string[] | null | undefined>,
+): Props {
   const out: Props = {};
   for (const [key, value] of Object.entries(values)) {
     if (value === null || value === undefined) continue;
@@ -65,7 +67,9 @@ export function compactProps(values: Record<string, string | number | string[] |
 
 /** Address lines joined as the CQC parsers join them ("line 1, line 2, town, county, postcode"). */
 export function joinAddress(parts: readonly (string | null | undefined)[]): string | null {
-  const kept = parts.map((p) => (p ?? '').replace(/\s+/g, ' ').trim()).filter((p) => p !== '' && p.toUpperCase() !== 'REDACTED');
+  const kept = parts
+    .map((p) => (p ?? '').replace(/\s+/g, ' ').trim())
+    .filter((p) => p !== '' && p.toUpperCase() !== 'REDACTED');
   return kept.length > 0 ? kept.join(', ') : null;
 }
 

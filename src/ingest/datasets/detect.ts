@@ -21,39 +21,52 @@ export type DataFileKind =
   | 'cqc-api-schema';
 
 function firstLines(head: string, n: number): string[] {
-  return head.replace(/^\uFEFF/, '').split(/\r?\n/).slice(0, n);
+  return head
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .slice(0, n);
 }
 
 function detectCsv(head: string): DataFileKind | null {
   const [first = '', second = ''] = firstLines(head, 2);
   const line = /^provider information,/i.test(first) ? second : first;
-  const has = (...names: string[]) => names.every((n) => line.toLowerCase().includes(n.toLowerCase()));
+  const has = (...names: string[]) =>
+    names.every((n) => line.toLowerCase().includes(n.toLowerCase()));
   if (/^provider information,/i.test(first) && has('URN', 'Event type', 'Inspection date')) {
     return /latest full inspection/i.test(first) ? 'ofsted-sc-providers' : 'ofsted-sc-inspections';
   }
   if (has('URN', 'Owner', 'Provision type')) return 'ofsted-ch-ownership';
   if (has('CQC Location ID (for office use only)', 'CQC Provider ID')) return 'cqc-care-directory';
   if (has('Location ID', 'Provider ID', 'Provider Companies House Number')) return 'cqc-asc-market';
-  if (has('locationId', 'providerId', 'currentRatings', 'historicRatings')) return 'cqc-api-locations-csv';
+  if (has('locationId', 'providerId', 'currentRatings', 'historicRatings'))
+    return 'cqc-api-locations-csv';
   if (has('urn', 'la_code', 'local_authority_ons_name')) return 'ofsted-la-urn-lookup';
   if (has('inspection_framework', 'overall_effectiveness_grade')) return 'ofsted-ilacs-history';
-  if (has('new_la_code', 'Overall effectiveness', 'Local authority name')) return 'ofsted-la-ilacs-judgements';
+  if (has('new_la_code', 'Overall effectiveness', 'Local authority name'))
+    return 'ofsted-la-ilacs-judgements';
   return null;
 }
 
 function detectJson(head: string): DataFileKind | null {
   const text = head.replace(/^\uFEFF/, '');
-  if (/"firstPageUri"\s*:/.test(text) && /"providers"\s*:\s*\[/.test(text)) return 'cqc-api-provider-listing';
-  if (/"firstPageUri"\s*:/.test(text) && /"locations"\s*:\s*\[/.test(text)) return 'cqc-api-location-listing';
+  if (/"firstPageUri"\s*:/.test(text) && /"providers"\s*:\s*\[/.test(text))
+    return 'cqc-api-provider-listing';
+  if (/"firstPageUri"\s*:/.test(text) && /"locations"\s*:\s*\[/.test(text))
+    return 'cqc-api-location-listing';
   // A JSON Schema document opens with its type and a properties map, never with a record's ids.
-  const opening = /^\s*\{\s*"\$schema"\s*:\s*"[^"]*json-schema\.org/.test(text) || /^\s*\{\s*"type"\s*:\s*"object"/.test(text);
+  const opening =
+    /^\s*\{\s*"\$schema"\s*:\s*"[^"]*json-schema\.org/.test(text) ||
+    /^\s*\{\s*"type"\s*:\s*"object"/.test(text);
   if (opening && /"properties"\s*:\s*\{/.test(text)) return 'cqc-api-schema';
   return null;
 }
 
 function detectJsonl(head: string): DataFileKind | null {
   const first = firstLines(head, 1)[0] ?? '';
-  const isProvider = /"providerId"\s*:/.test(first) && /"locationIds"\s*:/.test(first) && /"organisationType"\s*:\s*"Provider"/.test(first);
+  const isProvider =
+    /"providerId"\s*:/.test(first) &&
+    /"locationIds"\s*:/.test(first) &&
+    /"organisationType"\s*:\s*"Provider"/.test(first);
   return isProvider ? 'cqc-api-provider-details' : null;
 }
 

@@ -4,6 +4,11 @@
  * different sources that are the same organisation.
  */
 export { detectDataFile, type DataFileKind } from './detect.ts';
-export { ingestDataFile, type DataFileOptions, type DataFileResult, type RowProblem } from './ingest-data-file.ts';
+export {
+  ingestDataFile,
+  type DataFileOptions,
+  type DataFileResult,
+  type RowProblem,
+} from './ingest-data-file.ts';
 export { linkProviders } from './link-providers.ts';
 export type { DataFileProgress } from './read-progress.ts';

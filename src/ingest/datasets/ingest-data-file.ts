@@ -79,17 +79,30 @@ class Tally {
   }
 
   describe(kind: DataFileKind, problems: number): string {
-    const parts = [kind, `${this.rows} rows`, `${this.locations.size} locations`, `${this.providers.size} providers`, `${this.inspections.size} inspections`];
+    const parts = [
+      kind,
+      `${this.rows} rows`,
+      `${this.locations.size} locations`,
+      `${this.providers.size} providers`,
+      `${this.inspections.size} inspections`,
+    ];
     if (problems > 0) parts.push(`${problems} rows skipped`);
     return parts.join(', ');
   }
 }
 
-async function writeBatch(db: Database, sha256: string, kind: DataFileKind, records: readonly DataRecord[]): Promise<void> {
+async function writeBatch(
+  db: Database,
+  sha256: string,
+  kind: DataFileKind,
+  records: readonly DataRecord[],
+): Promise<void> {
   const rows = buildBatchRows(records);
   await db.writeTransaction(async (tx) => {
-    if (rows.locations.length > 0) await tx.run(writeDataLocations, { sha256, locations: rows.locations });
-    if (rows.providers.length > 0) await tx.run(writeDataProviders, { sha256, providers: rows.providers });
+    if (rows.locations.length > 0)
+      await tx.run(writeDataLocations, { sha256, locations: rows.locations });
+    if (rows.providers.length > 0)
+      await tx.run(writeDataProviders, { sha256, providers: rows.providers });
     if (rows.inspections.length > 0) {
       await tx.run(writeDataInspections, { sha256, family: kind, inspections: rows.inspections });
       await tx.run(linkPreviousInspections, { locationIds: rows.inspectedLocationIds });
@@ -98,8 +111,17 @@ async function writeBatch(db: Database, sha256: string, kind: DataFileKind, reco
   });
 }
 
-export async function ingestDataFile(file: string, kind: DataFileKind, options: DataFileOptions): Promise<DataFileResult> {
-  const result = (status: DataFileResult['status'], message: string, rows = 0, rowProblems: RowProblem[] = []): DataFileResult => ({ file, status, message, rows, rowProblems });
+export async function ingestDataFile(
+  file: string,
+  kind: DataFileKind,
+  options: DataFileOptions,
+): Promise<DataFileResult> {
+  const result = (
+    status: DataFileResult['status'],
+    message: string,
+    rows = 0,
+    rowProblems: RowProblem[] = [],
+  ): DataFileResult => ({ file, status, message, rows, rowProblems });
   const plan = planKind(kind);
   if (!plan.load) return result('failed', plan.reason);
   const fileName = path.basename(file);
@@ -111,9 +133,19 @@ export async function ingestDataFile(file: string, kind: DataFileKind, options: 
     if (db) {
       if (!options.force) {
         const loaded = await db.read(findLoadedDataReport, { sha256 });
-        if (loaded.length > 0) return result('unchanged', `${kind}: already in the graph (sha256 ${sha256.slice(0, 12)}, ${loaded[0]!.rows} rows)`);
+        if (loaded.length > 0)
+          return result(
+            'unchanged',
+            `${kind}: already in the graph (sha256 ${sha256.slice(0, 12)}, ${loaded[0]!.rows} rows)`,
+          );
       }
-      await db.write(upsertDataReport, { sha256, fileName, format: plan.format, family: kind, parserVersion: DATASET_MAPPER_VERSION });
+      await db.write(upsertDataReport, {
+        sha256,
+        fileName,
+        format: plan.format,
+        family: kind,
+        parserVersion: DATASET_MAPPER_VERSION,
+      });
     }
     const bytesTotal = (await stat(file)).size;
     const batchRows = options.batchRows ?? BATCH_SIZE;
@@ -139,13 +171,23 @@ export async function ingestDataFile(file: string, kind: DataFileKind, options: 
     }
     await flush();
     if (tally.rows > 0 && problems.length === tally.rows) {
-      return result('failed', `${kind}: none of ${tally.rows} rows could be read (first: row ${problems[0]!.row}: ${problems[0]!.message})`, tally.rows, problems);
+      return result(
+        'failed',
+        `${kind}: none of ${tally.rows} rows could be read (first: row ${problems[0]!.row}: ${problems[0]!.message})`,
+        tally.rows,
+        problems,
+      );
     }
     if (!db) return result('parsed', tally.describe(kind, problems.length), tally.rows, problems);
     const stored = problems.slice(0, STORED_PROBLEMS).map((p) => `row ${p.row}: ${p.message}`);
     await db.write(completeDataReport, { sha256, rows: tally.rows, problems: stored });
     return result('loaded', tally.describe(kind, problems.length), tally.rows, problems);
   } catch (error) {
-    return result('failed', `${kind}: not loaded after ${tally.rows} rows: ${oneLine(error)}`, tally.rows, problems);
+    return result(
+      'failed',
+      `${kind}: not loaded after ${tally.rows} rows: ${oneLine(error)}`,
+      tally.rows,
+      problems,
+    );
   }
 }

@@ -16,14 +16,19 @@ import { normaliseProviderName } from './provider-identity.ts';
 const NAME_BATCH = 1000;
 
 /** Providers whose normalised name was not yet computed from their current name. */
-export const findUnnormalisedProviders = defineQuery<{ limit: number }, { id: string; name: string }>({
+export const findUnnormalisedProviders = defineQuery<
+  { limit: number },
+  { id: string; name: string }
+>({
   name: 'provider-identity.find-unnormalised',
   cypher: `MATCH (p:Provider) WHERE p.name IS NOT NULL AND (p.normalisedFrom IS NULL OR p.normalisedFrom <> p.name)
            RETURN p.id AS id, p.name AS name ORDER BY p.id LIMIT $limit`,
   parse: (row) => ({ id: read.string(row, 'id'), name: read.string(row, 'name') }),
 });
 
-export const writeNormalisedNames = defineStatement<{ rows: { id: string; name: string; normalisedName: string | null }[] }>(
+export const writeNormalisedNames = defineStatement<{
+  rows: { id: string; name: string; normalisedName: string | null }[];
+}>(
   'provider-identity.write-normalised-names',
   `UNWIND $rows AS row
    MATCH (p:Provider {id: row.id})
@@ -70,7 +75,11 @@ async function normaliseProviderNames(db: Database): Promise<void> {
   for (;;) {
     const pending = await db.read(findUnnormalisedProviders, { limit: NAME_BATCH });
     if (pending.length === 0) return;
-    const rows = pending.map((p) => ({ id: p.id, name: p.name, normalisedName: normaliseProviderName(p.name) }));
+    const rows = pending.map((p) => ({
+      id: p.id,
+      name: p.name,
+      normalisedName: normaliseProviderName(p.name),
+    }));
     await db.write(writeNormalisedNames, { rows });
   }
 }

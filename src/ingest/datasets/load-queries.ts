@@ -27,7 +27,11 @@ export const upsertDataReport = defineStatement<DataReportParams>(
    DETACH DELETE old`,
 );
 
-export const completeDataReport = defineStatement<{ sha256: string; rows: number; problems: string[] }>(
+export const completeDataReport = defineStatement<{
+  sha256: string;
+  rows: number;
+  problems: string[];
+}>(
   'datasets.complete-report',
   `MATCH (r:Report {sha256: $sha256})
    SET r.loadedRows = $rows, r.warnings = $problems`,
@@ -36,7 +40,8 @@ export const completeDataReport = defineStatement<{ sha256: string; rows: number
 /** A data file counts as loaded only once its last batch is in (loadedRows set). */
 export const findLoadedDataReport = defineQuery<{ sha256: string }, { rows: number }>({
   name: 'datasets.find-loaded-report',
-  cypher: 'MATCH (r:Report {sha256: $sha256}) WHERE r.loadedRows IS NOT NULL RETURN r.loadedRows AS rows',
+  cypher:
+    'MATCH (r:Report {sha256: $sha256}) WHERE r.loadedRows IS NOT NULL RETURN r.loadedRows AS rows',
   parse: (row) => ({ rows: read.number(row, 'rows') }),
 });
 
@@ -104,7 +109,13 @@ export interface InspectionRow {
   overallGrade: string | null;
   overallGradeText: string | null;
   own: Record<string, unknown>;
-  judgements: { id: string; area: string; ordinal: number; grade: string | null; gradeText: string }[];
+  judgements: {
+    id: string;
+    area: string;
+    ordinal: number;
+    grade: string | null;
+    gradeText: string;
+  }[];
 }
 
 /**
@@ -112,7 +123,11 @@ export interface InspectionRow {
  * history row (`hasReport = false`); its judgements are written only while no report describes it,
  * since a report's own judgements are the fuller account.
  */
-export const writeDataInspections = defineStatement<{ sha256: string; family: string; inspections: InspectionRow[] }>(
+export const writeDataInspections = defineStatement<{
+  sha256: string;
+  family: string;
+  inspections: InspectionRow[];
+}>(
   'datasets.write-inspections',
   `MATCH (rep:Report {sha256: $sha256})
    UNWIND $inspections AS row
@@ -134,4 +149,3 @@ export const writeDataInspections = defineStatement<{ sha256: string; family: st
      ON CREATE SET n.area = j.area, n.ordinal = j.ordinal, n.grade = j.grade, n.gradeText = j.gradeText, n.family = $family
    MERGE (i)-[:HAS_JUDGEMENT]->(n)`,
 );
-

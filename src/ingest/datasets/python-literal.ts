@@ -8,7 +8,15 @@ import type { Json } from '../parsers/cqc-api-location/json-values.ts';
 
 export type LiteralRead = { ok: true; value: Json } | { ok: false; reason: string };
 
-const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  '0': '\0',
+};
 const MAX_DEPTH = 64;
 
 class LiteralError extends Error {}
@@ -54,13 +62,19 @@ class LiteralParser {
     }
     for (;;) {
       const key = this.parseValue(depth + 1);
-      if (typeof key !== 'string' && typeof key !== 'number') this.fail('dict key must be a string or number');
+      if (typeof key !== 'string' && typeof key !== 'number')
+        this.fail('dict key must be a string or number');
       this.skipSpace();
       if (this.text[this.pos] !== ':') this.fail('":" expected');
       this.pos++;
       // Defined, not assigned: a "__proto__" key from the file is data, as JSON.parse keeps it,
       // not the object's prototype.
-      Object.defineProperty(out, String(key), { value: this.parseValue(depth + 1), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, String(key), {
+        value: this.parseValue(depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
       this.skipSpace();
       const sep = this.text[this.pos];
       if (sep !== ',' && sep !== '}') this.fail('"," or "}" expected');
@@ -125,7 +139,10 @@ class LiteralParser {
   }
 
   private parseWord(): Json {
-    const m = /^(?:[-+]?(?:\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)|True|False|None|nan)/.exec(this.text.slice(this.pos, this.pos + 64));
+    const m =
+      /^(?:[-+]?(?:\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)|True|False|None|nan)/.exec(
+        this.text.slice(this.pos, this.pos + 64),
+      );
     if (!m) this.fail('not a Python literal');
     this.pos += m[0].length;
     switch (m[0]) {

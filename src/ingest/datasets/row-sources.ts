@@ -12,7 +12,14 @@ import { isJsonObject, parseJsonText } from '../parsers/cqc-api-location/json-va
 import { isBlankRecord, readCsvFile, type CsvRecord } from './csv-reader.ts';
 import type { MappedRow } from './data-record.ts';
 import type { ReadProgress } from './read-progress.ts';
-import { buildHeader, isGroupRow, missingColumns, toTableRow, type TableHeader, type TableRow } from './table.ts';
+import {
+  buildHeader,
+  isGroupRow,
+  missingColumns,
+  toTableRow,
+  type TableHeader,
+  type TableRow,
+} from './table.ts';
 
 export type SourceItem = { row: number; mapped: MappedRow } | { fatal: string };
 
@@ -23,7 +30,11 @@ export interface CsvPlan {
   mapRecord?: (header: TableHeader, record: CsvRecord) => MappedRow;
 }
 
-export async function* readCsvRows(file: string, plan: CsvPlan, progress?: ReadProgress): AsyncGenerator<SourceItem> {
+export async function* readCsvRows(
+  file: string,
+  plan: CsvPlan,
+  progress?: ReadProgress,
+): AsyncGenerator<SourceItem> {
   let header: TableHeader | null = null;
   for await (const record of readCsvFile(file, progress)) {
     if (header === null) {
@@ -31,7 +42,9 @@ export async function* readCsvRows(file: string, plan: CsvPlan, progress?: ReadP
       header = buildHeader(record.cells);
       const missing = missingColumns(header, plan.columns);
       if (missing.length > 0) {
-        yield { fatal: `missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} (line ${record.line})` };
+        yield {
+          fatal: `missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} (line ${record.line})`,
+        };
         return;
       }
       continue;
@@ -48,7 +61,11 @@ export async function* readCsvRows(file: string, plan: CsvPlan, progress?: ReadP
   if (header === null) yield { fatal: 'no header row: the file is empty' };
 }
 
-export async function* readJsonLines(file: string, map: (value: Json, row: number) => MappedRow, progress?: ReadProgress): AsyncGenerator<SourceItem> {
+export async function* readJsonLines(
+  file: string,
+  map: (value: Json, row: number) => MappedRow,
+  progress?: ReadProgress,
+): AsyncGenerator<SourceItem> {
   const input = createReadStream(file, { encoding: 'utf8' });
   const lines = createInterface({ input, crlfDelay: Infinity });
   let row = 0;
@@ -57,12 +74,22 @@ export async function* readJsonLines(file: string, map: (value: Json, row: numbe
     row += 1;
     if (line.trim() === '') continue;
     const parsed = parseJsonText(line);
-    yield { row, mapped: parsed.ok ? map(parsed.value, row) : { ok: false, message: `not valid JSON (${parsed.reason})` } };
+    yield {
+      row,
+      mapped: parsed.ok
+        ? map(parsed.value, row)
+        : { ok: false, message: `not valid JSON (${parsed.reason})` },
+    };
   }
 }
 
 /** Items of a listing page's array (`providers`, `locations`); row = the item's 1-based position. */
-export async function* readListing(file: string, key: string, map: (value: Json, row: number) => MappedRow, progress?: ReadProgress): AsyncGenerator<SourceItem> {
+export async function* readListing(
+  file: string,
+  key: string,
+  map: (value: Json, row: number) => MappedRow,
+  progress?: ReadProgress,
+): AsyncGenerator<SourceItem> {
   const bytes = await readFile(file);
   if (progress) progress.bytesRead = bytes.byteLength;
   const parsed = parseJsonText(bytes.toString('utf8'));

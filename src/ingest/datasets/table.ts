@@ -46,11 +46,17 @@ export function missingColumns(header: TableHeader, required: readonly string[])
 }
 
 /** A row by column name, or why it cannot be read (one line). */
-export function toTableRow(header: TableHeader, record: CsvRecord): { ok: true; row: TableRow } | { ok: false; message: string } {
+export function toTableRow(
+  header: TableHeader,
+  record: CsvRecord,
+): { ok: true; row: TableRow } | { ok: false; message: string } {
   if (record.malformed) return { ok: false, message: `malformed CSV: ${record.malformed}` };
   const extra = record.cells.slice(header.columns.length).filter((c) => c.trim() !== '');
   if (extra.length > 0) {
-    return { ok: false, message: `${record.cells.length} cells for ${header.columns.length} columns (a stray comma or quote?)` };
+    return {
+      ok: false,
+      message: `${record.cells.length} cells for ${header.columns.length} columns (a stray comma or quote?)`,
+    };
   }
   const cells = record.cells;
   return {

@@ -15,10 +15,25 @@ import { normaliseLineEndings } from '../text/normalise.ts';
 import { buildInspectionId, renumberDocumentIds } from './ids.ts';
 import { WarningLog } from './warnings.ts';
 import { readAssessment, type Assessment } from './cqc-api-location/assessment.ts';
-import { buildHistory, InspectionChooser, type ChosenInspection, type DatedEvent } from './cqc-api-location/inspection-choice.ts';
-import { isJsonObject, parseJsonText, readText, type JsonObject } from './cqc-api-location/json-values.ts';
+import {
+  buildHistory,
+  InspectionChooser,
+  type ChosenInspection,
+  type DatedEvent,
+} from './cqc-api-location/inspection-choice.ts';
+import {
+  isJsonObject,
+  parseJsonText,
+  readText,
+  type JsonObject,
+} from './cqc-api-location/json-values.ts';
 import { readLocation, readPeople, readProvider } from './cqc-api-location/location.ts';
-import { readCurrentRating, readHistoricRatings, readReportIndex, type RatedReport } from './cqc-api-location/ratings.ts';
+import {
+  readCurrentRating,
+  readHistoricRatings,
+  readReportIndex,
+  type RatedReport,
+} from './cqc-api-location/ratings.ts';
 import { PositionFinder } from './cqc-api-location/source-positions.ts';
 
 export const CQC_API_LOCATION_PARSER = { name: 'cqc-api-location', version: '1' } as const;
@@ -30,11 +45,24 @@ export type CqcApiRecordRead =
 /** The record of a JSON text, or why it is not a CQC API location record (one line). */
 export function readCqcApiRecord(text: string): CqcApiRecordRead {
   const parsed = parseJsonText(text);
-  if (!parsed.ok) return { ok: false, code: 'invalid-json', reason: `not valid JSON (${parsed.reason})` };
-  if (!isJsonObject(parsed.value)) return { ok: false, code: 'unrecognised-format', reason: 'JSON, but not one object: expected one CQC API location record' };
+  if (!parsed.ok)
+    return { ok: false, code: 'invalid-json', reason: `not valid JSON (${parsed.reason})` };
+  if (!isJsonObject(parsed.value))
+    return {
+      ok: false,
+      code: 'unrecognised-format',
+      reason: 'JSON, but not one object: expected one CQC API location record',
+    };
   const record = parsed.value;
-  const isLocation = typeof record['locationId'] === 'string' || readText(record['organisationType'])?.toLowerCase() === 'location';
-  if (!isLocation) return { ok: false, code: 'unrecognised-format', reason: 'JSON, but not a CQC API location record (no locationId)' };
+  const isLocation =
+    typeof record['locationId'] === 'string' ||
+    readText(record['organisationType'])?.toLowerCase() === 'location';
+  if (!isLocation)
+    return {
+      ok: false,
+      code: 'unrecognised-format',
+      reason: 'JSON, but not a CQC API location record (no locationId)',
+    };
   return { ok: true, record };
 }
 
@@ -52,8 +80,10 @@ function chooseInspection(
   historic: readonly RatedReport[],
   chooser: InspectionChooser,
 ): { chosen: ChosenInspection | null; events: (DatedEvent | null)[] } {
-  const assessmentPublished = assessment ? assessment.publishedOn ?? assessment.date : null;
-  const useAssessment = assessment !== null && (current === null || (assessmentPublished ?? '') >= (current.reportDate ?? ''));
+  const assessmentPublished = assessment ? (assessment.publishedOn ?? assessment.date) : null;
+  const useAssessment =
+    assessment !== null &&
+    (current === null || (assessmentPublished ?? '') >= (current.reportDate ?? ''));
   const events: (DatedEvent | null)[] = [];
   let chosen: ChosenInspection | null;
   if (useAssessment) {
@@ -95,26 +125,56 @@ function parseRecord(record: JsonObject, text: string, source: SourceInfo): Repo
   const provider = readProvider(record, positions, warnings);
 
   const reports = readReportIndex(record);
-  const chooser = new InspectionChooser(reports, warnings, (linkId) => positions.findString(linkId));
+  const chooser = new InspectionChooser(reports, warnings, (linkId) =>
+    positions.findString(linkId),
+  );
   const assessment = readAssessment(record, positions, warnings);
   const current = readCurrentRating(record);
   const historic = readHistoricRatings(record);
   const { chosen, events } = chooseInspection(assessment, current, historic, chooser);
   const inspectionIdentity = chosen ?? { type: 'unknown' as const, startDate: null };
 
-  if (!chosen) warnings.add('missing-inspection', 'the record has no assessment, rating or report: nothing dates an inspection', null);
-  if (!chosen?.startDate) warnings.add('missing-inspection-date', chosen ? 'the latest rating event has no date' : 'no rating event to date', null);
-  if (!chosen?.overall) warnings.add('missing-overall-grade', 'no overall rating in the record', null);
-  else if (!chosen.overall.grade) warnings.add('unknown-grade', `overall rating "${chosen.overall.text}" is not a graded rating`, null);
+  if (!chosen)
+    warnings.add(
+      'missing-inspection',
+      'the record has no assessment, rating or report: nothing dates an inspection',
+      null,
+    );
+  if (!chosen?.startDate)
+    warnings.add(
+      'missing-inspection-date',
+      chosen ? 'the latest rating event has no date' : 'no rating event to date',
+      null,
+    );
+  if (!chosen?.overall)
+    warnings.add('missing-overall-grade', 'no overall rating in the record', null);
+  else if (!chosen.overall.grade)
+    warnings.add(
+      'unknown-grade',
+      `overall rating "${chosen.overall.text}" is not a graded rating`,
+      null,
+    );
 
-  const findings = (useFindingsOf(chosen) ? assessment?.findings ?? [] : []).map(toFinding);
+  const findings = (useFindingsOf(chosen) ? (assessment?.findings ?? []) : []).map(toFinding);
   if (assessment && !useFindingsOf(chosen)) {
-    warnings.add('older-assessment', 'the assessment is undated or older than the current rating; its commentary belongs to another event and is not read', null);
+    warnings.add(
+      'older-assessment',
+      'the assessment is undated or older than the current rating; its commentary belongs to another event and is not read',
+      null,
+    );
   }
 
   // A historic row for the inspection itself (same date and type) would be the same node twice.
-  const inspectionId = buildInspectionId(location.id, inspectionIdentity.startDate, inspectionIdentity.type);
-  const history = buildHistory(location.id, events.filter((e) => e !== null), warnings).filter((h) => h.inspectionId !== inspectionId);
+  const inspectionId = buildInspectionId(
+    location.id,
+    inspectionIdentity.startDate,
+    inspectionIdentity.type,
+  );
+  const history = buildHistory(
+    location.id,
+    events.filter((e) => e !== null),
+    warnings,
+  ).filter((h) => h.inspectionId !== inspectionId);
 
   const document: ReportDocument = {
     schemaVersion: DOCUMENT_SCHEMA_VERSION,
@@ -162,11 +222,17 @@ export function parseCqcApiLocation(input: string, source: SourceInfo): ReportDo
   const read = readCqcApiRecord(text);
   if (read.ok) return parseRecord(read.record, text, source);
   const empty = parseRecord({}, text, source);
-  return { ...empty, warnings: [{ code: read.code, message: read.reason, position: null }, ...empty.warnings] };
+  return {
+    ...empty,
+    warnings: [{ code: read.code, message: read.reason, position: null }, ...empty.warnings],
+  };
 }
 
 /** A CQC API location record as a document, or a one-line refusal. Never throws. */
-export function readCqcApiLocation(input: string, source: SourceInfo):
+export function readCqcApiLocation(
+  input: string,
+  source: SourceInfo,
+):
   | { ok: true; document: ReportDocument }
   | { ok: false; code: 'invalid-json' | 'unrecognised-format'; message: string } {
   const text = normaliseLineEndings(input);

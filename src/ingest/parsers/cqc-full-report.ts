@@ -31,13 +31,23 @@ import { readDirection } from './cqc-location-summary/summary-lines.ts';
 import { buildCqcLocationId, buildProviderId, renumberDocumentIds } from './ids.ts';
 import { WarningLog } from './warnings.ts';
 import { stripBoilerplate } from './cqc-full-report/boilerplate.ts';
-import { readBreachStatements, readBreachTable, toEnforcementItems, type Breach } from './cqc-full-report/breaches.ts';
+import {
+  readBreachStatements,
+  readBreachTable,
+  toEnforcementItems,
+  type Breach,
+} from './cqc-full-report/breaches.ts';
 import { readCover, type Cover } from './cqc-full-report/cover.ts';
 import { JoinedText } from './cqc-full-report/joined-text.ts';
 import { readLastRating } from './cqc-full-report/last-inspection.ts';
 import { findPageFurniture, type RunningHeader } from './cqc-full-report/page-furniture.ts';
 import { OVERALL_AREA, readRatings } from './cqc-full-report/ratings.ts';
-import { measureFullWidth, positionInItem, readSectionItems, type SectionItem } from './cqc-full-report/section-items.ts';
+import {
+  measureFullWidth,
+  positionInItem,
+  readSectionItems,
+  type SectionItem,
+} from './cqc-full-report/section-items.ts';
 import { sectionsOf, splitSections, type Section } from './cqc-full-report/sections.ts';
 import { readCapacity, readServiceType } from './cqc-full-report/service.ts';
 
@@ -65,7 +75,13 @@ function readStatements(section: Section, fullWidth: number): SectionItem[] {
   const items = readSectionItems(section.lines, fullWidth);
   if (section.inline) {
     const position = { ...section.heading.position };
-    items.unshift({ kind: 'paragraph', text: section.inline, position, subheading: null, lineStarts: [{ at: 0, position }] });
+    items.unshift({
+      kind: 'paragraph',
+      text: section.inline,
+      position,
+      subheading: null,
+      lineStarts: [{ at: 0, position }],
+    });
   }
   return items
     .filter((item) => item.kind !== 'heading')
@@ -79,7 +95,10 @@ function readStatements(section: Section, fullWidth: number): SectionItem[] {
 function readFindingItems(sections: readonly Section[], fullWidth: number): ReadItem[] {
   const items: ReadItem[] = [];
   for (const section of sections) {
-    const name = section.kind === 'key-question' ? section.keyQuestion : FINDING_PARTS.find(([kind]) => kind === section.kind)?.[1];
+    const name =
+      section.kind === 'key-question'
+        ? section.keyQuestion
+        : FINDING_PARTS.find(([kind]) => kind === section.kind)?.[1];
     if (!name) continue;
     items.push(...readStatements(section, fullWidth).map((item) => ({ ...item, section: name })));
   }
@@ -91,28 +110,63 @@ function isRecommendation(text: string): boolean {
 }
 
 function toFinding(item: ReadItem): Finding {
-  return { id: '', text: item.text, section: item.section, polarity: 'neutral', themes: [], citations: [], repeat: null, position: { ...item.position } };
+  return {
+    id: '',
+    text: item.text,
+    section: item.section,
+    polarity: 'neutral',
+    themes: [],
+    citations: [],
+    repeat: null,
+    position: { ...item.position },
+  };
 }
 
 function readInspectionType(text: string, cover: Cover, warnings: WarningLog): InspectionType {
-  if (cover.assessment || /\bduring an assessment under our new approach\b/i.test(text)) return 'assessment';
+  if (cover.assessment || /\bduring an assessment under our new approach\b/i.test(text))
+    return 'assessment';
   const m = /\b(comprehensive|focused|targeted)\s+inspection\b/i.exec(text);
   if (m) return m[1]!.toLowerCase() === 'comprehensive' ? 'full' : 'focused';
-  warnings.add('missing-inspection-type', 'the report does not call the inspection comprehensive, focused or an assessment', null);
+  warnings.add(
+    'missing-inspection-type',
+    'the report does not call the inspection comprehensive, focused or an assessment',
+    null,
+  );
   return 'unknown';
 }
 
-function readNames(cover: Cover, header: RunningHeader | null, warnings: WarningLog): { location: string | null; provider: string | null } {
+function readNames(
+  cover: Cover,
+  header: RunningHeader | null,
+  warnings: WarningLog,
+): { location: string | null; provider: string | null } {
   const location = cover.locationName?.value ?? header?.name ?? null;
-  if (cover.locationName && header && cover.locationName.value.toLowerCase() !== header.name.toLowerCase()) {
-    warnings.add('conflicting-value', `location named "${cover.locationName.value}" on the cover and "${header.name}" in the page header; kept the cover's`, cover.locationName.position);
+  if (
+    cover.locationName &&
+    header &&
+    cover.locationName.value.toLowerCase() !== header.name.toLowerCase()
+  ) {
+    warnings.add(
+      'conflicting-value',
+      `location named "${cover.locationName.value}" on the cover and "${header.name}" in the page header; kept the cover's`,
+      cover.locationName.position,
+    );
   }
-  if (!location) warnings.add('missing-location-name', 'no location name on the cover or in the page header', null);
+  if (!location)
+    warnings.add(
+      'missing-location-name',
+      'no location name on the cover or in the page header',
+      null,
+    );
   return { location, provider: cover.providerName?.value ?? null };
 }
 
 function readProvider(name: string | null, cover: Cover, warnings: WarningLog): ProviderRef | null {
-  const id = cover.providerId ? `cqc-provider:${cover.providerId}` : name ? buildProviderId('CQC', name) : null;
+  const id = cover.providerId
+    ? `cqc-provider:${cover.providerId}`
+    : name
+      ? buildProviderId('CQC', name)
+      : null;
   if (!id) {
     warnings.add('missing-provider', 'no provider name above the location name on the cover', null);
     return null;
@@ -120,14 +174,35 @@ function readProvider(name: string | null, cover: Cover, warnings: WarningLog): 
   return { id, name, address: null };
 }
 
-function readLocation(text: string, name: string | null, cover: Cover, sections: readonly Section[], fullWidth: number, warnings: WarningLog): LocationRef {
+function readLocation(
+  text: string,
+  name: string | null,
+  cover: Cover,
+  sections: readonly Section[],
+  fullWidth: number,
+  warnings: WarningLog,
+): LocationRef {
   const about = sectionsOf(sections, 'about').flatMap((s) => readStatements(s, fullWidth));
   const description = about.map((item) => item.text).join('\n') || null;
-  const serviceType = sectionsOf(sections, 'service-type').flatMap((s) => readStatements(s, fullWidth))[0]?.text ?? null;
-  const type = (serviceType ? readServiceType(serviceType) : null) ?? (description ? readServiceType(description) : null);
-  if (!type) warnings.add('missing-location-type', 'the report does not say what kind of service this is', null);
+  const serviceType =
+    sectionsOf(sections, 'service-type').flatMap((s) => readStatements(s, fullWidth))[0]?.text ??
+    null;
+  const type =
+    (serviceType ? readServiceType(serviceType) : null) ??
+    (description ? readServiceType(description) : null);
+  if (!type)
+    warnings.add(
+      'missing-location-type',
+      'the report does not say what kind of service this is',
+      null,
+    );
   const capacity = description ? readCapacity(description) : null;
-  if (cover.locationId === null) warnings.add('missing-location-id', 'no CQC location id printed; location keyed by a hash of the text', null);
+  if (cover.locationId === null)
+    warnings.add(
+      'missing-location-id',
+      'no CQC location id printed; location keyed by a hash of the text',
+      null,
+    );
   return {
     id: cover.locationId ? buildCqcLocationId(cover.locationId) : buildContentLocationId(text),
     urn: null,
@@ -142,24 +217,50 @@ function readLocation(text: string, name: string | null, cover: Cover, sections:
   };
 }
 
-function readHistory(sections: readonly Section[], fullWidth: number, warnings: WarningLog): HistoryEntry[] {
+function readHistory(
+  sections: readonly Section[],
+  fullWidth: number,
+  warnings: WarningLog,
+): HistoryEntry[] {
   const history: HistoryEntry[] = [];
   for (const section of sectionsOf(sections, 'last-rating')) {
-    const text = readStatements(section, fullWidth).map((item) => item.text).join(' ');
+    const text = readStatements(section, fullWidth)
+      .map((item) => item.text)
+      .join(' ');
     const last = readLastRating(text, section.heading.position);
     if (!last) {
-      if (text) warnings.add('unread-last-rating', `rating at last inspection not understood: "${text.slice(0, 80)}"`, section.heading.position);
+      if (text)
+        warnings.add(
+          'unread-last-rating',
+          `rating at last inspection not understood: "${text.slice(0, 80)}"`,
+          section.heading.position,
+        );
       continue;
     }
     if (last.firstInspection) continue;
     if (!last.date) {
-      warnings.add('undated-last-inspection', `last rating "${last.gradeText}" has no date; no history row`, last.position);
+      warnings.add(
+        'undated-last-inspection',
+        `last rating "${last.gradeText}" has no date; no history row`,
+        last.position,
+      );
       continue;
     }
     if (last.datedByPublication) {
-      warnings.add('history-dated-by-publication', `the last inspection is dated by its report's publication (${last.date}), not its visit`, last.position);
+      warnings.add(
+        'history-dated-by-publication',
+        `the last inspection is dated by its report's publication (${last.date}), not its visit`,
+        last.position,
+      );
     }
-    history.push({ inspectionId: '', date: last.date, type: last.type, typeText: last.typeText, grade: last.grade, gradeText: last.gradeText });
+    history.push({
+      inspectionId: '',
+      date: last.date,
+      type: last.type,
+      typeText: last.typeText,
+      grade: last.grade,
+      gradeText: last.gradeText,
+    });
   }
   return history;
 }
@@ -187,19 +288,35 @@ function toRequirement(breach: Breach): Requirement {
  * CQC reports never give a due date for the action they require, so a requirement without one
  * is how the format reads, not something the parser missed: no warning.
  */
-function readBreaches(lines: readonly SourceLine[], noise: ReadonlySet<number>, sections: readonly Section[], fullWidth: number, warnings: WarningLog): BreachesRead {
+function readBreaches(
+  lines: readonly SourceLine[],
+  noise: ReadonlySet<number>,
+  sections: readonly Section[],
+  fullWidth: number,
+  warnings: WarningLog,
+): BreachesRead {
   const breaches: Breach[] = [];
   const enforcement: EnforcementItem[] = [];
   for (const section of sections) {
     if (section.kind !== 'action-required' && section.kind !== 'enforcement-actions') continue;
     const found = readBreachTable(new JoinedText(section.lines), warnings);
-    if (found.length === 0) warnings.add('empty-breach-table', `"${section.heading.text.trim()}" lists no regulation`, section.heading.position);
+    if (found.length === 0)
+      warnings.add(
+        'empty-breach-table',
+        `"${section.heading.text.trim()}" lists no regulation`,
+        section.heading.position,
+      );
     breaches.push(...found);
     enforcement.push(...toEnforcementItems(found, section.kind, warnings));
   }
-  if (breaches.length === 0) breaches.push(...readBreachStatements(new JoinedText(lines.filter((l) => !noise.has(l.index)))));
+  if (breaches.length === 0)
+    breaches.push(
+      ...readBreachStatements(new JoinedText(lines.filter((l) => !noise.has(l.index)))),
+    );
   if (enforcement.length === 0) {
-    for (const item of sectionsOf(sections, 'enforcement-summary').flatMap((s) => readStatements(s, fullWidth))) {
+    for (const item of sectionsOf(sections, 'enforcement-summary').flatMap((s) =>
+      readStatements(s, fullWidth),
+    )) {
       enforcement.push(...readEnforcementParagraph(item.text, item.position, warnings));
     }
   }
@@ -214,15 +331,34 @@ function readBreaches(lines: readonly SourceLine[], noise: ReadonlySet<number>, 
   return { requirements, enforcement };
 }
 
-function checkDates(cover: Cover, header: RunningHeader | null, warnings: WarningLog): string | null {
+function checkDates(
+  cover: Cover,
+  header: RunningHeader | null,
+  warnings: WarningLog,
+): string | null {
   if (!cover.visit) {
-    if (cover.unreadVisit) warnings.add('unparsed-date', `inspection visit dates "${cover.unreadVisit.value}" not understood`, cover.unreadVisit.position);
-    else warnings.add('missing-inspection-date', 'no "Date of inspection visit:" on the cover', null);
+    if (cover.unreadVisit)
+      warnings.add(
+        'unparsed-date',
+        `inspection visit dates "${cover.unreadVisit.value}" not understood`,
+        cover.unreadVisit.position,
+      );
+    else
+      warnings.add('missing-inspection-date', 'no "Date of inspection visit:" on the cover', null);
   }
-  if (cover.unreadPublished) warnings.add('unparsed-date', `publication date "${cover.unreadPublished.value}" not understood`, cover.unreadPublished.position);
+  if (cover.unreadPublished)
+    warnings.add(
+      'unparsed-date',
+      `publication date "${cover.unreadPublished.value}" not understood`,
+      cover.unreadPublished.position,
+    );
   const published = cover.published?.value ?? header?.date ?? null;
   if (cover.published && header?.date && cover.published.value !== header.date) {
-    warnings.add('conflicting-value', `published ${cover.published.value} on the cover, ${header.date} in the page header; kept the cover's`, cover.published.position);
+    warnings.add(
+      'conflicting-value',
+      `published ${cover.published.value} on the cover, ${header.date} in the page header; kept the cover's`,
+      cover.published.position,
+    );
   }
   return published;
 }
@@ -247,9 +383,15 @@ export function parseCqcFullReport(input: string, source: SourceInfo): ReportDoc
   const publishedOn = checkDates(cover, header, warnings);
 
   const overall = ratings.find((r) => r.area === OVERALL_AREA) ?? null;
-  if (!overall) warnings.add('missing-overall-grade', 'no "Overall rating for this service" with a grade', null);
+  if (!overall)
+    warnings.add(
+      'missing-overall-grade',
+      'no "Overall rating for this service" with a grade',
+      null,
+    );
   const judgements = ratings.map(({ area, grade, gradeText }) => ({ area, grade, gradeText }));
-  if (ratings.length <= 1) warnings.add('missing-judgements', 'no key question printed with its rating', null);
+  if (ratings.length <= 1)
+    warnings.add('missing-judgements', 'no key question printed with its rating', null);
 
   const items = readFindingItems(sections, fullWidth);
   const recommendations: Recommendation[] = [
@@ -257,7 +399,8 @@ export function parseCqcFullReport(input: string, source: SourceInfo): ReportDoc
     ...items.filter((item) => isRecommendation(item.text)),
   ].map((item) => ({ id: '', text: item.text, position: { ...item.position } }));
   const findings = items.filter((item) => !isRecommendation(item.text)).map(toFinding);
-  if (findings.length === 0) warnings.add('missing-findings', 'no summary or key question findings found', null);
+  if (findings.length === 0)
+    warnings.add('missing-findings', 'no summary or key question findings found', null);
 
   const { requirements, enforcement } = readBreaches(lines, noise, sections, fullWidth, warnings);
 

@@ -8,7 +8,15 @@
  * enforcement sentences → compose the ReportDocument. The summary names neither location nor
  * provider, so the location is keyed by a hash of the text until metadata supplies one.
  */
-import type { EnforcementItem, Finding, InspectionType, Polarity, RatingDirection, ReportDocument, SourceInfo } from '../document.ts';
+import type {
+  EnforcementItem,
+  Finding,
+  InspectionType,
+  Polarity,
+  RatingDirection,
+  ReportDocument,
+  SourceInfo,
+} from '../document.ts';
 import { DOCUMENT_SCHEMA_VERSION } from '../document.ts';
 import type { DateRange } from '../text/dates.ts';
 import { gradeRank } from '../text/grades.ts';
@@ -47,7 +55,12 @@ function readHeader(lines: readonly SourceLine[], warnings: WarningLog): Header 
     const kind = readKindLine(line);
     if (kind && header.type === null) {
       header.type = kind.type;
-      if (kind.type === 'unknown') warnings.add('unknown-inspection-type', `inspection kind "${kind.word}" not known`, line.position);
+      if (kind.type === 'unknown')
+        warnings.add(
+          'unknown-inspection-type',
+          `inspection kind "${kind.word}" not known`,
+          line.position,
+        );
     }
     header.direction ??= readDirection(line.text);
     header.rating ??= readRatingStatement(line);
@@ -78,16 +91,30 @@ export function parseCqcLocationSummary(input: string, source: SourceInfo): Repo
   const bodyLines = bodyStart === -1 ? [] : lines.slice(bodyStart);
 
   const header = readHeader(headerLines, warnings);
-  if (!header.dates) warnings.add('missing-inspection-date', 'no inspection dates in the first lines', null);
-  if (!header.type) warnings.add('missing-inspection-type', 'no "During a … inspection" line', null);
-  if (!header.rating) warnings.add('missing-overall-grade', 'no "We rated it as …" statement', null);
+  if (!header.dates)
+    warnings.add('missing-inspection-date', 'no inspection dates in the first lines', null);
+  if (!header.type)
+    warnings.add('missing-inspection-type', 'no "During a … inspection" line', null);
+  if (!header.rating)
+    warnings.add('missing-overall-grade', 'no "We rated it as …" statement', null);
   else if (!header.rating.grade) {
-    warnings.add('unknown-grade', `rating "${header.rating.gradeText}" not understood`, header.rating.position);
+    warnings.add(
+      'unknown-grade',
+      `rating "${header.rating.gradeText}" not understood`,
+      header.rating.position,
+    );
   }
 
   const body = readSummaryBody(bodyLines);
-  if (body.bullets.length > 0 && (!header.rating?.grade || gradeRank(header.rating.grade) === null)) {
-    warnings.add('unknown-polarity', 'no rated grade, so which bullets are concerns is unknown; left neutral', null);
+  if (
+    body.bullets.length > 0 &&
+    (!header.rating?.grade || gradeRank(header.rating.grade) === null)
+  ) {
+    warnings.add(
+      'unknown-polarity',
+      'no rated grade, so which bullets are concerns is unknown; left neutral',
+      null,
+    );
   }
   const findings: Finding[] = body.bullets.map((bullet) => ({
     id: '',
@@ -105,13 +132,21 @@ export function parseCqcLocationSummary(input: string, source: SourceInfo): Repo
   for (const paragraph of body.paragraphs) {
     const items = readEnforcementParagraph(paragraph.text, paragraph.position, warnings);
     if (items.length === 0) {
-      warnings.add('unread-text', `paragraph not understood: "${paragraph.text.slice(0, 80)}"`, paragraph.position);
+      warnings.add(
+        'unread-text',
+        `paragraph not understood: "${paragraph.text.slice(0, 80)}"`,
+        paragraph.position,
+      );
     }
     enforcement.push(...items);
   }
 
   const locationId = buildContentLocationId(text);
-  warnings.add('missing-location-id', 'the summary names no location; location keyed by a hash of the text', null);
+  warnings.add(
+    'missing-location-id',
+    'the summary names no location; location keyed by a hash of the text',
+    null,
+  );
   warnings.add('missing-provider', 'the summary names no provider', null);
 
   const document: ReportDocument = {

@@ -98,7 +98,10 @@ const REQUIRED_CUES = 2;
  * Each cue with the words it cannot match without: a document fails most of the forty cues, and
  * a failing regex scans the whole document, so a substring search rules those out first.
  */
-const GUARDED_CUES = CUES.map(([family, cues]) => [family, cues.map((regex) => ({ regex, words: findRequiredWords(regex) }))] as const);
+const GUARDED_CUES = CUES.map(
+  ([family, cues]) =>
+    [family, cues.map((regex) => ({ regex, words: findRequiredWords(regex) }))] as const,
+);
 
 /** The report family a text belongs to, judged from its content; null when none fits. */
 export function detectReportFamily(text: string): ReportFamily | null {

@@ -8,12 +8,19 @@ export function readEnforcementType(text: string): EnforcementType {
   if (/warning notice/.test(t)) return 'warning-notice';
   if (/requirement notice/.test(t)) return 'requirement-notice';
   if (/\bsuspen(?:d|sion)/.test(t)) return 'suspension';
-  if (/\bcancel(?:led|lation)|notice of (?:proposal|decision) to cancel/.test(t)) return 'cancellation';
-  if (/\brestrict(?:ion|ed)|\bimposed? (?:a )?conditions?|\bconditions? (?:were |was )?imposed/.test(t)) return 'restriction';
+  if (/\bcancel(?:led|lation)|notice of (?:proposal|decision) to cancel/.test(t))
+    return 'cancellation';
+  if (
+    /\brestrict(?:ion|ed)|\bimposed? (?:a )?conditions?|\bconditions? (?:were |was )?imposed/.test(
+      t,
+    )
+  )
+    return 'restriction';
   return 'other';
 }
 
-const NOTICE_COUNT = /\b(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:further\s+|new\s+)?(?:warning|compliance|requirement)\s+notices?\b/i;
+const NOTICE_COUNT =
+  /\b(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:further\s+|new\s+)?(?:warning|compliance|requirement)\s+notices?\b/i;
 
 /** How many notices a sentence says were issued ("2 Warning Notices" → 2), else null. */
 export function readNoticeCount(text: string): number | null {

@@ -7,7 +7,11 @@ export type ChildKind = 'requirement' | 'finding' | 'recommendation' | 'enforcem
 export const UNDATED = 'undated';
 
 /** `<location id>:<start date>:<type>`, so a history row and that inspection's own report meet. */
-export function buildInspectionId(locationId: string, startDate: string | null, type: InspectionType): string {
+export function buildInspectionId(
+  locationId: string,
+  startDate: string | null,
+  type: InspectionType,
+): string {
   return `${locationId}:${startDate ?? UNDATED}:${type}`;
 }
 
@@ -39,22 +43,37 @@ export function buildProviderId(regulator: Regulator, name: string): string | nu
 export function renumberDocumentIds(doc: ReportDocument): ReportDocument {
   const locationId = doc.location.id;
   const inspectionId = buildInspectionId(locationId, doc.inspection.startDate, doc.inspection.type);
-  const history = doc.history.map((h) => ({ ...h, inspectionId: buildInspectionId(locationId, h.date, h.type) }));
-  const oldHistoryIds = new Map(doc.history.map((h, i) => [h.inspectionId, history[i]!.inspectionId]));
+  const history = doc.history.map((h) => ({
+    ...h,
+    inspectionId: buildInspectionId(locationId, h.date, h.type),
+  }));
+  const oldHistoryIds = new Map(
+    doc.history.map((h, i) => [h.inspectionId, history[i]!.inspectionId]),
+  );
   oldHistoryIds.set(doc.inspection.id, inspectionId);
   return {
     ...doc,
     inspection: { ...doc.inspection, id: inspectionId },
     history,
-    requirements: doc.requirements.map((r, i) => ({ ...r, id: buildChildId(inspectionId, 'requirement', i + 1) })),
-    recommendations: doc.recommendations.map((r, i) => ({ ...r, id: buildChildId(inspectionId, 'recommendation', i + 1) })),
-    enforcement: doc.enforcement.map((e, i) => ({ ...e, id: buildChildId(inspectionId, 'enforcement', i + 1) })),
+    requirements: doc.requirements.map((r, i) => ({
+      ...r,
+      id: buildChildId(inspectionId, 'requirement', i + 1),
+    })),
+    recommendations: doc.recommendations.map((r, i) => ({
+      ...r,
+      id: buildChildId(inspectionId, 'recommendation', i + 1),
+    })),
+    enforcement: doc.enforcement.map((e, i) => ({
+      ...e,
+      id: buildChildId(inspectionId, 'enforcement', i + 1),
+    })),
     findings: doc.findings.map((f, i) => ({
       ...f,
       id: buildChildId(inspectionId, 'finding', i + 1),
-      repeat: f.repeat && f.repeat.refersTo !== null
-        ? { ...f.repeat, refersTo: oldHistoryIds.get(f.repeat.refersTo) ?? f.repeat.refersTo }
-        : f.repeat,
+      repeat:
+        f.repeat && f.repeat.refersTo !== null
+          ? { ...f.repeat, refersTo: oldHistoryIds.get(f.repeat.refersTo) ?? f.repeat.refersTo }
+          : f.repeat,
     })),
   };
 }

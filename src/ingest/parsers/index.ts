@@ -50,11 +50,16 @@ function describeSource(source: SourceInfo): string {
 export function parseReport(input: { text: string; source: SourceInfo }): ParseResult {
   const { text, source } = input;
   if (text.trim() === '') {
-    return { ok: false, code: 'empty-input', message: `${describeSource(source)}: the file has no text` };
+    return {
+      ok: false,
+      code: 'empty-input',
+      message: `${describeSource(source)}: the file has no text`,
+    };
   }
   const family = detectReportFamily(text);
   // JSON has its own refusals (invalid JSON, not a location record), so it is read before the switch.
-  if (family === 'cqc-api-location' || source.format === 'json') return readCqcApiLocation(text, source);
+  if (family === 'cqc-api-location' || source.format === 'json')
+    return readCqcApiLocation(text, source);
   if (!family) {
     return {
       ok: false,

@@ -42,7 +42,10 @@ import {
   type LocatedJudgement,
 } from './ofsted-childrens-home/summary.ts';
 
-export const OFSTED_CHILDRENS_HOME_PARSER = { name: 'ofsted-childrens-home', version: '1' } as const;
+export const OFSTED_CHILDRENS_HOME_PARSER = {
+  name: 'ofsted-childrens-home',
+  version: '1',
+} as const;
 
 const OVERALL_AREA = /^overall experiences and progress/i;
 
@@ -55,28 +58,53 @@ function selectSummaryLines(lines: readonly SourceLine[], sections: SectionMap):
   return lines.slice(0, end);
 }
 
-function readUrn(fields: FieldMap, lines: readonly SourceLine[], warnings: WarningLog): string | null {
+function readUrn(
+  fields: FieldMap,
+  lines: readonly SourceLine[],
+  warnings: WarningLog,
+): string | null {
   const field = fields.urn;
   let fromField: string | null = null;
   if (field) {
     if (URN_PATTERN.test(field.value)) fromField = field.value.toUpperCase();
-    else warnings.add('unparsed-urn', `unique reference number "${field.value}" is not a URN`, field.position);
+    else
+      warnings.add(
+        'unparsed-urn',
+        `unique reference number "${field.value}" is not a URN`,
+        field.position,
+      );
   }
   const leading = readLeadingUrn(lines);
   if (fromField && leading && leading.urn !== fromField) {
-    warnings.add('conflicting-value', `URN ${leading.urn} at the top, ${fromField} in the details; kept ${fromField}`, leading.position);
+    warnings.add(
+      'conflicting-value',
+      `URN ${leading.urn} at the top, ${fromField} in the details; kept ${fromField}`,
+      leading.position,
+    );
   }
   return fromField ?? leading?.urn ?? null;
 }
 
-function readInspectionType(summaryLines: readonly SourceLine[], warnings: WarningLog): InspectionType {
+function readInspectionType(
+  summaryLines: readonly SourceLine[],
+  warnings: WarningLog,
+): InspectionType {
   for (const line of summaryLines) {
     const found = readInspectionTypeLine(line);
     if (!found) continue;
-    if (found.type === 'unknown') warnings.add('unknown-inspection-type', `inspection type "${found.text}" not known`, line.position);
+    if (found.type === 'unknown')
+      warnings.add(
+        'unknown-inspection-type',
+        `inspection type "${found.text}" not known`,
+        line.position,
+      );
     return found.type;
   }
-  warnings.add('missing-inspection-type', 'no "Full inspection" or "Interim inspection" line', null);
+  warnings.add(
+    'missing-inspection-type',
+    'no "Full inspection" or "Interim inspection" line',
+    null,
+  );
   return 'unknown';
 }
 
@@ -101,7 +129,11 @@ function reconcileJudgements(
 ): Judgement[] {
   const chosen = summary.length > 0 ? summary : narrative;
   if (summary.length === 0 && narrative.length > 0) {
-    warnings.add('judgements-from-narrative', 'no judgement lines on the first page; read the narrative headings', narrative[0]!.position);
+    warnings.add(
+      'judgements-from-narrative',
+      'no judgement lines on the first page; read the narrative headings',
+      narrative[0]!.position,
+    );
   }
   const byArea = new Map<string, LocatedJudgement>();
   for (const j of chosen) {
@@ -109,14 +141,22 @@ function reconcileJudgements(
     const existing = byArea.get(key);
     if (!existing) byArea.set(key, j);
     else if (existing.grade !== j.grade) {
-      warnings.add('conflicting-value', `judgement "${j.area}" given as "${existing.gradeText}" and "${j.gradeText}"; kept the first`, j.position);
+      warnings.add(
+        'conflicting-value',
+        `judgement "${j.area}" given as "${existing.gradeText}" and "${j.gradeText}"; kept the first`,
+        j.position,
+      );
     }
   }
   if (summary.length > 0) {
     for (const heading of narrative) {
       const match = byArea.get(heading.area.toLowerCase());
       if (match && match.grade !== heading.grade) {
-        warnings.add('inconsistent-judgement', `"${heading.area}" is "${match.gradeText}" on the first page and "${heading.gradeText}" in the narrative`, heading.position);
+        warnings.add(
+          'inconsistent-judgement',
+          `"${heading.area}" is "${match.gradeText}" on the first page and "${heading.gradeText}" in the narrative`,
+          heading.position,
+        );
       }
     }
   }
@@ -124,12 +164,20 @@ function reconcileJudgements(
 }
 
 /** "Date of last inspection" and its judgement, checked against (or added to) the history table. */
-function reconcileLastInspection(history: HistoryEntry[], fields: FieldMap, warnings: WarningLog): HistoryEntry[] {
+function reconcileLastInspection(
+  history: HistoryEntry[],
+  fields: FieldMap,
+  warnings: WarningLog,
+): HistoryEntry[] {
   const dateField = fields['last-inspection-date'];
   if (!dateField) return history;
   const date = parseDate(dateField.value);
   if (!date) {
-    warnings.add('unparsed-date', `date of last inspection "${dateField.value}" not understood`, dateField.position);
+    warnings.add(
+      'unparsed-date',
+      `date of last inspection "${dateField.value}" not understood`,
+      dateField.position,
+    );
     return history;
   }
   const judgementField = fields['last-inspection-judgement'];
@@ -137,12 +185,30 @@ function reconcileLastInspection(history: HistoryEntry[], fields: FieldMap, warn
   const row = history.find((h) => h.date === date);
   if (row) {
     if (judgementField && grade !== row.grade) {
-      warnings.add('inconsistent-last-inspection', `last inspection judged "${judgementField.value}" but the history says "${row.gradeText}"`, judgementField.position);
+      warnings.add(
+        'inconsistent-last-inspection',
+        `last inspection judged "${judgementField.value}" but the history says "${row.gradeText}"`,
+        judgementField.position,
+      );
     }
     return history;
   }
-  warnings.add('last-inspection-not-in-history', `last inspection ${date} is not in the history table; added with unknown type`, dateField.position);
-  return [...history, { inspectionId: '', date, type: 'unknown', typeText: '', grade, gradeText: judgementField?.value ?? '' }];
+  warnings.add(
+    'last-inspection-not-in-history',
+    `last inspection ${date} is not in the history table; added with unknown type`,
+    dateField.position,
+  );
+  return [
+    ...history,
+    {
+      inspectionId: '',
+      date,
+      type: 'unknown',
+      typeText: '',
+      grade,
+      gradeText: judgementField?.value ?? '',
+    },
+  ];
 }
 
 /** Parses the text of an Ofsted children's home inspection report. Never throws. */
@@ -169,7 +235,12 @@ export function parseOfstedChildrensHome(input: string, source: SourceInfo): Rep
   const datesField = fields['inspection-dates'];
   const dates = datesField ? parseDateRange(datesField.value) : null;
   if (!datesField) warnings.add('missing-inspection-date', 'no "Inspection dates:" line', null);
-  else if (!dates) warnings.add('unparsed-date', `inspection dates "${datesField.value}" not understood`, datesField.position);
+  else if (!dates)
+    warnings.add(
+      'unparsed-date',
+      `inspection dates "${datesField.value}" not understood`,
+      datesField.position,
+    );
 
   const framework = readFramework(lines);
   if (!framework) warnings.add('missing-framework', 'inspection framework not stated', null);
@@ -177,25 +248,45 @@ export function parseOfstedChildrensHome(input: string, source: SourceInfo): Rep
   const summary = readSummary(summaryLines);
   const narratives = readNarratives(sections.judgements?.lines ?? []);
   // An interim report writes its narrative under "This inspection", with no judgement sub-headings.
-  const interimNarratives = readNarratives(sections['this-inspection']?.lines ?? [], THIS_INSPECTION_SECTION);
+  const interimNarratives = readNarratives(
+    sections['this-inspection']?.lines ?? [],
+    THIS_INSPECTION_SECTION,
+  );
   const judgements = reconcileJudgements(summary.judgements, narratives.headings, warnings);
   // The interim judgement grades the inspection as a whole, as the history table records it; it
   // is no judgement of an area, so it is the overall grade and adds no Judgement.
   const overall = judgements.find((j) => OVERALL_AREA.test(j.area)) ?? summary.interim;
-  if (!overall) warnings.add('missing-overall-grade', 'no "Overall experiences and progress" judgement or interim judgement', null);
+  if (!overall)
+    warnings.add(
+      'missing-overall-grade',
+      'no "Overall experiences and progress" judgement or interim judgement',
+      null,
+    );
   if (summary.interim && type !== 'interim') {
-    warnings.add('inconsistent-judgement', `an interim judgement ("${summary.interim.gradeText}") in a report of a ${type} inspection`, summary.interim.position);
+    warnings.add(
+      'inconsistent-judgement',
+      `an interim judgement ("${summary.interim.gradeText}") in a report of a ${type} inspection`,
+      summary.interim.position,
+    );
   }
 
   const description = summary.description.map((p) => p.text).join('\n') || null;
   const capacity = description ? readCapacity(description) : null;
   if (capacity === null) {
-    warnings.add('missing-capacity', 'capacity not stated in the home description', summary.description[0]?.position ?? null);
+    warnings.add(
+      'missing-capacity',
+      'capacity not stated in the home description',
+      summary.description[0]?.position ?? null,
+    );
   }
   const locationType = fields['provision-type']?.value ?? null;
   if (!locationType) warnings.add('missing-location-type', 'no "Provision sub-type:" line', null);
 
-  const history = reconcileLastInspection(readHistoryTable(sections.history?.lines ?? [], warnings), fields, warnings);
+  const history = reconcileLastInspection(
+    readHistoryTable(sections.history?.lines ?? [], warnings),
+    fields,
+    warnings,
+  );
   const requirements = readRequirementsTable(sections.requirements?.lines ?? [], warnings);
   const recommendations = readRecommendations(sections.recommendations?.lines ?? []);
   const enforcement = readEnforcementSinceLast(fields['enforcement-since-last'], warnings);
@@ -214,7 +305,8 @@ export function parseOfstedChildrensHome(input: string, source: SourceInfo): Rep
     repeat: null,
     position: { ...p.position },
   }));
-  if (findings.length === 0) warnings.add('missing-findings', 'no headline or judgement narrative found', null);
+  if (findings.length === 0)
+    warnings.add('missing-findings', 'no headline or judgement narrative found', null);
 
   const document: ReportDocument = {
     schemaVersion: DOCUMENT_SCHEMA_VERSION,

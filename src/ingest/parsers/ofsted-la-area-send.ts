@@ -19,7 +19,11 @@ import { composeLaDocument } from './ofsted-la-common/compose.ts';
 import { readInspectionDates } from './ofsted-la-common/fields.ts';
 import { readSectionFindings } from './ofsted-la-common/findings.ts';
 import { buildFurnitureTest } from './ofsted-la-common/furniture.ts';
-import { findCouncilName, findLocalAuthority, findLocalAuthorityInText } from './ofsted-la-common/local-authority.ts';
+import {
+  findCouncilName,
+  findLocalAuthority,
+  findLocalAuthorityInText,
+} from './ofsted-la-common/local-authority.ts';
 import { splitOutline } from './ofsted-la-common/outline.ts';
 import { measureLineWidth } from './ofsted-la-common/prose.ts';
 import { WarningLog } from './warnings.ts';
@@ -28,13 +32,24 @@ export const OFSTED_LA_AREA_SEND_PARSER = { name: 'ofsted-la-area-send', version
 
 export const AREA_SEND_FRAMEWORK = 'Area SEND (Ofsted/CQC)';
 
-const TITLE = /\barea send (?:full |monitoring )?inspection(?: report)?\s*(?:of|:)\s*(?:the )?(.{2,80}?) local area partnership\b/i;
+const TITLE =
+  /\barea send (?:full |monitoring )?inspection(?: report)?\s*(?:of|:)\s*(?:the )?(.{2,80}?) local area partnership\b/i;
 
 /** The partnership's LA from the title ("Area SEND inspection of Bedford Borough Local Area Partnership"). */
-function readPartnershipAuthority(lines: readonly SourceLine[]): { authority: LocalAuthority | null; printedName: string | null } {
-  const top = lines.slice(0, 60).map((l) => cleanLine(l)).filter((t) => t !== '').slice(0, 12).join(' ');
+function readPartnershipAuthority(lines: readonly SourceLine[]): {
+  authority: LocalAuthority | null;
+  printedName: string | null;
+} {
+  const top = lines
+    .slice(0, 60)
+    .map((l) => cleanLine(l))
+    .filter((t) => t !== '')
+    .slice(0, 12)
+    .join(' ');
   const printedName = TITLE.exec(top)?.[1]?.trim() ?? null;
-  const authority = (printedName ? findLocalAuthority(printedName) : null) ?? findLocalAuthorityInText(printedName ?? top);
+  const authority =
+    (printedName ? findLocalAuthority(printedName) : null) ??
+    findLocalAuthorityInText(printedName ?? top);
   return { authority, printedName };
 }
 
@@ -47,23 +62,41 @@ export function parseOfstedLaAreaSend(input: string, source: SourceInfo): Report
 
   const { authority, printedName } = readPartnershipAuthority(lines);
   if (!authority) {
-    warnings.add('unknown-local-authority', printedName ? `local area partnership "${printedName}" is not in the catalogue` : 'no "Area SEND inspection of … Local Area Partnership" title', null);
+    warnings.add(
+      'unknown-local-authority',
+      printedName
+        ? `local area partnership "${printedName}" is not in the catalogue`
+        : 'no "Area SEND inspection of … Local Area Partnership" title',
+      null,
+    );
   }
   const dates = readInspectionDates(lines, warnings);
   const sections = splitOutline(lines, AREA_SEND_HEADINGS);
 
   const outcomeSection = sections.find((s) => /^inspection outcome$/i.test(s.name));
   const outcome = outcomeSection ? readInspectionOutcome(outcomeSection.lines, isFurniture) : null;
-  if (!outcome) warnings.add('missing-overall-grade', 'no "Inspection outcome" found', outcomeSection?.heading.position ?? null);
+  if (!outcome)
+    warnings.add(
+      'missing-overall-grade',
+      'no "Inspection outcome" found',
+      outcomeSection?.heading.position ?? null,
+    );
 
   const findings = readSectionFindings(sections, isFurniture, measureLineWidth(lines));
-  if (findings.length === 0) warnings.add('missing-findings', 'no findings or areas for improvement found', null);
+  if (findings.length === 0)
+    warnings.add('missing-findings', 'no findings or areas for improvement found', null);
 
   const team = sections.find((s) => /^inspection team$/i.test(s.name));
   const people = readSendTeam(team?.lines ?? []);
-  if (!people.some((p) => p.role === 'lead inspector')) warnings.add('missing-lead-inspector', 'no Ofsted lead inspector in the inspection team', null);
+  if (!people.some((p) => p.role === 'lead inspector'))
+    warnings.add('missing-lead-inspector', 'no Ofsted lead inspector in the inspection team', null);
 
-  const monitoring = /\barea send monitoring inspection\b/i.test(lines.slice(0, 30).map((l) => l.text).join(' '));
+  const monitoring = /\barea send monitoring inspection\b/i.test(
+    lines
+      .slice(0, 30)
+      .map((l) => l.text)
+      .join(' '),
+  );
   return composeLaDocument({
     family: 'ofsted-la-area-send',
     parser: OFSTED_LA_AREA_SEND_PARSER,

@@ -12,15 +12,28 @@ import { normaliseLineEndings } from '../text/normalise.ts';
 import { composeLaDocument } from './ofsted-la-common/compose.ts';
 import { buildFinding, readSectionFindings } from './ofsted-la-common/findings.ts';
 import { buildFurnitureTest } from './ofsted-la-common/furniture.ts';
-import { findCouncilName, findLocalAuthority, findLocalAuthorityInText } from './ofsted-la-common/local-authority.ts';
+import {
+  findCouncilName,
+  findLocalAuthority,
+  findLocalAuthorityInText,
+} from './ofsted-la-common/local-authority.ts';
 import { splitOutline } from './ofsted-la-common/outline.ts';
 import { measureLineWidth } from './ofsted-la-common/prose.ts';
 import { FOCUSED_VISIT_HEADINGS } from './ofsted-la-focused-visit/headings.ts';
-import { joinLines, readAreaOfPractice, readLetterDate, readVisitDates, readVisitTitle } from './ofsted-la-focused-visit/letter.ts';
+import {
+  joinLines,
+  readAreaOfPractice,
+  readLetterDate,
+  readVisitDates,
+  readVisitTitle,
+} from './ofsted-la-focused-visit/letter.ts';
 import { readVisitPeople } from './ofsted-la-focused-visit/people.ts';
 import { WarningLog } from './warnings.ts';
 
-export const OFSTED_LA_FOCUSED_VISIT_PARSER = { name: 'ofsted-la-focused-visit', version: '1' } as const;
+export const OFSTED_LA_FOCUSED_VISIT_PARSER = {
+  name: 'ofsted-la-focused-visit',
+  version: '1',
+} as const;
 
 export const AREA_OF_PRACTICE_SECTION = 'Area of practice';
 
@@ -33,18 +46,30 @@ export function parseOfstedLaFocusedVisit(input: string, source: SourceInfo): Re
 
   const sections = splitOutline(lines, FOCUSED_VISIT_HEADINGS);
   const firstFindings = sections.find((s) => s.role !== 'skip');
-  const openingLines = lines.slice(0, firstFindings ? firstFindings.heading.index : lines.length).filter((l) => !isFurniture(l));
+  const openingLines = lines
+    .slice(0, firstFindings ? firstFindings.heading.index : lines.length)
+    .filter((l) => !isFurniture(l));
   const opening = joinLines(openingLines);
 
   const title = readVisitTitle(openingLines);
-  const authority = (title ? findLocalAuthority(title.name) : null) ?? findLocalAuthorityInText(title?.name ?? opening.text.slice(0, 600));
+  const authority =
+    (title ? findLocalAuthority(title.name) : null) ??
+    findLocalAuthorityInText(title?.name ?? opening.text.slice(0, 600));
   if (!authority) {
-    warnings.add('unknown-local-authority', title ? `local authority "${title.name}" is not in the catalogue` : 'no "Focused visit to …" title', title?.position ?? null);
+    warnings.add(
+      'unknown-local-authority',
+      title
+        ? `local authority "${title.name}" is not in the catalogue`
+        : 'no "Focused visit to …" title',
+      title?.position ?? null,
+    );
   }
 
   const visit = readVisitDates(opening);
-  if (!visit.text) warnings.add('missing-inspection-date', 'no "focused visit to … on <dates>" sentence', null);
-  else if (!visit.dates) warnings.add('unparsed-date', `visit dates "${visit.text}" not understood`, visit.position);
+  if (!visit.text)
+    warnings.add('missing-inspection-date', 'no "focused visit to … on <dates>" sentence', null);
+  else if (!visit.dates)
+    warnings.add('unparsed-date', `visit dates "${visit.text}" not understood`, visit.position);
 
   const area = readAreaOfPractice(opening);
   if (!area) warnings.add('missing-area-of-practice', 'no "Inspectors looked at …" sentence', null);
@@ -52,10 +77,12 @@ export function parseOfstedLaFocusedVisit(input: string, source: SourceInfo): Re
     ...(area ? [buildFinding(area.text, AREA_OF_PRACTICE_SECTION, 'neutral', area.position)] : []),
     ...readSectionFindings(sections, isFurniture, measureLineWidth(lines)),
   ];
-  if (findings.length === 0) warnings.add('missing-findings', 'no findings or improvement items found', null);
+  if (findings.length === 0)
+    warnings.add('missing-findings', 'no findings or improvement items found', null);
 
   const people = readVisitPeople(lines, opening);
-  if (!people.some((p) => p.role === 'lead inspector')) warnings.add('missing-lead-inspector', 'no inspector signs the letter', null);
+  if (!people.some((p) => p.role === 'lead inspector'))
+    warnings.add('missing-lead-inspector', 'no inspector signs the letter', null);
 
   return composeLaDocument({
     family: 'ofsted-la-focused-visit',

@@ -14,7 +14,9 @@ describe('readFileBytes', () => {
     writeFileSync(small, 'Overall experiences and progress of children: good');
     const big = Buffer.alloc(3 * 1024 * 1024, 7);
     writeFileSync(large, big);
-    expect((await readFileBytes(small)).toString('utf8')).toBe('Overall experiences and progress of children: good');
+    expect((await readFileBytes(small)).toString('utf8')).toBe(
+      'Overall experiences and progress of children: good',
+    );
     expect((await readFileBytes(large)).equals(big)).toBe(true);
   });
 

@@ -25,7 +25,8 @@ export interface InputProblem {
   reason: string;
 }
 
-export type SourceText = { ok: true; text: string; format: SourceFormat } | { ok: false; reason: string };
+export type SourceText =
+  { ok: true; text: string; format: SourceFormat } | { ok: false; reason: string };
 
 function isMetaFile(name: string): boolean {
   return name.endsWith('.meta.json');
@@ -78,9 +79,13 @@ function isInside(file: string, folder: string): boolean {
  * covered by an earlier input is not given twice. `any` order streams each folder as the file
  * system lists it, holding no listing: for counting.
  */
-export async function* walkInputFiles(inputs: readonly string[], order: 'sorted' | 'any' = 'sorted'): AsyncGenerator<InputEntry> {
+export async function* walkInputFiles(
+  inputs: readonly string[],
+  order: 'sorted' | 'any' = 'sorted',
+): AsyncGenerator<InputEntry> {
   const earlier: { path: string; folder: boolean }[] = [];
-  const seenBefore = (file: string) => earlier.some((input) => (input.folder ? isInside(file, input.path) : input.path === file));
+  const seenBefore = (file: string) =>
+    earlier.some((input) => (input.folder ? isInside(file, input.path) : input.path === file));
   for (const input of inputs) {
     const resolved = path.resolve(input);
     let folder: boolean;
@@ -105,12 +110,15 @@ export async function* walkInputFiles(inputs: readonly string[], order: 'sorted'
 /** How many files the inputs hold (walked in directory order, nothing kept): the total for a progress bar. */
 export async function countInputFiles(inputs: readonly string[]): Promise<number> {
   let count = 0;
-  for await (const entry of walkInputFiles(inputs, 'any')) if (entry.problem === undefined) count += 1;
+  for await (const entry of walkInputFiles(inputs, 'any'))
+    if (entry.problem === undefined) count += 1;
   return count;
 }
 
 /** Expands folders (recursively, sorted, skipping hidden files and `*.meta.json`) into one list. */
-export async function listInputFiles(inputs: readonly string[]): Promise<{ files: string[]; problems: InputProblem[] }> {
+export async function listInputFiles(
+  inputs: readonly string[],
+): Promise<{ files: string[]; problems: InputProblem[] }> {
   const files: string[] = [];
   const problems: InputProblem[] = [];
   for await (const entry of walkInputFiles(inputs)) {
@@ -140,11 +148,14 @@ function decodeUtf8(bytes: Uint8Array): string | null {
  * Windows-1252 puts printable characters (curly quotes, dashes, the euro) where Latin-1 has
  * control codes; not every Node build's TextDecoder maps them, so they are mapped here.
  */
-const WINDOWS_1252_EXTRAS = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+const WINDOWS_1252_EXTRAS =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
 
 function decodeWindows1252(bytes: Uint8Array): string {
   let text = '';
-  for (const byte of bytes) text += byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_EXTRAS[byte - 0x80] : String.fromCharCode(byte);
+  for (const byte of bytes)
+    text +=
+      byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_EXTRAS[byte - 0x80] : String.fromCharCode(byte);
   return text;
 }
 
@@ -159,7 +170,9 @@ async function convertSource(bytes: Uint8Array, format: SourceFormat): Promise<S
       // pdf.js is large and loads a native helper: only pay for it when a PDF is read.
       const { readPdfText } = await import('./pdf/pdf-to-text.ts');
       const result = await readPdfText(bytes);
-      return result.ok ? { ok: true, text: result.text, format } : { ok: false, reason: result.reason };
+      return result.ok
+        ? { ok: true, text: result.text, format }
+        : { ok: false, reason: result.reason };
     }
     case 'html':
       return { ok: true, text: htmlToText(decodeHtml(bytes)), format };
@@ -167,24 +180,36 @@ async function convertSource(bytes: Uint8Array, format: SourceFormat): Promise<S
     case 'json':
     case 'csv': {
       const text = decodeUtf8(bytes);
-      return text === null ? { ok: false, reason: 'not valid UTF-8 text' } : { ok: true, text, format };
+      return text === null
+        ? { ok: false, reason: 'not valid UTF-8 text' }
+        : { ok: true, text, format };
     }
   }
 }
 
 /** Text of a report given as bytes in a known format (uploads); never throws. */
-export async function readSourceBytes(bytes: Uint8Array, format: SourceFormat): Promise<SourceText> {
+export async function readSourceBytes(
+  bytes: Uint8Array,
+  format: SourceFormat,
+): Promise<SourceText> {
   try {
     return await convertSource(bytes, format);
   } catch (error) {
     // The readers do not throw by design; this keeps a batch going if one ever does.
-    return { ok: false, reason: `cannot convert ${format}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}` };
+    return {
+      ok: false,
+      reason: `cannot convert ${format}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
+    };
   }
 }
 
 export async function readSourceText(file: string): Promise<SourceText> {
   const format = detectFormat(file);
-  if (!format) return { ok: false, reason: `unsupported file type "${path.extname(file) || '(none)'}" (supported: ${Object.keys(FORMATS_BY_EXTENSION).join(', ')})` };
+  if (!format)
+    return {
+      ok: false,
+      reason: `unsupported file type "${path.extname(file) || '(none)'}" (supported: ${Object.keys(FORMATS_BY_EXTENSION).join(', ')})`,
+    };
   let bytes: Uint8Array;
   try {
     bytes = await readFileBytes(file);

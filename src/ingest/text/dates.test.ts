@@ -15,9 +15,12 @@ describe('parseDateRange', () => {
     expect(parseDateRange(text)).toEqual(expected);
   });
 
-  it.each(['', 'July 2019', '31 to 32 July 2019', '24 to 23 July 2019', 'soon'])('refuses %s', (text) => {
-    expect(parseDateRange(text)).toBeNull();
-  });
+  it.each(['', 'July 2019', '31 to 32 July 2019', '24 to 23 July 2019', 'soon'])(
+    'refuses %s',
+    (text) => {
+      expect(parseDateRange(text)).toBeNull();
+    },
+  );
 });
 
 describe('parseDate', () => {

@@ -6,9 +6,30 @@
 import { collapseWhitespace } from './normalise.ts';
 
 const MONTHS: Readonly<Record<string, number>> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5,
-  june: 6, jun: 6, july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9,
-  october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 
 export interface DateRange {
@@ -62,7 +83,9 @@ export function parseDateRange(text: string): DateRange | null {
   if (single) return { start: single, end: single };
 
   const sep = String.raw`\s*(?:to|and|&|-|–|—)\s*`;
-  const sameMonth = new RegExp(String.raw`^(\d{1,2})(?:st|nd|rd|th)?${sep}(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\s+(\d{4})$`).exec(t);
+  const sameMonth = new RegExp(
+    String.raw`^(\d{1,2})(?:st|nd|rd|th)?${sep}(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\s+(\d{4})$`,
+  ).exec(t);
   if (sameMonth) {
     const month = parseMonthName(sameMonth[3]!);
     if (month === null) return null;
@@ -72,7 +95,9 @@ export function parseDateRange(text: string): DateRange | null {
     return start && end && start <= end ? { start, end } : null;
   }
 
-  const twoDates = new RegExp(String.raw`^(\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+)(?:\s+(\d{4}))?${sep}(\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+(\d{4}))$`).exec(t);
+  const twoDates = new RegExp(
+    String.raw`^(\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+)(?:\s+(\d{4}))?${sep}(\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+(\d{4}))$`,
+  ).exec(t);
   if (twoDates) {
     const end = parseLongDate(twoDates[3]!);
     if (!end) return null;

@@ -29,12 +29,18 @@ describe('readGrade', () => {
 
 describe('readTrailingGrade', () => {
   it('reads the judgement lines of seed 000, grade at the line end', () => {
-    expect(readTrailingGrade('How well children and young people are helped and protected inadequate')).toEqual({
+    expect(
+      readTrailingGrade('How well children and young people are helped and protected inadequate'),
+    ).toEqual({
       label: 'How well children and young people are helped and protected',
       grade: 'INADEQUATE',
       gradeText: 'inadequate',
     });
-    expect(readTrailingGrade('Overall experiences and progress of children and young people: Requires improvement to be good')).toEqual({
+    expect(
+      readTrailingGrade(
+        'Overall experiences and progress of children and young people: Requires improvement to be good',
+      ),
+    ).toEqual({
       label: 'Overall experiences and progress of children and young people',
       grade: 'REQUIRES_IMPROVEMENT',
       gradeText: 'Requires improvement to be good',
@@ -50,7 +56,9 @@ describe('readTrailingGrade', () => {
 
 describe('gradeRank', () => {
   it('orders the quality scale, best highest', () => {
-    const ranks = (['OUTSTANDING', 'GOOD', 'REQUIRES_IMPROVEMENT', 'INADEQUATE'] as const).map(gradeRank);
+    const ranks = (['OUTSTANDING', 'GOOD', 'REQUIRES_IMPROVEMENT', 'INADEQUATE'] as const).map(
+      gradeRank,
+    );
     expect(ranks).toEqual([4, 3, 2, 1]);
     expect(gradeRank('ADEQUATE')).toBe(gradeRank('REQUIRES_IMPROVEMENT'));
   });
@@ -61,7 +69,19 @@ describe('gradeRank', () => {
   });
 
   it('sorts best first with unranked grades last', () => {
-    const grades: Grade[] = ['NOT_RATED', 'INADEQUATE', 'OUTSTANDING', 'SUSTAINED_EFFECTIVENESS', 'GOOD'];
-    expect([...grades].sort(compareGrades)).toEqual(['OUTSTANDING', 'GOOD', 'INADEQUATE', 'NOT_RATED', 'SUSTAINED_EFFECTIVENESS']);
+    const grades: Grade[] = [
+      'NOT_RATED',
+      'INADEQUATE',
+      'OUTSTANDING',
+      'SUSTAINED_EFFECTIVENESS',
+      'GOOD',
+    ];
+    expect([...grades].sort(compareGrades)).toEqual([
+      'OUTSTANDING',
+      'GOOD',
+      'INADEQUATE',
+      'NOT_RATED',
+      'SUSTAINED_EFFECTIVENESS',
+    ]);
   });
 });

@@ -24,7 +24,9 @@ const GRADE_WORDINGS: ReadonlyArray<readonly [string, Grade]> = [
 ];
 
 function normaliseGradeWording(text: string): string {
-  return collapseWhitespace(normaliseQuotes(text)).toLowerCase().replace(/[.:;,]+$/, '');
+  return collapseWhitespace(normaliseQuotes(text))
+    .toLowerCase()
+    .replace(/[.:;,]+$/, '');
 }
 
 /** The grade a whole wording names ("Requires Improvement", "inadequate"), else null. */

@@ -19,7 +19,9 @@ import { slugifyName } from './slug.ts';
 
 describe('normaliseQuotes', () => {
   it('straightens curly apostrophes and quotes as found in the seeds', () => {
-    expect(normaliseQuotes('the home\u2019s statement of purpose')).toBe("the home's statement of purpose");
+    expect(normaliseQuotes('the home\u2019s statement of purpose')).toBe(
+      "the home's statement of purpose",
+    );
     expect(normaliseQuotes('\u201Cpro re nata\u201D')).toBe('"pro re nata"');
   });
 });
@@ -41,9 +43,12 @@ describe('normaliseLineEndings', () => {
 });
 
 describe('normaliseBullet', () => {
-  it.each(['\u2022 item', '\uF0B7 item', '\u25AA item', '- item', '\u2013 item'])('reads %j as a bullet', (line) => {
-    expect(normaliseBullet(line)).toBe('- item');
-  });
+  it.each(['\u2022 item', '\uF0B7 item', '\u25AA item', '- item', '\u2013 item'])(
+    'reads %j as a bullet',
+    (line) => {
+      expect(normaliseBullet(line)).toBe('- item');
+    },
+  );
   it('leaves the compliance-notice footnote star alone', () => {
     const footnote = '* These requirements are subject to a compliance notice.';
     expect(normaliseBullet(footnote)).toBe(footnote);
@@ -55,10 +60,13 @@ describe('normaliseBullet', () => {
 
 describe('stripTags and splitParagraphBlocks', () => {
   it('removes <p> tags but keeps <http://…> links', () => {
-    expect(cleanInline(stripTags('<p>5: Medicines</p> <http://www.gov.uk/ofsted>'))).toBe('5: Medicines <http://www.gov.uk/ofsted>');
+    expect(cleanInline(stripTags('<p>5: Medicines</p> <http://www.gov.uk/ofsted>'))).toBe(
+      '5: Medicines <http://www.gov.uk/ofsted>',
+    );
   });
   it('splits a requirement cell from the seed into its blocks', () => {
-    const cell = '<p>23: Medicines</p> <p>The registered person must ensure that\u2014</p> <p>medicine which is prescribed for a child is administered as prescribed.</p>';
+    const cell =
+      '<p>23: Medicines</p> <p>The registered person must ensure that\u2014</p> <p>medicine which is prescribed for a child is administered as prescribed.</p>';
     expect(splitParagraphBlocks(cell)).toEqual([
       '23: Medicines',
       'The registered person must ensure that\u2014',
@@ -89,7 +97,8 @@ describe('page furniture and sentence ends', () => {
 
 describe('readParagraphs', () => {
   it('rejoins a paragraph cut by a page break, as in seed 000', () => {
-    const text = "Leaders do not advocate. Good relationships with children's\n\n2\n\nplacing authorities are weak.\n\nSystems are not effective.";
+    const text =
+      "Leaders do not advocate. Good relationships with children's\n\n2\n\nplacing authorities are weak.\n\nSystems are not effective.";
     const paragraphs = readParagraphs(splitSourceLines(text), (l) => isPageNumberLine(l.text));
     expect(paragraphs.map((p) => p.text)).toEqual([
       "Leaders do not advocate. Good relationships with children's placing authorities are weak.",
@@ -101,7 +110,9 @@ describe('readParagraphs', () => {
 
 describe('normaliseForHash', () => {
   it('gives the same text for different wrapping, line endings and quotes', () => {
-    expect(normaliseForHash('the child\u2019s\r\nplan  ')).toBe(normaliseForHash("the child's plan"));
+    expect(normaliseForHash('the child\u2019s\r\nplan  ')).toBe(
+      normaliseForHash("the child's plan"),
+    );
   });
 });
 

@@ -20,7 +20,8 @@ const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
 
 /** Either kind, to skip both passes over the usual text that has neither. */
-const ANY_QUOTE = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/;
+const ANY_QUOTE =
+  /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/;
 
 /** Curly, low and prime quote marks become `'` and `"`, so "child’s" and "child's" match. */
 export function normaliseQuotes(text: string): string {
@@ -29,8 +30,9 @@ export function normaliseQuotes(text: string): string {
 }
 
 /** Every character normaliseSpaces replaces or removes: most lines have none and skip its three passes. */
-// eslint-disable-next-line no-control-regex -- control characters are among them
-const ANY_ODD_SPACE = /[\r\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\u200B-\u200D\u2060\uFEFF\u00AD\u0000-\u0008\u000B-\u001F\u007F]/;
+const ANY_ODD_SPACE =
+  // eslint-disable-next-line no-control-regex -- control characters are among them
+  /[\r\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\u200B-\u200D\u2060\uFEFF\u00AD\u0000-\u0008\u000B-\u001F\u007F]/;
 
 /**
  * Odd spaces (and a lone CR) become plain spaces; zero-width characters, soft hyphens, form
@@ -38,11 +40,13 @@ const ANY_ODD_SPACE = /[\r\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\u200B-\u20
  */
 export function normaliseSpaces(text: string): string {
   if (!ANY_ODD_SPACE.test(text)) return text;
-  return text
-    .replace(/[\r\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
-    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
+  return (
+    text
+      .replace(/[\r\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
+      .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
+  );
 }
 
 /**
@@ -51,7 +55,10 @@ export function normaliseSpaces(text: string): string {
  * footnote mark, not a bullet.
  */
 export function normaliseBullet(line: string): string {
-  return line.replace(/^(\s*)(?:[\u2022\u25CF\u25E6\u25AA\u25A0\u2023\u2043\u2219\u00B7\u2013\uE000-\uF8FF]|-)\s+/u, '$1- ');
+  return line.replace(
+    /^(\s*)(?:[\u2022\u25CF\u25E6\u25AA\u25A0\u2023\u2043\u2219\u00B7\u2013\uE000-\uF8FF]|-)\s+/u,
+    '$1- ',
+  );
 }
 
 /** Whether a (normalised) line is a bullet item. */
@@ -85,14 +92,18 @@ export function normaliseLine(line: string): string {
  * normalisers' own patterns scanned slower than their passes). A run of plain spaces is the
  * other change, tested apart.
  */
-// eslint-disable-next-line no-control-regex -- control characters are among them
-const INLINE_CHANGES = /[\t\n\v\f\r\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\u200B-\u200D\u2060\uFEFF\u00AD\u0000-\u0008\u000B-\u001F\u007F\u2018\u2019\u201A\u201B\u2032\u0060\u00B4\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB<]/;
+const INLINE_CHANGES =
+  // eslint-disable-next-line no-control-regex -- control characters are among them
+  /[\t\n\v\f\r\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\u200B-\u200D\u2060\uFEFF\u00AD\u0000-\u0008\u000B-\u001F\u007F\u2018\u2019\u201A\u201B\u2032\u0060\u00B4\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB<]/;
 
 /** Inline text as stored in a document: quotes straightened, tags removed, spaces collapsed. */
 export function cleanInline(text: string): string {
   let clean = cleanedLines.get(text);
   if (clean === undefined) {
-    clean = !INLINE_CHANGES.test(text) && !text.includes('  ') ? text.trim() : collapseWhitespace(stripTags(normaliseQuotes(normaliseSpaces(text))));
+    clean =
+      !INLINE_CHANGES.test(text) && !text.includes('  ')
+        ? text.trim()
+        : collapseWhitespace(stripTags(normaliseQuotes(normaliseSpaces(text))));
     if (cleanedLines.size >= CLEANED_LINES_KEPT) cleanedLines.clear();
     cleanedLines.set(text, clean);
   }

@@ -15,7 +15,10 @@ export interface Paragraph {
  * wrap lines), blank lines and lines `isNoise` recognises (page numbers, running headers)
  * separate them. Paragraphs cut by a page break are then rejoined (see rejoinBrokenParagraphs).
  */
-export function readParagraphs(lines: readonly SourceLine[], isNoise: (line: SourceLine) => boolean = () => false): Paragraph[] {
+export function readParagraphs(
+  lines: readonly SourceLine[],
+  isNoise: (line: SourceLine) => boolean = () => false,
+): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let current: SourceLine[] = [];
   const flush = (): void => {
@@ -23,7 +26,12 @@ export function readParagraphs(lines: readonly SourceLine[], isNoise: (line: Sou
     const last = current[current.length - 1];
     const text = cleanInline(current.map((l) => l.text).join(' '));
     if (first && last && text) {
-      paragraphs.push({ text, position: first.position, firstLine: first.index, lastLine: last.index });
+      paragraphs.push({
+        text,
+        position: first.position,
+        firstLine: first.index,
+        lastLine: last.index,
+      });
     }
     current = [];
   };

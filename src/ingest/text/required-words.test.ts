@@ -39,7 +39,10 @@ describe('mayMatch', () => {
   });
 
   it('keeps texts where case folding makes a match: the long s and the Kelvin sign', () => {
-    for (const [pattern, text] of [[/\bhsca\b/iu, 'the H\u017FCA regulations'], [/\bkeep\b/iu, 'to \u212Aeep']] as const) {
+    for (const [pattern, text] of [
+      [/\bhsca\b/iu, 'the H\u017FCA regulations'],
+      [/\bkeep\b/iu, 'to \u212Aeep'],
+    ] as const) {
       expect(pattern.test(text)).toBe(true);
       expect(mayMatch(findRequiredWords(pattern), foldForRequiredWords(text))).toBe(true);
     }

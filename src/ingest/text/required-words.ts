@@ -27,7 +27,8 @@ export function findRequiredWords(pattern: RegExp): string[] {
       endRun();
       i += 1;
       // \u00A0, \x41, \cJ, \p{L}, \k<name>: their letters are not literal text.
-      if ('uxcpPk'.includes(source[i] ?? '')) while (/[0-9A-Za-z{}<>_]/.test(source[i + 1] ?? '')) i += 1;
+      if ('uxcpPk'.includes(source[i] ?? ''))
+        while (/[0-9A-Za-z{}<>_]/.test(source[i + 1] ?? '')) i += 1;
     } else if (c === '[') {
       endRun();
       // In JS the first unescaped `]` closes a class, even right after `[` or `[^`.

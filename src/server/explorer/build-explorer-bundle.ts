@@ -46,7 +46,8 @@ export async function buildExplorerBundle(): Promise<ExplorerBundle> {
   });
   const js = result.outputFiles.find((file) => file.path.endsWith('.js'))?.text;
   const css = result.outputFiles.find((file) => file.path.endsWith('.css'))?.text;
-  if (js === undefined || css === undefined) throw new Error('esbuild produced no explorer JS or CSS');
+  if (js === undefined || css === undefined)
+    throw new Error('esbuild produced no explorer JS or CSS');
   const version = createHash('sha256').update(js).update(css).digest('hex').slice(0, 12);
   const [jsGzipped, cssGzipped] = await Promise.all([gzipAsync(js), gzipAsync(css)]);
   return {

@@ -12,7 +12,10 @@ import { ExampleFileError, readExampleTabs } from './read-examples.ts';
 
 function readOperationNames(query: string): (string | undefined)[] {
   return parse(query)
-    .definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)
+    .definitions.filter(
+      (definition): definition is OperationDefinitionNode =>
+        definition.kind === Kind.OPERATION_DEFINITION,
+    )
     .map((operation) => operation.name?.value);
 }
 
@@ -24,11 +27,14 @@ describe('operations/examples', async () => {
     expect(tabs.map((tab) => tab.name)).toContain('health');
   });
 
-  it.each(tabs.map((tab) => [tab.name, tab] as const))('%s is one named operation that validates against the schema', (_name, tab) => {
-    const document = parse(tab.query);
-    expect(readOperationNames(tab.query)).toEqual([expect.stringMatching(/^[A-Z]\w*$/)]);
-    expect(validate(schema, document).map((error) => error.message)).toEqual([]);
-  });
+  it.each(tabs.map((tab) => [tab.name, tab] as const))(
+    '%s is one named operation that validates against the schema',
+    (_name, tab) => {
+      const document = parse(tab.query);
+      expect(readOperationNames(tab.query)).toEqual([expect.stringMatching(/^[A-Z]\w*$/)]);
+      expect(validate(schema, document).map((error) => error.message)).toEqual([]);
+    },
+  );
 
   it('gives every example its own operation name, so each tab has its own title', () => {
     const names = tabs.flatMap((tab) => readOperationNames(tab.query));

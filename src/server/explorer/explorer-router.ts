@@ -18,7 +18,12 @@ function fingerprintExamples(tabs: ExampleTab[]): string {
 
 function sendFailure(res: Response, what: string, error: unknown): void {
   console.error(`Explorer: cannot ${what}:`, error);
-  res.status(500).type('text/plain').send(`The explorer cannot ${what}: ${(error as Error).message ?? String(error)}\nGraphQL still answers at ${GRAPHQL_PATH}.`);
+  res
+    .status(500)
+    .type('text/plain')
+    .send(
+      `The explorer cannot ${what}: ${(error as Error).message ?? String(error)}\nGraphQL still answers at ${GRAPHQL_PATH}.`,
+    );
 }
 
 async function servePage(req: Request, res: Response): Promise<void> {
@@ -37,7 +42,11 @@ async function servePage(req: Request, res: Response): Promise<void> {
     return;
   }
   const html = renderExplorerPage({
-    config: { tabs, storageNamespace: `inspection-graph:${fingerprintExamples(tabs)}`, graphqlPath: GRAPHQL_PATH },
+    config: {
+      tabs,
+      storageNamespace: `inspection-graph:${fingerprintExamples(tabs)}`,
+      graphqlPath: GRAPHQL_PATH,
+    },
     graphqlUrl: `${req.protocol}://${req.get('host') ?? 'localhost'}${GRAPHQL_PATH}`,
     scriptPath: `${ASSET_PREFIX}/${bundle.version}/explorer.js`,
     stylePath: `${ASSET_PREFIX}/${bundle.version}/explorer.css`,
@@ -60,7 +69,10 @@ async function serveAsset(req: Request, res: Response, kind: 'js' | 'css'): Prom
   }
   const file = bundle[kind];
   // The version in the path changes with the content, so the browser may keep it for good.
-  res.set('cache-control', 'public, max-age=31536000, immutable').vary('accept-encoding').type(kind);
+  res
+    .set('cache-control', 'public, max-age=31536000, immutable')
+    .vary('accept-encoding')
+    .type(kind);
   if (req.acceptsEncodings('gzip') === 'gzip') {
     res.set('content-encoding', 'gzip').send(file.gzipped);
   } else {

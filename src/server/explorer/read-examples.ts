@@ -56,7 +56,11 @@ export async function readExampleTabs(dir: string = EXAMPLES_DIR): Promise<Examp
       const query = await readFile(path.join(dir, fileName), 'utf8');
       const variablesFile = path.join(dir, `${name}.variables.json`);
       const variables = await readOptionalFile(variablesFile);
-      return { name, query, variables: variables === null ? null : checkVariables(variablesFile, variables) };
+      return {
+        name,
+        query,
+        variables: variables === null ? null : checkVariables(variablesFile, variables),
+      };
     }),
   );
 }

@@ -2,7 +2,13 @@
  * The explorer's HTML: a header with a link to Apollo Sandbox, the config the bundle reads, and
  * the bundle's own JS and CSS from this server. No other origin appears in it.
  */
-import { buildSandboxUrl, CONFIG_ELEMENT_ID, ROOT_ELEMENT_ID, SANDBOX_LINK_ID, type ExplorerConfig } from './explorer-config.ts';
+import {
+  buildSandboxUrl,
+  CONFIG_ELEMENT_ID,
+  ROOT_ELEMENT_ID,
+  SANDBOX_LINK_ID,
+  type ExplorerConfig,
+} from './explorer-config.ts';
 
 export interface ExplorerPage {
   config: ExplorerConfig;

@@ -49,8 +49,10 @@ export async function openOfflineContext(browser: Browser): Promise<OfflineConte
     }
   });
   // WebSockets bypass route(): record any the page opens elsewhere.
-  context.on('page', (page) => page.on('websocket', (socket) => {
-    if (!isLocal(socket.url().replace(/^ws/, 'http'))) blockedUrls.push(socket.url());
-  }));
+  context.on('page', (page) =>
+    page.on('websocket', (socket) => {
+      if (!isLocal(socket.url().replace(/^ws/, 'http'))) blockedUrls.push(socket.url());
+    }),
+  );
   return { context, blockedUrls };
 }

@@ -15,12 +15,18 @@ async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
 
 describe('batchItems', () => {
   it('cuts batches of the given size and a shorter last one', async () => {
-    expect(await collect(batchItems(from([1, 2, 3, 4, 5, 6, 7]), { size: 3 }))).toEqual([[1, 2, 3], [4, 5, 6], [7]]);
+    expect(await collect(batchItems(from([1, 2, 3, 4, 5, 6, 7]), { size: 3 }))).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+      [7],
+    ]);
   });
 
   it('counts only the items that count, but never holds more than maxItems', async () => {
     const items = ['doc', 'skip', 'doc', 'skip', 'skip', 'skip', 'skip', 'doc'];
-    const batches = await collect(batchItems(from(items), { size: 2, counts: (item) => item === 'doc', maxItems: 4 }));
+    const batches = await collect(
+      batchItems(from(items), { size: 2, counts: (item) => item === 'doc', maxItems: 4 }),
+    );
     expect(batches).toEqual([['doc', 'skip', 'doc'], ['skip', 'skip', 'skip', 'skip'], ['doc']]);
   });
 
@@ -35,13 +41,17 @@ describe('mapOrdered', () => {
     let most = 0;
     const delays = [30, 1, 20, 1, 10, 1];
     const results = await collect(
-      mapOrdered(from(delays.map((delay, index) => ({ delay, index }))), 3, async ({ delay, index }) => {
-        running += 1;
-        most = Math.max(most, running);
-        await new Promise((resolve) => setTimeout(resolve, delay));
-        running -= 1;
-        return index;
-      }),
+      mapOrdered(
+        from(delays.map((delay, index) => ({ delay, index }))),
+        3,
+        async ({ delay, index }) => {
+          running += 1;
+          most = Math.max(most, running);
+          await new Promise((resolve) => setTimeout(resolve, delay));
+          running -= 1;
+          return index;
+        },
+      ),
     );
     expect(results).toEqual([0, 1, 2, 3, 4, 5]);
     expect(most).toBe(3);

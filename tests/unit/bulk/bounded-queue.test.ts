@@ -23,7 +23,8 @@ describe('BoundedQueue', () => {
     await tick();
     expect(pushed).toEqual([1, 2, 3]);
     const rest: number[] = [];
-    for (let next = await consumer.next(); !next.done; next = await consumer.next()) rest.push(next.value);
+    for (let next = await consumer.next(); !next.done; next = await consumer.next())
+      rest.push(next.value);
     await producer;
     expect(rest).toEqual([2, 3, 4]);
   });

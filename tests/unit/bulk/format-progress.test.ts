@@ -1,6 +1,12 @@
 /** ETA, durations and the progress line printed off a terminal. */
 import { describe, expect, it } from 'vitest';
-import { dataFilePercent, formatDataFileProgress, formatDuration, formatEta, formatProgressLine } from '../../../src/ingest/bulk/format-progress.ts';
+import {
+  dataFilePercent,
+  formatDataFileProgress,
+  formatDuration,
+  formatEta,
+  formatProgressLine,
+} from '../../../src/ingest/bulk/format-progress.ts';
 
 describe('formatDuration', () => {
   it.each([
@@ -29,18 +35,40 @@ describe('formatEta', () => {
 
 describe('formatProgressLine', () => {
   it('gives done/total, rate, loaded, failed and ETA on one line', () => {
-    const line = formatProgressLine({ done: 1200, total: 28144, counted: 28144, loaded: 1150, failed: 3, elapsedSeconds: 1200 / 85.3 });
-    expect(line).toBe('ingest: 1200/28144 files, 85.3 reports/s, 1150 loaded, 3 failed, ETA 5m 16s');
+    const line = formatProgressLine({
+      done: 1200,
+      total: 28144,
+      counted: 28144,
+      loaded: 1150,
+      failed: 3,
+      elapsedSeconds: 1200 / 85.3,
+    });
+    expect(line).toBe(
+      'ingest: 1200/28144 files, 85.3 reports/s, 1150 loaded, 3 failed, ETA 5m 16s',
+    );
   });
 
   it('shows the count so far while the walk is still counting', () => {
-    const line = formatProgressLine({ done: 10, total: null, counted: 300, loaded: 10, failed: 0, elapsedSeconds: 2 });
+    const line = formatProgressLine({
+      done: 10,
+      total: null,
+      counted: 300,
+      loaded: 10,
+      failed: 0,
+      elapsedSeconds: 2,
+    });
     expect(line).toBe('ingest: 10/300+ files, 5.0 reports/s, 10 loaded, 0 failed, ETA ?');
   });
 });
 
 describe('data file progress', () => {
-  const state = { name: 'providers.csv', rows: 12500, bytesRead: 4_500_000, bytesTotal: 10_000_000, elapsedSeconds: 9 };
+  const state = {
+    name: 'providers.csv',
+    rows: 12500,
+    bytesRead: 4_500_000,
+    bytesTotal: 10_000_000,
+    elapsedSeconds: 9,
+  };
 
   it('gives rows, the share of bytes read and the time left at the byte rate so far', () => {
     expect(formatDataFileProgress(state)).toBe('providers.csv: 12500 rows, 45% read, ETA 11s');
@@ -52,7 +80,12 @@ describe('data file progress', () => {
   });
 
   it('follows the progress line while a data file loads', () => {
-    const line = formatProgressLine({ done: 3, total: 10, counted: 10, loaded: 2, failed: 0, elapsedSeconds: 3 }, state);
-    expect(line).toBe('ingest: 3/10 files, 1.0 reports/s, 2 loaded, 0 failed, ETA 7s; data file providers.csv: 12500 rows, 45% read, ETA 11s');
+    const line = formatProgressLine(
+      { done: 3, total: 10, counted: 10, loaded: 2, failed: 0, elapsedSeconds: 3 },
+      state,
+    );
+    expect(line).toBe(
+      'ingest: 3/10 files, 1.0 reports/s, 2 loaded, 0 failed, ETA 7s; data file providers.csv: 12500 rows, 45% read, ETA 11s',
+    );
   });
 });

@@ -10,12 +10,22 @@ import { ParseRunner } from '../../../src/ingest/bulk/parse-runner.ts';
 import { runParseTask } from '../../../src/ingest/bulk/parse-task.ts';
 import type { ReadItem } from '../../../src/ingest/bulk/work-items.ts';
 
-const REPORTS = ['seed/000_573f2340e3d978e1.txt', 'seed/002_7b99ce8a6ac40e7e.txt', 'tests/fixtures/reports/sc999001-2022-03-08.txt', 'tests/fixtures/reports/sc999002-2023-05-10.txt'];
+const REPORTS = [
+  'seed/000_573f2340e3d978e1.txt',
+  'seed/002_7b99ce8a6ac40e7e.txt',
+  'tests/fixtures/reports/sc999001-2022-03-08.txt',
+  'tests/fixtures/reports/sc999002-2023-05-10.txt',
+];
 
 async function* reportItems(): AsyncGenerator<ReadItem> {
   for (const file of REPORTS) {
     const text = readFileSync(file, 'utf8');
-    yield { kind: 'report', file, sha256: null, task: { kind: 'text', text, fileName: file, format: 'txt', meta: null } };
+    yield {
+      kind: 'report',
+      file,
+      sha256: null,
+      task: { kind: 'text', text, fileName: file, format: 'txt', meta: null },
+    };
   }
 }
 
@@ -40,8 +50,16 @@ describe('parseItems on the main thread', () => {
 
 describe('ParseRunner with no workers', () => {
   it('converts an HTML page on a worker thread, started for it, with the result the main thread gives', async () => {
-    const html = new Uint8Array(readFileSync('tests/fixtures/corpus/html/cqc-location-summary_seed-002.html'));
-    const task = { kind: 'bytes' as const, bytes: html, fileName: 'seed-002.html', format: 'html' as const, meta: null };
+    const html = new Uint8Array(
+      readFileSync('tests/fixtures/corpus/html/cqc-location-summary_seed-002.html'),
+    );
+    const task = {
+      kind: 'bytes' as const,
+      bytes: html,
+      fileName: 'seed-002.html',
+      format: 'html' as const,
+      meta: null,
+    };
     const runner = new ParseRunner(0);
     try {
       const onWorker = await runner.run({ ...task, bytes: html.slice() });

@@ -4,7 +4,9 @@ import { ProgressReporter } from '../../../src/ingest/bulk/progress-reporter.ts'
 
 function captureStream(): { stream: NodeJS.WriteStream; lines: () => string[] } {
   let text = '';
-  const stream = { write: (chunk: string) => ((text += chunk), true) } as unknown as NodeJS.WriteStream;
+  const stream = {
+    write: (chunk: string) => ((text += chunk), true),
+  } as unknown as NodeJS.WriteStream;
   return { stream, lines: () => text.split('\n').filter((line) => line !== '') };
 }
 
@@ -14,13 +16,33 @@ describe('ProgressReporter (lines)', () => {
 
   it('follows a loading data file in its line until the file has a result', () => {
     const { stream, lines } = captureStream();
-    const reporter = new ProgressReporter({ mode: 'lines', intervalMs: 1000, stream, say: () => {} });
+    const reporter = new ProgressReporter({
+      mode: 'lines',
+      intervalMs: 1000,
+      stream,
+      say: () => {},
+    });
     reporter.setTotal(2);
-    reporter.dataFileProgress('/data/providers.csv', { rows: 500, bytesRead: 250, bytesTotal: 1000 });
+    reporter.dataFileProgress('/data/providers.csv', {
+      rows: 500,
+      bytesRead: 250,
+      bytesTotal: 1000,
+    });
     vi.advanceTimersByTime(1000);
-    reporter.dataFileProgress('/data/providers.csv', { rows: 1000, bytesRead: 500, bytesTotal: 1000 });
+    reporter.dataFileProgress('/data/providers.csv', {
+      rows: 1000,
+      bytesRead: 500,
+      bytesTotal: 1000,
+    });
     vi.advanceTimersByTime(1000);
-    reporter.record({ kind: 'data-file', file: '/data/providers.csv', status: 'loaded', message: 'rows', rows: 2000, rowProblems: [] });
+    reporter.record({
+      kind: 'data-file',
+      file: '/data/providers.csv',
+      status: 'loaded',
+      message: 'rows',
+      rows: 2000,
+      rowProblems: [],
+    });
     vi.advanceTimersByTime(1000);
     reporter.stop();
 
@@ -33,7 +55,12 @@ describe('ProgressReporter (lines)', () => {
 
   it('has no data file in its line when none is loading', () => {
     const { stream, lines } = captureStream();
-    const reporter = new ProgressReporter({ mode: 'lines', intervalMs: 500, stream, say: () => {} });
+    const reporter = new ProgressReporter({
+      mode: 'lines',
+      intervalMs: 500,
+      stream,
+      say: () => {},
+    });
     vi.advanceTimersByTime(500);
     reporter.stop();
     expect(lines()).toEqual([expect.not.stringContaining('data file')]);

@@ -8,7 +8,10 @@ import { readJsonlRecords, splitJsonRecords } from '../../../src/ingest/bulk/spl
 const dir = mkdtempSync(path.join(tmpdir(), 'split-records-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const RECORD = readFileSync(new URL('../../fixtures/corpus/cqc/cqc_1-119142905_api-location.json', import.meta.url), 'utf8');
+const RECORD = readFileSync(
+  new URL('../../fixtures/corpus/cqc/cqc_1-119142905_api-location.json', import.meta.url),
+  'utf8',
+);
 const record = JSON.parse(RECORD) as { locationId: string };
 
 describe('readJsonlRecords', () => {
@@ -25,7 +28,9 @@ describe('readJsonlRecords', () => {
 
 describe('splitJsonRecords', () => {
   it('splits an array into numbered records, each its own text', () => {
-    const records = splitJsonRecords(JSON.stringify([record, { ...record, locationId: '1-2' }], null, 2));
+    const records = splitJsonRecords(
+      JSON.stringify([record, { ...record, locationId: '1-2' }], null, 2),
+    );
     expect(records?.map((r) => r.suffix)).toEqual(['#1', '#2']);
     expect(JSON.parse(records![1]!.text)).toMatchObject({ locationId: '1-2' });
   });
@@ -37,7 +42,10 @@ describe('splitJsonRecords', () => {
 
   it('leaves one record, the API’s id listing, and text that is not JSON to the parser', () => {
     expect(splitJsonRecords(RECORD)).toBeNull();
-    const listing = { total: 1, locations: [{ locationId: '1-10000302982', locationName: 'Example', postalCode: 'OL1 1AA' }] };
+    const listing = {
+      total: 1,
+      locations: [{ locationId: '1-10000302982', locationName: 'Example', postalCode: 'OL1 1AA' }],
+    };
     expect(splitJsonRecords(JSON.stringify(listing))).toBeNull();
     expect(splitJsonRecords('{"locationId": ')).toBeNull();
   });

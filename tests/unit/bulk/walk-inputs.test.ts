@@ -17,28 +17,42 @@ function touch(relative: string): string {
 
 async function walk(inputs: string[]): Promise<string[]> {
   const out: string[] = [];
-  for await (const entry of walkInputFiles(inputs)) out.push(entry.problem === undefined ? path.relative(dir, entry.file) : `PROBLEM ${path.basename(entry.file)}: ${entry.problem}`);
+  for await (const entry of walkInputFiles(inputs))
+    out.push(
+      entry.problem === undefined
+        ? path.relative(dir, entry.file)
+        : `PROBLEM ${path.basename(entry.file)}: ${entry.problem}`,
+    );
   return out;
 }
 
 describe('walkInputFiles', () => {
-  for (const name of ['b/2.txt', 'b/10.txt', 'a.txt', 'c/z/deep.pdf', 'c/y.txt', 'b/2.txt.meta.json', '.hidden.txt', 'c/.git/config']) touch(name);
+  for (const name of [
+    'b/2.txt',
+    'b/10.txt',
+    'a.txt',
+    'c/z/deep.pdf',
+    'c/y.txt',
+    'b/2.txt.meta.json',
+    '.hidden.txt',
+    'c/.git/config',
+  ])
+    touch(name);
 
   it('walks folders depth first, each folder sorted, without hidden files or metadata', async () => {
     expect(await walk([dir])).toEqual(['a.txt', 'b/10.txt', 'b/2.txt', 'c/y.txt', 'c/z/deep.pdf']);
   });
 
   it('gives an unreadable input as a problem and goes on', async () => {
-    expect(await walk([path.join(dir, 'missing'), path.join(dir, 'a.txt')])).toEqual(['PROBLEM missing: cannot read: ENOENT', 'a.txt']);
+    expect(await walk([path.join(dir, 'missing'), path.join(dir, 'a.txt')])).toEqual([
+      'PROBLEM missing: cannot read: ENOENT',
+      'a.txt',
+    ]);
   });
 
   it('never gives a file twice when inputs overlap', async () => {
-    expect(await walk([path.join(dir, 'c', 'y.txt'), path.join(dir, 'c'), dir, path.join(dir, 'a.txt')])).toEqual([
-      'c/y.txt',
-      'c/z/deep.pdf',
-      'a.txt',
-      'b/10.txt',
-      'b/2.txt',
-    ]);
+    expect(
+      await walk([path.join(dir, 'c', 'y.txt'), path.join(dir, 'c'), dir, path.join(dir, 'a.txt')]),
+    ).toEqual(['c/y.txt', 'c/z/deep.pdf', 'a.txt', 'b/10.txt', 'b/2.txt']);
   });
 });

@@ -30,10 +30,22 @@ function themeIds(finding: Finding): string[] {
 }
 
 function finding(text: string, polarity: Finding['polarity'] = 'neutral', id = 'f/1'): Finding {
-  return { id, text, section: 'Test', polarity, themes: [], citations: [], repeat: null, position: { offset: 0, line: 1 } };
+  return {
+    id,
+    text,
+    section: 'Test',
+    polarity,
+    themes: [],
+    citations: [],
+    repeat: null,
+    position: { offset: 0, line: 1 },
+  };
 }
 
-function ofstedDocument(findings: Finding[], startDate: string | null = SEED_000_INSPECTION.startDate): ReportDocument {
+function ofstedDocument(
+  findings: Finding[],
+  startDate: string | null = SEED_000_INSPECTION.startDate,
+): ReportDocument {
   return {
     schemaVersion: 1,
     source: { fileName: 'test.txt', sha256: 'test', format: 'txt' },
@@ -41,7 +53,17 @@ function ofstedDocument(findings: Finding[], startDate: string | null = SEED_000
     regulator: 'OFSTED',
     parser: { name: 'test', version: '0' },
     provider: null,
-    location: { id: 'ofsted:1247390', urn: '1247390', cqcId: null, name: null, type: null, capacity: null, description: null, region: null, localAuthority: null },
+    location: {
+      id: 'ofsted:1247390',
+      urn: '1247390',
+      cqcId: null,
+      name: null,
+      type: null,
+      capacity: null,
+      description: null,
+      region: null,
+      localAuthority: null,
+    },
     inspection: { ...SEED_000_INSPECTION, startDate },
     judgements: [],
     history: SEED_000_HISTORY,
@@ -54,20 +76,31 @@ function ofstedDocument(findings: Finding[], startDate: string | null = SEED_000
   };
 }
 
-describe('classifyDocument on seed 000 (Ofsted children\'s home)', () => {
+describe("classifyDocument on seed 000 (Ofsted children's home)", () => {
   const parsed = parseSeed('000_573f2340e3d978e1.txt');
   const doc = classifyDocument(parsed);
 
   it('tags medication, safeguarding and governance among the findings', () => {
     const all = new Set(doc.findings.flatMap(themeIds));
-    expect([...all]).toEqual(expect.arrayContaining(['medication', 'safeguarding', 'governance', 'missing-from-care', 'restraint-and-behaviour']));
+    expect([...all]).toEqual(
+      expect.arrayContaining([
+        'medication',
+        'safeguarding',
+        'governance',
+        'missing-from-care',
+        'restraint-and-behaviour',
+      ]),
+    );
   });
 
   it.each([
     ['Medication protocols for the administration', 'medication'],
     ['Leaders and managers fail to safeguard children effectively', 'safeguarding'],
     ['Systems to monitor and evaluate the quality of care are not effective', 'governance'],
-    ['Leaders and managers have made no progress since the previous inspection', 'missing-from-care'],
+    [
+      'Leaders and managers have made no progress since the previous inspection',
+      'missing-from-care',
+    ],
     ['Following an incident of serious self-harm', 'restraint-and-behaviour'],
   ])('"%s..." is tagged %s', (prefix, theme) => {
     expect(themeIds(findingStarting(doc, prefix))).toContain(theme);
@@ -75,8 +108,13 @@ describe('classifyDocument on seed 000 (Ofsted children\'s home)', () => {
 
   it('gives every narrative finding a polarity, strengths where leaders made improvements', () => {
     expect(doc.findings.filter((f) => f.polarity === 'neutral')).toEqual([]);
-    expect(findingStarting(doc, 'In some areas, leaders and managers have made improvements').polarity).toBe('strength');
-    expect(findingStarting(doc, 'Leaders and managers provide staff with a supportive environment').polarity).toBe('strength');
+    expect(
+      findingStarting(doc, 'In some areas, leaders and managers have made improvements').polarity,
+    ).toBe('strength');
+    expect(
+      findingStarting(doc, 'Leaders and managers provide staff with a supportive environment')
+        .polarity,
+    ).toBe('strength');
     expect(findingStarting(doc, 'Medication protocols').polarity).toBe('concern');
   });
 
@@ -85,7 +123,9 @@ describe('classifyDocument on seed 000 (Ofsted children\'s home)', () => {
       statement: 'This is a repeated shortfall from the full inspection in September 2018.',
       refersTo: 'ofsted:1247390:2018-09-26:full',
     });
-    expect(findingStarting(doc, 'Leaders and managers have made no progress').repeat?.refersTo).toBe('ofsted:1247390:2019-02-20:interim');
+    expect(
+      findingStarting(doc, 'Leaders and managers have made no progress').repeat?.refersTo,
+    ).toBe('ofsted:1247390:2019-02-20:interim');
     expect(findingStarting(doc, 'Systems to monitor').repeat).toBeNull();
   });
 
@@ -108,37 +148,70 @@ describe('classifyDocument on seed 002 (CQC location summary)', () => {
 
   it.each([
     ['Five out of 14 parents and carers', 'access-and-timeliness'],
-    ['As required at the inspection in November 2022, the provider had worked hard to improve staff morale', 'staffing'],
-    ['Most parents and carers we spoke with were not clear about how to complain', 'voice-and-complaints'],
-    ['As required at the inspection in November 2022, staff had received mandatory training', 'infection-control'],
+    [
+      'As required at the inspection in November 2022, the provider had worked hard to improve staff morale',
+      'staffing',
+    ],
+    [
+      'Most parents and carers we spoke with were not clear about how to complain',
+      'voice-and-complaints',
+    ],
+    [
+      'As required at the inspection in November 2022, staff had received mandatory training',
+      'infection-control',
+    ],
   ])('"%s..." is tagged %s', (prefix, theme) => {
     expect(themeIds(findingStarting(doc, prefix))).toContain(theme);
   });
 
   it('records "as required at the inspection in November 2022" as a repeat only where the shortfall remains', () => {
-    expect(findingStarting(doc, 'Whilst client records had improved').repeat?.statement).toMatch(/^Whilst client records had improved as required/);
-    expect(findingStarting(doc, 'As required at the inspection in November 2022 staff had undertaken').repeat).toBeNull();
+    expect(findingStarting(doc, 'Whilst client records had improved').repeat?.statement).toMatch(
+      /^Whilst client records had improved as required/,
+    );
+    expect(
+      findingStarting(doc, 'As required at the inspection in November 2022 staff had undertaken')
+        .repeat,
+    ).toBeNull();
   });
 });
 
 describe('classifyDocument rules', () => {
   it('classifies neutral findings and never overrides a polarity the parser set', () => {
-    const doc = classifyDocument(ofstedDocument([
-      finding('Records do not provide enough detail about children and their experiences.'),
-      finding('Records do not provide enough detail about children and their experiences.', 'strength', 'f/2'),
-    ]));
+    const doc = classifyDocument(
+      ofstedDocument([
+        finding('Records do not provide enough detail about children and their experiences.'),
+        finding(
+          'Records do not provide enough detail about children and their experiences.',
+          'strength',
+          'f/2',
+        ),
+      ]),
+    );
     expect(doc.findings.map((f) => f.polarity)).toEqual(['concern', 'strength']);
   });
 
-  it('resolves a bare regulation number against the report\'s own legislation and adds the themes it covers', () => {
-    const doc = classifyDocument(ofstedDocument([finding('Children did not receive their prescribed doses as required by regulation 23(2)(b).')]));
+  it("resolves a bare regulation number against the report's own legislation and adds the themes it covers", () => {
+    const doc = classifyDocument(
+      ofstedDocument([
+        finding(
+          'Children did not receive their prescribed doses as required by regulation 23(2)(b).',
+        ),
+      ]),
+    );
     const [only] = doc.findings;
-    expect(only!.citations).toEqual([{ regulation: { legislation: 'CHR2015', number: '23', title: 'Medicines' }, text: 'regulation 23(2)(b)' }]);
+    expect(only!.citations).toEqual([
+      {
+        regulation: { legislation: 'CHR2015', number: '23', title: 'Medicines' },
+        text: 'regulation 23(2)(b)',
+      },
+    ]);
     expect(only!.themes.find((t) => t.id === 'medication')?.terms).toContain('regulation 23(2)(b)');
   });
 
   it('leaves a bare regulation number unresolved when the inspection date is unknown', () => {
-    const doc = classifyDocument(ofstedDocument([finding('This is a breach of regulation 23.')], null));
+    const doc = classifyDocument(
+      ofstedDocument([finding('This is a breach of regulation 23.')], null),
+    );
     expect(doc.findings[0]!.citations).toEqual([]);
   });
 
@@ -147,7 +220,10 @@ describe('classifyDocument rules', () => {
     parsed.themes = [{ id: 'safeguarding', terms: ['parser'] }];
     parsed.repeat = { statement: 'from the parser', refersTo: null };
     const [out] = classifyDocument(ofstedDocument([parsed])).findings;
-    expect(out!.themes).toEqual([{ id: 'safeguarding', terms: ['parser'] }, { id: 'restraint-and-behaviour', terms: ['restraints'] }]);
+    expect(out!.themes).toEqual([
+      { id: 'safeguarding', terms: ['parser'] },
+      { id: 'restraint-and-behaviour', terms: ['restraints'] },
+    ]);
     expect(out!.repeat).toEqual({ statement: 'from the parser', refersTo: null });
   });
 });

@@ -5,7 +5,10 @@ import { readThemeTaxonomy } from '../../../src/reference/index.ts';
 import realSentences from './real-sentences.json' with { type: 'json' };
 
 function terms(cues: string[], text: string): string[] {
-  return findCueMatches(text, cues.map((cue) => compileCue(cue, cue))).map((m) => m.term);
+  return findCueMatches(
+    text,
+    cues.map((cue) => compileCue(cue, cue)),
+  ).map((m) => m.term);
 }
 
 describe('cue grammar', () => {
@@ -27,8 +30,13 @@ describe('cue grammar', () => {
   });
 
   it('lets a longer cue hide a shorter one inside it, but keeps equal spans', () => {
-    expect(terms(['equipment', 'personal protective equipment'], 'wore personal protective equipment')).toEqual(['personal protective equipment']);
-    const both = findCueMatches('whistleblowing policy', [compileCue('whistleblow*', 'a'), compileCue('whistleblowing', 'b')]);
+    expect(
+      terms(['equipment', 'personal protective equipment'], 'wore personal protective equipment'),
+    ).toEqual(['personal protective equipment']);
+    const both = findCueMatches('whistleblowing policy', [
+      compileCue('whistleblow*', 'a'),
+      compileCue('whistleblowing', 'b'),
+    ]);
     expect(both.map((m) => m.payload).sort()).toEqual(['a', 'b']);
   });
 });
@@ -36,7 +44,10 @@ describe('cue grammar', () => {
 describe('where cues are tried', () => {
   // findCueMatches tries a cue only where a word starts with its first letters; these are the
   // matches a scan of every cue over the whole text gives, which it must reproduce exactly.
-  function scanEveryCue<T>(text: string, cues: readonly CompiledCue<T>[]): { cue: string; start: number; end: number }[] {
+  function scanEveryCue<T>(
+    text: string,
+    cues: readonly CompiledCue<T>[],
+  ): { cue: string; start: number; end: number }[] {
     const found: { cue: string; start: number; end: number }[] = [];
     for (const cue of cues) {
       const regex = new RegExp(cue.regex.source, cue.regex.flags);
@@ -45,22 +56,37 @@ describe('where cues are tried', () => {
         else found.push({ cue: cue.cue, start: m.index, end: m.index + m[0].length });
       }
     }
-    const kept = found.filter((a) => !found.some((b) => b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start));
+    const kept = found.filter(
+      (a) =>
+        !found.some(
+          (b) => b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start,
+        ),
+    );
     return kept.sort((a, b) => a.start - b.start || b.end - a.end);
   }
 
   const taxonomy = readThemeTaxonomy();
   const lists: [string, CompiledCue<null>[]][] = [
-    ['theme cues', taxonomy.themes.flatMap((t) => [...t.cues, ...t.weakCues]).map((cue) => compileCue(cue, null))],
+    [
+      'theme cues',
+      taxonomy.themes
+        .flatMap((t) => [...t.cues, ...t.weakCues])
+        .map((cue) => compileCue(cue, null)),
+    ],
     ['ignored phrases', taxonomy.ignore.map((cue) => compileCue(cue, null))],
-    ['polarity cues', [...polarityCues.concern, ...polarityCues.strength, ...polarityCues.pivots].map((cue) => compileCue(cue, null))],
+    [
+      'polarity cues',
+      [...polarityCues.concern, ...polarityCues.strength, ...polarityCues.pivots].map((cue) =>
+        compileCue(cue, null),
+      ),
+    ],
   ];
   const texts = [
     ...realSentences.themes.map((c) => c.text),
     ...realSentences.polarity.map((c) => c.text),
     // Case, possessives, hyphens and joined words, digits, and characters beside a cue that are
     // word characters to the cue regexes but not ASCII (é, the Kelvin sign K is not one).
-    'SAFEGUARDING Safeguarded self harm Self-Harm selfharm GPs. The GP\'s staff; staff\'s training.',
+    "SAFEGUARDING Safeguarded self harm Self-Harm selfharm GPs. The GP's staff; staff's training.",
     'éstaff ÉRestraint \u212Arestraint \u017Fafeguarding restraint\u00E9 restraints\u212A 2restraint restraint2',
     'Risk-assessments, risk  assessments and risk\nassessment; medication-errors (medication errors).',
     // Pattern cues (re:) in capitals: they scan only texts holding a word they need.

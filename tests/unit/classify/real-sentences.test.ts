@@ -3,7 +3,12 @@
  * polarity, citations and repeat evidence, one table per classifier.
  */
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry, InspectionInfo, LegislationId, Polarity } from '../../../src/ingest/document.ts';
+import type {
+  HistoryEntry,
+  InspectionInfo,
+  LegislationId,
+  Polarity,
+} from '../../../src/ingest/document.ts';
 import { classifyPolarity } from '../../../src/ingest/classify/classify-polarity.ts';
 import { findCitations } from '../../../src/ingest/classify/find-citations.ts';
 import { findRepeat } from '../../../src/ingest/classify/find-repeats.ts';
@@ -11,17 +16,41 @@ import { tagThemes } from '../../../src/ingest/classify/tag-themes.ts';
 import table from './real-sentences.json' with { type: 'json' };
 import { SEED_000_HISTORY, SEED_000_INSPECTION } from './seed-000-history.ts';
 
-interface ThemeCase { source: string; text: string; themes: string[]; notThemes: string[] }
-interface PolarityCase { source: string; text: string; polarity: string }
-interface CitationCase { source: string; text: string; defaultLegislation: string | null; citations: (string | null)[][] }
-interface RepeatCase { source: string; history: string; polarity: string; text: string; statement: string | null; refersTo: string | null }
+interface ThemeCase {
+  source: string;
+  text: string;
+  themes: string[];
+  notThemes: string[];
+}
+interface PolarityCase {
+  source: string;
+  text: string;
+  polarity: string;
+}
+interface CitationCase {
+  source: string;
+  text: string;
+  defaultLegislation: string | null;
+  citations: (string | null)[][];
+}
+interface RepeatCase {
+  source: string;
+  history: string;
+  polarity: string;
+  text: string;
+  statement: string | null;
+  refersTo: string | null;
+}
 
 const themeCases: ThemeCase[] = table.themes;
 const polarityCases: PolarityCase[] = table.polarity;
 const citationCases: CitationCase[] = table.citations;
 const repeatCases: RepeatCase[] = table.repeats;
 
-const NO_HISTORY: { history: HistoryEntry[]; inspection: InspectionInfo } = { history: [], inspection: { ...SEED_000_INSPECTION, startDate: null } };
+const NO_HISTORY: { history: HistoryEntry[]; inspection: InspectionInfo } = {
+  history: [],
+  inspection: { ...SEED_000_INSPECTION, startDate: null },
+};
 
 function label(text: string): string {
   return text.length > 70 ? `${text.slice(0, 67)}...` : text;
@@ -32,11 +61,14 @@ describe('tagThemes on real sentences', () => {
     const citations = findCitations(c.text, { defaultLegislation: null });
     const ids = tagThemes(c.text, citations).map((t) => t.id);
     for (const theme of c.themes) expect(ids, `expected ${theme} (${c.source})`).toContain(theme);
-    for (const theme of c.notThemes) expect(ids, `did not expect ${theme} (${c.source})`).not.toContain(theme);
+    for (const theme of c.notThemes)
+      expect(ids, `did not expect ${theme} (${c.source})`).not.toContain(theme);
   });
 
   it('keeps the terms that fired, lower-cased as found', () => {
-    const tags = tagThemes('Most parents and carers we spoke with were not clear about how to complain and give feedback to the service.');
+    const tags = tagThemes(
+      'Most parents and carers we spoke with were not clear about how to complain and give feedback to the service.',
+    );
     expect(tags).toContainEqual({ id: 'voice-and-complaints', terms: ['complain', 'feedback'] });
   });
 });
@@ -49,15 +81,24 @@ describe('classifyPolarity on real sentences', () => {
 
 describe('findCitations on real sentences', () => {
   it.each(citationCases.map((c) => [label(c.text), c] as const))('%s', (_name, c) => {
-    const found = findCitations(c.text, { defaultLegislation: c.defaultLegislation as LegislationId | null });
-    expect(found.map((f) => [f.regulation.legislation, f.regulation.number, f.regulation.title, f.text])).toEqual(c.citations);
+    const found = findCitations(c.text, {
+      defaultLegislation: c.defaultLegislation as LegislationId | null,
+    });
+    expect(
+      found.map((f) => [f.regulation.legislation, f.regulation.number, f.regulation.title, f.text]),
+    ).toEqual(c.citations);
   });
 });
 
 describe('findRepeat on real sentences', () => {
   it.each(repeatCases.map((c) => [label(c.text), c] as const))('%s', (_name, c) => {
-    const context = c.history === 'seed-000' ? { history: SEED_000_HISTORY, inspection: SEED_000_INSPECTION } : NO_HISTORY;
+    const context =
+      c.history === 'seed-000'
+        ? { history: SEED_000_HISTORY, inspection: SEED_000_INSPECTION }
+        : NO_HISTORY;
     const repeat = findRepeat(c.text, c.polarity as Polarity, context);
-    expect(repeat).toEqual(c.statement === null ? null : { statement: c.statement, refersTo: c.refersTo });
+    expect(repeat).toEqual(
+      c.statement === null ? null : { statement: c.statement, refersTo: c.refersTo },
+    );
   });
 });

@@ -16,8 +16,36 @@ export const SEED_000_INSPECTION: InspectionInfo = {
 };
 
 export const SEED_000_HISTORY: HistoryEntry[] = [
-  { inspectionId: 'ofsted:1247390:2019-02-20:interim', date: '2019-02-20', type: 'interim', typeText: 'Interim', grade: 'SUSTAINED_EFFECTIVENESS', gradeText: 'Sustained effectiveness' },
-  { inspectionId: 'ofsted:1247390:2018-09-26:full', date: '2018-09-26', type: 'full', typeText: 'Full', grade: 'REQUIRES_IMPROVEMENT', gradeText: 'Requires improvement to be good' },
-  { inspectionId: 'ofsted:1247390:2018-01-05:interim', date: '2018-01-05', type: 'interim', typeText: 'Interim', grade: 'SUSTAINED_EFFECTIVENESS', gradeText: 'Sustained effectiveness' },
-  { inspectionId: 'ofsted:1247390:2017-07-12:full', date: '2017-07-12', type: 'full', typeText: 'Full', grade: 'GOOD', gradeText: 'Good' },
+  {
+    inspectionId: 'ofsted:1247390:2019-02-20:interim',
+    date: '2019-02-20',
+    type: 'interim',
+    typeText: 'Interim',
+    grade: 'SUSTAINED_EFFECTIVENESS',
+    gradeText: 'Sustained effectiveness',
+  },
+  {
+    inspectionId: 'ofsted:1247390:2018-09-26:full',
+    date: '2018-09-26',
+    type: 'full',
+    typeText: 'Full',
+    grade: 'REQUIRES_IMPROVEMENT',
+    gradeText: 'Requires improvement to be good',
+  },
+  {
+    inspectionId: 'ofsted:1247390:2018-01-05:interim',
+    date: '2018-01-05',
+    type: 'interim',
+    typeText: 'Interim',
+    grade: 'SUSTAINED_EFFECTIVENESS',
+    gradeText: 'Sustained effectiveness',
+  },
+  {
+    inspectionId: 'ofsted:1247390:2017-07-12:full',
+    date: '2017-07-12',
+    type: 'full',
+    typeText: 'Full',
+    grade: 'GOOD',
+    gradeText: 'Good',
+  },
 ];

@@ -12,20 +12,36 @@ function ids(text: string, defaultLegislation: 'CHR2015' | 'HSCA-RA-2014' | null
 describe('tagThemes threshold', () => {
   it('needs two different weak cues in one sentence', () => {
     // "leaders and managers", "quality of care" and "breaches" are weak governance cues.
-    expect(ids('Leaders and managers have not brought about the required changes to improve the quality of care.')).toEqual(['governance']);
-    expect(ids('Leaders and managers cannot be sure that children are making progress. Breaches in regulation identified at this inspection are repeated from previous inspections.')).not.toContain('governance');
-    expect(ids('The local authority has not made sufficient progress since the last inspection.')).toEqual([]);
+    expect(
+      ids(
+        'Leaders and managers have not brought about the required changes to improve the quality of care.',
+      ),
+    ).toEqual(['governance']);
+    expect(
+      ids(
+        'Leaders and managers cannot be sure that children are making progress. Breaches in regulation identified at this inspection are repeated from previous inspections.',
+      ),
+    ).not.toContain('governance');
+    expect(
+      ids('The local authority has not made sufficient progress since the last inspection.'),
+    ).toEqual([]);
   });
 
   it('counts a regulation covering one or two themes as a cue, a broader one as a weak cue', () => {
     expect(ids('This is a breach of regulation 23.', 'CHR2015')).toEqual(['medication']);
     // HSCA RA 2014 regulation 12 covers four themes: citing it alone tags none of them.
     expect(ids('This is a breach of regulation 12.', 'HSCA-RA-2014')).toEqual([]);
-    expect(ids('Medicines were not stored securely, a breach of regulation 12.', 'HSCA-RA-2014')).toContain('medication');
+    expect(
+      ids('Medicines were not stored securely, a breach of regulation 12.', 'HSCA-RA-2014'),
+    ).toContain('medication');
   });
 
   it('does not take legislation names for cues', () => {
-    expect(ids('The provider had failed to comply with the relevant requirements of the Health and Social Care Act 2008 (Regulated Activities) Regulations 2014.')).not.toContain('health-and-wellbeing');
+    expect(
+      ids(
+        'The provider had failed to comply with the relevant requirements of the Health and Social Care Act 2008 (Regulated Activities) Regulations 2014.',
+      ),
+    ).not.toContain('health-and-wellbeing');
   });
 
   it('asks long texts for evidence in one sentence per six', () => {

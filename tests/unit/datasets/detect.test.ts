@@ -29,34 +29,61 @@ const EXPECTED: Record<string, string | null> = {
 
 describe('detectDataFile', () => {
   it('recognises every data fixture', () => {
-    for (const [name, kind] of Object.entries(EXPECTED)) expect([name, detectDataFile(path.basename(name), head(path.join(FIXTURES, name)))]).toEqual([name, kind]);
+    for (const [name, kind] of Object.entries(EXPECTED))
+      expect([name, detectDataFile(path.basename(name), head(path.join(FIXTURES, name)))]).toEqual([
+        name,
+        kind,
+      ]);
   });
 
   it('leaves reports to the report parsers, CQC API location records included', () => {
-    const reports = ['tests/fixtures/corpus/cqc', 'tests/fixtures/reports', 'tests/fixtures/corpus/text'];
+    const reports = [
+      'tests/fixtures/corpus/cqc',
+      'tests/fixtures/reports',
+      'tests/fixtures/corpus/text',
+    ];
     for (const dir of reports) {
       for (const name of readdirSync(dir)) {
         const file = path.join(dir, name);
-        if (statSync(file).isFile()) expect([name, detectDataFile(name, head(file))]).toEqual([name, null]);
+        if (statSync(file).isFile())
+          expect([name, detectDataFile(name, head(file))]).toEqual([name, null]);
       }
     }
-    const jsonl = readFileSync('tests/fixtures/corpus/cqc/cqc_1-119142905_api-location.json', 'utf8');
+    const jsonl = readFileSync(
+      'tests/fixtures/corpus/cqc/cqc_1-119142905_api-location.json',
+      'utf8',
+    );
     expect(detectDataFile('location_details.jsonl', JSON.stringify(JSON.parse(jsonl)))).toBeNull();
   });
 
   it('recognises a CQC API JSON Schema by its opening', () => {
-    expect(detectDataFile('cqc_api_syndication_provider_schema.json', '{\n  "$schema": "http://json-schema.org/draft-04/schema#",\n  "type": "object",\n  "properties": {\n')).toBe('cqc-api-schema');
-    expect(detectDataFile('schema.json', '{\n  "type": "object",\n  "properties": {\n    "locationId": {')).toBe('cqc-api-schema');
+    expect(
+      detectDataFile(
+        'cqc_api_syndication_provider_schema.json',
+        '{\n  "$schema": "http://json-schema.org/draft-04/schema#",\n  "type": "object",\n  "properties": {\n',
+      ),
+    ).toBe('cqc-api-schema');
+    expect(
+      detectDataFile(
+        'schema.json',
+        '{\n  "type": "object",\n  "properties": {\n    "locationId": {',
+      ),
+    ).toBe('cqc-api-schema');
   });
 });
 
 describe('files not loaded', () => {
   it('fail with a one-line reason saying why', async () => {
-    const history = await ingestDataFile(path.join(FIXTURES, 'ofsted_csc_ilacs_history_slice.csv'), 'ofsted-ilacs-history', { db: null, force: false });
+    const history = await ingestDataFile(
+      path.join(FIXTURES, 'ofsted_csc_ilacs_history_slice.csv'),
+      'ofsted-ilacs-history',
+      { db: null, force: false },
+    );
     expect(history).toEqual({
       file: path.join(FIXTURES, 'ofsted_csc_ilacs_history_slice.csv'),
       status: 'failed',
-      message: 'evaluation dataset (an independent extraction of the ILACS reports), not loaded into the graph: use npm run eval',
+      message:
+        'evaluation dataset (an independent extraction of the ILACS reports), not loaded into the graph: use npm run eval',
       rows: 0,
       rowProblems: [],
     });
@@ -65,15 +92,27 @@ describe('files not loaded', () => {
   });
 
   it('fail with the missing columns when a file is not what its kind needs', async () => {
-    const result = await ingestDataFile(path.join(FIXTURES, 'ofsted_la_urn_lookup_slice.csv'), 'cqc-care-directory', { db: null, force: false });
+    const result = await ingestDataFile(
+      path.join(FIXTURES, 'ofsted_la_urn_lookup_slice.csv'),
+      'cqc-care-directory',
+      { db: null, force: false },
+    );
     expect(result.status).toBe('failed');
-    expect(result.message).toBe('cqc-care-directory: missing columns "Name", "CQC Provider ID (for office use only)", "CQC Location ID (for office use only)", "Provider name" (line 1)');
+    expect(result.message).toBe(
+      'cqc-care-directory: missing columns "Name", "CQC Provider ID (for office use only)", "CQC Location ID (for office use only)", "Provider name" (line 1)',
+    );
   });
 
   it('in a dry run, report rows, nodes and skipped rows in one line', async () => {
-    const result = await ingestDataFile(path.join(FIXTURES, 'ofsted_sc_inspections_bad_rows.csv'), 'ofsted-sc-inspections', { db: null, force: false });
+    const result = await ingestDataFile(
+      path.join(FIXTURES, 'ofsted_sc_inspections_bad_rows.csv'),
+      'ofsted-sc-inspections',
+      { db: null, force: false },
+    );
     expect(result.status).toBe('parsed');
-    expect(result.message).toBe('ofsted-sc-inspections, 8 rows, 5 locations, 0 providers, 5 inspections, 3 rows skipped');
+    expect(result.message).toBe(
+      'ofsted-sc-inspections, 8 rows, 5 locations, 0 providers, 5 inspections, 3 rows skipped',
+    );
     expect(result.rowProblems.map((p) => p.row)).toEqual([6, 7, 8]);
   });
 });

@@ -13,8 +13,14 @@ const CQC_DIR = fileURLToPath(new URL('../../fixtures/corpus/cqc/', import.meta.
 
 function parseFixture(name: string, edit: (text: string) => string = (t) => t): ParsedFile {
   const text = edit(readFileSync(`${CQC_DIR}${name}`, 'utf8'));
-  const result = buildReportDocument({ text, fileName: name, format: name.endsWith('.json') ? 'json' : 'txt' });
-  return result.ok ? { file: name, document: result.document, reason: null } : { file: name, document: null, reason: result.message };
+  const result = buildReportDocument({
+    text,
+    fileName: name,
+    format: name.endsWith('.json') ? 'json' : 'txt',
+  });
+  return result.ok
+    ? { file: name, document: result.document, reason: null }
+    : { file: name, document: null, reason: result.message };
 }
 
 describe('measureCoverage', () => {
@@ -30,8 +36,12 @@ describe('measureCoverage', () => {
   });
 
   it('lists a report whose address is cut away as missing its location', () => {
-    const cut = parseFixture('cqc_arreta-care-limited_2023-11-14.txt', (t) => t.replace('78A Bond Way\nHednesford\nCannock\nWS12 4SN\n', ''));
+    const cut = parseFixture('cqc_arreta-care-limited_2023-11-14.txt', (t) =>
+      t.replace('78A Bond Way\nHednesford\nCannock\nWS12 4SN\n', ''),
+    );
     const report = measureCoverage([cut]);
-    expect(report.incomplete).toEqual([{ file: 'cqc_arreta-care-limited_2023-11-14.txt', missing: ['location'] }]);
+    expect(report.incomplete).toEqual([
+      { file: 'cqc_arreta-care-limited_2023-11-14.txt', missing: ['location'] },
+    ]);
   });
 });

@@ -3,7 +3,10 @@
  * weighs at least the set share of the best-covered theme's.
  */
 import { describe, expect, it } from 'vitest';
-import { DOMINANCE_RULE, keepDominantThemes } from '../../../src/ingest/classify/dominant-themes.ts';
+import {
+  DOMINANCE_RULE,
+  keepDominantThemes,
+} from '../../../src/ingest/classify/dominant-themes.ts';
 import { findThemeCandidates, tagThemes } from '../../../src/ingest/classify/tag-themes.ts';
 
 const candidates = [
@@ -14,23 +17,33 @@ const candidates = [
 
 describe('keepDominantThemes', () => {
   it('leaves texts shorter than a long text alone', () => {
-    expect(keepDominantThemes(candidates, DOMINANCE_RULE.longTextSentences - 1).map((c) => c.id)).toEqual(['staffing', 'safeguarding', 'health-and-wellbeing']);
+    expect(
+      keepDominantThemes(candidates, DOMINANCE_RULE.longTextSentences - 1).map((c) => c.id),
+    ).toEqual(['staffing', 'safeguarding', 'health-and-wellbeing']);
   });
 
   it('keeps the themes near the best one in a long text', () => {
-    expect(keepDominantThemes(candidates, 20, { longTextSentences: 7, share: 0.75 }).map((c) => c.id)).toEqual(['staffing', 'safeguarding']);
-    expect(keepDominantThemes(candidates, 20, { longTextSentences: 7, share: 0.8 }).map((c) => c.id)).toEqual(['staffing']);
+    expect(
+      keepDominantThemes(candidates, 20, { longTextSentences: 7, share: 0.75 }).map((c) => c.id),
+    ).toEqual(['staffing', 'safeguarding']);
+    expect(
+      keepDominantThemes(candidates, 20, { longTextSentences: 7, share: 0.8 }).map((c) => c.id),
+    ).toEqual(['staffing']);
   });
 
   it('never drops the only theme', () => {
-    expect(keepDominantThemes([{ id: 'records', weight: 0.5 }], 30)).toEqual([{ id: 'records', weight: 0.5 }]);
+    expect(keepDominantThemes([{ id: 'records', weight: 0.5 }], 30)).toEqual([
+      { id: 'records', weight: 0.5 },
+    ]);
   });
 });
 
 describe('evidence weight', () => {
   it('counts a sentence with a cue as one, a sentence with one weak cue as a half', () => {
     // "training" is a staffing cue; "skills" a weak staffing cue.
-    const { candidates: found } = findThemeCandidates('Staff had completed training. Staff had the skills they needed.');
+    const { candidates: found } = findThemeCandidates(
+      'Staff had completed training. Staff had the skills they needed.',
+    );
     expect(found.find((c) => c.id === 'staffing')?.weight).toBe(1.5);
   });
 

@@ -13,7 +13,13 @@ import type { CqcQualityStatement } from '../../../src/reference/index.ts';
 
 const STATEMENTS: CqcQualityStatement[] = [
   { id: '3', keyQuestion: 'Safe', name: 'Safeguarding', themes: ['safeguarding'], why: '' },
-  { id: '4', keyQuestion: 'Safe', name: 'Involving people to manage risks', themes: ['safeguarding', 'care-planning'], why: '' },
+  {
+    id: '4',
+    keyQuestion: 'Safe',
+    name: 'Involving people to manage risks',
+    themes: ['safeguarding', 'care-planning'],
+    why: '',
+  },
 ];
 
 function finding(id: string, themes: string[], labelId: string | null): Finding {
@@ -39,8 +45,27 @@ function document(fileName: string, findings: Finding[]): ReportDocument {
     regulator: 'CQC',
     parser: { name: 'test', version: '0' },
     provider: null,
-    location: { id: 'cqc:1-1', urn: null, cqcId: '1-1', name: null, type: null, capacity: null, description: null, region: null, localAuthority: null },
-    inspection: { id: 'i', type: 'assessment', startDate: null, endDate: null, framework: null, overallGrade: null, overallGradeText: null, ratingDirection: null },
+    location: {
+      id: 'cqc:1-1',
+      urn: null,
+      cqcId: '1-1',
+      name: null,
+      type: null,
+      capacity: null,
+      description: null,
+      region: null,
+      localAuthority: null,
+    },
+    inspection: {
+      id: 'i',
+      type: 'assessment',
+      startDate: null,
+      endDate: null,
+      framework: null,
+      overallGrade: null,
+      overallGradeText: null,
+      ratingDirection: null,
+    },
     judgements: [],
     history: [],
     requirements: [],
@@ -65,7 +90,14 @@ describe('measureThemeAgreement', () => {
 
   it('counts (finding, theme) pairs over labelled findings only', () => {
     expect(result.examples).toBe(3);
-    expect(result.micro).toMatchObject({ tp: 3, fp: 1, fn: 1, precision: 0.75, recall: 0.75, f1: 0.75 });
+    expect(result.micro).toMatchObject({
+      tp: 3,
+      fp: 1,
+      fn: 1,
+      precision: 0.75,
+      recall: 0.75,
+      f1: 0.75,
+    });
     expect(result.perTheme['safeguarding']).toMatchObject({ tp: 2, fp: 0, fn: 1 });
     expect(result.perTheme['staffing']).toMatchObject({ tp: 0, fp: 1, fn: 0 });
     expect(result.topThemeHits).toBe(3);
@@ -73,20 +105,41 @@ describe('measureThemeAgreement', () => {
 
   it('lists every disagreement and every label the mapping lacks', () => {
     expect(result.disagreements).toEqual([
-      { file: 'a.json', findingId: 'a/1', statement: '3 Safeguarding', ours: ['safeguarding', 'staffing'], theirs: ['safeguarding'] },
-      { file: 'a.json', findingId: 'a/2', statement: '4 Involving people to manage risks', ours: ['care-planning'], theirs: ['safeguarding', 'care-planning'] },
+      {
+        file: 'a.json',
+        findingId: 'a/1',
+        statement: '3 Safeguarding',
+        ours: ['safeguarding', 'staffing'],
+        theirs: ['safeguarding'],
+      },
+      {
+        file: 'a.json',
+        findingId: 'a/2',
+        statement: '4 Involving people to manage risks',
+        ours: ['care-planning'],
+        theirs: ['safeguarding', 'care-planning'],
+      },
     ]);
     expect(result.unmapped).toEqual([{ file: 'b.json', findingId: 'b/2', statementId: '99' }]);
   });
 
   it('is zero, not NaN, without examples', () => {
-    expect(measureThemeAgreement([], STATEMENTS).micro).toEqual({ tp: 0, fp: 0, fn: 0, precision: 0, recall: 0, f1: 0 });
+    expect(measureThemeAgreement([], STATEMENTS).micro).toEqual({
+      tp: 0,
+      fp: 0,
+      fn: 0,
+      precision: 0,
+      recall: 0,
+      f1: 0,
+    });
   });
 
   it('prints the figures and the disagreements', () => {
     const text = formatThemeAgreement(result);
     expect(text).toContain('micro: precision 0.75  recall 0.75  F1 0.75  (tp 3 fp 1 fn 1)');
-    expect(text).toContain('a.json a/1 [3 Safeguarding] ours: safeguarding, staffing | theirs: safeguarding');
+    expect(text).toContain(
+      'a.json a/1 [3 Safeguarding] ours: safeguarding, staffing | theirs: safeguarding',
+    );
     expect(text).toContain('b.json b/2 (99)');
     expect(formatThemeAgreement(result, { disagreements: false })).not.toContain('ours:');
   });
@@ -97,12 +150,16 @@ describe('theme agreement on the real CQC assessment records', () => {
   const documents = readdirSync(folder)
     .filter((name) => name.endsWith('-with-assessment.json'))
     .map((name) => {
-      const result = buildReportDocument({ text: readFileSync(`${folder}${name}`, 'utf8'), fileName: name, format: 'json' });
+      const result = buildReportDocument({
+        text: readFileSync(`${folder}${name}`, 'utf8'),
+        fileName: name,
+        format: 'json',
+      });
       if (!result.ok) throw new Error(result.message);
       return result.document;
     });
 
-  it('scores the 27 labelled commentaries at the issue\'s goal of micro-F1 0.85 or better', () => {
+  it("scores the 27 labelled commentaries at the issue's goal of micro-F1 0.85 or better", () => {
     const result = measureThemeAgreement(documents);
     expect(result.examples).toBe(27);
     expect(result.unmapped).toEqual([]);

@@ -4,7 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DiskSink } from '../../../src/generate/disk-sink.ts';
-import { generateCorpus, type CorpusSink, type GeneratedReport } from '../../../src/generate/generate-corpus.ts';
+import {
+  generateCorpus,
+  type CorpusSink,
+  type GeneratedReport,
+} from '../../../src/generate/generate-corpus.ts';
 import type { GroundTruthRecord } from '../../../src/generate/ground-truth.ts';
 import { DEFAULT_CORPUS_OPTIONS, type CorpusOptions } from '../../../src/generate/options.ts';
 
@@ -15,7 +19,9 @@ export class MemorySink implements CorpusSink {
   write(report: GeneratedReport): void {
     this.reports.push(report);
     // The bytes the disk sink would write, in its order.
-    this.hash.update(`${report.file}\n${report.text}\n${JSON.stringify(report.meta, null, 2)}\n${JSON.stringify(report.truth)}\n`);
+    this.hash.update(
+      `${report.file}\n${report.text}\n${JSON.stringify(report.meta, null, 2)}\n${JSON.stringify(report.truth)}\n`,
+    );
   }
 
   digest(): string {

@@ -27,7 +27,13 @@ describe('the seeded random stream', () => {
     const sample = r.sample([1, 2, 3, 4, 5], 3);
     expect(new Set(sample).size).toBe(3);
     const counts = { a: 0, b: 0 };
-    for (let i = 0; i < 4000; i += 1) counts[r.pickWeighted([{ value: 'a' as const, weight: 3 }, { value: 'b' as const, weight: 1 }])] += 1;
+    for (let i = 0; i < 4000; i += 1)
+      counts[
+        r.pickWeighted([
+          { value: 'a' as const, weight: 3 },
+          { value: 'b' as const, weight: 1 },
+        ])
+      ] += 1;
     expect(counts.a / counts.b).toBeGreaterThan(2.4);
     expect(counts.a / counts.b).toBeLessThan(3.7);
   });

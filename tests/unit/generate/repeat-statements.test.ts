@@ -20,19 +20,29 @@ describe('repeat statements in a synthetic corpus', () => {
   beforeAll(() => {
     // Ofsted homes only, over four years: enough inspections for breaches to recur.
     const dir = generateOnDisk({ locations: 10, years: 4, seed: 'repeats', cqcShare: 0 });
-    const truths = readFileSync(path.join(dir, GROUND_TRUTH_FILE), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as GroundTruthRecord);
+    const truths = readFileSync(path.join(dir, GROUND_TRUTH_FILE), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as GroundTruthRecord);
     parsed = truths.map((truth) => {
       const file = path.join(dir, truth.file);
       const meta = parseReportMeta(JSON.parse(readFileSync(`${file}.meta.json`, 'utf8')));
       if (!('meta' in meta)) throw new Error(meta.error);
-      const built = buildReportDocument({ text: readFileSync(file, 'utf8'), fileName: path.basename(file), format: 'txt', meta: meta.meta });
+      const built = buildReportDocument({
+        text: readFileSync(file, 'utf8'),
+        fileName: path.basename(file),
+        format: 'txt',
+        meta: meta.meta,
+      });
       if (!built.ok) throw new Error(built.message);
       return { truth, doc: built.document };
     });
   });
 
   it('links every repeat statement to the inspection the ground truth names', () => {
-    const repeats = parsed.flatMap(({ truth, doc }) => truth.repeats.map((r) => ({ r, found: doc.findings[r.finding]?.repeat ?? null })));
+    const repeats = parsed.flatMap(({ truth, doc }) =>
+      truth.repeats.map((r) => ({ r, found: doc.findings[r.finding]?.repeat ?? null })),
+    );
     expect(repeats.length).toBeGreaterThan(5);
     for (const { r, found } of repeats) {
       expect(found?.statement).toBe(r.statement);
@@ -58,7 +68,9 @@ describe('repeat statements in a synthetic corpus', () => {
     for (const { truth } of parsed) {
       for (const r of truth.repeats) {
         const earlier = inspections.get(r.refersTo)!;
-        const shared = truth.requirements.filter((q) => earlier.requirements.some((e) => e.regulation === q.regulation));
+        const shared = truth.requirements.filter((q) =>
+          earlier.requirements.some((e) => e.regulation === q.regulation),
+        );
         expect(shared.length, `${truth.file} → ${r.refersTo}`).toBeGreaterThan(0);
         checked += 1;
       }
@@ -68,10 +80,13 @@ describe('repeat statements in a synthetic corpus', () => {
 
   it('reports compliance notices of one inspection as enforcement in the next report', () => {
     const byLocation = new Map<string, GroundTruthRecord[]>();
-    for (const { truth } of parsed) byLocation.set(truth.locationId, [...(byLocation.get(truth.locationId) ?? []), truth]);
+    for (const { truth } of parsed)
+      byLocation.set(truth.locationId, [...(byLocation.get(truth.locationId) ?? []), truth]);
     for (const reports of byLocation.values()) {
       for (let i = 1; i < reports.length; i += 1) {
-        const noticed = reports[i - 1]!.requirements.filter((q) => q.complianceNotice).map((q) => `CHR2015:${q.regulation}`);
+        const noticed = reports[i - 1]!.requirements.filter((q) => q.complianceNotice).map(
+          (q) => `CHR2015:${q.regulation}`,
+        );
         expect(reports[i]!.enforcement.map((e) => e.regulation)).toEqual(noticed);
       }
     }

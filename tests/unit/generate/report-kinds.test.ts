@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import type { GroundTruthRecord } from '../../../src/generate/ground-truth.ts';
 import { generateInMemory } from './corpus-support.ts';
 
-const truths = generateInMemory({ locations: 60, years: 10, seed: 'kinds', startYear: 2015 }).truths();
+const truths = generateInMemory({
+  locations: 60,
+  years: 10,
+  seed: 'kinds',
+  startYear: 2015,
+}).truths();
 
 function byLocation(records: readonly GroundTruthRecord[]): Map<string, GroundTruthRecord[]> {
   const out = new Map<string, GroundTruthRecord[]>();
@@ -15,7 +20,11 @@ function byLocation(records: readonly GroundTruthRecord[]): Map<string, GroundTr
   return out;
 }
 
-const INTERIM_GRADES = new Set(['IMPROVED_EFFECTIVENESS', 'SUSTAINED_EFFECTIVENESS', 'DECLINED_IN_EFFECTIVENESS']);
+const INTERIM_GRADES = new Set([
+  'IMPROVED_EFFECTIVENESS',
+  'SUSTAINED_EFFECTIVENESS',
+  'DECLINED_IN_EFFECTIVENESS',
+]);
 
 describe('Ofsted interim inspections', () => {
   const ofsted = truths.filter((t) => t.family === 'ofsted-childrens-home');
@@ -30,7 +39,11 @@ describe('Ofsted interim inspections', () => {
       expect(t.judgements).toEqual([]);
     }
     expect(new Set(interims.map((t) => t.overallGrade)).size).toBe(3);
-    expect(ofsted.filter((t) => t.type === 'full' && (t.startDate < '2017-01-01' || t.startDate > '2022-06-30')).length).toBeGreaterThan(20);
+    expect(
+      ofsted.filter(
+        (t) => t.type === 'full' && (t.startDate < '2017-01-01' || t.startDate > '2022-06-30'),
+      ).length,
+    ).toBeGreaterThan(20);
   });
 
   it('follow a full inspection, which the history table lists first', () => {
@@ -43,7 +56,7 @@ describe('Ofsted interim inspections', () => {
     }
   });
 
-  it('appear in later reports\' history with their interim judgement', () => {
+  it("appear in later reports' history with their interim judgement", () => {
     const interimIds = new Map(interims.map((t) => [t.inspectionId, t.overallGrade]));
     const rows = ofsted.flatMap((t) => t.history).filter((h) => interimIds.has(h.inspectionId));
     expect(rows.length).toBeGreaterThan(20);
@@ -56,7 +69,8 @@ describe('CQC full reports', () => {
 
   it('are written for every inspection rated below good and for a share of the others', () => {
     for (const t of cqc) {
-      if (t.overallGrade === 'REQUIRES_IMPROVEMENT' || t.overallGrade === 'INADEQUATE') expect(t.family, t.file).toBe('cqc-full-report');
+      if (t.overallGrade === 'REQUIRES_IMPROVEMENT' || t.overallGrade === 'INADEQUATE')
+        expect(t.family, t.file).toBe('cqc-full-report');
     }
     const good = cqc.filter((t) => t.overallGrade === 'GOOD' || t.overallGrade === 'OUTSTANDING');
     const fullShare = good.filter((t) => t.family === 'cqc-full-report').length / good.length;
@@ -66,10 +80,21 @@ describe('CQC full reports', () => {
 
   it('rate the five key questions, cite HSCA RA 2014 breaches below good, and link back to the last inspection', () => {
     const previousOf = new Map<string, GroundTruthRecord>();
-    for (const reports of byLocation(cqc).values()) reports.forEach((t, i) => { if (i > 0) previousOf.set(t.inspectionId, reports[i - 1]!); });
+    for (const reports of byLocation(cqc).values())
+      reports.forEach((t, i) => {
+        if (i > 0) previousOf.set(t.inspectionId, reports[i - 1]!);
+      });
     for (const t of cqc.filter((r) => r.family === 'cqc-full-report')) {
-      expect(t.judgements.map((j) => j.area)).toEqual(['Overall', 'Safe', 'Effective', 'Caring', 'Responsive', 'Well-led']);
-      if (t.overallGrade === 'REQUIRES_IMPROVEMENT' || t.overallGrade === 'INADEQUATE') expect(t.requirements.length, t.file).toBeGreaterThan(0);
+      expect(t.judgements.map((j) => j.area)).toEqual([
+        'Overall',
+        'Safe',
+        'Effective',
+        'Caring',
+        'Responsive',
+        'Well-led',
+      ]);
+      if (t.overallGrade === 'REQUIRES_IMPROVEMENT' || t.overallGrade === 'INADEQUATE')
+        expect(t.requirements.length, t.file).toBeGreaterThan(0);
       for (const e of t.enforcement) expect(e.regulation).toMatch(/^HSCA-RA-2014:\d+$/);
       const previous = previousOf.get(t.inspectionId);
       expect(t.history.map((h) => h.inspectionId)).toEqual(previous ? [previous.inspectionId] : []);
@@ -88,11 +113,19 @@ describe('findings volume', () => {
       tally.findings += t.findings.length;
       kinds.set(t.family, tally);
     }
-    expect([...kinds.keys()].sort()).toEqual(['cqc-full-report', 'cqc-location-summary', 'ofsted-childrens-home']);
-    const all = [...kinds.values()].reduce((a, b) => ({ reports: a.reports + b.reports, findings: a.findings + b.findings }));
+    expect([...kinds.keys()].sort()).toEqual([
+      'cqc-full-report',
+      'cqc-location-summary',
+      'ofsted-childrens-home',
+    ]);
+    const all = [...kinds.values()].reduce((a, b) => ({
+      reports: a.reports + b.reports,
+      findings: a.findings + b.findings,
+    }));
     expect(all.findings / all.reports).toBeGreaterThanOrEqual(5);
     for (const [family, tally] of kinds) {
-      if (family !== 'cqc-location-summary') expect(tally.findings / tally.reports, family).toBeGreaterThanOrEqual(5);
+      if (family !== 'cqc-location-summary')
+        expect(tally.findings / tally.reports, family).toBeGreaterThanOrEqual(5);
     }
   });
 });

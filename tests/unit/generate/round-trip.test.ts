@@ -9,7 +9,10 @@ import { buildReportDocument } from '../../../src/ingest/pipeline.ts';
 import { generateOnDisk, removeCorporaOnDisk } from './corpus-support.ts';
 
 function readTruth(dir: string): GroundTruthRecord[] {
-  return readFileSync(path.join(dir, GROUND_TRUTH_FILE), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as GroundTruthRecord);
+  return readFileSync(path.join(dir, GROUND_TRUTH_FILE), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as GroundTruthRecord);
 }
 
 describe('a small synthetic corpus through the real parsers', () => {
@@ -28,16 +31,24 @@ describe('a small synthetic corpus through the real parsers', () => {
     expect(result.mismatches).toEqual([]);
     expect(result.mismatchCount).toBe(0);
     expect(result.reports).toBe(readTruth(dir).length);
-    for (const [field, tally] of result.fields) expect(tally, field).toEqual({ agree: result.reports, total: result.reports });
+    for (const [field, tally] of result.fields)
+      expect(tally, field).toEqual({ agree: result.reports, total: result.reports });
   });
 
   it('holds every report family and inspection type generated, each report with its meta.json', () => {
     const kinds = new Set(readTruth(dir).map((t) => `${t.family}/${t.type}`));
-    expect(kinds).toEqual(new Set([
-      'ofsted-childrens-home/full', 'ofsted-childrens-home/interim', 'cqc-location-summary/routine', 'cqc-full-report/full',
-    ]));
+    expect(kinds).toEqual(
+      new Set([
+        'ofsted-childrens-home/full',
+        'ofsted-childrens-home/interim',
+        'cqc-location-summary/routine',
+        'cqc-full-report/full',
+      ]),
+    );
     for (const truth of readTruth(dir)) {
-      const meta = parseReportMeta(JSON.parse(readFileSync(path.join(dir, `${truth.file}.meta.json`), 'utf8')));
+      const meta = parseReportMeta(
+        JSON.parse(readFileSync(path.join(dir, `${truth.file}.meta.json`), 'utf8')),
+      );
       expect('meta' in meta, truth.file).toBe(true);
     }
   });
@@ -52,7 +63,11 @@ describe('a small synthetic corpus through the real parsers', () => {
 
   it('prints the CQC ids on a full report, so it keys the same location and provider without its metadata', () => {
     const truth = readTruth(dir).find((t) => t.family === 'cqc-full-report')!;
-    const bare = buildReportDocument({ text: readFileSync(path.join(dir, truth.file), 'utf8'), fileName: 'x.txt', format: 'txt' });
+    const bare = buildReportDocument({
+      text: readFileSync(path.join(dir, truth.file), 'utf8'),
+      fileName: 'x.txt',
+      format: 'txt',
+    });
     expect(bare.ok).toBe(true);
     if (!bare.ok) return;
     expect(bare.document.location.id).toBe(truth.locationId);

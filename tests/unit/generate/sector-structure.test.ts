@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ENGLISH_REGIONS, LOCAL_AUTHORITIES } from '../../../src/generate/data/local-authorities.ts';
+import {
+  ENGLISH_REGIONS,
+  LOCAL_AUTHORITIES,
+} from '../../../src/generate/data/local-authorities.ts';
 import { SYNTHETIC_MARK } from '../../../src/generate/data/synthetic-names.ts';
 import { planProviders } from '../../../src/generate/sector-plan.ts';
 import { corpusOptions, generateInMemory } from './corpus-support.ts';
@@ -11,12 +14,20 @@ describe('the shape of the synthetic sector', () => {
 
   it('gives every location exactly one provider, in order', () => {
     expect(providers.reduce((sum, p) => sum + p.size, 0)).toBe(60);
-    providers.forEach((p, i) => expect(p.firstLocation).toBe(i === 0 ? 0 : providers[i - 1]!.firstLocation + providers[i - 1]!.size));
+    providers.forEach((p, i) =>
+      expect(p.firstLocation).toBe(
+        i === 0 ? 0 : providers[i - 1]!.firstLocation + providers[i - 1]!.size,
+      ),
+    );
   });
 
   it('has providers running several locations, with skewed sizes', () => {
     const locationsByProvider = new Map<string, Set<string>>();
-    for (const t of truths) locationsByProvider.set(t.providerId, (locationsByProvider.get(t.providerId) ?? new Set()).add(t.locationId));
+    for (const t of truths)
+      locationsByProvider.set(
+        t.providerId,
+        (locationsByProvider.get(t.providerId) ?? new Set()).add(t.locationId),
+      );
     const sizes = [...locationsByProvider.values()].map((s) => s.size).sort((a, b) => b - a);
     expect(sizes[0]).toBeGreaterThanOrEqual(4);
     expect(sizes.filter((s) => s >= 2).length).toBeGreaterThanOrEqual(3);

@@ -5,7 +5,10 @@ import { CQC_SENTENCES } from '../../../src/generate/data/cqc-summary-sentences.
 import { HSCA_BREACH_OF_THEME } from '../../../src/generate/data/hsca-breaches.ts';
 import { OFSTED_SENTENCES } from '../../../src/generate/data/ofsted-narrative-sentences.ts';
 import { OFSTED_AREA_OF_THEME } from '../../../src/generate/data/themes.ts';
-import { buildMonthRepeat, PREVIOUS_INSPECTION_REPEAT } from '../../../src/generate/plan-ofsted-narrative.ts';
+import {
+  buildMonthRepeat,
+  PREVIOUS_INSPECTION_REPEAT,
+} from '../../../src/generate/plan-ofsted-narrative.ts';
 import { classifyPolarity, tagThemes } from '../../../src/ingest/classify/index.ts';
 import { classifyRepeatSentence } from '../../../src/ingest/classify/find-repeats.ts';
 import { findRegulation, readThemeTaxonomy } from '../../../src/reference/index.ts';
@@ -18,7 +21,10 @@ describe('Ofsted narrative sentences', () => {
       it(`${theme} / ${polarity}: tagged with the theme, voting ${polarity}, no repeat wording`, () => {
         expect(taxonomyIds.has(theme)).toBe(true);
         for (const sentence of bank![polarity]) {
-          expect(tagThemes(sentence).map((t) => t.id), sentence).toContain(theme);
+          expect(
+            tagThemes(sentence).map((t) => t.id),
+            sentence,
+          ).toContain(theme);
           expect(classifyPolarity(sentence), sentence).toBe(polarity);
           expect(classifyRepeatSentence(sentence), sentence).toBeNull();
         }
@@ -27,11 +33,19 @@ describe('Ofsted narrative sentences', () => {
   }
 
   it('has a judgement area for every theme it writes about', () => {
-    for (const theme of Object.keys(OFSTED_SENTENCES)) expect(OFSTED_AREA_OF_THEME[theme as keyof typeof OFSTED_AREA_OF_THEME]).toBeDefined();
+    for (const theme of Object.keys(OFSTED_SENTENCES))
+      expect(OFSTED_AREA_OF_THEME[theme as keyof typeof OFSTED_AREA_OF_THEME]).toBeDefined();
   });
 
   it('writes repeat statements the classifier reads as repeats and as concerns', () => {
-    const past = { id: 'x', start: 19000, rating: 2, interim: null, requirementNumbers: new Set<string>(), complianceNotices: [] } as const;
+    const past = {
+      id: 'x',
+      start: 19000,
+      rating: 2,
+      interim: null,
+      requirementNumbers: new Set<string>(),
+      complianceNotices: [],
+    } as const;
     const full = buildMonthRepeat({ ...past, kind: 'full' });
     const interim = buildMonthRepeat({ ...past, kind: 'interim', interim: 'sustained' });
     expect(interim).toMatch(/^This is a repeated shortfall from the interim inspection in /);
@@ -47,12 +61,18 @@ describe('CQC summary bullets', () => {
     it(`${theme}: tagged with the theme; only the follow-up sentences mention an earlier inspection`, () => {
       expect(taxonomyIds.has(theme)).toBe(true);
       for (const sentence of [...bank!.concern, ...bank!.strength]) {
-        expect(tagThemes(sentence).map((t) => t.id), sentence).toContain(theme);
+        expect(
+          tagThemes(sentence).map((t) => t.id),
+          sentence,
+        ).toContain(theme);
         expect(classifyRepeatSentence(sentence), sentence).toBeNull();
       }
       const still = `Despite a requirement made at the inspection in May 2020, ${bank!.stillFailing}`;
       const met = `As required at the inspection in May 2020, ${bank!.nowMet}`;
-      expect(tagThemes(still).map((t) => t.id), still).toContain(theme);
+      expect(
+        tagThemes(still).map((t) => t.id),
+        still,
+      ).toContain(theme);
       expect(classifyRepeatSentence(still)?.kind, still).toBe('persisting');
       // A CQC full report takes polarity from the words, so the repeat must read as a concern.
       expect(classifyPolarity(still), still).toBe('concern');
@@ -69,7 +89,10 @@ describe('CQC full report findings', () => {
         expect(taxonomyIds.has(theme)).toBe(true);
         expect(bank![polarity].length).toBeGreaterThanOrEqual(2);
         for (const sentence of bank![polarity]) {
-          expect(tagThemes(sentence).map((t) => t.id), sentence).toContain(theme);
+          expect(
+            tagThemes(sentence).map((t) => t.id),
+            sentence,
+          ).toContain(theme);
           expect(classifyPolarity(sentence), sentence).toBe(polarity);
           expect(classifyRepeatSentence(sentence), sentence).toBeNull();
         }
@@ -78,11 +101,15 @@ describe('CQC full report findings', () => {
   }
 
   it('has a follow-up clause and a breach for every theme it writes about', () => {
-    for (const theme of Object.keys(CQC_FULL_REPORT_SENTENCES) as (keyof typeof CQC_FULL_REPORT_SENTENCES)[]) {
+    for (const theme of Object.keys(
+      CQC_FULL_REPORT_SENTENCES,
+    ) as (keyof typeof CQC_FULL_REPORT_SENTENCES)[]) {
       expect(CQC_SENTENCES[theme]?.stillFailing, theme).toBeTruthy();
       const breach = HSCA_BREACH_OF_THEME[theme]!;
       expect(findRegulation('HSCA-RA-2014', breach.number)?.heading, theme).toBeTruthy();
-      expect(breach.paragraphs).toMatch(new RegExp(`^Regulation ${breach.number} (?:\\([0-9a-z]+\\))+$`));
+      expect(breach.paragraphs).toMatch(
+        new RegExp(`^Regulation ${breach.number} (?:\\([0-9a-z]+\\))+$`),
+      );
     }
   });
 });

@@ -19,7 +19,10 @@ const FUZZ_TIMEOUT_MS = 60_000;
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 function fixture(name: string): string {
-  return readFileSync(fileURLToPath(new URL(`../../fixtures/corpus/cqc/${name}`, import.meta.url)), 'utf8');
+  return readFileSync(
+    fileURLToPath(new URL(`../../fixtures/corpus/cqc/${name}`, import.meta.url)),
+    'utf8',
+  );
 }
 
 function checkDocument(doc: ReportDocument, text: string): void {
@@ -28,14 +31,20 @@ function checkDocument(doc: ReportDocument, text: string): void {
   const codes = new Set(doc.warnings.map((w) => w.code));
   const starts = new Set([0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)]);
   const { inspection } = doc;
-  expect(isIsoDateOrNull(inspection.startDate) && isIsoDateOrNull(inspection.publishedOn)).toBe(true);
-  expect(inspection.id).toBe(`${doc.location.id}:${inspection.startDate ?? 'undated'}:${inspection.type}`);
+  expect(isIsoDateOrNull(inspection.startDate) && isIsoDateOrNull(inspection.publishedOn)).toBe(
+    true,
+  );
+  expect(inspection.id).toBe(
+    `${doc.location.id}:${inspection.startDate ?? 'undated'}:${inspection.type}`,
+  );
   if (!inspection.startDate) expect(codes.has('missing-inspection-date')).toBe(true);
-  if (!inspection.overallGrade) expect(codes.has('missing-overall-grade') || codes.has('unknown-grade')).toBe(true);
+  if (!inspection.overallGrade)
+    expect(codes.has('missing-overall-grade') || codes.has('unknown-grade')).toBe(true);
   if (doc.location.cqcId) expect(doc.location.id).toBe(`cqc:${doc.location.cqcId}`);
   else expect(codes.has('missing-location-id')).toBe(true);
   if (!doc.provider) expect(codes.has('missing-provider')).toBe(true);
-  if (doc.location.capacity !== null) expect(Number.isInteger(doc.location.capacity) && doc.location.capacity > 0).toBe(true);
+  if (doc.location.capacity !== null)
+    expect(Number.isInteger(doc.location.capacity) && doc.location.capacity > 0).toBe(true);
   const historyIds = new Set<string>();
   for (const h of doc.history) {
     expect(isIsoDateOrNull(h.date)).toBe(true);
@@ -64,19 +73,30 @@ function checkResult(result: ParseResult, text: string): void {
 }
 
 function parseAndCheck(text: string): void {
-  checkResult(parseReport({ text, source: { fileName: 'fuzz.json', sha256: '0'.repeat(64), format: 'json' } }), text);
+  checkResult(
+    parseReport({
+      text,
+      source: { fileName: 'fuzz.json', sha256: '0'.repeat(64), format: 'json' },
+    }),
+    text,
+  );
 }
 
 /** Every path to a value in a JSON tree (objects and arrays), so a mutation can pick one. */
 function paths(value: Json, at: (string | number)[] = []): (string | number)[][] {
   const found: (string | number)[][] = [at];
   if (Array.isArray(value)) value.forEach((v, i) => found.push(...paths(v, [...at, i])));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) found.push(...paths(v, [...at, k]));
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) found.push(...paths(v, [...at, k]));
   return found;
 }
 
 /** `root` with the value at `path` replaced (or deleted when `replacement` is undefined). */
-function mutate(root: Json, path: readonly (string | number)[], replacement: Json | undefined): Json {
+function mutate(
+  root: Json,
+  path: readonly (string | number)[],
+  replacement: Json | undefined,
+): Json {
   if (path.length === 0) return replacement ?? null;
   const copy = structuredClone(root);
   let parent: Json = copy;
@@ -103,50 +123,103 @@ describe.each(RECORDS)('%s under damage', (name) => {
   const text = fixture(name);
   const record = JSON.parse(text) as Json;
   const allPaths = paths(record);
-  const replacement = fc.option(fc.oneof(fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>, fc.constantFrom<Json>('', '2024-02-30', '1-', 'Good', [], {}, -1, 3.5)), { nil: undefined });
+  const replacement = fc.option(
+    fc.oneof(
+      fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
+      fc.constantFrom<Json>('', '2024-02-30', '1-', 'Good', [], {}, -1, 3.5),
+    ),
+    { nil: undefined },
+  );
 
   it('parses the undamaged record', () => parseAndCheck(text));
 
-  it('refuses the record cut anywhere as invalid JSON, or reads what is left', () => {
-    fc.assert(fc.property(fc.nat({ max: text.length - 1 }), (end) => parseAndCheck(text.slice(0, end))), { numRuns: NUM_RUNS });
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    'refuses the record cut anywhere as invalid JSON, or reads what is left',
+    () => {
+      fc.assert(
+        fc.property(fc.nat({ max: text.length - 1 }), (end) => parseAndCheck(text.slice(0, end))),
+        { numRuns: NUM_RUNS },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
-  it('survives parts deleted or replaced by values of any type', () => {
-    fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat({ max: allPaths.length - 1 }), replacement), { minLength: 1, maxLength: 6 }), (edits) => {
-        let damaged = record;
-        for (const [index, value] of edits) {
-          const live = paths(damaged);
-          damaged = mutate(damaged, live[index % live.length]!, value);
-        }
-        parseAndCheck(JSON.stringify(damaged, null, 2));
-      }),
-      { numRuns: NUM_RUNS },
-    );
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    'survives parts deleted or replaced by values of any type',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.tuple(fc.nat({ max: allPaths.length - 1 }), replacement), {
+            minLength: 1,
+            maxLength: 6,
+          }),
+          (edits) => {
+            let damaged = record;
+            for (const [index, value] of edits) {
+              const live = paths(damaged);
+              damaged = mutate(damaged, live[index % live.length]!, value);
+            }
+            parseAndCheck(JSON.stringify(damaged, null, 2));
+          },
+        ),
+        { numRuns: NUM_RUNS },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
-  it('survives the whole pipeline, classification included, on a damaged record', () => {
-    fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat({ max: allPaths.length - 1 }), replacement), { maxLength: 4 }), (edits) => {
-        let damaged = record;
-        for (const [index, value] of edits) {
-          const live = paths(damaged);
-          damaged = mutate(damaged, live[index % live.length]!, value);
-        }
-        const result = buildReportDocument({ text: JSON.stringify(damaged), fileName: 'fuzz.json', format: 'json' });
-        if (result.ok) expect(JSON.parse(JSON.stringify(result.document))).toEqual(result.document);
-        else expect(result.message).not.toMatch(/[\r\n]/);
-      }),
-      { numRuns: Math.min(NUM_RUNS, 40) },
-    );
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    'survives the whole pipeline, classification included, on a damaged record',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.tuple(fc.nat({ max: allPaths.length - 1 }), replacement), { maxLength: 4 }),
+          (edits) => {
+            let damaged = record;
+            for (const [index, value] of edits) {
+              const live = paths(damaged);
+              damaged = mutate(damaged, live[index % live.length]!, value);
+            }
+            const result = buildReportDocument({
+              text: JSON.stringify(damaged),
+              fileName: 'fuzz.json',
+              format: 'json',
+            });
+            if (result.ok)
+              expect(JSON.parse(JSON.stringify(result.document))).toEqual(result.document);
+            else expect(result.message).not.toMatch(/[\r\n]/);
+          },
+        ),
+        { numRuns: Math.min(NUM_RUNS, 40) },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
 
 describe('random JSON', () => {
-  it('never throws on any JSON value or JSON-looking text', () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.json(), fc.string({ maxLength: 200 }).map((s) => `{"locationId": ${s}`), fc.jsonValue().map((v) => JSON.stringify({ locationId: '1-123', assessment: v, currentRatings: v, historicRatings: v }))), (text) => parseAndCheck(text)),
-      { numRuns: NUM_RUNS * 2 },
-    );
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    'never throws on any JSON value or JSON-looking text',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            fc.json(),
+            fc.string({ maxLength: 200 }).map((s) => `{"locationId": ${s}`),
+            fc.jsonValue().map((v) =>
+              JSON.stringify({
+                locationId: '1-123',
+                assessment: v,
+                currentRatings: v,
+                historicRatings: v,
+              }),
+            ),
+          ),
+          (text) => parseAndCheck(text),
+        ),
+        { numRuns: NUM_RUNS * 2 },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });

@@ -19,7 +19,10 @@ const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const FUZZ_TIMEOUT_MS = 60_000;
 
 function fixture(name: string): string {
-  return readFileSync(fileURLToPath(new URL(`../../fixtures/corpus/cqc/${name}`, import.meta.url)), 'utf8');
+  return readFileSync(
+    fileURLToPath(new URL(`../../fixtures/corpus/cqc/${name}`, import.meta.url)),
+    'utf8',
+  );
 }
 
 function codes(doc: ReportDocument): Set<string> {
@@ -33,7 +36,8 @@ function codes(doc: ReportDocument): Set<string> {
 function expectFromSource(extracted: string, source: string): void {
   for (const word of extracted.split(/\s+/)) {
     if (!word || source.includes(word)) continue;
-    if (!word.includes('-') || !word.split('-').every((part) => source.includes(part))) expect.fail(`"${word}" is not in the source`);
+    if (!word.includes('-') || !word.split('-').every((part) => source.includes(part)))
+      expect.fail(`"${word}" is not in the source`);
   }
 }
 
@@ -47,11 +51,20 @@ function checkDocument(doc: ReportDocument, input: string): void {
     if (p) expect(starts.has(p.offset), `offset ${p.offset} is a line start`).toBe(true);
   };
   const { inspection } = doc;
-  expect(isIsoDateOrNull(inspection.startDate) && isIsoDateOrNull(inspection.endDate) && isIsoDateOrNull(inspection.publishedOn)).toBe(true);
-  if (inspection.startDate && inspection.endDate) expect(inspection.startDate <= inspection.endDate).toBe(true);
-  if (!inspection.startDate) expect(codes(doc).has('missing-inspection-date') || codes(doc).has('unparsed-date')).toBe(true);
-  expect(inspection.id).toBe(`${doc.location.id}:${inspection.startDate ?? 'undated'}:${inspection.type}`);
-  if (doc.location.id.startsWith('content:')) expect(codes(doc).has('missing-location-id')).toBe(true);
+  expect(
+    isIsoDateOrNull(inspection.startDate) &&
+      isIsoDateOrNull(inspection.endDate) &&
+      isIsoDateOrNull(inspection.publishedOn),
+  ).toBe(true);
+  if (inspection.startDate && inspection.endDate)
+    expect(inspection.startDate <= inspection.endDate).toBe(true);
+  if (!inspection.startDate)
+    expect(codes(doc).has('missing-inspection-date') || codes(doc).has('unparsed-date')).toBe(true);
+  expect(inspection.id).toBe(
+    `${doc.location.id}:${inspection.startDate ?? 'undated'}:${inspection.type}`,
+  );
+  if (doc.location.id.startsWith('content:'))
+    expect(codes(doc).has('missing-location-id')).toBe(true);
   if (!doc.provider) expect(codes(doc).has('missing-provider')).toBe(true);
   if (!inspection.overallGrade) expect(codes(doc).has('missing-overall-grade')).toBe(true);
   for (const h of doc.history) {
@@ -82,12 +95,40 @@ function checkDocument(doc: ReportDocument, input: string): void {
 }
 
 function parseAndCheck(text: string): void {
-  checkDocument(parseCqcFullReport(text, { fileName: 'fuzz.txt', sha256: '0'.repeat(64), format: 'txt' }), text);
+  checkDocument(
+    parseCqcFullReport(text, { fileName: 'fuzz.txt', sha256: '0'.repeat(64), format: 'txt' }),
+    text,
+  );
 }
 
 const garbage = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 300 }),
-  fc.array(fc.constantFrom('\t', '\n', '\f', ' ', '●', '\uF0B7', 'Good', 'Inadequate', 'Is the service safe?', 'Our findings', 'Regulation 12 HSCA RA Regulations 2014 ', 'Safe care and treatment', 'Date of inspection visit:', '31 February 2023', '12/13/2020', 'Rating at last inspection', 'Action we have told the provider to take', 'Enforcement actions', 'We issued a warning notice.'), { maxLength: 60 }).map((parts) => parts.join('')),
+  fc
+    .array(
+      fc.constantFrom(
+        '\t',
+        '\n',
+        '\f',
+        ' ',
+        '●',
+        '\uF0B7',
+        'Good',
+        'Inadequate',
+        'Is the service safe?',
+        'Our findings',
+        'Regulation 12 HSCA RA Regulations 2014 ',
+        'Safe care and treatment',
+        'Date of inspection visit:',
+        '31 February 2023',
+        '12/13/2020',
+        'Rating at last inspection',
+        'Action we have told the provider to take',
+        'Enforcement actions',
+        'We issued a warning notice.',
+      ),
+      { maxLength: 60 },
+    )
+    .map((parts) => parts.join('')),
 );
 
 describe.each([
@@ -99,33 +140,62 @@ describe.each([
 
   it('parses the undamaged report into a valid document', () => parseAndCheck(text));
 
-  itSurvivesCommonDamage({ text, check: parseAndCheck, garbage, numRuns: NUM_RUNS, timeoutMs: FUZZ_TIMEOUT_MS });
+  itSurvivesCommonDamage({
+    text,
+    check: parseAndCheck,
+    garbage,
+    numRuns: NUM_RUNS,
+    timeoutMs: FUZZ_TIMEOUT_MS,
+  });
 
-  it('survives shuffled and deleted lines', () => {
-    fc.assert(fc.property(fc.shuffledSubarray(lines), (kept) => parseAndCheck(kept.join('\n'))), { numRuns: NUM_RUNS });
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    'survives shuffled and deleted lines',
+    () => {
+      fc.assert(
+        fc.property(fc.shuffledSubarray(lines), (kept) => parseAndCheck(kept.join('\n'))),
+        { numRuns: NUM_RUNS },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
-  it('survives the whole pipeline on thinned and garbled text', () => {
-    fc.assert(
-      fc.property(fc.subarray(lines), fc.array(garbage, { maxLength: 3 }), (kept, junk) => {
-        const result = buildReportDocument({ text: [...kept, ...junk].join('\n'), fileName: 'fuzz.txt', format: 'txt' });
-        if (result.ok) expect(JSON.parse(JSON.stringify(result.document))).toEqual(result.document);
-        else expect(result.message).not.toMatch(/[\r\n]/);
-      }),
-      { numRuns: Math.min(NUM_RUNS, 60) },
-    );
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    'survives the whole pipeline on thinned and garbled text',
+    () => {
+      fc.assert(
+        fc.property(fc.subarray(lines), fc.array(garbage, { maxLength: 3 }), (kept, junk) => {
+          const result = buildReportDocument({
+            text: [...kept, ...junk].join('\n'),
+            fileName: 'fuzz.txt',
+            format: 'txt',
+          });
+          if (result.ok)
+            expect(JSON.parse(JSON.stringify(result.document))).toEqual(result.document);
+          else expect(result.message).not.toMatch(/[\r\n]/);
+        }),
+        { numRuns: Math.min(NUM_RUNS, 60) },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
 
 describe('random input', () => {
-  it('never throws on random text, and parseReport refuses or parses it', () => {
-    fc.assert(
-      fc.property(garbage, (text) => {
-        parseAndCheck(text);
-        const result = parseReport({ text, source: { fileName: 'fuzz.txt', sha256: '0'.repeat(64), format: 'txt' } });
-        if (!result.ok) expect(result.message).not.toMatch(/[\r\n]/);
-      }),
-      { numRuns: NUM_RUNS },
-    );
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    'never throws on random text, and parseReport refuses or parses it',
+    () => {
+      fc.assert(
+        fc.property(garbage, (text) => {
+          parseAndCheck(text);
+          const result = parseReport({
+            text,
+            source: { fileName: 'fuzz.txt', sha256: '0'.repeat(64), format: 'txt' },
+          });
+          if (!result.ok) expect(result.message).not.toMatch(/[\r\n]/);
+        }),
+        { numRuns: NUM_RUNS },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });

@@ -47,7 +47,11 @@ const ARRETA = 'cqc_arreta-care-limited_2023-11-14.txt';
 
 /** What the Arreta report says, whichever extraction it is read from. */
 function expectArretaFacts(doc: ReportDocument): void {
-  expect(doc.provider).toEqual({ id: 'cqc-provider:arreta-care-limited', name: 'Arreta Care Limited', address: null });
+  expect(doc.provider).toEqual({
+    id: 'cqc-provider:arreta-care-limited',
+    name: 'Arreta Care Limited',
+    address: null,
+  });
   expect(doc.location).toMatchObject({
     name: 'Arreta Care Limited',
     address: '78A Bond Way, Hednesford, Cannock, WS12 4SN',
@@ -67,7 +71,12 @@ function expectArretaFacts(doc: ReportDocument): void {
     overallGradeText: 'Good',
   });
   expect(doc.judgements.map((j) => [j.area, j.grade])).toEqual([
-    ['Overall', 'GOOD'], ['Safe', 'GOOD'], ['Effective', 'GOOD'], ['Caring', 'GOOD'], ['Responsive', 'GOOD'], ['Well-led', 'GOOD'],
+    ['Overall', 'GOOD'],
+    ['Safe', 'GOOD'],
+    ['Effective', 'GOOD'],
+    ['Caring', 'GOOD'],
+    ['Responsive', 'GOOD'],
+    ['Well-led', 'GOOD'],
   ]);
   // "This service was registered with us on 5 March 2020 and this is the first inspection."
   expect(doc.history).toEqual([]);
@@ -97,23 +106,43 @@ describe('CQC full report: Arreta Care Limited, 2023 (pypdf text)', () => {
     expectArretaFacts(doc);
   });
 
-  it('reads each key question\'s bullets and paragraphs, without headings or standard wording', () => {
+  it("reads each key question's bullets and paragraphs, without headings or standard wording", () => {
     const safe = doc.findings.filter((f) => f.section === 'Safe').map((f) => f.text);
-    expect(safe[0]).toBe('This is the first inspection of this newly registered service. This key question has been rated good. This meant people were safe and protected from avoidable harm.');
-    expect(safe[1]).toBe('People told us they felt safe with the support they received from Arreta Care. One person said, "It is so homely here in the [supported living] house. It\'s the staff, they make me feel safe."');
+    expect(safe[0]).toBe(
+      'This is the first inspection of this newly registered service. This key question has been rated good. This meant people were safe and protected from avoidable harm.',
+    );
+    expect(safe[1]).toBe(
+      'People told us they felt safe with the support they received from Arreta Care. One person said, "It is so homely here in the [supported living] house. It\'s the staff, they make me feel safe."',
+    );
     expect(safe).toContain('Medicines were administered in a safe way.');
     // A bullet cut by a page break, its margin grade and running header in between.
-    expect(safe).toContain('Staff received training to ensure they were competent to administers medicines. One staff member said, "My medication training was thorough, and it was enough, and we have competency checks that are watched as we administer medicines."');
+    expect(safe).toContain(
+      'Staff received training to ensure they were competent to administers medicines. One staff member said, "My medication training was thorough, and it was enough, and we have competency checks that are watched as we administer medicines."',
+    );
     const all = doc.findings.map((f) => f.text);
-    for (const heading of ['Staffing and recruitment', 'Using medicines safely', 'End of life care and support', 'Right Support:']) expect(all).not.toContain(heading);
-    expect(all.some((t) => /this means we looked for evidence|Mental Capacity Act 2005 \(MCA\) provides/.test(t))).toBe(false);
+    for (const heading of [
+      'Staffing and recruitment',
+      'Using medicines safely',
+      'End of life care and support',
+      'Right Support:',
+    ])
+      expect(all).not.toContain(heading);
+    expect(
+      all.some((t) =>
+        /this means we looked for evidence|Mental Capacity Act 2005 \(MCA\) provides/.test(t),
+      ),
+    ).toBe(false);
     expect(all.some((t) => t.startsWith('Well-led'))).toBe(false);
   });
 
   it('keeps the reason for the inspection', () => {
     const why = doc.findings.filter((f) => f.section === 'Why we inspected').map((f) => f.text);
-    expect(why[0]).toMatch(/^This inspection was prompted by a review of the information we held about this service\./);
-    expect(why[1]).toBe('We found no evidence during this inspection that people were at risk of harm from this concern.');
+    expect(why[0]).toMatch(
+      /^This inspection was prompted by a review of the information we held about this service\./,
+    );
+    expect(why[1]).toBe(
+      'We found no evidence during this inspection that people were at risk of harm from this concern.',
+    );
   });
 
   it('positions every finding at the start of the line it begins on', () => {
@@ -121,14 +150,21 @@ describe('CQC full report: Arreta Care Limited, 2023 (pypdf text)', () => {
     for (const f of doc.findings) {
       const line = lines[f.position.line - 1]!;
       expect(text.slice(f.position.offset, f.position.offset + line.length)).toBe(line);
-      expect(line.replace(/^\s*●\s*/, '').trim().slice(0, 12)).toBe(f.text.slice(0, 12));
+      expect(
+        line
+          .replace(/^\s*●\s*/, '')
+          .trim()
+          .slice(0, 12),
+      ).toBe(f.text.slice(0, 12));
     }
   });
 });
 
-describe('CQC full report: Arreta Care Limited, read from the PDF by the project\'s reader', () => {
+describe("CQC full report: Arreta Care Limited, read from the PDF by the project's reader", () => {
   it('gives the same document facts as the pypdf text', async () => {
-    const read = await readPdfText(readFileSync(fixturePath('cqc_arreta-care-limited_2023-11-14.pdf')));
+    const read = await readPdfText(
+      readFileSync(fixturePath('cqc_arreta-care-limited_2023-11-14.pdf')),
+    );
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     expectArretaFacts(parse(read.text, 'cqc_arreta-care-limited_2023-11-14.pdf'));
@@ -139,22 +175,42 @@ describe('CQC trust reports of the 2014-2018 framework (first 2,000 bytes)', () 
   it('Lancashire Teaching Hospitals, 2014: breaches of the 2010 regulations named in the letter', () => {
     const doc = parse(fixture('cqc_trust-RXN_lancashire-teaching_2014-11-14_excerpt.txt'));
     expect(doc.location.name).toBe('Lancashire Teaching Hospitals NHS Foundation Trust');
-    expect(doc.inspection).toMatchObject({ type: 'full', startDate: '2014-07-09', endDate: '2014-07-11', publishedOn: '2014-11-14', overallGrade: 'REQUIRES_IMPROVEMENT' });
-    expect(doc.judgements.map((j) => [j.area, j.gradeText])).toEqual([['Overall', 'Requires improvement'], ['Safe', 'Requires improvement']]);
+    expect(doc.inspection).toMatchObject({
+      type: 'full',
+      startDate: '2014-07-09',
+      endDate: '2014-07-11',
+      publishedOn: '2014-11-14',
+      overallGrade: 'REQUIRES_IMPROVEMENT',
+    });
+    expect(doc.judgements.map((j) => [j.area, j.gradeText])).toEqual([
+      ['Overall', 'Requires improvement'],
+      ['Safe', 'Requires improvement'],
+    ]);
     expect(doc.requirements.map((r) => r.regulation)).toEqual([
       { legislation: 'HSCA-RA-2010', number: '22', title: 'Staffing' },
       { legislation: 'HSCA-RA-2010', number: '23', title: 'Supporting Workers' },
       { legislation: 'HSCA-RA-2010', number: '9', title: 'Care and welfare of service users' },
     ]);
-    expect(doc.requirements[0]!.text).toBe('We found the trust was not meeting three regulations Regulation 22 HSCA 2008 (Regulated Activities) Regulations 2010 Staffing.');
+    expect(doc.requirements[0]!.text).toBe(
+      'We found the trust was not meeting three regulations Regulation 22 HSCA 2008 (Regulated Activities) Regulations 2010 Staffing.',
+    );
     expect(doc.enforcement).toEqual([]);
   });
 
   it('Norfolk and Norwich, 2018: a visit range over months and a key question printed without its grade', () => {
     const doc = parse(fixture('cqc_trust-RM1_norfolk-norwich_2018-06-19_excerpt.txt'));
-    expect(doc.inspection).toMatchObject({ startDate: '2017-10-10', endDate: '2018-03-28', publishedOn: '2018-06-19', overallGrade: 'INADEQUATE' });
+    expect(doc.inspection).toMatchObject({
+      startDate: '2017-10-10',
+      endDate: '2018-03-28',
+      publishedOn: '2018-06-19',
+      overallGrade: 'INADEQUATE',
+    });
     expect(doc.judgements.map((j) => [j.area, j.gradeText])).toEqual([
-      ['Overall', 'Inadequate'], ['Safe', 'Inadequate'], ['Effective', 'Requires improvement'], ['Caring', 'Good'], ['Well-led', 'Inadequate'],
+      ['Overall', 'Inadequate'],
+      ['Safe', 'Inadequate'],
+      ['Effective', 'Requires improvement'],
+      ['Caring', 'Good'],
+      ['Well-led', 'Inadequate'],
     ]);
   });
 });
@@ -187,10 +243,16 @@ describe('closing tables of breaches and enforcement', () => {
 
   it('reads each breach as a requirement under its regulation, with paragraph references', () => {
     expect(doc.requirements.map((r) => [r.regulation, r.paragraphs, r.position.line])).toEqual([
-      [{ legislation: 'HSCA-RA-2014', number: '12', title: 'Safe care and treatment' }, 'Regulation 12 (1)(2)(g)', 7],
+      [
+        { legislation: 'HSCA-RA-2014', number: '12', title: 'Safe care and treatment' },
+        'Regulation 12 (1)(2)(g)',
+        7,
+      ],
       [{ legislation: 'HSCA-RA-2014', number: '17', title: 'Good governance' }, null, 15],
     ]);
-    expect(doc.requirements[0]!.text).toBe('Regulation 12 HSCA RA Regulations 2014 Safe care and treatment Medicines were not managed safely. Regulation 12 (1)(2)(g)');
+    expect(doc.requirements[0]!.text).toBe(
+      'Regulation 12 HSCA RA Regulations 2014 Safe care and treatment Medicines were not managed safely. Regulation 12 (1)(2)(g)',
+    );
     // CQC reports never give one: a null due date is the format, not a gap, so no warning.
     expect(doc.requirements.map((r) => r.dueDate)).toEqual([null, null]);
     expect(codes(doc)).not.toContain('missing-due-date');
@@ -206,9 +268,19 @@ describe('closing tables of breaches and enforcement', () => {
 
 describe('wording helpers', () => {
   it('reads visit dates in the forms reports print', () => {
-    expect(readDateMentions('19 October 2023\n20 October 2023')).toEqual(['2023-10-19', '2023-10-20']);
-    expect(readDateMentions('9, 10, 11 July 2014')).toEqual(['2014-07-09', '2014-07-10', '2014-07-11']);
-    expect(readDateMentions('Sept, Unannounced visits on 21 and 28 Sept 2014')).toEqual(['2014-09-21', '2014-09-28']);
+    expect(readDateMentions('19 October 2023\n20 October 2023')).toEqual([
+      '2023-10-19',
+      '2023-10-20',
+    ]);
+    expect(readDateMentions('9, 10, 11 July 2014')).toEqual([
+      '2014-07-09',
+      '2014-07-10',
+      '2014-07-11',
+    ]);
+    expect(readDateMentions('Sept, Unannounced visits on 21 and 28 Sept 2014')).toEqual([
+      '2014-09-21',
+      '2014-09-28',
+    ]);
     expect(readDateMentions('18 June to 8 July 2025')).toEqual(['2025-06-18', '2025-07-08']);
     expect(readDateMentions('09/01/2015')).toEqual(['2015-01-09']);
     expect(readDateMentions('WS12 4SN')).toEqual([]);
@@ -216,16 +288,46 @@ describe('wording helpers', () => {
 
   it('reads the rating at the last inspection', () => {
     const at = { offset: 0, line: 1 };
-    expect(readLastRating('This service was registered with us on 5 March 2020 and this is the first inspection.', at)).toMatchObject({ firstInspection: true, date: null });
-    expect(readLastRating('The last rating for this service was requires improvement (published 12 March 2019).', at)).toMatchObject({
-      grade: 'REQUIRES_IMPROVEMENT', gradeText: 'requires improvement', date: '2019-03-12', datedByPublication: true,
+    expect(
+      readLastRating(
+        'This service was registered with us on 5 March 2020 and this is the first inspection.',
+        at,
+      ),
+    ).toMatchObject({ firstInspection: true, date: null });
+    expect(
+      readLastRating(
+        'The last rating for this service was requires improvement (published 12 March 2019).',
+        at,
+      ),
+    ).toMatchObject({
+      grade: 'REQUIRES_IMPROVEMENT',
+      gradeText: 'requires improvement',
+      date: '2019-03-12',
+      datedByPublication: true,
     });
-    expect(readLastRating('At the last inspection on 12 May 2016 the service was rated Good.', at)).toMatchObject({ grade: 'GOOD', date: '2016-05-12', datedByPublication: false });
-    expect(readLastRating('At the last inspection on 12 May 2016 the service was rated Good.', at)).toMatchObject({ type: 'unknown' });
-    expect(readLastRating('At our last comprehensive inspection on 12 May 2016 we rated this service requires improvement.', at)).toMatchObject({
-      grade: 'REQUIRES_IMPROVEMENT', date: '2016-05-12', type: 'full', typeText: 'comprehensive',
+    expect(
+      readLastRating('At the last inspection on 12 May 2016 the service was rated Good.', at),
+    ).toMatchObject({ grade: 'GOOD', date: '2016-05-12', datedByPublication: false });
+    expect(
+      readLastRating('At the last inspection on 12 May 2016 the service was rated Good.', at),
+    ).toMatchObject({ type: 'unknown' });
+    expect(
+      readLastRating(
+        'At our last comprehensive inspection on 12 May 2016 we rated this service requires improvement.',
+        at,
+      ),
+    ).toMatchObject({
+      grade: 'REQUIRES_IMPROVEMENT',
+      date: '2016-05-12',
+      type: 'full',
+      typeText: 'comprehensive',
     });
-    expect(readLastRating('At our last routine inspection on 3 June 2019 we rated this service good.', at)).toMatchObject({ grade: 'GOOD', date: '2019-06-03', type: 'routine' });
+    expect(
+      readLastRating(
+        'At our last routine inspection on 3 June 2019 we rated this service good.',
+        at,
+      ),
+    ).toMatchObject({ grade: 'GOOD', date: '2019-06-03', type: 'routine' });
     expect(readLastRating('Improvements had been made since the last inspection.', at)).toBeNull();
   });
 });

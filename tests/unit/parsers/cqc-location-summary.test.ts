@@ -39,10 +39,18 @@ describe('CQC location summary seed 002', () => {
     expect(strengths).toHaveLength(4);
     expect(doc.findings.slice(0, 10).every((f) => f.polarity === 'concern')).toBe(true);
     expect(concerns[0]!.text.startsWith('Five out of 14 parents and carers')).toBe(true);
-    expect(concerns[9]!.text).toBe('Most parents and carers we spoke with were not clear about how to complain and give feedback to the service.');
+    expect(concerns[9]!.text).toBe(
+      'Most parents and carers we spoke with were not clear about how to complain and give feedback to the service.',
+    );
     expect(strengths[3]!.text.startsWith('When staff did see families')).toBe(true);
-    expect(doc.findings.every((f) => f.section === 'Summary' && f.themes.length === 0 && f.repeat === null)).toBe(true);
-    expect(doc.findings.map((f) => f.id)).toEqual(doc.findings.map((_, i) => `${doc.inspection.id}/finding/${i + 1}`));
+    expect(
+      doc.findings.every(
+        (f) => f.section === 'Summary' && f.themes.length === 0 && f.repeat === null,
+      ),
+    ).toBe(true);
+    expect(doc.findings.map((f) => f.id)).toEqual(
+      doc.findings.map((_, i) => `${doc.inspection.id}/finding/${i + 1}`),
+    );
   });
 
   it('keeps quoted figures and straightens the curly apostrophe', () => {
@@ -80,21 +88,32 @@ describe('CQC location summary seed 002', () => {
 
 describe('CQC location summary: messier layouts', () => {
   it('reads private-use and round bullet glyphs, CRLF and curly quotes the same way', () => {
-    const messy = text.replace(/^- /gm, '\uF0B7 ').replace(/^(\uF0B7 Most)/m, '\u2022 Most').replace(/\n/g, '\r\n');
+    const messy = text
+      .replace(/^- /gm, '\uF0B7 ')
+      .replace(/^(\uF0B7 Most)/m, '\u2022 Most')
+      .replace(/\n/g, '\r\n');
     const other = parse(messy);
-    expect(other.findings.map((f) => [f.polarity, f.text])).toEqual(doc.findings.map((f) => [f.polarity, f.text]));
+    expect(other.findings.map((f) => [f.polarity, f.text])).toEqual(
+      doc.findings.map((f) => [f.polarity, f.text]),
+    );
     expect(other.enforcement.map((e) => e.count)).toEqual([2]);
   });
 
   it('rejoins a bullet wrapped onto a second line', () => {
-    const wrapped = text.replace('difficulties getting in touch with staff, and long waits', 'difficulties getting in touch with staff,\nand long waits');
+    const wrapped = text.replace(
+      'difficulties getting in touch with staff, and long waits',
+      'difficulties getting in touch with staff,\nand long waits',
+    );
     const other = parse(wrapped);
     expect(other.findings).toHaveLength(14);
     expect(other.findings[0]!.text).toBe(doc.findings[0]!.text);
   });
 
   it('treats the list before "However:" as strengths when the rating is good', () => {
-    const good = text.replace('went down. We rated it as inadequate because:', 'went up. We rated it as good because:');
+    const good = text.replace(
+      'went down. We rated it as inadequate because:',
+      'went up. We rated it as good because:',
+    );
     const other = parse(good);
     expect(other.inspection).toMatchObject({ overallGrade: 'GOOD', ratingDirection: 'UP' });
     expect(other.findings.filter((f) => f.polarity === 'strength')).toHaveLength(10);
@@ -106,10 +125,14 @@ describe('CQC location summary: messier layouts', () => {
     const other = parse(unrated);
     expect(other.inspection.overallGrade).toBeNull();
     expect(other.findings.every((f) => f.polarity === 'neutral')).toBe(true);
-    expect(other.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['missing-overall-grade', 'unknown-polarity']));
+    expect(other.warnings.map((w) => w.code)).toEqual(
+      expect.arrayContaining(['missing-overall-grade', 'unknown-polarity']),
+    );
   });
 
   it('reads "stayed the same"', () => {
-    expect(parse(text.replace('went down', 'stayed the same')).inspection.ratingDirection).toBe('SAME');
+    expect(parse(text.replace('went down', 'stayed the same')).inspection.ratingDirection).toBe(
+      'SAME',
+    );
   });
 });

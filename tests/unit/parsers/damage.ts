@@ -10,11 +10,18 @@ export type LineInsertion = [at: number, line: string];
 export type CharOverwrite = [at: number, chars: string];
 
 /** Up to `maxLength` lines from `garbage`, each at a position among `lineCount` lines. */
-export function lineInsertions(lineCount: number, garbage: fc.Arbitrary<string>, maxLength: number): fc.Arbitrary<LineInsertion[]> {
+export function lineInsertions(
+  lineCount: number,
+  garbage: fc.Arbitrary<string>,
+  maxLength: number,
+): fc.Arbitrary<LineInsertion[]> {
   return fc.array(fc.tuple(fc.nat({ max: lineCount }), garbage), { maxLength });
 }
 
-export function insertLines(lines: readonly string[], insertions: readonly LineInsertion[]): string[] {
+export function insertLines(
+  lines: readonly string[],
+  insertions: readonly LineInsertion[],
+): string[] {
   const damaged = [...lines];
   for (const [at, junk] of insertions) damaged.splice(Math.min(at, damaged.length), 0, junk);
   return damaged;
@@ -22,12 +29,19 @@ export function insertLines(lines: readonly string[], insertions: readonly LineI
 
 /** Up to 20 runs of 1 to 3 random characters, each written over the text at a random offset. */
 export function charOverwrites(textLength: number): fc.Arbitrary<CharOverwrite[]> {
-  return fc.array(fc.tuple(fc.nat({ max: textLength }), fc.string({ unit: 'binary', minLength: 1, maxLength: 3 })), { maxLength: 20 });
+  return fc.array(
+    fc.tuple(
+      fc.nat({ max: textLength }),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 3 }),
+    ),
+    { maxLength: 20 },
+  );
 }
 
 export function overwriteChars(text: string, edits: readonly CharOverwrite[]): string {
   let damaged = text;
-  for (const [at, chars] of edits) damaged = damaged.slice(0, at) + chars + damaged.slice(at + chars.length);
+  for (const [at, chars] of edits)
+    damaged = damaged.slice(0, at) + chars + damaged.slice(at + chars.length);
   return damaged;
 }
 
@@ -54,17 +68,46 @@ export interface DamageSuite {
  * anywhere, up to 8 garbage lines inserted, characters written over. Each file adds the damage
  * its own family needs (shuffled or deleted lines, the whole pipeline).
  */
-export function itSurvivesCommonDamage({ text, check, garbage, numRuns, timeoutMs }: DamageSuite): void {
+export function itSurvivesCommonDamage({
+  text,
+  check,
+  garbage,
+  numRuns,
+  timeoutMs,
+}: DamageSuite): void {
   const lines = text.split('\n');
-  it('survives truncation at any point', () => {
-    fc.assert(fc.property(fc.nat({ max: text.length }), (end) => check(text.slice(0, end))), { numRuns });
-  }, timeoutMs);
+  it(
+    'survives truncation at any point',
+    () => {
+      fc.assert(
+        fc.property(fc.nat({ max: text.length }), (end) => check(text.slice(0, end))),
+        { numRuns },
+      );
+    },
+    timeoutMs,
+  );
 
-  it('survives garbage lines inserted anywhere', () => {
-    fc.assert(fc.property(lineInsertions(lines.length, garbage, 8), (insertions) => check(insertLines(lines, insertions).join('\n'))), { numRuns });
-  }, timeoutMs);
+  it(
+    'survives garbage lines inserted anywhere',
+    () => {
+      fc.assert(
+        fc.property(lineInsertions(lines.length, garbage, 8), (insertions) =>
+          check(insertLines(lines, insertions).join('\n')),
+        ),
+        { numRuns },
+      );
+    },
+    timeoutMs,
+  );
 
-  it('survives random characters written over the text', () => {
-    fc.assert(fc.property(charOverwrites(text.length), (edits) => check(overwriteChars(text, edits))), { numRuns });
-  }, timeoutMs);
+  it(
+    'survives random characters written over the text',
+    () => {
+      fc.assert(
+        fc.property(charOverwrites(text.length), (edits) => check(overwriteChars(text, edits))),
+        { numRuns },
+      );
+    },
+    timeoutMs,
+  );
 }

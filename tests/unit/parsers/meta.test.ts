@@ -6,11 +6,17 @@ import { parseOfstedChildrensHome } from '../../../src/ingest/parsers/ofsted-chi
 import { CQC_SEED, OFSTED_SEED, readSeed, sourceFor } from './seed-text.ts';
 
 const cqc: ReportDocument = parseCqcLocationSummary(readSeed(CQC_SEED), sourceFor(CQC_SEED));
-const ofsted: ReportDocument = parseOfstedChildrensHome(readSeed(OFSTED_SEED), sourceFor(OFSTED_SEED));
+const ofsted: ReportDocument = parseOfstedChildrensHome(
+  readSeed(OFSTED_SEED),
+  sourceFor(OFSTED_SEED),
+);
 
 describe('parseReportMeta', () => {
   it('accepts location and provider fields', () => {
-    const json = { location: { cqcId: '1-123456789', name: 'Example Health Visiting', capacity: null }, provider: { name: 'Example NHS Trust' } };
+    const json = {
+      location: { cqcId: '1-123456789', name: 'Example Health Visiting', capacity: null },
+      provider: { name: 'Example NHS Trust' },
+    };
     expect(parseReportMeta(json)).toEqual({ meta: json });
   });
 
@@ -31,9 +37,20 @@ describe('parseReportMeta', () => {
 
 describe('applyReportMeta', () => {
   it('gives the CQC summary its location and provider and rebuilds every id', () => {
-    const doc = applyReportMeta(cqc, { location: { cqcId: '1-2345678901', name: 'Health visiting service' }, provider: { id: 'cqc-provider:1-101', name: 'Example Trust' } });
-    expect(doc.location).toMatchObject({ id: 'cqc:1-2345678901', cqcId: '1-2345678901', name: 'Health visiting service' });
-    expect(doc.provider).toEqual({ id: 'cqc-provider:1-101', name: 'Example Trust', address: null });
+    const doc = applyReportMeta(cqc, {
+      location: { cqcId: '1-2345678901', name: 'Health visiting service' },
+      provider: { id: 'cqc-provider:1-101', name: 'Example Trust' },
+    });
+    expect(doc.location).toMatchObject({
+      id: 'cqc:1-2345678901',
+      cqcId: '1-2345678901',
+      name: 'Health visiting service',
+    });
+    expect(doc.provider).toEqual({
+      id: 'cqc-provider:1-101',
+      name: 'Example Trust',
+      address: null,
+    });
     expect(doc.inspection.id).toBe('cqc:1-2345678901:2023-09-11:routine');
     expect(doc.findings[13]!.id).toBe('cqc:1-2345678901:2023-09-11:routine/finding/14');
     expect(doc.enforcement[0]!.id).toBe('cqc:1-2345678901:2023-09-11:routine/enforcement/1');
@@ -47,13 +64,18 @@ describe('applyReportMeta', () => {
   });
 
   it('builds the location id from a URN and the provider id from a name', () => {
-    const doc = applyReportMeta(cqc, { location: { urn: 'SC123456' }, provider: { name: 'Example Homes Ltd' } });
+    const doc = applyReportMeta(cqc, {
+      location: { urn: 'SC123456' },
+      provider: { name: 'Example Homes Ltd' },
+    });
     expect(doc.location.id).toBe('ofsted:SC123456');
     expect(doc.provider?.id).toBe('cqc-provider:example-homes-limited');
   });
 
   it('overrides what the report says, rebuilds history ids, and reports the override', () => {
-    const doc = applyReportMeta(ofsted, { location: { id: 'ofsted:999999', region: 'East of England' } });
+    const doc = applyReportMeta(ofsted, {
+      location: { id: 'ofsted:999999', region: 'East of England' },
+    });
     expect(doc.inspection.id).toBe('ofsted:999999:2019-07-23:full');
     expect(doc.history.map((h) => h.inspectionId)).toEqual([
       'ofsted:999999:2019-02-20:interim',

@@ -14,7 +14,7 @@ const NAME = 'ofsted_childrens-home_interim_sc999003_2019-02-20.txt';
 const text = readFileSync(fileURLToPath(new URL(`fixtures/${NAME}`, import.meta.url)), 'utf8');
 const doc = parseOfstedChildrensHome(text, sourceFor(NAME));
 
-describe('Ofsted children\'s home interim inspection', () => {
+describe("Ofsted children's home interim inspection", () => {
   it('reads the inspection as interim, graded by its interim judgement, with no area judgements', () => {
     expect(doc.inspection).toMatchObject({
       id: 'ofsted:SC999003:2019-02-20:interim',
@@ -38,9 +38,14 @@ describe('Ofsted children\'s home interim inspection', () => {
   });
 
   it('reads requirements and recommendations as a full report does', () => {
-    expect(doc.requirements.map((r) => [r.regulation?.number, r.paragraphs, r.dueDate, r.complianceNotice])).toEqual([
-      ['23', 'Regulation 23 (1) and (2)(b)', '2019-03-31', false],
-    ]);
+    expect(
+      doc.requirements.map((r) => [
+        r.regulation?.number,
+        r.paragraphs,
+        r.dueDate,
+        r.complianceNotice,
+      ]),
+    ).toEqual([['23', 'Regulation 23 (1) and (2)(b)', '2019-03-31', false]]);
     expect(doc.recommendations.map((r) => r.text)).toEqual([
       'The registered person should ensure that staff receive training in responding to self-harm.',
     ]);
@@ -71,15 +76,26 @@ describe('Ofsted children\'s home interim inspection', () => {
   });
 
   it('warns when a full report carries an interim judgement sentence', () => {
-    const mixed = parseOfstedChildrensHome(text.replace('Interim inspection', 'Full inspection'), sourceFor(NAME));
+    const mixed = parseOfstedChildrensHome(
+      text.replace('Interim inspection', 'Full inspection'),
+      sourceFor(NAME),
+    );
     expect(mixed.warnings.map((w) => w.code)).toContain('inconsistent-judgement');
   });
 });
 
-describe('Ofsted children\'s home fixtures closing with a copyright line', () => {
-  it.each(['sc999001-2022-03-08.txt', 'sc999001-2023-02-14.txt', 'sc999002-2023-05-10.txt'])('%s names one inspector', (name) => {
-    const fixture = readFileSync(fileURLToPath(new URL(`../../fixtures/reports/${name}`, import.meta.url)), 'utf8');
-    const inspectors = parseOfstedChildrensHome(fixture, sourceFor(name)).people.filter((p) => p.role === 'inspector');
-    expect(inspectors.map((p) => p.name)).toEqual(['Jo Fixture']);
-  });
+describe("Ofsted children's home fixtures closing with a copyright line", () => {
+  it.each(['sc999001-2022-03-08.txt', 'sc999001-2023-02-14.txt', 'sc999002-2023-05-10.txt'])(
+    '%s names one inspector',
+    (name) => {
+      const fixture = readFileSync(
+        fileURLToPath(new URL(`../../fixtures/reports/${name}`, import.meta.url)),
+        'utf8',
+      );
+      const inspectors = parseOfstedChildrensHome(fixture, sourceFor(name)).people.filter(
+        (p) => p.role === 'inspector',
+      );
+      expect(inspectors.map((p) => p.name)).toEqual(['Jo Fixture']);
+    },
+  );
 });

@@ -9,7 +9,7 @@ const doc = parse(text);
 
 const INSPECTION_ID = 'ofsted:1247390:2019-07-23:full';
 
-describe('Ofsted children\'s home seed 000: identity and first page', () => {
+describe("Ofsted children's home seed 000: identity and first page", () => {
   it('reads the location, provider and inspection', () => {
     expect(doc.family).toBe('ofsted-childrens-home');
     expect(doc.regulator).toBe('OFSTED');
@@ -21,8 +21,12 @@ describe('Ofsted children\'s home seed 000: identity and first page', () => {
       capacity: 8,
       name: null,
     });
-    expect(doc.location.description).toContain('The home can provide care for up to eight children and young adults.');
-    expect(doc.location.description).toContain('The home is also registered with the Care Quality Commission.');
+    expect(doc.location.description).toContain(
+      'The home can provide care for up to eight children and young adults.',
+    );
+    expect(doc.location.description).toContain(
+      'The home is also registered with the Care Quality Commission.',
+    );
     expect(doc.provider).toEqual({
       id: 'ofsted-provider:partnerships-in-care-1-limited',
       name: 'Partnerships In Care 1 Limited',
@@ -42,18 +46,58 @@ describe('Ofsted children\'s home seed 000: identity and first page', () => {
 
   it('reads the three judgements with their areas (the overall one without its "taking into account" tail)', () => {
     expect(doc.judgements).toEqual([
-      { area: 'Overall experiences and progress of children and young people', grade: 'INADEQUATE', gradeText: 'inadequate' },
-      { area: 'How well children and young people are helped and protected', grade: 'INADEQUATE', gradeText: 'inadequate' },
-      { area: 'The effectiveness of leaders and managers', grade: 'INADEQUATE', gradeText: 'inadequate' },
+      {
+        area: 'Overall experiences and progress of children and young people',
+        grade: 'INADEQUATE',
+        gradeText: 'inadequate',
+      },
+      {
+        area: 'How well children and young people are helped and protected',
+        grade: 'INADEQUATE',
+        gradeText: 'inadequate',
+      },
+      {
+        area: 'The effectiveness of leaders and managers',
+        grade: 'INADEQUATE',
+        gradeText: 'inadequate',
+      },
     ]);
   });
 
   it('reads the four history rows as earlier inspections', () => {
     expect(doc.history).toEqual([
-      { inspectionId: 'ofsted:1247390:2019-02-20:interim', date: '2019-02-20', type: 'interim', typeText: 'Interim', grade: 'SUSTAINED_EFFECTIVENESS', gradeText: 'Sustained effectiveness' },
-      { inspectionId: 'ofsted:1247390:2018-09-26:full', date: '2018-09-26', type: 'full', typeText: 'Full', grade: 'REQUIRES_IMPROVEMENT', gradeText: 'Requires improvement to be good' },
-      { inspectionId: 'ofsted:1247390:2018-01-05:interim', date: '2018-01-05', type: 'interim', typeText: 'Interim', grade: 'SUSTAINED_EFFECTIVENESS', gradeText: 'Sustained effectiveness' },
-      { inspectionId: 'ofsted:1247390:2017-07-12:full', date: '2017-07-12', type: 'full', typeText: 'Full', grade: 'GOOD', gradeText: 'Good' },
+      {
+        inspectionId: 'ofsted:1247390:2019-02-20:interim',
+        date: '2019-02-20',
+        type: 'interim',
+        typeText: 'Interim',
+        grade: 'SUSTAINED_EFFECTIVENESS',
+        gradeText: 'Sustained effectiveness',
+      },
+      {
+        inspectionId: 'ofsted:1247390:2018-09-26:full',
+        date: '2018-09-26',
+        type: 'full',
+        typeText: 'Full',
+        grade: 'REQUIRES_IMPROVEMENT',
+        gradeText: 'Requires improvement to be good',
+      },
+      {
+        inspectionId: 'ofsted:1247390:2018-01-05:interim',
+        date: '2018-01-05',
+        type: 'interim',
+        typeText: 'Interim',
+        grade: 'SUSTAINED_EFFECTIVENESS',
+        gradeText: 'Sustained effectiveness',
+      },
+      {
+        inspectionId: 'ofsted:1247390:2017-07-12:full',
+        date: '2017-07-12',
+        type: 'full',
+        typeText: 'Full',
+        grade: 'GOOD',
+        gradeText: 'Good',
+      },
     ]);
   });
 
@@ -72,39 +116,82 @@ describe('Ofsted children\'s home seed 000: identity and first page', () => {
   });
 });
 
-describe('Ofsted children\'s home seed 000: statutory requirements', () => {
+describe("Ofsted children's home seed 000: statutory requirements", () => {
   it('reads exactly seven requirements, with regulation, title and paragraph references', () => {
     expect(doc.requirements.map((r) => [r.regulation, r.paragraphs])).toEqual([
-      [{ legislation: 'CHR2015', number: '5', title: "Engaging with the wider system to ensure children's needs are met" }, 'Regulation 5 (a)(b)(c)(d)'],
-      [{ legislation: 'CHR2015', number: '6', title: 'The quality and purpose of care standard' }, 'Regulation 6 (1)(a)(b) (2)(a)(b)(i)(ii)(iii)(iv)(vii)(ix) and (c)(i)(ii)'],
-      [{ legislation: 'CHR2015', number: '10', title: 'The health and well-being standard' }, 'Regulation 10 (1)(a)(b)(c) and (2)(a)(i)'],
-      [{ legislation: 'CHR2015', number: '12', title: 'The protection of children standard' }, 'Regulation 12 (1)(2)(a)(i)(ii)(v)(vi) and (b)'],
-      [{ legislation: 'CHR2015', number: '13', title: 'The leadership and management standard' }, 'Regulation 13 (1)(a)(b) and (2)(a)(c)(f)(h)'],
-      [{ legislation: 'CHR2015', number: '23', title: 'Medicines' }, 'Regulation 23 (1) and (2)(b)'],
-      [{ legislation: 'CHR2015', number: '35', title: 'Behaviour management policies and records' }, 'Regulation 35 (3)(c)'],
+      [
+        {
+          legislation: 'CHR2015',
+          number: '5',
+          title: "Engaging with the wider system to ensure children's needs are met",
+        },
+        'Regulation 5 (a)(b)(c)(d)',
+      ],
+      [
+        { legislation: 'CHR2015', number: '6', title: 'The quality and purpose of care standard' },
+        'Regulation 6 (1)(a)(b) (2)(a)(b)(i)(ii)(iii)(iv)(vii)(ix) and (c)(i)(ii)',
+      ],
+      [
+        { legislation: 'CHR2015', number: '10', title: 'The health and well-being standard' },
+        'Regulation 10 (1)(a)(b)(c) and (2)(a)(i)',
+      ],
+      [
+        { legislation: 'CHR2015', number: '12', title: 'The protection of children standard' },
+        'Regulation 12 (1)(2)(a)(i)(ii)(v)(vi) and (b)',
+      ],
+      [
+        { legislation: 'CHR2015', number: '13', title: 'The leadership and management standard' },
+        'Regulation 13 (1)(a)(b) and (2)(a)(c)(f)(h)',
+      ],
+      [
+        { legislation: 'CHR2015', number: '23', title: 'Medicines' },
+        'Regulation 23 (1) and (2)(b)',
+      ],
+      [
+        {
+          legislation: 'CHR2015',
+          number: '35',
+          title: 'Behaviour management policies and records',
+        },
+        'Regulation 35 (3)(c)',
+      ],
     ]);
   });
 
   it('numbers requirement ids in document order', () => {
-    expect(doc.requirements.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `${INSPECTION_ID}/requirement/${n}`));
+    expect(doc.requirements.map((r) => r.id)).toEqual(
+      [1, 2, 3, 4, 5, 6, 7].map((n) => `${INSPECTION_ID}/requirement/${n}`),
+    );
   });
 
   it('gives every requirement the due date 12/09/2019 and the compliance notice to regulation 6 only', () => {
     expect(doc.requirements.map((r) => r.dueDate)).toEqual(Array(7).fill('2019-09-12'));
-    expect(doc.requirements.filter((r) => r.complianceNotice).map((r) => r.regulation?.number)).toEqual(['6']);
+    expect(
+      doc.requirements.filter((r) => r.complianceNotice).map((r) => r.regulation?.number),
+    ).toEqual(['6']);
   });
 
   it('joins rows split across page breaks: regulation 6 (due date on the first part)', () => {
     const r6 = doc.requirements[1]!;
-    expect(r6.text).toContain('supports them to fulfil their potential.\nIn particular, the standard in paragraph (1) requires');
-    expect(r6.text.endsWith('(Regulation 6 (1)(a)(b) (2)(a)(b)(i)(ii)(iii)(iv)(vii)(ix) and (c)(i)(ii))')).toBe(true);
+    expect(r6.text).toContain(
+      'supports them to fulfil their potential.\nIn particular, the standard in paragraph (1) requires',
+    );
+    expect(
+      r6.text.endsWith(
+        '(Regulation 6 (1)(a)(b) (2)(a)(b)(i)(ii)(iii)(iv)(vii)(ix) and (c)(i)(ii))',
+      ),
+    ).toBe(true);
   });
 
   it('joins rows split mid-sentence: regulation 10 and 13 keep the part after the page break', () => {
     const r10 = doc.requirements[2]!;
     const r13 = doc.requirements[4]!;
-    expect(r10.text).toContain("achieve the health and well-being outcomes that are recorded in the child's relevant plans.");
-    expect(r13.text).toContain('to inform the development of the quality of care provided in the home;');
+    expect(r10.text).toContain(
+      "achieve the health and well-being outcomes that are recorded in the child's relevant plans.",
+    );
+    expect(r13.text).toContain(
+      'to inform the development of the quality of care provided in the home;',
+    );
     expect(r13.text).toContain('use monitoring and review systems');
   });
 
@@ -119,12 +206,14 @@ describe('Ofsted children\'s home seed 000: statutory requirements', () => {
   });
 });
 
-describe('Ofsted children\'s home seed 000: findings', () => {
+describe("Ofsted children's home seed 000: findings", () => {
   it('opens with the headline, then one finding per judgement paragraph', () => {
     expect(doc.findings[0]).toMatchObject({
       id: `${INSPECTION_ID}/finding/1`,
       section: 'Headline',
-      text: expect.stringMatching(/^There are serious and widespread failures that mean children and young people are not protected/),
+      text: expect.stringMatching(
+        /^There are serious and widespread failures that mean children and young people are not protected/,
+      ),
     });
     const bySection = (section: string) => doc.findings.filter((f) => f.section === section).length;
     expect(bySection('Overall experiences and progress of children and young people')).toBe(7);
@@ -134,10 +223,14 @@ describe('Ofsted children\'s home seed 000: findings', () => {
   });
 
   it('rejoins the paragraph cut by the page break', () => {
-    const rejoined = doc.findings.filter((f) => f.text.includes("Good relationships with children's placing authorities are weak"));
+    const rejoined = doc.findings.filter((f) =>
+      f.text.includes("Good relationships with children's placing authorities are weak"),
+    );
     expect(rejoined).toHaveLength(1);
     expect(rejoined[0]!.section).toBe('The effectiveness of leaders and managers');
-    expect(rejoined[0]!.text.startsWith('Leaders and managers do not advocate strongly')).toBe(true);
+    expect(rejoined[0]!.text.startsWith('Leaders and managers do not advocate strongly')).toBe(
+      true,
+    );
     expect(doc.findings.some((f) => f.text.startsWith('placing authorities'))).toBe(false);
   });
 
@@ -150,25 +243,37 @@ describe('Ofsted children\'s home seed 000: findings', () => {
   it('positions point at the line each item starts on', () => {
     const lines = text.split('\n');
     for (const item of [...doc.findings, ...doc.requirements]) {
-      expect(text.slice(item.position.offset).startsWith(lines[item.position.line - 1]!)).toBe(true);
+      expect(text.slice(item.position.offset).startsWith(lines[item.position.line - 1]!)).toBe(
+        true,
+      );
     }
     expect(doc.requirements[0]!.position.line).toBe(52);
   });
 });
 
-describe('Ofsted children\'s home: messier layouts of the same report', () => {
+describe("Ofsted children's home: messier layouts of the same report", () => {
   it('reads the same document from CRLF text with curly apostrophes', () => {
     const curly = text.replace(/'/g, '\u2019').replace(/\n/g, '\r\n');
     const other = parse(curly);
-    expect({ ...other, source: doc.source }).toEqual({ ...doc, findings: expect.any(Array), requirements: expect.any(Array) });
+    expect({ ...other, source: doc.source }).toEqual({
+      ...doc,
+      findings: expect.any(Array),
+      requirements: expect.any(Array),
+    });
     expect(other.findings.map((f) => f.text)).toEqual(doc.findings.map((f) => f.text));
     expect(other.requirements.map((r) => r.text)).toEqual(doc.requirements.map((r) => r.text));
   });
 
   it('ignores running headers and page numbers in mid-text', () => {
     const withFurniture = text
-      .replace("children's\n\nplacing", "children's\n\f\nInspection report children's home: 1247390\n\n7\n\nplacing")
-      .replace('recorded in</p>\t<p>12/09/2019</p>\n\n', 'recorded in</p>\t<p>12/09/2019</p>\n\f\n4\n\n');
+      .replace(
+        "children's\n\nplacing",
+        "children's\n\f\nInspection report children's home: 1247390\n\n7\n\nplacing",
+      )
+      .replace(
+        'recorded in</p>\t<p>12/09/2019</p>\n\n',
+        'recorded in</p>\t<p>12/09/2019</p>\n\f\n4\n\n',
+      );
     const other = parse(withFurniture);
     expect(other.findings.map((f) => f.text)).toEqual(doc.findings.map((f) => f.text));
     expect(other.requirements.map((r) => r.text)).toEqual(doc.requirements.map((r) => r.text));
@@ -180,19 +285,27 @@ describe('Ofsted children\'s home: messier layouts of the same report', () => {
       '* These requirements are subject to a compliance notice.\n',
       '* These requirements are subject to a compliance notice.\n\nRecommendations\n\n' +
         "<p>The registered person should ensure that staff record the views of children. ('Guide to the children's homes regulations including the quality standards', page 15, paragraph 3.5)</p>\n" +
-        '<p>The registered person should ensure that the home is</p>\n\n<p>well maintained. (\'Guide to the children\'s homes regulations including the quality standards\', page 15, paragraph 3.9)</p>\n',
+        "<p>The registered person should ensure that the home is</p>\n\n<p>well maintained. ('Guide to the children's homes regulations including the quality standards', page 15, paragraph 3.9)</p>\n",
     );
     const other = parse(withRecommendations);
     expect(other.recommendations.map((r) => r.text)).toEqual([
       "The registered person should ensure that staff record the views of children. ('Guide to the children's homes regulations including the quality standards', page 15, paragraph 3.5)",
       "The registered person should ensure that the home is well maintained. ('Guide to the children's homes regulations including the quality standards', page 15, paragraph 3.9)",
     ]);
-    expect(other.recommendations.map((r) => r.id)).toEqual([`${INSPECTION_ID}/recommendation/1`, `${INSPECTION_ID}/recommendation/2`]);
+    expect(other.recommendations.map((r) => r.id)).toEqual([
+      `${INSPECTION_ID}/recommendation/1`,
+      `${INSPECTION_ID}/recommendation/2`,
+    ]);
     expect(other.requirements).toHaveLength(7);
   });
 
   it('turns stated enforcement since the last inspection into items', () => {
-    const other = parse(text.replace('Enforcement action since last inspection: none', 'Enforcement action since last inspection: Compliance notice issued 15/03/2019'));
+    const other = parse(
+      text.replace(
+        'Enforcement action since last inspection: none',
+        'Enforcement action since last inspection: Compliance notice issued 15/03/2019',
+      ),
+    );
     expect(other.enforcement).toEqual([
       {
         id: `${INSPECTION_ID}/enforcement/1`,
@@ -209,7 +322,9 @@ describe('Ofsted children\'s home: messier layouts of the same report', () => {
   });
 
   it('keys the location by content and warns when the URN is missing', () => {
-    const other = parse(text.replace(/^1247390$/m, '').replace('Unique reference number: 1247390', ''));
+    const other = parse(
+      text.replace(/^1247390$/m, '').replace('Unique reference number: 1247390', ''),
+    );
     expect(other.location.id).toMatch(/^content:[0-9a-f]{16}$/);
     expect(other.location.urn).toBeNull();
     expect(other.inspection.id).toBe(`${other.location.id}:2019-07-23:full`);
@@ -217,10 +332,16 @@ describe('Ofsted children\'s home: messier layouts of the same report', () => {
   });
 
   it('warns instead of guessing when the dates and a due date cannot be read', () => {
-    const other = parse(text.replace('Inspection dates: 23 to 24 July 2019', 'Inspection dates: sometime in July').replace('<p>12/09/2019</p>\n<p>13:', '<p>next month</p>\n<p>13:'));
+    const other = parse(
+      text
+        .replace('Inspection dates: 23 to 24 July 2019', 'Inspection dates: sometime in July')
+        .replace('<p>12/09/2019</p>\n<p>13:', '<p>next month</p>\n<p>13:'),
+    );
     expect(other.inspection.startDate).toBeNull();
     expect(other.inspection.id).toBe('ofsted:1247390:undated:full');
     expect(other.requirements[3]!.dueDate).toBeNull();
-    expect(other.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['unparsed-date', 'missing-due-date']));
+    expect(other.warnings.map((w) => w.code)).toEqual(
+      expect.arrayContaining(['unparsed-date', 'missing-due-date']),
+    );
   });
 });

@@ -9,7 +9,10 @@ import { parseOfstedLaAreaSend } from '../../../src/ingest/parsers/ofsted-la-are
 import { sourceFor } from './seed-text.ts';
 
 const NAME = 'ofsted-cqc_area-send_80438_brighton-hove_2023-05-31.txt';
-const text = readFileSync(fileURLToPath(new URL(`../../fixtures/corpus/text/${NAME}`, import.meta.url)), 'utf8');
+const text = readFileSync(
+  fileURLToPath(new URL(`../../fixtures/corpus/text/${NAME}`, import.meta.url)),
+  'utf8',
+);
 const doc = parseOfstedLaAreaSend(text, sourceFor(NAME));
 const inSection = (section: string) => doc.findings.filter((f) => f.section === section);
 
@@ -17,8 +20,15 @@ describe('area SEND 2023: Brighton and Hove', () => {
   it('reads the partnership LA, dates and framework; the outcome is wording, not a grade', () => {
     expect(doc.family).toBe('ofsted-la-area-send');
     expect(doc.regulator).toBe('OFSTED');
-    expect(doc.location).toMatchObject({ id: 'la:80438', name: 'Brighton and Hove', region: 'South East' });
-    expect(doc.provider).toMatchObject({ id: 'local-authority:80438', name: 'Brighton and Hove City Council' });
+    expect(doc.location).toMatchObject({
+      id: 'la:80438',
+      name: 'Brighton and Hove',
+      region: 'South East',
+    });
+    expect(doc.provider).toMatchObject({
+      id: 'local-authority:80438',
+      name: 'Brighton and Hove City Council',
+    });
     expect(doc.inspection).toMatchObject({
       id: 'la:80438:2023-03-27:full',
       type: 'full',
@@ -45,9 +55,15 @@ describe('area SEND 2023: Brighton and Hove', () => {
 
   it('reads what works as strengths and what must get better as concerns', () => {
     expect(inSection('What is the area partnership doing that is effective')).toHaveLength(7);
-    expect(inSection('What is the area partnership doing that is effective').every((f) => f.polarity === 'strength')).toBe(true);
+    expect(
+      inSection('What is the area partnership doing that is effective').every(
+        (f) => f.polarity === 'strength',
+      ),
+    ).toBe(true);
     expect(inSection('What does the area partnership need to do better')).toHaveLength(6);
-    expect(inSection('What is it like to be a child or young person with SEND in this area')[0]!.text).toMatch(/^Children and young people are at the heart/);
+    expect(
+      inSection('What is it like to be a child or young person with SEND in this area')[0]!.text,
+    ).toMatch(/^Children and young people are at the heart/);
   });
 
   it('names the Ofsted and CQC inspectors from the two-column team table', () => {

@@ -6,14 +6,22 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readGradeTable } from '../../../src/ingest/parsers/ofsted-la-common/grade-table.ts';
-import { readDateRangeText, readLabelledValue } from '../../../src/ingest/parsers/ofsted-la-common/fields.ts';
+import {
+  readDateRangeText,
+  readLabelledValue,
+} from '../../../src/ingest/parsers/ofsted-la-common/fields.ts';
 import { buildFurnitureTest } from '../../../src/ingest/parsers/ofsted-la-common/furniture.ts';
 import {
-  findLocalAuthority, findLocalAuthorityInText, normaliseAuthorityName,
+  findLocalAuthority,
+  findLocalAuthorityInText,
+  normaliseAuthorityName,
 } from '../../../src/ingest/parsers/ofsted-la-common/local-authority.ts';
 import { splitOutline } from '../../../src/ingest/parsers/ofsted-la-common/outline.ts';
 import { measureLineWidth, readProse } from '../../../src/ingest/parsers/ofsted-la-common/prose.ts';
-import { cleanPersonName, splitNameList } from '../../../src/ingest/parsers/ofsted-la-common/people.ts';
+import {
+  cleanPersonName,
+  splitNameList,
+} from '../../../src/ingest/parsers/ofsted-la-common/people.ts';
 import { ILACS_TABLE_LABELS } from '../../../src/ingest/parsers/ofsted-la-childrens-services/ilacs-table.ts';
 import { SIF_TABLE_LABELS } from '../../../src/ingest/parsers/ofsted-la-childrens-services/sif-grades.ts';
 import { splitSourceLines } from '../../../src/ingest/text/lines.ts';
@@ -32,7 +40,7 @@ describe('readGradeTable', () => {
     ['overall', 'GOOD', 'Good'],
   ];
 
-  it('reads the pypdf layout: the grade ends the label\'s last line', () => {
+  it("reads the pypdf layout: the grade ends the label's last line", () => {
     const text = [
       'Judgement Grade',
       'The impact of leaders on social work practice with children',
@@ -64,7 +72,7 @@ describe('readGradeTable', () => {
     expect(tableOf(text)).toEqual(expected);
   });
 
-  it('reads the project reader\'s layout: tab-separated cells, rows apart, a grade split around its label', () => {
+  it("reads the project reader's layout: tab-separated cells, rows apart, a grade split around its label", () => {
     const text = [
       'The overall judgement is requires improvement',
       '',
@@ -102,7 +110,8 @@ describe('readGradeTable', () => {
   });
 
   it('refuses a table whose grades do not add up, rather than guess', () => {
-    const text = 'The impact of leaders on social work practice with children and families\nOverall effectiveness Good';
+    const text =
+      'The impact of leaders on social work practice with children and families\nOverall effectiveness Good';
     expect(tableOf(text)).toMatch(/2 rows but 1 grades/);
   });
 });
@@ -117,11 +126,25 @@ describe('readProse', () => {
       'Leaders must continue to develop their oversight and commissioning arrangements of',
       'suitable alternative provision.',
     ].join('\n');
-    expect(read(text, 86).blocks.map((b) => b.text.slice(0, 25))).toEqual(['Leaders should improve th', 'Leaders must continue to ']);
+    expect(read(text, 86).blocks.map((b) => b.text.slice(0, 25))).toEqual([
+      'Leaders should improve th',
+      'Leaders must continue to ',
+    ]);
   });
 
   it('reads bullets of every glyph, numbered paragraphs in sequence, and rejoins a page break', () => {
-    const text = ['◼ The quality of plans.', '\uF0B7 The recording of', 'management oversight.', '19. Ensure that cases', '', '7', '', 'are allocated promptly.', '20. Ensure that there is enough accommodation and capacity for', '25. more children.'].join('\n');
+    const text = [
+      '◼ The quality of plans.',
+      '\uF0B7 The recording of',
+      'management oversight.',
+      '19. Ensure that cases',
+      '',
+      '7',
+      '',
+      'are allocated promptly.',
+      '20. Ensure that there is enough accommodation and capacity for',
+      '25. more children.',
+    ].join('\n');
     const { blocks } = readProse(splitSourceLines(text), (line) => isPageNumberLine(line.text), 80);
     expect(blocks.map((b) => [b.marker, b.text])).toEqual([
       ['bullet', 'The quality of plans.'],
@@ -132,23 +155,48 @@ describe('readProse', () => {
   });
 
   it('keeps a lower-case sub-list with the item that announces it, and sets sub-headings and lead-ins apart', () => {
-    const text = ['Private fostering', '', 'Leaders should work together so that:', '▪ needs are assessed on time;', '▪ plans are reviewed.', 'Immediately:', '- ensure all members know their duties'].join('\n');
+    const text = [
+      'Private fostering',
+      '',
+      'Leaders should work together so that:',
+      '▪ needs are assessed on time;',
+      '▪ plans are reviewed.',
+      'Immediately:',
+      '- ensure all members know their duties',
+    ].join('\n');
     const { blocks, headings } = read(text);
-    expect(blocks.map((b) => b.text)).toEqual(['Leaders should work together so that: needs are assessed on time; plans are reviewed.', 'ensure all members know their duties']);
+    expect(blocks.map((b) => b.text)).toEqual([
+      'Leaders should work together so that: needs are assessed on time; plans are reviewed.',
+      'ensure all members know their duties',
+    ]);
     expect(headings.map((b) => b.text)).toEqual(['Private fostering', 'Immediately:']);
   });
 
   it('measures the usual width of a full line', () => {
-    expect(measureLineWidth(splitSourceLines(['a'.repeat(80), 'b'.repeat(82), 'short'].join('\n')))).toBe(82);
+    expect(
+      measureLineWidth(splitSourceLines(['a'.repeat(80), 'b'.repeat(82), 'short'].join('\n'))),
+    ).toBe(82);
   });
 });
 
 describe('splitOutline', () => {
   it('finds headings that wrap, carry a footnote mark or a grade inside them', () => {
-    const lines = splitSourceLines(['What needs to improve?1', '- One.', 'The experiences and progress of', 'Good', 'children who need help and protection', '1. Text.'].join('\n'));
+    const lines = splitSourceLines(
+      [
+        'What needs to improve?1',
+        '- One.',
+        'The experiences and progress of',
+        'Good',
+        'children who need help and protection',
+        '1. Text.',
+      ].join('\n'),
+    );
     const sections = splitOutline(lines, [
       { pattern: /^what needs to improve\??$/i, role: 'concern', name: 'What needs to improve' },
-      { pattern: /^the experiences and progress of children who need help and protection$/i, role: 'narrative' },
+      {
+        pattern: /^the experiences and progress of children who need help and protection$/i,
+        role: 'narrative',
+      },
     ]);
     expect(sections.map((s) => [s.name, s.role, s.lines.length])).toEqual([
       ['What needs to improve', 'concern', 1],
@@ -160,9 +208,33 @@ describe('splitOutline', () => {
 describe('page furniture', () => {
   it('knows page numbers, the Ofsted address block and running headers', () => {
     const header = 'Inspection of Sutton local authority children\u2019s services';
-    const lines = splitSourceLines([header, 'Text.', header, '6 to 10 December 2021 2', header, 'Piccadilly Gate T 0300 123 1231', '3', 'Good', 'Good', 'Good'].join('\n'));
+    const lines = splitSourceLines(
+      [
+        header,
+        'Text.',
+        header,
+        '6 to 10 December 2021 2',
+        header,
+        'Piccadilly Gate T 0300 123 1231',
+        '3',
+        'Good',
+        'Good',
+        'Good',
+      ].join('\n'),
+    );
     const isFurniture = buildFurnitureTest(lines);
-    expect(lines.map((l) => isFurniture(l))).toEqual([true, false, true, false, true, true, true, false, false, false]);
+    expect(lines.map((l) => isFurniture(l))).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -188,7 +260,9 @@ describe('local authority names', () => {
 
   it('finds no LA in a name it does not know', () => {
     expect(findLocalAuthority('Atlantis County Council')).toBeNull();
-    expect(normaliseAuthorityName('London Borough of Barking & Dagenham')).toBe('barking and dagenham');
+    expect(normaliseAuthorityName('London Borough of Barking & Dagenham')).toBe(
+      'barking and dagenham',
+    );
   });
 
   it('finds the longest name first in running text, and "London" is not the City of London', () => {
@@ -199,8 +273,12 @@ describe('local authority names', () => {
 
 describe('labelled values, dates and names', () => {
   it('reads a label at the start of a line or after a title run into it', () => {
-    const lines = splitSourceLines('Re-inspection of services for care leavers Inspection date: 13 March 2017 to 24 March 2017 Report published: 13 June 2017');
-    expect(readLabelledValue(lines, /inspection dates?/)?.value).toBe('13 March 2017 to 24 March 2017');
+    const lines = splitSourceLines(
+      'Re-inspection of services for care leavers Inspection date: 13 March 2017 to 24 March 2017 Report published: 13 June 2017',
+    );
+    expect(readLabelledValue(lines, /inspection dates?/)?.value).toBe(
+      '13 March 2017 to 24 March 2017',
+    );
   });
 
   it.each([
@@ -214,11 +292,21 @@ describe('labelled values, dates and names', () => {
   });
 
   it('cleans inspector names of their titles', () => {
-    expect(cleanPersonName('Sarah Canto, His Majesty\u2019s Inspector'.replace('\u2019', "'"))).toBe('Sarah Canto');
+    expect(
+      cleanPersonName('Sarah Canto, His Majesty\u2019s Inspector'.replace('\u2019', "'")),
+    ).toBe('Sarah Canto');
     expect(cleanPersonName('Neil Penswick HMI')).toBe('Neil Penswick');
     expect(cleanPersonName('Máire Atherton')).toBe('Máire Atherton');
     expect(cleanPersonName('primarily on site')).toBeNull();
-    expect(splitNameList("Rebecca Quested, His Majesty's Inspector, and Matthew Reed, His Majesty's Inspector")).toEqual(['Rebecca Quested', 'Matthew Reed']);
-    expect(splitNameList("Her Majesty's Inspectors (HMIs) Jan Edwards, Brenda McLaughlin and Malcolm Kirtley")).toEqual(['Jan Edwards', 'Brenda McLaughlin', 'Malcolm Kirtley']);
+    expect(
+      splitNameList(
+        "Rebecca Quested, His Majesty's Inspector, and Matthew Reed, His Majesty's Inspector",
+      ),
+    ).toEqual(['Rebecca Quested', 'Matthew Reed']);
+    expect(
+      splitNameList(
+        "Her Majesty's Inspectors (HMIs) Jan Edwards, Brenda McLaughlin and Malcolm Kirtley",
+      ),
+    ).toEqual(['Jan Edwards', 'Brenda McLaughlin', 'Malcolm Kirtley']);
   });
 });

@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { detectReportFamily, parseReport } from '../../../src/ingest/parsers/index.ts';
 import { CQC_SEED, OFSTED_SEED, readSeed, sourceFor } from './seed-text.ts';
 
-const LA_FAMILIES = ['ofsted-la-childrens-services', 'ofsted-la-focused-visit', 'ofsted-la-area-send'];
+const LA_FAMILIES = [
+  'ofsted-la-childrens-services',
+  'ofsted-la-focused-visit',
+  'ofsted-la-area-send',
+];
 
 function readFrom(folder: string, name: string): string {
   return readFileSync(fileURLToPath(new URL(`${folder}/${name}`, import.meta.url)), 'utf8');
@@ -19,8 +23,14 @@ describe('detecting the Ofsted LA families', () => {
     ['ofsted-ilacs_80426_barnsley_2018-11-19.txt', 'ofsted-la-childrens-services'],
     ['ofsted-ilacs_80508_lewisham_2024-01-31.txt', 'ofsted-la-childrens-services'],
     ['ofsted-ilacs_80515_sutton_2022-02-01.txt', 'ofsted-la-childrens-services'],
-    ['ofsted-la-childrens-services_80497_hammersmith-fulham_2016-03-29.txt', 'ofsted-la-childrens-services'],
-    ['ofsted-la-childrens-services_80467_east-sussex_2014-03-21.txt', 'ofsted-la-childrens-services'],
+    [
+      'ofsted-la-childrens-services_80497_hammersmith-fulham_2016-03-29.txt',
+      'ofsted-la-childrens-services',
+    ],
+    [
+      'ofsted-la-childrens-services_80467_east-sussex_2014-03-21.txt',
+      'ofsted-la-childrens-services',
+    ],
     ['ofsted-la-childrens-services_80418_norfolk_2013-08-16.txt', 'ofsted-la-childrens-services'],
     ['ofsted-focused-visit_80445_cambridgeshire_2018-04-09.txt', 'ofsted-la-focused-visit'],
     ['ofsted-focused-visit_80441_bristol_2025-03-20.txt', 'ofsted-la-focused-visit'],
@@ -42,7 +52,9 @@ describe('detecting the Ofsted LA families', () => {
     expect(detectReportFamily(readSeed(CQC_SEED))).toBe('cqc-location-summary');
     const folder = fileURLToPath(new URL('../../fixtures/reports/', import.meta.url));
     for (const name of readdirSync(folder).filter((n) => n.endsWith('.txt'))) {
-      expect(detectReportFamily(readFileSync(`${folder}${name}`, 'utf8')), name).toBe('ofsted-childrens-home');
+      expect(detectReportFamily(readFileSync(`${folder}${name}`, 'utf8')), name).toBe(
+        'ofsted-childrens-home',
+      );
     }
   });
 
@@ -51,7 +63,9 @@ describe('detecting the Ofsted LA families', () => {
     const names = readdirSync(folder).filter((n) => /\.(?:txt|json)$/.test(n));
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) {
-      expect(LA_FAMILIES, name).not.toContain(detectReportFamily(readFileSync(`${folder}${name}`, 'utf8')));
+      expect(LA_FAMILIES, name).not.toContain(
+        detectReportFamily(readFileSync(`${folder}${name}`, 'utf8')),
+      );
     }
     expect(detectReportFamily(readFrom('fixtures', 'cqc_1-4237082441_excerpt.txt'))).toBeNull();
   });

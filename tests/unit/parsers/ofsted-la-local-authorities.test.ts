@@ -3,8 +3,14 @@
  * catalogue the LA parsers map printed names through.
  */
 import { describe, expect, it } from 'vitest';
-import { findLocalAuthority, normaliseAuthorityName } from '../../../src/ingest/parsers/ofsted-la-common/local-authority.ts';
-import { parseLocalAuthorities, readLocalAuthorities } from '../../../src/reference/local-authorities.ts';
+import {
+  findLocalAuthority,
+  normaliseAuthorityName,
+} from '../../../src/ingest/parsers/ofsted-la-common/local-authority.ts';
+import {
+  parseLocalAuthorities,
+  readLocalAuthorities,
+} from '../../../src/reference/local-authorities.ts';
 
 const place = { file: 'test.json', at: '' };
 
@@ -15,7 +21,13 @@ describe('the local authority catalogue', () => {
     expect(all).toHaveLength(156);
     expect(new Set(all.map((la) => la.urn)).size).toBe(156);
     expect(all.find((la) => la.urn === '80418')).toEqual({
-      urn: '80418', name: 'Norfolk', aliases: [], laCode: '926', onsCode: 'E10000020', region: 'East of England', type: 'County',
+      urn: '80418',
+      name: 'Norfolk',
+      aliases: [],
+      laCode: '926',
+      onsCode: 'E10000020',
+      region: 'East of England',
+      type: 'County',
     });
     expect(all.every((la) => la.region !== null)).toBe(true);
   });
@@ -33,11 +45,25 @@ describe('the local authority catalogue', () => {
   });
 
   it('maps every catalogue name and alias back to its own LA', () => {
-    for (const la of all) for (const name of [la.name, ...la.aliases]) expect(findLocalAuthority(name)?.urn, name).toBe(la.urn);
+    for (const la of all)
+      for (const name of [la.name, ...la.aliases])
+        expect(findLocalAuthority(name)?.urn, name).toBe(la.urn);
   });
 
   it('rejects a malformed catalogue with a message naming the entry', () => {
-    expect(() => parseLocalAuthorities({ localAuthorities: [{ urn: 'SC1', name: 'X' }] }, place)).toThrow(/localAuthorities\[0\] \(SC1\)\.urn: an LA URN is 5 to 8 digits/);
-    expect(() => parseLocalAuthorities({ localAuthorities: [{ urn: '80418', name: 'A' }, { urn: '80418', name: 'B' }] }, place)).toThrow(/duplicate urn 80418/);
+    expect(() =>
+      parseLocalAuthorities({ localAuthorities: [{ urn: 'SC1', name: 'X' }] }, place),
+    ).toThrow(/localAuthorities\[0\] \(SC1\)\.urn: an LA URN is 5 to 8 digits/);
+    expect(() =>
+      parseLocalAuthorities(
+        {
+          localAuthorities: [
+            { urn: '80418', name: 'A' },
+            { urn: '80418', name: 'B' },
+          ],
+        },
+        place,
+      ),
+    ).toThrow(/duplicate urn 80418/);
   });
 });

@@ -26,16 +26,31 @@ type Parser = (text: string, source: SourceInfo) => ReportDocument;
 
 const PARSERS: ReadonlyArray<readonly [string, Parser, string]> = [
   ['ILACS', parseOfstedLaChildrensServices, 'ofsted-ilacs_80508_lewisham_2024-01-31.txt'],
-  ['SIF', parseOfstedLaChildrensServices, 'ofsted-la-childrens-services_80467_east-sussex_2014-03-21.txt'],
-  ['LAC', parseOfstedLaChildrensServices, 'ofsted-la-childrens-services_80418_norfolk_2013-08-16.txt'],
-  ['focused visit', parseOfstedLaFocusedVisit, 'ofsted-focused-visit_80445_cambridgeshire_2018-04-09.txt'],
+  [
+    'SIF',
+    parseOfstedLaChildrensServices,
+    'ofsted-la-childrens-services_80467_east-sussex_2014-03-21.txt',
+  ],
+  [
+    'LAC',
+    parseOfstedLaChildrensServices,
+    'ofsted-la-childrens-services_80418_norfolk_2013-08-16.txt',
+  ],
+  [
+    'focused visit',
+    parseOfstedLaFocusedVisit,
+    'ofsted-focused-visit_80445_cambridgeshire_2018-04-09.txt',
+  ],
   ['area SEND', parseOfstedLaAreaSend, 'ofsted-cqc_area-send_80438_brighton-hove_2023-05-31.txt'],
 ];
 
 const GRADES = new Set(['OUTSTANDING', 'GOOD', 'ADEQUATE', 'REQUIRES_IMPROVEMENT', 'INADEQUATE']);
 
 function readFixture(name: string): string {
-  return readFileSync(fileURLToPath(new URL(`../../fixtures/corpus/text/${name}`, import.meta.url)), 'utf8');
+  return readFileSync(
+    fileURLToPath(new URL(`../../fixtures/corpus/text/${name}`, import.meta.url)),
+    'utf8',
+  );
 }
 
 function isIsoDate(value: string | null | undefined): boolean {
@@ -70,10 +85,18 @@ function checkDocument(doc: ReportDocument, input: string): void {
     expect(doc.provider).toBeNull();
   }
   const { inspection } = doc;
-  expect(isIsoDate(inspection.startDate) && isIsoDate(inspection.endDate) && isIsoDate(inspection.publishedOn)).toBe(true);
-  if (inspection.startDate && inspection.endDate) expect(inspection.startDate <= inspection.endDate).toBe(true);
-  if (!inspection.startDate) expect(codes.has('missing-inspection-date') || codes.has('unparsed-date')).toBe(true);
-  expect(inspection.id).toBe(`${doc.location.id}:${inspection.startDate ?? 'undated'}:${inspection.type}`);
+  expect(
+    isIsoDate(inspection.startDate) &&
+      isIsoDate(inspection.endDate) &&
+      isIsoDate(inspection.publishedOn),
+  ).toBe(true);
+  if (inspection.startDate && inspection.endDate)
+    expect(inspection.startDate <= inspection.endDate).toBe(true);
+  if (!inspection.startDate)
+    expect(codes.has('missing-inspection-date') || codes.has('unparsed-date')).toBe(true);
+  expect(inspection.id).toBe(
+    `${doc.location.id}:${inspection.startDate ?? 'undated'}:${inspection.type}`,
+  );
 
   for (const j of doc.judgements) {
     expect(j.grade === null || GRADES.has(j.grade)).toBe(true);
@@ -89,7 +112,8 @@ function checkDocument(doc: ReportDocument, input: string): void {
     expect(f.id).toBe(`${inspection.id}/finding/${i + 1}`);
     expect(f.text.length).toBeGreaterThan(0);
     expect(starts.has(f.position.offset)).toBe(true);
-    for (const word of f.text.split(' ')) if (!fromSource(word)) expect.fail(`"${word}" not in the source`);
+    for (const word of f.text.split(' '))
+      if (!fromSource(word)) expect.fail(`"${word}" not in the source`);
   });
   for (const p of doc.people) expect(source).toContain(p.name.split(' ')[0]!);
   for (const w of doc.warnings) {
@@ -100,42 +124,93 @@ function checkDocument(doc: ReportDocument, input: string): void {
 
 const garbage = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 300 }),
-  fc.array(
-    fc.constantFrom('\t', '\n', '\f', ' ', '◼ ', '\uF0B7 ', '1. ', 'Good', 'Requires', 'improvement to be good', 'Inspection dates: ', 'What needs to improve?', 'Overall effectiveness', 'Judgement Grade', 'Lead inspector: ', 'Yours sincerely', '12/09/2016 to', '30 February 2024'),
-    { maxLength: 60 },
-  ).map((parts) => parts.join('')),
+  fc
+    .array(
+      fc.constantFrom(
+        '\t',
+        '\n',
+        '\f',
+        ' ',
+        '◼ ',
+        '\uF0B7 ',
+        '1. ',
+        'Good',
+        'Requires',
+        'improvement to be good',
+        'Inspection dates: ',
+        'What needs to improve?',
+        'Overall effectiveness',
+        'Judgement Grade',
+        'Lead inspector: ',
+        'Yours sincerely',
+        '12/09/2016 to',
+        '30 February 2024',
+      ),
+      { maxLength: 60 },
+    )
+    .map((parts) => parts.join('')),
 );
 
 describe.each(PARSERS)('%s parser under damage', (_label, parse, fixture) => {
   const text = readFixture(fixture);
   const lines = text.split('\n');
-  const run = (damaged: string): void => checkDocument(parse(damaged, sourceFor('fuzz.txt')), damaged);
+  const run = (damaged: string): void =>
+    checkDocument(parse(damaged, sourceFor('fuzz.txt')), damaged);
 
   it('parses the undamaged fixture into a valid document', () => run(text));
 
-  itSurvivesCommonDamage({ text, check: run, garbage, numRuns: NUM_RUNS, timeoutMs: FUZZ_TIMEOUT_MS });
+  itSurvivesCommonDamage({
+    text,
+    check: run,
+    garbage,
+    numRuns: NUM_RUNS,
+    timeoutMs: FUZZ_TIMEOUT_MS,
+  });
 
-  it('survives deleted lines', () => {
-    fc.assert(fc.property(fc.subarray(lines), (kept) => run(kept.join('\n'))), { numRuns: NUM_RUNS });
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    'survives deleted lines',
+    () => {
+      fc.assert(
+        fc.property(fc.subarray(lines), (kept) => run(kept.join('\n'))),
+        { numRuns: NUM_RUNS },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
-  it('never throws on random text', () => {
-    fc.assert(fc.property(garbage, (junk) => run(junk)), { numRuns: NUM_RUNS });
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    'never throws on random text',
+    () => {
+      fc.assert(
+        fc.property(garbage, (junk) => run(junk)),
+        { numRuns: NUM_RUNS },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
 
 describe('parseReport on damaged LA reports', () => {
-  it('either refuses in one line or returns a valid document of an LA family', () => {
-    const texts = PARSERS.map(([, , fixture]) => readFixture(fixture));
-    fc.assert(
-      fc.property(fc.nat({ max: texts.length - 1 }), fc.double({ min: 0, max: 1, noNaN: true }), (which, cut) => {
-        const text = texts[which]!;
-        const damaged = text.slice(0, Math.floor(text.length * cut));
-        const result = parseReport({ text: damaged, source: sourceFor('cut.txt') });
-        if (!result.ok) expect(result.message).not.toMatch(/[\r\n]/);
-        else if (result.document.family.startsWith('ofsted-la-')) checkDocument(result.document, damaged);
-      }),
-      { numRuns: NUM_RUNS },
-    );
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    'either refuses in one line or returns a valid document of an LA family',
+    () => {
+      const texts = PARSERS.map(([, , fixture]) => readFixture(fixture));
+      fc.assert(
+        fc.property(
+          fc.nat({ max: texts.length - 1 }),
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          (which, cut) => {
+            const text = texts[which]!;
+            const damaged = text.slice(0, Math.floor(text.length * cut));
+            const result = parseReport({ text: damaged, source: sourceFor('cut.txt') });
+            if (!result.ok) expect(result.message).not.toMatch(/[\r\n]/);
+            else if (result.document.family.startsWith('ofsted-la-'))
+              checkDocument(result.document, damaged);
+          },
+        ),
+        { numRuns: NUM_RUNS },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });

@@ -13,9 +13,15 @@ describe('detectReportFamily', () => {
   it.each(['cqc_1-4237082441_excerpt.txt'])(
     'does not recognise %s, a real report of a family it has no parser for',
     (name) => {
-      const text = readFileSync(fileURLToPath(new URL(`fixtures/${name}`, import.meta.url)), 'utf8');
+      const text = readFileSync(
+        fileURLToPath(new URL(`fixtures/${name}`, import.meta.url)),
+        'utf8',
+      );
       expect(detectReportFamily(text)).toBeNull();
-      expect(parseReport({ text, source: sourceFor(name) })).toMatchObject({ ok: false, code: 'unrecognised-format' });
+      expect(parseReport({ text, source: sourceFor(name) })).toMatchObject({
+        ok: false,
+        code: 'unrecognised-format',
+      });
     },
   );
 
@@ -40,7 +46,10 @@ describe('parseReport', () => {
   });
 
   it('refuses text of no known family with a one-line message', () => {
-    const result = parseReport({ text: 'Minutes of the parish council\nApologies were received.', source: sourceFor('minutes\n.txt') });
+    const result = parseReport({
+      text: 'Minutes of the parish council\nApologies were received.',
+      source: sourceFor('minutes\n.txt'),
+    });
     expect(result).toMatchObject({ ok: false, code: 'unrecognised-format' });
     expect(!result.ok && result.message.includes('\n')).toBe(false);
   });

@@ -20,8 +20,26 @@ const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 const FUZZ_TIMEOUT_MS = 60_000;
 
 const FAMILIES = new Set(['ofsted-childrens-home', 'cqc-location-summary']);
-const GRADES = new Set(['OUTSTANDING', 'GOOD', 'ADEQUATE', 'REQUIRES_IMPROVEMENT', 'INADEQUATE', 'IMPROVED_EFFECTIVENESS', 'SUSTAINED_EFFECTIVENESS', 'DECLINED_IN_EFFECTIVENESS', 'NOT_RATED']);
-const TYPES = new Set(['full', 'interim', 'monitoring', 'focused', 'routine', 'assessment', 'unknown']);
+const GRADES = new Set([
+  'OUTSTANDING',
+  'GOOD',
+  'ADEQUATE',
+  'REQUIRES_IMPROVEMENT',
+  'INADEQUATE',
+  'IMPROVED_EFFECTIVENESS',
+  'SUSTAINED_EFFECTIVENESS',
+  'DECLINED_IN_EFFECTIVENESS',
+  'NOT_RATED',
+]);
+const TYPES = new Set([
+  'full',
+  'interim',
+  'monitoring',
+  'focused',
+  'routine',
+  'assessment',
+  'unknown',
+]);
 
 function isIsoDate(value: unknown): boolean {
   if (typeof value !== 'string') return false;
@@ -69,7 +87,16 @@ function checkDocument(doc: ReportDocument, text: string): void {
   expect(FAMILIES.has(doc.family)).toBe(true);
   expect(['OFSTED', 'CQC']).toContain(doc.regulator);
   expect(typeof doc.parser.name).toBe('string');
-  for (const key of ['judgements', 'history', 'requirements', 'recommendations', 'enforcement', 'findings', 'people', 'warnings'] as const) {
+  for (const key of [
+    'judgements',
+    'history',
+    'requirements',
+    'recommendations',
+    'enforcement',
+    'findings',
+    'people',
+    'warnings',
+  ] as const) {
     expect(Array.isArray(doc[key])).toBe(true);
   }
 
@@ -78,13 +105,16 @@ function checkDocument(doc: ReportDocument, text: string): void {
   const starts = lineStarts(source);
   const expectPosition = (position: { offset: number; line: number } | null): void => {
     if (position === null) return;
-    expect(Number.isInteger(position.line) && position.line >= 1 && position.line <= starts.length).toBe(true);
+    expect(
+      Number.isInteger(position.line) && position.line >= 1 && position.line <= starts.length,
+    ).toBe(true);
     expect(position.offset).toBe(starts[position.line - 1]);
   };
 
   // Identity: a missing key is a warning and a content hash, never a guess.
   expect(doc.location.id.length).toBeGreaterThan(0);
-  if (doc.location.id.startsWith('content:')) expect(codes(doc).has('missing-location-id')).toBe(true);
+  if (doc.location.id.startsWith('content:'))
+    expect(codes(doc).has('missing-location-id')).toBe(true);
   if (doc.location.urn !== null) expect(source).toContain(doc.location.urn);
   if (doc.provider === null) expect(codes(doc).has('missing-provider')).toBe(true);
   else if (doc.provider.name !== null) expectWordsFromSource(doc.provider.name, haystack);
@@ -94,13 +124,16 @@ function checkDocument(doc: ReportDocument, text: string): void {
   expect(TYPES.has(inspection.type)).toBe(true);
   expectDateOrNull(inspection.startDate);
   expectDateOrNull(inspection.endDate);
-  if (inspection.startDate && inspection.endDate) expect(inspection.startDate <= inspection.endDate).toBe(true);
+  if (inspection.startDate && inspection.endDate)
+    expect(inspection.startDate <= inspection.endDate).toBe(true);
   if (inspection.startDate === null) {
     expect(codes(doc).has('missing-inspection-date') || codes(doc).has('unparsed-date')).toBe(true);
   } else {
     expect(source).toContain(inspection.startDate.slice(0, 4));
   }
-  expect(inspection.id).toBe(`${doc.location.id}:${inspection.startDate ?? 'undated'}:${inspection.type}`);
+  expect(inspection.id).toBe(
+    `${doc.location.id}:${inspection.startDate ?? 'undated'}:${inspection.type}`,
+  );
   if (inspection.overallGrade === null) {
     expect(codes(doc).has('missing-overall-grade') || codes(doc).has('unknown-grade')).toBe(true);
   } else {
@@ -167,11 +200,33 @@ function parseAndCheck(text: string): void {
 const garbage = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 400 }),
   fc.string({ unit: 'grapheme', maxLength: 400 }),
-  fc.array(fc.constantFrom('\t', '<p>', '</p>', '\n', '\r\n', '\f', ' ', '-', '\uF0B7', '*', ':', '12/09/2019', '(Regulation 5 (a)', ')', 'inadequate', 'However:'), { maxLength: 80 }).map((parts) => parts.join('')),
+  fc
+    .array(
+      fc.constantFrom(
+        '\t',
+        '<p>',
+        '</p>',
+        '\n',
+        '\r\n',
+        '\f',
+        ' ',
+        '-',
+        '\uF0B7',
+        '*',
+        ':',
+        '12/09/2019',
+        '(Regulation 5 (a)',
+        ')',
+        'inadequate',
+        'However:',
+      ),
+      { maxLength: 80 },
+    )
+    .map((parts) => parts.join('')),
 );
 
 describe.each([
-  ['Ofsted children\'s home seed', OFSTED_SEED],
+  ["Ofsted children's home seed", OFSTED_SEED],
   ['CQC summary seed', CQC_SEED],
 ])('%s under damage', (_label, seed) => {
   const text = readSeed(seed);
@@ -183,58 +238,99 @@ describe.each([
     checkResult(result, text);
   });
 
-  itSurvivesCommonDamage({ text, check: parseAndCheck, garbage, numRuns: NUM_RUNS, timeoutMs: FUZZ_TIMEOUT_MS });
+  itSurvivesCommonDamage({
+    text,
+    check: parseAndCheck,
+    garbage,
+    numRuns: NUM_RUNS,
+    timeoutMs: FUZZ_TIMEOUT_MS,
+  });
 
-  it('survives shuffled lines', () => {
-    fc.assert(
-      fc.property(fc.shuffledSubarray(lines, { minLength: lines.length, maxLength: lines.length }), (shuffled) => parseAndCheck(shuffled.join('\n'))),
-      { numRuns: NUM_RUNS },
-    );
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    'survives shuffled lines',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.shuffledSubarray(lines, { minLength: lines.length, maxLength: lines.length }),
+          (shuffled) => parseAndCheck(shuffled.join('\n')),
+        ),
+        { numRuns: NUM_RUNS },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
-  it('survives deleted lines', () => {
-    fc.assert(fc.property(fc.subarray(lines), (kept) => parseAndCheck(kept.join('\n'))), { numRuns: NUM_RUNS });
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    'survives deleted lines',
+    () => {
+      fc.assert(
+        fc.property(fc.subarray(lines), (kept) => parseAndCheck(kept.join('\n'))),
+        { numRuns: NUM_RUNS },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
-  it('survives the whole pipeline, classification included, on thinned and garbled text', () => {
-    fc.assert(
-      fc.property(fc.subarray(lines), lineInsertions(lines.length, garbage, 4), (kept, insertions) => {
-        const damaged = insertLines(kept, insertions);
-        const text = damaged.join('\n');
-        const result = buildReportDocument({ text, fileName: 'fuzz.txt', format: 'txt' });
-        if (result.ok) expect(JSON.parse(JSON.stringify(result.document))).toEqual(result.document);
-        else expect(result.message).not.toMatch(/[\r\n]/);
-      }),
-      { numRuns: Math.min(NUM_RUNS, 100) },
-    );
-  }, FUZZ_TIMEOUT_MS);
-
+  it(
+    'survives the whole pipeline, classification included, on thinned and garbled text',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.subarray(lines),
+          lineInsertions(lines.length, garbage, 4),
+          (kept, insertions) => {
+            const damaged = insertLines(kept, insertions);
+            const text = damaged.join('\n');
+            const result = buildReportDocument({ text, fileName: 'fuzz.txt', format: 'txt' });
+            if (result.ok)
+              expect(JSON.parse(JSON.stringify(result.document))).toEqual(result.document);
+            else expect(result.message).not.toMatch(/[\r\n]/);
+          },
+        ),
+        { numRuns: Math.min(NUM_RUNS, 100) },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
 
 describe('random input', () => {
-  it('never throws on random text', () => {
-    fc.assert(fc.property(garbage, (text) => parseAndCheck(text)), { numRuns: NUM_RUNS });
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    'never throws on random text',
+    () => {
+      fc.assert(
+        fc.property(garbage, (text) => parseAndCheck(text)),
+        { numRuns: NUM_RUNS },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
-  it('never throws on random text around the cue phrases of both families', () => {
-    const cues = fc.constantFrom(
-      'Registered provider: ',
-      'Unique reference number: ',
-      "Information about this children's home",
-      'Recent inspection history',
-      'Statutory requirements',
-      'Inspection judgements',
-      'Inspector',
-      'Our rating of this location went down. We rated it as ',
-      'During a routine inspection',
-      'However:',
-      '- ',
-      'Inspection dates: ',
-      'Requirement\tDue date',
-    );
-    fc.assert(
-      fc.property(fc.array(fc.oneof(cues, garbage), { maxLength: 30 }), (parts) => parseAndCheck(parts.join('\n'))),
-      { numRuns: NUM_RUNS },
-    );
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    'never throws on random text around the cue phrases of both families',
+    () => {
+      const cues = fc.constantFrom(
+        'Registered provider: ',
+        'Unique reference number: ',
+        "Information about this children's home",
+        'Recent inspection history',
+        'Statutory requirements',
+        'Inspection judgements',
+        'Inspector',
+        'Our rating of this location went down. We rated it as ',
+        'During a routine inspection',
+        'However:',
+        '- ',
+        'Inspection dates: ',
+        'Requirement\tDue date',
+      );
+      fc.assert(
+        fc.property(fc.array(fc.oneof(cues, garbage), { maxLength: 30 }), (parts) =>
+          parseAndCheck(parts.join('\n')),
+        ),
+        { numRuns: NUM_RUNS },
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });

@@ -5,7 +5,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  LEGISLATION_IDS, ReferenceDataError, findProjectRoot, findRegulation, parseLegislationCatalogue, readLegislationCatalogue,
+  LEGISLATION_IDS,
+  ReferenceDataError,
+  findProjectRoot,
+  findRegulation,
+  parseLegislationCatalogue,
+  readLegislationCatalogue,
 } from '../../../src/reference/index.ts';
 
 const catalogue = readLegislationCatalogue();
@@ -24,18 +29,26 @@ describe('legislation catalogue integrity', () => {
   it('gives every regulation a source and an honest heading status', () => {
     for (const r of catalogue.regulations) {
       expect(r.sources.length, r.id).toBeGreaterThan(0);
-      expect(r.heading === null, `${r.id} heading vs status ${r.status}`).toBe(r.status === 'unconfirmed');
+      expect(r.heading === null, `${r.id} heading vs status ${r.status}`).toBe(
+        r.status === 'unconfirmed',
+      );
     }
   });
 
   it('has regulations for every legislation, with sections 29 and 31 of the 2008 Act', () => {
-    for (const l of catalogue.legislation) expect(catalogue.regulations.some((r) => r.legislation === l.id), l.id).toBe(true);
+    for (const l of catalogue.legislation)
+      expect(
+        catalogue.regulations.some((r) => r.legislation === l.id),
+        l.id,
+      ).toBe(true);
     expect(findRegulation('HSCA2008', '29')?.subject).toBe('warning notice');
     expect(findRegulation('HSCA2008', '31')).not.toBeNull();
   });
 
   it('finds regulations by number as printed', () => {
-    expect(findRegulation('HSCA-RA-2014', '20a')?.heading).toBe('Requirement as to display of performance assessments');
+    expect(findRegulation('HSCA-RA-2014', '20a')?.heading).toBe(
+      'Requirement as to display of performance assessments',
+    );
     expect(findRegulation('CHR2015', ' 23 ')?.heading).toBe('Medicines');
     expect(findRegulation('CHR2015', '99')).toBeNull();
   });
@@ -64,29 +77,56 @@ describe('headings against the sources', () => {
   });
 
   it('matches the headings seed 000 prints in its statutory requirements table', () => {
-    const seed = readFileSync(path.join(findProjectRoot(), 'seed', '000_573f2340e3d978e1.txt'), 'utf8');
-    const printed = [...seed.matchAll(/<p>(\d+): ([^<*]+?)\s*\*?<\/p>/g)].map((m) => [m[1]!, m[2]!.replace(/’/g, "'")] as const);
+    const seed = readFileSync(
+      path.join(findProjectRoot(), 'seed', '000_573f2340e3d978e1.txt'),
+      'utf8',
+    );
+    const printed = [...seed.matchAll(/<p>(\d+): ([^<*]+?)\s*\*?<\/p>/g)].map(
+      (m) => [m[1]!, m[2]!.replace(/’/g, "'")] as const,
+    );
     expect(printed.map(([n]) => n)).toEqual(['5', '6', '10', '12', '13', '23', '35']);
-    for (const [number, heading] of printed) expect(findRegulation('CHR2015', number)?.heading, number).toBe(heading);
+    for (const [number, heading] of printed)
+      expect(findRegulation('CHR2015', number)?.heading, number).toBe(heading);
   });
 });
 
 describe('catalogue validation', () => {
   const place = { file: 'seed/reference/legislation.json', at: '' };
-  const valid = { legislation: [{ id: 'CHR2015', title: 't', shortTitle: 's', year: 2015, kind: 'regulations', url: 'u' }], regulations: [] };
+  const valid = {
+    legislation: [
+      { id: 'CHR2015', title: 't', shortTitle: 's', year: 2015, kind: 'regulations', url: 'u' },
+    ],
+    regulations: [],
+  };
 
   it('accepts a minimal catalogue', () => {
     expect(parseLegislationCatalogue(valid, place).legislation).toHaveLength(1);
   });
 
   it('names the file and the bad entry', () => {
-    const bad = { ...valid, regulations: [{ id: 'CHR2015:4', legislation: 'CHR2015', number: '4', heading: 'Guess', status: 'unconfirmed', sources: [] }] };
+    const bad = {
+      ...valid,
+      regulations: [
+        {
+          id: 'CHR2015:4',
+          legislation: 'CHR2015',
+          number: '4',
+          heading: 'Guess',
+          status: 'unconfirmed',
+          sources: [],
+        },
+      ],
+    };
     expect(() => parseLegislationCatalogue(bad, place)).toThrow(ReferenceDataError);
-    expect(() => parseLegislationCatalogue(bad, place)).toThrow('seed/reference/legislation.json: regulations[0] (CHR2015:4): an unconfirmed heading must be null');
+    expect(() => parseLegislationCatalogue(bad, place)).toThrow(
+      'seed/reference/legislation.json: regulations[0] (CHR2015:4): an unconfirmed heading must be null',
+    );
   });
 
   it('rejects legislation the document contract does not know', () => {
     const bad = { ...valid, legislation: [{ ...valid.legislation[0], id: 'FOSTERING2011' }] };
-    expect(() => parseLegislationCatalogue(bad, place)).toThrow(/legislation\[0\]\.id: expected one of/);
+    expect(() => parseLegislationCatalogue(bad, place)).toThrow(
+      /legislation\[0\]\.id: expected one of/,
+    );
   });
 });

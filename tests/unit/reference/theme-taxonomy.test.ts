@@ -5,13 +5,30 @@
 import { describe, expect, it } from 'vitest';
 import { compileCue } from '../../../src/ingest/classify/cues.ts';
 import {
-  ReferenceDataError, parseThemeTaxonomy, readCqcQualityStatements, readLegislationCatalogue, readThemeTaxonomy,
+  ReferenceDataError,
+  parseThemeTaxonomy,
+  readCqcQualityStatements,
+  readLegislationCatalogue,
+  readThemeTaxonomy,
 } from '../../../src/reference/index.ts';
 
 const DOMAIN_THEMES = [
-  'safeguarding', 'missing-from-care', 'medication', 'health-and-wellbeing', 'restraint-and-behaviour', 'governance',
-  'staffing', 'care-planning', 'records', 'partnership-working', 'voice-and-complaints', 'premises-and-safety',
-  'infection-control', 'access-and-timeliness', 'education-and-achievement', 'dignity-and-rights',
+  'safeguarding',
+  'missing-from-care',
+  'medication',
+  'health-and-wellbeing',
+  'restraint-and-behaviour',
+  'governance',
+  'staffing',
+  'care-planning',
+  'records',
+  'partnership-working',
+  'voice-and-complaints',
+  'premises-and-safety',
+  'infection-control',
+  'access-and-timeliness',
+  'education-and-achievement',
+  'dignity-and-rights',
 ];
 
 const taxonomy = readThemeTaxonomy();
@@ -23,7 +40,8 @@ describe('theme taxonomy', () => {
   });
 
   it('links only regulations that exist in the legislation catalogue', () => {
-    for (const { regulation, theme } of taxonomy.coverage) expect(regulationIds.has(regulation), `${theme} → ${regulation}`).toBe(true);
+    for (const { regulation, theme } of taxonomy.coverage)
+      expect(regulationIds.has(regulation), `${theme} → ${regulation}`).toBe(true);
   });
 
   it.each([
@@ -70,15 +88,39 @@ describe('theme taxonomy', () => {
   });
 
   it('names the file and the entry when a theme links a regulation that does not exist', () => {
-    const bad = { themes: [{ id: 'medication', label: 'Medication', definition: 'd', cues: ['medicine*'], regulations: ['CHR2015:999'] }] };
+    const bad = {
+      themes: [
+        {
+          id: 'medication',
+          label: 'Medication',
+          definition: 'd',
+          cues: ['medicine*'],
+          regulations: ['CHR2015:999'],
+        },
+      ],
+    };
     const place = { file: 'seed/reference/themes.json', at: '' };
     expect(() => parseThemeTaxonomy(bad, place, regulationIds)).toThrow(ReferenceDataError);
-    expect(() => parseThemeTaxonomy(bad, place, regulationIds)).toThrow('seed/reference/themes.json: themes[0] (medication).regulations[0]: CHR2015:999 is not in seed/reference/legislation.json');
+    expect(() => parseThemeTaxonomy(bad, place, regulationIds)).toThrow(
+      'seed/reference/themes.json: themes[0] (medication).regulations[0]: CHR2015:999 is not in seed/reference/legislation.json',
+    );
   });
 
   it('rejects a pattern cue that does not compile', () => {
-    const bad = { themes: [{ id: 'medication', label: 'Medication', definition: 'd', cues: ['re:(unclosed'], regulations: [] }] };
-    expect(() => parseThemeTaxonomy(bad, { file: 'themes.json', at: '' }, regulationIds)).toThrow(/cues\[0\]: pattern re:\(unclosed does not compile/);
+    const bad = {
+      themes: [
+        {
+          id: 'medication',
+          label: 'Medication',
+          definition: 'd',
+          cues: ['re:(unclosed'],
+          regulations: [],
+        },
+      ],
+    };
+    expect(() => parseThemeTaxonomy(bad, { file: 'themes.json', at: '' }, regulationIds)).toThrow(
+      /cues\[0\]: pattern re:\(unclosed does not compile/,
+    );
   });
 });
 
@@ -87,7 +129,11 @@ describe('CQC quality statements', () => {
   const themeIds = new Set(DOMAIN_THEMES);
 
   it('maps the 33 quality statements seen in CQC API records onto existing themes', () => {
-    expect(statements.map((s) => Number(s.id))).toEqual(Array.from({ length: 33 }, (_, i) => i + 1));
-    for (const s of statements) for (const theme of s.themes) expect(themeIds.has(theme), `${s.id} ${s.name} → ${theme}`).toBe(true);
+    expect(statements.map((s) => Number(s.id))).toEqual(
+      Array.from({ length: 33 }, (_, i) => i + 1),
+    );
+    for (const s of statements)
+      for (const theme of s.themes)
+        expect(themeIds.has(theme), `${s.id} ${s.name} → ${theme}`).toBe(true);
   });
 });

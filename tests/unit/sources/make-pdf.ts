@@ -36,7 +36,9 @@ function encodeString(text: string): string {
 
 function showRun(run: PdfRun): string {
   const size = run.size ?? 12;
-  const superscript = run.superscript ? ` /F1 ${size * 0.6} Tf ${size * 0.4} Ts ${encodeString(run.superscript)} Tj 0 Ts` : '';
+  const superscript = run.superscript
+    ? ` /F1 ${size * 0.6} Tf ${size * 0.4} Ts ${encodeString(run.superscript)} Tj 0 Ts`
+    : '';
   return `BT /F1 ${size} Tf 1 0 0 1 ${run.x} ${run.y} Tm ${encodeString(run.text)} Tj${superscript} ET`;
 }
 
@@ -57,7 +59,8 @@ export function makePdf(pages: readonly (readonly PdfRun[])[]): Uint8Array {
     objects[pageId] =
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}] ` +
       `/Resources << /Font << /F1 3 0 R >> >> /Contents ${pageId + 1} 0 R >>`;
-    objects[pageId + 1] = `<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`;
+    objects[pageId + 1] =
+      `<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`;
   });
   let pdf = '%PDF-1.4\n';
   const offsets: number[] = [];
@@ -67,13 +70,18 @@ export function makePdf(pages: readonly (readonly PdfRun[])[]): Uint8Array {
   }
   const xref = Buffer.byteLength(pdf, 'latin1');
   pdf += `xref\n0 ${objects.length}\n0000000000 65535 f \n`;
-  for (let id = 1; id < objects.length; id += 1) pdf += `${String(offsets[id]).padStart(10, '0')} 00000 n \n`;
+  for (let id = 1; id < objects.length; id += 1)
+    pdf += `${String(offsets[id]).padStart(10, '0')} 00000 n \n`;
   pdf += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new Uint8Array(Buffer.from(pdf, 'latin1'));
 }
 
 /** Runs for lines of body text starting at `top`, one every `leading` points. */
-export function textLines(lines: readonly string[], top: number, options: { x?: number; leading?: number; size?: number } = {}): PdfRun[] {
+export function textLines(
+  lines: readonly string[],
+  top: number,
+  options: { x?: number; leading?: number; size?: number } = {},
+): PdfRun[] {
   const { x = 72, leading = 14.5, size = 12 } = options;
   return lines.map((text, i) => ({ text, x, y: top - i * leading, size }));
 }

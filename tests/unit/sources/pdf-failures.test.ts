@@ -5,7 +5,10 @@ import { describePdfError } from '../../../src/ingest/sources/pdf/load-pdf-pages
 import { readPdfText } from '../../../src/ingest/sources/pdf/pdf-to-text.ts';
 import { makePdf } from './make-pdf.ts';
 
-const FIXTURE = new URL('../../fixtures/corpus/pdf/ofsted-focused-visit_80441_bristol_2025-03-20.pdf', import.meta.url);
+const FIXTURE = new URL(
+  '../../fixtures/corpus/pdf/ofsted-focused-visit_80441_bristol_2025-03-20.pdf',
+  import.meta.url,
+);
 
 function expectOneLineFailure(result: Awaited<ReturnType<typeof readPdfText>>): string {
   expect(result.ok).toBe(false);
@@ -19,13 +22,17 @@ describe('readPdfText failures', () => {
   it('reports a truncated PDF as corrupt', async () => {
     const bytes = readFileSync(FIXTURE);
     for (const share of [0.05, 0.5, 0.95]) {
-      const reason = expectOneLineFailure(await readPdfText(bytes.subarray(0, Math.floor(bytes.length * share))));
+      const reason = expectOneLineFailure(
+        await readPdfText(bytes.subarray(0, Math.floor(bytes.length * share))),
+      );
       expect(reason).toMatch(/corrupt or truncated/);
     }
   });
 
   it('reports bytes that are not a PDF at all', async () => {
-    expectOneLineFailure(await readPdfText(new TextEncoder().encode('Inspection report\nThis is plain text.\n')));
+    expectOneLineFailure(
+      await readPdfText(new TextEncoder().encode('Inspection report\nThis is plain text.\n')),
+    );
     expectOneLineFailure(await readPdfText(new Uint8Array(0)));
   });
 
@@ -40,7 +47,9 @@ describe('readPdfText failures', () => {
   });
 
   it('keeps pdf.js messages to one line', () => {
-    expect(describePdfError(new Error('first line\nsecond line'))).toBe('PDF could not be read: first line');
+    expect(describePdfError(new Error('first line\nsecond line'))).toBe(
+      'PDF could not be read: first line',
+    );
   });
 
   it('leaves the caller’s bytes usable after reading', async () => {

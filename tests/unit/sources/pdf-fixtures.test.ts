@@ -97,7 +97,9 @@ const PDF_FIXTURES: PdfFixture[] = [
     minBullets: 1,
     improvements: {
       heading: 'What needs to improve?',
-      items: ['The clarity and detail of the care leaver offer, including for care leavers who are parents. (Outcome four, National Framework)'],
+      items: [
+        'The clarity and detail of the care leaver offer, including for care leavers who are parents. (Outcome four, National Framework)',
+      ],
     },
   },
   {
@@ -174,7 +176,10 @@ describe.each(PDF_FIXTURES)('PDF fixture $file', (fixture) => {
 
   it('has each key sentence whole on one line', () => {
     for (const sentence of fixture.sentences) {
-      expect(lines.some((line) => line.includes(comparable(sentence))), sentence).toBe(true);
+      expect(
+        lines.some((line) => line.includes(comparable(sentence))),
+        sentence,
+      ).toBe(true);
     }
   });
 
@@ -183,8 +188,12 @@ describe.each(PDF_FIXTURES)('PDF fixture $file', (fixture) => {
   });
 
   it('writes bullets as "- " and leaves no bullet glyph at a line start', () => {
-    expect(lines.filter((line) => line.startsWith('- ')).length).toBeGreaterThanOrEqual(fixture.minBullets);
-    expect(lines.filter((line) => /^[\u2022\u25AA\u25CF\u25E6\u25FC\u25A0\uE000-\uF8FF]/u.test(line))).toEqual([]);
+    expect(lines.filter((line) => line.startsWith('- ')).length).toBeGreaterThanOrEqual(
+      fixture.minBullets,
+    );
+    expect(
+      lines.filter((line) => /^[\u2022\u25AA\u25CF\u25E6\u25FC\u25A0\uE000-\uF8FF]/u.test(line)),
+    ).toEqual([]);
   });
 
   it('has no ligatures, non-breaking spaces or form feeds', () => {
@@ -193,7 +202,10 @@ describe.each(PDF_FIXTURES)('PDF fixture $file', (fixture) => {
 
   it('finds nearly every sentence pypdf reads inside a page', () => {
     const ours = flatten(text);
-    const pypdf = readFileSync(new URL(`pypdf-text/${fixture.file.replace(/\.pdf$/, '.pypdf.txt')}`, FIXTURES), 'utf8');
+    const pypdf = readFileSync(
+      new URL(`pypdf-text/${fixture.file.replace(/\.pdf$/, '.pypdf.txt')}`, FIXTURES),
+      'utf8',
+    );
     let total = 0;
     const missing: string[] = [];
     for (const page of pypdf.split('\n\f\n')) {
@@ -210,16 +222,22 @@ describe.each(PDF_FIXTURES)('PDF fixture $file', (fixture) => {
   });
 });
 
-describe.each(PDF_FIXTURES.filter((fixture) => fixture.improvements))('PDF fixture $file, areas to improve', (fixture) => {
-  it('puts each "What needs to improve" item on a line of its own', async () => {
-    const result = await readPdfText(readFixture(fixture.file));
-    if (!result.ok) throw new Error(result.reason);
-    const lines = result.text.split('\n').map(comparable).filter(Boolean);
-    const { heading, items } = fixture.improvements!;
-    const start = lines.indexOf(heading);
-    expect(start).toBeGreaterThanOrEqual(0);
-    const following = lines.slice(start + 1);
-    const bullets = following.slice(0, following.findIndex((line) => !line.startsWith('- ')));
-    expect(bullets).toEqual(items.map((item) => `- ${comparable(item)}`));
-  });
-});
+describe.each(PDF_FIXTURES.filter((fixture) => fixture.improvements))(
+  'PDF fixture $file, areas to improve',
+  (fixture) => {
+    it('puts each "What needs to improve" item on a line of its own', async () => {
+      const result = await readPdfText(readFixture(fixture.file));
+      if (!result.ok) throw new Error(result.reason);
+      const lines = result.text.split('\n').map(comparable).filter(Boolean);
+      const { heading, items } = fixture.improvements!;
+      const start = lines.indexOf(heading);
+      expect(start).toBeGreaterThanOrEqual(0);
+      const following = lines.slice(start + 1);
+      const bullets = following.slice(
+        0,
+        following.findIndex((line) => !line.startsWith('- ')),
+      );
+      expect(bullets).toEqual(items.map((item) => `- ${comparable(item)}`));
+    });
+  },
+);

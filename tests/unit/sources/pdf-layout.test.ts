@@ -29,7 +29,9 @@ function headerAndFooter(page: number, pages: number): PdfRun[] {
 
 describe('readPdfText layout', () => {
   it('joins wrapped lines into one paragraph and separates paragraphs with a blank line', async () => {
-    const text = await pdfText([[...textLines(WRAPPED, 700), ...textLines(['A second paragraph starts here.'], 630)]]);
+    const text = await pdfText([
+      [...textLines(WRAPPED, 700), ...textLines(['A second paragraph starts here.'], 630)],
+    ]);
     expect(text).toBe(`${WRAPPED.join(' ')}\n\nA second paragraph starts here.\n`);
   });
 
@@ -39,20 +41,44 @@ describe('readPdfText layout', () => {
   });
 
   it('drops running headers, footers and page numbers', async () => {
-    const bodies = ['Leaders know their services well.', 'Children are seen promptly.', 'Plans are reviewed regularly.'];
-    const pages = bodies.map((body, i) => [...headerAndFooter(i + 1, 3), ...textLines([body], 760)]);
+    const bodies = [
+      'Leaders know their services well.',
+      'Children are seen promptly.',
+      'Plans are reviewed regularly.',
+    ];
+    const pages = bodies.map((body, i) => [
+      ...headerAndFooter(i + 1, 3),
+      ...textLines([body], 760),
+    ]);
     expect(await pdfText(pages)).toBe(`${bodies.join('\n\n')}\n`);
   });
 
   it('drops a lone page number at the foot of each page', async () => {
-    const pages = ['The first page.', 'The second page.'].map((body, i) => [...textLines([body], 760), { text: String(i + 1), x: 500, y: 30 }]);
+    const pages = ['The first page.', 'The second page.'].map((body, i) => [
+      ...textLines([body], 760),
+      { text: String(i + 1), x: 500, y: 30 },
+    ]);
     expect(await pdfText(pages)).toBe('The first page.\n\nThe second page.\n');
   });
 
   it('rejoins a sentence that a page break cut, across the running furniture', async () => {
     const text = await pdfText([
-      [...headerAndFooter(1, 2), ...textLines(['While progress has been made for children who need protection, leaders recognise the need to'], 120)],
-      [...headerAndFooter(2, 2), ...textLines(['continue to improve the consistency of decision-making at the front door.'], 760)],
+      [
+        ...headerAndFooter(1, 2),
+        ...textLines(
+          [
+            'While progress has been made for children who need protection, leaders recognise the need to',
+          ],
+          120,
+        ),
+      ],
+      [
+        ...headerAndFooter(2, 2),
+        ...textLines(
+          ['continue to improve the consistency of decision-making at the front door.'],
+          760,
+        ),
+      ],
     ]);
     expect(text).toBe(
       'While progress has been made for children who need protection, leaders recognise the need to continue to improve the consistency of decision-making at the front door.\n',
@@ -60,9 +86,17 @@ describe('readPdfText layout', () => {
   });
 
   it('keeps a paragraph break at a page break when the sentence had ended or the next page starts a new one', async () => {
-    const ended = await pdfText([textLines(['The first page ends with a full stop.'], 120), textLines(['the next page starts in lower case.'], 760)]);
-    expect(ended).toBe('The first page ends with a full stop.\n\nthe next page starts in lower case.\n');
-    const capital = await pdfText([textLines(['The first page ends without a stop'], 120), textLines(['Headline findings'], 760)]);
+    const ended = await pdfText([
+      textLines(['The first page ends with a full stop.'], 120),
+      textLines(['the next page starts in lower case.'], 760),
+    ]);
+    expect(ended).toBe(
+      'The first page ends with a full stop.\n\nthe next page starts in lower case.\n',
+    );
+    const capital = await pdfText([
+      textLines(['The first page ends without a stop'], 120),
+      textLines(['Headline findings'], 760),
+    ]);
     expect(capital).toBe('The first page ends without a stop\n\nHeadline findings\n');
   });
 
@@ -72,7 +106,14 @@ describe('readPdfText layout', () => {
       [
         ...textLines(['What needs to improve'], 720),
         bullet(690),
-        ...textLines(['The timeliness and consistency with which initial decisions are made at the front', 'door for children.'], 690, { x: 108 }),
+        ...textLines(
+          [
+            'The timeliness and consistency with which initial decisions are made at the front',
+            'door for children.',
+          ],
+          690,
+          { x: 108 },
+        ),
         bullet(650),
         ...textLines(['The reliability of performance management arrangements.'], 650, { x: 108 }),
       ],
@@ -89,7 +130,12 @@ describe('readPdfText layout', () => {
       [
         { text: 'Judgement', x: 80, y: 700 },
         { text: 'Grade', x: 400, y: 700 },
-        { text: 'The impact of leaders on social work practice with children', x: 80, y: 664, size: 11 },
+        {
+          text: 'The impact of leaders on social work practice with children',
+          x: 80,
+          y: 664,
+          size: 11,
+        },
         { text: 'and families', x: 80, y: 651, size: 11 },
         { text: 'Good', x: 400, y: 657.5, size: 11 },
         { text: 'Overall effectiveness', x: 80, y: 620, size: 11 },
@@ -114,7 +160,9 @@ describe('readPdfText layout', () => {
         { text: 'requirements', x: 249, y: 650.5 },
       ],
     ]);
-    expect(text).toBe('Good (Grade 2)\tA service that exceeds minimum requirements\nAdequate (Grade 3)\tA service that only meets minimum requirements\n');
+    expect(text).toBe(
+      'Good (Grade 2)\tA service that exceeds minimum requirements\nAdequate (Grade 3)\tA service that only meets minimum requirements\n',
+    );
   });
 
   it('rejoins a table row whose cells run on over a page break', async () => {
@@ -141,15 +189,28 @@ describe('readPdfText layout', () => {
   it('keeps a raised footnote mark on its line', async () => {
     const text = await pdfText([
       [
-        { text: 'Review of the Local Safeguarding Children Board', x: 72, y: 700, size: 14, superscript: '1' },
+        {
+          text: 'Review of the Local Safeguarding Children Board',
+          x: 72,
+          y: 700,
+          size: 14,
+          superscript: '1',
+        },
         { text: 'A report in a single inspection', x: 72, y: 660, size: 14, superscript: 'th' },
       ],
     ]);
-    expect(text).toBe('Review of the Local Safeguarding Children Board1\n\nA report in a single inspectionth\n');
+    expect(text).toBe(
+      'Review of the Local Safeguarding Children Board1\n\nA report in a single inspectionth\n',
+    );
   });
 
   it('turns non-breaking spaces into spaces and puts a space where runs leave a gap', async () => {
-    const text = await pdfText([[{ text: 'Inspection\u00A0dates:', x: 72, y: 700 }, { text: '8 October 2018', x: 170, y: 700 }]]);
+    const text = await pdfText([
+      [
+        { text: 'Inspection\u00A0dates:', x: 72, y: 700 },
+        { text: '8 October 2018', x: 170, y: 700 },
+      ],
+    ]);
     expect(text).toBe('Inspection dates: 8 October 2018\n');
   });
 });

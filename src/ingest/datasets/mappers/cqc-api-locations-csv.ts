@@ -13,10 +13,19 @@ import { parsePythonLiteral } from '../python-literal.ts';
 import type { CsvRecord } from '../csv-reader.ts';
 import type { TableHeader } from '../table.ts';
 
-export const CQC_API_LOCATION_CSV_COLUMNS = ['locationId', 'providerId', 'name', 'currentRatings', 'historicRatings'] as const;
+export const CQC_API_LOCATION_CSV_COLUMNS = [
+  'locationId',
+  'providerId',
+  'name',
+  'currentRatings',
+  'historicRatings',
+] as const;
 
 /** The API record a CSV row stands for, or why a nested column cannot be read. */
-export function rebuildApiRecord(header: TableHeader, cells: readonly string[]): { ok: true; record: JsonObject } | { ok: false; message: string } {
+export function rebuildApiRecord(
+  header: TableHeader,
+  cells: readonly string[],
+): { ok: true; record: JsonObject } | { ok: false; message: string } {
   const record: JsonObject = {};
   for (let i = 0; i < header.columns.length; i++) {
     const column = header.columns[i]!;
@@ -24,7 +33,8 @@ export function rebuildApiRecord(header: TableHeader, cells: readonly string[]):
     if (column === '' || cell === '') continue;
     if (cell.startsWith('{') || cell.startsWith('[')) {
       const literal = parsePythonLiteral(cell);
-      if (!literal.ok) return { ok: false, message: `column ${column}: not a Python literal (${literal.reason})` };
+      if (!literal.ok)
+        return { ok: false, message: `column ${column}: not a Python literal (${literal.reason})` };
       record[column] = literal.value;
     } else {
       record[column] = cell as Json;
@@ -45,11 +55,24 @@ function toInspections(doc: ReportDocument): InspectionFacts[] {
       publishedOn: doc.inspection.publishedOn ?? null,
       overallGrade: doc.inspection.overallGrade,
       overallGradeText: doc.inspection.overallGradeText,
-      judgements: doc.judgements.map((j) => ({ area: j.area, grade: j.grade, gradeText: j.gradeText })),
+      judgements: doc.judgements.map((j) => ({
+        area: j.area,
+        grade: j.grade,
+        gradeText: j.gradeText,
+      })),
     });
   }
   for (const h of doc.history) {
-    out.push({ ...base, id: h.inspectionId, type: h.type, startDate: h.date, publishedOn: null, overallGrade: h.grade, overallGradeText: h.gradeText || null, judgements: [] });
+    out.push({
+      ...base,
+      id: h.inspectionId,
+      type: h.type,
+      startDate: h.date,
+      publishedOn: null,
+      overallGrade: h.grade,
+      overallGradeText: h.gradeText || null,
+      judgements: [],
+    });
   }
   return out;
 }
@@ -58,11 +81,22 @@ function readServiceTypes(record: JsonObject): string[] {
   const types = record['gacServiceTypes'];
   if (!Array.isArray(types)) return [];
   return types
-    .map((t) => (t !== null && typeof t === 'object' && !Array.isArray(t) && typeof t['description'] === 'string' ? t['description'] : null))
+    .map((t) =>
+      t !== null &&
+      typeof t === 'object' &&
+      !Array.isArray(t) &&
+      typeof t['description'] === 'string'
+        ? t['description']
+        : null,
+    )
     .filter((t): t is string => t !== null);
 }
 
-export function mapCqcApiLocationCsvRow(header: TableHeader, csv: CsvRecord, fileName: string): MappedRow {
+export function mapCqcApiLocationCsvRow(
+  header: TableHeader,
+  csv: CsvRecord,
+  fileName: string,
+): MappedRow {
   const rebuilt = rebuildApiRecord(header, csv.cells);
   if (!rebuilt.ok) return rebuilt;
   const text = JSON.stringify(rebuilt.record);
@@ -82,8 +116,12 @@ export function mapCqcApiLocationCsvRow(header: TableHeader, csv: CsvRecord, fil
       region: loc.region,
       localAuthority: loc.localAuthority,
       address: loc.address,
-      postcode: typeof rebuilt.record['postalCode'] === 'string' ? rebuilt.record['postalCode'] : null,
-      registrationStatus: typeof rebuilt.record['registrationStatus'] === 'string' ? rebuilt.record['registrationStatus'] : null,
+      postcode:
+        typeof rebuilt.record['postalCode'] === 'string' ? rebuilt.record['postalCode'] : null,
+      registrationStatus:
+        typeof rebuilt.record['registrationStatus'] === 'string'
+          ? rebuilt.record['registrationStatus']
+          : null,
       serviceTypes: readServiceTypes(rebuilt.record),
     }),
   });

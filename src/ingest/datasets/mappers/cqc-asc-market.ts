@@ -16,7 +16,13 @@ import { formatIsoDate } from '../../text/dates.ts';
 import { normaliseCompaniesHouseNumber } from '../provider-identity.ts';
 import { buildCqcLocationKey, buildCqcProviderKey, isCqcId, splitList } from './cqc-ids.ts';
 
-export const CQC_MARKET_COLUMNS = ['Location ID', 'Location Name', 'Provider ID', 'Provider Name', 'Provider Companies House Number'] as const;
+export const CQC_MARKET_COLUMNS = [
+  'Location ID',
+  'Location Name',
+  'Provider ID',
+  'Provider Name',
+  'Provider Companies House Number',
+] as const;
 
 const KEY_QUESTIONS = [
   ['Location safe rating', 'latestSafeRating'],
@@ -41,8 +47,10 @@ function readBeds(text: string): number | null {
 export function mapCqcMarketRow(row: TableRow): MappedRow {
   const locationId = row.get('Location ID');
   const providerId = row.get('Provider ID');
-  if (!isCqcId(locationId)) return { ok: false, message: `location id "${locationId.slice(0, 20)}" is not a CQC id` };
-  if (!isCqcId(providerId)) return { ok: false, message: `provider id "${providerId.slice(0, 20)}" is not a CQC id` };
+  if (!isCqcId(locationId))
+    return { ok: false, message: `location id "${locationId.slice(0, 20)}" is not a CQC id` };
+  if (!isCqcId(providerId))
+    return { ok: false, message: `provider id "${providerId.slice(0, 20)}" is not a CQC id` };
   const record = emptyRecord(row.line);
   const locationKey = buildCqcLocationKey(locationId);
   const rating = row.get('Location Latest Overall Rating');
@@ -68,7 +76,9 @@ export function mapCqcMarketRow(row: TableRow): MappedRow {
     id: buildCqcProviderKey(providerId),
     props: compactProps({
       name: providerName,
-      companiesHouseNumber: normaliseCompaniesHouseNumber(row.get('Provider Companies House Number')),
+      companiesHouseNumber: normaliseCompaniesHouseNumber(
+        row.get('Provider Companies House Number'),
+      ),
       ownershipType: row.get('Provider Ownership Type'),
     }),
     runs: [locationKey],

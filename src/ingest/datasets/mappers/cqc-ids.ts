@@ -22,5 +22,12 @@ export function buildCqcProviderKey(providerId: string): string {
 
 /** "Doctors/GPs,Doctors/GPs" or "Domiciliary care service, Supported living service" → distinct names. */
 export function splitList(text: string): string[] {
-  return [...new Set(text.split(',').map((s) => s.replace(/\s+/g, ' ').trim()).filter((s) => s !== ''))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((s) => s.replace(/\s+/g, ' ').trim())
+        .filter((s) => s !== ''),
+    ),
+  ];
 }

@@ -7,11 +7,17 @@ import type { MappedRow } from '../data-record.ts';
 import { compactProps, emptyRecord } from '../data-record.ts';
 import type { TableRow } from '../table.ts';
 
-export const OFSTED_LA_LOOKUP_COLUMNS = ['urn', 'la_code', 'local_authority_ons_name', 'region_name'] as const;
+export const OFSTED_LA_LOOKUP_COLUMNS = [
+  'urn',
+  'la_code',
+  'local_authority_ons_name',
+  'region_name',
+] as const;
 
 export function mapOfstedLaLookupRow(row: TableRow): MappedRow {
   const urn = row.get('urn');
-  if (!/^\d{5,8}$/.test(urn)) return { ok: false, message: `urn "${urn.slice(0, 20)}" is not an Ofsted URN` };
+  if (!/^\d{5,8}$/.test(urn))
+    return { ok: false, message: `urn "${urn.slice(0, 20)}" is not an Ofsted URN` };
   const name = row.get('local_authority_ons_name');
   const record = emptyRecord(row.line);
   record.locations.push({

@@ -14,7 +14,8 @@ const URN = /^(?:SC)?\d{5,8}$/i;
 
 export function mapOfstedOwnershipRow(row: TableRow): MappedRow {
   const urn = row.get('URN');
-  if (!URN.test(urn)) return { ok: false, message: `URN "${urn.slice(0, 20)}" is not an Ofsted URN` };
+  if (!URN.test(urn))
+    return { ok: false, message: `URN "${urn.slice(0, 20)}" is not an Ofsted URN` };
   const owner = row.get('Owner');
   const providerId = owner ? buildProviderId('OFSTED', owner) : null;
   if (!providerId) return { ok: false, message: `no owner named for URN ${urn}` };
@@ -30,6 +31,10 @@ export function mapOfstedOwnershipRow(row: TableRow): MappedRow {
       sector: row.get('Sector'),
     }),
   });
-  record.providers.push({ id: providerId, props: compactProps({ name: owner }), runs: [locationId] });
+  record.providers.push({
+    id: providerId,
+    props: compactProps({ name: owner }),
+    runs: [locationId],
+  });
   return { ok: true, record };
 }

@@ -12,7 +12,13 @@ import { readInspectionTypeWord } from '../../parsers/ofsted-childrens-home/summ
 import { parseSlashDate } from '../../text/dates.ts';
 import { readGrade } from '../../text/grades.ts';
 
-export const OFSTED_SOCIAL_CARE_COLUMNS = ['URN', 'Provision type', 'Event type', 'Inspection date', 'Overall effectiveness'] as const;
+export const OFSTED_SOCIAL_CARE_COLUMNS = [
+  'URN',
+  'Provision type',
+  'Event type',
+  'Inspection date',
+  'Overall effectiveness',
+] as const;
 
 /**
  * Judgement columns as printed, and the areas the children's home report parser names. Since the
@@ -26,16 +32,28 @@ export const OFSTED_SOCIAL_CARE_COLUMNS = ['URN', 'Provision type', 'Event type'
 const SCCIF_START = '2017-04-01';
 const SCCIF_AREAS = [
   ['Overall effectiveness', 'Overall experiences and progress of children and young people'],
-  ['Safeguarding children and young people', 'How well children and young people are helped and protected'],
+  [
+    'Safeguarding children and young people',
+    'How well children and young people are helped and protected',
+  ],
   ['Leadership and management', 'The effectiveness of leaders and managers'],
 ] as const;
 const OLDER_ONLY = ['Outcomes for children and young people', 'Quality of care'] as const;
-const PRINTED_AREAS = ['Overall effectiveness', ...OLDER_ONLY, 'Safeguarding children and young people', 'Leadership and management'] as const;
+const PRINTED_AREAS = [
+  'Overall effectiveness',
+  ...OLDER_ONLY,
+  'Safeguarding children and young people',
+  'Leadership and management',
+] as const;
 
 function readJudgements(row: TableRow, startDate: string): JudgementFacts[] {
   const isSccif = startDate >= SCCIF_START && OLDER_ONLY.every((column) => row.get(column) === '');
-  const areas: (readonly [string, string])[] = isSccif ? [...SCCIF_AREAS] : PRINTED_AREAS.map((column) => [column, column] as const);
-  return areas.map(([column, area]) => readJudgement(area, row.get(column))).filter((j) => j !== null);
+  const areas: (readonly [string, string])[] = isSccif
+    ? [...SCCIF_AREAS]
+    : PRINTED_AREAS.map((column) => [column, column] as const);
+  return areas
+    .map(([column, area]) => readJudgement(area, row.get(column)))
+    .filter((j) => j !== null);
 }
 
 const URN = /^(?:SC)?\d{5,8}$/i;
@@ -55,7 +73,8 @@ function readJudgement(area: string, text: string): JudgementFacts | null {
 
 export function mapOfstedSocialCareRow(row: TableRow): MappedRow {
   const urn = row.get('URN');
-  if (!URN.test(urn)) return { ok: false, message: `URN "${urn.slice(0, 20)}" is not an Ofsted URN` };
+  if (!URN.test(urn))
+    return { ok: false, message: `URN "${urn.slice(0, 20)}" is not an Ofsted URN` };
   const locationId = buildOfstedLocationId(urn);
   const location = {
     id: locationId,
@@ -64,7 +83,13 @@ export function mapOfstedSocialCareRow(row: TableRow): MappedRow {
       urn: urn.toUpperCase(),
       name: readPublished(row.get('Name')),
       type: row.get('Provision type'),
-      address: joinAddress([row.get('Address 1'), row.get('Address 2'), row.get('Town'), row.get('County'), row.get('Postcode')]),
+      address: joinAddress([
+        row.get('Address 1'),
+        row.get('Address 2'),
+        row.get('Town'),
+        row.get('County'),
+        row.get('Postcode'),
+      ]),
       postcode: readPublished(row.get('Postcode')),
       region: row.get('Ofsted Region'),
       localAuthority: row.get('Local authority'),
@@ -73,12 +98,21 @@ export function mapOfstedSocialCareRow(row: TableRow): MappedRow {
       capacity: readPlaces(row.get('Places')),
     }),
   };
-  const record: DataRecord = { row: row.line, locations: [location], providers: [], inspections: [] };
+  const record: DataRecord = {
+    row: row.line,
+    locations: [location],
+    providers: [],
+    inspections: [],
+  };
   const eventType = row.get('Event type');
   const dateText = row.get('Inspection date');
   if (eventType === '' && dateText === '') return { ok: true, record };
   const startDate = parseSlashDate(dateText);
-  if (!startDate) return { ok: false, message: `inspection date "${dateText.slice(0, 20)}" is not a valid dd/mm/yyyy date` };
+  if (!startDate)
+    return {
+      ok: false,
+      message: `inspection date "${dateText.slice(0, 20)}" is not a valid dd/mm/yyyy date`,
+    };
   const type = readInspectionTypeWord(eventType);
   const overallText = row.get('Overall effectiveness');
   record.inspections.push({

@@ -54,14 +54,25 @@ function chooseGroup(record: JsonObject, warnings: WarningLog): GroupCandidate |
   const candidates: GroupCandidate[] = [];
   for (const assessment of readObjects(record['assessment'])) {
     const publishedOn = readIsoDate(assessment['assessmentPlanPublishedDateTime']);
-    for (const group of readObjects(readField(assessment['ratings'], 'asgRatings'))) candidates.push({ group, publishedOn });
+    for (const group of readObjects(readField(assessment['ratings'], 'asgRatings')))
+      candidates.push({ group, publishedOn });
   }
   if (candidates.length === 0) return null;
-  const current = candidates.filter((c) => readText(c.group['status'])?.toLowerCase() === 'current');
+  const current = candidates.filter(
+    (c) => readText(c.group['status'])?.toLowerCase() === 'current',
+  );
   const pool = current.length > 0 ? current : candidates;
-  const sorted = [...pool].sort((a, b) => (readIsoDate(b.group['assessmentDate']) ?? '').localeCompare(readIsoDate(a.group['assessmentDate']) ?? ''));
+  const sorted = [...pool].sort((a, b) =>
+    (readIsoDate(b.group['assessmentDate']) ?? '').localeCompare(
+      readIsoDate(a.group['assessmentDate']) ?? '',
+    ),
+  );
   if (candidates.length > 1) {
-    warnings.add('several-assessments', `${candidates.length} assessment ratings in the record; read the ${current.length > 0 ? 'current' : 'latest'} one only`, null);
+    warnings.add(
+      'several-assessments',
+      `${candidates.length} assessment ratings in the record; read the ${current.length > 0 ? 'current' : 'latest'} one only`,
+      null,
+    );
   }
   return sorted[0] ?? null;
 }
@@ -107,13 +118,20 @@ class CommentaryLocator {
 
   locate(raw: Json | undefined, fallback: SourcePosition | null): SourcePosition {
     const text = typeof raw === 'string' ? raw.trim() : '';
-    const found = text ? this.positions.findString(text, this.cursor) ?? this.positions.findString(text) : null;
+    const found = text
+      ? (this.positions.findString(text, this.cursor) ?? this.positions.findString(text))
+      : null;
     if (found) this.cursor = found.offset + 1;
     return found ?? fallback ?? { offset: 0, line: 1 };
   }
 }
 
-function readTopicFindings(keyQuestion: string, topic: JsonObject, positions: PositionFinder, locator: CommentaryLocator): FindingDraft | null {
+function readTopicFindings(
+  keyQuestion: string,
+  topic: JsonObject,
+  positions: PositionFinder,
+  locator: CommentaryLocator,
+): FindingDraft | null {
   const categories = readObjects(topic['evidenceCategory']);
   const commentary = categories.map((c) => readText(c['commentary']));
   const text = composeCommentary(commentary);
@@ -122,17 +140,32 @@ function readTopicFindings(keyQuestion: string, topic: JsonObject, positions: Po
   const name = readText(topic['name']);
   const score = readText(topic['qualityStatementscore']);
   const first = categories.find((c) => readText(c['commentary']) !== null);
-  const label: FindingLabel | null = id && name ? { source: 'cqc-quality-statement', id, name: cleanInline(name), score: score ? cleanInline(score) : null } : null;
+  const label: FindingLabel | null =
+    id && name
+      ? {
+          source: 'cqc-quality-statement',
+          id,
+          name: cleanInline(name),
+          score: score ? cleanInline(score) : null,
+        }
+      : null;
   return {
     text,
     section: `${keyQuestion}: ${name ? cleanInline(name) : `quality statement ${id ?? '?'}`}`,
     polarity: polarityOfScore(score),
-    position: locator.locate(first?.['commentary'], id ? positions.findMember('qualityStatementId', id) : null),
+    position: locator.locate(
+      first?.['commentary'],
+      id ? positions.findMember('qualityStatementId', id) : null,
+    ),
     label,
   };
 }
 
-export function readAssessment(record: JsonObject, positions: PositionFinder, warnings: WarningLog): Assessment | null {
+export function readAssessment(
+  record: JsonObject,
+  positions: PositionFinder,
+  warnings: WarningLog,
+): Assessment | null {
   const chosen = chooseGroup(record, warnings);
   if (!chosen) return null;
   const { group } = chosen;
@@ -140,7 +173,14 @@ export function readAssessment(record: JsonObject, positions: PositionFinder, wa
   const locator = new CommentaryLocator(positions);
   const addCommentary = (section: string, raw: Json | undefined): void => {
     const text = composeCommentary([readText(raw)]);
-    if (text) findings.push({ text, section, polarity: 'neutral', position: locator.locate(raw, null), label: null });
+    if (text)
+      findings.push({
+        text,
+        section,
+        polarity: 'neutral',
+        position: locator.locate(raw, null),
+        label: null,
+      });
   };
   addCommentary(OVERALL_SECTION, group['commentary']);
   addCommentary(PEOPLE_EXPERIENCE_SECTION, group['overallPeopleExperience']);
@@ -149,7 +189,11 @@ export function readAssessment(record: JsonObject, positions: PositionFinder, wa
   for (const kq of readObjects(group['keyQuestionRatings'])) {
     const name = readText(kq['name']);
     if (!name) {
-      warnings.add('unnamed-key-question', 'a key question rating without a name was skipped', null);
+      warnings.add(
+        'unnamed-key-question',
+        'a key question rating without a name was skipped',
+        null,
+      );
       continue;
     }
     const keyQuestion = cleanInline(name);

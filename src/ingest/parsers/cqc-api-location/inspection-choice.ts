@@ -8,7 +8,13 @@
  * history row and the report of the same inspection meet on one id; a report missing from
  * `reports[]` is dated by its publication date, with a warning.
  */
-import type { Grade, HistoryEntry, InspectionType, Judgement, SourcePosition } from '../../document.ts';
+import type {
+  Grade,
+  HistoryEntry,
+  InspectionType,
+  Judgement,
+  SourcePosition,
+} from '../../document.ts';
 import { buildInspectionId } from '../ids.ts';
 import type { WarningLog } from '../warnings.ts';
 import type { Assessment } from './assessment.ts';
@@ -52,10 +58,14 @@ export class InspectionChooser {
 
   /** First visit of a report, else its publication date (warned), else null. */
   visitDate(linkId: string | null, reportDate: string | null): string | null {
-    const visit = linkId ? this.reports.get(linkId)?.firstVisitDate ?? null : null;
+    const visit = linkId ? (this.reports.get(linkId)?.firstVisitDate ?? null) : null;
     if (visit) return visit;
     if (reportDate) {
-      this.warnings.add('visit-date-unknown', `report ${linkId ?? '(no link id)'} has no first visit date; dated by its publication date ${reportDate}`, linkId ? this.positionOfLink(linkId) : null);
+      this.warnings.add(
+        'visit-date-unknown',
+        `report ${linkId ?? '(no link id)'} has no first visit date; dated by its publication date ${reportDate}`,
+        linkId ? this.positionOfLink(linkId) : null,
+      );
     }
     return reportDate;
   }
@@ -68,7 +78,9 @@ export class InspectionChooser {
       publishedOn: assessment.publishedOn,
       framework: ASSESSMENT_FRAMEWORK,
       overall: assessment.overall,
-      judgements: assessment.overall ? [toJudgement(OVERALL_AREA, assessment.overall), ...judgements] : judgements,
+      judgements: assessment.overall
+        ? [toJudgement(OVERALL_AREA, assessment.overall), ...judgements]
+        : judgements,
       reportLinkId: null,
     };
   }
@@ -82,7 +94,11 @@ export class InspectionChooser {
     const judgements: Judgement[] = [];
     for (const kq of current.keyQuestions) {
       if (kq.reportLinkId && current.reportLinkId && kq.reportLinkId !== current.reportLinkId) {
-        this.warnings.add('rating-from-earlier-report', `${kq.name} rating "${kq.rating.text}" is from the report of ${kq.reportDate ?? 'an earlier date'}, not this inspection; left out`, this.positionOfLink(kq.reportLinkId));
+        this.warnings.add(
+          'rating-from-earlier-report',
+          `${kq.name} rating "${kq.rating.text}" is from the report of ${kq.reportDate ?? 'an earlier date'}, not this inspection; left out`,
+          this.positionOfLink(kq.reportLinkId),
+        );
         continue;
       }
       judgements.push(toJudgement(kq.name, kq.rating));
@@ -93,42 +109,78 @@ export class InspectionChooser {
       publishedOn: current.reportDate,
       framework: null,
       overall: current.overall,
-      judgements: current.overall ? [toJudgement(OVERALL_AREA, current.overall), ...judgements] : judgements,
+      judgements: current.overall
+        ? [toJudgement(OVERALL_AREA, current.overall), ...judgements]
+        : judgements,
       reportLinkId: current.reportLinkId,
     };
   }
 
   /** The latest report of `reports[]` when the record has no rating at all. */
   fromLatestReport(): ChosenInspection | null {
-    const latest = [...this.reports.values()].filter((r) => r.reportDate).sort((a, b) => b.reportDate!.localeCompare(a.reportDate!))[0];
+    const latest = [...this.reports.values()]
+      .filter((r) => r.reportDate)
+      .sort((a, b) => b.reportDate!.localeCompare(a.reportDate!))[0];
     if (!latest) return null;
-    return { type: 'unknown', startDate: this.visitDate(latest.linkId, latest.reportDate), publishedOn: latest.reportDate, framework: null, overall: null, judgements: [], reportLinkId: latest.linkId };
+    return {
+      type: 'unknown',
+      startDate: this.visitDate(latest.linkId, latest.reportDate),
+      publishedOn: latest.reportDate,
+      framework: null,
+      overall: null,
+      judgements: [],
+      reportLinkId: latest.linkId,
+    };
   }
 
   /** A rated report as a history event, or null when it cannot be dated. */
   historyEvent(report: RatedReport): DatedEvent | null {
     const date = this.visitDate(report.reportLinkId, report.reportDate);
     if (!date) {
-      this.warnings.add('undated-history', `a historic rating (${report.overall?.text ?? 'no rating'}) has no date; skipped`, null);
+      this.warnings.add(
+        'undated-history',
+        `a historic rating (${report.overall?.text ?? 'no rating'}) has no date; skipped`,
+        null,
+      );
       return null;
     }
-    return { date, type: 'unknown', typeText: '', grade: report.overall?.grade ?? null, gradeText: report.overall?.text ?? '' };
+    return {
+      date,
+      type: 'unknown',
+      typeText: '',
+      grade: report.overall?.grade ?? null,
+      gradeText: report.overall?.text ?? '',
+    };
   }
 
   assessmentEvent(assessment: Assessment): DatedEvent | null {
     if (!assessment.date) return null;
-    return { date: assessment.date, type: 'assessment', typeText: 'assessment', grade: assessment.overall?.grade ?? null, gradeText: assessment.overall?.text ?? '' };
+    return {
+      date: assessment.date,
+      type: 'assessment',
+      typeText: 'assessment',
+      grade: assessment.overall?.grade ?? null,
+      gradeText: assessment.overall?.text ?? '',
+    };
   }
 }
 
 /** History rows, latest first, one per date and type; repeats are reported. */
-export function buildHistory(locationId: string, events: readonly DatedEvent[], warnings: WarningLog): HistoryEntry[] {
+export function buildHistory(
+  locationId: string,
+  events: readonly DatedEvent[],
+  warnings: WarningLog,
+): HistoryEntry[] {
   const rows: HistoryEntry[] = [];
   const seen = new Set<string>();
   for (const event of [...events].sort((a, b) => b.date.localeCompare(a.date))) {
     const inspectionId = buildInspectionId(locationId, event.date, event.type);
     if (seen.has(inspectionId)) {
-      warnings.add('duplicate-history', `two historic ratings for ${event.date}; kept the first`, null);
+      warnings.add(
+        'duplicate-history',
+        `two historic ratings for ${event.date}; kept the first`,
+        null,
+      );
       continue;
     }
     seen.add(inspectionId);

@@ -9,7 +9,9 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 export type JsonObject = { [key: string]: Json };
 
 export function isJsonObject(value: Json | undefined): value is JsonObject {
-  return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value);
+  return (
+    value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value)
+  );
 }
 
 /** `value[key]` when value is an object, else undefined. */
@@ -42,11 +44,16 @@ export function readWholeNumber(value: Json | undefined): number | null {
 }
 
 /** Parses JSON text; the error is one line, for a refusal message. */
-export function parseJsonText(text: string): { ok: true; value: Json } | { ok: false; reason: string } {
+export function parseJsonText(
+  text: string,
+): { ok: true; value: Json } | { ok: false; reason: string } {
   try {
     return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) as Json };
   } catch (error) {
-    const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim().slice(0, 160);
+    const reason = (error instanceof Error ? error.message : String(error))
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 160);
     return { ok: false, reason };
   }
 }

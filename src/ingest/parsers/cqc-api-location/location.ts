@@ -7,22 +7,45 @@ import { buildContentLocationId } from '../../text/hash.ts';
 import { cleanInline } from '../../text/normalise.ts';
 import { buildCqcLocationId } from '../ids.ts';
 import type { WarningLog } from '../warnings.ts';
-import { readField, readObjects, readText, readWholeNumber, type Json, type JsonObject } from './json-values.ts';
+import {
+  readField,
+  readObjects,
+  readText,
+  readWholeNumber,
+  type Json,
+  type JsonObject,
+} from './json-values.ts';
 import type { PositionFinder } from './source-positions.ts';
 
 /** CQC location and provider ids: `1-` and digits. */
 const CQC_ID = /^1-\d{3,12}$/;
 
-function readCqcId(record: JsonObject, key: string, positions: PositionFinder, warnings: WarningLog): string | null {
+function readCqcId(
+  record: JsonObject,
+  key: string,
+  positions: PositionFinder,
+  warnings: WarningLog,
+): string | null {
   const value = readText(record[key]);
   if (value === null) return null;
   if (CQC_ID.test(value)) return value;
-  warnings.add('unparsed-cqc-id', `${key} "${value.slice(0, 40)}" is not a CQC id`, positions.findKey(key));
+  warnings.add(
+    'unparsed-cqc-id',
+    `${key} "${value.slice(0, 40)}" is not a CQC id`,
+    positions.findKey(key),
+  );
   return null;
 }
 
 function joinNames(items: readonly JsonObject[], key: string): string[] {
-  return [...new Set(items.map((item) => readText(item[key])).filter((name): name is string => name !== null).map(cleanInline))];
+  return [
+    ...new Set(
+      items
+        .map((item) => readText(item[key]))
+        .filter((name): name is string => name !== null)
+        .map(cleanInline),
+    ),
+  ];
 }
 
 /**
@@ -32,11 +55,15 @@ function joinNames(items: readonly JsonObject[], key: string): string[] {
  * descriptive text, so they go in `description`.
  */
 export function describeServices(record: JsonObject): string | null {
-  const services = readObjects(record['gacServiceTypes']).map((s) => {
-    const description = readText(s['description']);
-    const name = readText(s['name']);
-    return description && name && description !== name ? `${description} (${name})` : description ?? name;
-  }).filter((s): s is string => s !== null);
+  const services = readObjects(record['gacServiceTypes'])
+    .map((s) => {
+      const description = readText(s['description']);
+      const name = readText(s['name']);
+      return description && name && description !== name
+        ? `${description} (${name})`
+        : (description ?? name);
+    })
+    .filter((s): s is string => s !== null);
   const lines: string[] = [];
   const add = (label: string, values: readonly string[]): void => {
     if (values.length > 0) lines.push(`${label}: ${values.join('; ')}.`);
@@ -49,13 +76,21 @@ export function describeServices(record: JsonObject): string | null {
   if (status) {
     const since = readText(record['registrationDate']);
     const until = readText(record['deregistrationDate']);
-    lines.push(`Registration: ${status}${since ? `, registered ${since}` : ''}${until ? `, deregistered ${until}` : ''}.`);
+    lines.push(
+      `Registration: ${status}${since ? `, registered ${since}` : ''}${until ? `, deregistered ${until}` : ''}.`,
+    );
   }
   return lines.length > 0 ? lines.join('\n') : null;
 }
 
 function readAddress(record: JsonObject): string | null {
-  const parts = ['postalAddressLine1', 'postalAddressLine2', 'postalAddressTownCity', 'postalAddressCounty', 'postalCode']
+  const parts = [
+    'postalAddressLine1',
+    'postalAddressLine2',
+    'postalAddressTownCity',
+    'postalAddressCounty',
+    'postalCode',
+  ]
     .map((key) => readText(record[key]))
     .filter((part): part is string => part !== null)
     .map(cleanInline);
@@ -71,9 +106,19 @@ function readCapacity(record: JsonObject): number | null {
   return beds !== null && beds > 0 ? beds : null;
 }
 
-export function readLocation(record: JsonObject, text: string, positions: PositionFinder, warnings: WarningLog): LocationRef {
+export function readLocation(
+  record: JsonObject,
+  text: string,
+  positions: PositionFinder,
+  warnings: WarningLog,
+): LocationRef {
   const cqcId = readCqcId(record, 'locationId', positions, warnings);
-  if (!cqcId) warnings.add('missing-location-id', 'no CQC locationId; location keyed by a hash of the record', null);
+  if (!cqcId)
+    warnings.add(
+      'missing-location-id',
+      'no CQC locationId; location keyed by a hash of the record',
+      null,
+    );
   const name = readText(record['name']);
   if (!name) warnings.add('missing-location-name', 'the record has no location name', null);
   return {
@@ -94,7 +139,11 @@ export function readLocation(record: JsonObject, text: string, positions: Positi
  * The provider by its CQC id. A location record names its provider only by id (the name is in
  * the provider record), so the name stays null rather than borrowing the location's brand.
  */
-export function readProvider(record: JsonObject, positions: PositionFinder, warnings: WarningLog): ProviderRef | null {
+export function readProvider(
+  record: JsonObject,
+  positions: PositionFinder,
+  warnings: WarningLog,
+): ProviderRef | null {
   const providerId = readCqcId(record, 'providerId', positions, warnings);
   if (!providerId) {
     warnings.add('missing-provider', 'the record gives no CQC providerId', null);
@@ -104,7 +153,9 @@ export function readProvider(record: JsonObject, positions: PositionFinder, warn
 }
 
 function readPersonName(contact: JsonObject): string | null {
-  const parts = ['personTitle', 'personGivenName', 'personFamilyName'].map((key) => readText(contact[key])).filter((p): p is string => p !== null);
+  const parts = ['personTitle', 'personGivenName', 'personFamilyName']
+    .map((key) => readText(contact[key]))
+    .filter((p): p is string => p !== null);
   return parts.length > 0 ? cleanInline(parts.join(' ')) : null;
 }
 
@@ -130,5 +181,8 @@ export function readPeople(record: JsonObject): Person[] {
 
 function readContactRoles(value: Json | undefined): string[] {
   if (!Array.isArray(value)) return [];
-  return value.map((role) => readText(role)).filter((role): role is string => role !== null).map(cleanInline);
+  return value
+    .map((role) => readText(role))
+    .filter((role): role is string => role !== null)
+    .map(cleanInline);
 }

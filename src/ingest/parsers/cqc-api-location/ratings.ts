@@ -39,7 +39,11 @@ export function readReportIndex(record: JsonObject): Map<string, ReportRef> {
   for (const report of readObjects(record['reports'])) {
     const linkId = readText(report['linkId']);
     if (!linkId || index.has(linkId)) continue;
-    index.set(linkId, { linkId, reportDate: readIsoDate(report['reportDate']), firstVisitDate: readIsoDate(report['firstVisitDate']) });
+    index.set(linkId, {
+      linkId,
+      reportDate: readIsoDate(report['reportDate']),
+      firstVisitDate: readIsoDate(report['firstVisitDate']),
+    });
   }
   return index;
 }
@@ -65,7 +69,12 @@ function readKeyQuestions(overall: Json | undefined): KeyQuestionRating[] {
     const name = readText(item['name']);
     const rating = readRating(item['rating']);
     if (!name || !rating) continue;
-    ratings.push({ name: cleanInline(name), rating, reportLinkId: readText(item['reportLinkId']), reportDate: readIsoDate(item['reportDate']) });
+    ratings.push({
+      name: cleanInline(name),
+      rating,
+      reportLinkId: readText(item['reportLinkId']),
+      reportDate: readIsoDate(item['reportDate']),
+    });
   }
   return ratings;
 }
@@ -77,7 +86,9 @@ export function readCurrentRating(record: JsonObject): RatedReport | null {
   if (overall === undefined || overall === null) return null;
   return {
     reportLinkId: readText(readField(overall, 'reportLinkId')),
-    reportDate: readIsoDate(readField(overall, 'reportDate')) ?? readIsoDate(readField(current, 'reportDate')),
+    reportDate:
+      readIsoDate(readField(overall, 'reportDate')) ??
+      readIsoDate(readField(current, 'reportDate')),
     overall: readRating(readField(overall, 'rating')),
     keyQuestions: readKeyQuestions(overall),
   };

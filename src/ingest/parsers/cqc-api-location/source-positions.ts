@@ -9,7 +9,10 @@ import type { SourcePosition } from '../../document.ts';
 const PROBE_LENGTH = 80;
 
 function escapeNonAscii(encoded: string): string {
-  return encoded.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return encoded.replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 export class PositionFinder {
@@ -44,7 +47,9 @@ export class PositionFinder {
 
   /** The line of `"key": <value>` where the value is written literally (strings, numbers). */
   findMember(key: string, value: string | number): SourcePosition | null {
-    const pattern = new RegExp(`${escapeRegExp(JSON.stringify(key))}\\s*:\\s*${escapeRegExp(JSON.stringify(value))}`);
+    const pattern = new RegExp(
+      `${escapeRegExp(JSON.stringify(key))}\\s*:\\s*${escapeRegExp(JSON.stringify(value))}`,
+    );
     const m = pattern.exec(this.text);
     return m ? this.lineAt(m.index) : null;
   }

@@ -9,8 +9,18 @@
  * text: "We found the trust was not meeting three regulations Regulation 22 … Staffing.
  * Regulation 23 … Supporting Workers."
  */
-import type { EnforcementItem, EnforcementType, LegislationId, RegulationRef, SourcePosition } from '../../document.ts';
-import { findLegislation, findRegulation, normaliseRegulationNumber } from '../../../reference/index.ts';
+import type {
+  EnforcementItem,
+  EnforcementType,
+  LegislationId,
+  RegulationRef,
+  SourcePosition,
+} from '../../document.ts';
+import {
+  findLegislation,
+  findRegulation,
+  normaliseRegulationNumber,
+} from '../../../reference/index.ts';
 import { legislationForName, legislationNameSource } from '../../classify/legislation-names.ts';
 import { readEnforcementType, readLegalBasis } from '../enforcement-wording.ts';
 import type { WarningLog } from '../warnings.ts';
@@ -30,12 +40,16 @@ let citation: RegExp | null = null;
 
 /** "Regulation 12 (1)(2) [of the] <legislation name>", global. */
 function citationPattern(): RegExp {
-  citation ??= new RegExp(String.raw`\bRegulation\s+(\d{1,2}[A-Za-z]?)(${PARAGRAPHS})\s*(?:,\s*)?(?:of\s+(?:the\s+)?)?(${legislationNameSource()})`, 'giu');
+  citation ??= new RegExp(
+    String.raw`\bRegulation\s+(\d{1,2}[A-Za-z]?)(${PARAGRAPHS})\s*(?:,\s*)?(?:of\s+(?:the\s+)?)?(${legislationNameSource()})`,
+    'giu',
+  );
   return new RegExp(citation.source, citation.flags);
 }
 
 /** Words that end a printed regulation title when the catalogue has none to match. */
-const TITLE_STOP = /[.:;]|\bHow the regulation\b|\bThe (?:provider|registered|service|trust|practice)\b|\bRegulated activity\b|\bRegulation\s+\d/;
+const TITLE_STOP =
+  /[.:;]|\bHow the regulation\b|\bThe (?:provider|registered|service|trust|practice)\b|\bRegulated activity\b|\bRegulation\s+\d/;
 const MAX_TITLE_WORDS = 12;
 
 interface TitleRead {
@@ -61,7 +75,8 @@ function readTitle(text: string, from: number, heading: string | null): TitleRea
   const stop = TITLE_STOP.exec(rest.slice(lead));
   const candidate = rest.slice(lead, lead + (stop ? stop.index : rest.length - lead)).trim();
   const words = candidate.split(/\s+/).filter(Boolean);
-  if (words.length === 0 || words.length > MAX_TITLE_WORDS || !/^[A-Z]/.test(candidate)) return { title: null, end: from };
+  if (words.length === 0 || words.length > MAX_TITLE_WORDS || !/^[A-Z]/.test(candidate))
+    return { title: null, end: from };
   return { title: candidate, end: from + lead + candidate.length };
 }
 
@@ -86,14 +101,22 @@ export function findRegulationCitations(text: string): Citation[] {
     const catalogued = findRegulation(legislation, number);
     const { title, end } = readTitle(text, m.index + m[0].length, catalogued?.heading ?? null);
     const paragraphs = m[2]!.trim() ? `Regulation ${number} ${m[2]!.replace(/\s+/g, '')}` : null;
-    found.push({ regulation: { legislation, number: catalogued?.number ?? number, title }, paragraphs, start: m.index, end });
+    found.push({
+      regulation: { legislation, number: catalogued?.number ?? number, title },
+      paragraphs,
+      start: m.index,
+      end,
+    });
   }
   return found;
 }
 
 /** "Regulation 12 (1)(2)(g)" printed in a breach's explanation, for the breach's own number. */
 function findParagraphReference(text: string, number: string): string | null {
-  const m = new RegExp(String.raw`\bRegulation\s+${number}\s*((?:\(\s*[0-9a-z]{1,4}\s*\)\s*)+)`, 'i').exec(text);
+  const m = new RegExp(
+    String.raw`\bRegulation\s+${number}\s*((?:\(\s*[0-9a-z]{1,4}\s*\)\s*)+)`,
+    'i',
+  ).exec(text);
   return m ? `Regulation ${number} ${m[1]!.replace(/\s+/g, '')}` : null;
 }
 
@@ -101,7 +124,10 @@ function findParagraphReference(text: string, number: string): string | null {
 function trimExplanation(text: string): string {
   return text
     .replace(/\s*\bRegulated activity\b[\s\S]*$/i, '')
-    .replace(/^\s*(?:How the regulation was not being met|Why we took enforcement action)\s*:?\s*/i, '')
+    .replace(
+      /^\s*(?:How the regulation was not being met|Why we took enforcement action)\s*:?\s*/i,
+      '',
+    )
     .trim();
 }
 
@@ -109,7 +135,11 @@ function trimExplanation(text: string): string {
 export function readBreachTable(joined: JoinedText, warnings: WarningLog): Breach[] {
   const citations = findRegulationCitations(joined.text);
   if (citations.length === 0 && /\bRegulation\s+\d/i.test(joined.text)) {
-    warnings.add('unread-breach', 'the table cites a regulation without naming its legislation; not read', joined.positionAt(0));
+    warnings.add(
+      'unread-breach',
+      'the table cites a regulation without naming its legislation; not read',
+      joined.positionAt(0),
+    );
   }
   return citations.map((c, i) => {
     const next = citations[i + 1]?.start ?? joined.text.length;
@@ -124,14 +154,18 @@ export function readBreachTable(joined: JoinedText, warnings: WarningLog): Breac
   });
 }
 
-const BREACH_STATEMENT = /\b(?:not meeting|not being met|in breach of|breach(?:es)? of (?:regulation|the)|failed to comply with)\b/i;
+const BREACH_STATEMENT =
+  /\b(?:not meeting|not being met|in breach of|breach(?:es)? of (?:regulation|the)|failed to comply with)\b/i;
 
 /**
  * Breaches named in running text: a sentence saying regulations were not met, with the
  * citations in it and in the sentences right after it that are citations themselves.
  */
 export function readBreachStatements(joined: JoinedText): Breach[] {
-  const sentences = [...joined.text.matchAll(/[^.!?]+(?:[.!?]+|$)/g)].map((m) => ({ text: m[0], start: m.index }));
+  const sentences = [...joined.text.matchAll(/[^.!?]+(?:[.!?]+|$)/g)].map((m) => ({
+    text: m[0],
+    start: m.index,
+  }));
   const breaches: Breach[] = [];
   for (let i = 0; i < sentences.length; i += 1) {
     if (!BREACH_STATEMENT.test(sentences[i]!.text)) continue;
@@ -139,7 +173,12 @@ export function readBreachStatements(joined: JoinedText): Breach[] {
     do {
       const sentence = sentences[j]!;
       for (const c of findRegulationCitations(sentence.text)) {
-        breaches.push({ regulation: c.regulation, paragraphs: c.paragraphs, text: sentence.text.trim(), position: joined.positionAt(sentence.start + c.start) });
+        breaches.push({
+          regulation: c.regulation,
+          paragraphs: c.paragraphs,
+          text: sentence.text.trim(),
+          position: joined.positionAt(sentence.start + c.start),
+        });
       }
       j += 1;
     } while (j < sentences.length && /^\s*Regulation\s+\d/i.test(sentences[j]!.text));
@@ -150,7 +189,10 @@ export function readBreachStatements(joined: JoinedText): Breach[] {
 
 /** Kind of enforcement the "Enforcement actions" table says was taken for a breach. */
 function readActionType(text: string): EnforcementType {
-  const taken = /\b(?:the enforcement action we took|enforcement actions? we have taken)\s*:?\s*([\s\S]*)$/i.exec(text);
+  const taken =
+    /\b(?:the enforcement action we took|enforcement actions? we have taken)\s*:?\s*([\s\S]*)$/i.exec(
+      text,
+    );
   return readEnforcementType(taken ? taken[1]! : text);
 }
 
@@ -159,7 +201,11 @@ function readActionType(text: string): EnforcementType {
  * have told the provider to take", and one item per breach under "Enforcement actions" of the
  * kind its text names (a breach whose action the text does not name is `other`, with a warning).
  */
-export function toEnforcementItems(breaches: readonly Breach[], table: 'action-required' | 'enforcement-actions', warnings: WarningLog): EnforcementItem[] {
+export function toEnforcementItems(
+  breaches: readonly Breach[],
+  table: 'action-required' | 'enforcement-actions',
+  warnings: WarningLog,
+): EnforcementItem[] {
   return breaches.map((breach) => {
     let type: EnforcementType;
     switch (table) {
@@ -168,7 +214,12 @@ export function toEnforcementItems(breaches: readonly Breach[], table: 'action-r
         break;
       case 'enforcement-actions':
         type = readActionType(breach.text);
-        if (type === 'other') warnings.add('unknown-enforcement-type', `enforcement for regulation ${breach.regulation.number} does not say what action was taken`, breach.position);
+        if (type === 'other')
+          warnings.add(
+            'unknown-enforcement-type',
+            `enforcement for regulation ${breach.regulation.number} does not say what action was taken`,
+            breach.position,
+          );
         break;
       default:
         type = unreachableTable(table);

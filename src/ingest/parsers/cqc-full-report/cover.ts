@@ -38,7 +38,8 @@ const COVER_LINES = 40;
 const TITLE = /^(?:inspection|quality) report$/i;
 const VISIT_LABEL = /\bdate (?:of|s of) (inspection visits?|inspections?|assessment|visits?)\s*:?/i;
 const PUBLICATION_LABEL = /\bdate of publication\s*:?/i;
-const VISIT_END = /\bdate of publication\b|\boverall rating\b|\bratings\b|\bthis report\b|\bwe plan\b|\bwe inspected\b|\bduring an? /i;
+const VISIT_END =
+  /\bdate of publication\b|\boverall rating\b|\bratings\b|\bthis report\b|\bwe plan\b|\bwe inspected\b|\bduring an? /i;
 const CONTACT = /^(?:tel|telephone|website|web|email|e-mail)\b\s*:?/i;
 
 function lineOfOffset(lines: readonly SourceLine[], offset: number): SourceLine | null {
@@ -51,7 +52,10 @@ function lineOfOffset(lines: readonly SourceLine[], offset: number): SourceLine 
 }
 
 /** Names before the title line, the address after it; nothing when the cover has no title line. */
-function readCoverBlock(lines: readonly SourceLine[], noise: ReadonlySet<number>): Pick<Cover, 'providerName' | 'locationName' | 'address'> {
+function readCoverBlock(
+  lines: readonly SourceLine[],
+  noise: ReadonlySet<number>,
+): Pick<Cover, 'providerName' | 'locationName' | 'address'> {
   const cover = lines.slice(0, COVER_LINES).filter((l) => !noise.has(l.index) && !isBlankLine(l));
   const titleAt = cover.findIndex((l) => TITLE.test(cleanInline(l.text)));
   if (titleAt === -1) return { providerName: null, locationName: null, address: null };
@@ -61,7 +65,12 @@ function readCoverBlock(lines: readonly SourceLine[], noise: ReadonlySet<number>
   for (const line of cover.slice(titleAt + 1)) {
     // Layout-keeping extractions put the dates in a second column beside the address.
     const text = cleanInline(line.text.split('\t')[0] ?? '');
-    if (VISIT_LABEL.test(text) || PUBLICATION_LABEL.test(text) || /^(?:overall rating|ratings)\b/i.test(text)) break;
+    if (
+      VISIT_LABEL.test(text) ||
+      PUBLICATION_LABEL.test(text) ||
+      /^(?:overall rating|ratings)\b/i.test(text)
+    )
+      break;
     if (CONTACT.test(text) || text === '') continue;
     address.push(text.replace(/,$/, ''));
   }
@@ -73,7 +82,10 @@ function readCoverBlock(lines: readonly SourceLine[], noise: ReadonlySet<number>
   };
 }
 
-function readVisit(text: string, lines: readonly SourceLine[]): Pick<Cover, 'visit' | 'unreadVisit' | 'assessment'> {
+function readVisit(
+  text: string,
+  lines: readonly SourceLine[],
+): Pick<Cover, 'visit' | 'unreadVisit' | 'assessment'> {
   const label = VISIT_LABEL.exec(text);
   if (!label) return { visit: null, unreadVisit: null, assessment: false };
   const after = text.slice(label.index + label[0].length, label.index + label[0].length + 240);
@@ -83,10 +95,17 @@ function readVisit(text: string, lines: readonly SourceLine[]): Pick<Cover, 'vis
   const span = readDateSpan(wording);
   const assessment = /assessment/i.test(label[1]!);
   if (span) return { visit: { value: span, position }, unreadVisit: null, assessment };
-  return { visit: null, unreadVisit: { value: cleanInline(wording).slice(0, 80), position }, assessment };
+  return {
+    visit: null,
+    unreadVisit: { value: cleanInline(wording).slice(0, 80), position },
+    assessment,
+  };
 }
 
-function readPublished(text: string, lines: readonly SourceLine[]): Pick<Cover, 'published' | 'unreadPublished'> {
+function readPublished(
+  text: string,
+  lines: readonly SourceLine[],
+): Pick<Cover, 'published' | 'unreadPublished'> {
   const label = PUBLICATION_LABEL.exec(text);
   if (!label) return { published: null, unreadPublished: null };
   const after = text.slice(label.index + label[0].length, label.index + label[0].length + 40);
@@ -109,13 +128,19 @@ function readPrintedId(text: string, label: RegExp): string | null {
  */
 function readRunTogetherName(lines: readonly SourceLine[]): Located<string> | null {
   for (const line of lines.slice(0, COVER_LINES)) {
-    const m = /^\s*1\s+(.{2,120}?)\s+(?:quality|inspection)\s+report\b/i.exec(cleanInline(line.text));
+    const m = /^\s*1\s+(.{2,120}?)\s+(?:quality|inspection)\s+report\b/i.exec(
+      cleanInline(line.text),
+    );
     if (m) return { value: m[1]!, position: { ...line.position } };
   }
   return null;
 }
 
-export function readCover(text: string, lines: readonly SourceLine[], noise: ReadonlySet<number>): Cover {
+export function readCover(
+  text: string,
+  lines: readonly SourceLine[],
+  noise: ReadonlySet<number>,
+): Cover {
   const block = readCoverBlock(lines, noise);
   return {
     ...block,

@@ -10,7 +10,10 @@ import { cleanInline } from '../../text/normalise.ts';
 
 const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
 const DAY_LIST = String.raw`${DAY}(?:\s*(?:,|&|and|to|-|–|—)\s*${DAY})*`;
-const MENTION = new RegExp(String.raw`(?<![\d/])(${DAY_LIST})\s+([A-Za-z]{3,9})\.?,?(?:\s+(\d{4}))?(?![\d/])|(?<![\d/])(\d{1,2}/\d{1,2}/\d{4})(?![\d/])`, 'g');
+const MENTION = new RegExp(
+  String.raw`(?<![\d/])(${DAY_LIST})\s+([A-Za-z]{3,9})\.?,?(?:\s+(\d{4}))?(?![\d/])|(?<![\d/])(\d{1,2}/\d{1,2}/\d{4})(?![\d/])`,
+  'g',
+);
 
 interface Mention {
   days: number[];

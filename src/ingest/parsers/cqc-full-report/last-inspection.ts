@@ -17,8 +17,14 @@ import { readDateMentions } from './date-mentions.ts';
 const GRADE = String.raw`(outstanding|good|requires improvement|inadequate)`;
 
 const PATTERNS: readonly RegExp[] = [
-  new RegExp(String.raw`\blast rating for this (?:service|location|provider|practice|home) was\s+${GRADE}\b(?:\s*\(([^)]{0,60})\))?`, 'i'),
-  new RegExp(String.raw`\b(?:at|following) (?:the|our) (?:last|previous) (?:comprehensive |focused |full |routine )?inspection(?:\s*\(([^)]{0,60})\)|\s+(?:on|in)\s+([^,.]{0,40}?))?,?\s+(?:the service|this service|it|we rated (?:the|this) service|the location)\s+(?:was\s+)?(?:rated\s+)?(?:as\s+)?${GRADE}\b(?:\s*\(([^)]{0,60})\))?`, 'i'),
+  new RegExp(
+    String.raw`\blast rating for this (?:service|location|provider|practice|home) was\s+${GRADE}\b(?:\s*\(([^)]{0,60})\))?`,
+    'i',
+  ),
+  new RegExp(
+    String.raw`\b(?:at|following) (?:the|our) (?:last|previous) (?:comprehensive |focused |full |routine )?inspection(?:\s*\(([^)]{0,60})\)|\s+(?:on|in)\s+([^,.]{0,40}?))?,?\s+(?:the service|this service|it|we rated (?:the|this) service|the location)\s+(?:was\s+)?(?:rated\s+)?(?:as\s+)?${GRADE}\b(?:\s*\(([^)]{0,60})\))?`,
+    'i',
+  ),
 ];
 
 export interface LastRating {
@@ -35,7 +41,12 @@ export interface LastRating {
   position: SourcePosition;
 }
 
-const NAMED_TYPES: Readonly<Record<string, InspectionType>> = { comprehensive: 'full', full: 'full', focused: 'focused', routine: 'routine' };
+const NAMED_TYPES: Readonly<Record<string, InspectionType>> = {
+  comprehensive: 'full',
+  full: 'full',
+  focused: 'focused',
+  routine: 'routine',
+};
 
 function readNamedType(text: string): { type: InspectionType; typeText: string } {
   const m = /\b(?:last|previous)\s+(comprehensive|focused|full|routine)\s+inspection\b/i.exec(text);
@@ -45,7 +56,16 @@ function readNamedType(text: string): { type: InspectionType; typeText: string }
 
 export function readLastRating(text: string, position: SourcePosition): LastRating | null {
   if (/\bthis is (?:the|their|its) first inspection\b/i.test(text)) {
-    return { grade: null, gradeText: '', type: 'unknown', typeText: '', date: null, datedByPublication: false, firstInspection: true, position };
+    return {
+      grade: null,
+      gradeText: '',
+      type: 'unknown',
+      typeText: '',
+      date: null,
+      datedByPublication: false,
+      firstInspection: true,
+      position,
+    };
   }
   for (const pattern of PATTERNS) {
     const m = pattern.exec(text);
@@ -55,7 +75,15 @@ export function readLastRating(text: string, position: SourcePosition): LastRati
     const dateText = groups.filter((g) => g !== gradeText).join(' ');
     const date = readDateMentions(dateText)[0] ?? null;
     const named = readNamedType(m[0]);
-    return { grade: readGrade(gradeText), gradeText, ...named, date, datedByPublication: /publish/i.test(dateText), firstInspection: false, position };
+    return {
+      grade: readGrade(gradeText),
+      gradeText,
+      ...named,
+      date,
+      datedByPublication: /publish/i.test(dateText),
+      firstInspection: false,
+      position,
+    };
   }
   return null;
 }

@@ -9,7 +9,8 @@ import type { SourceLine } from '../../text/lines.ts';
 import { cleanInline, isPageNumberLine } from '../../text/normalise.ts';
 import { readDateMentions } from './date-mentions.ts';
 
-const HEADER = /^(?:(\d{1,3})\s+)?(.{2,160}?)\s+(?:inspection|quality)\s+report\s+(\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{4})$/i;
+const HEADER =
+  /^(?:(\d{1,3})\s+)?(.{2,160}?)\s+(?:inspection|quality)\s+report\s+(\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{4})$/i;
 
 export interface RunningHeader {
   /** The location (or trust) the report is about, as the header prints it. */
@@ -36,27 +37,46 @@ function readHeaderLine(text: string): { page: string | null; name: string; date
  * their labels, and the parser reads those itself.
  */
 export function findPageFurniture(lines: readonly SourceLine[]): PageFurniture {
-  const counts = new Map<string, { count: number; name: string; date: string; numbered: boolean }>();
+  const counts = new Map<
+    string,
+    { count: number; name: string; date: string; numbered: boolean }
+  >();
   for (const line of lines) {
     const header = readHeaderLine(line.text);
     if (!header) continue;
     const key = `${header.name}\u0000${header.date}`.toLowerCase();
-    const entry = counts.get(key) ?? { count: 0, name: header.name, date: header.date, numbered: false };
+    const entry = counts.get(key) ?? {
+      count: 0,
+      name: header.name,
+      date: header.date,
+      numbered: false,
+    };
     entry.count += 1;
     entry.numbered ||= header.page !== null;
     counts.set(key, entry);
   }
-  const best = [...counts.values()].filter((e) => e.count > 1 || e.numbered).sort((a, b) => b.count - a.count)[0] ?? null;
+  const best =
+    [...counts.values()]
+      .filter((e) => e.count > 1 || e.numbered)
+      .sort((a, b) => b.count - a.count)[0] ?? null;
   const noise = new Set<number>();
   for (const line of lines) {
     const header = readHeaderLine(line.text);
-    if (best && header && header.name.toLowerCase() === best.name.toLowerCase() && header.date.toLowerCase() === best.date.toLowerCase()) {
+    if (
+      best &&
+      header &&
+      header.name.toLowerCase() === best.name.toLowerCase() &&
+      header.date.toLowerCase() === best.date.toLowerCase()
+    ) {
       noise.add(line.index);
     } else if (isPageNumberLine(line.text) && line.text.trim() !== '') {
       noise.add(line.index);
     }
   }
-  return { header: best ? { name: best.name, date: readDateMentions(best.date)[0] ?? null } : null, noise };
+  return {
+    header: best ? { name: best.name, date: readDateMentions(best.date)[0] ?? null } : null,
+    noise,
+  };
 }
 
 /** A line holding nothing but a grade ("Good", "Requires improvement"): a margin rating. */

@@ -19,7 +19,10 @@ export const KEY_QUESTIONS = ['Safe', 'Effective', 'Caring', 'Responsive', 'Well
 export type KeyQuestion = (typeof KEY_QUESTIONS)[number];
 
 const GRADE_WORDS = String.raw`(outstanding|good|requires improvement|inadequate|inspected but not rated|not rated)(?![A-Za-z])`;
-const OVERALL = new RegExp(String.raw`\boverall rating for this (?:service|location|trust|hospital|practice|provider|home)\s*:?\s*${GRADE_WORDS}?`, 'gi');
+const OVERALL = new RegExp(
+  String.raw`\boverall rating for this (?:service|location|trust|hospital|practice|provider|home)\s*:?\s*${GRADE_WORDS}?`,
+  'gi',
+);
 /** "Is the service safe?", "Are services at this trust safe?", "Are services safe?". */
 export const KEY_QUESTION_PHRASE = String.raw`(?:is the (?:service|practice|location|provider)|are (?:the |these )?services(?: at this (?:trust|location|hospital|provider))?)\s+(safe|effective|caring|responsive|well[- ]led)\?`;
 const KEY_QUESTION = new RegExp(String.raw`\b${KEY_QUESTION_PHRASE}\s*:?\s*${GRADE_WORDS}?`, 'gi');
@@ -37,7 +40,11 @@ export interface PrintedRating {
 }
 
 /** Ratings in the order of KEY_QUESTIONS, overall first; areas never printed with a grade are absent. */
-export function readRatings(lines: readonly SourceLine[], noise: ReadonlySet<number>, warnings: WarningLog): PrintedRating[] {
+export function readRatings(
+  lines: readonly SourceLine[],
+  noise: ReadonlySet<number>,
+  warnings: WarningLog,
+): PrintedRating[] {
   const first = new Map<string, PrintedRating>();
   const note = (area: string, gradeText: string, position: SourcePosition): void => {
     const grade = readGrade(gradeText);
@@ -45,14 +52,21 @@ export function readRatings(lines: readonly SourceLine[], noise: ReadonlySet<num
     if (!existing) {
       first.set(area, { area, grade, gradeText, position: { ...position } });
     } else if (existing.grade !== grade) {
-      warnings.add('inconsistent-judgement', `${area} is rated "${existing.gradeText}" and later "${gradeText}"; kept the first`, position);
+      warnings.add(
+        'inconsistent-judgement',
+        `${area} is rated "${existing.gradeText}" and later "${gradeText}"; kept the first`,
+        position,
+      );
     }
   };
   for (const line of lines) {
     if (noise.has(line.index)) continue;
     const text = cleanInline(line.text);
     for (const m of text.matchAll(OVERALL)) if (m[1]) note(OVERALL_AREA, m[1], line.position);
-    for (const m of text.matchAll(KEY_QUESTION)) if (m[2]) note(toKeyQuestion(m[1]!), m[2], line.position);
+    for (const m of text.matchAll(KEY_QUESTION))
+      if (m[2]) note(toKeyQuestion(m[1]!), m[2], line.position);
   }
-  return [OVERALL_AREA, ...KEY_QUESTIONS].map((area) => first.get(area)).filter((r): r is PrintedRating => r !== undefined);
+  return [OVERALL_AREA, ...KEY_QUESTIONS]
+    .map((area) => first.get(area))
+    .filter((r): r is PrintedRating => r !== undefined);
 }

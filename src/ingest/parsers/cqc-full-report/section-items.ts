@@ -38,7 +38,13 @@ export function positionInItem(item: SectionItem, offset: number): SourcePositio
 }
 
 function startItem(kind: ItemKind, row: Row, subheading: string | null): SectionItem {
-  return { kind, text: row.text, position: row.position, subheading, lineStarts: [{ at: 0, position: row.position }] };
+  return {
+    kind,
+    text: row.text,
+    position: row.position,
+    subheading,
+    lineStarts: [{ at: 0, position: row.position }],
+  };
 }
 
 /** A line this much shorter than the page's full lines ended early: a heading end. */
@@ -64,7 +70,10 @@ function startsSentence(text: string): boolean {
 
 /** Length of a full printed line: the 90th percentile of line lengths, so wrapped text sits near it. */
 export function measureFullWidth(lines: readonly SourceLine[]): number {
-  const lengths = lines.map((l) => cleanInline(l.text).length).filter((n) => n >= 20).sort((a, b) => a - b);
+  const lengths = lines
+    .map((l) => cleanInline(l.text).length)
+    .filter((n) => n >= 20)
+    .sort((a, b) => a - b);
   if (lengths.length === 0) return Number.POSITIVE_INFINITY;
   return lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * 0.9))]!;
 }
@@ -134,7 +143,10 @@ export function readSectionItems(lines: readonly SourceLine[], fullWidth: number
     }
     const headingEnd = findHeadingEnd(rows, i, fullWidth);
     if (headingEnd !== -1) {
-      const text = rows.slice(i, headingEnd + 1).map((r) => r.text).join(' ');
+      const text = rows
+        .slice(i, headingEnd + 1)
+        .map((r) => r.text)
+        .join(' ');
       items.push({ ...startItem('heading', row, null), text });
       subheading = text.replace(/:$/, '');
       open = null;
@@ -144,12 +156,18 @@ export function readSectionItems(lines: readonly SourceLine[], fullWidth: number
     // After a finished sentence, a blank line ends the bullet or paragraph; otherwise a bullet
     // runs on unless its last line stopped well short, and a paragraph ends wherever the writer
     // broke the line early.
-    const endedEarly = previous !== undefined && endsSentence(previous.text) && startsSentence(row.text) && (
-      row.afterBlank || (open?.kind === 'bullet' ? previous.text.length < fullWidth * SHORT_LINE_SHARE : brokeEarly(previous.text, row.text, fullWidth))
-    );
+    const endedEarly =
+      previous !== undefined &&
+      endsSentence(previous.text) &&
+      startsSentence(row.text) &&
+      (row.afterBlank ||
+        (open?.kind === 'bullet'
+          ? previous.text.length < fullWidth * SHORT_LINE_SHARE
+          : brokeEarly(previous.text, row.text, fullWidth)));
     if (open && !endedEarly) {
       // "self-" at a line end and "administer" on the next are one hyphenated word.
-      const joined = /[a-z]-$/i.test(open.text) && /^[a-z]/.test(row.text) ? open.text : `${open.text} `;
+      const joined =
+        /[a-z]-$/i.test(open.text) && /^[a-z]/.test(row.text) ? open.text : `${open.text} `;
       open.lineStarts.push({ at: joined.length, position: row.position });
       open.text = `${joined}${row.text}`;
     } else {

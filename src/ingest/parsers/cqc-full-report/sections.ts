@@ -61,7 +61,11 @@ const INLINE_HEADINGS: ReadonlyArray<readonly [RegExp, SectionKind]> = [
 const KEY_QUESTION_HEADING = new RegExp(String.raw`^${KEY_QUESTION_PHRASE}\s*(\S.*)?$`, 'i');
 const OUR_FINDINGS = /^our findings$/i;
 
-function nextContentLine(lines: readonly SourceLine[], from: number, noise: ReadonlySet<number>): SourceLine | null {
+function nextContentLine(
+  lines: readonly SourceLine[],
+  from: number,
+  noise: ReadonlySet<number>,
+): SourceLine | null {
   for (let i = from; i < lines.length; i += 1) {
     const line = lines[i]!;
     if (!noise.has(line.index) && !isBlankLine(line)) return line;
@@ -74,7 +78,11 @@ function nextContentLine(lines: readonly SourceLine[], from: number, noise: Read
  * by its margin grade when "Our findings" comes next; the cover and the "five questions" page
  * print the same question with a grade and are not headings.
  */
-function readKeyQuestionHeading(lines: readonly SourceLine[], i: number, noise: ReadonlySet<number>): KeyQuestion | null {
+function readKeyQuestionHeading(
+  lines: readonly SourceLine[],
+  i: number,
+  noise: ReadonlySet<number>,
+): KeyQuestion | null {
   const m = KEY_QUESTION_HEADING.exec(cleanInline(lines[i]!.text));
   if (!m) return null;
   const next = nextContentLine(lines, i + 1, noise);
@@ -82,10 +90,15 @@ function readKeyQuestionHeading(lines: readonly SourceLine[], i: number, noise: 
   return !m[2] || followedByFindings ? toKeyQuestion(m[1]!) : null;
 }
 
-function readHeading(lines: readonly SourceLine[], i: number, noise: ReadonlySet<number>): Omit<Section, 'lines'> | null {
+function readHeading(
+  lines: readonly SourceLine[],
+  i: number,
+  noise: ReadonlySet<number>,
+): Omit<Section, 'lines'> | null {
   const line = lines[i]!;
   const text = cleanInline(line.text).replace(/\s*:$/, '');
-  for (const [pattern, kind] of HEADINGS) if (pattern.test(text)) return { kind, keyQuestion: null, heading: line, inline: '' };
+  for (const [pattern, kind] of HEADINGS)
+    if (pattern.test(text)) return { kind, keyQuestion: null, heading: line, inline: '' };
   for (const [pattern, kind] of INLINE_HEADINGS) {
     const m = pattern.exec(text);
     if (m) return { kind, keyQuestion: null, heading: line, inline: m[2]!.trim() };

@@ -31,6 +31,9 @@ export function readCapacity(description: string): number | null {
 
 /** "This service is a domiciliary care agency." → `domiciliary care agency`; null when not said. */
 export function readServiceType(text: string): string | null {
-  const m = /\bis an? '?([a-z][a-z' -]{3,60}?)'?\s*(?:\.|,| and | which | that | providing | operating )/i.exec(text);
+  const m =
+    /\bis an? '?([a-z][a-z' -]{3,60}?)'?\s*(?:\.|,| and | which | that | providing | operating )/i.exec(
+      text,
+    );
   return m ? m[1]!.replace(/'/g, '').trim() : null;
 }

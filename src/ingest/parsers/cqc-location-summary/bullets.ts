@@ -1,6 +1,12 @@
 import type { SourcePosition } from '../../document.ts';
 import { isBlankLine, type SourceLine } from '../../text/lines.ts';
-import { cleanInline, endsSentence, isBulletLine, startsLowerCase, stripBullet } from '../../text/normalise.ts';
+import {
+  cleanInline,
+  endsSentence,
+  isBulletLine,
+  startsLowerCase,
+  stripBullet,
+} from '../../text/normalise.ts';
 import { isHoweverLine } from './summary-lines.ts';
 
 export interface SummaryBullet {
@@ -55,7 +61,11 @@ export function readSummaryBody(lines: readonly SourceLine[]): SummaryBody {
     if (!text) continue;
     const previousBullet = bullets[bullets.length - 1];
     const previousParagraph = paragraphs[paragraphs.length - 1];
-    if (last === 'bullet' && previousBullet && (!endsSentence(previousBullet.text) || startsLowerCase(text))) {
+    if (
+      last === 'bullet' &&
+      previousBullet &&
+      (!endsSentence(previousBullet.text) || startsLowerCase(text))
+    ) {
       previousBullet.text = `${previousBullet.text} ${text}`;
     } else if (last === 'paragraph' && previousParagraph) {
       previousParagraph.text = `${previousParagraph.text} ${text}`;

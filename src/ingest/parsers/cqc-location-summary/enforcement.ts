@@ -5,7 +5,10 @@ import type { WarningLog } from '../warnings.ts';
 
 /** Sentences of a paragraph: split after . ! ? where the next sentence starts with a capital. */
 export function splitSentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+(?=[A-Z"'(])/).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(/(?<=[.!?])\s+(?=[A-Z"'(])/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -15,10 +18,14 @@ export function splitSentences(text: string): string[] {
  * inspection whose date, count and id this summary does not give.
  */
 function isIssuingSentence(sentence: string): boolean {
-  return /\bwe (?:have )?(?:issued|served|imposed|placed|took)\b/i.test(sentence) && readEnforcementType(sentence) !== 'other';
+  return (
+    /\bwe (?:have )?(?:issued|served|imposed|placed|took)\b/i.test(sentence) &&
+    readEnforcementType(sentence) !== 'other'
+  );
 }
 
-const COMPLY_BY = /\b(?:be compliant|comply|compliance)\b[^.]*?\bby (\d{1,2}(?:st|nd|rd|th)? [A-Za-z]+ \d{4})/i;
+const COMPLY_BY =
+  /\b(?:be compliant|comply|compliance)\b[^.]*?\bby (\d{1,2}(?:st|nd|rd|th)? [A-Za-z]+ \d{4})/i;
 
 /**
  * Enforcement items of a paragraph: one per issuing sentence, with the count and legal basis it
@@ -27,7 +34,11 @@ const COMPLY_BY = /\b(?:be compliant|comply|compliance)\b[^.]*?\bby (\d{1,2}(?:s
  * the summary never dates the issue. A sentence that gives no number counts as one notice, with
  * a warning, because the contract needs a count and "at least one" is all the text supports.
  */
-export function readEnforcementParagraph(paragraph: string, position: SourcePosition, warnings: WarningLog): EnforcementItem[] {
+export function readEnforcementParagraph(
+  paragraph: string,
+  position: SourcePosition,
+  warnings: WarningLog,
+): EnforcementItem[] {
   const sentences = splitSentences(paragraph);
   const items: EnforcementItem[] = [];
   for (let i = 0; i < sentences.length; i += 1) {
@@ -46,7 +57,12 @@ export function readEnforcementParagraph(paragraph: string, position: SourcePosi
     }
     const basis = readLegalBasis(sentence);
     const count = readNoticeCount(sentence);
-    if (count === null) warnings.add('unknown-enforcement-count', 'enforcement sentence states no number; counted as 1', position);
+    if (count === null)
+      warnings.add(
+        'unknown-enforcement-count',
+        'enforcement sentence states no number; counted as 1',
+        position,
+      );
     items.push({
       id: '',
       type: readEnforcementType(sentence),

@@ -6,7 +6,9 @@ import { cleanInline } from '../../text/normalise.ts';
 
 /** "11 & 12 September 2023" as the first line, or after a label ("Inspection dates: …"). */
 export function readDatesLine(line: SourceLine): DateRange | null {
-  const text = cleanInline(line.text).replace(/^[A-Za-z ]{3,40}:\s*/, '').replace(/\.$/, '');
+  const text = cleanInline(line.text)
+    .replace(/^[A-Za-z ]{3,40}:\s*/, '')
+    .replace(/\.$/, '');
   return parseDateRange(text);
 }
 
@@ -35,7 +37,10 @@ const DIRECTIONS: ReadonlyArray<readonly [RegExp, RatingDirection]> = [
 
 /** "Our rating of this location went down" → DOWN. */
 export function readDirection(text: string): RatingDirection | null {
-  const m = /\bour rating of this (?:location|service|provider|trust|practice|home) (went down|has gone down|declined|got worse|went up|has gone up|improved|stayed the same|remained the same|has stayed the same)\b/i.exec(text);
+  const m =
+    /\bour rating of this (?:location|service|provider|trust|practice|home) (went down|has gone down|declined|got worse|went up|has gone up|improved|stayed the same|remained the same|has stayed the same)\b/i.exec(
+      text,
+    );
   if (!m) return null;
   return DIRECTIONS.find(([pattern]) => pattern.test(m[1]!))?.[1] ?? null;
 }
@@ -49,7 +54,10 @@ export interface RatingStatement {
 /** "We rated it as inadequate because:" → INADEQUATE with the words "inadequate". */
 export function readRatingStatement(line: SourceLine): RatingStatement | null {
   const text = cleanInline(line.text);
-  const m = /\bwe rated (?:it|them|this (?:location|service|provider|trust|practice|home)) as ([A-Za-z ]+?)(?:\s+(?:because|overall)\b|[.:;,]|$)/i.exec(text);
+  const m =
+    /\bwe rated (?:it|them|this (?:location|service|provider|trust|practice|home)) as ([A-Za-z ]+?)(?:\s+(?:because|overall)\b|[.:;,]|$)/i.exec(
+      text,
+    );
   if (!m) return null;
   const gradeText = m[1]!.trim();
   return { grade: readGrade(gradeText), gradeText, position: line.position };

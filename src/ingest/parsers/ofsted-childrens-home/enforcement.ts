@@ -25,19 +25,31 @@ function readFirstDate(text: string): string | null {
  * per `;`-separated clause, each keeping its own wording. Only what the clause states is read:
  * the kind of action, a count when one is printed (else 1), a date when one is printed.
  */
-export function readEnforcementSinceLast(field: FieldValue | undefined, warnings: WarningLog): EnforcementItem[] {
+export function readEnforcementSinceLast(
+  field: FieldValue | undefined,
+  warnings: WarningLog,
+): EnforcementItem[] {
   if (!field || isNoEnforcement(field.value)) return [];
   const clauses = field.value.split(';').map(cleanInline).filter(Boolean);
   return clauses.map((text) => {
     const type = readEnforcementType(text);
-    if (type === 'other') warnings.add('unknown-enforcement', `enforcement "${text.slice(0, 80)}" not classified`, field.position);
+    if (type === 'other')
+      warnings.add(
+        'unknown-enforcement',
+        `enforcement "${text.slice(0, 80)}" not classified`,
+        field.position,
+      );
     const basis = readLegalBasis(text);
     const regulationNumber = /\bregulation\s+(\d{1,3}[A-Z]?)\b/i.exec(text)?.[1] ?? null;
     return {
       id: '',
       type,
       legalBasis: basis?.text ?? null,
-      regulation: basis?.regulation ?? (regulationNumber ? { legislation: 'CHR2015', number: regulationNumber, title: null } : null),
+      regulation:
+        basis?.regulation ??
+        (regulationNumber
+          ? { legislation: 'CHR2015', number: regulationNumber, title: null }
+          : null),
       count: readNoticeCount(text) ?? 1,
       issuedOn: readFirstDate(text),
       complyBy: null,

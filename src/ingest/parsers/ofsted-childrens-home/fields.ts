@@ -66,7 +66,8 @@ export function readFields(lines: readonly SourceLine[], warnings: WarningLog): 
     if (!labelled) continue;
     const parts = [labelled.rest];
     let j = i + 1;
-    const wantsMore = (): boolean => MULTI_LINE.has(labelled.field) || cleanInline(parts.join(' ')) === '';
+    const wantsMore = (): boolean =>
+      MULTI_LINE.has(labelled.field) || cleanInline(parts.join(' ')) === '';
     while (j < lines.length && wantsMore()) {
       const next = lines[j]!;
       if (!isContentLine(next)) {
@@ -91,7 +92,11 @@ export function readFields(lines: readonly SourceLine[], warnings: WarningLog): 
     if (!existing) {
       fields[labelled.field] = { value, position: line.position, lineIndex: i };
     } else if (existing.value.toLowerCase() !== value.toLowerCase()) {
-      warnings.add('conflicting-value', `${labelled.field} given as "${existing.value}" and "${value}"; kept the first`, line.position);
+      warnings.add(
+        'conflicting-value',
+        `${labelled.field} given as "${existing.value}" and "${value}"; kept the first`,
+        line.position,
+      );
     }
   }
   return fields;

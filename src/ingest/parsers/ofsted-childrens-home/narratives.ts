@@ -27,7 +27,10 @@ export const THIS_INSPECTION_SECTION = 'This inspection';
  * paragraph under it is one finding. Paragraphs cut by a page break are rejoined first, so
  * "Good relationships with children's" + "placing authorities are weak…" is one paragraph.
  */
-export function readNarratives(lines: readonly SourceLine[], firstSection: string = JUDGEMENTS_SECTION): Narratives {
+export function readNarratives(
+  lines: readonly SourceLine[],
+  firstSection: string = JUDGEMENTS_SECTION,
+): Narratives {
   const paragraphs: NarrativeParagraph[] = [];
   const headings: LocatedJudgement[] = [];
   let section = firstSection;

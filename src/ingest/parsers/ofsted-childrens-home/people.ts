@@ -6,7 +6,9 @@ import { isContentLine } from './sections.ts';
 
 /** Values that fill a name field without naming anyone. */
 function isNoName(value: string): boolean {
-  return /^(?:none|n\/?a|not applicable|vacant|post vacant|not known|unknown|-+)$/i.test(value.trim());
+  return /^(?:none|n\/?a|not applicable|vacant|post vacant|not known|unknown|-+)$/i.test(
+    value.trim(),
+  );
 }
 
 function isCopyrightLine(text: string): boolean {
@@ -23,7 +25,8 @@ function isCopyrightLine(text: string): boolean {
 export function readPeople(fields: FieldMap, inspectorLines: readonly SourceLine[]): Person[] {
   const people: Person[] = [];
   const responsible = fields['responsible-individual']?.value;
-  if (responsible && !isNoName(responsible)) people.push({ role: 'responsible individual', name: responsible });
+  if (responsible && !isNoName(responsible))
+    people.push({ role: 'responsible individual', name: responsible });
   const manager = fields['registered-manager']?.value;
   if (manager && !isNoName(manager)) people.push({ role: 'registered manager', name: manager });
 

@@ -46,5 +46,9 @@ export function readRecommendations(lines: readonly SourceLine[]): Recommendatio
       items.push({ blocks: [blocks], position: { ...line.position } });
     }
   }
-  return items.map((item) => ({ id: '', text: joinFragmentBlocks(item.blocks), position: item.position }));
+  return items.map((item) => ({
+    id: '',
+    text: joinFragmentBlocks(item.blocks),
+    position: item.position,
+  }));
 }

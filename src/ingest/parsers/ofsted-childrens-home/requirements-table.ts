@@ -49,7 +49,9 @@ function isHeaderRow(line: SourceLine): boolean {
 
 /** "* These requirements are subject to a compliance notice." */
 export function isComplianceFootnote(line: SourceLine): boolean {
-  return /^\*\s*(?:these|this) requirements? (?:is|are) subject to (?:a )?compliance notices?/i.test(cleanInline(line.text));
+  return /^\*\s*(?:these|this) requirements? (?:is|are) subject to (?:a )?compliance notices?/i.test(
+    cleanInline(line.text),
+  );
 }
 
 function composeRequirement(row: PendingRow, warnings: WarningLog): Requirement {
@@ -64,27 +66,45 @@ function composeRequirement(row: PendingRow, warnings: WarningLog): Requirement 
       first.line.position,
     );
   }
-  if (number === null) warnings.add('missing-regulation', 'requirement names no regulation', first.line.position);
-  if (!reference) warnings.add('missing-paragraph-reference', 'requirement has no "(Regulation …)" reference', first.line.position);
+  if (number === null)
+    warnings.add('missing-regulation', 'requirement names no regulation', first.line.position);
+  if (!reference)
+    warnings.add(
+      'missing-paragraph-reference',
+      'requirement has no "(Regulation …)" reference',
+      first.line.position,
+    );
 
   let dueDate: string | null = null;
   for (const fragment of row.fragments) {
     if (!fragment.dueText) continue;
     const parsed = parseDate(fragment.dueText);
     if (!parsed) {
-      warnings.add('unparsed-date', `due date "${fragment.dueText}" not understood`, fragment.line.position);
+      warnings.add(
+        'unparsed-date',
+        `due date "${fragment.dueText}" not understood`,
+        fragment.line.position,
+      );
     } else if (dueDate === null) {
       dueDate = parsed;
     } else if (parsed !== dueDate) {
-      warnings.add('conflicting-value', `requirement has due dates ${dueDate} and ${parsed}; kept the first`, fragment.line.position);
+      warnings.add(
+        'conflicting-value',
+        `requirement has due dates ${dueDate} and ${parsed}; kept the first`,
+        fragment.line.position,
+      );
     }
   }
-  if (dueDate === null) warnings.add('missing-due-date', 'requirement has no due date', first.line.position);
+  if (dueDate === null)
+    warnings.add('missing-due-date', 'requirement has no due date', first.line.position);
   if (!text) warnings.add('empty-requirement', 'requirement row has no text', first.line.position);
 
   return {
     id: '',
-    regulation: number === null ? null : { legislation: 'CHR2015', number, title: row.heading?.title ?? null },
+    regulation:
+      number === null
+        ? null
+        : { legislation: 'CHR2015', number, title: row.heading?.title ?? null },
     paragraphs: reference?.paragraphs ?? null,
     text,
     dueDate,
@@ -100,7 +120,10 @@ function composeRequirement(row: PendingRow, warnings: WarningLog): Requirement 
  * not a heading, while the row still lacks its closing "(Regulation …)" reference; the due date
  * may come on either fragment.
  */
-export function readRequirementsTable(lines: readonly SourceLine[], warnings: WarningLog): Requirement[] {
+export function readRequirementsTable(
+  lines: readonly SourceLine[],
+  warnings: WarningLog,
+): Requirement[] {
   const rows: PendingRow[] = [];
   let current: PendingRow | null = null;
   let tableStarted = false;
@@ -117,7 +140,11 @@ export function readRequirementsTable(lines: readonly SourceLine[], warnings: Wa
     if (!looksLikeTableRow(line)) {
       // Prose before the table is its introduction; prose inside it is something we do not know.
       if (tableStarted || rows.length > 0) {
-        warnings.add('unparsed-table-row', `requirements line not understood: "${cleanInline(line.text).slice(0, 80)}"`, line.position);
+        warnings.add(
+          'unparsed-table-row',
+          `requirements line not understood: "${cleanInline(line.text).slice(0, 80)}"`,
+          line.position,
+        );
       }
       continue;
     }
@@ -125,7 +152,8 @@ export function readRequirementsTable(lines: readonly SourceLine[], warnings: Wa
     if (!fragment) continue;
     const heading = readRowHeading(fragment.blocks[0]);
     // A fragment with only a due date belongs to the row before it, open or not.
-    const startsRow = heading !== null || !current || (!isRowOpen(current) && fragment.blocks.length > 0);
+    const startsRow =
+      heading !== null || !current || (!isRowOpen(current) && fragment.blocks.length > 0);
     if (startsRow || !current) {
       current = { heading, fragments: [fragment] };
       rows.push(current);

@@ -89,7 +89,9 @@ export function isOfstedNoise(line: SourceLine): boolean {
   const text = line.text.trim();
   return (
     isPageNumberLine(text) ||
-    /^inspection report (?:for )?(?:children's home|a children's home)\s*:?\s*(?:SC)?\d{5,8}$/i.test(text)
+    /^inspection report (?:for )?(?:children's home|a children's home)\s*:?\s*(?:SC)?\d{5,8}$/i.test(
+      text,
+    )
   );
 }
 

@@ -21,7 +21,9 @@ export interface LocatedJudgement extends Judgement {
  * the two judgements below it are what it takes into account; the area itself ends before that.
  */
 export function canonicaliseArea(label: string): string {
-  return cleanInline(label).replace(/[,\s]*taking into account$/i, '').replace(/[,:;\s]+$/, '');
+  return cleanInline(label)
+    .replace(/[,\s]*taking into account$/i, '')
+    .replace(/[,:;\s]+$/, '');
 }
 
 /**
@@ -44,12 +46,15 @@ export function readJudgementLine(line: SourceLine): LocatedJudgement | null {
 }
 
 /** The URN printed alone (or in the running header) in the first lines of the report. */
-export function readLeadingUrn(lines: readonly SourceLine[]): { urn: string; position: SourcePosition } | null {
+export function readLeadingUrn(
+  lines: readonly SourceLine[],
+): { urn: string; position: SourcePosition } | null {
   const leading = lines.filter((l) => l.text.trim() !== '').slice(0, 5);
   for (const line of leading) {
     const text = cleanInline(line.text);
     const m = /(?:^|:\s*)((?:SC)?\d{5,8})$/i.exec(text);
-    if (m && (URN_PATTERN.test(text) || isOfstedNoise(line))) return { urn: m[1]!.toUpperCase(), position: line.position };
+    if (m && (URN_PATTERN.test(text) || isOfstedNoise(line)))
+      return { urn: m[1]!.toUpperCase(), position: line.position };
   }
   return null;
 }
@@ -62,7 +67,9 @@ const INSPECTION_TYPES: ReadonlyArray<readonly [RegExp, InspectionType]> = [
 ];
 
 /** "Full inspection", "Interim inspection", "Monitoring visit" → type and the words printed. */
-export function readInspectionTypeLine(line: SourceLine): { type: InspectionType; text: string } | null {
+export function readInspectionTypeLine(
+  line: SourceLine,
+): { type: InspectionType; text: string } | null {
   const text = cleanInline(line.text);
   const m = /^([A-Za-z]+) (?:inspection|visit)$/i.exec(text);
   if (!m) return null;
@@ -77,13 +84,20 @@ export function readInspectionTypeWord(word: string): InspectionType {
 }
 
 /** "Inspected under the social care common inspection framework" → `SCCIF`; other names as printed. */
-export function readFramework(lines: readonly SourceLine[]): { framework: string; position: SourcePosition } | null {
+export function readFramework(
+  lines: readonly SourceLine[],
+): { framework: string; position: SourcePosition } | null {
   for (const line of lines) {
     const text = cleanInline(line.text);
-    const m = /^inspected under the (.+?)\.?$/i.exec(text) ?? /^using the '?(social care common inspection framework)'?/i.exec(text);
+    const m =
+      /^inspected under the (.+?)\.?$/i.exec(text) ??
+      /^using the '?(social care common inspection framework)'?/i.exec(text);
     if (!m) continue;
     const name = m[1]!.replace(/['"]/g, '');
-    return { framework: /social care common inspection framework/i.test(name) ? 'SCCIF' : name, position: line.position };
+    return {
+      framework: /social care common inspection framework/i.test(name) ? 'SCCIF' : name,
+      position: line.position,
+    };
   }
   return null;
 }
@@ -94,8 +108,12 @@ export function readFramework(lines: readonly SourceLine[]): { framework: string
  */
 export function readCapacity(text: string): number | null {
   const m =
-    /\b(?:care|accommodation|places?)\s+for\s+up\s+to\s+([a-z0-9-]+)\s+(?:children|young|people|residents|adults)/i.exec(text) ??
-    /\bregistered\s+(?:to\s+provide\s+care\s+)?for\s+(?:up\s+to\s+)?([a-z0-9-]+)\s+(?:children|young)/i.exec(text);
+    /\b(?:care|accommodation|places?)\s+for\s+up\s+to\s+([a-z0-9-]+)\s+(?:children|young|people|residents|adults)/i.exec(
+      text,
+    ) ??
+    /\bregistered\s+(?:to\s+provide\s+care\s+)?for\s+(?:up\s+to\s+)?([a-z0-9-]+)\s+(?:children|young)/i.exec(
+      text,
+    );
   return m ? readCount(m[1]!) : null;
 }
 
@@ -121,7 +139,13 @@ export function readInterimJudgementLine(line: SourceLine): LocatedJudgement | n
   const m = INTERIM_SENTENCE.exec(cleanInline(line.text).replace(/\u2019/g, "'"));
   const grade = m ? readGrade(m[1]!) : null;
   if (!m || !grade) return null;
-  return { area: INTERIM_AREA, grade, gradeText: m[1]!, position: line.position, lineIndex: line.index };
+  return {
+    area: INTERIM_AREA,
+    grade,
+    gradeText: m[1]!,
+    position: line.position,
+    lineIndex: line.index,
+  };
 }
 
 /**
@@ -137,9 +161,12 @@ export function readSummary(summaryLines: readonly SourceLine[]): SummaryParts {
     if (judgement) judgements.push(judgement);
   }
 
-  const isStop = (l: SourceLine): boolean => readFieldLine(l) !== null || readJudgementLine(l) !== null || isHeadingLine(l);
+  const isStop = (l: SourceLine): boolean =>
+    readFieldLine(l) !== null || readJudgementLine(l) !== null || isHeadingLine(l);
 
-  const infoStart = summaryLines.findIndex((l) => /^information about this children's home:?$/i.test(cleanInline(l.text)));
+  const infoStart = summaryLines.findIndex((l) =>
+    /^information about this children's home:?$/i.test(cleanInline(l.text)),
+  );
   const description: Paragraph[] = [];
   if (infoStart !== -1) {
     const rest = summaryLines.slice(infoStart + 1);

@@ -65,7 +65,9 @@ export function joinFragmentBlocks(blocksPerFragment: ReadonlyArray<readonly str
  * "Regulation 6 (1)(a)(b) (2)(a)" from "… choice. (Regulation 6 (1)(a)(b) (2)(a))", with the
  * regulation number. Nested brackets are balanced; an unclosed reference runs to the end.
  */
-export function readRegulationReference(text: string): { paragraphs: string; number: string } | null {
+export function readRegulationReference(
+  text: string,
+): { paragraphs: string; number: string } | null {
   const matches = [...text.matchAll(/\(\s*(Regulations?\s+(\d{1,3}[A-Z]?)\b)/gi)];
   const last = matches[matches.length - 1];
   if (!last || last.index === undefined) return null;

@@ -27,5 +27,8 @@ export function readSendTeam(teamLines: readonly SourceLine[]): Person[] {
     }
   }
   // The Ofsted lead inspector leads the inspection: listed first.
-  return [...people.filter((p) => p.role === 'lead inspector'), ...people.filter((p) => p.role !== 'lead inspector')];
+  return [
+    ...people.filter((p) => p.role === 'lead inspector'),
+    ...people.filter((p) => p.role !== 'lead inspector'),
+  ];
 }

@@ -18,23 +18,46 @@ export function stripHeadingGrade(heading: string): string {
 
 /** The grade wording after a judgement heading, or null. */
 export function readHeadingGradeText(heading: string): string | null {
-  const m = new RegExp(String.raw`(?:\s+(?:are|is)\b)?\s*:?\s*(?:(?:are|is)\s+)?(${GRADE})\.?$`, 'i').exec(heading);
+  const m = new RegExp(
+    String.raw`(?:\s+(?:are|is)\b)?\s*:?\s*(?:(?:are|is)\s+)?(${GRADE})\.?$`,
+    'i',
+  ).exec(heading);
   return m && m.index > 0 ? m[1]! : null;
 }
 
 /** Closing boilerplate shared by every era. */
 const CLOSING: readonly HeadingRule[] = [
-  { pattern: /^the office for standards in education, children's services and skills \(ofsted\) regulates/i, role: 'stop' },
+  {
+    pattern:
+      /^the office for standards in education, children's services and skills \(ofsted\) regulates/i,
+    role: 'stop',
+  },
   { pattern: /^any complaints about the inspection or the report should be made/i, role: 'stop' },
   { pattern: /^if you are not happy with the inspection or the report/i, role: 'stop' },
 ];
 
 const ILACS_HEADINGS: readonly HeadingRule[] = [
   { pattern: /^what needs to improve\s*\??:?$/i, role: 'concern', name: 'What needs to improve' },
-  { pattern: judged('impact of leaders on social work practice with children and families'), role: 'narrative', name: stripHeadingGrade },
-  { pattern: judged('experiences and progress of children who need help and protection'), role: 'narrative', name: stripHeadingGrade },
-  { pattern: judged('experiences and progress of children in care(?: and care leavers)?'), role: 'narrative', name: stripHeadingGrade },
-  { pattern: judged('experiences and progress of care leavers'), role: 'narrative', name: stripHeadingGrade },
+  {
+    pattern: judged('impact of leaders on social work practice with children and families'),
+    role: 'narrative',
+    name: stripHeadingGrade,
+  },
+  {
+    pattern: judged('experiences and progress of children who need help and protection'),
+    role: 'narrative',
+    name: stripHeadingGrade,
+  },
+  {
+    pattern: judged('experiences and progress of children in care(?: and care leavers)?'),
+    role: 'narrative',
+    name: stripHeadingGrade,
+  },
+  {
+    pattern: judged('experiences and progress of care leavers'),
+    role: 'narrative',
+    name: stripHeadingGrade,
+  },
   ...CLOSING,
 ];
 
@@ -45,7 +68,11 @@ const SIF_HEADINGS: readonly HeadingRule[] = [
   { pattern: /^summary of key findings$/i, role: 'narrative' },
   { pattern: /^contents$/i, role: 'skip' },
   { pattern: /^section 1\s*:\s*the local authority$/i, role: 'skip' },
-  { pattern: /^section 1\s*:\s*the local authority\s*[-–—]\s*summary of (?:key )?findings$/i, role: 'narrative', name: 'Summary of findings' },
+  {
+    pattern: /^section 1\s*:\s*the local authority\s*[-–—]\s*summary of (?:key )?findings$/i,
+    role: 'narrative',
+    name: 'Summary of findings',
+  },
   { pattern: /^the local authority$/i, role: 'skip' },
   { pattern: /^information about this local authority area\s*\d?$/i, role: 'skip' },
   { pattern: /^information about this inspection$/i, role: 'skip' },
@@ -55,19 +82,55 @@ const SIF_HEADINGS: readonly HeadingRule[] = [
   { pattern: /^recommendations:?$/i, role: 'concern', name: 'Recommendations' },
   { pattern: /^summary for children and young people$/i, role: 'narrative' },
   { pattern: /^inspection judgements about the local authority$/i, role: 'skip' },
-  { pattern: judged('experiences and progress of children who need help and protection'), role: 'narrative', name: stripHeadingGrade },
-  { pattern: judged('experiences and progress of children looked after and achieving permanence'), role: 'narrative', name: stripHeadingGrade },
-  { pattern: new RegExp(String.raw`^the graded judgement (?:for|about) adoption performance(?: is(?: that it is)?)? ${GRADE}\.?$`, 'i'), role: 'narrative', name: 'Adoption performance' },
   {
-    pattern: new RegExp(String.raw`^the graded judgement (?:about|for) the experiences? and progress of care leavers(?: is(?: that it is)?)? ${GRADE}\.?$`, 'i'),
+    pattern: judged('experiences and progress of children who need help and protection'),
+    role: 'narrative',
+    name: stripHeadingGrade,
+  },
+  {
+    pattern: judged('experiences and progress of children looked after and achieving permanence'),
+    role: 'narrative',
+    name: stripHeadingGrade,
+  },
+  {
+    pattern: new RegExp(
+      String.raw`^the graded judgement (?:for|about) adoption performance(?: is(?: that it is)?)? ${GRADE}\.?$`,
+      'i',
+    ),
+    role: 'narrative',
+    name: 'Adoption performance',
+  },
+  {
+    pattern: new RegExp(
+      String.raw`^the graded judgement (?:about|for) the experiences? and progress of care leavers(?: is(?: that it is)?)? ${GRADE}\.?$`,
+      'i',
+    ),
     role: 'narrative',
     name: 'Experiences and progress of care leavers',
   },
-  { pattern: judged('leadership, management and governance'), role: 'narrative', name: stripHeadingGrade },
+  {
+    pattern: judged('leadership, management and governance'),
+    role: 'narrative',
+    name: stripHeadingGrade,
+  },
   { pattern: /^what the inspection judge?ments mean\b.*$/i, role: 'skip' },
-  { pattern: /^(?:the )?local safeguarding children board(?: \(lscb\))?$/i, role: 'narrative', name: LSCB, startsPart: LSCB },
-  { pattern: /^section 2\s*:\s*the effectiveness of the local safeguarding children board$/i, role: 'narrative', name: LSCB, startsPart: LSCB },
-  { pattern: /^inspection findings\s*[-–—]\s*the local safeguarding children board$/i, role: 'narrative', name: 'Inspection findings' },
+  {
+    pattern: /^(?:the )?local safeguarding children board(?: \(lscb\))?$/i,
+    role: 'narrative',
+    name: LSCB,
+    startsPart: LSCB,
+  },
+  {
+    pattern: /^section 2\s*:\s*the effectiveness of the local safeguarding children board$/i,
+    role: 'narrative',
+    name: LSCB,
+    startsPart: LSCB,
+  },
+  {
+    pattern: /^inspection findings\s*[-–—]\s*the local safeguarding children board$/i,
+    role: 'narrative',
+    name: 'Inspection findings',
+  },
   { pattern: /^what does the lscb need to improve\??$/i, role: 'concern' },
   { pattern: /^inspection judgement about the lscb$/i, role: 'narrative' },
   { pattern: /^key strengths and weaknesses of the lscb$/i, role: 'narrative' },
@@ -79,11 +142,18 @@ const LAC_HEADINGS: readonly HeadingRule[] = [
   { pattern: /^about this inspection$/i, role: 'skip' },
   { pattern: /^the inspection judgements and what they mean$/i, role: 'skip' },
   { pattern: /^service information$/i, role: 'skip' },
-  { pattern: /^overall effectiveness of services for looked after children and young people$/i, role: 'narrative' },
+  {
+    pattern: /^overall effectiveness of services for looked after children and young people$/i,
+    role: 'narrative',
+  },
   { pattern: /^capacity to improve$/i, role: 'narrative' },
   { pattern: /^areas for improvement$/i, role: 'concern' },
   { pattern: /^outcomes for looked after children and young people$/i, role: 'narrative' },
-  { pattern: /^(?:being healthy|staying safe|enjoying and achieving|making a positive contribution(?:, including user engagement)?|economic well-being)$/i, role: 'narrative' },
+  {
+    pattern:
+      /^(?:being healthy|staying safe|enjoying and achieving|making a positive contribution(?:, including user engagement)?|economic well-being)$/i,
+    role: 'narrative',
+  },
   { pattern: /^quality of provision$/i, role: 'narrative' },
   { pattern: /^leadership and management$/i, role: 'narrative' },
   { pattern: /^equality and diversity$/i, role: 'narrative' },

@@ -24,7 +24,13 @@ export function readLacGrades(sections: readonly Section[]): SectionGrade[] {
     if (!first) continue;
     const m = NUMBERED_GRADE.exec(cleanLine(first));
     const grade = m ? readGrade(m[2]!) : null;
-    if (m && grade) grades.push({ area: section.name, grade, gradeText: cleanLine(first), position: first.position });
+    if (m && grade)
+      grades.push({
+        area: section.name,
+        grade,
+        gradeText: cleanLine(first),
+        position: first.position,
+      });
   }
   return grades;
 }

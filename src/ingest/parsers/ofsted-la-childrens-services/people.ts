@@ -19,7 +19,9 @@ const ROLES: ReadonlyArray<readonly [RegExp, string, 'one' | 'list']> = [
 /** A list that ends in a comma or "and", or whose next line is not another "Label:" line, wraps. */
 function readWrappedValue(value: string, next: string): string {
   if (next === '' || /^[A-Z][\w ]{0,40}:/.test(next) || /[.:]$/.test(next)) return value;
-  return /(?:,|\band)$/.test(value) || /^[A-Z][\p{L}'-]+(?:,|$| [A-Z])/u.test(next) ? `${value} ${next}` : value;
+  return /(?:,|\band)$/.test(value) || /^[A-Z][\p{L}'-]+(?:,|$| [A-Z])/u.test(next)
+    ? `${value} ${next}`
+    : value;
 }
 
 export function readInspectionPeople(lines: readonly SourceLine[]): Person[] {
@@ -29,8 +31,14 @@ export function readInspectionPeople(lines: readonly SourceLine[]): Person[] {
     for (const [pattern, role, shape] of ROLES) {
       const m = pattern.exec(text);
       if (!m) continue;
-      const value = shape === 'list' ? readWrappedValue(m[1]!, (lines[i + 1] ? cleanLine(lines[i + 1]!) : '')) : m[1]!;
-      const names = shape === 'one' ? [cleanPersonName(value)].filter((n): n is string => n !== null) : splitNameList(value);
+      const value =
+        shape === 'list'
+          ? readWrappedValue(m[1]!, lines[i + 1] ? cleanLine(lines[i + 1]!) : '')
+          : m[1]!;
+      const names =
+        shape === 'one'
+          ? [cleanPersonName(value)].filter((n): n is string => n !== null)
+          : splitNameList(value);
       for (const name of names) people.push({ role, name });
       break;
     }

@@ -13,7 +13,6 @@ export const SIF_TABLE_LABELS: readonly TableLabel[] = [
   { key: 'leadership', wordings: ['Leadership, management and governance'] },
 ];
 
-
 const GRADE = String.raw`((?:requires?|require) improvement(?: to be good)?|outstanding|good|adequate|inadequate)`;
 
 /**
@@ -36,7 +35,10 @@ export interface SentenceGrade {
 /** The overall judgement from the first page, read across its line breaks. */
 export function readSifOverall(firstPage: readonly SourceLine[]): SentenceGrade | null {
   for (let i = 0; i < firstPage.length; i += 1) {
-    const text = firstPage.slice(i, i + 3).map((l) => cleanLine(l)).join(' ');
+    const text = firstPage
+      .slice(i, i + 3)
+      .map((l) => cleanLine(l))
+      .join(' ');
     if (!/^(?:the overall judgement|children's services in)\b/i.test(text)) continue;
     const m = OVERALL.exec(text);
     const grade = m ? readGrade(m[1]!) : null;
@@ -58,7 +60,7 @@ export function readLscbGrade(lines: readonly SourceLine[]): SentenceGrade | nul
   for (let i = 0; i < lines.length; i += 1) {
     const first = cleanLine(lines[i]!);
     if (!/^the (?:effectiveness of the )?(?:local safeguarding|lscb)/i.test(first)) continue;
-    for (const text of [first, `${first} ${(lines[i + 1] ? cleanLine(lines[i + 1]!) : '')}`.trim()]) {
+    for (const text of [first, `${first} ${lines[i + 1] ? cleanLine(lines[i + 1]!) : ''}`.trim()]) {
       const m = LSCB.exec(text);
       const grade = m ? readGrade(m[1]!) : null;
       if (m && grade) return { grade, gradeText: m[1]!, position: lines[i]!.position };

@@ -1,5 +1,8 @@
 import type { LocalAuthority } from '../../../reference/local-authorities.ts';
-import { findLocalAuthority, findLocalAuthorityInText } from '../ofsted-la-common/local-authority.ts';
+import {
+  findLocalAuthority,
+  findLocalAuthorityInText,
+} from '../ofsted-la-common/local-authority.ts';
 
 /**
  * Where each era's title names the LA:

@@ -1,6 +1,14 @@
 import type { LocalAuthority } from '../../../reference/local-authorities.ts';
 import type {
-  DocumentWarning, Finding, Grade, InspectionType, Judgement, Person, ReportDocument, ReportFamily, SourceInfo,
+  DocumentWarning,
+  Finding,
+  Grade,
+  InspectionType,
+  Judgement,
+  Person,
+  ReportDocument,
+  ReportFamily,
+  SourceInfo,
 } from '../../document.ts';
 import { DOCUMENT_SCHEMA_VERSION } from '../../document.ts';
 import type { DateRange } from '../../text/dates.ts';
@@ -36,14 +44,29 @@ export function composeLaDocument(parts: LaDocumentParts): ReportDocument {
   const warnings = [...parts.warnings];
   const la = parts.authority;
   if (!la) {
-    warnings.push({ code: 'missing-location-id', message: 'local authority not identified; location keyed by a hash of the text', position: null });
-    warnings.push({ code: 'missing-provider', message: 'local authority not identified; no provider', position: null });
+    warnings.push({
+      code: 'missing-location-id',
+      message: 'local authority not identified; location keyed by a hash of the text',
+      position: null,
+    });
+    warnings.push({
+      code: 'missing-provider',
+      message: 'local authority not identified; no provider',
+      position: null,
+    });
   }
   const location = la
     ? buildLaLocation(la)
     : {
         id: buildContentLocationId(parts.text),
-        urn: null, cqcId: null, name: null, type: 'Local authority area', capacity: null, description: null, region: null, localAuthority: null,
+        urn: null,
+        cqcId: null,
+        name: null,
+        type: 'Local authority area',
+        capacity: null,
+        description: null,
+        region: null,
+        localAuthority: null,
       };
   const document: ReportDocument = {
     schemaVersion: DOCUMENT_SCHEMA_VERSION,

@@ -12,7 +12,8 @@ export interface LabelledValue {
 }
 
 /** Labels that end the value before them when an extractor runs two fields into one line. */
-const NEXT_LABEL = /\s+(?:report published|published|lead inspectors?|inspection dates?|dates? of previous inspection)\s*:.*$/i;
+const NEXT_LABEL =
+  /\s+(?:report published|published|lead inspectors?|inspection dates?|dates? of previous inspection)\s*:.*$/i;
 
 /**
  * The first "<label>: value" in the text: at the start of a line (the colon may then be missing,
@@ -20,7 +21,10 @@ const NEXT_LABEL = /\s+(?:report published|published|lead inspectors?|inspection
  * that run the title and the dates into one line ("…and care leavers Inspection date: 13 March
  * 2017 to 24 March 2017"). The value stops at the next label on the line.
  */
-export function readLabelledValue(lines: readonly SourceLine[], label: RegExp): LabelledValue | null {
+export function readLabelledValue(
+  lines: readonly SourceLine[],
+  label: RegExp,
+): LabelledValue | null {
   const atStart = new RegExp(`^(?:${label.source})\\s*:?\\s*(.*)$`, 'i');
   const inside = new RegExp(`\\b(?:${label.source})\\s*:\\s*(.*)$`, 'i');
   for (let i = 0; i < lines.length; i += 1) {
@@ -29,7 +33,11 @@ export function readLabelledValue(lines: readonly SourceLine[], label: RegExp): 
     if (!m) continue;
     const value = m[1]!.replace(NEXT_LABEL, '').trim();
     const next = lines[i + 1] ? cleanLine(lines[i + 1]!) : '';
-    return { value, wrapped: next ? `${value} ${next}`.trim() : value, position: lines[i]!.position };
+    return {
+      value,
+      wrapped: next ? `${value} ${next}`.trim() : value,
+      position: lines[i]!.position,
+    };
   }
   return null;
 }
@@ -38,14 +46,22 @@ export function readLabelledValue(lines: readonly SourceLine[], label: RegExp): 
  * Inspection dates from their labelled line, "Inspection date(s): 8 – 12 July 2013", reading the
  * next line too when the range wraps. Missing or unreadable dates are warnings.
  */
-export function readInspectionDates(lines: readonly SourceLine[], warnings: WarningLog): DateRange | null {
+export function readInspectionDates(
+  lines: readonly SourceLine[],
+  warnings: WarningLog,
+): DateRange | null {
   const field = readLabelledValue(lines, /inspection dates?/);
   if (!field) {
     warnings.add('missing-inspection-date', 'no "Inspection dates:" line', null);
     return null;
   }
   const dates = readDateRangeText(field.value) ?? readDateRangeText(field.wrapped);
-  if (!dates) warnings.add('unparsed-date', `inspection dates "${field.value}" not understood`, field.position);
+  if (!dates)
+    warnings.add(
+      'unparsed-date',
+      `inspection dates "${field.value}" not understood`,
+      field.position,
+    );
   return dates;
 }
 
@@ -72,5 +88,8 @@ export function readDateRangeText(text: string): DateRange | null {
 
 /** Leading zeros ("02 March 2020") and stray trailing full stops do not change a date. */
 export function tidyDateText(text: string): string {
-  return text.replace(/\b0(\d)\b/g, '$1').replace(/[.,;]+$/, '').trim();
+  return text
+    .replace(/\b0(\d)\b/g, '$1')
+    .replace(/[.,;]+$/, '')
+    .trim();
 }

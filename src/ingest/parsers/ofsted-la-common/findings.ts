@@ -4,7 +4,8 @@ import type { Section, SectionRole } from './outline.ts';
 import { readProse } from './prose.ts';
 
 const LEAD_IN = /(?:\b(?:should|must|needs? to) take the following actions?[.:]?|:)$/i;
-const NOTHING_TO_IMPROVE = /^(?:the inspection|inspectors) (?:did not (?:find|identify)|found no|identified no)\b/i;
+const NOTHING_TO_IMPROVE =
+  /^(?:the inspection|inspectors) (?:did not (?:find|identify)|found no|identified no)\b/i;
 
 /** Polarity of the findings a section holds; null for sections that hold none. */
 function polarityOf(role: SectionRole): Polarity | null {
@@ -28,8 +29,22 @@ function unreachableRole(role: never): never {
 }
 
 /** A finding before ids are numbered (renumberDocumentIds gives them). */
-export function buildFinding(text: string, section: string, polarity: Polarity, position: SourcePosition): Finding {
-  return { id: '', text, section, polarity, themes: [], citations: [], repeat: null, position: { ...position } };
+export function buildFinding(
+  text: string,
+  section: string,
+  polarity: Polarity,
+  position: SourcePosition,
+): Finding {
+  return {
+    id: '',
+    text,
+    section,
+    polarity,
+    themes: [],
+    citations: [],
+    repeat: null,
+    position: { ...position },
+  };
 }
 
 /** Every paragraph or list item of the sections that hold findings, in document order. */
@@ -42,14 +57,17 @@ export function readSectionFindings(
   for (const section of sections) {
     const polarity = polarityOf(section.role);
     if (!polarity) continue;
-    for (const block of readProse(section.lines, isFurniture, width, section.itemStart ?? null).blocks) {
+    for (const block of readProse(section.lines, isFurniture, width, section.itemStart ?? null)
+      .blocks) {
       // "…the local authority should take the following action." introduces the list; it is not an item.
       if (polarity === 'concern' && LEAD_IN.test(block.text)) continue;
       // A bullet glyph left alone on its line by the extractor says nothing.
       if (!/[\p{L}\p{N}]/u.test(block.text)) continue;
       // "The inspection did not find any areas for priority and immediate action" lists nothing.
       const saysNone = polarity === 'concern' && NOTHING_TO_IMPROVE.test(block.text);
-      findings.push(buildFinding(block.text, section.name, saysNone ? 'neutral' : polarity, block.position));
+      findings.push(
+        buildFinding(block.text, section.name, saysNone ? 'neutral' : polarity, block.position),
+      );
     }
   }
   return findings.sort((a, b) => a.position.offset - b.position.offset);

@@ -53,7 +53,11 @@ export function buildFurnitureTest(lines: readonly SourceLine[]): (line: SourceL
     if (key.length < 8 || key.length > 110) continue;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  const repeated = new Set([...counts].filter(([key, n]) => n >= HEADER_REPEATS && !isGradeWordsOnly(key)).map(([key]) => key));
+  const repeated = new Set(
+    [...counts]
+      .filter(([key, n]) => n >= HEADER_REPEATS && !isGradeWordsOnly(key))
+      .map(([key]) => key),
+  );
   // Parts of a report ask about the same line more than once.
   const known = new Map<number, boolean>();
   return (line: SourceLine): boolean => {
@@ -62,7 +66,10 @@ export function buildFurnitureTest(lines: readonly SourceLine[]): (line: SourceL
     const text = cleanLine(line);
     const furniture =
       text !== '' &&
-      (isPageNumberLine(text) || isOfstedAddressLine(text) || /^©\s*Crown copyright\b/i.test(text) || repeated.has(headerKey(text)));
+      (isPageNumberLine(text) ||
+        isOfstedAddressLine(text) ||
+        /^©\s*Crown copyright\b/i.test(text) ||
+        repeated.has(headerKey(text)));
     if (lines[line.index] === line) known.set(line.index, furniture);
     return furniture;
   };

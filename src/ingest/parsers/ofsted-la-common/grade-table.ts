@@ -32,7 +32,12 @@ export interface TableJudgement {
 }
 
 export type TableResult =
-  | { ok: true; judgements: TableJudgement[]; lastLine: number; skipped: Array<{ reason: string; position: SourcePosition | null }> }
+  | {
+      ok: true;
+      judgements: TableJudgement[];
+      lastLine: number;
+      skipped: Array<{ reason: string; position: SourcePosition | null }>;
+    }
   | { ok: false; reason: string; position: SourcePosition | null };
 
 interface Token {
@@ -73,11 +78,18 @@ function startsLine(tokens: readonly Token[], i: number): boolean {
 }
 
 /** The label starting at token `i`, allowing grade words (and row numbers) between its words. */
-function matchLabel(tokens: readonly Token[], i: number, labels: readonly TableLabel[]): LabelMatch | null {
+function matchLabel(
+  tokens: readonly Token[],
+  i: number,
+  labels: readonly TableLabel[],
+): LabelMatch | null {
   if (!startsLine(tokens, i)) return null;
   for (const label of labels) {
     for (const wording of label.wordings) {
-      const wanted = wording.split(' ').map(normaliseWord).filter((w) => w !== '');
+      const wanted = wording
+        .split(' ')
+        .map(normaliseWord)
+        .filter((w) => w !== '');
       const words: string[] = [];
       const inside: Token[] = [];
       let j = i;
@@ -107,7 +119,10 @@ function matchLabel(tokens: readonly Token[], i: number, labels: readonly TableL
  * "Requires" of a grade split around its label); grade words on the line that ends the table
  * belong to that line's text, not to the table.
  */
-export function readGradeTable(lines: readonly SourceLine[], labels: readonly TableLabel[]): TableResult {
+export function readGradeTable(
+  lines: readonly SourceLine[],
+  labels: readonly TableLabel[],
+): TableResult {
   const tokens = tokenise(lines);
   // A sentence can open with a row's words ("Leadership, management and governance require
   // improvement when…"): each place a row could start is tried until one gives a real table.
@@ -118,9 +133,17 @@ export function readGradeTable(lines: readonly SourceLine[], labels: readonly Ta
     if (matchLabel(tokens, at, labels) === null) continue;
     tried += 1;
     const result = readTableFrom(tokens, lines, labels, at);
-    if (result.ok && result.judgements.length >= Math.min(MIN_TABLE_ROWS, labels.length)) return { ...result, skipped };
+    if (result.ok && result.judgements.length >= Math.min(MIN_TABLE_ROWS, labels.length))
+      return { ...result, skipped };
     first ??= result;
-    skipped.push(result.ok ? { reason: `a row "${result.judgements[0]!.area}" that does not start a table`, position: result.judgements[0]!.position } : { reason: result.reason, position: result.position });
+    skipped.push(
+      result.ok
+        ? {
+            reason: `a row "${result.judgements[0]!.area}" that does not start a table`,
+            position: result.judgements[0]!.position,
+          }
+        : { reason: result.reason, position: result.position },
+    );
   }
   return first ?? { ok: false, reason: 'no judgement table found', position: null };
 }
@@ -130,14 +153,20 @@ const MAX_TABLE_STARTS = 12;
 /** A table has at least this many rows; fewer is a sentence that starts like a row. */
 const MIN_TABLE_ROWS = 2;
 
-function readTableFrom(tokens: readonly Token[], lines: readonly SourceLine[], labels: readonly TableLabel[], start: number): TableResult {
+function readTableFrom(
+  tokens: readonly Token[],
+  lines: readonly SourceLine[],
+  labels: readonly TableLabel[],
+  start: number,
+): TableResult {
   const found: Array<{ match: LabelMatch; token: Token }> = [];
   let stream: Token[] = [];
   let i = start;
   const firstLine = tokens[i]!.line;
   // The nearest line above with text: some extractors put blank lines between table rows.
   const before = [...lines].reverse().find((l) => l.index < firstLine.index && cleanLine(l) !== '');
-  const leading = before && isGradeWordsOnly(before.text) ? tokens.filter((t) => t.line === before) : [];
+  const leading =
+    before && isGradeWordsOnly(before.text) ? tokens.filter((t) => t.line === before) : [];
 
   while (i < tokens.length) {
     const token = tokens[i]!;
@@ -163,7 +192,8 @@ function readTableFrom(tokens: readonly Token[], lines: readonly SourceLine[], l
   // The line before the table may hold the first row's split grade, or end the sentence above it.
   const withLeading = readGradePhrases([...leading, ...stream].map((t) => t.word));
   const without = readGradePhrases(stream.map((t) => t.word));
-  const fits = (r: ReturnType<typeof readGradePhrases>): boolean => r.phrases.length === found.length && r.leftovers.length === 0;
+  const fits = (r: ReturnType<typeof readGradePhrases>): boolean =>
+    r.phrases.length === found.length && r.leftovers.length === 0;
   const chosen = leading.length > 0 && fits(withLeading) ? withLeading : without;
   if (!fits(chosen)) {
     return {

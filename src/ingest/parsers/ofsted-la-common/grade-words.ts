@@ -8,7 +8,17 @@ import { cleanInline } from '../../text/normalise.ts';
  * the sentence's subject is plural ("Children's services in Brighton and Hove require
  * improvement to be good").
  */
-const GRADE_WORDS = new Set(['outstanding', 'good', 'adequate', 'inadequate', 'requires', 'require', 'improvement', 'to', 'be']);
+const GRADE_WORDS = new Set([
+  'outstanding',
+  'good',
+  'adequate',
+  'inadequate',
+  'requires',
+  'require',
+  'improvement',
+  'to',
+  'be',
+]);
 
 /** Grade phrases as word sequences, longest first so the greedy reader takes the whole phrase. */
 const GRADE_PHRASES: ReadonlyArray<readonly string[]> = [
@@ -33,7 +43,9 @@ export function isGradeWord(word: string): boolean {
 
 /** Whether text consists of grade words only ("Requires", "improvement to be", "Good"). */
 export function isGradeWordsOnly(text: string): boolean {
-  const words = cleanInline(text).split(' ').filter((w) => normaliseWord(w) !== '');
+  const words = cleanInline(text)
+    .split(' ')
+    .filter((w) => normaliseWord(w) !== '');
   return words.length > 0 && words.every(isGradeWord);
 }
 
@@ -48,18 +60,26 @@ export interface GradePhrase {
  * point. Words that start no phrase ("to", "be" on their own) are returned as leftovers, so the
  * caller can report them rather than guess what they belonged to.
  */
-export function readGradePhrases(words: readonly string[]): { phrases: GradePhrase[]; leftovers: string[] } {
+export function readGradePhrases(words: readonly string[]): {
+  phrases: GradePhrase[];
+  leftovers: string[];
+} {
   const phrases: GradePhrase[] = [];
   const leftovers: string[] = [];
   let i = 0;
   while (i < words.length) {
-    const phrase = GRADE_PHRASES.find((p) => p.every((w, k) => normaliseWord(words[i + k] ?? '') === w));
+    const phrase = GRADE_PHRASES.find((p) =>
+      p.every((w, k) => normaliseWord(words[i + k] ?? '') === w),
+    );
     if (!phrase) {
       leftovers.push(words[i]!);
       i += 1;
       continue;
     }
-    const text = words.slice(i, i + phrase.length).join(' ').replace(/[.,;:]+$/, '');
+    const text = words
+      .slice(i, i + phrase.length)
+      .join(' ')
+      .replace(/[.,;:]+$/, '');
     const grade = readGrade(text);
     if (grade) phrases.push({ grade, text });
     else leftovers.push(text);

@@ -20,14 +20,39 @@ export function buildLaProviderId(urn: string): string {
 
 /** Words around an LA's name that say what kind of body or report it is, not which LA. */
 const PREFIXES = [
-  'the ', 'london borough of ', 'royal borough of ', 'metropolitan borough of ', 'county borough of ', 'borough of ',
-  'city and county of ', 'city of ', 'county of ', 'council of the ', 'council of ', 'county ',
+  'the ',
+  'london borough of ',
+  'royal borough of ',
+  'metropolitan borough of ',
+  'county borough of ',
+  'borough of ',
+  'city and county of ',
+  'city of ',
+  'county of ',
+  'council of the ',
+  'council of ',
+  'county ',
 ];
 const SUFFIXES = [
-  ' local area partnership', ' local authority', " children's social care services", " children's services", " children's trust",
-  ' children first', ' metropolitan borough council', ' metropolitan district council', ' metropolitan council',
-  ' county borough council', ' county council', ' city council', ' borough council', ' district council', ' council',
-  ', city of', ' city', ' borough', ' area',
+  ' local area partnership',
+  ' local authority',
+  " children's social care services",
+  " children's services",
+  " children's trust",
+  ' children first',
+  ' metropolitan borough council',
+  ' metropolitan district council',
+  ' metropolitan council',
+  ' county borough council',
+  ' county council',
+  ' city council',
+  ' borough council',
+  ' district council',
+  ' council',
+  ', city of',
+  ' city',
+  ' borough',
+  ' area',
 ];
 
 /**
@@ -43,7 +68,7 @@ export function normaliseAuthorityName(name: string): string {
       .replace(/[-.]/g, ' ')
       .replace(/[^a-z0-9', ]/g, ' '),
   ).replace(/\s+,/g, ',');
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const prefix of PREFIXES) {
       if (key.startsWith(prefix) && key.length > prefix.length) {
@@ -81,7 +106,7 @@ function readAuthorityIndex(): ReadonlyMap<string, LocalAuthority> {
 /** The catalogue entry a printed name stands for, or null. */
 export function findLocalAuthority(name: string): LocalAuthority | null {
   const key = normaliseAuthorityName(name);
-  return key ? readAuthorityIndex().get(key) ?? null : null;
+  return key ? (readAuthorityIndex().get(key) ?? null) : null;
 }
 
 let textKeys: ReadonlyArray<readonly [string, LocalAuthority]> | null = null;
@@ -90,7 +115,9 @@ let textKeys: ReadonlyArray<readonly [string, LocalAuthority]> | null = null;
 function readTextKeys(): ReadonlyArray<readonly [string, LocalAuthority]> {
   if (!textKeys) {
     textKeys = readLocalAuthorities()
-      .flatMap((la) => [la.name, ...la.aliases].map((name) => [normaliseRunningText(name), la] as const))
+      .flatMap((la) =>
+        [la.name, ...la.aliases].map((name) => [normaliseRunningText(name), la] as const),
+      )
       .filter(([key]) => key !== '')
       .sort((a, b) => b[0].length - a[0].length);
   }
@@ -114,7 +141,13 @@ export function findLocalAuthorityInText(text: string): LocalAuthority | null {
 
 /** Text in the form names are compared in, without stripping council words. */
 function normaliseRunningText(text: string): string {
-  return collapseWhitespace(normaliseQuotes(text).toLowerCase().replace(/&/g, ' and ').replace(/[-.]/g, ' ').replace(/[^a-z0-9' ]/g, ' '));
+  return collapseWhitespace(
+    normaliseQuotes(text)
+      .toLowerCase()
+      .replace(/&/g, ' and ')
+      .replace(/[-.]/g, ' ')
+      .replace(/[^a-z0-9' ]/g, ' '),
+  );
 }
 
 /** A council's formal name as printed: "Norfolk County Council", "London Borough of Redbridge". */
@@ -128,7 +161,7 @@ const COUNCIL_NAME =
 export function findCouncilName(lines: readonly SourceLine[], la: LocalAuthority): string | null {
   // Pairs of lines, so a name wrapped in a title ("London Borough of Hammersmith and" / "Fulham") is whole.
   for (let i = 0; i < lines.length; i += 1) {
-    const text = `${cleanLine(lines[i]!)} ${(lines[i + 1] ? cleanLine(lines[i + 1]!) : '')}`.trim();
+    const text = `${cleanLine(lines[i]!)} ${lines[i + 1] ? cleanLine(lines[i + 1]!) : ''}`.trim();
     for (const match of text.matchAll(COUNCIL_NAME)) {
       const name = match[0].replace(/^The /, '');
       if (/^(?:Council|County Council|City Council)$/.test(name)) continue;

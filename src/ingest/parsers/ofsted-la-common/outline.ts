@@ -40,7 +40,8 @@ export interface Section {
   itemStart?: RegExp;
 }
 
-const GRADE_PHRASE = /\b(?:requires? improvement(?: to be good)?|require improvement(?: to be good)?|outstanding|good|inadequate|adequate)\b/gi;
+const GRADE_PHRASE =
+  /\b(?:requires? improvement(?: to be good)?|require improvement(?: to be good)?|outstanding|good|inadequate|adequate)\b/gi;
 
 const HAS_GRADE_PHRASE = new RegExp(GRADE_PHRASE.source, 'i');
 
@@ -67,7 +68,11 @@ interface HeadingMatch {
  * reading wins. Every pattern is anchored, so a paragraph that merely begins with heading words
  * is never taken for one.
  */
-function matchHeading(lines: readonly SourceLine[], i: number, rules: readonly HeadingRule[]): HeadingMatch | null {
+function matchHeading(
+  lines: readonly SourceLine[],
+  i: number,
+  rules: readonly HeadingRule[],
+): HeadingMatch | null {
   let text = '';
   for (let n = 1; n <= MAX_HEADING_LINES && i + n - 1 < lines.length; n += 1) {
     const next = cleanLine(lines[i + n - 1]!);
@@ -80,13 +85,15 @@ function matchHeading(lines: readonly SourceLine[], i: number, rules: readonly H
     // A footnote mark run into the heading: "What needs to improve?1", "…local authority area2".
     if (/\d$/.test(text)) {
       const withoutNote = text.replace(/(?<=[?:a-z)])\d{1,2}$/, '');
-      const ruleWithoutNote = withoutNote !== text ? rules.find((r) => r.pattern.test(withoutNote)) : undefined;
+      const ruleWithoutNote =
+        withoutNote !== text ? rules.find((r) => r.pattern.test(withoutNote)) : undefined;
       if (ruleWithoutNote) return { rule: ruleWithoutNote, text: withoutNote, lineCount: n };
     }
     // Some extractors set a judgement heading's grade inside it ("The experiences and progress of"
     // / "Good" / "children who need help and protection"): the heading is what is left.
     const withoutGrade = removeGradePhrases(text);
-    const ruleWithoutGrade = withoutGrade !== text ? rules.find((r) => r.pattern.test(withoutGrade)) : undefined;
+    const ruleWithoutGrade =
+      withoutGrade !== text ? rules.find((r) => r.pattern.test(withoutGrade)) : undefined;
     if (ruleWithoutGrade) return { rule: ruleWithoutGrade, text: withoutGrade, lineCount: n };
     // A heading does not end a sentence before it wraps; a line that does is not a heading's start.
     if (/[.!]$/.test(next)) return null;
@@ -106,7 +113,8 @@ export function splitOutline(
 ): Section[] {
   const sections: Section[] = [];
   const byName = new Map<string, Section>();
-  let current: Section | null = lead && lines[0] ? { ...lead, title: lead.name, heading: lines[0], lines: [] } : null;
+  let current: Section | null =
+    lead && lines[0] ? { ...lead, title: lead.name, heading: lines[0], lines: [] } : null;
   let part: string | null = null;
   if (current) {
     sections.push(current);
@@ -125,7 +133,14 @@ export function splitOutline(
     if (existing) {
       current = existing;
     } else {
-      current = { name, role: match.rule.role, title: match.text, heading: lines[i]!, lines: [], itemStart: match.rule.itemStart };
+      current = {
+        name,
+        role: match.rule.role,
+        title: match.text,
+        heading: lines[i]!,
+        lines: [],
+        itemStart: match.rule.itemStart,
+      };
       sections.push(current);
       byName.set(name, current);
     }

@@ -12,7 +12,10 @@ const NAME = /^\p{Lu}[\p{L}'-]*(?: (?:\p{Lu}[\p{L}'.-]*|de|van|von|le|la|du)){1,
 export function cleanPersonName(text: string): string | null {
   const name = cleanInline(text)
     .replace(/,?\s*(?:Her|His) Majesty's Inspectors?\b.*$/i, '')
-    .replace(/,?\s*\b(?:Ofsted )?(?:HMI|Ofsted Inspector|Social Care Regulatory Inspector)\b.*$/i, '')
+    .replace(
+      /,?\s*\b(?:Ofsted )?(?:HMI|Ofsted Inspector|Social Care Regulatory Inspector)\b.*$/i,
+      '',
+    )
     .replace(/[\s,.;:]+$/, '')
     .trim();
   return NAME.test(name) ? name : null;
@@ -21,7 +24,10 @@ export function cleanPersonName(text: string): string | null {
 /** "Linda Steele, Kate Malleson and Peter Green" → three names; titles after a name are dropped. */
 export function splitNameList(text: string): string[] {
   return cleanInline(text)
-    .replace(/,?\s*(?:(?:two|three|four|five) of )?(?:Senior )?(?:Her|His) Majesty's Inspectors?\b/gi, '')
+    .replace(
+      /,?\s*(?:(?:two|three|four|five) of )?(?:Senior )?(?:Her|His) Majesty's Inspectors?\b/gi,
+      '',
+    )
     .replace(/\(HMIs?\)/g, '')
     .replace(/,?\s*\bHMIs?\b/g, '')
     .split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/)

@@ -30,7 +30,8 @@ export interface Prose {
 }
 
 /** Bullet glyphs of Ofsted PDFs (after normaliseLine: "- "), including ◼, the minus sign of sub-lists and private-use code points. */
-const BULLET = /^(?:- |[\u25FC\u25FE\u25A0\u25AA\u25CF\u2022\u25E6\u2023\u2043\u2219\u2212\u27A2\u25BA\uE000-\uF8FF]\s*)(?=\S)/u;
+const BULLET =
+  /^(?:- |[\u25FC\u25FE\u25A0\u25AA\u25CF\u2022\u25E6\u2023\u2043\u2219\u2212\u27A2\u25BA\uE000-\uF8FF]\s*)(?=\S)/u;
 const NUMBERED = /^(\d{1,3})\.\s+(?=\S)/;
 /** How far a paragraph number may jump (a paragraph lost to a damaged extract). */
 const NUMBER_GAP = 3;
@@ -45,7 +46,10 @@ const LEAD_IN_WORDS = 4;
  * lines with some substance. Used to tell a paragraph's last line from a wrapped one.
  */
 export function measureLineWidth(lines: readonly SourceLine[]): number {
-  const lengths = lines.map((l) => cleanLine(l).length).filter((n) => n >= 20).sort((a, b) => a - b);
+  const lengths = lines
+    .map((l) => cleanLine(l).length)
+    .filter((n) => n >= 20)
+    .sort((a, b) => a - b);
   if (lengths.length === 0) return 80;
   return lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * 0.85))]!;
 }
@@ -71,7 +75,10 @@ function closeBlock(open: OpenBlock): ProseBlock {
 }
 
 /** The marker a line opens with, and its text without the marker. */
-function readMarker(text: string, lastNumber: number | null): { marker: ProseBlock['marker']; rest: string; number: number | null } {
+function readMarker(
+  text: string,
+  lastNumber: number | null,
+): { marker: ProseBlock['marker']; rest: string; number: number | null } {
   const bullet = BULLET.exec(text);
   if (bullet) return { marker: 'bullet', rest: text.slice(bullet[0].length), number: null };
   const numbered = NUMBERED.exec(text);
@@ -90,7 +97,9 @@ function isLabelLike(block: ProseBlock, width: number): boolean {
   const words = block.text.split(' ').length;
   if (words > LABEL_WORDS) return false;
   if (/:$/.test(block.text)) return words <= LEAD_IN_WORDS;
-  return !endsSentence(block.text) && /^[A-Z0-9"'(]/.test(block.text) && block.text.length < width * 0.7;
+  return (
+    !endsSentence(block.text) && /^[A-Z0-9"'(]/.test(block.text) && block.text.length < width * 0.7
+  );
 }
 
 /** Splits lines into blocks; `isFurniture` marks page furniture, which separates but never ends a sentence. */
@@ -121,9 +130,21 @@ export function readProse(
     const ended = current !== null && endsSentence(current.lastText);
     const endsShort = ended && current.lastText.length < width * SHORT_LINE_RATIO;
     const opensItem = ended && itemStart !== null && itemStart.test(rest);
-    if (marker !== null || current === null || opensItem || (endsShort && /^[A-Z0-9"'(]/.test(rest))) {
+    if (
+      marker !== null ||
+      current === null ||
+      opensItem ||
+      (endsShort && /^[A-Z0-9"'(]/.test(rest))
+    ) {
       flush();
-      open = { parts: [rest], first: line, last: line, lastText: text, marker, afterBreak: pendingBreak };
+      open = {
+        parts: [rest],
+        first: line,
+        last: line,
+        lastText: text,
+        marker,
+        afterBreak: pendingBreak,
+      };
       if (number !== null) lastNumber = number;
     } else {
       current.parts.push(rest);
@@ -142,7 +163,10 @@ export function readProse(
  * in lower case after a clause that announces it ("…so that:", "…timely manner;") is part of the
  * same item, not an item of its own.
  */
-function rejoinAndSort(raw: ReadonlyArray<ProseBlock & { afterBreak: boolean }>, width: number): Prose {
+function rejoinAndSort(
+  raw: ReadonlyArray<ProseBlock & { afterBreak: boolean }>,
+  width: number,
+): Prose {
   const joined: ProseBlock[] = [];
   /** Whether the last block has taken in a sub-list, so its next lower-case bullets belong to it too. */
   let inSubList = false;
@@ -160,9 +184,14 @@ function rejoinAndSort(raw: ReadonlyArray<ProseBlock & { afterBreak: boolean }>,
       (subClause ||
         (block.marker === null &&
           afterBreak &&
-          (startsLowerCase(block.text) || (!endsSentence(previous.text) && !isLabelLike(previous, width)))));
+          (startsLowerCase(block.text) ||
+            (!endsSentence(previous.text) && !isLabelLike(previous, width)))));
     if (previous && continues) {
-      joined[joined.length - 1] = { ...previous, text: `${previous.text} ${block.text}`, lastLine: block.lastLine };
+      joined[joined.length - 1] = {
+        ...previous,
+        text: `${previous.text} ${block.text}`,
+        lastLine: block.lastLine,
+      };
     } else {
       joined.push(block);
     }

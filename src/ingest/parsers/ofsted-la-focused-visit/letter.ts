@@ -41,14 +41,19 @@ export function lineAt(joined: JoinedText, at: number): SourceLine | null {
 }
 
 /** "Focused visit to <LA> (local authority) children's services", as printed; the title may wrap. */
-export function readVisitTitle(lines: readonly SourceLine[]): { name: string; position: SourcePosition } | null {
+export function readVisitTitle(
+  lines: readonly SourceLine[],
+): { name: string; position: SourcePosition } | null {
   for (let i = 0; i < lines.length; i += 1) {
     const first = cleanLine(lines[i]!);
     if (!/^focused visit to\b/i.test(first)) continue;
-    const title = /children'?s|children first/i.test(first) ? first : `${first} ${(lines[i + 1] ? cleanLine(lines[i + 1]!) : '')}`;
+    const title = /children'?s|children first/i.test(first)
+      ? first
+      : `${first} ${lines[i + 1] ? cleanLine(lines[i + 1]!) : ''}`;
     const m =
-      /^focused visit to (?:the )?(.+?)(?: local authority)? children'?s (?:social care )?services\b/i.exec(title) ??
-      /^focused visit to (?:the )?(.+?)\s*$/i.exec(first);
+      /^focused visit to (?:the )?(.+?)(?: local authority)? children'?s (?:social care )?services\b/i.exec(
+        title,
+      ) ?? /^focused visit to (?:the )?(.+?)\s*$/i.exec(first);
     if (m) return { name: m[1]!.trim(), position: lines[i]!.position };
   }
   return null;
@@ -61,11 +66,19 @@ const VISIT_DATES = new RegExp(
 );
 
 /** The visit dates from "…a focused visit to … on 7 to 8 December 2021." */
-export function readVisitDates(joined: JoinedText): { dates: DateRange | null; text: string | null; position: SourcePosition | null } {
+export function readVisitDates(joined: JoinedText): {
+  dates: DateRange | null;
+  text: string | null;
+  position: SourcePosition | null;
+} {
   const m = VISIT_DATES.exec(joined.text);
   if (!m) return { dates: null, text: null, position: null };
   const line = lineAt(joined, m.index + m[0].length - m[1]!.length);
-  return { dates: readDateRangeText(m[1]!), text: m[1]!, position: line ? { ...line.position } : null };
+  return {
+    dates: readDateRangeText(m[1]!),
+    text: m[1]!,
+    position: line ? { ...line.position } : null,
+  };
 }
 
 /** The date the letter is dated, alone on a line at its top. */
@@ -83,14 +96,22 @@ export function readLetterDate(lines: readonly SourceLine[]): string | null {
  * arrangements for …" (also "evaluated", "reviewed", "The visit looked at"), but not the one about
  * the evidence ("Inspectors looked at a range of evidence").
  */
-export function readAreaOfPractice(joined: JoinedText): { text: string; position: SourcePosition } | null {
-  const m = /\b(?:Inspectors|The visit|This visit) (?:looked at|evaluated|reviewed|focused on)(?! a range of evidence)\b[\s\S]*?[.!](?=\s+["'A-Z]|\s*$)/.exec(joined.text);
+export function readAreaOfPractice(
+  joined: JoinedText,
+): { text: string; position: SourcePosition } | null {
+  const m =
+    /\b(?:Inspectors|The visit|This visit) (?:looked at|evaluated|reviewed|focused on)(?! a range of evidence)\b[\s\S]*?[.!](?=\s+["'A-Z]|\s*$)/.exec(
+      joined.text,
+    );
   if (!m) return null;
   const line = lineAt(joined, m.index);
   if (!line) return null;
   // A bullet opening a line ends the sentence: when an extract lost its full stop, the list
   // after it is not part of the area of practice (and its "- " marker is not report text).
-  const bullet = joined.starts.find(([start]) => start > m.index && start < m.index + m[0].length && joined.text.startsWith('- ', start));
+  const bullet = joined.starts.find(
+    ([start]) =>
+      start > m.index && start < m.index + m[0].length && joined.text.startsWith('- ', start),
+  );
   const text = bullet ? joined.text.slice(m.index, bullet[0]).trimEnd() : m[0];
   return { text, position: { ...line.position } };
 }

@@ -13,11 +13,17 @@ export function readVisitPeople(lines: readonly SourceLine[], opening: JoinedTex
   const people: Person[] = [];
   const closing = lines.findIndex((l) => /^yours? sincerely,?$/i.test(cleanLine(l)));
   if (closing !== -1) {
-    const signed = lines.slice(closing + 1).map((l) => cleanLine(l)).find((t) => t !== '');
+    const signed = lines
+      .slice(closing + 1)
+      .map((l) => cleanLine(l))
+      .find((t) => t !== '');
     const name = signed ? cleanPersonName(signed) : null;
     if (name) people.push({ role: 'lead inspector', name });
   }
-  const team = /\b(?:inspectors (?:for (?:this|the) visit )?were|the visit was (?:carried out|conducted|led) by) (.+?)\.(?=\s|$)/i.exec(opening.text);
+  const team =
+    /\b(?:inspectors (?:for (?:this|the) visit )?were|the visit was (?:carried out|conducted|led) by) (.+?)\.(?=\s|$)/i.exec(
+      opening.text,
+    );
   if (team) {
     for (const name of splitNameList(team[1]!)) {
       if (!people.some((p) => p.name === name)) people.push({ role: 'inspector', name });

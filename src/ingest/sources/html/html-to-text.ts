@@ -15,15 +15,62 @@ type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
 
 const SKIPPED = new Set([
-  'head', 'script', 'style', 'noscript', 'template', 'nav', 'svg', 'math', 'iframe', 'object', 'embed',
-  'canvas', 'form', 'button', 'select', 'input', 'textarea', 'dialog',
+  'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'nav',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'form',
+  'button',
+  'select',
+  'input',
+  'textarea',
+  'dialog',
 ]);
 const CHROME = new Set(['header', 'footer', 'aside']);
 const CONTENT_SECTIONS = new Set(['main', 'article', 'section']);
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'main',
-  'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'tfoot', 'thead', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'tfoot',
+  'thead',
+  'ul',
 ]);
 
 interface Block {
@@ -83,7 +130,8 @@ class BlockWriter {
   write(node: Node, inContent = this.insideContent): void {
     if (!isElement(node)) {
       if (node.nodeName === '#text' && 'value' in node) this.line += collapse(node.value);
-      else if (node.nodeName === '#document' || node.nodeName === '#document-fragment') this.writeChildren(node, inContent);
+      else if (node.nodeName === '#document' || node.nodeName === '#document-fragment')
+        this.writeChildren(node, inContent);
       return;
     }
     const tag = node.tagName;
@@ -120,14 +168,18 @@ class BlockWriter {
   }
 
   private writeRow(row: Element, inContent: boolean): void {
-    const cells = row.childNodes.filter((cell): cell is Element => isElement(cell) && (cell.tagName === 'td' || cell.tagName === 'th'));
+    const cells = row.childNodes.filter(
+      (cell): cell is Element =>
+        isElement(cell) && (cell.tagName === 'td' || cell.tagName === 'th'),
+    );
     const texts = cells.map((cell) => {
       const inner = new BlockWriter(inContent);
       inner.write(cell, inContent);
       inner.flush();
       return inner.blocks.map((block) => block.text.replace(/\s+/g, ' ')).join(' ');
     });
-    if (texts.some((text) => text.trim())) this.blocks.push({ text: texts.join('\t').replace(/\t+$/, ''), isRow: true });
+    if (texts.some((text) => text.trim()))
+      this.blocks.push({ text: texts.join('\t').replace(/\t+$/, ''), isRow: true });
   }
 }
 

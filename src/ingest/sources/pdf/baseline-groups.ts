@@ -15,7 +15,10 @@ export function groupByBaseline(items: readonly PdfTextItem[]): PdfTextItem[][] 
   let anchor = 0;
   let anchorSize = 0;
   for (const item of sorted) {
-    if (current.length > 0 && item.baseline - anchor > SAME_BASELINE_EM * Math.max(anchorSize, item.size)) {
+    if (
+      current.length > 0 &&
+      item.baseline - anchor > SAME_BASELINE_EM * Math.max(anchorSize, item.size)
+    ) {
       groups.push(current);
       current = [];
     }
@@ -57,7 +60,13 @@ function attachSuperscripts(groups: readonly PdfTextItem[][]): PdfTextItem[][] {
       const left = Math.min(...group.map((item) => item.left));
       const right = Math.max(...group.map((item) => item.right));
       const smallLeft = Math.min(...small.map((item) => item.left));
-      return groupSize(small) <= 0.85 * size && raise > 0 && raise <= 0.7 * size && smallLeft >= left - 2 * size && smallLeft <= right + size;
+      return (
+        groupSize(small) <= 0.85 * size &&
+        raise > 0 &&
+        raise <= 0.7 * size &&
+        smallLeft >= left - 2 * size &&
+        smallLeft <= right + size
+      );
     });
     if (!host) continue;
     host.push(...small);

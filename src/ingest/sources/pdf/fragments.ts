@@ -50,17 +50,27 @@ function startFragment(item: PdfTextItem): Fragment {
  * Items of one baseline, left to right → fragments separated by cell-sized gaps, or by narrower
  * gaps in front of a known column start (a cell that nearly fills its column).
  */
-export function splitFragments(group: readonly PdfTextItem[], columnStarts: readonly number[] = []): Fragment[] {
+export function splitFragments(
+  group: readonly PdfTextItem[],
+  columnStarts: readonly number[] = [],
+): Fragment[] {
   const items = [...group].sort((a, b) => a.left - b.left);
   const fragments: Fragment[] = [];
   let current: Fragment | null = null;
   let previous: PdfTextItem | null = null;
   for (const item of items) {
     // Some producers fake bold by printing the same run twice, a hair apart.
-    if (previous && item.text === previous.text && Math.abs(item.left - previous.left) < 0.1 * item.size) continue;
+    if (
+      previous &&
+      item.text === previous.text &&
+      Math.abs(item.left - previous.left) < 0.1 * item.size
+    )
+      continue;
     const em = Math.min(item.size, previous?.size ?? item.size);
     const gap = current ? item.left - current.right : 0;
-    const cellGap = columnStarts.some((start) => Math.abs(start - item.left) < 1) ? ALIGNED_CELL_GAP_EM : CELL_GAP_EM;
+    const cellGap = columnStarts.some((start) => Math.abs(start - item.left) < 1)
+      ? ALIGNED_CELL_GAP_EM
+      : CELL_GAP_EM;
     if (current && gap >= cellGap * em && !isListMarker(current.text)) {
       fragments.push(current);
       current = null;
@@ -69,7 +79,8 @@ export function splitFragments(group: readonly PdfTextItem[], columnStarts: read
       current = startFragment(item);
     } else {
       const markerOnly = isListMarker(current.text);
-      const needsSpace = gap > SPACE_GAP_EM * em && !/\s$/.test(current.text) && !/^\s/.test(item.text);
+      const needsSpace =
+        gap > SPACE_GAP_EM * em && !/\s$/.test(current.text) && !/^\s/.test(item.text);
       current.text += needsSpace ? ` ${item.text}` : item.text;
       if (markerOnly) {
         current.textLeft = item.left;

@@ -10,6 +10,7 @@ export function joinWrapped(first: string, second: string): string {
   const tail = second.replace(/^\s+/, '');
   if (!head) return tail;
   if (!tail) return head;
-  if (/\p{L}-$/u.test(head) && /^\p{Ll}/u.test(tail) && !/^(?:and|or|to)\b/.test(tail)) return `${head}${tail}`;
+  if (/\p{L}-$/u.test(head) && /^\p{Ll}/u.test(tail) && !/^(?:and|or|to)\b/.test(tail))
+    return `${head}${tail}`;
   return `${head} ${tail}`;
 }

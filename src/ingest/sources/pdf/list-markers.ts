@@ -7,7 +7,8 @@
  * Bullet glyphs seen in regulator PDFs and Word exports; the en dash doubles as a bullet, and a
  * lone combining long stroke (U+0336) is how some Word exports print a dash bullet.
  */
-const BULLET_GLYPH_CLASS = '[\\u0336\\u2022\\u2023\\u2043\\u2219\\u00B7\\u25AA\\u25AB\\u25A0\\u25A1\\u25FC\\u25FE\\u25CF\\u25CB\\u25E6\\u25C6\\u25C7\\u27A2\\u27A4\\u2713\\u2714\\u2013\\uE000-\\uF8FF]';
+const BULLET_GLYPH_CLASS =
+  '[\\u0336\\u2022\\u2023\\u2043\\u2219\\u00B7\\u25AA\\u25AB\\u25A0\\u25A1\\u25FC\\u25FE\\u25CF\\u25CB\\u25E6\\u25C6\\u25C7\\u27A2\\u27A4\\u2713\\u2714\\u2013\\uE000-\\uF8FF]';
 
 // A hyphen is a marker only on its own: "-77" at the start of a line is a number.
 const BULLET_ONLY = new RegExp(`^(?:${BULLET_GLYPH_CLASS}|-)$`, 'u');

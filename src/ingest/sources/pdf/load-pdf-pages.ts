@@ -35,7 +35,10 @@ const CMAP_URL = `${path.join(PDFJS_ROOT, 'cmaps')}${path.sep}`;
 /** Why pdf.js refused a document, as one line a batch summary can show. */
 export function describePdfError(error: unknown): string {
   const name = error instanceof Error ? error.name : '';
-  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim().slice(0, 200);
+  const message = (error instanceof Error ? error.message : String(error))
+    .split('\n')[0]!
+    .trim()
+    .slice(0, 200);
   switch (name) {
     case 'PasswordException':
       return 'PDF is encrypted with a password';
@@ -63,7 +66,13 @@ async function readPageItems(page: PDFPageProxy): Promise<PdfPage> {
     if (!isHorizontal(matrix)) continue;
     const size = Math.hypot(matrix[2] ?? 0, matrix[3] ?? 0);
     const left = matrix[4] ?? 0;
-    items.push({ text: item.str, left, right: left + item.width, baseline: matrix[5] ?? 0, size: size > 0 ? size : 1 });
+    items.push({
+      text: item.str,
+      left,
+      right: left + item.width,
+      baseline: matrix[5] ?? 0,
+      size: size > 0 ? size : 1,
+    });
   }
   return { pageNumber: page.pageNumber, width: viewport.width, height: viewport.height, items };
 }

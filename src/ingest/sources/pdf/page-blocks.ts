@@ -48,7 +48,8 @@ function percentile(values: readonly number[], share: number): number {
 function measurePage(lines: readonly PdfLine[]): PageMetrics {
   const prose = lines.filter((line) => !isRow(line));
   const long = prose.filter((line) => firstText(line).length >= 40).map((line) => line.right);
-  const rightEdge = long.length >= 3 ? percentile(long, 0.9) : Math.max(0, ...prose.map((line) => line.right));
+  const rightEdge =
+    long.length >= 3 ? percentile(long, 0.9) : Math.max(0, ...prose.map((line) => line.right));
   const spacings = new Map<number, number>();
   for (let i = 1; i < prose.length; i += 1) {
     const [above, below] = [prose[i - 1]!, prose[i]!];
@@ -79,16 +80,22 @@ function continuesParagraph(above: PdfLine, below: PdfLine, metrics: PageMetrics
   // Wrapped lines start under the text of the line above (which, after an item number printed
   // in the same run, is somewhere to its right), or back under its bullet.
   const hangingIndent = startsListItem(above) && above.textLeft === above.left ? 4 * em : 1.5 * em;
-  if (below.left < above.left - 0.5 * em || below.left > above.textLeft + hangingIndent) return false;
+  if (below.left < above.left - 0.5 * em || below.left > above.textLeft + hangingIndent)
+    return false;
   // A sentence running on in lower case is wrapped text whatever room the line above left.
-  if (startsLowerCase(firstText(below)) && !endsSentence(normaliseQuotes(firstText(above)))) return true;
+  if (startsLowerCase(firstText(below)) && !endsSentence(normaliseQuotes(firstText(above))))
+    return true;
   const room = metrics.rightEdge - above.right;
   // Word widths are estimated from average character widths, so leave generous slack.
   return room <= 1.5 * below.firstWordWidth + 2 * em;
 }
 
 function toBlock(line: PdfLine, continuesTable: boolean): TextBlock {
-  return { cells: line.cells.map((cell) => cell.text), cellLefts: line.cells.map((cell) => cell.left), continuesTable };
+  return {
+    cells: line.cells.map((cell) => cell.text),
+    cellLefts: line.cells.map((cell) => cell.left),
+    continuesTable,
+  };
 }
 
 /** A page's lines (furniture removed) → its blocks in reading order. */
@@ -101,7 +108,11 @@ export function buildPageBlocks(lines: readonly PdfLine[]): TextBlock[] {
     if (above && current && continuesParagraph(above, line, metrics)) {
       current.cells[0] = joinWrapped(current.cells[0] ?? '', firstText(line));
     } else {
-      const nextRow = above !== null && isRow(above) && isRow(line) && line.top - above.bottom < 4 * Math.max(above.size, line.size);
+      const nextRow =
+        above !== null &&
+        isRow(above) &&
+        isRow(line) &&
+        line.top - above.bottom < 4 * Math.max(above.size, line.size);
       blocks.push(toBlock(line, nextRow));
     }
     above = line;

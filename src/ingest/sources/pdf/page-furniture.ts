@@ -33,7 +33,8 @@ function furnitureKey(line: PdfLine): string {
 
 function edgeIndexes({ lines, height }: PageLines): Set<number> {
   const indexes = new Set<number>();
-  const inBand = (line: PdfLine): boolean => line.bottom <= height * EDGE_BAND || line.top >= height * (1 - EDGE_BAND);
+  const inBand = (line: PdfLine): boolean =>
+    line.bottom <= height * EDGE_BAND || line.top >= height * (1 - EDGE_BAND);
   for (let i = 0; i < Math.min(EDGE_LINES, lines.length); i += 1) {
     for (const index of [i, lines.length - 1 - i]) if (inBand(lines[index]!)) indexes.add(index);
   }
@@ -60,8 +61,13 @@ export function removePageFurniture(pages: readonly PageLines[]): PdfLine[][] {
     }
   });
   const needed = Math.max(2, Math.ceil(pages.length * REPEAT_SHARE));
-  const repeated = new Set([...pagesByKey].filter(([, seen]) => seen.size >= needed).map(([key]) => key));
+  const repeated = new Set(
+    [...pagesByKey].filter(([, seen]) => seen.size >= needed).map(([key]) => key),
+  );
   return pages.map((page, pageIndex) =>
-    page.lines.filter((line, i) => !(edges[pageIndex]!.has(i) && (repeated.has(furnitureKey(line)) || isLonePageNumber(line)))),
+    page.lines.filter(
+      (line, i) =>
+        !(edges[pageIndex]!.has(i) && (repeated.has(furnitureKey(line)) || isLonePageNumber(line))),
+    ),
   );
 }

@@ -113,7 +113,11 @@ function buildLine(row: readonly Fragment[]): PdfLine {
 export function buildPageLines(page: PdfPage): PdfLine[] {
   const groups = groupByBaseline(page.items);
   // Where cells clearly start on some lines tells where a tight gap on another is a cell break.
-  const columnStarts = groups.flatMap((group) => splitFragments(group).slice(1).map((fragment) => fragment.left));
+  const columnStarts = groups.flatMap((group) =>
+    splitFragments(group)
+      .slice(1)
+      .map((fragment) => fragment.left),
+  );
   const fragments = groups.flatMap((group) => splitFragments(group, columnStarts));
   return groupRows(fragments)
     .map(buildLine)

@@ -15,7 +15,8 @@ import { joinPageBlocks } from './page-joins.ts';
 import { buildPageLines } from './page-lines.ts';
 import { mergeRowContinuations } from './row-continuations.ts';
 
-export type PdfTextResult = { ok: true; text: string; pageCount: number } | { ok: false; reason: string };
+export type PdfTextResult =
+  { ok: true; text: string; pageCount: number } | { ok: false; reason: string };
 
 /**
  * Below this many printed characters per page a PDF is taken to be scanned images (which may
@@ -24,7 +25,10 @@ export type PdfTextResult = { ok: true; text: string; pageCount: number } | { ok
 const MIN_CHARACTERS_PER_PAGE = 5;
 
 function hasTextLayer(pages: readonly PdfPage[]): boolean {
-  const characters = pages.reduce((sum, page) => sum + page.items.reduce((n, item) => n + item.text.replace(/\s/g, '').length, 0), 0);
+  const characters = pages.reduce(
+    (sum, page) => sum + page.items.reduce((n, item) => n + item.text.replace(/\s/g, '').length, 0),
+    0,
+  );
   return pages.length > 0 && characters >= MIN_CHARACTERS_PER_PAGE * pages.length;
 }
 
@@ -44,14 +48,23 @@ export function renderBlocks(blocks: readonly TextBlock[]): string {
 export async function readPdfText(bytes: Uint8Array): Promise<PdfTextResult> {
   const loaded = await loadPdfPages(bytes);
   if (!loaded.ok) return loaded;
-  if (!hasTextLayer(loaded.pages)) return { ok: false, reason: 'PDF has no text layer (scanned image?)' };
+  if (!hasTextLayer(loaded.pages))
+    return { ok: false, reason: 'PDF has no text layer (scanned image?)' };
   try {
-    const lines = removePageFurniture(loaded.pages.map((page) => ({ lines: mergeRowContinuations(buildPageLines(page)), height: page.height })));
+    const lines = removePageFurniture(
+      loaded.pages.map((page) => ({
+        lines: mergeRowContinuations(buildPageLines(page)),
+        height: page.height,
+      })),
+    );
     const text = renderBlocks(joinPageBlocks(lines.map(buildPageBlocks)));
     if (!text.trim()) return { ok: false, reason: 'PDF has no text layer (scanned image?)' };
     return { ok: true, text, pageCount: loaded.pages.length };
   } catch (error) {
     // Layout code meeting a shape it never saw must not stop a batch.
-    return { ok: false, reason: `PDF text could not be laid out: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}` };
+    return {
+      ok: false,
+      reason: `PDF text could not be laid out: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
+    };
   }
 }

@@ -7,7 +7,13 @@ import 'graphiql/style.css';
 import { GraphiQL } from 'graphiql';
 import { createElement, type ComponentProps } from 'react';
 import { createRoot } from 'react-dom/client';
-import { buildSandboxUrl, CONFIG_ELEMENT_ID, ROOT_ELEMENT_ID, SANDBOX_LINK_ID, type ExplorerConfig } from '../explorer-config.ts';
+import {
+  buildSandboxUrl,
+  CONFIG_ELEMENT_ID,
+  ROOT_ELEMENT_ID,
+  SANDBOX_LINK_ID,
+  type ExplorerConfig,
+} from '../explorer-config.ts';
 import { findElement, openLocalStorage, readPageOrigin } from './browser-page.ts';
 import { createNamespacedStorage } from './namespaced-storage.ts';
 import { createSameOriginFetcher } from './post-graphql.ts';

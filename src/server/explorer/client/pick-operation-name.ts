@@ -6,7 +6,10 @@
  */
 import { Kind, parse } from 'graphql';
 
-export function pickOperationName(query: string, selected: string | null | undefined): string | undefined {
+export function pickOperationName(
+  query: string,
+  selected: string | null | undefined,
+): string | undefined {
   let names: (string | undefined)[];
   try {
     names = parse(query)

@@ -14,9 +14,13 @@ export interface FetcherOptions {
 
 export function createSameOriginFetcher(graphqlPath: string) {
   return async (params: FetcherParams, options?: FetcherOptions): Promise<ExecutionResult> => {
-    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'application/json',
+    };
     // The headers editor may hold numbers or booleans: HTTP only carries text.
-    for (const [name, value] of Object.entries(options?.headers ?? {})) headers[name] = String(value);
+    for (const [name, value] of Object.entries(options?.headers ?? {}))
+      headers[name] = String(value);
     const response = await fetch(graphqlPath, {
       method: 'POST',
       headers,
@@ -32,7 +36,9 @@ export function createSameOriginFetcher(graphqlPath: string) {
       return JSON.parse(text) as ExecutionResult;
     } catch {
       // A proxy's HTML error page or an empty body: show what came back instead of a parse error.
-      throw new Error(`${response.status} ${response.statusText}: ${text.slice(0, 500) || '(empty response)'}`);
+      throw new Error(
+        `${response.status} ${response.statusText}: ${text.slice(0, 500) || '(empty response)'}`,
+      );
     }
   };
 }

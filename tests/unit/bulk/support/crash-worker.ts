@@ -7,7 +7,10 @@ import { parentPort } from 'node:worker_threads';
 type Task = { n: number; crash?: 'throw' | 'exit' };
 
 parentPort!.on('message', ({ id, task }: { id: number; task: Task }) => {
-  if (task.crash === 'throw') setImmediate(() => { throw new Error(`worker blew up on ${task.n}`); });
+  if (task.crash === 'throw')
+    setImmediate(() => {
+      throw new Error(`worker blew up on ${task.n}`);
+    });
   else if (task.crash === 'exit') process.exit(7);
   else parentPort!.postMessage({ id, outcome: { ok: true, value: task.n * 2 } });
 });
