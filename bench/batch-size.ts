@@ -16,13 +16,13 @@ import { readConfig } from '../src/config.ts';
 import { createDriver, type Connection } from '../src/db/driver.ts';
 import { Database } from '../src/db/executor.ts';
 import { startLocalNeo4j, type LocalNeo4jHandle } from '../src/db/local-neo4j.ts';
-import { runMigrations } from '../src/db/run-migrations.ts';
+import { runMigrations } from '../src/app/prepare-graph.ts';
 import { DiskSink } from '../src/generate/disk-sink.ts';
 import { generateCorpus } from '../src/generate/generate-corpus.ts';
 import { DEFAULT_CORPUS_OPTIONS } from '../src/generate/options.ts';
-import type { ReportDocument } from '../src/ingest/document.ts';
-import { ingestFile } from '../src/ingest/ingest-files.ts';
-import { loadReportBatch } from '../src/ingest/load.ts';
+import type { ReportDocument } from '../src/model/document.ts';
+import { ingestFile } from '../src/load/ingest-files.ts';
+import { loadReportBatch } from '../src/graph/write/load-reports.ts';
 import { listInputFiles } from '../src/ingest/sources/read-source.ts';
 import { loadSameGraphFloor } from './floor-same-graph.ts';
 

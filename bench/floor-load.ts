@@ -8,7 +8,7 @@
  * side is replanned while the graph grows.
  */
 import type { Driver } from 'neo4j-driver';
-import type { ReportDocument } from '../src/ingest/document.ts';
+import type { ReportDocument } from '../src/model/document.ts';
 
 const FLOOR_CYPHER = `CYPHER replan=skip
   UNWIND $reports AS rep

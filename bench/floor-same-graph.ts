@@ -8,8 +8,8 @@
  * by label, relationship type and property, and says whether they match.
  */
 import type { Driver } from 'neo4j-driver';
-import type { ReportDocument } from '../src/ingest/document.ts';
-import { planBatch } from '../src/ingest/load-batch-rows.ts';
+import type { ReportDocument } from '../src/model/document.ts';
+import { planBatch } from '../src/graph/write/load-batch-rows.ts';
 
 const SAME_GRAPH_CYPHER = `CYPHER replan=skip
   UNWIND $regulations AS rg

@@ -9,7 +9,7 @@
  */
 import { createDriver } from '../src/db/driver.ts';
 import { Database } from '../src/db/executor.ts';
-import { ingestInputs } from '../src/ingest/bulk/ingest-inputs.ts';
+import { ingestInputs } from '../src/load/bulk/ingest-inputs.ts';
 import type { IngestChildResult } from './run-ingest-child.ts';
 
 async function run(): Promise<void> {

@@ -15,7 +15,7 @@ import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../src/config.ts';
-import { mergeMeta, readSideMeta } from '../src/ingest/ingest-files.ts';
+import { mergeMeta, readSideMeta } from '../src/load/ingest-files.ts';
 import { buildReportDocument, type BuildInput } from '../src/ingest/pipeline.ts';
 import { listInputFiles, readSourceText } from '../src/ingest/sources/read-source.ts';
 

@@ -2,25 +2,25 @@
  * The questions the benchmark asks twice: through GraphQL over HTTP (ours, with the nested
  * fields a client would select) and as the same named Cypher query on the bare driver.
  */
-import type { BreachCountArgs } from '../src/graph/analytics/breach-counts.ts';
-import { ratingChangesQuery } from '../src/graph/analytics/rating-changes.ts';
+// The bench runs each question's own summary read on the bare driver, so it reaches inside the
+// question folders (src/ itself may import a question only through its index.ts).
+import type { BreachCountArgs } from '../src/graph/questions/breach-counts/index.ts';
 import {
   breachCountsSummaryQuery,
   toBreachSummaryParams,
-} from '../src/graph/summaries/breach-count-summary.ts';
+} from '../src/graph/questions/breach-counts/summary.ts';
+import { ratingChangesQuery } from '../src/graph/questions/rating-changes/exact-query.ts';
 import {
   repeatedBreachesInWindowSummaryQuery,
   repeatedBreachesSummaryQuery,
   WINDOW_HEAD_PAIRS,
-} from '../src/graph/summaries/repeated-breach-summary.ts';
-import {
-  themeCooccurrenceSummaryQuery,
-  themeTrendsSummaryQuery,
-} from '../src/graph/summaries/theme-summary.ts';
+} from '../src/graph/questions/repeated-breaches/summary.ts';
+import { themeCooccurrenceSummaryQuery } from '../src/graph/questions/theme-cooccurrence/summary.ts';
+import { themeTrendsSummaryQuery } from '../src/graph/questions/theme-trends/summary.ts';
 import { toScopeParams } from '../src/graph/filters.ts';
 import { listQuery } from '../src/graph/lists.ts';
 import { relatedFindingsQuery, searchQuery, STOPWORDS } from '../src/graph/search.ts';
-import { FULLTEXT_INDEX } from '../src/db/migrations.ts';
+import { FULLTEXT_INDEX } from '../src/graph/schema/migrations.ts';
 
 export interface QueryCase {
   name: string;

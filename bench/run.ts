@@ -19,16 +19,16 @@ import { PROJECT_ROOT, readConfig } from '../src/config.ts';
 import { createDriver, type Connection } from '../src/db/driver.ts';
 import { Database, toNeo4jParam } from '../src/db/executor.ts';
 import { findFreePort, startLocalNeo4j, type LocalNeo4jHandle } from '../src/db/local-neo4j.ts';
-import { runMigrations } from '../src/db/run-migrations.ts';
+import { runMigrations } from '../src/app/prepare-graph.ts';
 import { describeRefresh } from '../src/graph/summaries/refresh-scheduler.ts';
 import { refreshSummaries } from '../src/graph/summaries/refresh-summaries.ts';
-import type { ReportDocument } from '../src/ingest/document.ts';
-import { readSideMeta } from '../src/ingest/ingest-files.ts';
+import type { ReportDocument } from '../src/model/document.ts';
+import { readSideMeta } from '../src/load/ingest-files.ts';
 import type { ReportMeta } from '../src/ingest/meta.ts';
-import { defaultWorkerCount } from '../src/ingest/bulk/ingest-inputs.ts';
+import { defaultWorkerCount } from '../src/load/bulk/ingest-inputs.ts';
 import { buildReportDocument } from '../src/ingest/pipeline.ts';
 import { listInputFiles, readSourceText } from '../src/ingest/sources/read-source.ts';
-import { DEFAULT_BATCH_SIZE, loadReportBatch } from '../src/ingest/load.ts';
+import { DEFAULT_BATCH_SIZE, loadReportBatch } from '../src/graph/write/load-reports.ts';
 import { loadFloor } from './floor-load.ts';
 import { describeGraphShape, loadSameGraphFloor } from './floor-same-graph.ts';
 import { measureIngestMemory } from './ingest-memory.ts';
@@ -119,7 +119,7 @@ async function startApiChild(
 ): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await findFreePort();
   const child = await startServerChild(
-    'src/main.ts',
+    'src/app/main.ts',
     connection,
     { PORT: String(port), LOAD_SEED: 'false' },
     /ready: explorer at/,

@@ -15,7 +15,7 @@ import { compareWithIlacsHistory } from '../eval/ilacs-agreement.ts';
 import { formatIlacsAgreement } from '../eval/ilacs-agreement-format.ts';
 import { formatThemeAgreement } from '../eval/theme-agreement-format.ts';
 import { measureThemeAgreement } from '../eval/theme-agreement.ts';
-import type { ReportDocument } from '../ingest/document.ts';
+import type { ReportDocument } from '../model/document.ts';
 import { buildReportDocument } from '../ingest/pipeline.ts';
 import { listInputFiles, readSourceText } from '../ingest/sources/read-source.ts';
 

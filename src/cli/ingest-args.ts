@@ -1,7 +1,7 @@
 /** Command-line options of `npm run ingest`, parsed and checked into one typed value. */
 import { parseArgs } from 'node:util';
-import { defaultWorkerCount } from '../ingest/bulk/ingest-inputs.ts';
-import { DEFAULT_BATCH_SIZE } from '../ingest/load.ts';
+import { defaultWorkerCount } from '../load/bulk/ingest-inputs.ts';
+import { DEFAULT_BATCH_SIZE } from '../graph/write/load-reports.ts';
 import type { ReportMeta } from '../ingest/meta.ts';
 
 const DEFAULT_PROGRESS_INTERVAL_MS = 10_000;

@@ -1,24 +1,24 @@
 /**
  * `npm run ingest -- <files or folders...>`: streams the inputs through the bulk pipeline
- * (src/ingest/bulk/) with progress on stderr, one result line per file or record, a summary
+ * (src/load/bulk/) with progress on stderr, one result line per file or record, a summary
  * table, exit code 0 only when every file went in.
  */
 import { ConfigError, readConfig } from '../config.ts';
 import { openGraph, type GraphConnection } from '../db/connect.ts';
 import { DatabaseError } from '../db/errors.ts';
 import { LocalNeo4jError } from '../db/local-neo4j-build.ts';
-import { runMigrations } from '../db/run-migrations.ts';
-import { ingestInputs } from '../ingest/bulk/ingest-inputs.ts';
-import { JsonArrayWriter } from '../ingest/bulk/json-array-writer.ts';
-import { ProgressReporter, type ProgressMode } from '../ingest/bulk/progress-reporter.ts';
-import { addResult, emptyTotals } from '../ingest/bulk/run-totals.ts';
-import type { ItemResult } from '../ingest/bulk/work-items.ts';
+import { runMigrations } from '../app/prepare-graph.ts';
+import { ingestInputs } from '../load/bulk/ingest-inputs.ts';
+import { JsonArrayWriter } from '../load/bulk/json-array-writer.ts';
+import { ProgressReporter, type ProgressMode } from '../load/bulk/progress-reporter.ts';
+import { addResult, emptyTotals } from '../load/bulk/run-totals.ts';
+import type { ItemResult } from '../load/bulk/work-items.ts';
 import { describeRefresh } from '../graph/summaries/refresh-scheduler.ts';
 import { refreshSummaries } from '../graph/summaries/refresh-summaries.ts';
-import { linkProviders } from '../ingest/datasets/index.ts';
-import type { FileStatus } from '../ingest/ingest-files.ts';
+import { linkProviders } from '../graph/write/link-providers.ts';
+import type { FileStatus } from '../load/ingest-files.ts';
 import { walkInputFiles } from '../ingest/sources/read-source.ts';
-import { unreachable } from '../server/error-codes.ts';
+import { unreachable } from '../model/unreachable.ts';
 import { INGEST_USAGE, parseIngestArgs, UsageError, type IngestArgs } from './ingest-args.ts';
 import { formatSummaryTable } from './summary-table.ts';
 

@@ -1,7 +1,7 @@
 /** The summary table printed at the end of an ingest run. */
-import type { DataFileTotals } from '../ingest/bulk/run-totals.ts';
-import { formatDuration } from '../ingest/bulk/format-progress.ts';
-import type { IngestSummary } from '../ingest/ingest-files.ts';
+import type { DataFileTotals } from '../load/bulk/run-totals.ts';
+import { formatDuration } from '../load/bulk/format-progress.ts';
+import type { IngestSummary } from '../load/ingest-files.ts';
 
 /** What a bulk run adds below the table: data files, time, rate and memory. */
 export interface RunFigures {

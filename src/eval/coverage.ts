@@ -4,7 +4,7 @@
  * names it (a regulator id, or a name and address); how many carry a regulator id is counted
  * apart, because only those can meet data files and API records on one node.
  */
-import type { ReportDocument } from '../ingest/document.ts';
+import type { ReportDocument } from '../model/document.ts';
 
 export interface ParsedFile {
   file: string;

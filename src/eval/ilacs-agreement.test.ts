@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportDocument } from '../ingest/document.ts';
+import type { ReportDocument } from '../model/document.ts';
 import { compareWithIlacsHistory } from './ilacs-agreement.ts';
 import { formatIlacsAgreement } from './ilacs-agreement-format.ts';
 import { parseCsv, parseHistoryDate } from './ilacs-history-csv.ts';

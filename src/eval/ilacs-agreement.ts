@@ -10,7 +10,7 @@
  * what it says: `not_reported_post_reform` and `inspection_pre_dates_judgement` expect no such
  * judgement in the report; `data_unreadable` and blanks are not compared.
  */
-import type { Grade, ReportDocument } from '../ingest/document.ts';
+import type { Grade, ReportDocument } from '../model/document.ts';
 import { readGrade } from '../ingest/text/grades.ts';
 import {
   HISTORY_GRADE_COLUMNS,

@@ -7,7 +7,7 @@
  * Precision measured this way is a lower bound: a staffing commentary that also describes
  * safeguarding training is rightly tagged safeguarding too, and counts as a false positive.
  */
-import type { ReportDocument } from '../ingest/document.ts';
+import type { ReportDocument } from '../model/document.ts';
 import type { CqcQualityStatement } from '../reference/types.ts';
 import { readCqcQualityStatements } from '../reference/index.ts';
 

@@ -3,7 +3,7 @@
  * is compared in a canonical form (plain values, fixed key order) so that agreement is string
  * equality and a disagreement can be printed as expected / actual.
  */
-import type { ReportDocument } from '../ingest/document.ts';
+import type { ReportDocument } from '../model/document.ts';
 import type { GroundTruthRecord } from './ground-truth.ts';
 
 export interface FieldComparison {

@@ -3,7 +3,7 @@
  * (bullets around "However:") or, for some inspections, a full inspection report (ratings per key
  * question, findings under each, breaches and notices in the closing tables).
  */
-import type { RatingDirection } from '../ingest/document.ts';
+import type { RatingDirection } from '../model/document.ts';
 import type { CqcKeyQuestion } from './data/cqc-full-report-sentences.ts';
 import type { ThemeId } from './data/themes.ts';
 import type { InspectionDates } from './inspection-schedule.ts';

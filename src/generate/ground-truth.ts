@@ -10,7 +10,7 @@ import type {
   Polarity,
   RatingDirection,
   ReportFamily,
-} from '../ingest/document.ts';
+} from '../model/document.ts';
 import { formatIso } from './calendar.ts';
 import type { CqcFullReportPlan, CqcInspectionPlan, PlannedBullet } from './cqc-plan.ts';
 import { LEADERSHIP_AREA, OVERALL_AREA, PROTECTION_AREA, type ThemeId } from './data/themes.ts';

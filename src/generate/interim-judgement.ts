@@ -5,8 +5,8 @@
  * the rhythm of that era: a full inspection, an interim about six months later, the next full
  * about six months after that; an inadequate home gets full inspections only.
  */
-import type { Grade } from '../ingest/document.ts';
-import { unreachable } from '../server/error-codes.ts';
+import type { Grade } from '../model/document.ts';
+import { unreachable } from '../model/unreachable.ts';
 import { buildDay } from './calendar.ts';
 import { describeOfstedRating, type Rating } from './rating-trajectory.ts';
 

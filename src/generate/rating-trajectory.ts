@@ -3,7 +3,7 @@
  * tilted by the provider's quality. Good locations tend to stay good; inadequate ones mostly
  * climb to requires improvement, some stay inadequate.
  */
-import type { Grade } from '../ingest/document.ts';
+import type { Grade } from '../model/document.ts';
 import type { Random } from './random.ts';
 import type { SyntheticRegulator } from './sector-plan.ts';
 

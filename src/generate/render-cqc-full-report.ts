@@ -21,7 +21,7 @@ import type {
 } from './cqc-plan.ts';
 import type { CqcKeyQuestion } from './data/cqc-full-report-sentences.ts';
 import { CQC_LOCATION_KINDS } from './data/synthetic-names.ts';
-import { unreachable } from '../server/error-codes.ts';
+import { unreachable } from '../model/unreachable.ts';
 import type { Random } from './random.ts';
 import { capitalise, describeCqcRating, type Rating } from './rating-trajectory.ts';
 import { drawAddress } from './sector-plan.ts';

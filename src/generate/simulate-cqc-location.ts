@@ -6,7 +6,7 @@
  * good and for a share of the others, else a location summary. Only the previous inspection is
  * remembered.
  */
-import type { RatingDirection } from '../ingest/document.ts';
+import type { RatingDirection } from '../model/document.ts';
 import { buildInspectionId } from '../ingest/parsers/ids.ts';
 import { formatIso, formatMonthYear } from './calendar.ts';
 import { CQC_SENTENCES } from './data/cqc-summary-sentences.ts';

@@ -2,7 +2,7 @@
  * An ascending page of a list sorted by one indexed property (ties broken by id), read in the
  * range index's order instead of sorting every node: a sorted page otherwise sorts every node
  * with the label (label scan, two properties cached each, Top), most of the query's time, while
- * read from a range index such as Location.name's (src/db/migrations.ts) it reads little more
+ * read from a range index such as Location.name's (src/graph/schema/migrations.ts) it reads little more
  * than the page.
  *
  * The index holds only nodes with the property, which ORDER BY ... ASC puts before those

@@ -16,7 +16,7 @@ import type { Loaders } from './loaders.ts';
 import { type NodeKind, type RowOf } from './node-kinds.ts';
 import { buildIndexOrderedPage } from './index-ordered-page.ts';
 import { buildNewestEnforcementPage } from './newest-enforcement-page.ts';
-import { toPage, type Page, type PageRequest } from './pagination.ts';
+import { toPage, type Page, type PageRequest } from './page.ts';
 import {
   attachNested,
   buildNestedCypher,

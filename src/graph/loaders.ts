@@ -10,7 +10,7 @@ import type { PlainRecord } from '../db/query.ts';
 import { childPageQuery, CHILD_PAGES, type ChildPageName } from './child-pages.ts';
 import { toFindingParams, type FindingFilterInput } from './filters.ts';
 import { NODE_KINDS, type NodeKind, type RowOf } from './node-kinds.ts';
-import { toPage, type Page, type PageRequest } from './pagination.ts';
+import { toPage, type Page, type PageRequest } from './page.ts';
 import { nodesByKeyQuery, traversalQuery, TRAVERSALS, type TraversalName } from './traversals.ts';
 
 type ToKind<T extends TraversalName> = (typeof TRAVERSALS)[T]['to'];

@@ -12,7 +12,7 @@ import { read, type PlainRecord } from '../db/query.ts';
 import { CHILD_PAGES, type ChildPageName } from './child-pages.ts';
 import type { Loaders } from './loaders.ts';
 import { NODE_KINDS, type NodeKind } from './node-kinds.ts';
-import { toPage, type PageRequest } from './pagination.ts';
+import { toPage, type PageRequest } from './page.ts';
 import { readPropertiesOf, readRowFields, ROW_READERS, type RowKind } from './rows.ts';
 import { TRAVERSALS, type TraversalName } from './traversals.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Reads of cross-source provider identity (see src/ingest/datasets/link-providers.ts): each
+ * Reads of cross-source provider identity (see src/graph/write/link-providers.ts): each
  * provider's Companies House number and its SAME_AS matches in either direction, for many
  * providers in one query.
  */

@@ -3,7 +3,7 @@
  * values) into the typed object resolvers receive as their parent.
  */
 import { read, type PlainRecord } from '../db/query.ts';
-import type { Grade, RatingDirection } from '../ingest/document.ts';
+import type { Grade, RatingDirection } from '../model/document.ts';
 
 export type Regulator = 'OFSTED' | 'CQC';
 export type Polarity = 'CONCERN' | 'STRENGTH' | 'NEUTRAL';

@@ -1,7 +1,7 @@
 /** Full-text search over findings and requirements, and findings related to a given one. */
 import { defineQuery, read } from '../db/query.ts';
 import type { Database } from '../db/executor.ts';
-import { FULLTEXT_INDEX } from '../db/migrations.ts';
+import { FULLTEXT_INDEX } from './schema/migrations.ts';
 import { parseNode } from './node-kinds.ts';
 import type { FindingRow, InspectionRow, LocationRow, RequirementRow } from './rows.ts';
 import { buildLuceneQuery, buildSnippet, extractSearchTerms } from './search-text.ts';

@@ -3,7 +3,12 @@
  * names no home), given beside the file as `<file>.meta.json` or as CLI flags, and applied to the
  * parsed document before classification.
  */
-import type { DocumentWarning, LocationRef, ProviderRef, ReportDocument } from './document.ts';
+import type {
+  DocumentWarning,
+  LocationRef,
+  ProviderRef,
+  ReportDocument,
+} from '../model/document.ts';
 import {
   buildCqcLocationId,
   buildOfstedLocationId,

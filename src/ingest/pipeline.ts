@@ -4,7 +4,7 @@
  * so what `--dry-run --json` prints is exactly what would be loaded.
  */
 import { classifyDocument } from './classify/index.ts';
-import type { SourceFormat } from './document.ts';
+import type { SourceFormat } from '../model/document.ts';
 import { applyReportMeta, type ReportMeta } from './meta.ts';
 import { parseReport, type ParseResult } from './parsers/index.ts';
 import { sha256Hex } from './text/hash.ts';

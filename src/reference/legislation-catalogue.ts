@@ -1,7 +1,7 @@
 /**
  * seed/reference/legislation.json: Legislation and Regulation nodes. Read once, validated, cached.
  */
-import type { LegislationId, RegulationRef } from '../ingest/document.ts';
+import type { LegislationId, RegulationRef } from '../model/document.ts';
 import { LEGISLATION_IDS } from './legislation-ids.ts';
 import { referenceFilePath } from './project-root.ts';
 import type {

@@ -1,4 +1,4 @@
-import type { LegislationId } from '../ingest/document.ts';
+import type { LegislationId } from '../model/document.ts';
 
 /**
  * The legislation ids the ReportDocument contract knows. The catalogue may describe only these:

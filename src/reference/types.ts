@@ -3,7 +3,7 @@
  * quality-statement mapping. Each array maps 1:1 to graph nodes or links, so optional values are
  * `null` rather than absent and every entry has the same properties.
  */
-import type { LegislationId } from '../ingest/document.ts';
+import type { LegislationId } from '../model/document.ts';
 
 /** How far a regulation's heading is backed by its sources (see legislation.json statusLegend). */
 export type HeadingStatus = 'confirmed' | 'confirmed-secondary' | 'taken-from-text' | 'unconfirmed';

@@ -7,14 +7,15 @@ import type {
   ThemePairResolvers,
   ThemeTrendPointResolvers,
 } from '../generated/resolvers-types.ts';
-import { findRatingChanges } from '../graph/analytics/rating-changes.ts';
-import { countBreaches } from '../graph/summaries/breach-count-summary.ts';
-import { findRepeatedBreaches } from '../graph/summaries/repeated-breach-summary.ts';
-import { findThemeCooccurrence, findThemeTrends } from '../graph/summaries/theme-summary.ts';
+import { countBreaches } from '../graph/questions/breach-counts/index.ts';
+import { findRatingChanges } from '../graph/questions/rating-changes/index.ts';
+import { findRepeatedBreaches } from '../graph/questions/repeated-breaches/index.ts';
+import { findThemeCooccurrence } from '../graph/questions/theme-cooccurrence/index.ts';
+import { findThemeTrends } from '../graph/questions/theme-trends/index.ts';
 import { listParams, readList } from '../graph/lists.ts';
 import type { Loaders } from '../graph/loaders.ts';
 import { toFindingParams } from '../graph/filters.ts';
-import { toConnection } from '../graph/pagination.ts';
+import { toConnection } from './connection.ts';
 import type { NodeKind, RowOf } from '../graph/node-kinds.ts';
 import { readAhead } from './prefetch-plan.ts';
 import { badInput, checkDateRange, listLimit, pageArgs, required } from './support.ts';

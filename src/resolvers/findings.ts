@@ -9,7 +9,7 @@ import type {
 import { listThemes } from '../graph/catalogue.ts';
 import { listParams, readList } from '../graph/lists.ts';
 import { whenReady } from '../graph/loaders.ts';
-import { toConnection } from '../graph/pagination.ts';
+import { toConnection } from './connection.ts';
 import { readAhead } from './prefetch-plan.ts';
 import { selectsTotalCount } from './selection.ts';
 import { checkDateRange, pageArgs, required } from './support.ts';

@@ -5,12 +5,13 @@ import type {
   MutationResolvers,
   ReportFormat,
 } from '../generated/resolvers-types.ts';
-import type { IngestResultRow } from '../graph/ingest-result.ts';
-import type { SourceFormat } from '../ingest/document.ts';
-import { ingestText } from '../ingest/ingest-files.ts';
+import type { IngestResultRow } from './ingest-result.ts';
+import type { SourceFormat } from '../model/document.ts';
+import { ingestText } from '../load/ingest-files.ts';
 import type { ReportMeta } from '../ingest/meta.ts';
 import { readSourceBytes } from '../ingest/sources/read-source.ts';
-import { ErrorCode, unreachable } from '../server/error-codes.ts';
+import { ErrorCode } from '../model/error-codes.ts';
+import { unreachable } from '../model/unreachable.ts';
 import { badInput } from './support.ts';
 
 /** About 20 MB of PDF once base64-decoded; the JSON body limit in app.ts is set to match. */

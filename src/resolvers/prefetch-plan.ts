@@ -9,7 +9,8 @@ import type { FieldNode, GraphQLField, GraphQLObjectType, GraphQLResolveInfo } f
 import { CHILD_PAGES, type ChildPageName } from '../graph/child-pages.ts';
 import { LISTS, type ListName, type ListReadOptions } from '../graph/lists.ts';
 import type { Loaders } from '../graph/loaders.ts';
-import { toPageRequest, type PageRequest } from '../graph/pagination.ts';
+import type { PageRequest } from '../graph/page.ts';
+import { toPageRequest } from './connection.ts';
 import { NODE_KINDS, type NodeKind } from '../graph/node-kinds.ts';
 import type { PrefetchStep, Projection } from '../graph/prefetch.ts';
 import { ROW_READERS } from '../graph/rows.ts';

@@ -9,8 +9,8 @@ import {
   type ProviderIdentity,
   type ProviderMatchRuleName,
 } from '../graph/provider-identity.ts';
-import type { RequestContext } from '../server/context.ts';
-import { unreachable } from '../server/error-codes.ts';
+import type { RequestContext } from './context.ts';
+import { unreachable } from '../model/unreachable.ts';
 
 const identityLoaders = new WeakMap<RequestContext, DataLoader<string, ProviderIdentity>>();
 

@@ -1,7 +1,7 @@
 import type { ProviderResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { listParams, readList } from '../graph/lists.ts';
 import { whenReady } from '../graph/loaders.ts';
-import { toConnection } from '../graph/pagination.ts';
+import { toConnection } from './connection.ts';
 import { readAhead } from './prefetch-plan.ts';
 import { selectsTotalCount } from './selection.ts';
 import { pageArgs } from './support.ts';

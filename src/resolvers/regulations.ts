@@ -7,7 +7,7 @@ import type {
 } from '../generated/resolvers-types.ts';
 import { listLegislation, listRegulations } from '../graph/catalogue.ts';
 import { whenReady } from '../graph/loaders.ts';
-import { toConnection } from '../graph/pagination.ts';
+import { toConnection } from './connection.ts';
 import { selectsTotalCount } from './selection.ts';
 import { pageArgs, required } from './support.ts';
 

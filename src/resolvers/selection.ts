@@ -21,7 +21,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
-import { unreachable } from '../server/error-codes.ts';
+import { unreachable } from '../model/unreachable.ts';
 
 /** What reading a selection needs from a resolver's info. */
 export type SelectionContext = Pick<GraphQLResolveInfo, 'fragments' | 'variableValues'>;

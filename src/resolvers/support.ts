@@ -1,7 +1,8 @@
 /** Small checks shared by resolvers. */
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../server/error-codes.ts';
-import { toPageRequest, type PageRequest } from '../graph/pagination.ts';
+import { ErrorCode } from '../model/error-codes.ts';
+import type { PageRequest } from '../graph/page.ts';
+import { toPageRequest } from './connection.ts';
 
 /** A to-one relation the graph model guarantees; its absence is a data fault, not a client error. */
 export function required<T>(value: T | null | undefined, what: string): T {

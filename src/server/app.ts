@@ -13,7 +13,7 @@ import type { Database } from '../db/executor.ts';
 import { checkHealth } from '../graph/health.ts';
 import { Loaders } from '../graph/loaders.ts';
 import { resolvers } from '../resolvers/index.ts';
-import type { RequestContext } from './context.ts';
+import type { RequestContext } from '../resolvers/context.ts';
 import { createExplorerRouter } from './explorer/explorer-router.ts';
 import { formatError } from './format-error.ts';
 import { createGraphqlHandler, isGraphqlPath, type NodeHandler } from './graphql-handler.ts';
@@ -83,7 +83,7 @@ export async function startServer(
     introspection: true,
     // Apollo's default pretty-prints every response; clients parse it, so indentation is only bytes and time.
     stringifyResult: (result) => JSON.stringify(result),
-    // The process owns its signals (main.ts stops the server, then the graph): Apollo's own
+    // The process owns its signals (app/main.ts stops the server, then the graph): Apollo's own
     // handler would stop it a second time and re-raise the signal.
     stopOnTerminationSignals: false,
     validationRules: buildLimitRules(),

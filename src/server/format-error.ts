@@ -6,7 +6,8 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DatabaseError, type DatabaseErrorKind } from '../db/errors.ts';
-import { ErrorCode, unreachable } from './error-codes.ts';
+import { ErrorCode } from '../model/error-codes.ts';
+import { unreachable } from '../model/unreachable.ts';
 
 const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode));
 // Codes Apollo itself assigns to request-level problems; their messages are safe to show.

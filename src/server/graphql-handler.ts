@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import cors from 'cors';
 import express from 'express';
-import { ErrorCode } from './error-codes.ts';
+import { ErrorCode } from '../model/error-codes.ts';
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
 

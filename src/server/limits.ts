@@ -5,7 +5,7 @@
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
-import { ErrorCode } from './error-codes.ts';
+import { ErrorCode } from '../model/error-codes.ts';
 
 /** Deep enough for every example operation (6 levels) with room to explore. */
 export const MAX_DEPTH = 10;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ReportDocument } from '../../src/ingest/document.ts';
+import type { ReportDocument } from '../../src/model/document.ts';
 import { buildReportDocument } from '../../src/ingest/pipeline.ts';
 
 /** The seed reports with a golden document: `tests/golden/<seed name>.json`. */

@@ -6,14 +6,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineQuery, defineStatement, read } from '../../src/db/query.ts';
-import { runMigrations } from '../../src/db/run-migrations.ts';
-import {
-  ingestDataFile,
-  linkProviders,
-  type DataFileKind,
-  type DataFileResult,
-} from '../../src/ingest/datasets/index.ts';
-import { ingestFile } from '../../src/ingest/ingest-files.ts';
+import { runMigrations } from '../../src/app/prepare-graph.ts';
+import type { DataFileKind } from '../../src/ingest/datasets/detect.ts';
+import { ingestDataFile, type DataFileResult } from '../../src/load/ingest-data-file.ts';
+import { linkProviders } from '../../src/graph/write/link-providers.ts';
+import { ingestFile } from '../../src/load/ingest-files.ts';
 import { startServer } from '../../src/server/app.ts';
 import { askGraphQL } from '../support/http.ts';
 import { connectTestGraph, resetTestGraph, type TestGraph } from '../support/test-graph.ts';

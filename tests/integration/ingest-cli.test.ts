@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import type { ReportDocument } from '../../src/ingest/document.ts';
+import type { ReportDocument } from '../../src/model/document.ts';
 import { countGraph } from '../support/graph-counts.ts';
 import { CQC_SEED, OFSTED_SEED, SEED_DIR } from '../support/seed-documents.ts';
 import { connectTestGraph, resetTestGraph, type TestGraph } from '../support/test-graph.ts';

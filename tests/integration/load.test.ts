@@ -1,11 +1,15 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMigrations } from '../../src/db/run-migrations.ts';
+import { runMigrations } from '../../src/app/prepare-graph.ts';
 import { defineQuery, read, type PlainRecord } from '../../src/db/query.ts';
-import { findLoadedShas, loadReportBatch, loadReportDocument } from '../../src/ingest/load.ts';
-import type { ReportDocument } from '../../src/ingest/document.ts';
-import { ingestFile } from '../../src/ingest/ingest-files.ts';
+import {
+  findLoadedShas,
+  loadReportBatch,
+  loadReportDocument,
+} from '../../src/graph/write/load-reports.ts';
+import type { ReportDocument } from '../../src/model/document.ts';
+import { ingestFile } from '../../src/load/ingest-files.ts';
 import { startServer, type RunningServer } from '../../src/server/app.ts';
 import { FIXTURE_DIR, FIXTURE_REPORTS } from '../support/api-fixture.ts';
 import { countGraph } from '../support/graph-counts.ts';

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMigrations } from '../../src/db/run-migrations.ts';
+import { runMigrations } from '../../src/app/prepare-graph.ts';
 import { defineQuery, read } from '../../src/db/query.ts';
 import { DiskSink } from '../../src/generate/disk-sink.ts';
 import { generateCorpus } from '../../src/generate/generate-corpus.ts';
@@ -15,11 +15,11 @@ import { DEFAULT_CORPUS_OPTIONS } from '../../src/generate/options.ts';
 import {
   findRatingChanges,
   type RatingChangeArgs,
-} from '../../src/graph/analytics/rating-changes.ts';
+} from '../../src/graph/questions/rating-changes/index.ts';
 import { listParams, readList } from '../../src/graph/lists.ts';
 import { findRelatedFindings } from '../../src/graph/search.ts';
-import { ingestInputs } from '../../src/ingest/bulk/ingest-inputs.ts';
-import { DEFAULT_BATCH_SIZE } from '../../src/ingest/load.ts';
+import { ingestInputs } from '../../src/load/bulk/ingest-inputs.ts';
+import { DEFAULT_BATCH_SIZE } from '../../src/graph/write/load-reports.ts';
 import { connectTestGraph, resetTestGraph, type TestGraph } from '../support/test-graph.ts';
 
 /** Every matching action sorted, then paged: the NEWEST list as it read before the two streams. */

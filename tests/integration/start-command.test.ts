@@ -37,7 +37,7 @@ function startMain(
     ...extraEnv,
   };
   if (!extraEnv.NEO4J_URI) delete env.NEO4J_URI;
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/main.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/app/main.ts')], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,30 +8,33 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/executor.ts';
 import { defineQuery, defineStatement, read } from '../../src/db/query.ts';
-import { runMigrations } from '../../src/db/run-migrations.ts';
+import { runMigrations } from '../../src/app/prepare-graph.ts';
+import { toFindingParams, type FindingFilterInput } from '../../src/graph/filters.ts';
 import {
+  countBreaches,
   countBreachesExactly,
   type BreachCountArgs,
   type BreachGroup,
-} from '../../src/graph/analytics/breach-counts.ts';
+} from '../../src/graph/questions/breach-counts/index.ts';
 import {
+  findRepeatedBreaches,
   findRepeatedBreachesExactly,
   type RepeatedBreachArgs,
-} from '../../src/graph/analytics/repeated-breaches.ts';
+} from '../../src/graph/questions/repeated-breaches/index.ts';
 import {
+  findThemeCooccurrence,
   findThemeCooccurrenceExactly,
+} from '../../src/graph/questions/theme-cooccurrence/index.ts';
+import {
+  findThemeTrends,
   findThemeTrendsExactly,
   type ThemeTrendArgs,
   type TrendInterval,
-} from '../../src/graph/analytics/theme-trends.ts';
-import { toFindingParams, type FindingFilterInput } from '../../src/graph/filters.ts';
-import { countBreaches } from '../../src/graph/summaries/breach-count-summary.ts';
-import { findRepeatedBreaches } from '../../src/graph/summaries/repeated-breach-summary.ts';
+} from '../../src/graph/questions/theme-trends/index.ts';
 import { refreshSummaries } from '../../src/graph/summaries/refresh-summaries.ts';
 import { splitAtWholeMonths } from '../../src/graph/summaries/month-windows.ts';
-import { findThemeCooccurrence, findThemeTrends } from '../../src/graph/summaries/theme-summary.ts';
-import { ingestInputs } from '../../src/ingest/bulk/ingest-inputs.ts';
-import { ingestFile } from '../../src/ingest/ingest-files.ts';
+import { ingestInputs } from '../../src/load/bulk/ingest-inputs.ts';
+import { ingestFile } from '../../src/load/ingest-files.ts';
 import { FIXTURE_DIR, FIXTURE_REPORTS } from '../support/api-fixture.ts';
 import { CQC_SEED, OFSTED_SEED, SEED_DIR } from '../support/seed-documents.ts';
 import { connectTestGraph, resetTestGraph, type TestGraph } from '../support/test-graph.ts';

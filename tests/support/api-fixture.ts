@@ -3,8 +3,8 @@
  * through the real pipeline and loader, and the server on a free 127.0.0.1 port.
  */
 import path from 'node:path';
-import { runMigrations } from '../../src/db/run-migrations.ts';
-import { ingestFile } from '../../src/ingest/ingest-files.ts';
+import { runMigrations } from '../../src/app/prepare-graph.ts';
+import { ingestFile } from '../../src/load/ingest-files.ts';
 import { startServer, type RunningServer } from '../../src/server/app.ts';
 import { SEED_DIR, CQC_SEED, OFSTED_SEED } from './seed-documents.ts';
 import { connectTestGraph, resetTestGraph, type TestGraph } from './test-graph.ts';

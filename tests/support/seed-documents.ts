@@ -1,7 +1,7 @@
 /** The seed reports parsed through the real pipeline, for loader and API tests. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ReportDocument } from '../../src/ingest/document.ts';
+import type { ReportDocument } from '../../src/model/document.ts';
 import { buildReportDocument } from '../../src/ingest/pipeline.ts';
 
 export const SEED_DIR = path.resolve(import.meta.dirname, '../../seed');

@@ -6,7 +6,7 @@ import { inject } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { createDriver } from '../../src/db/driver.ts';
 import { Database } from '../../src/db/executor.ts';
-import { runSchemaMigrations } from '../../src/db/migrations.ts';
+import { runSchemaMigrations } from '../../src/graph/schema/migrations.ts';
 import { defineStatement } from '../../src/db/query.ts';
 
 export interface TestGraph {

@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import type { NamedQuery } from '../../src/db/query.ts';
-import { schemaStatements } from '../../src/db/migrations.ts';
+import { schemaStatements } from '../../src/graph/schema/migrations.ts';
 import { CHILD_PAGES, childPageQuery, type ChildPageName } from '../../src/graph/child-pages.ts';
 import { LISTS, listQuery, type ListName } from '../../src/graph/lists.ts';
 import { NODE_KINDS, type NodeKind } from '../../src/graph/node-kinds.ts';
@@ -54,7 +54,7 @@ function listSourceFiles(folder: string): string[] {
   });
 }
 
-/** Modules that call defineQuery or defineStatement (the entry points under src/cli and main.ts define none). */
+/** Modules that call defineQuery or defineStatement (the entry points under src/cli and src/app/main.ts define none). */
 const DEFINING_MODULES = listSourceFiles(path.join(PROJECT_ROOT, 'src')).filter((file) =>
   /\bdefine(?:Query|Statement)\s*[<(]/.test(readFileSync(file, 'utf8')),
 );

@@ -5,26 +5,21 @@
  * bumped the version past the stamp, so the summary reads as stale rather than wrong.
  */
 import { defineQuery, defineStatement, read } from '../../db/query.ts';
-import type { Database, QueryRunner } from '../../db/executor.ts';
-import { unreachable } from '../../server/error-codes.ts';
-import { rebuildBreachCountSummary, BREACH_COUNTS_KIND } from './breach-count-summary.ts';
+import type { Database } from '../../db/executor.ts';
+import { breachCountsSummary } from '../questions/breach-counts/index.ts';
+import { repeatedBreachesSummary } from '../questions/repeated-breaches/index.ts';
+import { themeCooccurrenceSummary } from '../questions/theme-cooccurrence/index.ts';
+import { themeTrendsSummary } from '../questions/theme-trends/index.ts';
 import { GRAPH_STATE_ID } from './graph-version.ts';
-import { rebuildRepeatedBreachSummary, REPEATED_BREACHES_KIND } from './repeated-breach-summary.ts';
-import {
-  rebuildThemePairSummary,
-  rebuildThemeTrendSummary,
-  THEME_COOCCURRENCE_KIND,
-  THEME_TRENDS_KIND,
-} from './theme-summary.ts';
+import type { SummaryDefinition } from './summary-definition.ts';
 
-export const SUMMARY_KINDS = [
-  THEME_COOCCURRENCE_KIND,
-  THEME_TRENDS_KIND,
-  BREACH_COUNTS_KIND,
-  REPEATED_BREACHES_KIND,
-] as const;
-
-export type SummaryKind = (typeof SUMMARY_KINDS)[number];
+/** Every question's summary, in the order a refresh rebuilds them. */
+export const SUMMARIES: readonly SummaryDefinition[] = [
+  themeCooccurrenceSummary,
+  themeTrendsSummary,
+  breachCountsSummary,
+  repeatedBreachesSummary,
+];
 
 /** A full rebuild reads the whole graph, so on a large graph one statement runs for a long time. */
 export const REFRESH_TIMEOUT_MS = 600_000;
@@ -32,7 +27,7 @@ export const REFRESH_TIMEOUT_MS = 600_000;
 export type RefreshStatus = 'rebuilt' | 'already-fresh' | 'not-exact';
 
 export interface KindRefresh {
-  kind: SummaryKind;
+  kind: string;
   status: RefreshStatus;
   seconds: number;
 }
@@ -63,25 +58,6 @@ export const stampSummary = defineStatement<{ kind: string; version: number }>(
   'MATCH (stamp:SummaryStamp {kind: $kind}) SET stamp.version = $version, stamp.builtAt = datetime()',
 );
 
-/** Rebuilds one kind; false when it must stay unstamped because summing it would not be exact. */
-async function rebuildKind(tx: QueryRunner, kind: SummaryKind): Promise<boolean> {
-  switch (kind) {
-    case REPEATED_BREACHES_KIND:
-      await rebuildRepeatedBreachSummary(tx);
-      return true;
-    case BREACH_COUNTS_KIND:
-      return rebuildBreachCountSummary(tx);
-    case THEME_TRENDS_KIND:
-      await rebuildThemeTrendSummary(tx);
-      return true;
-    case THEME_COOCCURRENCE_KIND:
-      await rebuildThemePairSummary(tx);
-      return true;
-    default:
-      return unreachable(kind, 'summary kind');
-  }
-}
-
 export interface RefreshOptions {
   /** Skip kinds whose stamp already equals the graph version (e.g. a restart on an unchanged graph). */
   onlyStale?: boolean;
@@ -99,13 +75,13 @@ export async function refreshSummaries(
       : [],
   );
   const done: KindRefresh[] = [];
-  for (const kind of SUMMARY_KINDS) {
+  for (const { kind, rebuild } of SUMMARIES) {
     const started = Date.now();
     let status: RefreshStatus = 'already-fresh';
     if (!fresh.has(kind)) {
       status = await long.writeTransaction(async (tx) => {
         const [state] = await tx.run(lockStamp, { kind });
-        const exact = await rebuildKind(tx, kind);
+        const exact = await rebuild(tx);
         if (!exact) return 'not-exact';
         if (state?.version !== null && state?.version !== undefined)
           await tx.run(stampSummary, { kind, version: state.version });

@@ -5,8 +5,9 @@
  * first voting sentence (where inspectors put the judgement) decides. Strength cues right after
  * a negator ("not always effective") do not count.
  */
-import type { Polarity } from '../document.ts';
-import { compileCue, findCueMatches, prepareForCues, type CompiledCue } from './cues.ts';
+import type { Polarity } from '../../model/document.ts';
+import type { CompiledCue } from './compiled-cue.ts';
+import { compileCue, findCueMatches, prepareForCues } from './cues.ts';
 import polarityCues from './polarity-cues.json' with { type: 'json' };
 import { splitSentences } from './split-sentences.ts';
 

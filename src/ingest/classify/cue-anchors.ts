@@ -16,7 +16,7 @@
  */
 import { PATTERN_PREFIX } from '../../reference/index.ts';
 import { findRequiredWords } from '../text/required-words.ts';
-import type { CompiledCue } from './cues.ts';
+import type { CompiledCue } from './compiled-cue.ts';
 
 interface IndexedCue {
   index: number;

@@ -11,12 +11,7 @@ import { PATTERN_PREFIX } from '../../reference/index.ts';
 import { normaliseQuotes } from '../text/normalise.ts';
 import { foldForRequiredWords, mayMatch } from '../text/required-words.ts';
 import { findAnchors, indexCueList } from './cue-anchors.ts';
-
-export interface CompiledCue<T> {
-  cue: string;
-  regex: RegExp;
-  payload: T;
-}
+import type { CompiledCue } from './compiled-cue.ts';
 
 export interface CueMatch<T> {
   cue: string;

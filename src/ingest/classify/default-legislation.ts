@@ -4,7 +4,8 @@
  * (no date, or a date when two instruments overlapped) there is no default and bare numbers stay
  * unresolved.
  */
-import type { LegislationId, ReportDocument } from '../document.ts';
+import type { LegislationId, ReportDocument } from '../../model/document.ts';
+import { unreachable } from '../../model/unreachable.ts';
 
 /** In force from 1 April 2015 (reference/chr2015.json instrument.in_force). */
 const CHR2015_IN_FORCE = '2015-04-01';
@@ -35,10 +36,6 @@ export function findDefaultLegislation(
       // LA reports cite the Children Acts by name and section, never a bare regulation number.
       return null;
     default:
-      return unreachableFamily(doc.family);
+      return unreachable(doc.family, 'report family');
   }
-}
-
-function unreachableFamily(family: never): never {
-  throw new Error(`No default legislation rule for report family ${String(family)}`);
 }

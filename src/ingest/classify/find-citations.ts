@@ -9,7 +9,7 @@
  * default exists, the finding names no other regulations, and the catalogue has regulation N.
  * A bare "section N" never resolves: reports cite sections of many Acts (Children Act 1989 s47).
  */
-import type { Citation, LegislationId } from '../document.ts';
+import type { Citation, LegislationId } from '../../model/document.ts';
 import {
   findLegislation,
   findRegulation,

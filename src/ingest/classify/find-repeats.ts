@@ -2,7 +2,7 @@
  * Repeat evidence: the sentence of a finding that says its shortfall was found before, and the
  * earlier inspection it points to. Cues and the rule are data, in repeat-cues.json.
  */
-import type { Polarity, RepeatEvidence, ReportDocument } from '../document.ts';
+import type { Polarity, RepeatEvidence, ReportDocument } from '../../model/document.ts';
 import { findRequiredWords, foldForRequiredWords, mayMatch } from '../text/required-words.ts';
 import { prepareForCues } from './cues.ts';
 import repeatCues from './repeat-cues.json' with { type: 'json' };

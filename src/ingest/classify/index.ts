@@ -4,7 +4,7 @@
  * structure: a polarity the parser set stays, and so do citations, themes or repeat evidence a
  * parser already filled in (classifier results are added beside them).
  */
-import type { Citation, Finding, ReportDocument, ThemeTag } from '../document.ts';
+import type { Citation, Finding, ReportDocument, ThemeTag } from '../../model/document.ts';
 import { classifyPolarity } from './classify-polarity.ts';
 import { findDefaultLegislation } from './default-legislation.ts';
 import { findCitations, type CitationContext } from './find-citations.ts';

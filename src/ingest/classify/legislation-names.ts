@@ -2,7 +2,7 @@
  * Where a text names a piece of legislation ("the Children's Homes (England) Regulations 2015",
  * "HSCA RA Regulations 2014"), from the aliases in seed/reference/legislation.json.
  */
-import type { LegislationId } from '../document.ts';
+import type { LegislationId } from '../../model/document.ts';
 import { readLegislationCatalogue } from '../../reference/index.ts';
 
 export interface LegislationName {

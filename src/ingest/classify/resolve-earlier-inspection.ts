@@ -10,7 +10,7 @@
  * - "the two previous inspections": the latest row, since the shortfall was present at each;
  * - "previous inspections" with no number: null, it does not say which.
  */
-import type { HistoryEntry, InspectionType, ReportDocument } from '../document.ts';
+import type { HistoryEntry, InspectionType, ReportDocument } from '../../model/document.ts';
 import { parseDate, parseMonthYear } from '../text/dates.ts';
 
 type HistoryContext = Pick<ReportDocument, 'history' | 'inspection'>;

@@ -14,9 +14,10 @@
  * Legislation names and citations are masked before matching, so "Health and Social Care Act"
  * is no health cue. Each tag keeps the terms that fired, lower-cased as found.
  */
-import type { Citation, ThemeTag } from '../document.ts';
+import type { Citation, ThemeTag } from '../../model/document.ts';
 import { readThemeTaxonomy, type Theme } from '../../reference/index.ts';
-import { compileCue, findCueMatches, maskSpans, prepareForCues, type CompiledCue } from './cues.ts';
+import type { CompiledCue } from './compiled-cue.ts';
+import { compileCue, findCueMatches, maskSpans, prepareForCues } from './cues.ts';
 import { findLegislationNames } from './legislation-names.ts';
 import { keepDominantThemes } from './dominant-themes.ts';
 import { splitSentences, type Sentence } from './split-sentences.ts';

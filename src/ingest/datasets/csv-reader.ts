@@ -7,7 +7,7 @@
  */
 import { createReadStream } from 'node:fs';
 import type { ReadProgress } from './read-progress.ts';
-import { unreachable } from '../../server/error-codes.ts';
+import { unreachable } from '../../model/unreachable.ts';
 
 export interface CsvRecord {
   /** 1-based line of the file where the record starts. */

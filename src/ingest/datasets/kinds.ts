@@ -1,8 +1,8 @@
 /**
  * What each kind of data file is and how it is read, or why it is deliberately not loaded.
  */
-import { unreachable } from '../../server/error-codes.ts';
-import type { SourceFormat } from '../document.ts';
+import { unreachable } from '../../model/unreachable.ts';
+import type { SourceFormat } from '../../model/document.ts';
 import type { DataFileKind } from './detect.ts';
 import {
   CQC_API_LOCATION_CSV_COLUMNS,

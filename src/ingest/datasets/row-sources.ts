@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import type { Json } from '../parsers/cqc-api-location/json-values.ts';
 import { isJsonObject, parseJsonText } from '../parsers/cqc-api-location/json-values.ts';
 import { isBlankRecord, readCsvFile, type CsvRecord } from './csv-reader.ts';
-import type { MappedRow } from './data-record.ts';
+import type { MappedRow } from '../../model/data-record.ts';
 import type { ReadProgress } from './read-progress.ts';
 import {
   buildHeader,

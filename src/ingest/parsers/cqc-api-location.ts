@@ -9,8 +9,8 @@
  * findings, each quality statement's labelled with its id, name and score → compose the document.
  * Nothing here throws on an odd record: what is missing becomes a warning and a null.
  */
-import type { Finding, ReportDocument, SourceInfo } from '../document.ts';
-import { DOCUMENT_SCHEMA_VERSION } from '../document.ts';
+import type { Finding, ReportDocument, SourceInfo } from '../../model/document.ts';
+import { DOCUMENT_SCHEMA_VERSION } from '../../model/document.ts';
 import { normaliseLineEndings } from '../text/normalise.ts';
 import { buildInspectionId, renumberDocumentIds } from './ids.ts';
 import { WarningLog } from './warnings.ts';

@@ -21,8 +21,8 @@ import type {
   Requirement,
   ReportDocument,
   SourceInfo,
-} from '../document.ts';
-import { DOCUMENT_SCHEMA_VERSION } from '../document.ts';
+} from '../../model/document.ts';
+import { DOCUMENT_SCHEMA_VERSION } from '../../model/document.ts';
 import { buildContentLocationId } from '../text/hash.ts';
 import { splitSourceLines, type SourceLine } from '../text/lines.ts';
 import { normaliseLineEndings, normaliseQuotes } from '../text/normalise.ts';

@@ -16,8 +16,8 @@ import type {
   RatingDirection,
   ReportDocument,
   SourceInfo,
-} from '../document.ts';
-import { DOCUMENT_SCHEMA_VERSION } from '../document.ts';
+} from '../../model/document.ts';
+import { DOCUMENT_SCHEMA_VERSION } from '../../model/document.ts';
 import type { DateRange } from '../text/dates.ts';
 import { gradeRank } from '../text/grades.ts';
 import { buildContentLocationId } from '../text/hash.ts';

@@ -1,4 +1,4 @@
-import type { ReportFamily } from '../document.ts';
+import type { ReportFamily } from '../../model/document.ts';
 import { normaliseLineEndings, normaliseQuotes, normaliseSpaces } from '../text/normalise.ts';
 import { findRequiredWords, foldForRequiredWords, mayMatch } from '../text/required-words.ts';
 

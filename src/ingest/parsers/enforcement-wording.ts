@@ -1,4 +1,4 @@
-import type { EnforcementType, LegislationId, RegulationRef } from '../document.ts';
+import type { EnforcementType, LegislationId, RegulationRef } from '../../model/document.ts';
 import { readCount } from '../text/numbers.ts';
 
 /** Kind of enforcement a sentence names, from the regulators' own wording; `other` when unclear. */

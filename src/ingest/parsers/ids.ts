@@ -1,4 +1,4 @@
-import type { InspectionType, Regulator, ReportDocument } from '../document.ts';
+import type { InspectionType, Regulator, ReportDocument } from '../../model/document.ts';
 import { slugifyName } from '../text/slug.ts';
 
 export type ChildKind = 'requirement' | 'finding' | 'recommendation' | 'enforcement';

@@ -1,4 +1,4 @@
-import type { ReportDocument, ReportFamily, SourceInfo } from '../document.ts';
+import type { ReportDocument, ReportFamily, SourceInfo } from '../../model/document.ts';
 import { parseCqcLocationSummary } from './cqc-location-summary.ts';
 import { parseCqcApiLocation, readCqcApiLocation } from './cqc-api-location.ts';
 import { parseCqcFullReport } from './cqc-full-report.ts';
@@ -7,6 +7,7 @@ import { parseOfstedChildrensHome } from './ofsted-childrens-home.ts';
 import { parseOfstedLaAreaSend } from './ofsted-la-area-send.ts';
 import { parseOfstedLaChildrensServices } from './ofsted-la-childrens-services.ts';
 import { parseOfstedLaFocusedVisit } from './ofsted-la-focused-visit.ts';
+import { unreachable } from '../../model/unreachable.ts';
 
 export type ParseResult =
   | { ok: true; document: ReportDocument }
@@ -29,12 +30,8 @@ function runParser(family: ReportFamily, text: string, source: SourceInfo): Repo
     case 'ofsted-la-area-send':
       return parseOfstedLaAreaSend(text, source);
     default:
-      return unreachableFamily(family);
+      return unreachable(family, 'report family');
   }
-}
-
-function unreachableFamily(family: never): never {
-  throw new Error(`No parser for report family ${String(family)}`);
 }
 
 /** One-line description of a file for messages. */

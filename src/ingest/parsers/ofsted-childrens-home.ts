@@ -15,8 +15,8 @@ import type {
   ProviderRef,
   ReportDocument,
   SourceInfo,
-} from '../document.ts';
-import { DOCUMENT_SCHEMA_VERSION } from '../document.ts';
+} from '../../model/document.ts';
+import { DOCUMENT_SCHEMA_VERSION } from '../../model/document.ts';
 import { parseDate, parseDateRange } from '../text/dates.ts';
 import { buildContentLocationId } from '../text/hash.ts';
 import { readGrade } from '../text/grades.ts';

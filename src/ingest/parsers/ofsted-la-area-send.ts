@@ -8,7 +8,7 @@
  * paragraphs or items as findings → compose the ReportDocument. Never throws.
  */
 import type { LocalAuthority } from '../../reference/local-authorities.ts';
-import type { ReportDocument, SourceInfo } from '../document.ts';
+import type { ReportDocument, SourceInfo } from '../../model/document.ts';
 import { splitSourceLines, type SourceLine } from '../text/lines.ts';
 import { normaliseLineEndings } from '../text/normalise.ts';
 import { AREA_SEND_HEADINGS } from './ofsted-la-area-send/headings.ts';

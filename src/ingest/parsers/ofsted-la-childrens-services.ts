@@ -8,7 +8,7 @@
  * read each part's paragraphs or list items as findings → compose the ReportDocument. Nothing
  * here throws on odd input: what cannot be read becomes a warning and a null.
  */
-import type { Judgement, ReportDocument, SourceInfo } from '../document.ts';
+import type { Judgement, ReportDocument, SourceInfo } from '../../model/document.ts';
 import { readGrade } from '../text/grades.ts';
 import { splitSourceLines, type SourceLine } from '../text/lines.ts';
 import { normaliseLineEndings } from '../text/normalise.ts';

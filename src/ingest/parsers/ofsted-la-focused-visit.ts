@@ -6,7 +6,7 @@
  * → read the opening as running text (LA, visit dates, area of practice, inspectors) → read each
  * part's paragraphs or list items as findings → compose the ReportDocument. Never throws.
  */
-import type { Finding, ReportDocument, SourceInfo } from '../document.ts';
+import type { Finding, ReportDocument, SourceInfo } from '../../model/document.ts';
 import { splitSourceLines } from '../text/lines.ts';
 import { normaliseLineEndings } from '../text/normalise.ts';
 import { composeLaDocument } from './ofsted-la-common/compose.ts';

@@ -1,4 +1,4 @@
-import type { DocumentWarning, SourcePosition } from '../document.ts';
+import type { DocumentWarning, SourcePosition } from '../../model/document.ts';
 
 /**
  * Problems met while reading a report. Parsers never throw on bad input: they record what they

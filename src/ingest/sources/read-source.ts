@@ -6,7 +6,7 @@
  */
 import { opendir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { SourceFormat } from '../document.ts';
+import type { SourceFormat } from '../../model/document.ts';
 import { htmlToText } from './html/html-to-text.ts';
 import { readFileBytes } from './read-file-bytes.ts';
 

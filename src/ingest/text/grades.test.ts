@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Grade } from '../document.ts';
+import type { Grade } from '../../model/document.ts';
 import { compareGrades, gradeRank, readGrade, readTrailingGrade } from './grades.ts';
 
 describe('readGrade', () => {

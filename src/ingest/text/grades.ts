@@ -1,4 +1,4 @@
-import type { Grade } from '../document.ts';
+import type { Grade } from '../../model/document.ts';
 import { collapseWhitespace, normaliseQuotes } from './normalise.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { SourcePosition } from '../document.ts';
+import type { SourcePosition } from '../../model/document.ts';
 import { normaliseLine } from './normalise.ts';
 
 /** One line of the source with its position and a normalised copy to read from. */

@@ -1,7 +1,7 @@
 /** Batches and ordered concurrency of the bulk ingest stages. */
 import { describe, expect, it } from 'vitest';
-import { batchItems } from '../../../src/ingest/bulk/batch-items.ts';
-import { mapOrdered } from '../../../src/ingest/bulk/map-ordered.ts';
+import { batchItems } from '../../../src/load/bulk/batch-items.ts';
+import { mapOrdered } from '../../../src/load/bulk/map-ordered.ts';
 
 async function* from<T>(items: readonly T[]): AsyncGenerator<T> {
   for (const item of items) yield item;

@@ -1,6 +1,6 @@
 /** The queue between bulk ingest stages: order, backpressure, close and failure. */
 import { describe, expect, it } from 'vitest';
-import { BoundedQueue, runAhead } from '../../../src/ingest/bulk/bounded-queue.ts';
+import { BoundedQueue, runAhead } from '../../../src/load/bulk/bounded-queue.ts';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 

@@ -6,7 +6,7 @@ import {
   formatDuration,
   formatEta,
   formatProgressLine,
-} from '../../../src/ingest/bulk/format-progress.ts';
+} from '../../../src/load/bulk/format-progress.ts';
 
 describe('formatDuration', () => {
   it.each([

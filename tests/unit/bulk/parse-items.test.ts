@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseItems } from '../../../src/ingest/bulk/parse-items.ts';
-import { ParseRunner } from '../../../src/ingest/bulk/parse-runner.ts';
-import { runParseTask } from '../../../src/ingest/bulk/parse-task.ts';
-import type { ReadItem } from '../../../src/ingest/bulk/work-items.ts';
+import { parseItems } from '../../../src/load/bulk/parse-items.ts';
+import { ParseRunner } from '../../../src/load/bulk/parse-runner.ts';
+import { runParseTask } from '../../../src/load/bulk/parse-task.ts';
+import type { ReadItem } from '../../../src/load/bulk/work-items.ts';
 
 const REPORTS = [
   'seed/000_573f2340e3d978e1.txt',

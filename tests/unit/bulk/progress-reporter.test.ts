@@ -1,6 +1,6 @@
 /** The progress lines printed off a terminal while a data file loads, and after it is done. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ProgressReporter } from '../../../src/ingest/bulk/progress-reporter.ts';
+import { ProgressReporter } from '../../../src/load/bulk/progress-reporter.ts';
 
 function captureStream(): { stream: NodeJS.WriteStream; lines: () => string[] } {
   let text = '';

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readJsonlRecords, splitJsonRecords } from '../../../src/ingest/bulk/split-records.ts';
+import { readJsonlRecords, splitJsonRecords } from '../../../src/load/bulk/split-records.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'split-records-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

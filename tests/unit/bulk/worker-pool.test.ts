@@ -1,7 +1,7 @@
 /** The parse worker pool: TypeScript workers under vitest, and a crash fails one task only. */
 import { describe, expect, it } from 'vitest';
-import { runParseTask } from '../../../src/ingest/bulk/parse-task.ts';
-import { WorkerPool } from '../../../src/ingest/bulk/worker-pool.ts';
+import { runParseTask } from '../../../src/load/bulk/parse-task.ts';
+import { WorkerPool } from '../../../src/load/bulk/worker-pool.ts';
 import { readFileSync } from 'node:fs';
 
 type Outcome = { ok: true; value: number } | { ok: false; message: string };
@@ -59,7 +59,7 @@ describe('WorkerPool', () => {
       };
       const pool = new WorkerPool({
         size: 1,
-        entry: new URL('../../../src/ingest/bulk/parse-worker.ts', import.meta.url),
+        entry: new URL('../../../src/load/bulk/parse-worker.ts', import.meta.url),
         onCrash: (reason) => ({ ok: false as const, message: reason }),
       });
       try {

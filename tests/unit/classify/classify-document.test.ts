@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyDocument } from '../../../src/ingest/classify/index.ts';
-import type { Finding, ReportDocument } from '../../../src/ingest/document.ts';
+import type { Finding, ReportDocument } from '../../../src/model/document.ts';
 import { parseReport } from '../../../src/ingest/parsers/index.ts';
 import { findProjectRoot } from '../../../src/reference/index.ts';
 import { SEED_000_HISTORY, SEED_000_INSPECTION } from './seed-000-history.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileCue, findCueMatches, type CompiledCue } from '../../../src/ingest/classify/cues.ts';
+import type { CompiledCue } from '../../../src/ingest/classify/compiled-cue.ts';
+import { compileCue, findCueMatches } from '../../../src/ingest/classify/cues.ts';
 import polarityCues from '../../../src/ingest/classify/polarity-cues.json' with { type: 'json' };
 import { readThemeTaxonomy } from '../../../src/reference/index.ts';
 import realSentences from './real-sentences.json' with { type: 'json' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDefaultLegislation } from '../../../src/ingest/classify/default-legislation.ts';
-import type { ReportFamily } from '../../../src/ingest/document.ts';
+import type { ReportFamily } from '../../../src/model/document.ts';
 import { SEED_000_INSPECTION } from './seed-000-history.ts';
 
 function on(family: ReportFamily, startDate: string | null) {

@@ -8,7 +8,7 @@ import type {
   InspectionInfo,
   LegislationId,
   Polarity,
-} from '../../../src/ingest/document.ts';
+} from '../../../src/model/document.ts';
 import { classifyPolarity } from '../../../src/ingest/classify/classify-polarity.ts';
 import { findCitations } from '../../../src/ingest/classify/find-citations.ts';
 import { findRepeat } from '../../../src/ingest/classify/find-repeats.ts';

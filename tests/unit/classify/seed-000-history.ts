@@ -2,7 +2,7 @@
  * The inspection and "Recent inspection history" of seed 000 (Ofsted children's home,
  * URN 1247390), as the parser reads them: the context repeat evidence resolves against.
  */
-import type { HistoryEntry, InspectionInfo } from '../../../src/ingest/document.ts';
+import type { HistoryEntry, InspectionInfo } from '../../../src/model/document.ts';
 
 export const SEED_000_INSPECTION: InspectionInfo = {
   id: 'ofsted:1247390:2019-07-23:full',

@@ -5,11 +5,9 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  ingestDataFile,
-  type DataFileKind,
-  type DataFileProgress,
-} from '../../../src/ingest/datasets/index.ts';
+import type { DataFileKind } from '../../../src/ingest/datasets/detect.ts';
+import { ingestDataFile } from '../../../src/load/ingest-data-file.ts';
+import type { DataFileProgress } from '../../../src/ingest/datasets/read-progress.ts';
 import { FIXTURES } from './support.ts';
 
 const CASES: [DataFileKind, string][] = [

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectDataFile } from '../../../src/ingest/datasets/detect.ts';
-import { ingestDataFile } from '../../../src/ingest/datasets/ingest-data-file.ts';
+import { ingestDataFile } from '../../../src/load/ingest-data-file.ts';
 import { FIXTURES } from './support.ts';
 
 function head(file: string): string {

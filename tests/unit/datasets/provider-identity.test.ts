@@ -4,7 +4,7 @@ import {
   normaliseCompaniesHouseNumber,
   normaliseProviderName,
   readProviderSource,
-} from '../../../src/ingest/datasets/provider-identity.ts';
+} from '../../../src/model/provider-identity.ts';
 
 describe('normaliseCompaniesHouseNumber', () => {
   it('pads numbers to 8 digits and trims the padding of the CQC export', () => {

@@ -1,6 +1,6 @@
 /** Reads a data-file fixture through its kind's reader, as ingestDataFile does. */
 import path from 'node:path';
-import type { DataRecord } from '../../../src/ingest/datasets/data-record.ts';
+import type { DataRecord } from '../../../src/model/data-record.ts';
 import type { DataFileKind } from '../../../src/ingest/datasets/detect.ts';
 import { planKind } from '../../../src/ingest/datasets/kinds.ts';
 

@@ -1,6 +1,6 @@
 /** What a batch of mapped rows writes: report-shared values apart from data-only ones, judgement ids as the loader builds them. */
 import { describe, expect, it } from 'vitest';
-import { buildBatchRows } from '../../../src/ingest/datasets/write-rows.ts';
+import { buildBatchRows } from '../../../src/graph/write/data-file-rows.ts';
 import { readFixture } from './support.ts';
 
 describe('buildBatchRows', () => {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatThemeAgreement } from '../../../src/eval/theme-agreement-format.ts';
 import { measureThemeAgreement } from '../../../src/eval/theme-agreement.ts';
-import type { Finding, ReportDocument } from '../../../src/ingest/document.ts';
+import type { Finding, ReportDocument } from '../../../src/model/document.ts';
 import { buildReportDocument } from '../../../src/ingest/pipeline.ts';
 import type { CqcQualityStatement } from '../../../src/reference/index.ts';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GROUND_TRUTH_FILE } from '../../../src/generate/disk-sink.ts';
 import type { GroundTruthRecord } from '../../../src/generate/ground-truth.ts';
 import { parseReportMeta } from '../../../src/ingest/meta.ts';
-import type { ReportDocument } from '../../../src/ingest/document.ts';
+import type { ReportDocument } from '../../../src/model/document.ts';
 import { buildReportDocument } from '../../../src/ingest/pipeline.ts';
 import { generateOnDisk, removeCorporaOnDisk } from './corpus-support.ts';
 

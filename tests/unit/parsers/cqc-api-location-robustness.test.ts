@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ReportDocument } from '../../../src/ingest/document.ts';
+import type { ReportDocument } from '../../../src/model/document.ts';
 import { parseReport, type ParseResult } from '../../../src/ingest/parsers/index.ts';
 import { buildReportDocument } from '../../../src/ingest/pipeline.ts';
 import { isIsoDateOrNull } from './damage.ts';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Finding, ReportDocument, SourceInfo } from '../../../src/ingest/document.ts';
+import type { Finding, ReportDocument, SourceInfo } from '../../../src/model/document.ts';
 import { detectReportFamily, parseReport } from '../../../src/ingest/parsers/index.ts';
 import { buildReportDocument } from '../../../src/ingest/pipeline.ts';
 

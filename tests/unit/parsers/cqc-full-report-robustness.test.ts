@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ReportDocument, SourcePosition } from '../../../src/ingest/document.ts';
+import type { ReportDocument, SourcePosition } from '../../../src/model/document.ts';
 import { parseCqcFullReport } from '../../../src/ingest/parsers/cqc-full-report.ts';
 import { parseReport } from '../../../src/ingest/parsers/index.ts';
 import { buildReportDocument } from '../../../src/ingest/pipeline.ts';

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Finding, ReportDocument, SourceInfo } from '../../../src/ingest/document.ts';
+import type { Finding, ReportDocument, SourceInfo } from '../../../src/model/document.ts';
 import { parseCqcFullReport } from '../../../src/ingest/parsers/cqc-full-report.ts';
 import { readLastRating } from '../../../src/ingest/parsers/cqc-full-report/last-inspection.ts';
 import { readDateMentions } from '../../../src/ingest/parsers/cqc-full-report/date-mentions.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportDocument } from '../../../src/ingest/document.ts';
+import type { ReportDocument } from '../../../src/model/document.ts';
 import { parseCqcLocationSummary } from '../../../src/ingest/parsers/cqc-location-summary.ts';
 import { buildContentLocationId } from '../../../src/ingest/text/hash.ts';
 import { CQC_SEED, readSeed, sourceFor } from './seed-text.ts';

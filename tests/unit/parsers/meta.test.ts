@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportDocument } from '../../../src/ingest/document.ts';
+import type { ReportDocument } from '../../../src/model/document.ts';
 import { applyReportMeta, parseReportMeta } from '../../../src/ingest/meta.ts';
 import { parseCqcLocationSummary } from '../../../src/ingest/parsers/cqc-location-summary.ts';
 import { parseOfstedChildrensHome } from '../../../src/ingest/parsers/ofsted-childrens-home.ts';

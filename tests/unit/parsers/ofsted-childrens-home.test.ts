@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportDocument } from '../../../src/ingest/document.ts';
+import type { ReportDocument } from '../../../src/model/document.ts';
 import { parseOfstedChildrensHome } from '../../../src/ingest/parsers/ofsted-childrens-home.ts';
 import { OFSTED_SEED, readSeed, sourceFor } from './seed-text.ts';
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Judgement, ReportDocument } from '../../../src/ingest/document.ts';
+import type { Judgement, ReportDocument } from '../../../src/model/document.ts';
 import { parseOfstedLaChildrensServices } from '../../../src/ingest/parsers/ofsted-la-childrens-services.ts';
 import { sourceFor } from './seed-text.ts';
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { ReportDocument } from '../../../src/ingest/document.ts';
+import type { ReportDocument } from '../../../src/model/document.ts';
 import { parseOfstedLaFocusedVisit } from '../../../src/ingest/parsers/ofsted-la-focused-visit.ts';
 import { sourceFor } from './seed-text.ts';
 

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { ReportDocument } from '../../../src/ingest/document.ts';
+import type { ReportDocument } from '../../../src/model/document.ts';
 import { parseReport } from '../../../src/ingest/parsers/index.ts';
 import { readSourceText } from '../../../src/ingest/sources/read-source.ts';
 

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { ReportDocument, SourceInfo } from '../../../src/ingest/document.ts';
+import type { ReportDocument, SourceInfo } from '../../../src/model/document.ts';
 import { parseReport } from '../../../src/ingest/parsers/index.ts';
 import { parseOfstedLaAreaSend } from '../../../src/ingest/parsers/ofsted-la-area-send.ts';
 import { parseOfstedLaChildrensServices } from '../../../src/ingest/parsers/ofsted-la-childrens-services.ts';

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ReportDocument } from '../../../src/ingest/document.ts';
+import type { ReportDocument } from '../../../src/model/document.ts';
 import { formatIsoDate } from '../../../src/ingest/text/dates.ts';
 import { parseReport, type ParseResult } from '../../../src/ingest/parsers/index.ts';
 import { buildReportDocument } from '../../../src/ingest/pipeline.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { SourceInfo } from '../../../src/ingest/document.ts';
+import type { SourceInfo } from '../../../src/model/document.ts';
 
 export const OFSTED_SEED = '000_573f2340e3d978e1.txt';
 export const CQC_SEED = '002_7b99ce8a6ac40e7e.txt';

@@ -4,11 +4,11 @@
  * record and read by the CQC API location parser itself, so its location, provider, current
  * rating and historic ratings get exactly the keys a JSON record of the same location would.
  */
-import type { ReportDocument } from '../../document.ts';
+import type { ReportDocument } from '../../../model/document.ts';
 import type { Json, JsonObject } from '../../parsers/cqc-api-location/json-values.ts';
 import { parseCqcApiLocation } from '../../parsers/cqc-api-location.ts';
-import type { DataRecord, InspectionFacts, MappedRow } from '../data-record.ts';
-import { compactProps, emptyRecord } from '../data-record.ts';
+import type { DataRecord, InspectionFacts, MappedRow } from '../../../model/data-record.ts';
+import { compactProps, emptyRecord } from '../../../model/data-record.ts';
 import { parsePythonLiteral } from '../python-literal.ts';
 import type { CsvRecord } from '../csv-reader.ts';
 import type { TableHeader } from '../table.ts';

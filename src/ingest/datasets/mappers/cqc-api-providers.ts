@@ -5,9 +5,9 @@
  */
 import type { Json, JsonObject } from '../../parsers/cqc-api-location/json-values.ts';
 import { isJsonObject, readText } from '../../parsers/cqc-api-location/json-values.ts';
-import type { MappedRow } from '../data-record.ts';
-import { compactProps, emptyRecord, joinAddress } from '../data-record.ts';
-import { normaliseCompaniesHouseNumber } from '../provider-identity.ts';
+import type { MappedRow } from '../../../model/data-record.ts';
+import { compactProps, emptyRecord, joinAddress } from '../../../model/data-record.ts';
+import { normaliseCompaniesHouseNumber } from '../../../model/provider-identity.ts';
 import { buildCqcLocationKey, buildCqcProviderKey, isCqcId } from './cqc-ids.ts';
 
 function readAddress(record: JsonObject): string | null {

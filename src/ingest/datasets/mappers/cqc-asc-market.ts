@@ -9,11 +9,11 @@
  * the corpus file it equals "Location HSCA start date" (registration), so it is read as nothing
  * more than that: `registeredOn`.
  */
-import type { MappedRow } from '../data-record.ts';
-import { compactProps, emptyRecord } from '../data-record.ts';
+import type { MappedRow } from '../../../model/data-record.ts';
+import { compactProps, emptyRecord } from '../../../model/data-record.ts';
 import type { TableRow } from '../table.ts';
 import { formatIsoDate } from '../../text/dates.ts';
-import { normaliseCompaniesHouseNumber } from '../provider-identity.ts';
+import { normaliseCompaniesHouseNumber } from '../../../model/provider-identity.ts';
 import { buildCqcLocationKey, buildCqcProviderKey, isCqcId, splitList } from './cqc-ids.ts';
 
 export const CQC_MARKET_COLUMNS = [

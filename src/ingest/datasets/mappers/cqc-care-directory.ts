@@ -4,8 +4,8 @@
  * provider's own entry (service type "Organisation", "Partnership", "Individual") and gives its
  * address.
  */
-import type { MappedRow } from '../data-record.ts';
-import { compactProps, emptyRecord, joinAddress } from '../data-record.ts';
+import type { MappedRow } from '../../../model/data-record.ts';
+import { compactProps, emptyRecord, joinAddress } from '../../../model/data-record.ts';
 import type { TableRow } from '../table.ts';
 import { buildCqcLocationKey, buildCqcProviderKey, isCqcId, splitList } from './cqc-ids.ts';
 

@@ -13,8 +13,8 @@ import {
 } from '../../parsers/ofsted-la-common/local-authority.ts';
 import { parseSlashDate } from '../../text/dates.ts';
 import { readGrade } from '../../text/grades.ts';
-import type { JudgementFacts, MappedRow } from '../data-record.ts';
-import { emptyRecord } from '../data-record.ts';
+import type { JudgementFacts, MappedRow } from '../../../model/data-record.ts';
+import { emptyRecord } from '../../../model/data-record.ts';
 import type { TableRow } from '../table.ts';
 
 export const OFSTED_LA_ILACS_COLUMNS = [

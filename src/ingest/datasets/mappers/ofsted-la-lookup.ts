@@ -3,8 +3,8 @@
  * give it, `la:<URN>`), its names, codes and region. Only these identifying facts are loaded;
  * statistical neighbours and populations are analysis inputs, not facts about inspections.
  */
-import type { MappedRow } from '../data-record.ts';
-import { compactProps, emptyRecord } from '../data-record.ts';
+import type { MappedRow } from '../../../model/data-record.ts';
+import { compactProps, emptyRecord } from '../../../model/data-record.ts';
 import type { TableRow } from '../table.ts';
 
 export const OFSTED_LA_LOOKUP_COLUMNS = [

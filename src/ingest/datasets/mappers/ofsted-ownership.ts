@@ -3,8 +3,8 @@
  * home's registered provider, keyed from its name exactly as the children's home report parser
  * keys "Registered provider:", so a report's provider and this owner are one node.
  */
-import type { MappedRow } from '../data-record.ts';
-import { compactProps, emptyRecord } from '../data-record.ts';
+import type { MappedRow } from '../../../model/data-record.ts';
+import { compactProps, emptyRecord } from '../../../model/data-record.ts';
 import type { TableRow } from '../table.ts';
 import { buildOfstedLocationId, buildProviderId } from '../../parsers/ids.ts';
 

@@ -4,8 +4,8 @@
  * is built exactly as the report parser builds it (`<location>:<inspection date>:<type>`), so the
  * row and the report of the same inspection meet on one Inspection node.
  */
-import type { DataRecord, JudgementFacts, MappedRow } from '../data-record.ts';
-import { compactProps, joinAddress } from '../data-record.ts';
+import type { DataRecord, JudgementFacts, MappedRow } from '../../../model/data-record.ts';
+import { compactProps, joinAddress } from '../../../model/data-record.ts';
 import type { TableRow } from '../table.ts';
 import { buildInspectionId, buildOfstedLocationId } from '../../parsers/ids.ts';
 import { readInspectionTypeWord } from '../../parsers/ofsted-childrens-home/summary.ts';

@@ -4,7 +4,7 @@
  * commentary becomes one finding labelled with the statement and its score, so the theme tagger
  * can be measured against the regulator's own labels.
  */
-import type { FindingLabel, Polarity, SourcePosition } from '../../document.ts';
+import type { FindingLabel, Polarity, SourcePosition } from '../../../model/document.ts';
 import { cleanInline } from '../../text/normalise.ts';
 import type { WarningLog } from '../warnings.ts';
 import { readField, readObjects, readText, type Json, type JsonObject } from './json-values.ts';

@@ -14,7 +14,7 @@ import type {
   InspectionType,
   Judgement,
   SourcePosition,
-} from '../../document.ts';
+} from '../../../model/document.ts';
 import { buildInspectionId } from '../ids.ts';
 import type { WarningLog } from '../warnings.ts';
 import type { Assessment } from './assessment.ts';

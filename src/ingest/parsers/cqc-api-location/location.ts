@@ -2,7 +2,7 @@
  * The location, its provider and its registered people, from the top-level fields of a CQC API
  * location record.
  */
-import type { LocationRef, Person, ProviderRef } from '../../document.ts';
+import type { LocationRef, Person, ProviderRef } from '../../../model/document.ts';
 import { buildContentLocationId } from '../../text/hash.ts';
 import { cleanInline } from '../../text/normalise.ts';
 import { buildCqcLocationId } from '../ids.ts';

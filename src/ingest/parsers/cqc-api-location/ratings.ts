@@ -3,7 +3,7 @@
  * rating (overall and per key question, each naming the report it came from), the historic
  * ratings, and the list of reports that dates each one's visit.
  */
-import type { Grade } from '../../document.ts';
+import type { Grade } from '../../../model/document.ts';
 import { formatIsoDate } from '../../text/dates.ts';
 import { readGrade } from '../../text/grades.ts';
 import { cleanInline } from '../../text/normalise.ts';

@@ -3,7 +3,7 @@
  * positions, so a string value is found again by its encoded form: as JSON.stringify writes it, or
  * with non-ASCII characters as \u escapes (how Python's json module writes files by default).
  */
-import type { SourcePosition } from '../../document.ts';
+import type { SourcePosition } from '../../../model/document.ts';
 
 /** Enough of a long string to be unique in a record without searching for all of it. */
 const PROBE_LENGTH = 80;

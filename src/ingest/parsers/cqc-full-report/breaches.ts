@@ -15,7 +15,7 @@ import type {
   LegislationId,
   RegulationRef,
   SourcePosition,
-} from '../../document.ts';
+} from '../../../model/document.ts';
 import {
   findLegislation,
   findRegulation,

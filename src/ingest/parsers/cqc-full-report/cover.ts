@@ -7,7 +7,7 @@
  * with the visit dates on the following lines and "Date of publication:" with one date. Older
  * extractions run the whole cover into one line; the dates are read from the text so both work.
  */
-import type { SourcePosition } from '../../document.ts';
+import type { SourcePosition } from '../../../model/document.ts';
 import type { DateRange } from '../../text/dates.ts';
 import { isBlankLine, type SourceLine } from '../../text/lines.ts';
 import { cleanInline } from '../../text/normalise.ts';

@@ -3,7 +3,7 @@
  * that spans wrapped lines ("Regulation 12 HSCA RA Regulations 2014 Safe care and / treatment")
  * can be matched and still be traced to the line it started on.
  */
-import type { SourcePosition } from '../../document.ts';
+import type { SourcePosition } from '../../../model/document.ts';
 import { isBlankLine, type SourceLine } from '../../text/lines.ts';
 import { cleanInline } from '../../text/normalise.ts';
 

@@ -10,7 +10,7 @@
  * A date given as the publication date dates the row by publication, not visit, so the row may not
  * meet the earlier report's own inspection id; a warning says so.
  */
-import type { Grade, InspectionType, SourcePosition } from '../../document.ts';
+import type { Grade, InspectionType, SourcePosition } from '../../../model/document.ts';
 import { readGrade } from '../../text/grades.ts';
 import { readDateMentions } from './date-mentions.ts';
 

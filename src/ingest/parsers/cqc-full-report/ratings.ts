@@ -5,7 +5,7 @@
  * "five questions" page) must agree, or a warning says where they do not. A question printed
  * without a grade after it (the grade was an image) is no rating.
  */
-import type { Grade, SourcePosition } from '../../document.ts';
+import type { Grade, SourcePosition } from '../../../model/document.ts';
 import { readGrade } from '../../text/grades.ts';
 import type { SourceLine } from '../../text/lines.ts';
 import { cleanInline } from '../../text/normalise.ts';

@@ -10,7 +10,7 @@
  * - a paragraph ends at a line that finishes a sentence and stops short of the full width.
  * Margin grades ("Good" alone on a line) are dropped; page furniture is already gone.
  */
-import type { SourcePosition } from '../../document.ts';
+import type { SourcePosition } from '../../../model/document.ts';
 import { isBlankLine, type SourceLine } from '../../text/lines.ts';
 import { cleanInline, isBulletLine, stripBullet } from '../../text/normalise.ts';
 import { isLoneGradeLine } from './page-furniture.ts';

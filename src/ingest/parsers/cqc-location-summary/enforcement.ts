@@ -1,4 +1,4 @@
-import type { EnforcementItem, SourcePosition } from '../../document.ts';
+import type { EnforcementItem, SourcePosition } from '../../../model/document.ts';
 import { parseLongDate } from '../../text/dates.ts';
 import { readEnforcementType, readLegalBasis, readNoticeCount } from '../enforcement-wording.ts';
 import type { WarningLog } from '../warnings.ts';

@@ -1,4 +1,9 @@
-import type { Grade, InspectionType, RatingDirection, SourcePosition } from '../../document.ts';
+import type {
+  Grade,
+  InspectionType,
+  RatingDirection,
+  SourcePosition,
+} from '../../../model/document.ts';
 import { parseDateRange, type DateRange } from '../../text/dates.ts';
 import { readGrade } from '../../text/grades.ts';
 import type { SourceLine } from '../../text/lines.ts';

@@ -1,4 +1,4 @@
-import type { EnforcementItem } from '../../document.ts';
+import type { EnforcementItem } from '../../../model/document.ts';
 import { parseDate } from '../../text/dates.ts';
 import { cleanInline } from '../../text/normalise.ts';
 import { readEnforcementType, readLegalBasis, readNoticeCount } from '../enforcement-wording.ts';

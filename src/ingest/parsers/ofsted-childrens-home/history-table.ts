@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../../document.ts';
+import type { HistoryEntry } from '../../../model/document.ts';
 import { parseDate } from '../../text/dates.ts';
 import { readGrade } from '../../text/grades.ts';
 import type { SourceLine } from '../../text/lines.ts';

@@ -1,4 +1,4 @@
-import type { SourcePosition } from '../../document.ts';
+import type { SourcePosition } from '../../../model/document.ts';
 import type { SourceLine } from '../../text/lines.ts';
 import { readParagraphs } from '../../text/paragraphs.ts';
 import { isOfstedNoise } from './sections.ts';

@@ -1,4 +1,4 @@
-import type { Person } from '../../document.ts';
+import type { Person } from '../../../model/document.ts';
 import type { SourceLine } from '../../text/lines.ts';
 import { cleanInline } from '../../text/normalise.ts';
 import type { FieldMap } from './fields.ts';

@@ -1,4 +1,4 @@
-import type { Recommendation, SourcePosition } from '../../document.ts';
+import type { Recommendation, SourcePosition } from '../../../model/document.ts';
 import type { SourceLine } from '../../text/lines.ts';
 import { cleanInline, isBulletLine, startsLowerCase, stripBullet } from '../../text/normalise.ts';
 import { isContentLine } from './sections.ts';

@@ -1,4 +1,4 @@
-import type { Requirement } from '../../document.ts';
+import type { Requirement } from '../../../model/document.ts';
 import { parseDate } from '../../text/dates.ts';
 import type { SourceLine } from '../../text/lines.ts';
 import { cleanInline } from '../../text/normalise.ts';

@@ -1,4 +1,4 @@
-import type { InspectionType, Judgement, SourcePosition } from '../../document.ts';
+import type { InspectionType, Judgement, SourcePosition } from '../../../model/document.ts';
 import { readGrade, readTrailingGrade } from '../../text/grades.ts';
 import type { SourceLine } from '../../text/lines.ts';
 import { cleanInline } from '../../text/normalise.ts';

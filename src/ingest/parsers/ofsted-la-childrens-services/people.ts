@@ -1,4 +1,4 @@
-import type { Person } from '../../document.ts';
+import type { Person } from '../../../model/document.ts';
 import type { SourceLine } from '../../text/lines.ts';
 import { cleanLine } from '../ofsted-la-common/clean-line.ts';
 import { cleanPersonName, dedupePeople, splitNameList } from '../ofsted-la-common/people.ts';

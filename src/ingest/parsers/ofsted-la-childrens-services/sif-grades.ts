@@ -1,4 +1,4 @@
-import type { Grade, SourcePosition } from '../../document.ts';
+import type { Grade, SourcePosition } from '../../../model/document.ts';
 import { readGrade } from '../../text/grades.ts';
 import type { SourceLine } from '../../text/lines.ts';
 import { cleanLine } from '../ofsted-la-common/clean-line.ts';

@@ -9,8 +9,8 @@ import type {
   ReportDocument,
   ReportFamily,
   SourceInfo,
-} from '../../document.ts';
-import { DOCUMENT_SCHEMA_VERSION } from '../../document.ts';
+} from '../../../model/document.ts';
+import { DOCUMENT_SCHEMA_VERSION } from '../../../model/document.ts';
 import type { DateRange } from '../../text/dates.ts';
 import { buildContentLocationId } from '../../text/hash.ts';
 import { renumberDocumentIds } from '../ids.ts';

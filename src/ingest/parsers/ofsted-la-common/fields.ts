@@ -1,4 +1,4 @@
-import type { SourcePosition } from '../../document.ts';
+import type { SourcePosition } from '../../../model/document.ts';
 import { parseDate, parseDateRange, type DateRange } from '../../text/dates.ts';
 import type { SourceLine } from '../../text/lines.ts';
 import type { WarningLog } from '../warnings.ts';

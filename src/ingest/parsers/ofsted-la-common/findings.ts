@@ -1,4 +1,4 @@
-import type { Finding, Polarity, SourcePosition } from '../../document.ts';
+import type { Finding, Polarity, SourcePosition } from '../../../model/document.ts';
 import type { SourceLine } from '../../text/lines.ts';
 import type { Section, SectionRole } from './outline.ts';
 import { readProse } from './prose.ts';

@@ -1,4 +1,4 @@
-import type { Grade, SourcePosition } from '../../document.ts';
+import type { Grade, SourcePosition } from '../../../model/document.ts';
 import type { SourceLine } from '../../text/lines.ts';
 import { cleanLine } from './clean-line.ts';
 import { isGradeWord, isGradeWordsOnly, normaliseWord, readGradePhrases } from './grade-words.ts';

@@ -1,4 +1,4 @@
-import type { Grade } from '../../document.ts';
+import type { Grade } from '../../../model/document.ts';
 import { readGrade } from '../../text/grades.ts';
 import { cleanInline } from '../../text/normalise.ts';
 

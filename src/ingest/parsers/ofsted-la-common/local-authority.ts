@@ -1,5 +1,5 @@
 import { readLocalAuthorities, type LocalAuthority } from '../../../reference/local-authorities.ts';
-import type { LocationRef, ProviderRef, SourcePosition } from '../../document.ts';
+import type { LocationRef, ProviderRef, SourcePosition } from '../../../model/document.ts';
 import type { SourceLine } from '../../text/lines.ts';
 import { collapseWhitespace, normaliseQuotes } from '../../text/normalise.ts';
 import { cleanLine } from './clean-line.ts';

@@ -1,4 +1,4 @@
-import type { Person } from '../../document.ts';
+import type { Person } from '../../../model/document.ts';
 import { cleanInline } from '../../text/normalise.ts';
 
 /** A person's name looks like two to five capitalised words (with Mc, O', hyphens, accents). */

@@ -1,4 +1,4 @@
-import type { SourcePosition } from '../../document.ts';
+import type { SourcePosition } from '../../../model/document.ts';
 import { isBlankLine, type SourceLine } from '../../text/lines.ts';
 import { cleanInline, endsSentence, startsLowerCase } from '../../text/normalise.ts';
 import { cleanLine } from './clean-line.ts';

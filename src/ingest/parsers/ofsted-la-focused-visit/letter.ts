@@ -1,4 +1,4 @@
-import type { SourcePosition } from '../../document.ts';
+import type { SourcePosition } from '../../../model/document.ts';
 import type { DateRange } from '../../text/dates.ts';
 import { parseDate } from '../../text/dates.ts';
 import type { SourceLine } from '../../text/lines.ts';

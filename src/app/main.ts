@@ -1,0 +1,70 @@
+/**
+ * `npm start`: local Neo4j if needed → schema migrations → seed data into an empty graph →
+ * the API and explorer. Ctrl-C (or SIGTERM) stops the server and the Neo4j it started.
+ */
+import '../server/production-mode.ts';
+import { ConfigError, readConfig } from '../config.ts';
+import { openGraph, type GraphConnection } from '../db/connect.ts';
+import { DatabaseError } from '../db/errors.ts';
+import { LocalNeo4jError } from '../db/local-neo4j-build.ts';
+import { runMigrations } from './prepare-graph.ts';
+import { describeRefresh, describeRefreshFailure } from '../graph/summaries/refresh-scheduler.ts';
+import { refreshSummaries } from '../graph/summaries/refresh-summaries.ts';
+import { PortInUseError, startServer, type RunningServer } from '../server/app.ts';
+
+const EXPECTED_ERRORS = [ConfigError, LocalNeo4jError, DatabaseError, PortInUseError];
+
+function log(line: string): void {
+  console.log(line);
+}
+
+async function main(): Promise<void> {
+  let graph: GraphConnection | null = null;
+  let server: RunningServer | null = null;
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    try {
+      await server?.stop();
+    } finally {
+      await graph?.close();
+      process.exit(code);
+    }
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  process.on('uncaughtException', (error) => {
+    console.error('Unexpected error, shutting down:', error);
+    void shutdown(1);
+  });
+  process.on('unhandledRejection', (error) => {
+    console.error('Unexpected error, shutting down:', error);
+    void shutdown(1);
+  });
+
+  try {
+    const config = readConfig();
+    graph = await openGraph(config, log);
+    await runMigrations(graph.db, { seedDir: config.loadSeed ? config.seedDir : null, log });
+    server = await startServer(config, graph.db, { log });
+    log(
+      `Inspection Graph is ready: explorer at ${server.url}, GraphQL at ${server.url}graphql, health at ${server.url}health`,
+    );
+    log('Press Ctrl-C to stop.');
+    // In the background: until the summaries are fresh the questions use the exact queries.
+    void refreshSummaries(graph.db, { onlyStale: true }).then(
+      (kinds) => log(describeRefresh(kinds)),
+      (error: unknown) => log(describeRefreshFailure(error)),
+    );
+  } catch (error) {
+    if (EXPECTED_ERRORS.some((type) => error instanceof type)) {
+      console.error(`Cannot start: ${(error as Error).message}`);
+    } else {
+      console.error('Cannot start:', error);
+    }
+    await shutdown(1);
+  }
+}
+
+void main();

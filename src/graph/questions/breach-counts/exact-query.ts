@@ -1,0 +1,70 @@
+/**
+ * Requirement counts per group. The grouping keys a request asks for are chosen with CASE on a
+ * parameter list, so one fixed query serves every combination of groups.
+ */
+import { defineQuery, read } from '../../../db/query.ts';
+import type { Database } from '../../../db/executor.ts';
+import { parseOptionalNode } from '../../node-kinds.ts';
+import { GROUP_NODES, GROUP_ORDER } from './fragments.ts';
+import type { BreachCountArgs, BreachCountRow } from './types.ts';
+
+export const breachCountsQuery = defineQuery<BreachCountArgs, BreachCountRow>({
+  name: 'analytics.breach-counts',
+  cypher: `
+    MATCH (l:Location)<-[:OF]-(i:Inspection)-[:REQUIRED]->(q:Requirement)-[:UNDER]->(g:Regulation)-[:PART_OF]->(leg:Legislation)
+    MATCH (i)-[:BY]->(reg:Regulator)
+    WHERE ($f.regulator IS NULL OR reg.code = $f.regulator)
+      AND ($f.legislation IS NULL OR leg.id = $f.legislation)
+      AND ($f.regulation IS NULL OR g.id = $f.regulation)
+      AND ($f.from IS NULL OR i.startDate >= date($f.from))
+      AND ($f.to IS NULL OR i.startDate <= date($f.to))
+      AND ($f.region IS NULL OR l.region = $f.region)
+      AND ($f.localAuthority IS NULL OR l.localAuthority = $f.localAuthority)
+    // The provider is looked up only when the request groups or filters by it (it was looked up
+    // and aggregated for every requirement; bench/PROFILE.md). No rows in → one null row out.
+    CALL (l) {
+      WITH l WHERE 'PROVIDER' IN $groupBy OR $f.providerId IS NOT NULL
+      OPTIONAL MATCH (p:Provider)-[:RUNS]->(l)
+      RETURN min(p.id) AS providerId
+    }
+    WITH l, i, q, g, leg, reg, providerId
+    WHERE $f.providerId IS NULL OR providerId = $f.providerId
+    WITH l, i, q,
+         CASE WHEN 'REGULATION' IN $groupBy THEN g.id END AS regulationId,
+         CASE WHEN 'LEGISLATION' IN $groupBy THEN leg.id END AS legislationId,
+         CASE WHEN 'REGULATOR' IN $groupBy THEN reg.code END AS regulator,
+         CASE WHEN 'YEAR' IN $groupBy THEN i.startDate.year END AS year,
+         CASE WHEN 'REGION' IN $groupBy THEN l.region END AS region,
+         CASE WHEN 'LOCAL_AUTHORITY' IN $groupBy THEN l.localAuthority END AS localAuthority,
+         CASE WHEN 'PROVIDER' IN $groupBy THEN providerId END AS providerId
+    WITH regulationId, legislationId, regulator, year, region, localAuthority, providerId,
+         count(DISTINCT q) AS requirementCount, count(DISTINCT l) AS locationCount, count(DISTINCT i) AS inspectionCount
+    ORDER BY ${GROUP_ORDER}
+    LIMIT $first
+    RETURN regulationId, legislationId, regulator, year, region, localAuthority, providerId,
+           requirementCount, locationCount, inspectionCount, ${GROUP_NODES}
+    ORDER BY ${GROUP_ORDER}`,
+  parse: (row) => ({
+    regulationId: read.optionalString(row, 'regulationId'),
+    legislationId: read.optionalString(row, 'legislationId'),
+    regulator: read.optionalString(row, 'regulator'),
+    year: read.optionalNumber(row, 'year'),
+    region: read.optionalString(row, 'region'),
+    localAuthority: read.optionalString(row, 'localAuthority'),
+    providerId: read.optionalString(row, 'providerId'),
+    requirementCount: read.number(row, 'requirementCount'),
+    locationCount: read.number(row, 'locationCount'),
+    inspectionCount: read.number(row, 'inspectionCount'),
+    regulation: parseOptionalNode('regulation', row, 'regulation'),
+    legislation: parseOptionalNode('legislation', row, 'legislation'),
+    provider: parseOptionalNode('provider', row, 'provider'),
+  }),
+});
+
+/** The exact query, whatever the arguments and the state of the summaries. */
+export function countBreachesExactly(
+  db: Database,
+  args: BreachCountArgs,
+): Promise<BreachCountRow[]> {
+  return db.read(breachCountsQuery, args);
+}

@@ -1,0 +1,5 @@
+/** breachCounts: requirements, inspections and locations per regulation, year, place, provider. */
+export { countBreaches } from './answer.ts';
+export { countBreachesExactly } from './exact-query.ts';
+export { breachCountsSummary } from './summary.ts';
+export type { BreachCountArgs, BreachCountRow, BreachGroup } from './types.ts';

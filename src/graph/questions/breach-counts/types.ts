@@ -1,0 +1,37 @@
+/** What breachCounts is asked and what it answers. */
+import type { LegislationRow, ProviderRow, RegulationRow } from '../../rows.ts';
+
+export type BreachGroup =
+  'REGULATION' | 'LEGISLATION' | 'REGULATOR' | 'YEAR' | 'REGION' | 'LOCAL_AUTHORITY' | 'PROVIDER';
+
+export interface BreachCountArgs {
+  groupBy: BreachGroup[];
+  f: {
+    regulator: string | null;
+    legislation: string | null;
+    regulation: string | null;
+    from: string | null;
+    to: string | null;
+    region: string | null;
+    localAuthority: string | null;
+    providerId: string | null;
+  };
+  first: number;
+}
+
+export interface BreachCountRow {
+  regulationId: string | null;
+  legislationId: string | null;
+  regulator: string | null;
+  year: number | null;
+  region: string | null;
+  localAuthority: string | null;
+  providerId: string | null;
+  requirementCount: number;
+  locationCount: number;
+  inspectionCount: number;
+  /** The nodes of the groups asked for, read in the same query so resolvers need no more round trips. */
+  regulation: RegulationRow | null;
+  legislation: LegislationRow | null;
+  provider: ProviderRow | null;
+}

@@ -1,0 +1,5 @@
+/** repeatedBreaches: the same regulation breached at a location inspection after inspection. */
+export { findRepeatedBreaches } from './answer.ts';
+export { findRepeatedBreachesExactly } from './exact-query.ts';
+export { repeatedBreachesSummary, WINDOW_HEAD_PAIRS } from './summary.ts';
+export type { RepeatedBreachArgs, RepeatedBreachRow, RepeatStatementRow } from './types.ts';

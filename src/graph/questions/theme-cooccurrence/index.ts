@@ -1,0 +1,5 @@
+/** themeCooccurrence: pairs of themes that tag the same findings, ranked. */
+export { findThemeCooccurrence } from './answer.ts';
+export { findThemeCooccurrenceExactly } from './exact-query.ts';
+export { themeCooccurrenceSummary } from './summary.ts';
+export type { ThemePairRow } from './types.ts';

@@ -1,0 +1,12 @@
+/** What themeCooccurrence answers (its filter is the findings filter, graph/filters.ts). */
+import type { ThemeRow } from '../../rows.ts';
+
+export interface ThemePairRow {
+  firstId: string;
+  secondId: string;
+  findingCount: number;
+  jaccard: number;
+  /** Read in the same query, so resolvers need no more round trips. */
+  first: ThemeRow;
+  second: ThemeRow;
+}

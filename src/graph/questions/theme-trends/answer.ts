@@ -1,0 +1,57 @@
+/** The answer to themeTrends: whole months from the summary when it is fresh, else the exact query. */
+import type { Database } from '../../../db/executor.ts';
+import { readFreshSummary } from '../../summaries/graph-version.ts';
+import { splitAtWholeMonths } from '../../summaries/month-windows.ts';
+import { findThemeTrendsExactly, labelPeriod, themeTrendsInWindowQuery } from './exact-query.ts';
+import { themeTrendsSummaryQuery } from './summary.ts';
+import type { ThemeTrendArgs, ThemeTrendRow } from './types.ts';
+
+/**
+ * Through the summary when it is fresh: whole months from its cells, and any partial months at
+ * the window's ends from the exact query over those few weeks (parts share no inspection, so
+ * their counts add); the exact query over the whole window otherwise. The parts are separate
+ * reads, like the several queries of one GraphQL request.
+ */
+export async function findThemeTrends(
+  db: Database,
+  args: ThemeTrendArgs,
+): Promise<ThemeTrendRow[]> {
+  const split = splitAtWholeMonths(args.from, args.to);
+  if (split === null) return findThemeTrendsExactly(db, args);
+  const [months, ...edges] = await Promise.all([
+    split.months
+      ? readFreshSummary(db, themeTrendsSummaryQuery, { ...args, ...split.months })
+      : Promise.resolve([]),
+    ...split.edges.map((edge) => db.read(themeTrendsInWindowQuery, { ...args, ...edge })),
+  ]);
+  if (months === null) return findThemeTrendsExactly(db, args);
+  return addTrendRows([months, ...edges]).map((row) => ({
+    ...row,
+    period: labelPeriod(row.periodStart, args.interval),
+  }));
+}
+
+type UnlabelledTrendRow = Omit<ThemeTrendRow, 'period'>;
+
+/** Rows of disjoint date ranges summed per theme and period, in the exact query's order. */
+function addTrendRows(parts: UnlabelledTrendRow[][]): UnlabelledTrendRow[] {
+  const byKey = new Map<string, UnlabelledTrendRow>();
+  for (const row of parts.flat()) {
+    const key = `${row.themeId}\u0000${row.periodStart}`;
+    const seen = byKey.get(key);
+    byKey.set(
+      key,
+      seen
+        ? {
+            ...seen,
+            findingCount: seen.findingCount + row.findingCount,
+            inspectionCount: seen.inspectionCount + row.inspectionCount,
+          }
+        : row,
+    );
+  }
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...byKey.values()].sort(
+    (a, b) => compare(a.themeId, b.themeId) || compare(a.periodStart, b.periodStart),
+  );
+}

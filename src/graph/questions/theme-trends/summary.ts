@@ -1,0 +1,83 @@
+/**
+ * themeTrends from a summary: findings and inspections per theme, month and polarity, plus an
+ * all-polarities cell per theme and month (an inspection has one start date, so its count adds
+ * up across months, but not across polarities). Years and quarters are sums of months, so the
+ * cells answer any interval, and any from/to on month boundaries.
+ */
+import { defineQuery, defineStatement, read } from '../../../db/query.ts';
+import { freshnessClause, type SummaryAnswer } from '../../summaries/graph-version.ts';
+import type { SummaryDefinition } from '../../summaries/summary-definition.ts';
+import { themeTrendsQuery } from './exact-query.ts';
+import type { ThemeTrendArgs, ThemeTrendRow } from './types.ts';
+
+export const THEME_TRENDS_KIND = 'theme-trends';
+
+export const deleteThemeTrendSummary = defineStatement<object>(
+  'summaries.theme-trends.delete',
+  'MATCH (c:ThemeTrendSummary) DETACH DELETE c',
+);
+
+/** One pass: per polarity cells, and the all-polarities cell from the union of their inspections. */
+export const buildThemeTrendSummary = defineStatement<object>(
+  'summaries.theme-trends.build',
+  `MATCH (t:Theme)<-[:ABOUT]-(f:Finding)<-[:FOUND]-(i:Inspection)
+   WHERE i.startDate IS NOT NULL
+   WITH t.id AS themeId, date.truncate('month', i.startDate) AS month, f.polarity AS polarity,
+        count(DISTINCT f) AS findingCount, collect(DISTINCT i) AS inspections
+   CREATE (:ThemeTrendSummary {themeId: themeId, month: month, allPolarities: false, polarity: polarity,
+                               findingCount: findingCount, inspectionCount: size(inspections)})
+   WITH themeId, month, sum(findingCount) AS findingCount, collect(inspections) AS byPolarity
+   CREATE (:ThemeTrendSummary {themeId: themeId, month: month, allPolarities: true, findingCount: findingCount,
+                               inspectionCount: size(COLLECT { UNWIND byPolarity AS list UNWIND list AS i RETURN DISTINCT i })})`,
+);
+
+export const themeTrendsSummaryQuery = defineQuery<
+  ThemeTrendArgs,
+  SummaryAnswer<Omit<ThemeTrendRow, 'period'>>
+>({
+  name: 'analytics.theme-trends.summary',
+  cypher: `${freshnessClause(THEME_TRENDS_KIND)}
+    CALL (fresh) {
+      WITH fresh WHERE fresh
+      MATCH (c:ThemeTrendSummary)
+      WHERE ($themes IS NULL OR c.themeId IN $themes)
+        AND ($from IS NULL OR c.month >= date($from))
+        AND ($to IS NULL OR c.month <= date($to))
+        AND CASE WHEN $polarity IS NULL THEN c.allPolarities ELSE NOT c.allPolarities AND c.polarity = $polarity END
+      WITH c.themeId AS themeId,
+           CASE $interval
+             WHEN 'YEAR' THEN date.truncate('year', c.month)
+             WHEN 'QUARTER' THEN date.truncate('quarter', c.month)
+             ELSE c.month
+           END AS periodStart,
+           c.findingCount AS findingCount, c.inspectionCount AS inspectionCount
+      WITH themeId, periodStart, sum(findingCount) AS findingCount, sum(inspectionCount) AS inspectionCount
+      ORDER BY themeId, periodStart
+      // Each theme's properties once, not on each of its periods: they are most of the bytes.
+      WITH collect({themeId: themeId, periodStart: periodStart, findingCount: findingCount, inspectionCount: inspectionCount}) AS rows,
+           collect(DISTINCT themeId) AS themeIds
+      RETURN rows, COLLECT { MATCH (t:Theme) WHERE t.id IN themeIds RETURN properties(t) } AS themes
+    }
+    RETURN fresh, rows, themes`,
+  parse: (record) => {
+    const themes = new Map(
+      read.list(record, 'themes').map((theme) => [read.string(theme, 'id'), theme]),
+    );
+    const rows = read
+      .list(record, 'rows')
+      .map((row) =>
+        themeTrendsQuery.parse({ ...row, theme: themes.get(read.string(row, 'themeId')) ?? null }),
+      );
+    return { fresh: read.boolean(record, 'fresh'), rows };
+  },
+});
+
+/** The refresh's handle on this summary (graph/summaries/refresh-summaries.ts lists it). */
+export const themeTrendsSummary: SummaryDefinition = {
+  kind: THEME_TRENDS_KIND,
+  async rebuild(tx) {
+    await tx.run(deleteThemeTrendSummary, {});
+    await tx.run(buildThemeTrendSummary, {});
+    return true;
+  },
+};

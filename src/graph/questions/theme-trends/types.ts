@@ -1,0 +1,22 @@
+/** What themeTrends is asked and what it answers. */
+import type { ThemeRow } from '../../rows.ts';
+
+export type TrendInterval = 'YEAR' | 'QUARTER' | 'MONTH';
+
+export interface ThemeTrendArgs {
+  themes: string[] | null;
+  from: string | null;
+  to: string | null;
+  interval: TrendInterval;
+  polarity: string | null;
+}
+
+export interface ThemeTrendRow {
+  themeId: string;
+  periodStart: string;
+  period: string;
+  findingCount: number;
+  inspectionCount: number;
+  /** Read in the same query, so resolvers need no more round trips. */
+  theme: ThemeRow;
+}

@@ -1,0 +1,82 @@
+/**
+ * Idempotent schema migrations run at every start: uniqueness constraints for every node key of
+ * the graph model, range indexes on filtered properties and the full-text index, then a wait
+ * until every index is online so the first query never scans.
+ */
+import { defineStatement, type NamedQuery } from '../../db/query.ts';
+import type { Database } from '../../db/executor.ts';
+
+/** [label, key property] for every node of the model (docs/ARCHITECTURE.md, "The graph model"). */
+export const NODE_KEYS = [
+  ['Regulator', 'code'],
+  ['Provider', 'id'],
+  ['Location', 'id'],
+  ['Inspection', 'id'],
+  ['Judgement', 'id'],
+  ['Legislation', 'id'],
+  ['Regulation', 'id'],
+  ['Requirement', 'id'],
+  ['Recommendation', 'id'],
+  ['Finding', 'id'],
+  ['Theme', 'id'],
+  ['EnforcementAction', 'id'],
+  ['Report', 'sha256'],
+  // Singletons of the summaries (src/graph/summaries/): the graph version and each summary's stamp.
+  ['GraphState', 'id'],
+  ['SummaryStamp', 'kind'],
+] as const;
+
+/** [label, property] pairs that filters and sorts use. */
+export const RANGE_INDEXES = [
+  ['Inspection', 'startDate'],
+  ['Inspection', 'type'],
+  ['Inspection', 'overallGrade'],
+  ['Location', 'region'],
+  ['Location', 'localAuthority'],
+  ['Location', 'name'],
+  ['Provider', 'name'],
+  ['Provider', 'companiesHouseNumber'],
+  ['Provider', 'normalisedName'],
+  ['Finding', 'polarity'],
+  ['Requirement', 'dueDate'],
+  ['EnforcementAction', 'type'],
+  ['EnforcementAction', 'issuedOn'],
+  // The repeatedBreaches summary is read in rank order, by regulation, or (with a date window) by total count.
+  ['RepeatedBreachPair', 'rank'],
+  ['RepeatedBreachPair', 'inspectionCount'],
+  ['RepeatedBreachPair', 'regulationId'],
+  ['RepeatedBreachPair', 'regulator'],
+  ['BreachCountCell', 'level'],
+] as const;
+
+export const FULLTEXT_INDEX = 'findingAndRequirementText';
+
+export function schemaStatements(): NamedQuery<object, void>[] {
+  const constraints = NODE_KEYS.map(([label, key]) =>
+    defineStatement(
+      `constraint-${label}-${key}`,
+      `CREATE CONSTRAINT ${label.toLowerCase()}_${key}_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.${key} IS UNIQUE`,
+    ),
+  );
+  const indexes = RANGE_INDEXES.map(([label, property]) =>
+    defineStatement(
+      `index-${label}-${property}`,
+      `CREATE RANGE INDEX ${label.toLowerCase()}_${property} IF NOT EXISTS FOR (n:${label}) ON (n.${property})`,
+    ),
+  );
+  const fulltext = defineStatement(
+    'index-fulltext',
+    `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Finding|Requirement) ON EACH [n.text]`,
+  );
+  return [...constraints, ...indexes, fulltext];
+}
+
+export const awaitIndexes = defineStatement<object>('await-indexes', 'CALL db.awaitIndexes(300)');
+
+/** Runs every schema statement (each in its own transaction, as Neo4j requires) and waits for indexes. */
+export async function runSchemaMigrations(db: Database): Promise<void> {
+  for (const statement of schemaStatements()) {
+    await db.write(statement, {});
+  }
+  await db.read(awaitIndexes, {});
+}

@@ -1,0 +1,246 @@
+/**
+ * The named Cypher statements that write a batch of ReportDocuments. Each UNWINDs every report of
+ * the batch, so a batch costs one round trip per statement, not one per report. All MERGE on
+ * deterministic keys so a retried transaction or a re-ingested file leaves the graph as it was.
+ */
+import { defineQuery, defineStatement, read } from '../../db/query.ts';
+
+/**
+ * Prefixes every batched write. Neo4j replans a cached query when the graph's statistics drift
+ * by more than 75% from those it was planned with, at most every 10 s per query; during an ingest
+ * into a new or small graph that is all the time, and planning these statements costs far more
+ * than running them on a batch, so the loader's plans were discarded as stale again and again.
+ * Skipping the replan is safe for these statements because none has a plan choice
+ * the statistics could change: every node is found by a unique-constraint seek or by expanding
+ * from one, and EXPLAIN gives the same operators on an empty graph and on the loaded one (only
+ * where properties are cached differs).
+ */
+const PLAN_ONCE = 'CYPHER replan=skip';
+/** One row per report, holding the fields that statement reads (built by `statementRows` in load-batch-rows.ts). */
+export type Reports = { reports: readonly object[] };
+
+/**
+ * Regulation nodes cited by the batch but missing from the catalogues are created, marked as such.
+ * Done once per batch, before the statements that link to them, so those only MATCH a Regulation:
+ * a MERGE there made the planner add Eager (label read/set conflicts) to every one of them.
+ */
+export const ensureRegulations = defineStatement<{ regulations: Record<string, unknown>[] }>(
+  'load.ensure-regulations',
+  `${PLAN_ONCE}
+   UNWIND $regulations AS rg
+   MERGE (leg:Legislation {id: rg.legislation})
+   MERGE (g:Regulation {id: rg.regulationId})
+     ON CREATE SET g.number = rg.number, g.heading = rg.title, g.status = 'seen-in-report'
+   MERGE (g)-[:PART_OF]->(leg)`,
+);
+
+const LINK_REGULATION = 'MATCH (g:Regulation {id: rg.regulationId})';
+
+/** Location fields are coalesced (a report never erases what another gave); the report's own inspection fields are its own. */
+export const upsertInspections = defineStatement<Reports>(
+  'load.upsert-inspections',
+  `${PLAN_ONCE}
+   UNWIND $reports AS rep
+   MERGE (reg:Regulator {code: rep.regulator})
+   MERGE (l:Location {id: rep.location.id})
+   SET l.urn = coalesce(rep.location.urn, l.urn),
+       l.cqcId = coalesce(rep.location.cqcId, l.cqcId),
+       l.name = coalesce(rep.location.name, l.name),
+       l.type = coalesce(rep.location.type, l.type),
+       l.capacity = coalesce(rep.location.capacity, l.capacity),
+       l.description = coalesce(rep.location.description, l.description),
+       l.region = coalesce(rep.location.region, l.region),
+       l.localAuthority = coalesce(rep.location.localAuthority, l.localAuthority),
+       l.address = coalesce(rep.location.address, l.address)
+   MERGE (l)-[:REGULATED_BY]->(reg)
+   MERGE (i:Inspection {id: rep.inspection.id})
+   SET i.type = rep.inspection.type,
+       i.startDate = date(rep.inspection.startDate),
+       i.endDate = date(rep.inspection.endDate),
+       i.framework = rep.inspection.framework,
+       i.overallGrade = rep.inspection.overallGrade,
+       i.overallGradeText = rep.inspection.overallGradeText,
+       i.ratingDirection = rep.inspection.ratingDirection,
+       i.publishedOn = coalesce(date(rep.inspection.publishedOn), i.publishedOn),
+       i.people = rep.inspection.people,
+       i.hasReport = true
+   MERGE (i)-[:OF]->(l)
+   MERGE (i)-[:BY]->(reg)
+   MERGE (r:Report {sha256: rep.report.sha256})
+     ON CREATE SET r.ingestedAt = datetime()
+   SET r.fileName = rep.report.fileName, r.format = rep.report.format, r.family = rep.report.family,
+       r.parser = rep.report.parser, r.parserVersion = rep.report.parserVersion, r.warnings = rep.report.warnings
+   MERGE (i)-[:REPORTED_IN]->(r)`,
+);
+
+export const upsertProviders = defineStatement<Reports>(
+  'load.upsert-providers',
+  `${PLAN_ONCE}
+   UNWIND $reports AS rep
+   WITH rep WHERE rep.provider IS NOT NULL
+   MATCH (l:Location {id: rep.location.id})
+   MERGE (p:Provider {id: rep.provider.id})
+   SET p.name = coalesce(rep.provider.name, p.name), p.address = coalesce(rep.provider.address, p.address)
+   MERGE (p)-[:RUNS]->(l)`,
+);
+
+/**
+ * A new version of the same report family replaces the previous one: its Report node and every
+ * node the inspection took from a report of that family go, and are written again below.
+ */
+export const removePreviousVersions = defineStatement<Reports>(
+  'load.remove-previous-versions',
+  `${PLAN_ONCE}
+   UNWIND $reports AS rep
+   MATCH (i:Inspection {id: rep.inspection.id})
+   CALL (i, rep) {
+     MATCH (i)-[:REPORTED_IN]->(old:Report {family: rep.report.family}) WHERE old.sha256 <> rep.report.sha256
+     DETACH DELETE old
+   }
+   CALL (i, rep) {
+     MATCH (i)-[:FOUND|REQUIRED|RECOMMENDED|LED_TO|HAS_JUDGEMENT]->(x {family: rep.report.family})
+     DETACH DELETE x
+   }`,
+);
+
+/** Earlier inspections listed in a report; an inspection's own report later upgrades it in place. */
+export const writeHistory = defineStatement<Reports>(
+  'load.write-history',
+  `${PLAN_ONCE}
+   UNWIND $reports AS rep
+   MATCH (l:Location {id: rep.location.id}), (reg:Regulator {code: rep.regulator})
+   UNWIND rep.history AS h
+   MERGE (p:Inspection {id: h.id})
+     ON CREATE SET p.type = h.type, p.startDate = date(h.date), p.endDate = date(h.date), p.hasReport = false
+   SET p.overallGrade = coalesce(p.overallGrade, h.grade),
+       p.overallGradeText = coalesce(p.overallGradeText, h.gradeText)
+   MERGE (p)-[:OF]->(l)
+   MERGE (p)-[:BY]->(reg)`,
+);
+
+/**
+ * Rebuilds each touched location's PREVIOUS chain in date order, so it stays right whatever order
+ * reports arrive in. Only links that changed are deleted; the rest are kept as they are.
+ */
+export const linkPreviousInspections = defineStatement<{ locationIds: string[] }>(
+  'load.link-previous-inspections',
+  `${PLAN_ONCE}
+   UNWIND $locationIds AS locationId
+   CALL (locationId) {
+     MATCH (:Location {id: locationId})<-[:OF]-(i:Inspection)
+     WITH i ORDER BY i.startDate, i.id
+     WITH collect(i) AS chain
+     UNWIND range(0, size(chain) - 1) AS k
+     WITH chain[k] AS later, CASE WHEN k > 0 THEN chain[k - 1] END AS earlier
+     CALL (later, earlier) {
+       MATCH (later)-[old:PREVIOUS]->(other)
+       WHERE earlier IS NULL OR other <> earlier
+       DELETE old
+     }
+     WITH later, earlier WHERE earlier IS NOT NULL
+     MERGE (later)-[:PREVIOUS]->(earlier)
+   }`,
+);
+
+export const writeJudgements = defineStatement<Reports>(
+  'load.write-judgements',
+  `${PLAN_ONCE}
+   UNWIND $reports AS rep
+   MATCH (i:Inspection {id: rep.inspection.id})
+   UNWIND rep.judgements AS j
+   MERGE (n:Judgement {id: j.id})
+   SET n.area = j.area, n.ordinal = j.ordinal, n.grade = j.grade, n.gradeText = j.gradeText, n.family = rep.report.family
+   MERGE (i)-[:HAS_JUDGEMENT]->(n)`,
+);
+
+export const writeRequirements = defineStatement<Reports>(
+  'load.write-requirements',
+  `${PLAN_ONCE}
+   UNWIND $reports AS rep
+   MATCH (i:Inspection {id: rep.inspection.id})
+   UNWIND rep.requirements AS r
+   MERGE (q:Requirement {id: r.id})
+   SET q.text = r.text, q.paragraphs = r.paragraphs, q.dueDate = date(r.dueDate), q.complianceNotice = r.complianceNotice,
+       q.offset = r.offset, q.line = r.line, q.family = rep.report.family, q.reportSha = rep.report.sha256
+   MERGE (i)-[:REQUIRED]->(q)
+   WITH q, r.regulation AS rg WHERE rg IS NOT NULL
+   ${LINK_REGULATION}
+   MERGE (q)-[:UNDER]->(g)`,
+);
+
+export const writeRecommendations = defineStatement<Reports>(
+  'load.write-recommendations',
+  `${PLAN_ONCE}
+   UNWIND $reports AS rep
+   MATCH (i:Inspection {id: rep.inspection.id})
+   UNWIND rep.recommendations AS r
+   MERGE (n:Recommendation {id: r.id})
+   SET n.text = r.text, n.offset = r.offset, n.line = r.line, n.family = rep.report.family, n.reportSha = rep.report.sha256
+   MERGE (i)-[:RECOMMENDED]->(n)`,
+);
+
+export const writeEnforcement = defineStatement<Reports>(
+  'load.write-enforcement',
+  `${PLAN_ONCE}
+   UNWIND $reports AS rep
+   MATCH (i:Inspection {id: rep.inspection.id})
+   UNWIND rep.enforcement AS e
+   MERGE (n:EnforcementAction {id: e.id})
+   SET n.type = e.type, n.legalBasis = e.legalBasis, n.count = e.count, n.issuedOn = date(e.issuedOn),
+       n.complyBy = date(e.complyBy), n.text = e.text, n.offset = e.offset, n.line = e.line,
+       n.family = rep.report.family, n.reportSha = rep.report.sha256
+   MERGE (i)-[:LED_TO]->(n)
+   WITH n, e.regulation AS rg WHERE rg IS NOT NULL
+   ${LINK_REGULATION}
+   MERGE (n)-[:UNDER]->(g)`,
+);
+
+export const writeFindings = defineStatement<Reports>(
+  'load.write-findings',
+  `${PLAN_ONCE}
+   UNWIND $reports AS rep
+   MATCH (i:Inspection {id: rep.inspection.id})
+   UNWIND rep.findings AS f
+   MERGE (n:Finding {id: f.id})
+   SET n.text = f.text, n.section = f.section, n.polarity = f.polarity, n.offset = f.offset, n.line = f.line,
+       n.repeatStatement = f.repeatStatement, n.family = rep.report.family, n.reportSha = rep.report.sha256,
+       n.labelSource = f.labelSource, n.labelId = f.labelId, n.labelName = f.labelName, n.labelScore = f.labelScore
+   MERGE (i)-[:FOUND]->(n)
+   WITH n, f
+   CALL (n, f) {
+     UNWIND f.themes AS t
+     MERGE (th:Theme {id: t.id})
+     MERGE (n)-[a:ABOUT]->(th)
+     SET a.terms = t.terms
+   }
+   CALL (n, f) {
+     UNWIND f.citations AS rg
+     ${LINK_REGULATION}
+     MERGE (n)-[c:CITES]->(g)
+     SET c.text = rg.text
+   }
+   CALL (n, f) {
+     WITH f WHERE f.repeatRefersTo IS NOT NULL
+     MATCH (earlier:Inspection {id: f.repeatRefersTo})
+     MERGE (n)-[:REPEATS]->(earlier)
+   }`,
+);
+
+export const findReportBySha = defineQuery<
+  { sha256: string },
+  { sha256: string; parserVersion: string | null }
+>({
+  name: 'load.find-report',
+  cypher:
+    'MATCH (r:Report {sha256: $sha256}) RETURN r.sha256 AS sha256, r.parserVersion AS parserVersion',
+  parse: (row) => ({
+    sha256: read.string(row, 'sha256'),
+    parserVersion: read.optionalString(row, 'parserVersion'),
+  }),
+});
+
+export const findLoadedReportShas = defineQuery<{ shas: string[] }, { sha256: string }>({
+  name: 'load.find-loaded-shas',
+  cypher: 'MATCH (r:Report) WHERE r.sha256 IN $shas RETURN r.sha256 AS sha256',
+  parse: (row) => ({ sha256: read.string(row, 'sha256') }),
+});
