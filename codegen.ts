@@ -51,6 +51,7 @@ const config: CodegenConfig = {
           ThemeTag: `${rows}#ThemeTagRow`,
           RepeatedBreach: '../graph/questions/repeated-breaches/index.ts#RepeatedBreachRow',
           RepeatStatement: '../graph/questions/repeated-breaches/index.ts#RepeatStatementRow',
+          CountedInspection: '../graph/questions/repeated-breaches/index.ts#CountedInspectionRow',
           BreachCount: '../graph/questions/breach-counts/index.ts#BreachCountRow',
           ThemeTrendPoint: '../graph/questions/theme-trends/index.ts#ThemeTrendRow',
           ThemePair: '../graph/questions/theme-cooccurrence/index.ts#ThemePairRow',

@@ -11,7 +11,7 @@ import {
 } from '../src/graph/questions/breach-counts/summary.ts';
 import { ratingChangesQuery } from '../src/graph/questions/rating-changes/exact-query.ts';
 import {
-  repeatedBreachesInWindowSummaryQuery,
+  repeatedBreachesCountedSummaryQuery,
   repeatedBreachesSummaryQuery,
   WINDOW_HEAD_PAIRS,
 } from '../src/graph/questions/repeated-breaches/summary.ts';
@@ -63,13 +63,15 @@ export function buildQueryCases(findingId: string): QueryCase[] {
       localAuthority: null,
       providerId: null,
     },
-    first: 50,
+    skip: 0,
+    first: 51,
+    withTotal: false,
   };
   return [
     {
       name: 'repeatedBreaches',
       graphql: `{ repeatedBreaches(minInspections: 2, first: 20) {
-        location { id name } regulation { id heading } inspectionCount requirements { text dueDate } } }`,
+        nodes { location { id name } regulation { id heading } inspectionCount requirements { text dueDate } } } }`,
       variables: {},
       bare: {
         cypher: repeatedBreachesSummaryQuery.cypher,
@@ -80,7 +82,10 @@ export function buildQueryCases(findingId: string): QueryCase[] {
           minInspections: 2,
           from: null,
           to: null,
-          first: 20,
+          evidence: ['DOCUMENTED'],
+          skip: 0,
+          first: 21,
+          withTotal: false,
         },
       },
     },
@@ -88,10 +93,10 @@ export function buildQueryCases(findingId: string): QueryCase[] {
       // With a date window the summary's all-time rank is not the answer's order: a read of its own.
       name: 'repeatedBreachesSince2018',
       graphql: `{ repeatedBreaches(minInspections: 2, from: "2018-01-01", first: 20) {
-        location { id name } regulation { id heading } inspectionCount requirements { text dueDate } } }`,
+        nodes { location { id name } regulation { id heading } inspectionCount requirements { text dueDate } } } }`,
       variables: {},
       bare: {
-        cypher: repeatedBreachesInWindowSummaryQuery.cypher,
+        cypher: repeatedBreachesCountedSummaryQuery.cypher,
         params: {
           regulation: null,
           legislation: null,
@@ -99,7 +104,10 @@ export function buildQueryCases(findingId: string): QueryCase[] {
           minInspections: 2,
           from: '2018-01-01',
           to: null,
-          first: 20,
+          evidence: ['DOCUMENTED'],
+          skip: 0,
+          first: 21,
+          withTotal: false,
           headPairs: WINDOW_HEAD_PAIRS,
         },
       },
@@ -107,7 +115,7 @@ export function buildQueryCases(findingId: string): QueryCase[] {
     {
       name: 'breachCounts',
       graphql:
-        '{ breachCounts(groupBy: [REGULATION, YEAR], first: 50) { regulation { id heading } year requirementCount locationCount } }',
+        '{ breachCounts(groupBy: [REGULATION, YEAR], first: 50) { nodes { regulation { id heading } year requirementCount locationCount } } }',
       variables: {},
       bare: {
         cypher: breachCountsSummaryQuery.cypher,
@@ -127,21 +135,29 @@ export function buildQueryCases(findingId: string): QueryCase[] {
     {
       name: 'themeCooccurrence',
       graphql:
-        '{ themeCooccurrence(first: 20) { first { id } second { id } findingCount jaccard } }',
+        '{ themeCooccurrence(first: 20) { nodes { first { id } second { id } findingCount jaccard } } }',
       variables: {},
       bare: {
         cypher: themeCooccurrenceSummaryQuery.cypher,
-        params: { polarity: null, regulator: null, first: 20 },
+        params: { polarity: null, regulator: null, skip: 0, first: 21, withTotal: false },
       },
     },
     {
       name: 'ratingChanges',
       graphql:
-        '{ ratingChanges(direction: DOWN, first: 50) { location { id name } before { id overallGrade } after { id overallGrade } direction basis } }',
+        '{ ratingChanges(direction: DOWN, first: 50) { nodes { location { id name } before { id overallGrade } after { id overallGrade } direction basis } } }',
       variables: {},
       bare: {
         cypher: ratingChangesQuery.cypher,
-        params: { direction: 'DOWN', regulator: null, from: null, to: null, first: 50 },
+        params: {
+          direction: 'DOWN',
+          regulator: null,
+          from: null,
+          to: null,
+          skip: 0,
+          first: 51,
+          withTotal: false,
+        },
       },
     },
     {

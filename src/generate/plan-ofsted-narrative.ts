@@ -45,6 +45,11 @@ export function buildMonthRepeat(earlier: PastOfstedInspection): string {
   return `This is a repeated shortfall from the ${earlier.kind} inspection in ${formatMonthYear(earlier.start)}.`;
 }
 
+/** A dated repeat that names the regulation: the only kind repeatedBreaches may count as evidence of it. */
+export function buildRegulationRepeat(regulation: string, earlier: PastOfstedInspection): string {
+  return `This is a repeated breach of regulation ${regulation} from the ${earlier.kind} inspection in ${formatMonthYear(earlier.start)}.`;
+}
+
 /** Sentences already used in this report, so no two paragraphs say the same thing. */
 class SentencePool {
   private readonly used = new Set<string>();
@@ -70,8 +75,11 @@ function findRepeat(
   const earlier = history.find((h) => h.requirementNumbers.has(regulation));
   if (!earlier) return null;
   const isPrevious = earlier === history[0];
-  const statement =
-    isPrevious && random.chance(0.4) ? PREVIOUS_INSPECTION_REPEAT : buildMonthRepeat(earlier);
+  if (isPrevious && random.chance(0.4))
+    return { statement: PREVIOUS_INSPECTION_REPEAT, refersTo: earlier.id };
+  const statement = random.chance(0.5)
+    ? buildRegulationRepeat(regulation, earlier)
+    : buildMonthRepeat(earlier);
   return { statement, refersTo: earlier.id };
 }
 

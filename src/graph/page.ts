@@ -26,3 +26,19 @@ export function toPage<T>(read: T[], request: PageRequest, totalCount: number | 
     hasNextPage: read.length > request.limit,
   };
 }
+
+/** The paging arguments of a cross-report question. */
+export interface PageArgs {
+  /** Rows skipped before the first returned, in the answer's order. */
+  skip: number;
+  /** Rows returned at most (a resolver asks one past its page to learn whether another follows). */
+  first: number;
+  /** Count every row of the whole answer (the costlier half of a page); totalCount is null otherwise. */
+  withTotal: boolean;
+}
+
+/** A question's rows for one page, and the whole answer's row count when it was asked for. */
+export interface AnswerPage<Row> {
+  rows: Row[];
+  totalCount: number | null;
+}

@@ -1,5 +1,6 @@
 import type {
   BreachCountResolvers,
+  CountedInspectionResolvers,
   QueryResolvers,
   RatingChangeResolvers,
   RepeatedBreachResolvers,
@@ -9,7 +10,10 @@ import type {
 } from '../generated/resolvers-types.ts';
 import { countBreaches } from '../graph/questions/breach-counts/index.ts';
 import { findRatingChanges } from '../graph/questions/rating-changes/index.ts';
-import { findRepeatedBreaches } from '../graph/questions/repeated-breaches/index.ts';
+import {
+  BREACH_EVIDENCE,
+  findRepeatedBreaches,
+} from '../graph/questions/repeated-breaches/index.ts';
 import { findThemeCooccurrence } from '../graph/questions/theme-cooccurrence/index.ts';
 import { findThemeTrends } from '../graph/questions/theme-trends/index.ts';
 import { listParams, readList } from '../graph/lists.ts';
@@ -17,8 +21,9 @@ import type { Loaders } from '../graph/loaders.ts';
 import { toFindingParams } from '../graph/filters.ts';
 import { toConnection } from './connection.ts';
 import type { NodeKind, RowOf } from '../graph/node-kinds.ts';
+import { answerAsConnection } from './answer-page.ts';
 import { readAhead } from './prefetch-plan.ts';
-import { badInput, checkDateRange, listLimit, pageArgs, required } from './support.ts';
+import { badInput, checkDateRange, pageArgs, required } from './support.ts';
 
 /** Nodes the row already holds (in the order of `keys`), or else each loaded by key. */
 async function loadAll<K extends NodeKind>(
@@ -40,37 +45,44 @@ export const analyticsQueries: Pick<
   | 'ratingChanges'
   | 'enforcementActions'
 > = {
-  repeatedBreaches: (_parent, args, { db }) => {
+  repeatedBreaches: (_parent, args, { db }, info) => {
     checkDateRange(args.from, args.to);
     const minInspections = args.minInspections ?? 2;
     if (minInspections < 1) throw badInput('minInspections must be at least 1.');
-    return findRepeatedBreaches(db, {
-      regulation: args.regulation ?? null,
-      legislation: args.legislation ?? null,
-      regulator: args.regulator ?? null,
-      minInspections,
-      from: args.from ?? null,
-      to: args.to ?? null,
-      first: listLimit(args.first, 20),
-    });
+    const evidence = BREACH_EVIDENCE.filter((kind) => (args.evidence ?? []).includes(kind));
+    if (evidence.length === 0) throw badInput('evidence must name at least one kind.');
+    return answerAsConnection(args, info, 20, (page) =>
+      findRepeatedBreaches(db, {
+        regulation: args.regulation ?? null,
+        legislation: args.legislation ?? null,
+        regulator: args.regulator ?? null,
+        minInspections,
+        from: args.from ?? null,
+        to: args.to ?? null,
+        evidence,
+        ...page,
+      }),
+    );
   },
-  breachCounts: (_parent, args, { db }) => {
+  breachCounts: (_parent, args, { db }, info) => {
     checkDateRange(args.filter?.from, args.filter?.to);
     const f = args.filter;
-    return countBreaches(db, {
-      groupBy: [...new Set(args.groupBy)],
-      f: {
-        regulator: f?.regulator ?? null,
-        legislation: f?.legislation ?? null,
-        regulation: f?.regulation ?? null,
-        from: f?.from ?? null,
-        to: f?.to ?? null,
-        region: f?.region ?? null,
-        localAuthority: f?.localAuthority ?? null,
-        providerId: f?.providerId ?? null,
-      },
-      first: listLimit(args.first, 50),
-    });
+    return answerAsConnection(args, info, 50, (page) =>
+      countBreaches(db, {
+        groupBy: [...new Set(args.groupBy)],
+        f: {
+          regulator: f?.regulator ?? null,
+          legislation: f?.legislation ?? null,
+          regulation: f?.regulation ?? null,
+          from: f?.from ?? null,
+          to: f?.to ?? null,
+          region: f?.region ?? null,
+          localAuthority: f?.localAuthority ?? null,
+          providerId: f?.providerId ?? null,
+        },
+        ...page,
+      }),
+    );
   },
   themeTrends: (_parent, args, { db }) => {
     checkDateRange(args.from, args.to);
@@ -82,17 +94,21 @@ export const analyticsQueries: Pick<
       polarity: args.polarity ? args.polarity.toLowerCase() : null,
     });
   },
-  themeCooccurrence: (_parent, args, { db }) =>
-    findThemeCooccurrence(db, toFindingParams(args.filter), listLimit(args.first, 50)),
-  ratingChanges: (_parent, args, { db }) => {
+  themeCooccurrence: (_parent, args, { db }, info) =>
+    answerAsConnection(args, info, 50, (page) =>
+      findThemeCooccurrence(db, { f: toFindingParams(args.filter), ...page }),
+    ),
+  ratingChanges: (_parent, args, { db }, info) => {
     checkDateRange(args.from, args.to);
-    return findRatingChanges(db, {
-      direction: args.direction ?? null,
-      regulator: args.regulator ?? null,
-      from: args.from ?? null,
-      to: args.to ?? null,
-      first: listLimit(args.first, 50),
-    });
+    return answerAsConnection(args, info, 50, (page) =>
+      findRatingChanges(db, {
+        direction: args.direction ?? null,
+        regulator: args.regulator ?? null,
+        from: args.from ?? null,
+        to: args.to ?? null,
+        ...page,
+      }),
+    );
   },
   enforcementActions: async (_parent, args, { db, loaders }, info) => {
     checkDateRange(args.from, args.to);
@@ -133,7 +149,18 @@ export const RepeatedBreach: RepeatedBreachResolvers = {
     loadAll(loaders, 'inspection', row.inspectionIds, row.inspections),
   requirements: (row, _args, { loaders }) =>
     loadAll(loaders, 'requirement', row.requirementIds, row.requirements),
+  enforcementActions: (row, _args, { loaders }) =>
+    loadAll(loaders, 'enforcement', row.enforcementIds, row.enforcementActions),
+  countedInspections: (row) => row.counted,
   repeatStatements: (row) => row.statements,
+};
+
+export const CountedInspection: CountedInspectionResolvers = {
+  inspection: async (row, _args, { loaders }) =>
+    required(
+      await loaders.nodeFrom('inspection', row.inspectionId, row.inspection),
+      `inspection ${row.inspectionId}`,
+    ),
 };
 
 export const RepeatStatement: RepeatStatementResolvers = {

@@ -5,6 +5,7 @@ import {
   RatingChange,
   RepeatedBreach,
   RepeatStatement,
+  CountedInspection,
   ThemePair,
   ThemeTrendPoint,
 } from './analytics.ts';
@@ -60,6 +61,7 @@ export const resolvers: Resolvers = {
   SourcePosition,
   Report,
   RepeatedBreach,
+  CountedInspection,
   RepeatStatement,
   BreachCount,
   ThemeTrendPoint,

@@ -271,11 +271,11 @@ describe('reading ahead', () => {
     const questions: [string, string][] = [
       [
         'analytics.repeated-breaches',
-        '{ repeatedBreaches(minInspections: 2, first: 20) { location { id name } provider { name } regulation { id heading } inspectionCount inspections { id } requirements { text dueDate } } }',
+        '{ repeatedBreaches(minInspections: 2, first: 20) { nodes { location { id name } provider { name } regulation { id heading } inspectionCount inspections { id } requirements { text dueDate } } } }',
       ],
       [
         'analytics.breach-counts',
-        '{ breachCounts(groupBy: [REGULATION, LEGISLATION, PROVIDER, YEAR], first: 50) { regulation { id heading } legislation { id } provider { name } year requirementCount } }',
+        '{ breachCounts(groupBy: [REGULATION, LEGISLATION, PROVIDER, YEAR], first: 50) { nodes { regulation { id heading } legislation { id } provider { name } year requirementCount } } }',
       ],
       [
         'analytics.theme-trends',
@@ -283,11 +283,11 @@ describe('reading ahead', () => {
       ],
       [
         'analytics.theme-cooccurrence',
-        '{ themeCooccurrence(first: 20) { first { id } second { id label } findingCount } }',
+        '{ themeCooccurrence(first: 20) { nodes { first { id } second { id label } findingCount } } }',
       ],
       [
         'analytics.rating-changes',
-        '{ ratingChanges(first: 50) { location { id name } provider { name } before { id overallGrade } after { id overallGrade } direction } }',
+        '{ ratingChanges(first: 50) { nodes { location { id name } provider { name } before { id overallGrade } after { id overallGrade } direction } } }',
       ],
       [
         'search.fulltext',

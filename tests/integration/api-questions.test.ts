@@ -15,16 +15,22 @@ describe('cross-report questions', () => {
   });
   afterAll(async () => api.close());
 
-  it('repeatedBreaches returns the home, the regulation and both inspections, with requirement texts and the repeat sentence', async () => {
-    const data = await ask<{ repeatedBreaches: Json[] }>(`{
+  it('repeatedBreaches returns the home, the regulation and both inspections, with requirement texts, counting documented breaches only', async () => {
+    const data = await ask<{ repeatedBreaches: { totalCount: number; nodes: Json[] } }>(`{
       repeatedBreaches(minInspections: 2) {
-        location { id } provider { name } regulation { id heading } inspectionCount
-        inspections { id startDate }
-        requirements { text inspection { startDate } }
-        repeatStatements { statement refersTo { id } }
+        totalCount
+        nodes {
+          location { id } provider { name } regulation { id heading } inspectionCount
+          inspections { id startDate }
+          countedInspections { inspection { id } evidence }
+          requirements { text inspection { startDate } }
+          repeatStatements { statement refersTo { id } }
+        }
       }
     }`);
-    const breach = data.repeatedBreaches.find(
+    const rows = data.repeatedBreaches.nodes;
+    expect(data.repeatedBreaches.totalCount).toBe(rows.length);
+    const breach = rows.find(
       (b) =>
         (b.location as Json).id === 'ofsted:SC999001' && (b.regulation as Json).id === 'CHR2015:12',
     );
@@ -33,6 +39,11 @@ describe('cross-report questions', () => {
     expect(breach!.inspections).toEqual([
       { id: 'ofsted:SC999001:2022-03-08:full', startDate: '2022-03-08' },
       { id: 'ofsted:SC999001:2023-02-14:full', startDate: '2023-02-14' },
+    ]);
+    // Both reports have a regulation 12 requirement (their requirements tables).
+    expect(breach!.countedInspections).toEqual([
+      { inspection: { id: 'ofsted:SC999001:2022-03-08:full' }, evidence: ['DOCUMENTED'] },
+      { inspection: { id: 'ofsted:SC999001:2023-02-14:full' }, evidence: ['DOCUMENTED'] },
     ]);
     const requirements = breach!.requirements as {
       text: string;
@@ -45,37 +56,91 @@ describe('cross-report questions', () => {
     expect(
       requirements.every((r) => r.text.includes('assess whether each child is at risk of harm')),
     ).toBe(true);
-    const statements = breach!.repeatStatements as {
-      statement: string;
-      refersTo: { id: string } | null;
-    }[];
-    expect(statements).toContainEqual({
-      statement: expect.stringContaining(
-        'repeated shortfall from the full inspection in March 2022',
-      ),
-      refersTo: { id: 'ofsted:SC999001:2022-03-08:full' },
-    });
+    // "This is a repeated shortfall from the full inspection in March 2022." names no regulation:
+    // it is not evidence of a regulation 12 breach, and statements show only when asked for.
+    expect(breach!.repeatStatements).toEqual([]);
     // Only regulation 12 was required at both inspections of SC999001; 23 and 13 only once.
-    const sc999001 = data.repeatedBreaches.filter(
-      (b) =>
-        (b.location as Json).id === 'ofsted:SC999001' &&
-        b.inspectionCount === 2 &&
-        (b.inspections as Json[]).length === 2,
+    const sc999001 = rows.filter((b) => (b.location as Json).id === 'ofsted:SC999001');
+    expect(sc999001.map((b) => (b.regulation as Json).id)).toEqual(['CHR2015:12']);
+    const filtered = await ask<{ repeatedBreaches: { nodes: Json[] } }>(
+      '{ repeatedBreaches(regulation: "CHR2015:23", minInspections: 2) { nodes { location { id } } } }',
     );
-    expect(sc999001.map((b) => (b.regulation as Json).id)).toContain('CHR2015:12');
-    const filtered = await ask<{ repeatedBreaches: Json[] }>(
-      '{ repeatedBreaches(regulation: "CHR2015:23", minInspections: 2) { location { id } } }',
-    );
-    expect(filtered.repeatedBreaches.map((b) => (b.location as Json).id)).not.toContain(
+    expect(filtered.repeatedBreaches.nodes.map((b) => (b.location as Json).id)).not.toContain(
       'ofsted:SC999001',
     );
   });
 
-  it('breachCounts groups requirement counts and distinct locations', async () => {
-    const data = await ask<{ breachCounts: Json[] }>(`{
-      breachCounts(groupBy: [REGULATION]) { regulation { id } requirementCount locationCount inspectionCount regulator year }
+  it('repeatedBreaches never counts a repeat sentence that does not name the regulation', async () => {
+    // The seed's repeat sentences ("Barriers ... remain, as reported at the previous inspection",
+    // "This was a breach in regulation at the previous inspection") name no regulation, and its
+    // earlier inspections are known only from its history table, with no requirements: no pair of
+    // the seed's home reaches two inspections, whichever evidence is asked for.
+    const data = await ask<{ repeatedBreaches: { nodes: Json[] } }>(`{
+      repeatedBreaches(minInspections: 2, evidence: [DOCUMENTED, STATED_REPEAT], first: 100) {
+        nodes { location { id } regulation { id } inspectionCount }
+      }
     }`);
-    expect(data.breachCounts).toContainEqual({
+    expect(
+      data.repeatedBreaches.nodes.filter((b) => (b.location as Json).id === 'ofsted:1247390'),
+    ).toEqual([]);
+  });
+
+  it('repeatedBreaches with a window counts only the inspections inside it', async () => {
+    const data = await ask<{ repeatedBreaches: { nodes: Json[] } }>(`{
+      repeatedBreaches(minInspections: 1, from: "2023-01-01", regulation: "CHR2015:12", first: 100) {
+        nodes { location { id } inspectionCount inspections { startDate } }
+      }
+    }`);
+    const home = data.repeatedBreaches.nodes.find(
+      (b) => (b.location as Json).id === 'ofsted:SC999001',
+    );
+    expect(home).toEqual({
+      location: { id: 'ofsted:SC999001' },
+      inspectionCount: 1,
+      inspections: [{ startDate: '2023-02-14' }],
+    });
+    for (const row of data.repeatedBreaches.nodes)
+      for (const inspection of row.inspections as { startDate: string }[])
+        expect(inspection.startDate >= '2023-01-01').toBe(true);
+  });
+
+  it('repeatedBreaches pages through the whole answer with cursors, in its documented order', async () => {
+    const all = await ask<{ repeatedBreaches: { totalCount: number; nodes: Json[] } }>(
+      '{ repeatedBreaches(minInspections: 1, first: 100) { totalCount nodes { location { id } regulation { id } inspectionCount } } }',
+    );
+    const whole = all.repeatedBreaches.nodes;
+    expect(whole.length).toBe(all.repeatedBreaches.totalCount);
+    expect(whole.length).toBeGreaterThan(3);
+    const key = (b: Json) =>
+      [-(b.inspectionCount as number), (b.location as Json).id, (b.regulation as Json).id] as const;
+    const sorted = [...whole].sort((x, y) => {
+      const [a, b] = [key(x), key(y)];
+      return (
+        a[0] - b[0] ||
+        String(a[1]).localeCompare(String(b[1])) ||
+        String(a[2]).localeCompare(String(b[2]))
+      );
+    });
+    expect(whole).toEqual(sorted);
+    const paged: Json[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 50; page += 1) {
+      const next: { repeatedBreaches: { nodes: Json[]; pageInfo: Json } } = await ask(
+        'query ($after: String) { repeatedBreaches(minInspections: 1, first: 2, after: $after) { nodes { location { id } regulation { id } inspectionCount } pageInfo { hasNextPage endCursor } } }',
+        { after },
+      );
+      paged.push(...next.repeatedBreaches.nodes);
+      if (!next.repeatedBreaches.pageInfo.hasNextPage) break;
+      after = next.repeatedBreaches.pageInfo.endCursor as string;
+    }
+    expect(paged).toEqual(whole);
+  });
+
+  it('breachCounts groups requirement counts and distinct locations', async () => {
+    const data = await ask<{ breachCounts: { nodes: Json[] } }>(`{
+      breachCounts(groupBy: [REGULATION]) { nodes { regulation { id } requirementCount locationCount inspectionCount regulator year } }
+    }`);
+    expect(data.breachCounts.nodes).toContainEqual({
       regulation: { id: 'CHR2015:12' },
       requirementCount: 3,
       locationCount: 2,
@@ -83,10 +148,11 @@ describe('cross-report questions', () => {
       regulator: null,
       year: null,
     });
-    const byYear = await ask<{ breachCounts: Json[] }>(
-      '{ breachCounts(groupBy: [REGULATOR, YEAR], filter: { legislation: "CHR2015" }) { regulator year requirementCount } }',
+    const byYear = await ask<{ breachCounts: { totalCount: number; nodes: Json[] } }>(
+      '{ breachCounts(groupBy: [REGULATOR, YEAR], filter: { legislation: "CHR2015" }) { totalCount nodes { regulator year requirementCount } } }',
     );
-    expect(byYear.breachCounts).toEqual(
+    expect(byYear.breachCounts.totalCount).toBe(byYear.breachCounts.nodes.length);
+    expect(byYear.breachCounts.nodes).toEqual(
       expect.arrayContaining([
         { regulator: 'OFSTED', year: 2019, requirementCount: 7 },
         { regulator: 'OFSTED', year: 2022, requirementCount: 2 },
@@ -112,10 +178,18 @@ describe('cross-report questions', () => {
     expect(quarters.themeTrends).toContainEqual({ period: '2019-Q3', periodStart: '2019-07-01' });
 
     const pairs = await ask<{
-      themeCooccurrence: { findingCount: number; jaccard: number; first: Json; second: Json }[];
-    }>('{ themeCooccurrence(first: 5) { first { id } second { id } findingCount jaccard } }');
-    expect(pairs.themeCooccurrence.length).toBeGreaterThan(0);
-    for (const pair of pairs.themeCooccurrence) {
+      themeCooccurrence: {
+        totalCount: number;
+        nodes: { findingCount: number; jaccard: number; first: Json; second: Json }[];
+      };
+    }>(
+      '{ themeCooccurrence(first: 5) { totalCount nodes { first { id } second { id } findingCount jaccard } } }',
+    );
+    expect(pairs.themeCooccurrence.nodes.length).toBeGreaterThan(0);
+    expect(pairs.themeCooccurrence.totalCount).toBeGreaterThanOrEqual(
+      pairs.themeCooccurrence.nodes.length,
+    );
+    for (const pair of pairs.themeCooccurrence.nodes) {
       expect(pair.findingCount).toBeGreaterThan(0);
       expect(pair.jaccard).toBeGreaterThan(0);
       expect(pair.jaccard).toBeLessThanOrEqual(1);
@@ -124,9 +198,11 @@ describe('cross-report questions', () => {
   });
 
   it('ratingChanges finds grades that went down and up, and says how it knows', async () => {
-    const down = await ask<{ ratingChanges: Json[] }>(
-      '{ ratingChanges(direction: DOWN) { location { id } before { id } after { id } direction basis } }',
+    const downPage = await ask<{ ratingChanges: { totalCount: number; nodes: Json[] } }>(
+      '{ ratingChanges(direction: DOWN) { totalCount nodes { location { id } before { id } after { id } direction basis } } }',
     );
+    const down = { ratingChanges: downPage.ratingChanges.nodes };
+    expect(downPage.ratingChanges.totalCount).toBe(down.ratingChanges.length);
     expect(down.ratingChanges).toContainEqual({
       location: { id: 'ofsted:SC999001' },
       before: { id: 'ofsted:SC999001:2022-03-08:full' },
@@ -142,10 +218,10 @@ describe('cross-report questions', () => {
       }),
     );
     expect(down.ratingChanges.some((c) => c.basis === 'stated in report')).toBe(true);
-    const up = await ask<{ ratingChanges: Json[] }>(
-      '{ ratingChanges(direction: UP) { location { id } after { startDate } } }',
+    const up = await ask<{ ratingChanges: { nodes: Json[] } }>(
+      '{ ratingChanges(direction: UP) { nodes { location { id } after { startDate } } } }',
     );
-    expect(up.ratingChanges).toContainEqual({
+    expect(up.ratingChanges.nodes).toContainEqual({
       location: { id: 'ofsted:SC999002' },
       after: { startDate: '2023-05-10' },
     });

@@ -194,15 +194,49 @@ describe('index-ordered reads and count-store totals give the answers of a full 
 
   it('finds the rating changes of sorting every graded inspection, for each direction and a period', async () => {
     const cases: RatingChangeArgs[] = [
-      { direction: null, regulator: null, from: null, to: null, first: 40 },
-      { direction: 'DOWN', regulator: null, from: null, to: null, first: 15 },
-      { direction: 'UP', regulator: 'OFSTED', from: null, to: null, first: 15 },
-      { direction: 'SAME', regulator: null, from: '2018-01-01', to: '2019-12-31', first: 100 },
+      {
+        direction: null,
+        regulator: null,
+        from: null,
+        to: null,
+        skip: 0,
+        first: 40,
+        withTotal: true,
+      },
+      {
+        direction: 'DOWN',
+        regulator: null,
+        from: null,
+        to: null,
+        skip: 0,
+        first: 15,
+        withTotal: false,
+      },
+      {
+        direction: 'UP',
+        regulator: 'OFSTED',
+        from: null,
+        to: null,
+        skip: 3,
+        first: 15,
+        withTotal: true,
+      },
+      {
+        direction: 'SAME',
+        regulator: null,
+        from: '2018-01-01',
+        to: '2019-12-31',
+        skip: 0,
+        first: 100,
+        withTotal: false,
+      },
     ];
     let bases = new Set<string>();
     for (const args of cases) {
-      const expected = await graph.db.read(sortedRatingChanges, args);
-      const actual = await findRatingChanges(graph.db, args);
+      const all = await graph.db.read(sortedRatingChanges, { ...args, skip: 0, first: 100_000 });
+      const expected = all.slice(args.skip, args.skip + args.first);
+      const { rows: actual, totalCount } = await findRatingChanges(graph.db, args);
+      expect(totalCount, JSON.stringify(args)).toBe(args.withTotal ? all.length : null);
       expect(expected.length, JSON.stringify(args)).toBeGreaterThan(0);
       expect(
         actual.map(({ afterId, beforeId, direction, basis }) => ({

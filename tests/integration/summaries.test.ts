@@ -109,10 +109,28 @@ describe('question summaries', () => {
       minInspections: 2,
       from: null,
       to: null,
+      evidence: ['DOCUMENTED'],
+      skip: 0,
       first: 20,
+      withTotal: false,
     };
+    const stated: RepeatedBreachArgs['evidence'] = ['DOCUMENTED', 'STATED_REPEAT'];
     return [
       ['unfiltered', base],
+      ['with a total', { ...base, withTotal: true }],
+      ['second page with a total', { ...base, skip: 3, first: 4, withTotal: true }],
+      ['page past the end', { ...base, skip: 10_000, withTotal: true }],
+      ['with stated repeats', { ...base, evidence: stated, first: 500, withTotal: true }],
+      ['with stated repeats, second page', { ...base, evidence: stated, skip: 2, first: 3 }],
+      ['stated repeats only', { ...base, evidence: ['STATED_REPEAT'], minInspections: 1 }],
+      [
+        'with stated repeats, a window',
+        { ...base, evidence: stated, from: `${sample.year - 1}-01-01`, first: 500 },
+      ],
+      [
+        'a window, second page with a total',
+        { ...base, from: `${sample.year - 2}-01-01`, skip: 2, first: 3, withTotal: true },
+      ],
       ['minInspections 1', { ...base, minInspections: 1, first: 500 }],
       ['minInspections 3', { ...base, minInspections: 3 }],
       ['first 3', { ...base, first: 3 }],
@@ -162,9 +180,19 @@ describe('question summaries', () => {
       groupBy: BreachGroup[],
       f: Partial<BreachCountArgs['f']> = {},
       first = 500,
-    ): BreachCountArgs => ({ groupBy, f: { ...NO_BREACH_FILTER, ...f }, first });
+    ): BreachCountArgs => ({
+      groupBy,
+      f: { ...NO_BREACH_FILTER, ...f },
+      skip: 0,
+      first,
+      withTotal: false,
+    });
     return [
       ['regulation x year', at(['REGULATION', 'YEAR'])],
+      [
+        'regulation x year, second page with a total',
+        { ...at(['REGULATION', 'YEAR'], {}, 5), skip: 5, withTotal: true },
+      ],
       ['regulation x year, first 5', at(['REGULATION', 'YEAR'], {}, 5)],
       ['regulation x year x regulator', at(['REGULATION', 'YEAR', 'REGULATOR'])],
       ['regulation x legislation x year', at(['REGULATION', 'LEGISLATION', 'YEAR'])],
@@ -221,7 +249,13 @@ describe('question summaries', () => {
     const at = (
       groupBy: BreachGroup[],
       f: Partial<BreachCountArgs['f']> = {},
-    ): BreachCountArgs => ({ groupBy, f: { ...NO_BREACH_FILTER, ...f }, first: 50 });
+    ): BreachCountArgs => ({
+      groupBy,
+      f: { ...NO_BREACH_FILTER, ...f },
+      skip: 0,
+      first: 50,
+      withTotal: true,
+    });
     return [
       [
         'regulation, years window (a location counts in several years)',
@@ -287,15 +321,21 @@ describe('question summaries', () => {
     ];
   };
 
+  /** The summary read that answers a repeatedBreaches request: ranked, or counted pair by pair. */
+  const repeatedSummaryRead = (args: RepeatedBreachArgs): string => {
+    const evidence = args.evidence.join(',');
+    if (args.from !== null || args.to !== null)
+      return 'analytics.repeated-breaches.summary.counted';
+    if (evidence === 'DOCUMENTED') return 'analytics.repeated-breaches.summary';
+    if (evidence === 'DOCUMENTED,STATED_REPEAT')
+      return 'analytics.repeated-breaches.summary.with-stated';
+    return 'analytics.repeated-breaches.summary.counted';
+  };
+
   async function expectSameAnswers(): Promise<void> {
     for (const [name, args] of repeatedVariants()) {
       const { answer, queries } = await routed((db) => findRepeatedBreaches(db, args));
-      const windowed = args.from !== null || args.to !== null;
-      expect(queries, name).toEqual([
-        windowed
-          ? 'analytics.repeated-breaches.summary.window'
-          : 'analytics.repeated-breaches.summary',
-      ]);
+      expect(queries, name).toEqual([repeatedSummaryRead(args)]);
       expect(JSON.stringify(answer), name).toBe(
         JSON.stringify(await findRepeatedBreachesExactly(graph.db, args)),
       );
@@ -317,20 +357,24 @@ describe('question summaries', () => {
     const pairFilters: [string, FindingFilterInput | null, number][] = [
       ['unfiltered, first 3', null, 3],
       ['unfiltered', null, 50],
+      ['unfiltered, second page', null, -3],
       ['concern', { polarity: 'CONCERN' }, 50],
       ['strength', { polarity: 'STRENGTH' }, 50],
       ['regulator Ofsted', { regulator: 'OFSTED' }, 50],
       ['CQC concern', { regulator: 'CQC', polarity: 'CONCERN' }, 50],
     ];
     for (const [name, filter, first] of pairFilters) {
-      const { answer, queries } = await routed((db) =>
-        findThemeCooccurrence(db, toFindingParams(filter), first),
-      );
+      // A negative `first` stands for the second page of that size, with its total.
+      const args = {
+        f: toFindingParams(filter),
+        skip: first < 0 ? -first : 0,
+        first: Math.abs(first),
+        withTotal: first < 0,
+      };
+      const { answer, queries } = await routed((db) => findThemeCooccurrence(db, args));
       expect(queries, name).toEqual(['analytics.theme-cooccurrence.summary']);
       expect(JSON.stringify(answer), name).toBe(
-        JSON.stringify(
-          await findThemeCooccurrenceExactly(graph.db, toFindingParams(filter), first),
-        ),
+        JSON.stringify(await findThemeCooccurrenceExactly(graph.db, args)),
       );
     }
   }
@@ -368,22 +412,40 @@ describe('question summaries', () => {
   it('samples a graph where every question has answers to compare', async () => {
     expect(sample.regulation).toBeTruthy();
     expect(
-      (await findRepeatedBreachesExactly(graph.db, repeatedVariants()[0]![1])).length,
+      (await findRepeatedBreachesExactly(graph.db, repeatedVariants()[0]![1])).rows.length,
     ).toBeGreaterThan(1);
-    expect((await countBreachesExactly(graph.db, breachVariants()[0]![1])).length).toBeGreaterThan(
-      5,
-    );
+    // Stated repeats that add an inspection to a pair, so both evidence modes are compared.
+    const withStated = await findRepeatedBreachesExactly(graph.db, {
+      ...repeatedVariants()[0]![1],
+      evidence: ['DOCUMENTED', 'STATED_REPEAT'],
+      minInspections: 1,
+      first: 10_000,
+    });
+    expect(
+      withStated.rows.some((row) => row.counted.some((c) => c.evidence.includes('STATED_REPEAT'))),
+    ).toBe(true);
+    expect(
+      (await countBreachesExactly(graph.db, breachVariants()[0]![1])).rows.length,
+    ).toBeGreaterThan(5);
     expect((await findThemeTrendsExactly(graph.db, trendVariants()[1]![1])).length).toBeGreaterThan(
       5,
     );
     expect(
-      (await findThemeCooccurrenceExactly(graph.db, toFindingParams(null), 50)).length,
+      (
+        await findThemeCooccurrenceExactly(graph.db, {
+          f: toFindingParams(null),
+          skip: 0,
+          first: 50,
+          withTotal: false,
+        })
+      ).rows.length,
     ).toBeGreaterThan(5);
   });
 
+  // Some hundred queries, each variant twice: allow for a shared, loaded machine.
   it('answers every variant the summaries claim exactly as the exact queries do', async () => {
     await expectSameAnswers();
-  });
+  }, 240_000);
 
   it('answers a date window as the exact query does however few pairs it counts first for its cutoff', async () => {
     const base: RepeatedBreachArgs = {
@@ -393,9 +455,19 @@ describe('question summaries', () => {
       minInspections: 2,
       from: null,
       to: null,
+      evidence: ['DOCUMENTED'],
+      skip: 0,
       first: 3,
+      withTotal: false,
     };
     const windows: RepeatedBreachArgs[] = [
+      { ...base, from: `${sample.year - 1}-01-01`, skip: 2, withTotal: true },
+      {
+        ...base,
+        from: `${sample.year - 2}-01-01`,
+        evidence: ['DOCUMENTED', 'STATED_REPEAT'],
+        first: 2,
+      },
       { ...base, from: `${sample.year - 1}-01-01` },
       { ...base, from: `${sample.year - 2}-06-01`, to: `${sample.year}-12-31`, first: 1 },
       { ...base, to: `${sample.year}-06-30`, minInspections: 1, first: 5 },
@@ -411,7 +483,7 @@ describe('question summaries', () => {
     for (const args of windows) {
       const exact = await findRepeatedBreachesExactly(graph.db, args);
       // A full answer is the case where the first pairs set a cutoff above minInspections.
-      if (exact.length === args.first) full += 1;
+      if (exact.rows.length === args.first) full += 1;
       for (const headPairs of [1, 3, 10, 40]) {
         const answer = await findRepeatedBreaches(graph.db, args, headPairs);
         expect(JSON.stringify(answer), `${JSON.stringify(args)}, ${headPairs} pairs first`).toBe(
@@ -426,7 +498,7 @@ describe('question summaries', () => {
     for (const [name, args] of breachFallbacks()) {
       const { answer, queries } = await routed((db) => countBreaches(db, args));
       expect(queries, name).toEqual(['analytics.breach-counts']);
-      expect(answer.length, name).toBeGreaterThan(0);
+      expect(answer.rows.length, name).toBeGreaterThan(0);
     }
     const trends: ThemeTrendArgs = {
       themes: null,
@@ -439,7 +511,8 @@ describe('question summaries', () => {
       'analytics.theme-trends',
     ]);
     const pairs = toFindingParams({ region: sample.region });
-    expect((await routed((db) => findThemeCooccurrence(db, pairs, 20))).queries).toEqual([
+    const pairPage = { f: pairs, skip: 0, first: 20, withTotal: false };
+    expect((await routed((db) => findThemeCooccurrence(db, pairPage))).queries).toEqual([
       'analytics.theme-cooccurrence',
     ]);
   });
@@ -455,14 +528,17 @@ describe('question summaries', () => {
       'test.summaries.remove-second-regulator',
       'MATCH ()-[b:BY {test: true}]->() DELETE b',
     );
-    const ofsted = {
+    const ofsted: RepeatedBreachArgs = {
       regulation: null,
       legislation: null,
       regulator: 'OFSTED',
       minInspections: 1,
       from: null,
       to: null,
+      evidence: ['DOCUMENTED'],
+      skip: 0,
       first: 500,
+      withTotal: true,
     };
     try {
       await graph.db.write(addSecondRegulator, {});
@@ -479,21 +555,19 @@ describe('question summaries', () => {
       expect((await routed((db) => findRepeatedBreaches(db, unfiltered))).queries).toEqual([
         'analytics.repeated-breaches.summary',
       ]);
-      const ofstedPairs = await routed((db) =>
-        findThemeCooccurrence(db, toFindingParams({ regulator: 'OFSTED' }), 50),
-      );
+      const ofstedPairArgs = {
+        f: toFindingParams({ regulator: 'OFSTED' }),
+        skip: 0,
+        first: 50,
+        withTotal: true,
+      };
+      const ofstedPairs = await routed((db) => findThemeCooccurrence(db, ofstedPairArgs));
       expect(ofstedPairs.queries).toEqual([
         'analytics.theme-cooccurrence.summary',
         'analytics.theme-cooccurrence',
       ]);
       expect(JSON.stringify(ofstedPairs.answer)).toBe(
-        JSON.stringify(
-          await findThemeCooccurrenceExactly(
-            graph.db,
-            toFindingParams({ regulator: 'OFSTED' }),
-            50,
-          ),
-        ),
+        JSON.stringify(await findThemeCooccurrenceExactly(graph.db, ofstedPairArgs)),
       );
     } finally {
       await graph.db.write(removeSecondRegulator, {});
@@ -519,21 +593,22 @@ describe('question summaries', () => {
     const plantLegacy = defineStatement(
       'test.summaries.plant-legacy',
       `CREATE (:RepeatedBreachSummary {locationId: 'x', regulationId: 'y', rank: 0}), (:BreachCountSummary {level: 'coarse'}),
-              (:ThemePairSummary {a: 'x', b: 'x', both: 1}), (:SummaryStamp {kind: 'repeated-breaches', version: 1})`,
+              (:ThemePairSummary {a: 'x', b: 'x', both: 1}), (:SummaryStamp {kind: 'repeated-breaches', version: 1}),
+              (:RepeatedBreachPair {locationId: 'x', regulationId: 'y', rank: 0}), (:SummaryStamp {kind: 'repeated-breaches-v2', version: 1})`,
     );
     const countLegacy = defineQuery<object, { n: number }>({
       name: 'test.summaries.count-legacy',
-      cypher: `MATCH (n) WHERE n:RepeatedBreachSummary OR n:BreachCountSummary OR n:ThemePairSummary
-                 OR (n:SummaryStamp AND n.kind IN ['repeated-breaches', 'breach-counts', 'theme-cooccurrence'])
+      cypher: `MATCH (n) WHERE n:RepeatedBreachSummary OR n:BreachCountSummary OR n:ThemePairSummary OR n:RepeatedBreachPair
+                 OR (n:SummaryStamp AND n.kind IN ['repeated-breaches', 'breach-counts', 'theme-cooccurrence', 'repeated-breaches-v2'])
                RETURN count(n) AS n`,
       parse: (row) => ({ n: read.number(row, 'n') }),
     });
     await graph.db.write(plantLegacy, {});
-    expect((await graph.db.read(countLegacy, {}))[0]!.n).toBe(4);
+    expect((await graph.db.read(countLegacy, {}))[0]!.n).toBe(6);
     const log: string[] = [];
     await runMigrations(graph.db, { seedDir: null, log: (line) => log.push(line) });
     expect((await graph.db.read(countLegacy, {}))[0]!.n).toBe(0);
-    expect(log.join('\n')).toContain('Deleted 3 summary nodes of an earlier layout');
+    expect(log.join('\n')).toContain('Deleted 4 summary nodes of an earlier layout');
     await expectSameAnswers();
   });
 

@@ -42,10 +42,11 @@ export const RANGE_INDEXES = [
   ['EnforcementAction', 'type'],
   ['EnforcementAction', 'issuedOn'],
   // The repeatedBreaches summary is read in rank order, by regulation, or (with a date window) by total count.
-  ['RepeatedBreachPair', 'rank'],
-  ['RepeatedBreachPair', 'inspectionCount'],
-  ['RepeatedBreachPair', 'regulationId'],
-  ['RepeatedBreachPair', 'regulator'],
+  ['RepeatedBreachEvidence', 'rank'],
+  ['RepeatedBreachEvidence', 'rankAll'],
+  ['RepeatedBreachEvidence', 'allCount'],
+  ['RepeatedBreachEvidence', 'regulationId'],
+  ['RepeatedBreachEvidence', 'regulator'],
   ['BreachCountCell', 'level'],
 ] as const;
 

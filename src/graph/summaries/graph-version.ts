@@ -6,6 +6,7 @@
  */
 import type { Database } from '../../db/executor.ts';
 import { defineStatement, type NamedQuery } from '../../db/query.ts';
+import type { AnswerPage } from '../page.ts';
 
 export const GRAPH_STATE_ID = 'graph';
 
@@ -52,4 +53,20 @@ export async function readFreshSummary<Params extends object, Row>(
 ): Promise<Row[] | null> {
   const [answer] = await db.read(query, params);
   return answer?.fresh ? answer.rows : null;
+}
+
+/** What a paged summary question returns: a page of rows, and the whole answer's row count. */
+export interface SummaryPageAnswer<Row> extends SummaryAnswer<Row> {
+  totalCount: number;
+}
+
+/** A page of a summary question, or null when its summary is stale (the caller runs the exact query). */
+export async function readFreshSummaryPage<Params extends { withTotal: boolean }, Row>(
+  db: Database,
+  query: NamedQuery<Params, SummaryPageAnswer<Row>>,
+  params: Params,
+): Promise<AnswerPage<Row> | null> {
+  const [answer] = await db.read(query, params);
+  if (!answer?.fresh) return null;
+  return { rows: answer.rows, totalCount: params.withTotal ? answer.totalCount : null };
 }

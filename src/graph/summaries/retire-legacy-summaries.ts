@@ -8,9 +8,19 @@
 import type { Database } from '../../db/executor.ts';
 import { defineQuery, defineStatement, read } from '../../db/query.ts';
 
-/** Kinds and labels of the layouts before the `-v2` kinds. */
-const LEGACY_KINDS = ['repeated-breaches', 'breach-counts', 'theme-cooccurrence'];
-const LEGACY_LABELS = ['RepeatedBreachSummary', 'BreachCountSummary', 'ThemePairSummary'] as const;
+/** Kinds and labels of the layouts replaced since: the first ones, and repeatedBreaches' `-v2`. */
+const LEGACY_KINDS = [
+  'repeated-breaches',
+  'breach-counts',
+  'theme-cooccurrence',
+  'repeated-breaches-v2',
+];
+const LEGACY_LABELS = [
+  'RepeatedBreachSummary',
+  'BreachCountSummary',
+  'ThemePairSummary',
+  'RepeatedBreachPair',
+] as const;
 const BATCH_SIZE = 10_000;
 
 export const deleteLegacyStamps = defineStatement<{ kinds: string[] }>(

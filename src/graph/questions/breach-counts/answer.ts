@@ -1,15 +1,12 @@
 /** The answer to breachCounts: from the summary when it answers exactly, else the exact query. */
 import type { Database } from '../../../db/executor.ts';
-import { readFreshSummary } from '../../summaries/graph-version.ts';
+import { readFreshSummaryPage } from '../../summaries/graph-version.ts';
 import { countBreachesExactly } from './exact-query.ts';
 import { breachCountsSummaryQuery, toBreachSummaryParams } from './summary.ts';
-import type { BreachCountArgs, BreachCountRow } from './types.ts';
+import type { BreachCountArgs, BreachCountPage } from './types.ts';
 
-export async function countBreaches(
-  db: Database,
-  args: BreachCountArgs,
-): Promise<BreachCountRow[]> {
+export async function countBreaches(db: Database, args: BreachCountArgs): Promise<BreachCountPage> {
   const params = toBreachSummaryParams(args);
-  const rows = params ? await readFreshSummary(db, breachCountsSummaryQuery, params) : null;
-  return rows ?? countBreachesExactly(db, args);
+  const page = params ? await readFreshSummaryPage(db, breachCountsSummaryQuery, params) : null;
+  return page ?? countBreachesExactly(db, args);
 }

@@ -4,11 +4,11 @@
  */
 import { defineQuery, read } from '../../../db/query.ts';
 import type { Database } from '../../../db/executor.ts';
-import { parseOptionalNode } from '../../node-kinds.ts';
-import { GROUP_NODES, GROUP_ORDER } from './fragments.ts';
-import type { BreachCountArgs, BreachCountRow } from './types.ts';
+import type { AnswerPage } from '../../page.ts';
+import { GROUP_MAP, GROUP_ORDER, PAGE_OF_GROUPS, parseBreachCount } from './fragments.ts';
+import type { BreachCountArgs, BreachCountPage, BreachCountRow } from './types.ts';
 
-export const breachCountsQuery = defineQuery<BreachCountArgs, BreachCountRow>({
+export const breachCountsQuery = defineQuery<BreachCountArgs, AnswerPage<BreachCountRow>>({
   name: 'analytics.breach-counts',
   cypher: `
     MATCH (l:Location)<-[:OF]-(i:Inspection)-[:REQUIRED]->(q:Requirement)-[:UNDER]->(g:Regulation)-[:PART_OF]->(leg:Legislation)
@@ -40,31 +40,20 @@ export const breachCountsQuery = defineQuery<BreachCountArgs, BreachCountRow>({
     WITH regulationId, legislationId, regulator, year, region, localAuthority, providerId,
          count(DISTINCT q) AS requirementCount, count(DISTINCT l) AS locationCount, count(DISTINCT i) AS inspectionCount
     ORDER BY ${GROUP_ORDER}
-    LIMIT $first
-    RETURN regulationId, legislationId, regulator, year, region, localAuthority, providerId,
-           requirementCount, locationCount, inspectionCount, ${GROUP_NODES}
-    ORDER BY ${GROUP_ORDER}`,
-  parse: (row) => ({
-    regulationId: read.optionalString(row, 'regulationId'),
-    legislationId: read.optionalString(row, 'legislationId'),
-    regulator: read.optionalString(row, 'regulator'),
-    year: read.optionalNumber(row, 'year'),
-    region: read.optionalString(row, 'region'),
-    localAuthority: read.optionalString(row, 'localAuthority'),
-    providerId: read.optionalString(row, 'providerId'),
-    requirementCount: read.number(row, 'requirementCount'),
-    locationCount: read.number(row, 'locationCount'),
-    inspectionCount: read.number(row, 'inspectionCount'),
-    regulation: parseOptionalNode('regulation', row, 'regulation'),
-    legislation: parseOptionalNode('legislation', row, 'legislation'),
-    provider: parseOptionalNode('provider', row, 'provider'),
+    WITH collect(${GROUP_MAP}) AS groups
+    ${PAGE_OF_GROUPS}
+    RETURN totalCount, rows`,
+  parse: (record) => ({
+    rows: read.list(record, 'rows').map(parseBreachCount),
+    totalCount: read.number(record, 'totalCount'),
   }),
 });
 
 /** The exact query, whatever the arguments and the state of the summaries. */
-export function countBreachesExactly(
+export async function countBreachesExactly(
   db: Database,
   args: BreachCountArgs,
-): Promise<BreachCountRow[]> {
-  return db.read(breachCountsQuery, args);
+): Promise<BreachCountPage> {
+  const [page] = await db.read(breachCountsQuery, args);
+  return { rows: page?.rows ?? [], totalCount: args.withTotal ? (page?.totalCount ?? 0) : null };
 }

@@ -12,10 +12,9 @@
  */
 import { defineQuery, defineStatement, read } from '../../../db/query.ts';
 import type { QueryRunner } from '../../../db/executor.ts';
-import { freshnessClause, type SummaryAnswer } from '../../summaries/graph-version.ts';
+import { freshnessClause, type SummaryPageAnswer } from '../../summaries/graph-version.ts';
 import type { SummaryDefinition } from '../../summaries/summary-definition.ts';
-import { breachCountsQuery } from './exact-query.ts';
-import { GROUP_NODES, GROUP_ORDER } from './fragments.ts';
+import { GROUP_MAP, GROUP_ORDER, PAGE_OF_GROUPS, parseBreachCount } from './fragments.ts';
 import type { BreachCountArgs, BreachCountRow } from './types.ts';
 
 /**
@@ -157,7 +156,7 @@ export function toBreachSummaryParams(args: BreachCountArgs): BreachSummaryParam
 
 export const breachCountsSummaryQuery = defineQuery<
   BreachSummaryParams,
-  SummaryAnswer<BreachCountRow>
+  SummaryPageAnswer<BreachCountRow>
 >({
   name: 'analytics.breach-counts.summary',
   cypher: `${freshnessClause(BREACH_COUNTS_KIND)}
@@ -183,18 +182,15 @@ export const breachCountsSummaryQuery = defineQuery<
       WITH regulationId, legislationId, regulator, year, region, localAuthority, providerId,
            sum(c.requirementCount) AS requirementCount, sum(c.locationCount) AS locationCount, sum(c.inspectionCount) AS inspectionCount
       ORDER BY ${GROUP_ORDER}
-      LIMIT $first
-      WITH *, ${GROUP_NODES}
-      ORDER BY ${GROUP_ORDER}
-      RETURN collect({regulationId: regulationId, legislationId: legislationId, regulator: regulator, year: year, region: region,
-                      localAuthority: localAuthority, providerId: providerId, requirementCount: requirementCount,
-                      locationCount: locationCount, inspectionCount: inspectionCount,
-                      regulation: regulation, legislation: legislation, provider: provider}) AS rows
+      WITH collect(${GROUP_MAP}) AS groups
+      ${PAGE_OF_GROUPS}
+      RETURN totalCount, rows
     }
-    RETURN fresh, rows`,
+    RETURN fresh, rows, totalCount`,
   parse: (record) => ({
     fresh: read.boolean(record, 'fresh'),
-    rows: read.list(record, 'rows').map((row) => breachCountsQuery.parse(row)),
+    rows: read.list(record, 'rows').map(parseBreachCount),
+    totalCount: read.number(record, 'totalCount'),
   }),
 });
 

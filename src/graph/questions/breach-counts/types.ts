@@ -1,10 +1,11 @@
 /** What breachCounts is asked and what it answers. */
+import type { AnswerPage, PageArgs } from '../../page.ts';
 import type { LegislationRow, ProviderRow, RegulationRow } from '../../rows.ts';
 
 export type BreachGroup =
   'REGULATION' | 'LEGISLATION' | 'REGULATOR' | 'YEAR' | 'REGION' | 'LOCAL_AUTHORITY' | 'PROVIDER';
 
-export interface BreachCountArgs {
+export interface BreachCountArgs extends PageArgs {
   groupBy: BreachGroup[];
   f: {
     regulator: string | null;
@@ -16,7 +17,6 @@ export interface BreachCountArgs {
     localAuthority: string | null;
     providerId: string | null;
   };
-  first: number;
 }
 
 export interface BreachCountRow {
@@ -35,3 +35,5 @@ export interface BreachCountRow {
   legislation: LegislationRow | null;
   provider: ProviderRow | null;
 }
+
+export type BreachCountPage = AnswerPage<BreachCountRow>;

@@ -4,19 +4,20 @@
  * grade; a report's own "went down" is used when no earlier grade is known. No summary: the
  * query reads an index-ordered window of inspections.
  */
-import { defineQuery, read } from '../../../db/query.ts';
+import { defineQuery, read, type PlainRecord } from '../../../db/query.ts';
 import type { Database } from '../../../db/executor.ts';
 import { parseNode, parseOptionalNode } from '../../node-kinds.ts';
-import type { RatingChangeArgs, RatingChangeRow } from './types.ts';
+import type { RatingChangeArgs, RatingChangePage, RatingChangeRow } from './types.ts';
 
-export const ratingChangesQuery = defineQuery<RatingChangeArgs, RatingChangeRow>({
-  name: 'analytics.rating-changes',
-  cypher: `
+/**
+ * Every change the arguments ask for, as `l, after, before, change` ([direction, basis]), newest
+ * `after` first.
+ */
+const RATING_CHANGES = `
     WITH {OUTSTANDING: 4, GOOD: 3, ADEQUATE: 2, REQUIRES_IMPROVEMENT: 2, INADEQUATE: 1} AS rank
     // Every inspection has a startDate (the loader sets it), so bounding it by the widest dates
     // when $from or $to is null changes no answer; it lets the startDate range index seek the
-    // period and hand inspections over newest first, and LIMIT below stops the scan once it has
-    // enough. The location is matched after the sort: expanding OF from every graded inspection
+    // period and hand inspections over newest first. The location is matched after the sort: expanding OF from every graded inspection
     // first cost 3.6M db hits at tier L (bench/PROFILE.md).
     MATCH (after:Inspection)
     WHERE after.startDate >= coalesce(date($from), date({year: -999999999, month: 1, day: 1}))
@@ -39,14 +40,31 @@ export const ratingChangesQuery = defineQuery<RatingChangeArgs, RatingChangeRow>
           [CASE WHEN ra > rb THEN 'UP' WHEN ra < rb THEN 'DOWN' ELSE 'SAME' END, 'grades compared']
         WHEN after.ratingDirection IS NOT NULL THEN [after.ratingDirection, 'stated in report']
       END AS change
-    WHERE change IS NOT NULL AND ($direction IS NULL OR change[0] = $direction)
-    WITH l, after, before, change LIMIT $first
+    WHERE change IS NOT NULL AND ($direction IS NULL OR change[0] = $direction)`;
+
+export const ratingChangesQuery = defineQuery<RatingChangeArgs, RatingChangeRow>({
+  name: 'analytics.rating-changes',
+  // The explicit order before SKIP keeps pages stable whatever the plan.
+  cypher: `${RATING_CHANGES}
+    WITH l, after, before, change ORDER BY after.startDate DESC, after.id SKIP $skip LIMIT $first
     WITH *, head(COLLECT { MATCH (p:Provider)-[:RUNS]->(l) WITH p ORDER BY p.id LIMIT 1 RETURN properties(p) }) AS provider
     RETURN l.id AS locationId, properties(l) AS location, provider.id AS providerId, provider,
            before.id AS beforeId, properties(before) AS beforeNode, after.id AS afterId, properties(after) AS afterNode,
            change[0] AS direction, change[1] AS basis
     ORDER BY after.startDate DESC, afterId`,
-  parse: (row) => ({
+  parse: parseRatingChange,
+});
+
+/** The whole answer's row count, read only when a page asks for its total. */
+export const ratingChangesCountQuery = defineQuery<RatingChangeArgs, { totalCount: number }>({
+  name: 'analytics.rating-changes.count',
+  cypher: `${RATING_CHANGES}
+    RETURN count(*) AS totalCount`,
+  parse: (row) => ({ totalCount: read.number(row, 'totalCount') }),
+});
+
+function parseRatingChange(row: PlainRecord): RatingChangeRow {
+  return {
     locationId: read.string(row, 'locationId'),
     providerId: read.optionalString(row, 'providerId'),
     beforeId: read.optionalString(row, 'beforeId'),
@@ -57,12 +75,16 @@ export const ratingChangesQuery = defineQuery<RatingChangeArgs, RatingChangeRow>
     provider: parseOptionalNode('provider', row, 'provider'),
     before: parseOptionalNode('inspection', row, 'beforeNode'),
     after: parseNode('inspection', row, 'afterNode'),
-  }),
-});
+  };
+}
 
-export function findRatingChanges(
+export async function findRatingChanges(
   db: Database,
   args: RatingChangeArgs,
-): Promise<RatingChangeRow[]> {
-  return db.read(ratingChangesQuery, args);
+): Promise<RatingChangePage> {
+  const [rows, count] = await Promise.all([
+    db.read(ratingChangesQuery, args),
+    args.withTotal ? db.read(ratingChangesCountQuery, args) : Promise.resolve(null),
+  ]);
+  return { rows, totalCount: count ? (count[0]?.totalCount ?? 0) : null };
 }

@@ -1,12 +1,12 @@
 /** What ratingChanges is asked and what it answers. */
+import type { AnswerPage, PageArgs } from '../../page.ts';
 import type { InspectionRow, LocationRow, ProviderRow } from '../../rows.ts';
 
-export interface RatingChangeArgs {
+export interface RatingChangeArgs extends PageArgs {
   direction: string | null;
   regulator: string | null;
   from: string | null;
   to: string | null;
-  first: number;
 }
 
 export interface RatingChangeRow {
@@ -22,3 +22,5 @@ export interface RatingChangeRow {
   before: InspectionRow | null;
   after: InspectionRow;
 }
+
+export type RatingChangePage = AnswerPage<RatingChangeRow>;

@@ -1,23 +1,36 @@
-/** The answer to repeatedBreaches: from the summary when it answers exactly, else the exact query. */
+/** The answer to repeatedBreaches: from the summary when it is fresh, else the exact query. */
 import type { Database } from '../../../db/executor.ts';
-import { readFreshSummary } from '../../summaries/graph-version.ts';
+import { readFreshSummaryPage } from '../../summaries/graph-version.ts';
 import { findRepeatedBreachesExactly } from './exact-query.ts';
 import {
-  repeatedBreachesInWindowSummaryQuery,
+  repeatedBreachesCountedSummaryQuery,
   repeatedBreachesSummaryQuery,
+  repeatedBreachesWithStatedSummaryQuery,
   WINDOW_HEAD_PAIRS,
 } from './summary.ts';
-import type { RepeatedBreachArgs, RepeatedBreachRow } from './types.ts';
+import type { RepeatedBreachArgs, RepeatedBreachPage } from './types.ts';
 
-/** Through the summary when it is fresh (and no pair mixes regulators under a regulator filter), else the exact query. */
+/**
+ * The ranked reads answer the two usual evidence choices with no window; any other choice or a
+ * window is counted from each pair's lists (no pair mixes regulators under a regulator filter,
+ * or the summary reads as stale and the exact query answers).
+ */
 export async function findRepeatedBreaches(
   db: Database,
   args: RepeatedBreachArgs,
   headPairs = WINDOW_HEAD_PAIRS,
-): Promise<RepeatedBreachRow[]> {
-  const windowed = args.from !== null || args.to !== null;
-  const rows = windowed
-    ? await readFreshSummary(db, repeatedBreachesInWindowSummaryQuery, { ...args, headPairs })
-    : await readFreshSummary(db, repeatedBreachesSummaryQuery, args);
-  return rows ?? findRepeatedBreachesExactly(db, args);
+): Promise<RepeatedBreachPage> {
+  const page = await readSummaryPage(db, args, headPairs);
+  return page ?? findRepeatedBreachesExactly(db, args);
+}
+
+function readSummaryPage(db: Database, args: RepeatedBreachArgs, headPairs: number) {
+  if (args.from === null && args.to === null) {
+    const evidence = args.evidence.join(',');
+    if (evidence === 'DOCUMENTED')
+      return readFreshSummaryPage(db, repeatedBreachesSummaryQuery, args);
+    if (evidence === 'DOCUMENTED,STATED_REPEAT')
+      return readFreshSummaryPage(db, repeatedBreachesWithStatedSummaryQuery, args);
+  }
+  return readFreshSummaryPage(db, repeatedBreachesCountedSummaryQuery, { ...args, headPairs });
 }

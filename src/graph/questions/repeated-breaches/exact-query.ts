@@ -1,42 +1,50 @@
 /**
- * Locations required to act under the same regulation at several inspections. A report's own
- * statement that a shortfall repeats an earlier inspection counts that inspection too, when the
- * statement's finding cites the regulation or is about a theme the regulation covers.
+ * Locations where the same regulation was breached at several inspections. An inspection counts
+ * for a (location, regulation) pair by the kinds of evidence asked for (see BreachEvidence): by
+ * default only a breach its own report documents. A date window counts only inspections that
+ * start inside it.
  */
 import { defineQuery, read } from '../../../db/query.ts';
 import type { Database } from '../../../db/executor.ts';
-import {
-  PAIR_FILTER,
-  parseRepeatedBreach,
-  REQUIRED_MATCH,
-  ROW_EXTRAS,
-  ROW_MAP,
-  STATED_REPEATS,
-} from './fragments.ts';
-import type { RepeatedBreachArgs, RepeatedBreachRow } from './types.ts';
+import { matchEvidence, orderKinds, parseRepeatedBreach, ROW_OF_PAIR } from './fragments.ts';
+import type { RepeatedBreachArgs, RepeatedBreachPage } from './types.ts';
 
-export const repeatedBreachesQuery = defineQuery<RepeatedBreachArgs, RepeatedBreachRow>({
+/** The filters on a piece of evidence `l, g, leg, i`: the pair, the regulator and the window. */
+const EVIDENCE_FILTER = `($regulation IS NULL OR g.id = $regulation)
+        AND ($legislation IS NULL OR leg.id = $legislation)
+        AND ($regulator IS NULL OR EXISTS { (i)-[:BY]->(:Regulator {code: $regulator}) })
+        AND ($from IS NULL OR i.startDate >= date($from))
+        AND ($to IS NULL OR i.startDate <= date($to))`;
+
+export const repeatedBreachesQuery = defineQuery<RepeatedBreachArgs, RepeatedBreachPage>({
   name: 'analytics.repeated-breaches',
-  cypher: `${REQUIRED_MATCH}
-    WHERE ${PAIR_FILTER}
-      AND ($regulator IS NULL OR EXISTS { (i)-[:BY]->(:Regulator {code: $regulator}) })
-      AND ($from IS NULL OR i.startDate >= date($from))
-      AND ($to IS NULL OR i.startDate <= date($to))
-    WITH l, g, collect(DISTINCT i) AS required, collect(q) AS requirements
-    ${STATED_REPEATS}
-    WITH l, g, requirements, statements, inspectionIds, inspections
-    WHERE size(inspectionIds) >= $minInspections
-    WITH * ORDER BY size(inspectionIds) DESC, l.id, g.id LIMIT $first
-    ${ROW_EXTRAS}
-    RETURN ${ROW_MAP} AS row
-    ORDER BY size(row.inspectionIds) DESC, row.locationId, row.regulationId`,
-  parse: (record) => parseRepeatedBreach(read.map(record, 'row')),
+  cypher: `${matchEvidence(EVIDENCE_FILTER, 'asked')}
+    WITH l, g, i, collect(kind) AS found
+    WITH l, g, i, ${orderKinds('found')} AS kinds
+    ORDER BY i.startDate, i.id
+    WITH l, g, collect(i) AS inspections, collect(kinds) AS evidence
+    WHERE size(inspections) >= $minInspections
+    WITH l, g, inspections, evidence ORDER BY size(inspections) DESC, l.id, g.id
+    WITH collect({l: l, g: g, inspections: inspections, evidence: evidence}) AS pairs
+    CALL (pairs) {
+      UNWIND pairs[$skip..($skip + $first)] AS pair
+      WITH pair.l AS l, pair.g AS g, pair.inspections AS inspections, pair.evidence AS evidence
+      ${ROW_OF_PAIR}
+      WITH row ORDER BY size(row.inspectionIds) DESC, row.locationId, row.regulationId
+      RETURN collect(row) AS rows
+    }
+    RETURN size(pairs) AS totalCount, rows`,
+  parse: (record) => ({
+    rows: read.list(record, 'rows').map(parseRepeatedBreach),
+    totalCount: read.number(record, 'totalCount'),
+  }),
 });
 
 /** The exact query, whatever the arguments and the state of the summaries. */
-export function findRepeatedBreachesExactly(
+export async function findRepeatedBreachesExactly(
   db: Database,
   args: RepeatedBreachArgs,
-): Promise<RepeatedBreachRow[]> {
-  return db.read(repeatedBreachesQuery, args);
+): Promise<RepeatedBreachPage> {
+  const [page] = await db.read(repeatedBreachesQuery, args);
+  return { rows: page?.rows ?? [], totalCount: args.withTotal ? (page?.totalCount ?? 0) : null };
 }

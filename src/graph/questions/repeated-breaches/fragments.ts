@@ -1,67 +1,82 @@
 /**
- * The Cypher the exact query and the summary's reads share, so the summary computes its rows by
- * the exact query's own rules. Private to this folder.
+ * The Cypher the exact query and the summary share, so the summary counts by the exact query's
+ * own rules. Private to this folder.
  */
 import { read, type PlainRecord } from '../../../db/query.ts';
 import { parseNode, parseNodes, parseOptionalNode } from '../../node-kinds.ts';
-import type { RepeatedBreachRow } from './types.ts';
-
-/** Every requirement under a regulation at a location, as `l, i, q, g, leg` (shared by the exact query and the summary build). */
-export const REQUIRED_MATCH = `
-    MATCH (l:Location)<-[:OF]-(i:Inspection)-[:REQUIRED]->(q:Requirement)-[:UNDER]->(g:Regulation)-[:PART_OF]->(leg:Legislation)`;
+import type { BreachEvidence, RepeatedBreachRow } from './types.ts';
 
 /**
- * From `l, g, required` (the inspections with a requirement under g at l): the inspections a report
- * states the breach repeats, and those statements.
+ * Every piece of evidence that inspection `i` breached regulation `g` at location `l`, as rows
+ * `l, g, leg, i, kind`, kept where `where` holds; with `kinds` 'asked', only the kinds in
+ * `$evidence`. A stated repeat needs the sentence to cite the regulation itself: a theme the
+ * regulation covers is not evidence of a breach of it.
  */
-export const STATED_REPEATS = `
-    CALL (l, g, required) {
-      UNWIND required AS i
-      // Few findings state a repeat: the subquery makes the planner find those before checking
-      // what each is about (checked first, it tested every finding of every inspection; see
-      // bench/PROFILE.md). A WITH is not enough: the planner moves the test below it.
-      CALL (i, l) {
-        MATCH (i)-[:FOUND]->(f:Finding)-[:REPEATS]->(earlier:Inspection)-[:OF]->(l)
-        RETURN f, earlier
-      }
-      WITH f, earlier
-      WHERE EXISTS { (f)-[:CITES]->(g) } OR EXISTS { (f)-[:ABOUT]->(:Theme)<-[:COVERS]-(g) }
-      RETURN collect(DISTINCT earlier) AS stated,
-             collect(DISTINCT {findingId: f.id, statement: f.repeatStatement, refersTo: earlier.id}) AS statements
-    }
-    CALL (required, stated) {
-      UNWIND required + stated AS x
-      WITH DISTINCT x ORDER BY x.startDate, x.id
-      RETURN collect(x.id) AS inspectionIds, collect(x) AS inspections
+export function matchEvidence(where: string, kinds: 'asked' | 'all'): string {
+  const asked = (kind: BreachEvidence) => (kinds === 'asked' ? `'${kind}' IN $evidence AND ` : '');
+  return `
+    CALL () {
+      MATCH (l:Location)<-[:OF]-(i:Inspection)-[:REQUIRED|LED_TO]->(x)-[:UNDER]->(g:Regulation)-[:PART_OF]->(leg:Legislation)
+      WHERE ${asked('DOCUMENTED')}(x:Requirement OR x:EnforcementAction) AND ${where}
+      RETURN DISTINCT l, g, leg, i, 'DOCUMENTED' AS kind
+      UNION
+      // Few findings state a repeat, so the match starts from them.
+      MATCH (l:Location)<-[:OF]-(:Inspection)-[:FOUND]->(f:Finding)-[:REPEATS]->(i:Inspection)-[:OF]->(l)
+      MATCH (f)-[:CITES]->(g:Regulation)-[:PART_OF]->(leg:Legislation)
+      WHERE ${asked('STATED_REPEAT')}${where}
+      RETURN DISTINCT l, g, leg, i, 'STATED_REPEAT' AS kind
     }`;
+}
+
+/** Cypher for the kinds in list `kinds`, in a fixed order, so answers do not depend on plans. */
+export function orderKinds(kinds: string): string {
+  return `[x IN ['DOCUMENTED', 'STATED_REPEAT'] WHERE x IN ${kinds}]`;
+}
 
 /**
- * One answer row as a map, from `l, g, requirements, statements, inspectionIds, inspections`.
- * Requirements and statements are sorted so the answer does not depend on the plan's row order.
+ * One answer row as `row`, from `l, g` and the pair's counted `inspections` (oldest first) with
+ * their `evidence` (a list of kinds each): the requirements and enforcement actions under `g` at
+ * the documented ones, and the sentences behind the stated ones.
  */
-export const ROW_MAP = `{
-      locationId: l.id, location: properties(l), providerId: provider.id, provider: provider,
-      regulationId: g.id, regulation: properties(g), inspectionIds: inspectionIds,
-      inspections: [x IN inspections | properties(x)],
-      requirementIds: [q IN requirementsById | q.id], requirementNodes: [q IN requirementsById | properties(q)],
-      statements: COLLECT { UNWIND statements AS st WITH st ORDER BY st.findingId, st.refersTo RETURN st }
-    }`;
-
-/** Binds `provider` and `requirementsById` for ROW_MAP. */
-export const ROW_EXTRAS = `
-    WITH *, head(COLLECT { MATCH (p:Provider)-[:RUNS]->(l) WITH p ORDER BY p.id LIMIT 1 RETURN properties(p) }) AS provider,
-         COLLECT { UNWIND requirements AS q WITH q ORDER BY q.id RETURN q } AS requirementsById`;
-
-export const PAIR_FILTER = `($regulation IS NULL OR g.id = $regulation)
-      AND ($legislation IS NULL OR leg.id = $legislation)`;
+export const ROW_OF_PAIR = `
+      WITH l, g, inspections, evidence,
+           [k IN range(0, size(inspections) - 1) WHERE 'DOCUMENTED' IN evidence[k] | inspections[k]] AS documented,
+           [k IN range(0, size(inspections) - 1) WHERE 'STATED_REPEAT' IN evidence[k] | inspections[k]] AS stated
+      WITH l, g, inspections, evidence,
+           COLLECT { UNWIND documented AS i MATCH (i)-[:REQUIRED]->(q:Requirement)-[:UNDER]->(g)
+                     RETURN DISTINCT q ORDER BY q.id } AS requirements,
+           COLLECT { UNWIND documented AS i MATCH (i)-[:LED_TO]->(e:EnforcementAction)-[:UNDER]->(g)
+                     RETURN DISTINCT e ORDER BY e.id } AS actions,
+           COLLECT { UNWIND stated AS earlier
+                     MATCH (l)<-[:OF]-(:Inspection)-[:FOUND]->(f:Finding)-[:REPEATS]->(earlier)
+                     WHERE EXISTS { (f)-[:CITES]->(g) }
+                     WITH DISTINCT f, earlier ORDER BY f.id, earlier.id
+                     RETURN {findingId: f.id, statement: f.repeatStatement, refersTo: earlier.id} } AS statements,
+           head(COLLECT { MATCH (p:Provider)-[:RUNS]->(l) WITH p ORDER BY p.id LIMIT 1 RETURN properties(p) }) AS provider
+      WITH {
+        locationId: l.id, location: properties(l), providerId: provider.id, provider: provider,
+        regulationId: g.id, regulation: properties(g),
+        inspectionIds: [x IN inspections | x.id], inspections: [x IN inspections | properties(x)],
+        counted: [k IN range(0, size(inspections) - 1) | {id: inspections[k].id, evidence: evidence[k]}],
+        requirementIds: [q IN requirements | q.id], requirementNodes: [q IN requirements | properties(q)],
+        enforcementIds: [e IN actions | e.id], enforcementNodes: [e IN actions | properties(e)],
+        statements: statements
+      } AS row`;
 
 export function parseRepeatedBreach(row: PlainRecord): RepeatedBreachRow {
+  const inspections = parseNodes('inspection', row, 'inspections');
   return {
     locationId: read.string(row, 'locationId'),
     providerId: read.optionalString(row, 'providerId'),
     regulationId: read.string(row, 'regulationId'),
     inspectionIds: read.strings(row, 'inspectionIds'),
+    counted: read.list(row, 'counted').map((c, k) => ({
+      inspectionId: read.string(c, 'id'),
+      evidence: read.strings(c, 'evidence').map(toBreachEvidence),
+      inspection: inspections[k]!,
+    })),
     requirementIds: read.strings(row, 'requirementIds'),
+    enforcementIds: read.strings(row, 'enforcementIds'),
     statements: read.list(row, 'statements').map((s) => ({
       findingId: read.string(s, 'findingId'),
       statement: read.optionalString(s, 'statement') ?? '',
@@ -70,7 +85,13 @@ export function parseRepeatedBreach(row: PlainRecord): RepeatedBreachRow {
     location: parseNode('location', row, 'location'),
     provider: parseOptionalNode('provider', row, 'provider'),
     regulation: parseNode('regulation', row, 'regulation'),
-    inspections: parseNodes('inspection', row, 'inspections'),
+    inspections,
     requirements: parseNodes('requirement', row, 'requirementNodes'),
+    enforcementActions: parseNodes('enforcement', row, 'enforcementNodes'),
   };
+}
+
+function toBreachEvidence(kind: string): BreachEvidence {
+  if (kind === 'DOCUMENTED' || kind === 'STATED_REPEAT') return kind;
+  throw new Error(`Unknown breach evidence kind from the graph: ${kind}`);
 }

@@ -2,4 +2,12 @@
 export { findRepeatedBreaches } from './answer.ts';
 export { findRepeatedBreachesExactly } from './exact-query.ts';
 export { repeatedBreachesSummary, WINDOW_HEAD_PAIRS } from './summary.ts';
-export type { RepeatedBreachArgs, RepeatedBreachRow, RepeatStatementRow } from './types.ts';
+export {
+  BREACH_EVIDENCE,
+  type BreachEvidence,
+  type CountedInspectionRow,
+  type RepeatedBreachArgs,
+  type RepeatedBreachPage,
+  type RepeatedBreachRow,
+  type RepeatStatementRow,
+} from './types.ts';

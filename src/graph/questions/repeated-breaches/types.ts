@@ -1,20 +1,32 @@
 /** What repeatedBreaches is asked and what it answers. */
 import type {
+  EnforcementRow,
   InspectionRow,
   LocationRow,
   ProviderRow,
   RegulationRow,
   RequirementRow,
 } from '../../rows.ts';
+import type { AnswerPage, PageArgs } from '../../page.ts';
 
-export interface RepeatedBreachArgs {
+/**
+ * What puts an inspection in a pair's count. DOCUMENTED: its own report or data row records a
+ * requirement or an enforcement action under the regulation. STATED_REPEAT: a report of the same
+ * location says a shortfall repeats that inspection's, in a sentence that names the regulation.
+ */
+export type BreachEvidence = 'DOCUMENTED' | 'STATED_REPEAT';
+
+export const BREACH_EVIDENCE: readonly BreachEvidence[] = ['DOCUMENTED', 'STATED_REPEAT'];
+
+export interface RepeatedBreachArgs extends PageArgs {
   regulation: string | null;
   legislation: string | null;
   regulator: string | null;
   minInspections: number;
   from: string | null;
   to: string | null;
-  first: number;
+  /** The kinds counted: distinct, in BREACH_EVIDENCE order, never empty. */
+  evidence: BreachEvidence[];
 }
 
 export interface RepeatStatementRow {
@@ -23,18 +35,31 @@ export interface RepeatStatementRow {
   refersTo: string | null;
 }
 
+export interface CountedInspectionRow {
+  inspectionId: string;
+  evidence: BreachEvidence[];
+  /** The node, read in the same query. */
+  inspection: InspectionRow;
+}
+
 export interface RepeatedBreachRow {
   locationId: string;
   providerId: string | null;
   regulationId: string;
+  /** Oldest first; the ids of `counted`. */
   inspectionIds: string[];
+  counted: CountedInspectionRow[];
   requirementIds: string[];
+  enforcementIds: string[];
   statements: RepeatStatementRow[];
   /** The nodes behind the ids, read in the same query so resolvers need no more round trips. */
   location: LocationRow;
   provider: ProviderRow | null;
   regulation: RegulationRow;
-  /** In the order of inspectionIds and requirementIds. */
+  /** In the order of inspectionIds, requirementIds and enforcementIds. */
   inspections: InspectionRow[];
   requirements: RequirementRow[];
+  enforcementActions: EnforcementRow[];
 }
+
+export type RepeatedBreachPage = AnswerPage<RepeatedBreachRow>;

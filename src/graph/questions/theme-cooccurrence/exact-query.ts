@@ -1,45 +1,37 @@
 /** Pairs of themes that tag the same findings. */
 import { defineQuery, read } from '../../../db/query.ts';
 import type { Database } from '../../../db/executor.ts';
-import { FINDING_PREDICATE, type FindingParams } from '../../filters.ts';
-import { parseNode } from '../../node-kinds.ts';
-import { PAIR_RANKING } from './fragments.ts';
-import type { ThemePairRow } from './types.ts';
+import { FINDING_PREDICATE } from '../../filters.ts';
+import type { AnswerPage } from '../../page.ts';
+import { PAIR_RANKING, parseThemePair } from './fragments.ts';
+import type { ThemeCooccurrenceArgs, ThemeCooccurrencePage, ThemePairRow } from './types.ts';
 
-export const themeCooccurrenceQuery = defineQuery<
-  { f: FindingParams; first: number },
-  ThemePairRow
->({
+export const themeCooccurrenceQuery = defineQuery<ThemeCooccurrenceArgs, AnswerPage<ThemePairRow>>({
   name: 'analytics.theme-cooccurrence',
   cypher: `
     MATCH (l:Location)<-[:OF]-(i:Inspection)-[:FOUND]->(f:Finding)
     WHERE ${FINDING_PREDICATE}
-    // One pass over the findings (there were two; bench/PROFILE.md): each finding's themes paired
-    // with each other and with themselves, the pair of a theme with itself counting its findings.
-    // Theme ids, not nodes, so the pairing reads no properties.
+    // One pass over the findings: each finding's themes paired with each other and with
+    // themselves, the pair of a theme with itself counting its findings. Theme ids, not nodes, so
+    // the pairing reads no properties.
     WITH f, COLLECT { MATCH (f)-[:ABOUT]->(x:Theme) RETURN DISTINCT x.id } AS themes
     UNWIND themes AS a
     UNWIND themes AS b
     WITH f, a, b WHERE a <= b
     WITH a, b, count(f) AS both
     ${PAIR_RANKING}
-    RETURN firstId, secondId, first, second, findingCount, jaccard
-    ORDER BY findingCount DESC, jaccard DESC, firstId, secondId`,
-  parse: (row) => ({
-    firstId: read.string(row, 'firstId'),
-    secondId: read.string(row, 'secondId'),
-    findingCount: read.number(row, 'findingCount'),
-    jaccard: read.number(row, 'jaccard'),
-    first: parseNode('theme', row, 'first'),
-    second: parseNode('theme', row, 'second'),
+    RETURN totalCount, rows`,
+  parse: (record) => ({
+    rows: read.list(record, 'rows').map(parseThemePair),
+    totalCount: read.number(record, 'totalCount'),
   }),
 });
 
 /** The exact query, whatever the filter and the state of the summaries. */
-export function findThemeCooccurrenceExactly(
+export async function findThemeCooccurrenceExactly(
   db: Database,
-  f: FindingParams,
-  first: number,
-): Promise<ThemePairRow[]> {
-  return db.read(themeCooccurrenceQuery, { f, first });
+  args: ThemeCooccurrenceArgs,
+): Promise<ThemeCooccurrencePage> {
+  const [page] = await db.read(themeCooccurrenceQuery, args);
+  return { rows: page?.rows ?? [], totalCount: args.withTotal ? (page?.totalCount ?? 0) : null };
 }

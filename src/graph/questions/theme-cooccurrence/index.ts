@@ -2,4 +2,4 @@
 export { findThemeCooccurrence } from './answer.ts';
 export { findThemeCooccurrenceExactly } from './exact-query.ts';
 export { themeCooccurrenceSummary } from './summary.ts';
-export type { ThemePairRow } from './types.ts';
+export type { ThemeCooccurrenceArgs, ThemeCooccurrencePage, ThemePairRow } from './types.ts';

@@ -1,11 +1,11 @@
 /** themeCooccurrence from a summary: the pair counts per polarity and regulator. */
 import { defineQuery, defineStatement, read } from '../../../db/query.ts';
 import type { FindingParams } from '../../filters.ts';
-import { freshnessClause, type SummaryAnswer } from '../../summaries/graph-version.ts';
+import { freshnessClause, type SummaryPageAnswer } from '../../summaries/graph-version.ts';
+import type { PageArgs } from '../../page.ts';
 import { freshForRegulator, oneRegulatorOf } from '../../summaries/one-regulator.ts';
 import type { SummaryDefinition } from '../../summaries/summary-definition.ts';
-import { themeCooccurrenceQuery } from './exact-query.ts';
-import { PAIR_RANKING } from './fragments.ts';
+import { PAIR_RANKING, parseThemePair } from './fragments.ts';
 import type { ThemePairRow } from './types.ts';
 
 /**
@@ -43,8 +43,8 @@ export function isCooccurrenceAnsweredBySummary(f: FindingParams): boolean {
 }
 
 export const themeCooccurrenceSummaryQuery = defineQuery<
-  { polarity: string | null; regulator: string | null; first: number },
-  SummaryAnswer<ThemePairRow>
+  { polarity: string | null; regulator: string | null } & PageArgs,
+  SummaryPageAnswer<ThemePairRow>
 >({
   name: 'analytics.theme-cooccurrence.summary',
   cypher: `${freshnessClause(THEME_COOCCURRENCE_KIND)}
@@ -55,12 +55,13 @@ export const themeCooccurrenceSummaryQuery = defineQuery<
       WHERE ($polarity IS NULL OR c.polarity = $polarity) AND ($regulator IS NULL OR c.regulator = $regulator)
       WITH c.a AS a, c.b AS b, sum(c.both) AS both
       ${PAIR_RANKING}
-      RETURN collect({firstId: firstId, secondId: secondId, first: first, second: second, findingCount: findingCount, jaccard: jaccard}) AS rows
+      RETURN totalCount, rows
     }
-    RETURN fresh, rows`,
+    RETURN fresh, rows, totalCount`,
   parse: (record) => ({
     fresh: read.boolean(record, 'fresh'),
-    rows: read.list(record, 'rows').map((row) => themeCooccurrenceQuery.parse(row)),
+    rows: read.list(record, 'rows').map(parseThemePair),
+    totalCount: read.number(record, 'totalCount'),
   }),
 });
 

@@ -1,5 +1,11 @@
 /** What themeCooccurrence answers (its filter is the findings filter, graph/filters.ts). */
+import type { FindingParams } from '../../filters.ts';
+import type { AnswerPage, PageArgs } from '../../page.ts';
 import type { ThemeRow } from '../../rows.ts';
+
+export interface ThemeCooccurrenceArgs extends PageArgs {
+  f: FindingParams;
+}
 
 export interface ThemePairRow {
   firstId: string;
@@ -10,3 +16,5 @@ export interface ThemePairRow {
   first: ThemeRow;
   second: ThemeRow;
 }
+
+export type ThemeCooccurrencePage = AnswerPage<ThemePairRow>;
