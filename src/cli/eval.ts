@@ -1,9 +1,11 @@
 /**
- * `npm run eval -- <folder> [--ilacs-csv FILE] [--quiet]`: parses every report in a folder
- * through the real pipeline and prints, per family and overall, how completely the reports parse,
- * agreement with the ILACS history CSV (dates and every judgement grade) and theme agreement with
- * the CQC quality-statement labels, listing every disagreement with file, field and both values.
- * It measures and never fails on the figures: exit code 0 unless the folder cannot be read.
+ * `npm run eval -- <folder> [--ilacs-csv FILE] [--labels FILE] [--quiet]`: parses every report
+ * in a folder through the real pipeline and prints, per family and overall, how completely the
+ * reports parse, agreement with the ILACS history CSV (dates and every judgement grade), and the
+ * theme tagger scored against three labelled sets: the CQC quality-statement findings and
+ * evidence-category commentaries of the folder's CQC API records, and the hand-labelled Ofsted
+ * findings. Every disagreement is listed with file, field and both values. It measures and never
+ * fails on the figures: exit code 0 unless the folder cannot be read.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -13,16 +15,25 @@ import { SingleBar, Presets } from 'cli-progress';
 import { formatCoverage, measureCoverage, type ParsedFile } from '../eval/coverage.ts';
 import { compareWithIlacsHistory } from '../eval/ilacs-agreement.ts';
 import { formatIlacsAgreement } from '../eval/ilacs-agreement-format.ts';
-import { formatThemeAgreement } from '../eval/theme-agreement-format.ts';
-import { measureThemeAgreement } from '../eval/theme-agreement.ts';
+import { DEFAULT_BOOTSTRAP } from '../eval/bootstrap.ts';
+import { labelCqcCommentaries, labelCqcFindings, type UnmappedLabel } from '../eval/cqc-labels.ts';
+import { readOfstedLabels, tagOfstedLabels } from '../eval/ofsted-labels.ts';
+import { formatLabelledSet } from '../eval/theme-evaluation-format.ts';
+import { evaluateByFamily, type LabelledExample } from '../eval/theme-evaluation.ts';
+import { PROJECT_ROOT } from '../config.ts';
 import type { ReportDocument } from '../model/document.ts';
+import { parseJsonText } from '../ingest/parsers/cqc-api-location/json-values.ts';
 import { buildReportDocument } from '../ingest/pipeline.ts';
 import { listInputFiles, readSourceText } from '../ingest/sources/read-source.ts';
 
-const USAGE = `Usage: npm run eval -- <folder> [--ilacs-csv FILE] [--quiet]
+const DEFAULT_LABELS = path.join(PROJECT_ROOT, 'tests/golden/themes/ofsted-findings.jsonl');
+
+const USAGE = `Usage: npm run eval -- <folder> [--ilacs-csv FILE] [--labels FILE] [--quiet]
 
   --ilacs-csv FILE   ILACS history to compare with (default: <folder>/datasets/ofsted_csc_ilacs_history.csv
                      or <folder>/../datasets/ofsted_csc_ilacs_history.csv when present)
+  --labels FILE      hand-labelled Ofsted findings, JSON Lines
+                     (default: tests/golden/themes/ofsted-findings.jsonl)
   --quiet            figures only, no list of disagreements`;
 
 function findIlacsCsv(folder: string, given: string | undefined): string | null {
@@ -83,6 +94,7 @@ async function main(): Promise<number> {
       allowPositionals: true,
       options: {
         'ilacs-csv': { type: 'string' },
+        labels: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -117,8 +129,75 @@ async function main(): Promise<number> {
   else
     console.log('ILACS agreement: no ofsted_csc_ilacs_history.csv found (give --ilacs-csv FILE)');
   console.log('');
-  console.log(formatThemeAgreement(measureThemeAgreement(documents), { disagreements: !quiet }));
+  console.log(
+    `Theme tagging against labels: bootstrap ${DEFAULT_BOOTSTRAP.level * 100}% intervals from ${DEFAULT_BOOTSTRAP.resamples} resamples of the examples (seed ${DEFAULT_BOOTSTRAP.seed})`,
+  );
+  for (const set of await labelledSets(parsed, values.labels ?? DEFAULT_LABELS)) {
+    console.log('');
+    console.log(
+      formatLabelledSet(
+        { ...set, evaluations: evaluateByFamily(set.examples) },
+        { disagreements: !quiet },
+      ),
+    );
+  }
   return 0;
+}
+
+interface LabelledSet {
+  title: string;
+  examples: LabelledExample[];
+  notes: string[];
+}
+
+function unmappedNotes(unmapped: readonly UnmappedLabel[]): string[] {
+  return unmapped.length === 0
+    ? []
+    : [
+        `not scored (quality statement not in the mapping): ${unmapped.map((u) => `${u.file} ${u.where} (${u.statementId})`).join('; ')}`,
+      ];
+}
+
+async function labelledSets(
+  parsed: readonly ParsedFile[],
+  labelsFile: string,
+): Promise<LabelledSet[]> {
+  const documents = parsed.flatMap((p): ReportDocument[] => (p.document ? [p.document] : []));
+  const findings = labelCqcFindings(documents);
+  const commentaries: LabelledExample[] = [];
+  const unmappedCommentaries: UnmappedLabel[] = [];
+  for (const { file, document } of parsed) {
+    if (document?.family !== 'cqc-api-location') continue;
+    const json = parseJsonText(await readFile(file, 'utf8'));
+    if (!json.ok) continue;
+    const found = labelCqcCommentaries(
+      json.value,
+      path.basename(file),
+      document.inspection.startDate,
+    );
+    commentaries.push(...found.examples);
+    unmappedCommentaries.push(...found.unmapped);
+  }
+  const sets: LabelledSet[] = [
+    {
+      title: 'CQC quality-statement findings (as stored: one per statement)',
+      examples: findings.examples,
+      notes: unmappedNotes(findings.unmapped),
+    },
+    {
+      title: 'CQC evidence-category commentaries (each under its quality statement)',
+      examples: commentaries,
+      notes: unmappedNotes(unmappedCommentaries),
+    },
+  ];
+  if (existsSync(labelsFile))
+    sets.push({
+      title: `Hand-labelled Ofsted findings (${path.relative(process.cwd(), labelsFile)})`,
+      examples: tagOfstedLabels(readOfstedLabels(await readFile(labelsFile, 'utf8'))),
+      notes: [],
+    });
+  else console.log(`no labelled Ofsted findings at ${labelsFile} (give --labels FILE)`);
+  return sets;
 }
 
 main().then(

@@ -5,6 +5,8 @@
  *   each word may also take +s, +es or a possessive;
  * - a trailing `*` on a word matches any word ending ("safeguard*");
  * - a hyphen matches a hyphen, a space or nothing ("self-harm" = "self harm" = "selfharm");
+ * - a space between words matches a hyphen too: reports hyphenate a phrase used as an adjective
+ *   ("missing-from-home protocols"), and the cue "missing from home" must still find it;
  * - a cue starting with `re:` is a regular expression, for wording a list cannot express.
  */
 import { PATTERN_PREFIX } from '../../reference/index.ts';
@@ -46,7 +48,7 @@ function compileWord(word: string): string {
 export function cueSource(cue: string): string {
   if (cue.startsWith(PATTERN_PREFIX)) return cue.slice(PATTERN_PREFIX.length);
   const words = cue.trim().split(/\s+/).map(compileWord);
-  return `(?<!${WORD_CHAR})${words.join(String.raw`\s+`)}(?!${WORD_CHAR})`;
+  return `(?<!${WORD_CHAR})${words.join(String.raw`(?:\s+|\s*-\s*)`)}(?!${WORD_CHAR})`;
 }
 
 export function compileCue<T>(cue: string, payload: T): CompiledCue<T> {

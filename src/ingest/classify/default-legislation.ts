@@ -4,7 +4,7 @@
  * (no date, or a date when two instruments overlapped) there is no default and bare numbers stay
  * unresolved.
  */
-import type { LegislationId, ReportDocument } from '../../model/document.ts';
+import type { InspectionInfo, LegislationId, ReportFamily } from '../../model/document.ts';
 import { unreachable } from '../../model/unreachable.ts';
 
 /** In force from 1 April 2015 (reference/chr2015.json instrument.in_force). */
@@ -16,9 +16,10 @@ const CHR2015_IN_FORCE = '2015-04-01';
 const HSCA_RA_2014_IN_FORCE_ALL = '2015-04-01';
 const HSCA_RA_2014_IN_FORCE_FIRST = '2014-11-27';
 
-export function findDefaultLegislation(
-  doc: Pick<ReportDocument, 'family' | 'inspection'>,
-): LegislationId | null {
+export function findDefaultLegislation(doc: {
+  family: ReportFamily;
+  inspection: Pick<InspectionInfo, 'startDate'>;
+}): LegislationId | null {
   const date = doc.inspection.startDate;
   if (date === null) return null;
   switch (doc.family) {
