@@ -9,7 +9,7 @@
  * default exists, the finding names no other regulations, and the catalogue has regulation N.
  * A bare "section N" never resolves: reports cite sections of many Acts (Children Act 1989 s47).
  */
-import type { Citation, LegislationId } from '../../model/document.ts';
+import type { LegislationId } from '../../model/document.ts';
 import {
   findLegislation,
   findRegulation,
@@ -20,15 +20,12 @@ import {
   legislationForName,
   legislationNameSource,
 } from './legislation-names.ts';
+import type { FoundCitation } from './found-citation.ts';
+import { findStandardNames } from './find-standard-names.ts';
 
 export interface CitationContext {
   /** What a bare "regulation N" means in this document, or null when nothing is certain. */
   defaultLegislation: LegislationId | null;
-}
-
-export interface FoundCitation extends Citation {
-  start: number;
-  end: number;
 }
 
 type CitedUnit = 'regulation' | 'section';
@@ -90,9 +87,10 @@ function extendOverHeading(text: string, end: number, heading: string | null): n
 }
 
 export function findCitations(text: string, context: CitationContext): FoundCitation[] {
-  // Every citation has a number (ASCII digits: \d means nothing else), and most finding texts
-  // have none: they skip the legislation names and the citation pattern.
-  if (!/\d/.test(text)) return [];
+  const byName = findStandardNames(text, context.defaultLegislation);
+  // Every other citation has a number (ASCII digits: \d means nothing else), and most finding
+  // texts have none: they skip the legislation names and the citation pattern.
+  if (!/\d/.test(text)) return byName;
   // A bare number is ambiguous as soon as the finding names some other set of regulations.
   const namedRegulations = findLegislationNames(text).filter(
     (n) => unitOfLegislation(n.legislation) === 'regulation',
@@ -141,5 +139,10 @@ export function findCitations(text: string, context: CitationContext): FoundCita
       });
     }
   }
-  return found;
+  // A standard named beside its number ("regulation 12, the protection of children standard")
+  // is one citation.
+  return [
+    ...found,
+    ...byName.filter((c) => !seen.has(`${c.regulation.legislation}:${c.regulation.number}`)),
+  ];
 }
