@@ -2,13 +2,13 @@
  * Requirement counts per group. The grouping keys a request asks for are chosen with CASE on a
  * parameter list, so one fixed query serves every combination of groups.
  */
-import { defineQuery, read } from '../../../db/query.ts';
+import { parsePageRecord, readAnswerPage, type PageRecord } from '../../read-page.ts';
+import { defineQuery } from '../../../db/query.ts';
 import type { Database } from '../../../db/executor.ts';
-import type { AnswerPage } from '../../page.ts';
 import { GROUP_MAP, GROUP_ORDER, PAGE_OF_GROUPS, parseBreachCount } from './fragments.ts';
 import type { BreachCountArgs, BreachCountPage, BreachCountRow } from './types.ts';
 
-export const breachCountsQuery = defineQuery<BreachCountArgs, AnswerPage<BreachCountRow>>({
+export const breachCountsQuery = defineQuery<BreachCountArgs, PageRecord<BreachCountRow>>({
   name: 'analytics.breach-counts',
   cypher: `
     MATCH (l:Location)<-[:OF]-(i:Inspection)-[:REQUIRED]->(q:Requirement)-[:UNDER]->(g:Regulation)-[:PART_OF]->(leg:Legislation)
@@ -43,10 +43,7 @@ export const breachCountsQuery = defineQuery<BreachCountArgs, AnswerPage<BreachC
     WITH collect(${GROUP_MAP}) AS groups
     ${PAGE_OF_GROUPS}
     RETURN totalCount, rows`,
-  parse: (record) => ({
-    rows: read.list(record, 'rows').map(parseBreachCount),
-    totalCount: read.number(record, 'totalCount'),
-  }),
+  parse: parsePageRecord(parseBreachCount),
 });
 
 /** The exact query, whatever the arguments and the state of the summaries. */
@@ -54,6 +51,5 @@ export async function countBreachesExactly(
   db: Database,
   args: BreachCountArgs,
 ): Promise<BreachCountPage> {
-  const [page] = await db.read(breachCountsQuery, args);
-  return { rows: page?.rows ?? [], totalCount: args.withTotal ? (page?.totalCount ?? 0) : null };
+  return readAnswerPage(db, breachCountsQuery, args);
 }

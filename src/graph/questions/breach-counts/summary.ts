@@ -10,6 +10,7 @@
  * question defines it, the lowest id among those running it) provider (checked at every build;
  * the summary is not stamped otherwise). Place and provider together are not summarised.
  */
+import { parsePageRecord } from '../../read-page.ts';
 import { defineQuery, defineStatement, read } from '../../../db/query.ts';
 import type { QueryRunner } from '../../../db/executor.ts';
 import { freshnessClause, type SummaryPageAnswer } from '../../summaries/graph-version.ts';
@@ -189,8 +190,7 @@ export const breachCountsSummaryQuery = defineQuery<
     RETURN fresh, rows, totalCount`,
   parse: (record) => ({
     fresh: read.boolean(record, 'fresh'),
-    rows: read.list(record, 'rows').map(parseBreachCount),
-    totalCount: read.number(record, 'totalCount'),
+    ...parsePageRecord(parseBreachCount)(record),
   }),
 });
 

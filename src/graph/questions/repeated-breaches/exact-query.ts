@@ -4,10 +4,11 @@
  * default only a breach its own report documents. A date window counts only inspections that
  * start inside it.
  */
-import { defineQuery, read } from '../../../db/query.ts';
+import { parsePageRecord, readAnswerPage, type PageRecord } from '../../read-page.ts';
+import { defineQuery } from '../../../db/query.ts';
 import type { Database } from '../../../db/executor.ts';
 import { matchEvidence, orderKinds, parseRepeatedBreach, ROW_OF_PAIR } from './fragments.ts';
-import type { RepeatedBreachArgs, RepeatedBreachPage } from './types.ts';
+import type { RepeatedBreachArgs, RepeatedBreachPage, RepeatedBreachRow } from './types.ts';
 
 /** The filters on a piece of evidence `l, g, leg, i`: the pair, the regulator and the window. */
 const EVIDENCE_FILTER = `($regulation IS NULL OR g.id = $regulation)
@@ -16,9 +17,10 @@ const EVIDENCE_FILTER = `($regulation IS NULL OR g.id = $regulation)
         AND ($from IS NULL OR i.startDate >= date($from))
         AND ($to IS NULL OR i.startDate <= date($to))`;
 
-export const repeatedBreachesQuery = defineQuery<RepeatedBreachArgs, RepeatedBreachPage>({
-  name: 'analytics.repeated-breaches',
-  cypher: `${matchEvidence(EVIDENCE_FILTER, 'asked')}
+export const repeatedBreachesQuery = defineQuery<RepeatedBreachArgs, PageRecord<RepeatedBreachRow>>(
+  {
+    name: 'analytics.repeated-breaches',
+    cypher: `${matchEvidence(EVIDENCE_FILTER, 'asked')}
     WITH l, g, i, collect(kind) AS found
     WITH l, g, i, ${orderKinds('found')} AS kinds
     ORDER BY i.startDate, i.id
@@ -34,17 +36,14 @@ export const repeatedBreachesQuery = defineQuery<RepeatedBreachArgs, RepeatedBre
       RETURN collect(row) AS rows
     }
     RETURN size(pairs) AS totalCount, rows`,
-  parse: (record) => ({
-    rows: read.list(record, 'rows').map(parseRepeatedBreach),
-    totalCount: read.number(record, 'totalCount'),
-  }),
-});
+    parse: parsePageRecord(parseRepeatedBreach),
+  },
+);
 
 /** The exact query, whatever the arguments and the state of the summaries. */
 export async function findRepeatedBreachesExactly(
   db: Database,
   args: RepeatedBreachArgs,
 ): Promise<RepeatedBreachPage> {
-  const [page] = await db.read(repeatedBreachesQuery, args);
-  return { rows: page?.rows ?? [], totalCount: args.withTotal ? (page?.totalCount ?? 0) : null };
+  return readAnswerPage(db, repeatedBreachesQuery, args);
 }

@@ -6,6 +6,7 @@
  * pair from its lists. The full rows are then computed, by the exact query's own fragment, for
  * the pairs returned only.
  */
+import { parsePageRecord } from '../../read-page.ts';
 import { defineQuery, defineStatement, read, type PlainRecord } from '../../../db/query.ts';
 import { freshnessClause, type SummaryPageAnswer } from '../../summaries/graph-version.ts';
 import {
@@ -104,12 +105,10 @@ const ROWS_OF_PAIRS = `
 
 type SummaryPage = SummaryPageAnswer<RepeatedBreachRow>;
 
+const parsePage = parsePageRecord(parseRepeatedBreach);
+
 function parseSummaryPage(record: PlainRecord): SummaryPage {
-  return {
-    fresh: read.boolean(record, 'fresh'),
-    rows: read.list(record, 'rows').map(parseRepeatedBreach),
-    totalCount: read.number(record, 'totalCount'),
-  };
+  return { fresh: read.boolean(record, 'fresh'), ...parsePage(record) };
 }
 
 /**

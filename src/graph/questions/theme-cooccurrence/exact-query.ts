@@ -1,12 +1,12 @@
 /** Pairs of themes that tag the same findings. */
-import { defineQuery, read } from '../../../db/query.ts';
+import { parsePageRecord, readAnswerPage, type PageRecord } from '../../read-page.ts';
+import { defineQuery } from '../../../db/query.ts';
 import type { Database } from '../../../db/executor.ts';
 import { FINDING_PREDICATE } from '../../filters.ts';
-import type { AnswerPage } from '../../page.ts';
 import { PAIR_RANKING, parseThemePair } from './fragments.ts';
 import type { ThemeCooccurrenceArgs, ThemeCooccurrencePage, ThemePairRow } from './types.ts';
 
-export const themeCooccurrenceQuery = defineQuery<ThemeCooccurrenceArgs, AnswerPage<ThemePairRow>>({
+export const themeCooccurrenceQuery = defineQuery<ThemeCooccurrenceArgs, PageRecord<ThemePairRow>>({
   name: 'analytics.theme-cooccurrence',
   cypher: `
     MATCH (l:Location)<-[:OF]-(i:Inspection)-[:FOUND]->(f:Finding)
@@ -21,10 +21,7 @@ export const themeCooccurrenceQuery = defineQuery<ThemeCooccurrenceArgs, AnswerP
     WITH a, b, count(f) AS both
     ${PAIR_RANKING}
     RETURN totalCount, rows`,
-  parse: (record) => ({
-    rows: read.list(record, 'rows').map(parseThemePair),
-    totalCount: read.number(record, 'totalCount'),
-  }),
+  parse: parsePageRecord(parseThemePair),
 });
 
 /** The exact query, whatever the filter and the state of the summaries. */
@@ -32,6 +29,5 @@ export async function findThemeCooccurrenceExactly(
   db: Database,
   args: ThemeCooccurrenceArgs,
 ): Promise<ThemeCooccurrencePage> {
-  const [page] = await db.read(themeCooccurrenceQuery, args);
-  return { rows: page?.rows ?? [], totalCount: args.withTotal ? (page?.totalCount ?? 0) : null };
+  return readAnswerPage(db, themeCooccurrenceQuery, args);
 }

@@ -1,4 +1,5 @@
 /** themeCooccurrence from a summary: the pair counts per polarity and regulator. */
+import { parsePageRecord } from '../../read-page.ts';
 import { defineQuery, defineStatement, read } from '../../../db/query.ts';
 import type { FindingParams } from '../../filters.ts';
 import { freshnessClause, type SummaryPageAnswer } from '../../summaries/graph-version.ts';
@@ -60,8 +61,7 @@ export const themeCooccurrenceSummaryQuery = defineQuery<
     RETURN fresh, rows, totalCount`,
   parse: (record) => ({
     fresh: read.boolean(record, 'fresh'),
-    rows: read.list(record, 'rows').map(parseThemePair),
-    totalCount: read.number(record, 'totalCount'),
+    ...parsePageRecord(parseThemePair)(record),
   }),
 });
 
