@@ -159,6 +159,8 @@ export interface EnforcementItem {
   complyBy: string | null;
   text: string;
   position: SourcePosition;
+  /** Ids of this document's requirements the action enforces (an Ofsted compliance notice's starred rows); empty for the rest. */
+  requirementIds: string[];
 }
 
 export interface ThemeTag {
