@@ -41,6 +41,10 @@ export type RatingDirection = 'UP' | 'DOWN' | 'SAME';
 
 export type Polarity = 'concern' | 'strength' | 'neutral';
 
+/**
+ * Kind of an enforcement action, as stored on `EnforcementAction.type`; `restriction` also holds
+ * conditions imposed on a registration. The API's enum names are mapped in `enforcement-type.ts`.
+ */
 export type EnforcementType =
   | 'compliance-notice'
   | 'warning-notice'
