@@ -145,14 +145,28 @@ export function buildOfstedTruth(file: string, plan: OfstedInspectionPlan): Grou
     recommendations: plan.recommendations.length,
     findings,
     repeats,
-    enforcement: plan.enforcementSinceLast.map((n) => ({
-      type: 'compliance-notice',
-      count: 1,
-      legalBasis: null,
-      regulation: `CHR2015:${n.regulation}`,
-      issuedOn: formatIso(n.issuedOn),
-      complyBy: null,
-    })),
+    enforcement: [
+      ...plan.enforcementSinceLast.map((n) => ({
+        type: 'compliance-notice' as const,
+        count: 1,
+        legalBasis: null,
+        regulation: `CHR2015:${n.regulation}`,
+        issuedOn: formatIso(n.issuedOn),
+        complyBy: null,
+      })),
+      // This inspection's own notices: one per starred requirement (the plan never puts two
+      // requirements under one regulation), undated, to be met by the requirements' due date.
+      ...plan.requirements
+        .filter((r) => r.complianceNotice)
+        .map((r) => ({
+          type: 'compliance-notice' as const,
+          count: 1,
+          legalBasis: null,
+          regulation: `CHR2015:${r.breach.number}`,
+          issuedOn: null,
+          complyBy: formatIso(plan.dueDate),
+        })),
+    ],
     people: [
       { role: 'responsible individual', name: plan.location.provider.responsibleIndividual },
       { role: 'registered manager', name: plan.registeredManager },

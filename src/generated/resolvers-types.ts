@@ -93,21 +93,24 @@ export type CountedInspection = {
   inspection: Inspection;
 };
 
-/** Enforcement that followed an inspection: compliance notice, warning notice, restriction... */
+/** Enforcement that followed an inspection: compliance notice, warning notice, conditions... */
 export type EnforcementAction = {
   __typename?: 'EnforcementAction';
+  /** For a compliance notice, the due date of the requirement it covers. */
   complyBy: Maybe<Scalars['Date']['output']>;
+  /** Notices the sentence counts ('2 Warning Notices'), else 1. */
   count: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
   inspection: Inspection;
+  /** Null where the report does not date it (a requirements table never does). */
   issuedOn: Maybe<Scalars['Date']['output']>;
+  /** As printed, e.g. 'Section 29 of the Health and Social Care Act 2008'; null where the report names none (Ofsted compliance notices). */
   legalBasis: Maybe<Scalars['String']['output']>;
   regulation: Maybe<Regulation>;
   source: SourcePosition;
-  /** The sentence(s) that state it. */
+  /** The sentence(s) that state it; for a compliance notice, the text of the requirement it covers. */
   text: Scalars['String']['output'];
-  /** compliance-notice, warning-notice, requirement-notice, restriction, suspension, cancellation or other. */
-  type: Scalars['String']['output'];
+  type: EnforcementType;
 };
 
 export type EnforcementActionConnection = {
@@ -123,6 +126,26 @@ export type EnforcementActionEdge = {
   cursor: Scalars['String']['output'];
   node: EnforcementAction;
 };
+
+/**
+ * The kinds of enforcement the parsers read from reports. Ofsted and CQC use different powers; each
+ * value names the power as the reports word it.
+ */
+export type EnforcementType =
+  /** Cancellation of a registration, or a notice of proposal or decision to cancel it. */
+  | 'CANCELLATION'
+  /** Ofsted compliance notice: a starred row of a children's home requirements table, or one named under 'Enforcement action since last inspection'. */
+  | 'COMPLIANCE_NOTICE'
+  /** Enforcement the report states without naming a kind the parsers know. */
+  | 'OTHER'
+  /** CQC requirement notice: a breach under 'Action we have told the provider to take'. */
+  | 'REQUIREMENT_NOTICE'
+  /** Conditions imposed on or varied in a registration, or a restriction (e.g. on admissions). */
+  | 'RESTRICTION'
+  /** Suspension of a registration. */
+  | 'SUSPENSION'
+  /** CQC warning notice, e.g. under Section 29 of the Health and Social Care Act 2008. */
+  | 'WARNING_NOTICE';
 
 /** One statement of fact or judgement from a report, with its exact text and position. */
 export type Finding = {
@@ -504,7 +527,7 @@ export type Query = {
    * first, then most locations, then the group keys; page with `first` and `after`.
    */
   breachCounts: BreachCountConnection;
-  /** Enforcement actions, newest first. */
+  /** Enforcement actions, newest first (by issue date, else the inspection's start date); `type` keeps one kind. */
   enforcementActions: EnforcementActionConnection;
   finding: Maybe<Finding>;
   /** Findings, newest inspection first; `first` is capped at 100. */
@@ -568,7 +591,7 @@ export type QueryEnforcementActionsArgs = {
   from?: InputMaybe<Scalars['Date']['input']>;
   regulator?: InputMaybe<Regulator>;
   to?: InputMaybe<Scalars['Date']['input']>;
-  type?: InputMaybe<Scalars['String']['input']>;
+  type?: InputMaybe<EnforcementType>;
 };
 
 
@@ -845,9 +868,11 @@ export type ReportFormat =
 /** What an inspection requires the provider to do, under a regulation, by a date. */
 export type Requirement = {
   __typename?: 'Requirement';
-  /** True when the requirement is subject to a compliance notice. */
+  /** True when the requirement is subject to a compliance notice (its row is starred). */
   complianceNotice: Scalars['Boolean']['output'];
   dueDate: Maybe<Scalars['Date']['output']>;
+  /** The compliance notice the requirement is subject to; null when complianceNotice is false. */
+  enforcementAction: Maybe<EnforcementAction>;
   id: Scalars['ID']['output'];
   inspection: Inspection;
   /** Paragraph references as printed, e.g. 'Regulation 6 (1)(a)(b)'. */
@@ -1063,6 +1088,7 @@ export type ResolversTypes = {
   EnforcementAction: ResolverTypeWrapper<EnforcementRow>;
   EnforcementActionConnection: ResolverTypeWrapper<Omit<EnforcementActionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['EnforcementActionEdge']>, nodes: Array<ResolversTypes['EnforcementAction']> }>;
   EnforcementActionEdge: ResolverTypeWrapper<Omit<EnforcementActionEdge, 'node'> & { node: ResolversTypes['EnforcementAction'] }>;
+  EnforcementType: EnforcementType;
   Finding: ResolverTypeWrapper<FindingRow>;
   FindingConnection: ResolverTypeWrapper<Omit<FindingConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['FindingEdge']>, nodes: Array<ResolversTypes['Finding']> }>;
   FindingEdge: ResolverTypeWrapper<Omit<FindingEdge, 'node'> & { node: ResolversTypes['Finding'] }>;
@@ -1253,7 +1279,7 @@ export type EnforcementActionResolvers<ContextType = RequestContext, ParentType 
   regulation?: Resolver<Maybe<ResolversTypes['Regulation']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['SourcePosition'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['EnforcementType'], ParentType, ContextType>;
 };
 
 export type EnforcementActionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EnforcementActionConnection'] = ResolversParentTypes['EnforcementActionConnection']> = {
@@ -1549,6 +1575,7 @@ export type ReportResolvers<ContextType = RequestContext, ParentType extends Res
 export type RequirementResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Requirement'] = ResolversParentTypes['Requirement']> = {
   complianceNotice?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  enforcementAction?: Resolver<Maybe<ResolversTypes['EnforcementAction']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inspection?: Resolver<ResolversTypes['Inspection'], ParentType, ContextType>;
   paragraphs?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

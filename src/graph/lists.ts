@@ -4,6 +4,7 @@
  */
 import { defineQuery, read, type NamedQuery, type PlainRecord } from '../db/query.ts';
 import type { Database } from '../db/executor.ts';
+import type { EnforcementType } from '../model/document.ts';
 import {
   FINDING_PREDICATE,
   SCOPE_PREDICATE,
@@ -353,7 +354,9 @@ export const listParams = {
     hasReport: f?.hasReport ?? null,
   }),
   findings: (f: FindingFilterInput | null | undefined) => ({ ...toFindingParams(f) }),
-  enforcementActions: (f: (ScopeFilterInput & { type?: string | null }) | null | undefined) => ({
+  enforcementActions: (
+    f: (ScopeFilterInput & { type?: EnforcementType | null }) | null | undefined,
+  ) => ({
     ...toScopeParams(f),
     type: f?.type ?? null,
   }),

@@ -4,6 +4,11 @@
  */
 import { read, type PlainRecord } from '../db/query.ts';
 import type { Grade, RatingDirection } from '../model/document.ts';
+import {
+  isEnforcementType,
+  toEnforcementTypeName,
+  type EnforcementTypeName,
+} from '../model/enforcement-type.ts';
 
 export type Regulator = 'OFSTED' | 'CQC';
 export type Polarity = 'CONCERN' | 'STRENGTH' | 'NEUTRAL';
@@ -106,7 +111,7 @@ export interface FindingRow {
 }
 export interface EnforcementRow {
   id: string;
-  type: string;
+  type: EnforcementTypeName;
   legalBasis: string | null;
   count: number;
   issuedOn: string | null;
@@ -146,6 +151,12 @@ export interface ReportRow {
 
 function optionalStrings(record: PlainRecord, field: string): string[] {
   return record[field] === null || record[field] === undefined ? [] : read.strings(record, field);
+}
+
+/** The stored type (`compliance-notice`) as the API names it (`COMPLIANCE_NOTICE`). */
+function toEnforcementType(value: string): EnforcementTypeName {
+  if (isEnforcementType(value)) return toEnforcementTypeName(value);
+  throw new TypeError(`field type: unknown enforcement type ${value}`);
 }
 
 function toPolarity(value: string): Polarity {
@@ -248,7 +259,7 @@ export const ROW_READERS = {
   } satisfies FieldReaders<FindingRow>,
   enforcement: {
     id: str('id'),
-    type: str('type'),
+    type: (n) => toEnforcementType(read.string(n, 'type')),
     legalBasis: optStr('legalBasis'),
     count: (n) => read.optionalNumber(n, 'count') ?? 1,
     issuedOn: optStr('issuedOn'),

@@ -101,6 +101,12 @@ export const TRAVERSALS = {
     pattern: '(n)<-[:REQUIRED]-(m:Inspection)',
     order: 'm.id',
   },
+  requirementEnforcement: {
+    from: 'requirement',
+    to: 'enforcement',
+    pattern: '(n)-[:ENFORCED_BY]->(m:EnforcementAction)',
+    order: 'm.id',
+  },
   findingInspection: {
     from: 'finding',
     to: 'inspection',

@@ -41,6 +41,10 @@ export type RatingDirection = 'UP' | 'DOWN' | 'SAME';
 
 export type Polarity = 'concern' | 'strength' | 'neutral';
 
+/**
+ * Kind of an enforcement action, as stored on `EnforcementAction.type`; `restriction` also holds
+ * conditions imposed on a registration. The API's enum names are mapped in `enforcement-type.ts`.
+ */
 export type EnforcementType =
   | 'compliance-notice'
   | 'warning-notice'
@@ -159,6 +163,8 @@ export interface EnforcementItem {
   complyBy: string | null;
   text: string;
   position: SourcePosition;
+  /** Ids of this document's requirements the action enforces (an Ofsted compliance notice's starred rows); empty for the rest. */
+  requirementIds: string[];
 }
 
 export interface ThemeTag {

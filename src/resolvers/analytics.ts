@@ -19,6 +19,7 @@ import { findThemeTrends } from '../graph/questions/theme-trends/index.ts';
 import { listParams, readList } from '../graph/lists.ts';
 import type { Loaders } from '../graph/loaders.ts';
 import { toFindingParams } from '../graph/filters.ts';
+import { fromEnforcementTypeName } from '../model/enforcement-type.ts';
 import { toConnection } from './connection.ts';
 import type { NodeKind, RowOf } from '../graph/node-kinds.ts';
 import { answerAsConnection } from './answer-page.ts';
@@ -113,7 +114,7 @@ export const analyticsQueries: Pick<
   enforcementActions: async (_parent, args, { db, loaders }, info) => {
     checkDateRange(args.from, args.to);
     const params = listParams.enforcementActions({
-      type: args.type,
+      type: args.type ? fromEnforcementTypeName(args.type) : null,
       regulator: args.regulator,
       from: args.from,
       to: args.to,

@@ -45,6 +45,7 @@ const PREFETCHABLE: Readonly<Record<string, Readonly<Record<string, Source>>>> =
   Requirement: {
     regulation: { traversal: 'requirementRegulation' },
     inspection: { traversal: 'requirementInspection' },
+    enforcementAction: { traversal: 'requirementEnforcement' },
   },
   EnforcementAction: {
     regulation: { traversal: 'enforcementRegulation' },
@@ -81,7 +82,7 @@ const KEY_ONLY: Readonly<Record<string, ReadonlySet<string>>> = {
     'findings',
   ]),
   Judgement: new Set(['inspection']),
-  Requirement: new Set(['regulation', 'inspection']),
+  Requirement: new Set(['regulation', 'inspection', 'enforcementAction']),
   Recommendation: new Set(['inspection']),
   Finding: new Set(['themes', 'citations', 'repeats', 'inspection']),
   EnforcementAction: new Set(['regulation', 'inspection']),

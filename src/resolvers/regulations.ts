@@ -49,6 +49,8 @@ export const Requirement: RequirementResolvers = {
     whenReady(loaders.oneOf('requirementInspection', requirement, requirement.id), (row) =>
       required(row, `inspection of requirement ${requirement.id}`),
     ),
+  enforcementAction: (requirement, _args, { loaders }) =>
+    loaders.oneOf('requirementEnforcement', requirement, requirement.id),
   source: (requirement) => requirement.position,
 };
 

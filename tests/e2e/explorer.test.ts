@@ -27,6 +27,15 @@ const EXAMPLE_CASES: ExampleCase[] = [
       '"startDate": "2023-02-14"',
     ],
   },
+  {
+    // No type: every action, the seed's compliance notice under regulation 6 among them.
+    operation: 'EnforcementActions',
+    expectedInResult: [
+      '"type": "COMPLIANCE_NOTICE"',
+      '"id": "CHR2015:6"',
+      '"type": "WARNING_NOTICE"',
+    ],
+  },
 ];
 
 const SANDBOX_PREFIX = 'https://studio.apollographql.com/sandbox/explorer?endpoint=';

@@ -42,10 +42,10 @@ const NESTED_SHAPES = [
        edges { cursor node { id regulators provider { name locations(first: 5) { totalCount nodes { id } } }
          inspections(first: 2) { totalCount pageInfo { hasNextPage } nodes { id regulator previous { id } location { id }
            judgements { area grade } recommendations { text } enforcementActions { type regulation { id } inspection { id } }
-           requirements { id text regulation { id heading legislation { id } themes { id } } inspection { id } }
+           requirements { id text regulation { id heading legislation { id } themes { id } } inspection { id } enforcementAction { id type complyBy regulation { id } } }
            findings(first: 3) { totalCount nodes { id themes { theme { id } terms } citations { id } inspection { id } } } } } } } } }`,
   '{ providers(first: 3) { nodes { id locations(first: 2) { nodes { id inspections(first: 1) { nodes { id } } } } } } }',
-  '{ inspections(first: 5, filter: { regulator: OFSTED }) { nodes { id location { id name } requirements { regulation { id } } } } }',
+  '{ inspections(first: 5, filter: { regulator: OFSTED }) { nodes { id location { id name } requirements { regulation { id } enforcementAction { id } } } } }',
   '{ findings(first: 10) { nodes { id themes { theme { id } terms } inspection { id location { id } } } } }',
   '{ enforcementActions(first: 5) { nodes { id regulation { id } inspection { id location { id } } } } }',
   // Two aliases asking different pages of the same connection: not read ahead, still right.

@@ -1,6 +1,6 @@
 /** Every cross-report question over HTTP against the real Neo4j, seeds plus multi-inspection fixtures. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askGraphQL } from '../support/http.ts';
+import { askGraphQL, postGraphQL } from '../support/http.ts';
 import { startApiFixture, type ApiFixture } from '../support/api-fixture.ts';
 
 type Json = Record<string, unknown>;
@@ -229,15 +229,104 @@ describe('cross-report questions', () => {
 
   it('enforcementActions lists the CQC warning notices with their legal basis and comply-by date', async () => {
     const data = await ask<{ enforcementActions: { totalCount: number; nodes: Json[] } }>(
-      '{ enforcementActions(type: "warning-notice") { totalCount nodes { type count complyBy legalBasis inspection { startDate } } } }',
+      '{ enforcementActions(type: WARNING_NOTICE) { totalCount nodes { type count complyBy legalBasis inspection { startDate } } } }',
     );
     expect(data.enforcementActions.nodes).toContainEqual({
-      type: 'warning-notice',
+      type: 'WARNING_NOTICE',
       count: 2,
       complyBy: '2023-11-24',
       legalBasis: expect.stringMatching(/Section 29 of the Health and Social Care Act 2008/i),
       inspection: { startDate: '2023-09-11' },
     });
+  });
+
+  // The starred rows of the two Ofsted requirements tables: regulation 6 of the seed (inspected
+  // 23 July 2019, due 12/09/2019) and regulation 13 of Brookside House (14 February 2023, due
+  // 31/03/2023). Neither report dates its notice, so they sort by inspection date, newest first.
+  it('enforcementActions(type: COMPLIANCE_NOTICE) returns the notices of the requirements tables, each linked from its requirement', async () => {
+    const data = await ask<{ enforcementActions: { totalCount: number; nodes: Json[] } }>(`{
+      enforcementActions(type: COMPLIANCE_NOTICE) {
+        totalCount
+        nodes { id type regulation { id } issuedOn complyBy legalBasis count inspection { id } source { line } }
+      }
+    }`);
+    expect(data.enforcementActions).toEqual({
+      totalCount: 2,
+      nodes: [
+        {
+          id: 'ofsted:SC999001:2023-02-14:full/enforcement/1',
+          type: 'COMPLIANCE_NOTICE',
+          regulation: { id: 'CHR2015:13' },
+          issuedOn: null,
+          complyBy: '2023-03-31',
+          legalBasis: null,
+          count: 1,
+          inspection: { id: 'ofsted:SC999001:2023-02-14:full' },
+          source: { line: 48 },
+        },
+        {
+          id: 'ofsted:1247390:2019-07-23:full/enforcement/1',
+          type: 'COMPLIANCE_NOTICE',
+          regulation: { id: 'CHR2015:6' },
+          issuedOn: null,
+          complyBy: '2019-09-12',
+          legalBasis: null,
+          count: 1,
+          inspection: { id: 'ofsted:1247390:2019-07-23:full' },
+          source: { line: 53 },
+        },
+      ],
+    });
+
+    const seed = await ask<{ inspection: { requirements: Json[] } }>(`{
+      inspection(id: "ofsted:1247390:2019-07-23:full") {
+        requirements { regulation { id } complianceNotice enforcementAction { id type regulation { id } } }
+      }
+    }`);
+    const starred = seed.inspection.requirements.filter((r) => r.complianceNotice);
+    expect(starred).toEqual([
+      {
+        regulation: { id: 'CHR2015:6' },
+        complianceNotice: true,
+        enforcementAction: {
+          id: 'ofsted:1247390:2019-07-23:full/enforcement/1',
+          type: 'COMPLIANCE_NOTICE',
+          regulation: { id: 'CHR2015:6' },
+        },
+      },
+    ]);
+    // The six unstarred rows (regulations 5, 10, 12, 13, 23 and 35) are under no notice.
+    expect(
+      seed.inspection.requirements
+        .filter((r) => !r.complianceNotice)
+        .map((r) => [(r.regulation as Json).id, r.enforcementAction]),
+    ).toEqual([
+      ['CHR2015:5', null],
+      ['CHR2015:10', null],
+      ['CHR2015:12', null],
+      ['CHR2015:13', null],
+      ['CHR2015:23', null],
+      ['CHR2015:35', null],
+    ]);
+  });
+
+  it('enforcementActions refuses a type outside the EnforcementType enum instead of returning nothing', async () => {
+    const literal = await postGraphQL(
+      api.server.url,
+      '{ enforcementActions(type: banana) { totalCount } }',
+    );
+    expect(literal.body.data).toBeUndefined();
+    expect(literal.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(literal.body.errors?.[0]?.message).toMatch(/EnforcementType/);
+    // The stored spelling is no name of the enum either, so an old client's string fails too.
+    for (const type of ['banana', 'compliance-notice']) {
+      const variable = await postGraphQL(
+        api.server.url,
+        'query ($type: EnforcementType) { enforcementActions(type: $type) { totalCount } }',
+        { type },
+      );
+      expect(variable.body.errors?.[0]?.extensions?.code, type).toBe('BAD_USER_INPUT');
+    }
   });
 
   it('search finds findings and requirements by full text with highlighted snippets', async () => {

@@ -19,6 +19,8 @@ import {
 import { listParams, readList } from '../../src/graph/lists.ts';
 import { findRelatedFindings } from '../../src/graph/search.ts';
 import { ingestInputs } from '../../src/load/bulk/ingest-inputs.ts';
+import type { EnforcementType } from '../../src/model/document.ts';
+import { isEnforcementType } from '../../src/model/enforcement-type.ts';
 import { DEFAULT_BATCH_SIZE } from '../../src/graph/write/load-reports.ts';
 import { connectTestGraph, resetTestGraph, type TestGraph } from '../support/test-graph.ts';
 
@@ -78,7 +80,7 @@ const sortedRatingChanges = defineQuery<
 
 const countEnforcement = defineQuery<
   object,
-  { total: number; issued: number; region: string; providerId: string; type: string }
+  { total: number; issued: number; region: string; providerId: string; type: EnforcementType }
 >({
   name: 'test.enforcement-facts',
   cypher: `
@@ -90,9 +92,14 @@ const countEnforcement = defineQuery<
     issued: read.number(row, 'issued'),
     region: read.string(row, 'region'),
     providerId: read.string(row, 'providerId'),
-    type: read.string(row, 'type'),
+    type: readStoredType(read.string(row, 'type')),
   }),
 });
+
+function readStoredType(value: string): EnforcementType {
+  if (!isEnforcementType(value)) throw new TypeError(`unknown enforcement type ${value}`);
+  return value;
+}
 
 /** A finding with themes, its own inspection's findings, and the themes of any finding. */
 const findingFacts = defineQuery<

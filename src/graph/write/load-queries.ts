@@ -179,6 +179,7 @@ export const writeRecommendations = defineStatement<Reports>(
    MERGE (i)-[:RECOMMENDED]->(n)`,
 );
 
+/** Runs after `writeRequirements`: a compliance notice links the requirements it covers. */
 export const writeEnforcement = defineStatement<Reports>(
   'load.write-enforcement',
   `${PLAN_ONCE}
@@ -190,6 +191,12 @@ export const writeEnforcement = defineStatement<Reports>(
        n.complyBy = date(e.complyBy), n.text = e.text, n.offset = e.offset, n.line = e.line,
        n.family = rep.report.family, n.reportSha = rep.report.sha256
    MERGE (i)-[:LED_TO]->(n)
+   WITH n, e
+   CALL (n, e) {
+     UNWIND e.requirementIds AS requirementId
+     MATCH (q:Requirement {id: requirementId})
+     MERGE (q)-[:ENFORCED_BY]->(n)
+   }
    WITH n, e.regulation AS rg WHERE rg IS NOT NULL
    ${LINK_REGULATION}
    MERGE (n)-[:UNDER]->(g)`,

@@ -31,6 +31,7 @@ function enforcementRow(item: EnforcementItem) {
     offset: item.position.offset,
     line: item.position.line,
     regulation: regulationRow(item.regulation),
+    requirementIds: item.requirementIds,
   };
 }
 

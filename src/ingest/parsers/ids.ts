@@ -38,7 +38,8 @@ export function buildProviderId(regulator: Regulator, name: string): string | nu
 /**
  * Rebuilds every id derived from the location id: the inspection id, the ids of requirements,
  * findings, recommendations and enforcement items (numbered in document order), history
- * inspection ids, and repeat-evidence links that pointed at the old location's inspections.
+ * inspection ids, repeat-evidence links that pointed at the old location's inspections, and
+ * enforcement items' links to requirements (which need the old ids to have been distinct).
  */
 export function renumberDocumentIds(doc: ReportDocument): ReportDocument {
   const locationId = doc.location.id;
@@ -51,14 +52,15 @@ export function renumberDocumentIds(doc: ReportDocument): ReportDocument {
     doc.history.map((h, i) => [h.inspectionId, history[i]!.inspectionId]),
   );
   oldHistoryIds.set(doc.inspection.id, inspectionId);
+  const requirementIds = doc.requirements.map((_, i) =>
+    buildChildId(inspectionId, 'requirement', i + 1),
+  );
+  const oldRequirementIds = new Map(doc.requirements.map((r, i) => [r.id, requirementIds[i]!]));
   return {
     ...doc,
     inspection: { ...doc.inspection, id: inspectionId },
     history,
-    requirements: doc.requirements.map((r, i) => ({
-      ...r,
-      id: buildChildId(inspectionId, 'requirement', i + 1),
-    })),
+    requirements: doc.requirements.map((r, i) => ({ ...r, id: requirementIds[i]! })),
     recommendations: doc.recommendations.map((r, i) => ({
       ...r,
       id: buildChildId(inspectionId, 'recommendation', i + 1),
@@ -66,6 +68,7 @@ export function renumberDocumentIds(doc: ReportDocument): ReportDocument {
     enforcement: doc.enforcement.map((e, i) => ({
       ...e,
       id: buildChildId(inspectionId, 'enforcement', i + 1),
+      requirementIds: e.requirementIds.map((id) => oldRequirementIds.get(id) ?? id),
     })),
     findings: doc.findings.map((f, i) => ({
       ...f,

@@ -24,6 +24,7 @@ import { splitSourceLines, type SourceLine } from '../text/lines.ts';
 import { normaliseLineEndings } from '../text/normalise.ts';
 import { buildOfstedLocationId, buildProviderId, renumberDocumentIds } from './ids.ts';
 import { WarningLog } from './warnings.ts';
+import { addComplianceNotices } from './ofsted-childrens-home/compliance-notices.ts';
 import { readEnforcementSinceLast } from './ofsted-childrens-home/enforcement.ts';
 import { readFields, type FieldMap } from './ofsted-childrens-home/fields.ts';
 import { readHistoryTable } from './ofsted-childrens-home/history-table.ts';
@@ -44,7 +45,7 @@ import {
 
 export const OFSTED_CHILDRENS_HOME_PARSER = {
   name: 'ofsted-childrens-home',
-  version: '1',
+  version: '2',
 } as const;
 
 const OVERALL_AREA = /^overall experiences and progress/i;
@@ -345,5 +346,6 @@ export function parseOfstedChildrensHome(input: string, source: SourceInfo): Rep
     people: readPeople(fields, sections.inspector?.lines ?? []),
     warnings: warnings.list(),
   };
-  return renumberDocumentIds(document);
+  // The notices link to requirement ids, which exist once the document is numbered.
+  return addComplianceNotices(renumberDocumentIds(document));
 }

@@ -87,7 +87,9 @@ describe('repeat statements in a synthetic corpus', () => {
         const noticed = reports[i - 1]!.requirements.filter((q) => q.complianceNotice).map(
           (q) => `CHR2015:${q.regulation}`,
         );
-        expect(reports[i]!.enforcement.map((e) => e.regulation)).toEqual(noticed);
+        // The report dates the notices since the last inspection; its own (from its table) it does not.
+        const sinceLast = reports[i]!.enforcement.filter((e) => e.issuedOn !== null);
+        expect(sinceLast.map((e) => e.regulation)).toEqual(noticed);
       }
     }
   });

@@ -73,6 +73,7 @@ describe('CQC location summary seed 002', () => {
           'The provider had failed to comply with the relevant requirements of the Health and Social Care Act 2008 (Regulated Activities) Regulations 2014. ' +
           'We require the provider to make the necessary improvements and be compliant with the regulation by 24 November 2023.',
         position: { offset: text.indexOf('As a result of the concerns'), line: 19 },
+        requirementIds: [],
       },
     ]);
   });

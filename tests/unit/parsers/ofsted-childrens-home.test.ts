@@ -13,7 +13,7 @@ describe("Ofsted children's home seed 000: identity and first page", () => {
   it('reads the location, provider and inspection', () => {
     expect(doc.family).toBe('ofsted-childrens-home');
     expect(doc.regulator).toBe('OFSTED');
-    expect(doc.parser).toEqual({ name: 'ofsted-childrens-home', version: '1' });
+    expect(doc.parser).toEqual({ name: 'ofsted-childrens-home', version: '2' });
     expect(doc.location).toMatchObject({
       id: 'ofsted:1247390',
       urn: '1247390',
@@ -101,8 +101,10 @@ describe("Ofsted children's home seed 000: identity and first page", () => {
     ]);
   });
 
-  it('records no enforcement ("Enforcement action since last inspection: none"), no recommendations and no warnings', () => {
-    expect(doc.enforcement).toEqual([]);
+  it('records no enforcement since the last inspection ("none"), only the notice of its own table; no recommendations and no warnings', () => {
+    expect(doc.enforcement.map((e) => [e.type, e.regulation?.number, e.issuedOn])).toEqual([
+      ['compliance-notice', '6', null],
+    ]);
     expect(doc.recommendations).toEqual([]);
     expect(doc.warnings).toEqual([]);
   });
@@ -317,7 +319,13 @@ describe("Ofsted children's home: messier layouts of the same report", () => {
         complyBy: null,
         text: 'Compliance notice issued 15/03/2019',
         position: expect.objectContaining({ line: 35 }),
+        requirementIds: [],
       },
+      // The report's own notice, under regulation 6, comes after and is numbered on from it.
+      expect.objectContaining({
+        id: `${INSPECTION_ID}/enforcement/2`,
+        requirementIds: [`${INSPECTION_ID}/requirement/2`],
+      }),
     ]);
   });
 

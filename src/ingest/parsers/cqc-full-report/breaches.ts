@@ -235,6 +235,7 @@ export function toEnforcementItems(
       complyBy: null,
       text: breach.text,
       position: { ...breach.position },
+      requirementIds: [],
     };
   });
 }

@@ -73,6 +73,7 @@ export function readEnforcementParagraph(
       complyBy,
       text: sentences.slice(i, end + 1).join(' '),
       position: { ...position },
+      requirementIds: [],
     });
   }
   return items;

@@ -55,6 +55,7 @@ export function readEnforcementSinceLast(
       complyBy: null,
       text,
       position: { ...field.position },
+      requirementIds: [],
     };
   });
 }
