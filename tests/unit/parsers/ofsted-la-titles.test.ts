@@ -1,6 +1,7 @@
 /**
- * Report titles that name the framework in a less common way, from the opening pages of real
- * reports (tests/unit/parsers/fixtures, first 3,000 bytes of the text our PDF reader extracts).
+ * First pages worded in a less common way (the framework in the title, the overall judgement),
+ * from real reports (tests/unit/parsers/fixtures, first 3,000 bytes of the text our PDF reader
+ * extracts).
  */
 import { describe, expect, it } from 'vitest';
 import { parseOfstedLaChildrensServices } from '../../../src/ingest/parsers/ofsted-la-childrens-services.ts';
@@ -25,5 +26,19 @@ describe('framework from the title', () => {
     const doc = parse(name);
     expect(doc.inspection).toMatchObject({ framework, id });
     expect(doc.warnings.map((w) => w.code)).not.toContain('unknown-framework');
+  });
+});
+
+describe('the SIF overall judgement', () => {
+  it('reads "Children\'s services require improvement to be good" without "in <LA>"', () => {
+    // Luton Borough Council, "Inspection date: 11 January 2016–4 February 2016"
+    const doc = parse('ofsted-la-childrens-services_80520_luton_2016-03-29_head.txt');
+    expect(doc.inspection).toMatchObject({
+      id: 'la:80520:2016-01-11:full',
+      framework: 'SIF',
+      overallGrade: 'REQUIRES_IMPROVEMENT',
+      overallGradeText: 'require improvement to be good',
+    });
+    expect(doc.warnings.map((w) => w.code)).not.toContain('missing-overall-grade');
   });
 });
