@@ -64,3 +64,14 @@ describe('focused-visit dates', () => {
     },
   );
 });
+
+describe('the area of practice', () => {
+  it('is read from "Inspectors considered …" (Newham, 2018)', () => {
+    const doc = parse('ofsted-focused-visit_80511_newham_2018-03-01_head.txt');
+    expect(doc.findings[0]).toMatchObject({
+      section: 'Area of practice',
+      text: "Inspectors considered the local authority's arrangements for child in need and child protection in accordance with the Inspection of Local Authority Children's Services framework (ILACS).",
+    });
+    expect(doc.warnings.map((w) => w.code)).not.toContain('missing-area-of-practice');
+  });
+});

@@ -139,14 +139,14 @@ export function readLetterDate(lines: readonly SourceLine[]): string | null {
 
 /**
  * The sentence saying what was looked at: "Inspectors looked at the local authority's
- * arrangements for …" (also "evaluated", "reviewed", "The visit looked at"), but not the one about
- * the evidence ("Inspectors looked at a range of evidence").
+ * arrangements for …" (also "evaluated", "reviewed", "considered", "The visit looked at"), but
+ * not the one about the evidence ("Inspectors looked at a range of evidence").
  */
 export function readAreaOfPractice(
   joined: JoinedText,
 ): { text: string; position: SourcePosition } | null {
   const m =
-    /\b(?:Inspectors|The visit|This visit) (?:looked at|evaluated|reviewed|focused on)(?! a range of evidence)\b[\s\S]*?[.!](?=\s+["'A-Z]|\s*$)/.exec(
+    /\b(?:Inspectors|The visit|This visit) (?:looked at|evaluated|reviewed|focused on|considered)(?! a range of evidence)\b[\s\S]*?[.!](?=\s+["'A-Z]|\s*$)/.exec(
       joined.text,
     );
   if (!m) return null;
