@@ -95,6 +95,12 @@ export interface LocationRef {
   address?: string | null;
 }
 
+/** One visit of an inspection, first day to last day, `YYYY-MM-DD`. */
+export interface InspectionVisit {
+  start: string;
+  end: string;
+}
+
 export interface InspectionInfo {
   /** `<location id>:<start date>:<type>`, so a history row and its own report meet on one key. */
   id: string;
@@ -107,6 +113,12 @@ export interface InspectionInfo {
   ratingDirection: RatingDirection | null;
   /** Date the report or assessment was published, when the source gives it. */
   publishedOn?: string | null;
+  /**
+   * The visits, in order, when the report splits the inspection over separate ones ("8 to 12 July
+   * 2019 and 7 to 8 August 2019"); `startDate` is then the first day of the first and `endDate`
+   * the last day of the last. Absent when it ran as one visit.
+   */
+  visits?: InspectionVisit[];
 }
 
 export interface Judgement {

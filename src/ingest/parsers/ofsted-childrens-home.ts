@@ -17,7 +17,8 @@ import type {
   SourceInfo,
 } from '../../model/document.ts';
 import { DOCUMENT_SCHEMA_VERSION } from '../../model/document.ts';
-import { parseDate, parseDateRange } from '../text/dates.ts';
+import { parseDateWindows } from '../text/date-windows.ts';
+import { parseDate } from '../text/dates.ts';
 import { buildContentLocationId } from '../text/hash.ts';
 import { readGrade } from '../text/grades.ts';
 import { splitSourceLines, type SourceLine } from '../text/lines.ts';
@@ -234,7 +235,7 @@ export function parseOfstedChildrensHome(input: string, source: SourceInfo): Rep
 
   const type = readInspectionType(summaryLines, warnings);
   const datesField = fields['inspection-dates'];
-  const dates = datesField ? parseDateRange(datesField.value) : null;
+  const dates = datesField ? parseDateWindows(datesField.value) : null;
   if (!datesField) warnings.add('missing-inspection-date', 'no "Inspection dates:" line', null);
   else if (!dates)
     warnings.add(
@@ -336,6 +337,7 @@ export function parseOfstedChildrensHome(input: string, source: SourceInfo): Rep
       overallGrade: overall?.grade ?? null,
       overallGradeText: overall?.gradeText ?? null,
       ratingDirection: null,
+      ...(dates?.visits ? { visits: dates.visits } : {}),
     },
     judgements,
     history,

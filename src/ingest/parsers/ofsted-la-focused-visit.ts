@@ -24,6 +24,7 @@ import {
   joinLines,
   readAreaOfPractice,
   readLetterDate,
+  readSentenceAuthorityName,
   readVisitDates,
   readVisitTitle,
 } from './ofsted-la-focused-visit/letter.ts';
@@ -52,8 +53,10 @@ export function parseOfstedLaFocusedVisit(input: string, source: SourceInfo): Re
   const opening = joinLines(openingLines);
 
   const title = readVisitTitle(openingLines);
+  const sentenceName = readSentenceAuthorityName(opening);
   const authority =
     (title ? findLocalAuthority(title.name) : null) ??
+    (sentenceName ? findLocalAuthority(sentenceName) : null) ??
     findLocalAuthorityInText(title?.name ?? opening.text.slice(0, 600));
   if (!authority) {
     warnings.add(
@@ -65,11 +68,18 @@ export function parseOfstedLaFocusedVisit(input: string, source: SourceInfo): Re
     );
   }
 
-  const visit = readVisitDates(opening);
+  const publishedOn = readLetterDate(lines);
+  const visit = readVisitDates(opening, publishedOn);
   if (!visit.text)
     warnings.add('missing-inspection-date', 'no "focused visit to … on <dates>" sentence', null);
   else if (!visit.dates)
     warnings.add('unparsed-date', `visit dates "${visit.text}" not understood`, visit.position);
+  else if (visit.yearFromLetter)
+    warnings.add(
+      'visit-year-from-letter',
+      `visit dates "${visit.text}" give no year; read as the last such dates before the letter's date`,
+      visit.position,
+    );
 
   const area = readAreaOfPractice(opening);
   if (!area) warnings.add('missing-area-of-practice', 'no "Inspectors looked at …" sentence', null);
@@ -93,7 +103,7 @@ export function parseOfstedLaFocusedVisit(input: string, source: SourceInfo): Re
     councilName: authority ? findCouncilName(lines, authority) : null,
     type: 'focused',
     dates: visit.dates,
-    publishedOn: readLetterDate(lines),
+    publishedOn,
     framework: 'ILACS',
     overall: null,
     judgements: [],

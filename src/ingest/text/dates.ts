@@ -3,6 +3,7 @@
  * Every function returns null for text it does not understand: callers record a warning,
  * never a guessed date.
  */
+import type { InspectionVisit } from '../../model/document.ts';
 import { collapseWhitespace } from './normalise.ts';
 
 const MONTHS: Readonly<Record<string, number>> = {
@@ -35,6 +36,8 @@ const MONTHS: Readonly<Record<string, number>> = {
 export interface DateRange {
   start: string;
   end: string;
+  /** Set only for a window split over separate visits (`parseDateWindows`), each in order. */
+  visits?: InspectionVisit[];
 }
 
 /** Month number (1-12) for an English month name or abbreviation, else null. */

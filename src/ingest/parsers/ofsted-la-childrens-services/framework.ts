@@ -12,9 +12,12 @@ import { cleanLine } from '../ofsted-la-common/clean-line.ts';
 export type LaFramework = 'ILACS' | 'SIF' | 'LAC';
 
 const TITLES: ReadonlyArray<readonly [LaFramework, RegExp]> = [
-  ['SIF', /\b(?:re-)?inspection of services for children in need of help and protection\b/i],
+  // "Reinspection of services…" (Somerset, 2018) as well as "Re-inspection".
+  ['SIF', /\b(?:re-?)?inspection of services for children in need of help and protection\b/i],
   ['LAC', /\binspection of looked after children(?:'s)? services\b/i],
   ['ILACS', /\binspection of (?:.{1,80} )?children's (?:social care )?services\b/i],
+  // An LA whose services a trust runs: "Inspection of Bradford Children and Families Trust" (2026).
+  ['ILACS', /\binspection of (?:.{1,80} )?children(?:'s| and families) trust\b/i],
 ];
 
 /** How many lines from the top the title may start at (a page number or the LA's name come first). */

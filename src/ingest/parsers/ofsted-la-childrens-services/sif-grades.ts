@@ -19,10 +19,11 @@ const GRADE = String.raw`((?:requires?|require) improvement(?: to be good)?|outs
  * The overall judgement sentence of a SIF first page, in its wordings over the years:
  * "The overall judgement is good", "The overall judgement is that children's services require
  * improvement", "Children's services in Norfolk are inadequate", "Children's services in Norfolk
- * requires improvement to be good".
+ * requires improvement to be good", "Children's services require improvement to be good" (Luton,
+ * 2016).
  */
 const OVERALL = new RegExp(
-  String.raw`\b(?:the overall judgement is(?: that children's services?(?: (?:are|is))?)?|children's services in .{1,90}? (?:are|is)|children's services in .{1,90}?(?= requires? improvement| require improvement))\s+${GRADE}\b`,
+  String.raw`\b(?:the overall judgement is(?: that children's services?(?: (?:are|is))?)?|children's services in .{1,90}? (?:are|is)|children's services(?: in .{1,90}?)?(?= requires? improvement| require improvement))\s+${GRADE}\b`,
   'i',
 );
 
@@ -39,7 +40,7 @@ export function readSifOverall(firstPage: readonly SourceLine[]): SentenceGrade 
       .slice(i, i + 3)
       .map((l) => cleanLine(l))
       .join(' ');
-    if (!/^(?:the overall judgement|children's services in)\b/i.test(text)) continue;
+    if (!/^(?:the overall judgement|children's services)\b/i.test(text)) continue;
     const m = OVERALL.exec(text);
     const grade = m ? readGrade(m[1]!) : null;
     if (m && grade) return { grade, gradeText: m[1]!, position: firstPage[i]!.position };

@@ -13,7 +13,7 @@ import {
  */
 const NAME_PATTERNS: readonly RegExp[] = [
   /\binspection of (?:the )?(.{2,80}?) (?:local authority )?children's services\b/i,
-  /^(?:\d{1,3} )?(.{2,80}?) (?:re-)?inspection of (?:children's social care services|local authority children's services|services for children)\b/i,
+  /^(?:\d{1,3} )?(.{2,80}?) (?:re-?)?inspection of (?:children's social care services|local authority children's services|services for children)\b/i,
   /\binspection of looked after children(?:'s)? services (.{2,80}?) inspection dates?\b/i,
 ];
 

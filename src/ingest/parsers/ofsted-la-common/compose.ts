@@ -86,6 +86,7 @@ export function composeLaDocument(parts: LaDocumentParts): ReportDocument {
       overallGradeText: parts.overall?.gradeText ?? null,
       ratingDirection: null,
       publishedOn: parts.publishedOn,
+      ...(parts.dates?.visits ? { visits: parts.dates.visits.map((v) => ({ ...v })) } : {}),
     },
     judgements: parts.judgements,
     history: [],

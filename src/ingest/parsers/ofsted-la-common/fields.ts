@@ -1,5 +1,6 @@
 import type { SourcePosition } from '../../../model/document.ts';
-import { parseDate, parseDateRange, type DateRange } from '../../text/dates.ts';
+import { parseDateWindows } from '../../text/date-windows.ts';
+import { parseDate, type DateRange } from '../../text/dates.ts';
 import type { SourceLine } from '../../text/lines.ts';
 import type { WarningLog } from '../warnings.ts';
 import { cleanLine } from './clean-line.ts';
@@ -55,7 +56,12 @@ export function readInspectionDates(
     warnings.add('missing-inspection-date', 'no "Inspection dates:" line', null);
     return null;
   }
-  const dates = readDateRangeText(field.value) ?? readDateRangeText(field.wrapped);
+  // A second visit wrapped onto the next line ("… 12 July 2019" / "and 7 August 2019 to …")
+  // would otherwise be lost behind a first visit that reads on its own.
+  const continues = /^\s*(?:,|;|&|and\b|then\b)/i.test(field.wrapped.slice(field.value.length));
+  const dates = continues
+    ? (readDateRangeText(field.wrapped) ?? readDateRangeText(field.value))
+    : (readDateRangeText(field.value) ?? readDateRangeText(field.wrapped));
   if (!dates)
     warnings.add(
       'unparsed-date',
@@ -72,12 +78,13 @@ export function readLabelledDate(lines: readonly SourceLine[], label: RegExp): s
 }
 
 /**
- * A date range as LA reports print it: the forms parseDateRange reads, and also slash dates
- * ("12/09/2016 to 06/10/2016", "1/06/2015 – 25/06/2015") and a box-drawing dash as separator.
+ * A date range as LA reports print it: the forms parseDateRange reads, windows split over several
+ * visits (parseDateWindows), and also slash dates ("12/09/2016 to 06/10/2016", "1/06/2015 –
+ * 25/06/2015") and a box-drawing dash as separator.
  */
 export function readDateRangeText(text: string): DateRange | null {
   const tidy = tidyDateText(text).replace(/\u2500/g, '–');
-  const range = parseDateRange(tidy);
+  const range = parseDateWindows(tidy);
   if (range) return range;
   const parts = tidy.split(/\s*(?:\bto\b|–|—|\s-\s|-(?=\s*\d{1,2}\/))\s*/);
   if (parts.length !== 2) return null;
@@ -86,9 +93,14 @@ export function readDateRangeText(text: string): DateRange | null {
   return start && end && start <= end ? { start, end } : null;
 }
 
-/** Leading zeros ("02 March 2020") and stray trailing full stops do not change a date. */
+/**
+ * Leading zeros ("02 March 2020"), "the 15 and 16 of May 2018" and stray trailing full stops do
+ * not change a date.
+ */
 export function tidyDateText(text: string): string {
   return text
+    .replace(/^\s*the\s+(?=\d)/i, '')
+    .replace(/\b(\d{1,2}(?:st|nd|rd|th)?) of (?=[A-Za-z])/g, '$1 ')
     .replace(/\b0(\d)\b/g, '$1')
     .replace(/[.,;]+$/, '')
     .trim();

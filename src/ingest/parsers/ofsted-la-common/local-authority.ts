@@ -56,6 +56,17 @@ const SUFFIXES = [
 ];
 
 /**
+ * Shorter names Ofsted prints for an LA the catalogue knows only by its full name ("Focused visit
+ * to East Riding local authority children's services", "…to Newcastle local authority…"), as
+ * normalised keys. Only for a whole printed name, never matched inside running text, where
+ * "Newcastle" could be Newcastle-under-Lyme.
+ */
+const SHORT_FORMS: Readonly<Record<string, string>> = {
+  'east riding': 'east riding of yorkshire',
+  newcastle: 'newcastle upon tyne',
+};
+
+/**
  * The comparable core of an LA name: lower case, "&" as "and", hyphens and full stops as spaces,
  * and the words for the kind of council stripped from both ends, so every spelling above and the
  * catalogue's own names meet on one key ("redbridge", "kingston upon thames", "st helens").
@@ -82,8 +93,14 @@ export function normaliseAuthorityName(name: string): string {
         changed = true;
       }
     }
+    // "Focused visit to Durham's children's services", "Bristol City Council's".
+    if (key.endsWith("'s") && key.length > 2) {
+      key = key.slice(0, -2).trim();
+      changed = true;
+    }
   }
-  return key.replace(/,$/, '');
+  key = key.replace(/,$/, '');
+  return SHORT_FORMS[key] ?? key;
 }
 
 let index: ReadonlyMap<string, LocalAuthority> | null = null;
@@ -144,6 +161,8 @@ function normaliseRunningText(text: string): string {
   return collapseWhitespace(
     normaliseQuotes(text)
       .toLowerCase()
+      // A possessive names the LA as well: "Durham's children's services".
+      .replace(/'s\b/g, '')
       .replace(/&/g, ' and ')
       .replace(/[-.]/g, ' ')
       .replace(/[^a-z0-9' ]/g, ' '),

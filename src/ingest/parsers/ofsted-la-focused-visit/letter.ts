@@ -1,6 +1,7 @@
 import type { SourcePosition } from '../../../model/document.ts';
 import type { DateRange } from '../../text/dates.ts';
-import { parseDate } from '../../text/dates.ts';
+import { parseYearlessDateWindows } from '../../text/date-windows.ts';
+import { parseDate, parseMonthName } from '../../text/dates.ts';
 import type { SourceLine } from '../../text/lines.ts';
 import { cleanLine } from '../ofsted-la-common/clean-line.ts';
 import { readDateRangeText, tidyDateText } from '../ofsted-la-common/fields.ts';
@@ -59,26 +60,71 @@ export function readVisitTitle(
   return null;
 }
 
-const DAY = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
-const VISIT_DATES = new RegExp(
-  String.raw`focused visit to .{0,160}? on (${DAY}(?: [A-Za-z]+(?: \d{4})?)? ?(?:and|to|&|-|–) ?${DAY} [A-Za-z]+ \d{4}|${DAY} [A-Za-z]+ \d{4})`,
-  'i',
-);
+/**
+ * The LA as the opening sentence names it, for a title that names none ("Focused visit to
+ * children's services" above "…the focused visit to Camden children's services on …").
+ */
+export function readSentenceAuthorityName(joined: JoinedText): string | null {
+  const m =
+    /\bfindings of (?:a|the) focused visit to (?:the )?(.+?)(?: local authority)? children'?s (?:social care )?services\b/i.exec(
+      joined.text,
+    );
+  return m ? m[1]!.trim() : null;
+}
 
-/** The visit dates from "…a focused visit to … on 7 to 8 December 2021." */
-export function readVisitDates(joined: JoinedText): {
+/**
+ * "…a focused visit to … on 7 to 8 December 2021.", also "between 3 and 4 March 2021", "on the 15
+ * and 16 of May 2018", "on 29 and 30 September, and 1 October 2020": the words after "on" that can
+ * be part of a date, up to the end of the sentence or the first that cannot.
+ */
+const VISIT_DATES = /focused visit to .{0,160}? (on|between|from)(?: the)? (\d{1,2}\b[^.]{0,160})/i;
+
+const CONNECTOR = /^(?:and|to|then|of|&|[-–—])$/i;
+
+function isDateWord(word: string): boolean {
+  return (
+    /^\d{1,4}(?:st|nd|rd|th)?$/.test(word) ||
+    /^\d{1,2}[-–—]\d{1,2}$/.test(word) ||
+    CONNECTOR.test(word) ||
+    parseMonthName(word) !== null
+  );
+}
+
+/** The leading words of `text` that read as dates and their connectors, without a dangling connector. */
+function takeDateWords(text: string): string {
+  const kept: string[] = [];
+  for (const word of text.trim().split(/\s+/)) {
+    if (!isDateWord(word.replace(/,$/, ''))) break;
+    kept.push(word);
+  }
+  while (kept.length > 0 && CONNECTOR.test(kept[kept.length - 1]!.replace(/,$/, ''))) kept.pop();
+  return kept.join(' ').replace(/,$/, '');
+}
+
+export interface VisitDates {
   dates: DateRange | null;
   text: string | null;
   position: SourcePosition | null;
-} {
+  /** The sentence gave no year; it was taken from the letter's date. */
+  yearFromLetter: boolean;
+}
+
+/**
+ * The visit dates from the letter's opening sentence. A sentence that gives no year ("on 13 and
+ * 14 July", in a letter dated 23 August 2021) takes the latest such dates on or before `letterDate`.
+ */
+export function readVisitDates(joined: JoinedText, letterDate: string | null): VisitDates {
   const m = VISIT_DATES.exec(joined.text);
-  if (!m) return { dates: null, text: null, position: null };
-  const line = lineAt(joined, m.index + m[0].length - m[1]!.length);
-  return {
-    dates: readDateRangeText(m[1]!),
-    text: m[1]!,
-    position: line ? { ...line.position } : null,
-  };
+  if (!m) return { dates: null, text: null, position: null, yearFromLetter: false };
+  const words = takeDateWords(m[2]!);
+  // "between 3 and 5 November 2020" is one window, where "on 3 and 5 November" would be two days.
+  const text = /^between$/i.test(m[1]!) ? words.replace(/ and /i, ' to ') : words;
+  const line = lineAt(joined, m.index + m[0].length - m[2]!.length);
+  const position = line ? { ...line.position } : null;
+  const dates = readDateRangeText(text);
+  if (dates || !letterDate) return { dates, text, position, yearFromLetter: false };
+  const yearless = parseYearlessDateWindows(tidyDateText(text), letterDate);
+  return { dates: yearless, text, position, yearFromLetter: yearless !== null };
 }
 
 /** The date the letter is dated, alone on a line at its top. */
@@ -93,14 +139,14 @@ export function readLetterDate(lines: readonly SourceLine[]): string | null {
 
 /**
  * The sentence saying what was looked at: "Inspectors looked at the local authority's
- * arrangements for …" (also "evaluated", "reviewed", "The visit looked at"), but not the one about
- * the evidence ("Inspectors looked at a range of evidence").
+ * arrangements for …" (also "evaluated", "reviewed", "considered", "The visit looked at"), but
+ * not the one about the evidence ("Inspectors looked at a range of evidence").
  */
 export function readAreaOfPractice(
   joined: JoinedText,
 ): { text: string; position: SourcePosition } | null {
   const m =
-    /\b(?:Inspectors|The visit|This visit) (?:looked at|evaluated|reviewed|focused on)(?! a range of evidence)\b[\s\S]*?[.!](?=\s+["'A-Z]|\s*$)/.exec(
+    /\b(?:Inspectors|The visit|This visit) (?:looked at|evaluated|reviewed|focused on|considered)(?! a range of evidence)\b[\s\S]*?[.!](?=\s+["'A-Z]|\s*$)/.exec(
       joined.text,
     );
   if (!m) return null;
