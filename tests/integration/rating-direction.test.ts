@@ -17,7 +17,7 @@ import type { ReportDocument } from '../../src/model/document.ts';
 import { startServer, type RunningServer } from '../../src/server/app.ts';
 import { ARRETA_FILE, arretaWithLastRating, readArretaText } from '../support/arreta-report.ts';
 import { askGraphQL } from '../support/http.ts';
-import { CQC_SEED, readSeedText } from '../support/seed-documents.ts';
+import { CQC_SEED, OFSTED_SEED, parseSeed, readSeedText } from '../support/seed-documents.ts';
 import { connectTestGraph, resetTestGraph, type TestGraph } from '../support/test-graph.ts';
 
 const LOCATION = 'cqc:test-rating-direction';
@@ -190,5 +190,21 @@ describe('rating direction', () => {
       ratingDirection: null,
       ratingDirectionSource: null,
     });
+  });
+
+  it('the Ofsted seed: interim judgements are their own direction, full inspections compared past them', async () => {
+    await resetTestGraph(graph);
+    await loadReportDocument(graph.db, parseSeed(OFSTED_SEED));
+    // Its history table: Good 2017-07-12, sustained 2018-01-05, requires improvement 2018-09-26,
+    // sustained 2019-02-20; the report's own inspection, 2019-07-23, inadequate.
+    const at = async (date: string, type: string) => {
+      const d = await directionOf(`ofsted:1247390:${date}:${type}`);
+      return [d.ratingDirection, d.ratingDirectionSource];
+    };
+    expect(await at('2019-07-23', 'full')).toEqual(['DOWN', 'COMPARED']);
+    expect(await at('2019-02-20', 'interim')).toEqual(['SAME', 'INTERIM_JUDGEMENT']);
+    expect(await at('2018-09-26', 'full')).toEqual(['DOWN', 'COMPARED']);
+    expect(await at('2018-01-05', 'interim')).toEqual(['SAME', 'INTERIM_JUDGEMENT']);
+    expect(await at('2017-07-12', 'full')).toEqual([null, null]);
   });
 });
