@@ -290,13 +290,34 @@ export type Inspection = {
   previous: Maybe<Inspection>;
   /** Date the report or assessment was published, when the source gives it. */
   publishedOn: Maybe<Scalars['Date']['output']>;
+  /**
+   * How the overall grade moved since the location's previous grade; `ratingDirectionSource` says how it is known.
+   * COMPARED: this grade against the nearest inspection of the location with an earlier start date and a grade on the
+   * outstanding–inadequate scale (a history row's grade counts), recomputed whenever an inspection of the location is
+   * loaded, so an earlier inspection loaded later still sets it. STATED: no such inspection is in the graph and the
+   * report says it ("Our rating of this service went down", or its "last rating" against this one; see
+   * `statedRatingDirection`). INTERIM_JUDGEMENT: an Ofsted interim judgement (improved, sustained or declined in
+   * effectiveness) is itself the direction. When a compared and a stated direction disagree the compared one is given,
+   * as the graph holds both grades; the stated one stays in `statedRatingDirection`. Null when none is known, e.g. the
+   * first inspection in the graph of a report that states nothing, or a grade off the scale (not rated).
+   */
   ratingDirection: Maybe<RatingDirection>;
+  /** Where `ratingDirection` comes from; null when it is null. */
+  ratingDirectionSource: Maybe<RatingDirectionSource>;
   recommendations: Array<Recommendation>;
   regulator: Maybe<Regulator>;
   reports: Array<Report>;
   requirements: Array<Requirement>;
   startDate: Maybe<Scalars['Date']['output']>;
-  /** full, interim, monitoring, focused, routine, assessment or unknown. */
+  /** The overall grade the report says the location had before this inspection ("The last rating for this service was good"). */
+  statedPreviousGrade: Maybe<Grade>;
+  /** The direction the inspection's own report states, whatever the graph holds; null when it states none. */
+  statedRatingDirection: Maybe<RatingDirection>;
+  /**
+   * full, interim, monitoring, focused, routine, assessment or unknown. CQC reports: a comprehensive inspection is full,
+   * a focused or targeted one focused; an API record's rating is full when its report rated all five key questions,
+   * focused when it rated some.
+   */
   type: Scalars['String']['output'];
 };
 
@@ -744,6 +765,15 @@ export type RatingDirection =
   | 'SAME'
   | 'UP';
 
+/** How an inspection's `ratingDirection` is known. */
+export type RatingDirectionSource =
+  /** Its overall grade compared with the location's nearest earlier graded inspection in the graph. */
+  | 'COMPARED'
+  /** An Ofsted interim judgement: improved (UP), sustained (SAME) or declined (DOWN) in effectiveness. */
+  | 'INTERIM_JUDGEMENT'
+  /** The report's own words, when no earlier graded inspection is in the graph. */
+  | 'STATED';
+
 /** Something the report recommends (not a legal requirement). */
 export type Recommendation = {
   __typename?: 'Recommendation';
@@ -1132,6 +1162,7 @@ export type ResolversTypes = {
   RatingChangeConnection: ResolverTypeWrapper<Omit<RatingChangeConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['RatingChangeEdge']>, nodes: Array<ResolversTypes['RatingChange']> }>;
   RatingChangeEdge: ResolverTypeWrapper<Omit<RatingChangeEdge, 'node'> & { node: ResolversTypes['RatingChange'] }>;
   RatingDirection: RatingDirection;
+  RatingDirectionSource: RatingDirectionSource;
   Recommendation: ResolverTypeWrapper<RecommendationRow>;
   Regulation: ResolverTypeWrapper<RegulationRow>;
   Regulator: Regulator;
@@ -1356,11 +1387,14 @@ export type InspectionResolvers<ContextType = RequestContext, ParentType extends
   previous?: Resolver<Maybe<ResolversTypes['Inspection']>, ParentType, ContextType>;
   publishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   ratingDirection?: Resolver<Maybe<ResolversTypes['RatingDirection']>, ParentType, ContextType>;
+  ratingDirectionSource?: Resolver<Maybe<ResolversTypes['RatingDirectionSource']>, ParentType, ContextType>;
   recommendations?: Resolver<Array<ResolversTypes['Recommendation']>, ParentType, ContextType>;
   regulator?: Resolver<Maybe<ResolversTypes['Regulator']>, ParentType, ContextType>;
   reports?: Resolver<Array<ResolversTypes['Report']>, ParentType, ContextType>;
   requirements?: Resolver<Array<ResolversTypes['Requirement']>, ParentType, ContextType>;
   startDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  statedPreviousGrade?: Resolver<Maybe<ResolversTypes['Grade']>, ParentType, ContextType>;
+  statedRatingDirection?: Resolver<Maybe<ResolversTypes['RatingDirection']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 

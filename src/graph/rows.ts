@@ -3,7 +3,7 @@
  * values) into the typed object resolvers receive as their parent.
  */
 import { read, type PlainRecord } from '../db/query.ts';
-import type { Grade, RatingDirection } from '../model/document.ts';
+import type { Grade, RatingDirection, RatingDirectionSource } from '../model/document.ts';
 import {
   isEnforcementType,
   toEnforcementTypeName,
@@ -25,6 +25,11 @@ const GRADES: ReadonlySet<string> = new Set<Grade>([
   'NOT_RATED',
 ]);
 const DIRECTIONS: ReadonlySet<string> = new Set<RatingDirection>(['UP', 'DOWN', 'SAME']);
+const DIRECTION_SOURCES: ReadonlySet<string> = new Set<RatingDirectionSource>([
+  'COMPARED',
+  'STATED',
+  'INTERIM_JUDGEMENT',
+]);
 
 function readGrade(n: PlainRecord, field: string): Grade | null {
   const value = read.optionalString(n, field);
@@ -38,6 +43,13 @@ function readDirection(n: PlainRecord, field: string): RatingDirection | null {
   if (value !== null && !DIRECTIONS.has(value))
     throw new TypeError(`field ${field}: unknown direction ${value}`);
   return value as RatingDirection | null;
+}
+
+function readDirectionSource(n: PlainRecord, field: string): RatingDirectionSource | null {
+  const value = read.optionalString(n, field);
+  if (value !== null && !DIRECTION_SOURCES.has(value))
+    throw new TypeError(`field ${field}: unknown direction source ${value}`);
+  return value as RatingDirectionSource | null;
 }
 
 export interface ProviderRow {
@@ -66,6 +78,9 @@ export interface InspectionRow {
   overallGrade: Grade | null;
   overallGradeText: string | null;
   ratingDirection: RatingDirection | null;
+  ratingDirectionSource: RatingDirectionSource | null;
+  statedRatingDirection: RatingDirection | null;
+  statedPreviousGrade: Grade | null;
   hasReport: boolean;
   people: string[];
   publishedOn: string | null;
@@ -225,6 +240,9 @@ export const ROW_READERS = {
     overallGrade: (n) => readGrade(n, 'overallGrade'),
     overallGradeText: optStr('overallGradeText'),
     ratingDirection: (n) => readDirection(n, 'ratingDirection'),
+    ratingDirectionSource: (n) => readDirectionSource(n, 'ratingDirectionSource'),
+    statedRatingDirection: (n) => readDirection(n, 'statedRatingDirection'),
+    statedPreviousGrade: (n) => readGrade(n, 'statedPreviousGrade'),
     hasReport: (n) => n.hasReport === true,
     people: strs('people'),
     publishedOn: optStr('publishedOn'),

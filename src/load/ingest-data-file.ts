@@ -21,7 +21,7 @@ import {
   writeDataProviders,
 } from '../graph/write/data-file-queries.ts';
 import { buildBatchRows } from '../graph/write/data-file-rows.ts';
-import { linkPreviousInspections } from '../graph/write/load-queries.ts';
+import { linkPreviousInspections, setRatingDirections } from '../graph/write/load-queries.ts';
 import { bumpGraphVersion } from '../graph/summaries/graph-version.ts';
 
 export const BATCH_SIZE = 500;
@@ -106,6 +106,7 @@ async function writeBatch(
     if (rows.inspections.length > 0) {
       await tx.run(writeDataInspections, { sha256, family: kind, inspections: rows.inspections });
       await tx.run(linkPreviousInspections, { locationIds: rows.inspectedLocationIds });
+      await tx.run(setRatingDirections, { locationIds: rows.inspectedLocationIds });
     }
     await tx.run(bumpGraphVersion, {});
   });

@@ -39,6 +39,13 @@ export type InspectionType =
 
 export type RatingDirection = 'UP' | 'DOWN' | 'SAME';
 
+/**
+ * Where an inspection's stored direction came from: its overall grade compared with the nearest
+ * earlier graded inspection of the location in the graph, the report's own words, or an Ofsted
+ * interim judgement (which is itself a direction). Set by the loader, never by a parser.
+ */
+export type RatingDirectionSource = 'COMPARED' | 'STATED' | 'INTERIM_JUDGEMENT';
+
 export type Polarity = 'concern' | 'strength' | 'neutral';
 
 /**
@@ -110,7 +117,14 @@ export interface InspectionInfo {
   framework: string | null;
   overallGrade: Grade | null;
   overallGradeText: string | null;
+  /**
+   * The direction the report itself states ("Our rating of this service went down"), or reads
+   * from its own previous grade and this one; null when it says neither. The loader compares
+   * grades in the graph and keeps this for when it has no earlier grade.
+   */
   ratingDirection: RatingDirection | null;
+  /** The overall grade the report says the location had before ("The last rating for this service was good"). */
+  previousGrade?: Grade | null;
   /** Date the report or assessment was published, when the source gives it. */
   publishedOn?: string | null;
   /**

@@ -422,7 +422,8 @@ describe('data files in the real Neo4j', () => {
       expect([name, result.status, result.rowProblems]).toEqual([name, 'loaded', []]);
     }
     const devon = await graph.db.read(inspectionsOf, { locationId: 'cqc:1-1000587219' });
-    expect(devon.map((i) => i.id)).toContain('cqc:1-1000587219:2020-01-17:unknown');
+    // The current rating's report rated all five key questions: a full inspection.
+    expect(devon.map((i) => i.id)).toContain('cqc:1-1000587219:2020-01-17:full');
     expect(devon.every((i) => !i.hasReport)).toBe(true);
   });
 });

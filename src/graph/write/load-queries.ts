@@ -60,7 +60,8 @@ export const upsertInspections = defineStatement<Reports>(
        i.framework = rep.inspection.framework,
        i.overallGrade = rep.inspection.overallGrade,
        i.overallGradeText = rep.inspection.overallGradeText,
-       i.ratingDirection = rep.inspection.ratingDirection,
+       i.statedRatingDirection = rep.inspection.ratingDirection,
+       i.statedPreviousGrade = rep.inspection.previousGrade,
        i.publishedOn = coalesce(date(rep.inspection.publishedOn), i.publishedOn),
        i.people = rep.inspection.people,
        i.hasReport = true
@@ -139,6 +140,42 @@ export const linkPreviousInspections = defineStatement<{ locationIds: string[] }
      }
      WITH later, earlier WHERE earlier IS NOT NULL
      MERGE (later)-[:PREVIOUS]->(earlier)
+   }`,
+);
+
+/**
+ * Sets every inspection's `ratingDirection` and `ratingDirectionSource` at the touched locations,
+ * after their PREVIOUS chains are rebuilt, so an earlier inspection loaded later still updates
+ * the later ones. An interim judgement is its own direction. Otherwise the overall grade is
+ * compared with the nearest inspection of an earlier start date with a grade on the scale (a
+ * history row counts: its grade is the grade); one of the same date is the same event read from
+ * another source, not an earlier one. Without one, the report's stated direction stands. Only
+ * changed values are written.
+ */
+export const setRatingDirections = defineStatement<{ locationIds: string[] }>(
+  'load.set-rating-directions',
+  `${PLAN_ONCE}
+   WITH {OUTSTANDING: 4, GOOD: 3, ADEQUATE: 2, REQUIRES_IMPROVEMENT: 2, INADEQUATE: 1} AS rank,
+        {IMPROVED_EFFECTIVENESS: 'UP', SUSTAINED_EFFECTIVENESS: 'SAME', DECLINED_IN_EFFECTIVENESS: 'DOWN'} AS interim
+   UNWIND $locationIds AS locationId
+   CALL (locationId, rank, interim) {
+     MATCH (:Location {id: locationId})<-[:OF]-(i:Inspection)
+     WITH i ORDER BY i.startDate, i.id
+     WITH collect(i) AS chain
+     UNWIND chain AS later
+     WITH later, rank[later.overallGrade] AS ra,
+          last([e IN chain WHERE e.startDate < later.startDate AND rank[e.overallGrade] IS NOT NULL]) AS before
+     WITH later, CASE
+         WHEN interim[later.overallGrade] IS NOT NULL THEN [interim[later.overallGrade], 'INTERIM_JUDGEMENT']
+         WHEN ra IS NOT NULL AND before IS NOT NULL THEN
+           [CASE WHEN ra > rank[before.overallGrade] THEN 'UP' WHEN ra < rank[before.overallGrade] THEN 'DOWN' ELSE 'SAME' END, 'COMPARED']
+         WHEN later.statedRatingDirection IS NOT NULL THEN [later.statedRatingDirection, 'STATED']
+         ELSE [null, null]
+       END AS direction
+     WITH later, direction
+     WHERE coalesce(later.ratingDirection, '') <> coalesce(direction[0], '')
+        OR coalesce(later.ratingDirectionSource, '') <> coalesce(direction[1], '')
+     SET later.ratingDirection = direction[0], later.ratingDirectionSource = direction[1]
    }`,
 );
 

@@ -15,6 +15,7 @@ import {
   findReportBySha,
   linkPreviousInspections,
   removePreviousVersions,
+  setRatingDirections,
   upsertInspections,
   upsertProviders,
   writeEnforcement,
@@ -90,6 +91,7 @@ async function writeBatch(db: Database, plan: BatchPlan): Promise<void> {
     sendRows(upsertProviders, rows.providers(reports));
     sendRows(writeHistory, rows.children(reports, 'history'));
     send(linkPreviousInspections, { locationIds }, locationIds.length);
+    send(setRatingDirections, { locationIds }, locationIds.length);
     send(ensureRegulations, { regulations }, regulations.length);
     for (const [query, list] of children) sendRows(query, rows.children(reports, list));
     send(bumpGraphVersion, {}, 1);

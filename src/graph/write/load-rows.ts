@@ -84,6 +84,7 @@ export function buildLoadParams(doc: ReportDocument): LoadParams {
       overallGrade: doc.inspection.overallGrade,
       overallGradeText: doc.inspection.overallGradeText,
       ratingDirection: doc.inspection.ratingDirection,
+      previousGrade: doc.inspection.previousGrade ?? null,
       publishedOn: doc.inspection.publishedOn ?? null,
       people: doc.people.map((p) => `${p.role}: ${p.name}`),
     },

@@ -13,6 +13,7 @@
 import type {
   EnforcementItem,
   Finding,
+  Grade,
   HistoryEntry,
   InspectionType,
   LocationRef,
@@ -27,7 +28,6 @@ import { buildContentLocationId } from '../text/hash.ts';
 import { splitSourceLines, type SourceLine } from '../text/lines.ts';
 import { normaliseLineEndings, normaliseQuotes } from '../text/normalise.ts';
 import { readEnforcementParagraph } from './cqc-location-summary/enforcement.ts';
-import { readDirection } from './cqc-location-summary/summary-lines.ts';
 import { buildCqcLocationId, buildProviderId, renumberDocumentIds } from './ids.ts';
 import { WarningLog } from './warnings.ts';
 import { stripBoilerplate } from './cqc-full-report/boilerplate.ts';
@@ -38,6 +38,7 @@ import {
   type Breach,
 } from './cqc-full-report/breaches.ts';
 import { readCover, type Cover } from './cqc-full-report/cover.ts';
+import { readInspectionType } from './cqc-full-report/inspection-type.ts';
 import { JoinedText } from './cqc-full-report/joined-text.ts';
 import { readLastRating } from './cqc-full-report/last-inspection.ts';
 import { findPageFurniture, type RunningHeader } from './cqc-full-report/page-furniture.ts';
@@ -50,6 +51,7 @@ import {
 } from './cqc-full-report/section-items.ts';
 import { sectionsOf, splitSections, type Section } from './cqc-full-report/sections.ts';
 import { readCapacity, readServiceType } from './cqc-full-report/service.ts';
+import { readStatedDirection } from './cqc-full-report/stated-direction.ts';
 
 export const CQC_FULL_REPORT_PARSER = { name: 'cqc-full-report', version: '1' } as const;
 
@@ -122,17 +124,15 @@ function toFinding(item: ReadItem): Finding {
   };
 }
 
-function readInspectionType(text: string, cover: Cover, warnings: WarningLog): InspectionType {
-  if (cover.assessment || /\bduring an assessment under our new approach\b/i.test(text))
-    return 'assessment';
-  const m = /\b(comprehensive|focused|targeted)\s+inspection\b/i.exec(text);
-  if (m) return m[1]!.toLowerCase() === 'comprehensive' ? 'full' : 'focused';
-  warnings.add(
-    'missing-inspection-type',
-    'the report does not call the inspection comprehensive, focused or an assessment',
-    null,
-  );
-  return 'unknown';
+function readType(text: string, cover: Cover, warnings: WarningLog): InspectionType {
+  const read = readInspectionType(text, cover.assessment);
+  if (read.type === 'unknown')
+    warnings.add(
+      'missing-inspection-type',
+      'the report does not call the inspection comprehensive, focused or an assessment',
+      null,
+    );
+  return read.type;
 }
 
 function readNames(
@@ -217,12 +217,19 @@ function readLocation(
   };
 }
 
+interface LastInspectionRead {
+  history: HistoryEntry[];
+  /** The grade "Rating at last inspection" gives, dated or not. */
+  lastGrade: Grade | null;
+}
+
 function readHistory(
   sections: readonly Section[],
   fullWidth: number,
   warnings: WarningLog,
-): HistoryEntry[] {
+): LastInspectionRead {
   const history: HistoryEntry[] = [];
+  let lastGrade: Grade | null = null;
   for (const section of sectionsOf(sections, 'last-rating')) {
     const text = readStatements(section, fullWidth)
       .map((item) => item.text)
@@ -238,6 +245,7 @@ function readHistory(
       continue;
     }
     if (last.firstInspection) continue;
+    lastGrade ??= last.grade;
     if (!last.date) {
       warnings.add(
         'undated-last-inspection',
@@ -262,7 +270,7 @@ function readHistory(
       gradeText: last.gradeText,
     });
   }
-  return history;
+  return { history, lastGrade };
 }
 
 interface BreachesRead {
@@ -379,7 +387,7 @@ export function parseCqcFullReport(input: string, source: SourceInfo): ReportDoc
   const names = readNames(cover, header, warnings);
   const provider = readProvider(names.provider, cover, warnings);
   const location = readLocation(text, names.location, cover, sections, fullWidth, warnings);
-  const type = readInspectionType(plain, cover, warnings);
+  const type = readType(plain, cover, warnings);
   const publishedOn = checkDates(cover, header, warnings);
 
   const overall = ratings.find((r) => r.area === OVERALL_AREA) ?? null;
@@ -403,6 +411,8 @@ export function parseCqcFullReport(input: string, source: SourceInfo): ReportDoc
     warnings.add('missing-findings', 'no summary or key question findings found', null);
 
   const { requirements, enforcement } = readBreaches(lines, noise, sections, fullWidth, warnings);
+  const { history, lastGrade } = readHistory(sections, fullWidth, warnings);
+  const stated = readStatedDirection(plain, lastGrade, overall?.grade ?? null);
 
   const document: ReportDocument = {
     schemaVersion: DOCUMENT_SCHEMA_VERSION,
@@ -420,11 +430,12 @@ export function parseCqcFullReport(input: string, source: SourceInfo): ReportDoc
       framework: null,
       overallGrade: overall?.grade ?? null,
       overallGradeText: overall?.gradeText ?? null,
-      ratingDirection: readDirection(plain),
+      ratingDirection: stated.direction,
+      previousGrade: stated.previousGrade,
       publishedOn,
     },
     judgements,
-    history: readHistory(sections, fullWidth, warnings),
+    history,
     requirements,
     recommendations,
     enforcement,

@@ -1,4 +1,4 @@
-import type { Grade } from '../../model/document.ts';
+import type { Grade, RatingDirection } from '../../model/document.ts';
 import { collapseWhitespace, normaliseQuotes } from './normalise.ts';
 
 /**
@@ -89,6 +89,14 @@ export function gradeRank(grade: Grade): number | null {
     default:
       return unreachableGrade(grade);
   }
+}
+
+/** How the overall grade moved from `before` to `after`; null when either has no rank. */
+export function gradeDirection(before: Grade, after: Grade): RatingDirection | null {
+  const rb = gradeRank(before);
+  const ra = gradeRank(after);
+  if (rb === null || ra === null) return null;
+  return ra > rb ? 'UP' : ra < rb ? 'DOWN' : 'SAME';
 }
 
 /** Sort comparator: best first; grades without a rank last, in a fixed order. */

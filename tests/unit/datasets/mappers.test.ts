@@ -252,10 +252,11 @@ describe('CQC API locations CSV (Python-literal columns)', () => {
     expect(first.providers).toEqual([
       { id: 'cqc-provider:1-101693962', props: {}, runs: ['cqc:1-1000587219'] },
     ]);
-    // Current rating: report of 2020-05-06, first visit 2020-01-17; the 2020-11-27 visit was "inspected but not rated".
+    // Current rating: report of 2020-05-06, first visit 2020-01-17, all five key questions rated
+    // in it (full); the 2020-11-27 visit rated Safe alone, "inspected but not rated" (focused).
     const current = first.inspections[0]!;
     expect([current.id, current.overallGrade, current.publishedOn]).toEqual([
-      'cqc:1-1000587219:2020-01-17:unknown',
+      'cqc:1-1000587219:2020-01-17:full',
       'GOOD',
       '2020-05-06',
     ]);
@@ -268,7 +269,7 @@ describe('CQC API locations CSV (Python-literal columns)', () => {
       'Effective',
     ]);
     expect(first.inspections.slice(1).map((i) => [i.id, i.overallGradeText])).toContainEqual([
-      'cqc:1-1000587219:2020-11-27:unknown',
+      'cqc:1-1000587219:2020-11-27:focused',
       'Inspected but not rated',
     ]);
   });

@@ -125,8 +125,16 @@ describe('Treetops Nursing Home (1-5203053560): care home with an assessment', (
 
   it('dates the historic ratings by their first visit', () => {
     expect(doc.history.map((h) => [h.date, h.gradeText, h.inspectionId])).toEqual([
-      ['2020-11-26', 'Good', 'cqc:1-5203053560:2020-11-26:unknown'],
-      ['2019-06-04', 'Requires improvement', 'cqc:1-5203053560:2019-06-04:unknown'],
+      ['2020-11-26', 'Good', 'cqc:1-5203053560:2020-11-26:full'],
+      ['2019-06-04', 'Requires improvement', 'cqc:1-5203053560:2019-06-04:focused'],
+    ]);
+  });
+
+  it('types each historic rating by the key questions its report rated', () => {
+    // The 2020 report lists all five key questions; the 2019 one only Safe and Well-led.
+    expect(doc.history.map((h) => [h.date, h.type, h.typeText])).toEqual([
+      ['2020-11-26', 'full', 'all key questions rated'],
+      ['2019-06-04', 'focused', '2 of 5 key questions rated'],
     ]);
   });
 
@@ -274,8 +282,10 @@ describe('records without an assessment', () => {
       name: 'Care at Parkside',
       capacity: 24,
     });
+    // Safe, Well-led and Responsive name the current report; Caring and Effective the 2019 one.
     expect(doc.inspection).toMatchObject({
-      id: 'cqc:1-119142905:2021-08-03:unknown',
+      id: 'cqc:1-119142905:2021-08-03:focused',
+      type: 'focused',
       startDate: '2021-08-03',
       publishedOn: '2024-02-22',
       overallGrade: 'REQUIRES_IMPROVEMENT',
@@ -293,13 +303,14 @@ describe('records without an assessment', () => {
       'Caring rating "Good" is from the report of 2019-07-20, not this inspection; left out',
       'Effective rating "Good" is from the report of 2019-07-20, not this inspection; left out',
     ]);
-    expect(doc.history.map((h) => [h.date, h.gradeText])).toEqual([
-      ['2022-08-17', 'Requires improvement'],
-      ['2020-09-24', 'Inspected but not rated'],
-      ['2019-06-19', 'Requires improvement'],
-      ['2018-11-07', 'Inadequate'],
-      ['2018-02-06', 'Requires improvement'],
-      ['2016-08-16', 'Requires improvement'],
+    // Historic ratings list only the key questions their report rated: three, or all five.
+    expect(doc.history.map((h) => [h.date, h.gradeText, h.type])).toEqual([
+      ['2022-08-17', 'Requires improvement', 'focused'],
+      ['2020-09-24', 'Inspected but not rated', 'focused'],
+      ['2019-06-19', 'Requires improvement', 'focused'],
+      ['2018-11-07', 'Inadequate', 'full'],
+      ['2018-02-06', 'Requires improvement', 'full'],
+      ['2016-08-16', 'Requires improvement', 'full'],
     ]);
     expect(doc.findings).toEqual([]);
     expect(doc.people).toEqual([{ role: 'Registered Manager', name: 'Ms Meena Bimala Kataria' }]);

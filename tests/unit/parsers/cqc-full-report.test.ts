@@ -9,10 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Finding, ReportDocument, SourceInfo } from '../../../src/model/document.ts';
 import { parseCqcFullReport } from '../../../src/ingest/parsers/cqc-full-report.ts';
+import { readInspectionType } from '../../../src/ingest/parsers/cqc-full-report/inspection-type.ts';
 import { readLastRating } from '../../../src/ingest/parsers/cqc-full-report/last-inspection.ts';
+import { readStatedDirection } from '../../../src/ingest/parsers/cqc-full-report/stated-direction.ts';
 import { readDateMentions } from '../../../src/ingest/parsers/cqc-full-report/date-mentions.ts';
 import { detectReportFamily, parseReport } from '../../../src/ingest/parsers/index.ts';
 import { readPdfText } from '../../../src/ingest/sources/pdf/pdf-to-text.ts';
+import { arretaWithLastRating } from '../../support/arreta-report.ts';
 
 function fixturePath(name: string): string {
   return fileURLToPath(new URL(`../../fixtures/corpus/cqc/${name}`, import.meta.url));
@@ -62,8 +65,12 @@ function expectArretaFacts(doc: ReportDocument): void {
   });
   expect(doc.location.id).toMatch(/^content:[0-9a-f]{16}$/);
   expect(codes(doc)).toContain('missing-location-id');
+  // "We looked at the overall quality of the service and provided a rating for the service";
+  // "this is the first inspection", so no previous grade and no direction.
   expect(doc.inspection).toMatchObject({
-    type: 'unknown',
+    type: 'full',
+    ratingDirection: null,
+    previousGrade: null,
     startDate: '2023-10-19',
     endDate: '2023-10-20',
     publishedOn: '2023-11-14',
@@ -329,5 +336,123 @@ describe('wording helpers', () => {
       ),
     ).toMatchObject({ grade: 'GOOD', date: '2019-06-03', type: 'routine' });
     expect(readLastRating('Improvements had been made since the last inspection.', at)).toBeNull();
+  });
+});
+
+describe('the kind of inspection a CQC report names', () => {
+  it('reads full, focused and assessment from the wording real reports use', () => {
+    const cases: [string, string][] = [
+      // Arreta Care 2023 (tests/fixtures/corpus/cqc), "The inspection", over two lines as pypdf wrote it.
+      [
+        'We looked at the overall quality of the service and provided a rating for \nthe service under the Health and Social Care Act 2008.',
+        'full',
+      ],
+      // Lancashire Teaching Hospitals 2014 (same folder).
+      [
+        'We inspected Lancashire Teaching Hospitals NHS Foundation Trust as part of the new comprehensive inspection programme.',
+        'full',
+      ],
+      // Hinchingbrooke Hospital 2015 (shared corpus reports/excerpts).
+      [
+        'The Care Quality Commission (CQC) carried out a comprehensive inspection which included an announced inspection visit',
+        'full',
+      ],
+      // 1-5154676354, 2025 (shared corpus reports/excerpts).
+      ['During an assessment under our new approach', 'assessment'],
+    ];
+    for (const [text, type] of cases) expect(readInspectionType(text, false).type).toBe(type);
+    expect(readInspectionType('We carried out an unannounced focused inspection', false)).toEqual({
+      type: 'focused',
+      typeText: 'focused inspection',
+    });
+  });
+
+  it('skips a kind named for another inspection, and a whole-service rating when part was not inspected', () => {
+    expect(
+      readInspectionType(
+        'At our last comprehensive inspection on 12 May 2016 we rated this service good. We undertook a focused inspection to review the key questions of safe and well-led only.',
+        false,
+      ).type,
+    ).toBe('focused');
+    expect(
+      readInspectionType(
+        'We will assess all of the key questions at the next comprehensive inspection of the service.',
+        false,
+      ).type,
+    ).toBe('unknown');
+    expect(
+      readInspectionType(
+        'No areas of concern were identified in the other key questions. We therefore did not inspect them. We looked at the overall quality of the service and provided a rating for the service.',
+        false,
+      ).type,
+    ).toBe('unknown');
+  });
+
+  it('types the Arreta report full, and a report that names none unknown with a warning', () => {
+    expect(parse(fixture(ARRETA), ARRETA).inspection.type).toBe('full');
+    const norwich = parse(fixture('cqc_trust-RM1_norfolk-norwich_2018-06-19_excerpt.txt'));
+    expect(norwich.inspection.type).toBe('unknown');
+    expect(codes(norwich)).toContain('missing-inspection-type');
+  });
+});
+
+describe('the rating direction a CQC report states', () => {
+  it('reads "Our rating of this service went down" (the wording of the CQC seed summary)', () => {
+    expect(
+      readStatedDirection('Our rating of this location went down.', null, 'INADEQUATE'),
+    ).toEqual({
+      direction: 'DOWN',
+      previousGrade: null,
+    });
+  });
+
+  it('reads the previous grade and the change from the adult social care wording', () => {
+    expect(
+      readStatedDirection(
+        'The overall rating for the service has changed from good to requires improvement. This is based on the findings at this inspection.',
+        null,
+        'REQUIRES_IMPROVEMENT',
+      ),
+    ).toEqual({ direction: 'DOWN', previousGrade: 'GOOD' });
+    expect(
+      readStatedDirection('At this inspection we found the service remained Good.', null, 'GOOD'),
+    ).toEqual({ direction: 'SAME', previousGrade: 'GOOD' });
+  });
+
+  it('works it out from "The last rating for this service was …" and the report\'s own grade', () => {
+    const undated = parse(
+      arretaWithLastRating('The last rating for this service was requires improvement.'),
+    );
+    // Good now, requires improvement before: up; undated, so no history row to compare with.
+    expect(undated.inspection).toMatchObject({
+      overallGrade: 'GOOD',
+      ratingDirection: 'UP',
+      previousGrade: 'REQUIRES_IMPROVEMENT',
+    });
+    expect(undated.history).toEqual([]);
+    expect(codes(undated)).toContain('undated-last-inspection');
+
+    const dated = parse(
+      arretaWithLastRating(
+        'The last rating for this service was outstanding (published 12 March 2019).',
+      ),
+    );
+    expect(dated.inspection).toMatchObject({
+      ratingDirection: 'DOWN',
+      previousGrade: 'OUTSTANDING',
+    });
+    expect(dated.history.map((h) => [h.date, h.grade])).toEqual([['2019-03-12', 'OUTSTANDING']]);
+  });
+
+  it('gives no direction when the report states none', () => {
+    expect(readStatedDirection('People told us they felt safe.', null, 'GOOD')).toEqual({
+      direction: null,
+      previousGrade: null,
+    });
+    // "Inspected but not rated" is off the scale: a previous grade, but no direction.
+    expect(readStatedDirection('', 'GOOD', 'NOT_RATED')).toEqual({
+      direction: null,
+      previousGrade: 'GOOD',
+    });
   });
 });

@@ -137,3 +137,24 @@ describe('CQC location summary: messier layouts', () => {
     );
   });
 });
+
+describe('CQC location summary: the kind lines of the CQC location pages', () => {
+  // Header lines as the location pages print them (shared corpus reports/excerpts:
+  // cqc_1-2235535718 and cqc_1-3640689852 for part of the service, cqc_1-5154676354 for the
+  // assessment), put in place of the seed's own "During a routine inspection".
+  const withKindLine = (line: string): ReportDocument =>
+    parse(text.replace('During a routine inspection', line));
+
+  it('reads "During an inspection looking at part of the service" as a focused inspection', () => {
+    const focused = withKindLine('During an inspection looking at part of the service');
+    expect(focused.inspection.type).toBe('focused');
+    expect(focused.inspection.id).toMatch(/:2023-09-11:focused$/);
+    expect(focused.warnings.map((w) => w.code)).not.toContain('missing-inspection-type');
+  });
+
+  it('reads "During an assessment under our new approach" as an assessment', () => {
+    expect(withKindLine('During an assessment under our new approach').inspection.type).toBe(
+      'assessment',
+    );
+  });
+});

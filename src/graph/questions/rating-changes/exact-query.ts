@@ -38,7 +38,7 @@ const RATING_CHANGES = `
         WHEN after.overallGrade = 'SUSTAINED_EFFECTIVENESS' THEN ['SAME', 'interim judgement']
         WHEN ra IS NOT NULL AND rb IS NOT NULL THEN
           [CASE WHEN ra > rb THEN 'UP' WHEN ra < rb THEN 'DOWN' ELSE 'SAME' END, 'grades compared']
-        WHEN after.ratingDirection IS NOT NULL THEN [after.ratingDirection, 'stated in report']
+        WHEN after.statedRatingDirection IS NOT NULL THEN [after.statedRatingDirection, 'stated in report']
       END AS change
     WHERE change IS NOT NULL AND ($direction IS NULL OR change[0] = $direction)`;
 

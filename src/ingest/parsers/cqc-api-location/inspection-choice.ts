@@ -7,6 +7,14 @@
  * dated by their first site visit (`reports[].firstVisitDate`), as report texts date them, so a
  * history row and the report of the same inspection meet on one id; a report missing from
  * `reports[]` is dated by its publication date, with a warning.
+ *
+ * The API names no kind of inspection (`reports[].reportType` is "Location"), but it records
+ * which key questions each report rated: a current rating names the report behind each key
+ * question's rating, carried over from an earlier report when that one did not look at it, and a
+ * historic rating lists only the key questions its report rated. All five rated is a
+ * comprehensive inspection (`full`, as the full reports call it); some is a focused one. Both
+ * forms give the same type for one report, so a current rating that later becomes a historic one
+ * keeps its inspection id.
  */
 import type {
   Grade,
@@ -43,6 +51,30 @@ export interface DatedEvent {
   typeText: string;
   grade: Grade | null;
   gradeText: string;
+}
+
+const KEY_QUESTION_COUNT = 5;
+
+/** Key questions the report itself rated; "No published rating" is no rating. */
+function ratedKeyQuestions(report: RatedReport): number {
+  const names = new Set<string>();
+  for (const kq of report.keyQuestions) {
+    const ownReport =
+      kq.reportLinkId === null
+        ? !/^no published rating$/i.test(kq.rating.text)
+        : kq.reportLinkId === report.reportLinkId;
+    if (ownReport) names.add(kq.name.toLowerCase());
+  }
+  return names.size;
+}
+
+/** The inspection type a rated report's key questions show, with the words that say so. */
+export function typeOfRatedReport(report: RatedReport): { type: InspectionType; typeText: string } {
+  const rated = ratedKeyQuestions(report);
+  if (rated >= KEY_QUESTION_COUNT) return { type: 'full', typeText: 'all key questions rated' };
+  if (rated > 0)
+    return { type: 'focused', typeText: `${rated} of ${KEY_QUESTION_COUNT} key questions rated` };
+  return { type: 'unknown', typeText: '' };
 }
 
 function toJudgement(area: string, rating: RatingValue): Judgement {
@@ -104,7 +136,7 @@ export class InspectionChooser {
       judgements.push(toJudgement(kq.name, kq.rating));
     }
     return {
-      type: 'unknown',
+      type: typeOfRatedReport(current).type,
       startDate: this.visitDate(current.reportLinkId, current.reportDate),
       publishedOn: current.reportDate,
       framework: null,
@@ -146,8 +178,7 @@ export class InspectionChooser {
     }
     return {
       date,
-      type: 'unknown',
-      typeText: '',
+      ...typeOfRatedReport(report),
       grade: report.overall?.grade ?? null,
       gradeText: report.overall?.text ?? '',
     };

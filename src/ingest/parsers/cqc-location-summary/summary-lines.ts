@@ -26,9 +26,22 @@ const KINDS: ReadonlyArray<readonly [RegExp, InspectionType]> = [
   [/^assessment$/i, 'assessment'],
 ];
 
+/**
+ * Kind lines the CQC's location pages print whole: a focused inspection is "During an inspection
+ * looking at part of the service", a single-framework assessment "During an assessment under our
+ * new approach".
+ */
+const WHOLE_KIND_LINES: ReadonlyArray<readonly [RegExp, InspectionType]> = [
+  [/^during an inspection looking at part of the service\.?$/i, 'focused'],
+  [/^during an assessment under our new approach\.?$/i, 'assessment'],
+];
+
 /** "During a routine inspection" → routine; the kind word is kept for warnings. */
 export function readKindLine(line: SourceLine): { type: InspectionType; word: string } | null {
-  const m = /^during an? ([a-z-]+) (?:inspection|visit)\.?$/i.exec(cleanInline(line.text));
+  const text = cleanInline(line.text);
+  const whole = WHOLE_KIND_LINES.find(([pattern]) => pattern.test(text));
+  if (whole) return { type: whole[1], word: text };
+  const m = /^during an? ([a-z-]+) (?:inspection|visit)\.?$/i.exec(text);
   if (!m) return null;
   const word = m[1]!;
   return { type: KINDS.find(([pattern]) => pattern.test(word))?.[1] ?? 'unknown', word };
