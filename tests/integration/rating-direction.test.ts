@@ -133,9 +133,9 @@ describe('rating direction', () => {
 
   it('ratingChanges gives the same directions, with the same basis', async () => {
     const data = await askGraphQL<{
-      ratingChanges: { after: { id: string }; direction: string; basis: string }[];
-    }>(server.url, `{ ratingChanges(regulator: CQC) { after { id } direction basis } }`);
-    expect(data.ratingChanges).toEqual([
+      ratingChanges: { nodes: { after: { id: string }; direction: string; basis: string }[] };
+    }>(server.url, `{ ratingChanges(regulator: CQC) { nodes { after { id } direction basis } } }`);
+    expect(data.ratingChanges.nodes).toEqual([
       { after: { id: ARRETA_ID }, direction: 'UP', basis: 'grades compared' },
       { after: { id: SUMMARY_ID }, direction: 'DOWN', basis: 'stated in report' },
     ]);

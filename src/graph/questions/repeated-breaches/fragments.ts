@@ -17,12 +17,15 @@ export function matchEvidence(where: string, kinds: 'asked' | 'all'): string {
   return `
     CALL () {
       MATCH (l:Location)<-[:OF]-(i:Inspection)-[:REQUIRED|LED_TO]->(x)-[:UNDER]->(g:Regulation)-[:PART_OF]->(leg:Legislation)
-      WHERE ${asked('DOCUMENTED')}(x:Requirement OR x:EnforcementAction) AND ${where}
+      // An enforcement action counts under a regulation, not under the section of an Act that is its
+      // legal power: a CQC warning notice 'under Section 29 of the Health and Social Care Act 2008'
+      // breaches no section 29.
+      WHERE ${asked('DOCUMENTED')}(x:Requirement OR (x:EnforcementAction AND leg.kind = 'regulations')) AND ${where}
       RETURN DISTINCT l, g, leg, i, 'DOCUMENTED' AS kind
       UNION
       // Few findings state a repeat, so the match starts from them.
       MATCH (l:Location)<-[:OF]-(:Inspection)-[:FOUND]->(f:Finding)-[:REPEATS]->(i:Inspection)-[:OF]->(l)
-      MATCH (f)-[:CITES]->(g:Regulation)-[:PART_OF]->(leg:Legislation)
+      MATCH (f)-[:CITES]->(g:Regulation)-[:PART_OF]->(leg:Legislation {kind: 'regulations'})
       WHERE ${asked('STATED_REPEAT')}${where}
       RETURN DISTINCT l, g, leg, i, 'STATED_REPEAT' AS kind
     }`;
