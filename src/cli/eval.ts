@@ -1,4 +1,8 @@
 /**
+ * `npm run eval -- --answers DIR`: the answer audit (src/app/audit/): a generated corpus loaded
+ * into a scratch graph, every cross-report question asked over HTTP and compared with the answer
+ * computed from its ground truth; exit code 1 when any figure is below 1.
+ *
  * `npm run eval -- <folder> [--ilacs-csv FILE] [--labels FILE] [--quiet]`: parses every report
  * in a folder through the real pipeline and prints, per family and overall, how completely the
  * reports parse, agreement with the ILACS history CSV (dates and every judgement grade), and the
@@ -20,7 +24,10 @@ import { labelCqcCommentaries, labelCqcFindings, type UnmappedLabel } from '../e
 import { readOfstedLabels, tagOfstedLabels } from '../eval/ofsted-labels.ts';
 import { formatLabelledSet } from '../eval/theme-evaluation-format.ts';
 import { evaluateByFamily, type LabelledExample } from '../eval/theme-evaluation.ts';
-import { PROJECT_ROOT } from '../config.ts';
+import { PROJECT_ROOT, readConfig } from '../config.ts';
+import { auditAnswers } from '../app/audit/audit-answers.ts';
+import { openScratchGraph } from '../app/audit/scratch-graph.ts';
+import { formatAuditResults, isResultPassing } from '../eval/answers/audit-report.ts';
 import type { ReportDocument } from '../model/document.ts';
 import { parseJsonText } from '../ingest/parsers/cqc-api-location/json-values.ts';
 import { buildReportDocument } from '../ingest/pipeline.ts';
@@ -29,12 +36,35 @@ import { listInputFiles, readSourceText } from '../ingest/sources/read-source.ts
 const DEFAULT_LABELS = path.join(PROJECT_ROOT, 'tests/golden/themes/ofsted-findings.jsonl');
 
 const USAGE = `Usage: npm run eval -- <folder> [--ilacs-csv FILE] [--labels FILE] [--quiet]
+       npm run eval -- --answers DIR [--quiet]
+
+  --answers DIR      audit the API's cross-report answers on a generated corpus (the --out of
+                     npm run generate): load it into a scratch Neo4j (a fresh local one, or the
+                     database at NEO4J_URI, which is EMPTIED), ask every question over HTTP and
+                     compare with ground-truth.jsonl; exit 1 when any figure is below 1
 
   --ilacs-csv FILE   ILACS history to compare with (default: <folder>/datasets/ofsted_csc_ilacs_history.csv
                      or <folder>/../datasets/ofsted_csc_ilacs_history.csv when present)
   --labels FILE      hand-labelled Ofsted findings, JSON Lines
                      (default: tests/golden/themes/ofsted-findings.jsonl)
   --quiet            figures only, no list of disagreements`;
+
+/** Disagreements listed per audited request (all of them are counted in the figures). */
+const DISAGREEMENTS_SHOWN = 5;
+
+async function runAnswerAudit(corpusDir: string, quiet: boolean): Promise<number> {
+  const log = (line: string) => console.error(line);
+  const graph = await openScratchGraph(readConfig(), log);
+  try {
+    const results = await auditAnswers({ db: graph.db, corpusDir, log });
+    console.log(
+      formatAuditResults(results, { disagreementsShown: quiet ? 0 : DISAGREEMENTS_SHOWN }),
+    );
+    return results.every(isResultPassing) ? 0 : 1;
+  } finally {
+    await graph.close();
+  }
+}
 
 function findIlacsCsv(folder: string, given: string | undefined): string | null {
   if (given) return given;
@@ -95,6 +125,7 @@ async function main(): Promise<number> {
       options: {
         'ilacs-csv': { type: 'string' },
         labels: { type: 'string' },
+        answers: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -106,6 +137,13 @@ async function main(): Promise<number> {
   if (values.help) {
     console.log(USAGE);
     return 0;
+  }
+  if (values.answers !== undefined) {
+    if (positionals.length > 0) {
+      console.error(`eval: --answers takes the corpus folder, no other folder\n\n${USAGE}`);
+      return 2;
+    }
+    return runAnswerAudit(values.answers, values.quiet ?? false);
   }
   const folder = positionals[0];
   if (!folder || positionals.length > 1) {

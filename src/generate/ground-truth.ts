@@ -36,6 +36,11 @@ export interface TruthRepeat {
   /** The earlier inspection the statement is about. */
   refersTo: string;
   /**
+   * The regulation the sentence names (`CHR2015:12`), or null when it names none: only a named
+   * regulation makes the statement evidence of a breach of it (repeatedBreaches, STATED_REPEAT).
+   */
+  regulation: string | null;
+  /**
    * Whether the report itself holds what resolves it: an Ofsted history table does; a CQC
    * summary has no history, so the parser can only leave `refersTo` null.
    */

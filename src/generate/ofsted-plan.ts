@@ -47,6 +47,8 @@ export interface PlannedRepeat {
   statement: string;
   /** Inspection id of the earlier inspection it refers to. */
   refersTo: string;
+  /** The regulation the sentence names (`CHR2015:12`), or null when it names none. */
+  regulation: string | null;
 }
 
 export interface PlannedParagraph {

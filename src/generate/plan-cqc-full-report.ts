@@ -100,7 +100,12 @@ class FindingWriter {
       return null;
     this.followedUp.add(theme);
     const text = `Despite a requirement made at the inspection in ${formatMonthYear(previous.start)}, ${clause}`;
-    return { theme, polarity: 'concern', text, repeat: { statement: text, refersTo: previous.id } };
+    return {
+      theme,
+      polarity: 'concern',
+      text,
+      repeat: { statement: text, refersTo: previous.id, regulation: null },
+    };
   }
 
   /** One finding on `theme`, or null when its sentences of that polarity are used up. */

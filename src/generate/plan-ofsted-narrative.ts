@@ -67,20 +67,40 @@ class SentencePool {
   }
 }
 
+/**
+ * Share of new breaches (no earlier requirement under the regulation) that the report still
+ * calls a repeat of a shortfall the previous inspection noted without making a requirement, so
+ * the stated repeat is the only evidence that inspection breached it (repeatedBreaches with
+ * STATED_REPEAT then counts an inspection the documented evidence does not).
+ */
+const UNRECORDED_REPEAT_CHANCE = 0.15;
+
 function findRepeat(
   random: Random,
   regulation: string,
   history: readonly PastOfstedInspection[],
 ): PlannedRepeat | null {
+  const named = `CHR2015:${regulation}`;
   const earlier = history.find((h) => h.requirementNumbers.has(regulation));
-  if (!earlier) return null;
+  if (!earlier) {
+    const previous = history[0];
+    if (!previous || !random.chance(UNRECORDED_REPEAT_CHANCE)) return null;
+    return {
+      statement: buildRegulationRepeat(regulation, previous),
+      refersTo: previous.id,
+      regulation: named,
+    };
+  }
   const isPrevious = earlier === history[0];
   if (isPrevious && random.chance(0.4))
-    return { statement: PREVIOUS_INSPECTION_REPEAT, refersTo: earlier.id };
-  const statement = random.chance(0.5)
-    ? buildRegulationRepeat(regulation, earlier)
-    : buildMonthRepeat(earlier);
-  return { statement, refersTo: earlier.id };
+    return { statement: PREVIOUS_INSPECTION_REPEAT, refersTo: earlier.id, regulation: null };
+  return random.chance(0.5)
+    ? {
+        statement: buildRegulationRepeat(regulation, earlier),
+        refersTo: earlier.id,
+        regulation: named,
+      }
+    : { statement: buildMonthRepeat(earlier), refersTo: earlier.id, regulation: null };
 }
 
 function buildParagraph(

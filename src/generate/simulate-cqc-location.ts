@@ -76,7 +76,8 @@ class BulletWriter {
     if (this.used.has(text)) return null;
     this.used.add(text);
     // Only a shortfall still present is a repeat; a requirement now met is not.
-    const repeat = polarity === 'concern' ? { statement: text, refersTo: previous.id } : null;
+    const repeat =
+      polarity === 'concern' ? { statement: text, refersTo: previous.id, regulation: null } : null;
     return { theme, polarity, text, repeat };
   }
 
