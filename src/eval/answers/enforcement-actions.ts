@@ -1,7 +1,8 @@
 /**
  * enforcementActions from the ground truth: every action a report records, at its inspection,
  * with its type, regulation, count and dates. A report listing the same kind twice under one
- * regulation gets `#2`, `#3` on the key, in the order listed.
+ * regulation gets `#2`, `#3` on the key, in the order of their values (dates, count), so two
+ * actions of one key pair up by what they say, not by the order each side lists them in.
  */
 import type { GroundTruthRecord } from '../../generate/ground-truth.ts';
 import { buildAnswerTable, type AnswerRowValues, type AnswerTable } from './answer-table.ts';
@@ -23,7 +24,12 @@ export function tabulateEnforcement(
 ): AnswerTable {
   const seen = new Map<string, number>();
   const rows: [string, AnswerRowValues][] = [];
-  for (const a of actions) {
+  const byValues = (a: EnforcementFacts) =>
+    `${a.issuedOn ?? ''} ${a.complyBy ?? ''} ${String(a.count).padStart(6, '0')}`;
+  const ordered = [...actions].sort((a, b) =>
+    byValues(a) < byValues(b) ? -1 : byValues(a) > byValues(b) ? 1 : 0,
+  );
+  for (const a of ordered) {
     const base = `${a.inspectionId} ${a.type} ${a.regulationId ?? 'no regulation'}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);

@@ -137,3 +137,22 @@ describe('compareCounts and the verdict', () => {
     expect(isResultPassing(judgeAnswer('t', { kind: 'table', table }, { table }, null))).toBe(true);
   });
 });
+
+describe('two enforcement actions of one key', () => {
+  it('pair up by what they say, whichever order each side lists them in', () => {
+    // An inspection with two compliance notices under one regulation: one stated since the last
+    // inspection (issued, no date to comply by), one from a starred requirement (the reverse).
+    const sinceLast = {
+      inspectionId: 'I1',
+      type: 'COMPLIANCE_NOTICE',
+      regulationId: 'CHR2015:13',
+      count: 1,
+      issuedOn: '2018-06-19',
+      complyBy: null,
+    };
+    const starred = { ...sinceLast, issuedOn: null, complyBy: '2019-01-23' };
+    const truth = tabulateEnforcement([sinceLast, starred], 'truth');
+    const api = tabulateEnforcement([starred, sinceLast], 'api');
+    expect([...api.entries()]).toEqual([...truth.entries()]);
+  });
+});
