@@ -25,28 +25,34 @@ const STREAMED = '$f.providerId IS NULL AND $f.localAuthority IS NULL';
  * `where` is the list's filter on them; `orderBy` the sort the streams reproduce.
  */
 export function buildNewestEnforcementPage(match: string, where: string, orderBy: string): string {
+  // Read twice, for the floor and for the page's rows: it stops at skip + limit either way.
+  const issuedStream = `MATCH (m:EnforcementAction) WHERE m.issuedOn IS NOT NULL
+        WITH m ORDER BY m.issuedOn DESC, m.id
+        MATCH (i:Inspection)-[:LED_TO]->(m), (i)-[:OF]->(l:Location)
+        WITH i, l, m WHERE ${where}
+        WITH m, m.issuedOn AS newest LIMIT $skip + $limit`;
   return `
     CALL () {
       UNWIND CASE WHEN ${STREAMED} THEN [true] ELSE [] END AS streamed
       CALL () {
-        MATCH (m:EnforcementAction) WHERE m.issuedOn IS NOT NULL
-        WITH m ORDER BY m.issuedOn DESC, m.id
-        MATCH (i:Inspection)-[:LED_TO]->(m), (i)-[:OF]->(l:Location)
-        WITH i, l, m WHERE ${where}
-        WITH m LIMIT $skip + $limit
-        RETURN collect({m: m, newest: m.issuedOn}) AS issued
+        ${issuedStream}
+        WITH collect(newest) AS dates
+        RETURN CASE WHEN size(dates) = $skip + $limit THEN last(dates) END AS floor
       }
-      CALL (issued) {
-        WITH CASE WHEN size(issued) = $skip + $limit THEN last(issued).newest END AS floor
+      // The streams meet as rows, not as lists: every row a sort holds is charged the size of
+      // each list it carries, and a deep page ran out of transaction memory.
+      CALL (floor) {
+        ${issuedStream}
+        RETURN m, newest
+        UNION ALL
         MATCH (i:Inspection) WHERE i.startDate >= coalesce(floor, date({year: -999999999, month: 1, day: 1}))
         WITH i ORDER BY i.startDate DESC
         MATCH (i)-[:LED_TO]->(m:EnforcementAction), (i)-[:OF]->(l:Location)
         WITH i, l, m WHERE m.issuedOn IS NULL AND ${where}
         WITH m, i.startDate AS newest ORDER BY newest DESC, m.id LIMIT $skip + $limit
-        RETURN collect({m: m, newest: newest}) AS unissued
+        RETURN m, newest
       }
-      UNWIND issued + unissued AS row
-      WITH row.m AS m, row.newest AS newest ORDER BY newest DESC, m.id SKIP $skip LIMIT $limit
+      WITH m, newest ORDER BY newest DESC, m.id SKIP $skip LIMIT $limit
       RETURN collect(m) AS streamedPage
     }
     CALL () {
