@@ -1,10 +1,11 @@
 /**
- * Headless Debian Chromium driven by playwright-core, kept off the internet: every request to a
- * host other than 127.0.0.1 is aborted and recorded, so a test can assert that none was tried.
+ * Headless Chromium driven by playwright-core, kept off the internet: every request to a host
+ * other than 127.0.0.1 is aborted and recorded, so a test can assert that none was tried. The
+ * browser is the one the @sparticuz/chromium npm package ships (unpacked to the temporary folder
+ * on first use), so `npm install` is all a machine needs; CHROMIUM_PATH picks another.
  */
+import shippedChromium from '@sparticuz/chromium';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const LOCAL_HOST = '127.0.0.1';
 
 const CHROMIUM_ARGS = [
@@ -19,8 +20,9 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Playwright gives launch() a fresh temporary user-data dir and deletes it on close. */
-export function launchOfflineChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+export async function launchOfflineChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? (await shippedChromium.executablePath());
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 }
 
 function isLocal(url: string): boolean {
