@@ -3,22 +3,9 @@
  * reports print them: ISO for ids, "08/03/2022" in Ofsted tables, "8 March 2022" in prose.
  */
 
-const MS_PER_DAY = 86_400_000;
+import { MONTH_NAMES } from '../ingest/text/dates.ts';
 
-export const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+const MS_PER_DAY = 86_400_000;
 
 export function buildDay(year: number, month: number, day: number): number {
   return Math.floor(Date.UTC(year, month - 1, day) / MS_PER_DAY);

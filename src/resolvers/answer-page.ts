@@ -1,7 +1,6 @@
 /** Paging of the cross-report questions: GraphQL's first/after in, a connection out. */
 import type { GraphQLResolveInfo } from 'graphql';
-import type { AnswerPage, PageArgs } from '../graph/page.ts';
-import { toPage } from '../graph/page.ts';
+import { toPage, type AnswerPage, type PageArgs } from '../graph/page.ts';
 import { toConnection, type Connection } from './connection.ts';
 import { selectsTotalCount } from './selection.ts';
 import { pageArgs } from './support.ts';

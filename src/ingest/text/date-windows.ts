@@ -7,22 +7,13 @@
  * wording does. Returns null for anything it cannot read whole: no visit is dropped silently.
  */
 import { collapseWhitespace } from './normalise.ts';
-import { formatIsoDate, parseDateRange, parseMonthName, type DateRange } from './dates.ts';
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+import {
+  formatIsoDate,
+  MONTH_NAMES,
+  parseDateRange,
+  parseMonthName,
+  type DateRange,
+} from './dates.ts';
 
 /** Words that join visits or days: "and", "then", commas, semicolons, "&". */
 const VISIT_SEPARATOR = /\s*(?:,\s*(?:and|then)\s+|[,;]\s*|\s+(?:and|then)\s+|\s*&\s*)/i;

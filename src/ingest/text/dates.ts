@@ -6,6 +6,22 @@
 import type { InspectionVisit } from '../../model/document.ts';
 import { collapseWhitespace } from './normalise.ts';
 
+/** The months as reports print them, January first. */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
 const MONTHS: Readonly<Record<string, number>> = {
   january: 1,
   jan: 1,
