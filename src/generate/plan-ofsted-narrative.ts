@@ -50,6 +50,17 @@ export function buildRegulationRepeat(regulation: string, earlier: PastOfstedIns
   return `This is a repeated breach of regulation ${regulation} from the ${earlier.kind} inspection in ${formatMonthYear(earlier.start)}.`;
 }
 
+/**
+ * A dated repeat that names no regulation gets the regulation named in a sentence of its own
+ * before it: the finding then cites the regulation, but its repeat statement does not, so it is
+ * no evidence of a breach of it (the hard case for a reader that takes a finding's citations as
+ * its repeat statement's).
+ */
+function citeOutsideRepeat(regulation: string, repeat: PlannedRepeat): string[] {
+  if (repeat.regulation !== null || repeat.statement === PREVIOUS_INSPECTION_REPEAT) return [];
+  return [`This does not meet the requirements of regulation ${regulation}.`];
+}
+
 /** Sentences already used in this report, so no two paragraphs say the same thing. */
 class SentencePool {
   private readonly used = new Set<string>();
@@ -142,7 +153,15 @@ export function planOfstedNarrative(random: Random, input: NarrativeInput): Plan
     const repeat = findRepeat(random, requirement.breach.number, input.history);
     paragraphs.push(
       repeat
-        ? { ...paragraph, sentences: [...paragraph.sentences, repeat.statement], repeat }
+        ? {
+            ...paragraph,
+            sentences: [
+              ...paragraph.sentences,
+              ...citeOutsideRepeat(requirement.breach.number, repeat),
+              repeat.statement,
+            ],
+            repeat,
+          }
         : paragraph,
     );
   }

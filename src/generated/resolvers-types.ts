@@ -157,6 +157,11 @@ export type Finding = {
   /** The regulator's own label for this text, e.g. the CQC quality statement it was written under. */
   label: Maybe<FindingLabel>;
   polarity: Polarity;
+  /**
+   * Regulations the repeat sentence itself names (by number, title or standard name): only these
+   * make it evidence of a repeated breach (repeatedBreaches with STATED_REPEAT).
+   */
+  repeatCitations: Array<Regulation>;
   /** The sentence saying this shortfall was found before, if any. */
   repeatStatement: Maybe<Scalars['String']['output']>;
   /** The earlier inspection that sentence refers to, when its date resolved. */
@@ -1331,6 +1336,7 @@ export type FindingResolvers<ContextType = RequestContext, ParentType extends Re
   inspection?: Resolver<ResolversTypes['Inspection'], ParentType, ContextType>;
   label?: Resolver<Maybe<ResolversTypes['FindingLabel']>, ParentType, ContextType>;
   polarity?: Resolver<ResolversTypes['Polarity'], ParentType, ContextType>;
+  repeatCitations?: Resolver<Array<ResolversTypes['Regulation']>, ParentType, ContextType>;
   repeatStatement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   repeats?: Resolver<Maybe<ResolversTypes['Inspection']>, ParentType, ContextType>;
   section?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

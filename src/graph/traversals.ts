@@ -126,6 +126,12 @@ export const TRAVERSALS = {
     pattern: '(n)-[:CITES]->(m:Regulation)',
     order: 'm.id',
   },
+  findingRepeatCitations: {
+    from: 'finding',
+    to: 'regulation',
+    pattern: '(n)-[:CITES {inRepeatStatement: true}]->(m:Regulation)',
+    order: 'm.id',
+  },
   findingRepeats: {
     from: 'finding',
     to: 'inspection',

@@ -209,6 +209,12 @@ export interface RepeatEvidence {
   statement: string;
   /** The earlier inspection's id when its date resolves against the history, else null. */
   refersTo: string | null;
+  /**
+   * The regulations the statement itself names, by number, title or standard name. Only these
+   * make it evidence of a breach of a regulation: a citation elsewhere in the finding may be
+   * about another shortfall.
+   */
+  citations: Citation[];
 }
 
 export interface Finding {

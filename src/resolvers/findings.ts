@@ -47,6 +47,8 @@ export const Finding: FindingResolvers = {
     ),
   citations: (finding, _args, { loaders }) =>
     loaders.rowsOf('findingCitations', finding, finding.id),
+  repeatCitations: (finding, _args, { loaders }) =>
+    loaders.rowsOf('findingRepeatCitations', finding, finding.id),
   repeats: (finding, _args, { loaders }) => loaders.one('findingRepeats', finding.id),
   inspection: (finding, _args, { loaders }) =>
     whenReady(loaders.oneOf('findingInspection', finding, finding.id), (row) =>

@@ -58,6 +58,7 @@ const PREFETCHABLE: Readonly<Record<string, Readonly<Record<string, Source>>>> =
   Finding: {
     themes: { traversal: 'findingThemes' },
     citations: { traversal: 'findingCitations' },
+    repeatCitations: { traversal: 'findingRepeatCitations' },
     inspection: { traversal: 'findingInspection' },
   },
 };
@@ -84,7 +85,7 @@ const KEY_ONLY: Readonly<Record<string, ReadonlySet<string>>> = {
   Judgement: new Set(['inspection']),
   Requirement: new Set(['regulation', 'inspection', 'enforcementAction']),
   Recommendation: new Set(['inspection']),
-  Finding: new Set(['themes', 'citations', 'repeats', 'inspection']),
+  Finding: new Set(['themes', 'citations', 'repeatCitations', 'repeats', 'inspection']),
   EnforcementAction: new Set(['regulation', 'inspection']),
   Legislation: new Set(['regulations']),
   Regulation: new Set(['legislation', 'themes', 'requirements']),

@@ -67,6 +67,12 @@ describe('answer audit on a generated corpus', () => {
     const types = [...computeEnforcementActions(records).keys()].map((k) => k.split(' ')[1]);
     expect(types).toContain(nameApiEnforcementType('compliance-notice'));
     expect(types).toContain(nameApiEnforcementType('requirement-notice'));
+    // A dated repeat naming no regulation follows a sentence naming it (the generator's
+    // citeOutsideRepeat): a reader taking the finding's citations as the statement's would count it.
+    const citedElsewhere = records.flatMap((r) =>
+      r.repeats.filter((p) => p.regulation === null && /repeated shortfall from/.test(p.statement)),
+    );
+    expect(citedElsewhere.length).toBeGreaterThan(0);
   });
 
   it('asks every question', () => {

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMigrations } from '../../src/app/prepare-graph.ts';
-import { defineQuery, read, type PlainRecord } from '../../src/db/query.ts';
+import { defineQuery, defineStatement, read, type PlainRecord } from '../../src/db/query.ts';
 import {
   findLoadedShas,
   loadReportBatch,
@@ -40,6 +40,12 @@ const inspectionsOf = defineQuery<
     previous: read.optionalString(row, 'previous'),
   }),
 });
+
+/** What a graph built before ingest version 3 holds: reports with no ingestVersion. */
+const markOlderIngest = defineStatement<{ sha256: string }>(
+  'test.mark-older-ingest',
+  'MATCH (r:Report {sha256: $sha256}) REMOVE r.ingestVersion',
+);
 
 const requirementsOf = defineQuery<
   { inspectionId: string },
@@ -315,6 +321,16 @@ describe('loading many ReportDocuments in one transaction', () => {
     const shas = [docs[0]!.source.sha256, docs[1]!.source.sha256, '0'.repeat(64)];
     expect(await findLoadedShas(graph.db, shas)).toEqual(new Set(shas.slice(0, 2)));
     expect(await findLoadedShas(graph.db, [])).toEqual(new Set());
+  });
+
+  it('reads again a report an earlier ingest version loaded, to the graph a fresh load makes', async () => {
+    const sha = docs[0]!.source.sha256;
+    await graph.db.write(markOlderIngest, { sha256: sha });
+    expect(await findLoadedShas(graph.db, [sha])).toEqual(new Set());
+    const result = await loadReportBatch(graph.db, docs);
+    expect(result).toMatchObject({ loaded: docs.length, failed: 0 });
+    expect(await findLoadedShas(graph.db, [sha])).toEqual(new Set([sha]));
+    expect(await dumpGraph(graph)).toEqual(oneByOne);
   });
 
   it('loads the others when one document makes the batch fail, and reports that one with its reason', async () => {

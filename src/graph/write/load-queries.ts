@@ -70,7 +70,8 @@ export const upsertInspections = defineStatement<Reports>(
    MERGE (r:Report {sha256: rep.report.sha256})
      ON CREATE SET r.ingestedAt = datetime()
    SET r.fileName = rep.report.fileName, r.format = rep.report.format, r.family = rep.report.family,
-       r.parser = rep.report.parser, r.parserVersion = rep.report.parserVersion, r.warnings = rep.report.warnings
+       r.parser = rep.report.parser, r.parserVersion = rep.report.parserVersion,
+       r.ingestVersion = rep.report.ingestVersion, r.warnings = rep.report.warnings
    MERGE (i)-[:REPORTED_IN]->(r)`,
 );
 
@@ -261,7 +262,7 @@ export const writeFindings = defineStatement<Reports>(
      UNWIND f.citations AS rg
      ${LINK_REGULATION}
      MERGE (n)-[c:CITES]->(g)
-     SET c.text = rg.text
+     SET c.text = rg.text, c.inRepeatStatement = rg.inRepeatStatement
    }
    CALL (n, f) {
      WITH f WHERE f.repeatRefersTo IS NOT NULL
@@ -270,21 +271,13 @@ export const writeFindings = defineStatement<Reports>(
    }`,
 );
 
-export const findReportBySha = defineQuery<
-  { sha256: string },
-  { sha256: string; parserVersion: string | null }
+/** Reports among `shas` loaded by ingest version `ingestVersion`: earlier versions are read again. */
+export const findLoadedReportShas = defineQuery<
+  { shas: string[]; ingestVersion: string },
+  { sha256: string }
 >({
-  name: 'load.find-report',
-  cypher:
-    'MATCH (r:Report {sha256: $sha256}) RETURN r.sha256 AS sha256, r.parserVersion AS parserVersion',
-  parse: (row) => ({
-    sha256: read.string(row, 'sha256'),
-    parserVersion: read.optionalString(row, 'parserVersion'),
-  }),
-});
-
-export const findLoadedReportShas = defineQuery<{ shas: string[] }, { sha256: string }>({
   name: 'load.find-loaded-shas',
-  cypher: 'MATCH (r:Report) WHERE r.sha256 IN $shas RETURN r.sha256 AS sha256',
+  cypher:
+    'MATCH (r:Report) WHERE r.sha256 IN $shas AND r.ingestVersion = $ingestVersion RETURN r.sha256 AS sha256',
   parse: (row) => ({ sha256: read.string(row, 'sha256') }),
 });

@@ -4,6 +4,7 @@
  * batch costs the same one round trip as one report. A batch that fails is retried document by document, so one bad
  * document fails alone, with its reason, and leaves nothing behind.
  */
+import { INGEST_VERSION } from '../../model/ingest-version.ts';
 import type { Database } from '../../db/executor.ts';
 import type { ReportDocument } from '../../model/document.ts';
 import type { NamedQuery } from '../../db/query.ts';
@@ -12,7 +13,6 @@ import { planBatch, statementRows, type BatchPlan } from './load-batch-rows.ts';
 import {
   ensureRegulations,
   findLoadedReportShas,
-  findReportBySha,
   linkPreviousInspections,
   removePreviousVersions,
   setRatingDirections,
@@ -161,15 +161,20 @@ export async function loadReportDocument(db: Database, doc: ReportDocument): Pro
   await writeBatch(db, planBatch([doc]));
 }
 
-/** True when a report with this sha256 is already in the graph (re-ingest can skip it). */
+/**
+ * True when a report with this sha256 is already in the graph as this pipeline reads it (re-ingest
+ * can skip it); one loaded by an earlier ingest version is read again.
+ */
 export async function isReportLoaded(db: Database, sha256: string): Promise<boolean> {
-  const rows = await db.read(findReportBySha, { sha256 });
-  return rows.length > 0;
+  return (await findLoadedShas(db, [sha256])).has(sha256);
 }
 
 /** The subset of `shas` already in the graph, in one query, so a resumed bulk ingest skips them. */
 export async function findLoadedShas(db: Database, shas: readonly string[]): Promise<Set<string>> {
   if (shas.length === 0) return new Set();
-  const rows = await db.read(findLoadedReportShas, { shas: [...shas] });
+  const rows = await db.read(findLoadedReportShas, {
+    shas: [...shas],
+    ingestVersion: INGEST_VERSION,
+  });
   return new Set(rows.map((r) => r.sha256));
 }

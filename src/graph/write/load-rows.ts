@@ -2,7 +2,13 @@
  * ReportDocument → the flat parameter rows the load queries UNWIND. Pure, so what is written
  * for a document can be tested without a database.
  */
-import type { EnforcementItem, ReportDocument, RegulationRef } from '../../model/document.ts';
+import { INGEST_VERSION } from '../../model/ingest-version.ts';
+import type {
+  EnforcementItem,
+  Finding,
+  ReportDocument,
+  RegulationRef,
+} from '../../model/document.ts';
 
 export function toRegulationId(ref: RegulationRef): string {
   return `${ref.legislation}:${ref.number}`;
@@ -66,6 +72,7 @@ export function buildLoadParams(doc: ReportDocument): LoadParams {
       family: doc.family,
       parser: doc.parser.name,
       parserVersion: doc.parser.version,
+      ingestVersion: INGEST_VERSION,
       warnings: doc.warnings.map(
         (w) => `${w.code}${w.position ? ` (line ${w.position.line})` : ''}: ${w.message}`,
       ),
@@ -129,7 +136,7 @@ export function buildLoadParams(doc: ReportDocument): LoadParams {
       offset: f.position.offset,
       line: f.position.line,
       themes: f.themes.map((t) => ({ id: t.id, terms: t.terms })),
-      citations: f.citations.map((c) => ({ ...regulationRow(c.regulation)!, text: c.text })),
+      citations: buildCitationRows(f),
       repeatStatement: f.repeat?.statement ?? null,
       repeatRefersTo: f.repeat?.refersTo ?? null,
       // Flat properties, not a node: a finding has at most one label and the API reads it with the finding.
@@ -139,4 +146,21 @@ export function buildLoadParams(doc: ReportDocument): LoadParams {
       labelScore: f.label?.score ?? null,
     })),
   };
+}
+
+/**
+ * A finding's citations, each marked when its repeat statement names it too: that mark is what
+ * lets repeatedBreaches count the statement as evidence of a breach of the regulation.
+ */
+function buildCitationRows(f: Finding): Record<string, unknown>[] {
+  const inRepeat = new Set(f.repeat?.citations.map((c) => regulationKey(c.regulation)) ?? []);
+  return f.citations.map((c) => ({
+    ...regulationRow(c.regulation)!,
+    text: c.text,
+    inRepeatStatement: inRepeat.has(regulationKey(c.regulation)),
+  }));
+}
+
+function regulationKey(regulation: RegulationRef): string {
+  return `${regulation.legislation}:${regulation.number}`;
 }

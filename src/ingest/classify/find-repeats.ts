@@ -5,6 +5,7 @@
 import type { Polarity, RepeatEvidence, ReportDocument } from '../../model/document.ts';
 import { findRequiredWords, foldForRequiredWords, mayMatch } from '../text/required-words.ts';
 import { prepareForCues } from './cues.ts';
+import type { FoundCitation } from './found-citation.ts';
 import repeatCues from './repeat-cues.json' with { type: 'json' };
 import { resolveEarlierInspection } from './resolve-earlier-inspection.ts';
 import { splitSentences } from './split-sentences.ts';
@@ -111,15 +112,28 @@ function unreachableKind(kind: never): never {
   throw new Error(`Unknown repeat kind ${String(kind)}`);
 }
 
+/** The citations found in the finding that lie inside its sentence from `start` to `end`. */
+function citationsWithin(
+  citations: readonly FoundCitation[],
+  start: number,
+  end: number,
+): RepeatEvidence['citations'] {
+  return citations
+    .filter((c) => c.start >= start && c.end <= end)
+    .map(({ regulation, text }) => ({ regulation: { ...regulation }, text }));
+}
+
 /**
  * The finding's repeat statement: among its repeat sentences, one whose earlier inspection
  * resolves, then the most direct cue ("This was a breach in regulation at the previous
- * inspection" over "no progress since the previous inspection"), then the first.
+ * inspection" over "no progress since the previous inspection"), then the first. `citations`
+ * are the finding's own, with their positions: the statement keeps those inside its sentence.
  */
 export function findRepeat(
   text: string,
   polarity: Polarity,
   doc: Pick<ReportDocument, 'history' | 'inspection'>,
+  citations: readonly FoundCitation[] = [],
 ): RepeatEvidence | null {
   const prepared = prepareForCues(text);
   // A sentence is a repeat statement only if it matches a persisting or earlierRequirement cue,
@@ -133,7 +147,11 @@ export function findRepeat(
     return [
       {
         rank: found.rank,
-        evidence: { statement: text.slice(sentence.start, sentence.end), refersTo },
+        evidence: {
+          statement: text.slice(sentence.start, sentence.end),
+          refersTo,
+          citations: citationsWithin(citations, sentence.start, sentence.end),
+        },
       },
     ];
   });

@@ -23,12 +23,11 @@ function citationKey(citation: Citation): string {
 
 function mergeCitations(existing: readonly Citation[], found: readonly Citation[]): Citation[] {
   const seen = new Set(existing.map(citationKey));
-  return [
-    ...existing,
-    ...found
-      .filter((c) => !seen.has(citationKey(c)))
-      .map(({ regulation, text }) => ({ regulation: { ...regulation }, text })),
-  ];
+  return [...existing, ...found.filter((c) => !seen.has(citationKey(c))).map(copyCitation)];
+}
+
+function copyCitation({ regulation, text }: Citation): Citation {
+  return { regulation: { ...regulation }, text };
 }
 
 function mergeThemes(existing: readonly ThemeTag[], found: readonly ThemeTag[]): ThemeTag[] {
@@ -54,7 +53,9 @@ export function classifyFinding(
     polarity,
     citations: mergeCitations(finding.citations, found),
     themes: mergeThemes(finding.themes, tagThemes(finding.text, [...found, ...finding.citations])),
-    repeat: finding.repeat ? { ...finding.repeat } : findRepeat(finding.text, polarity, doc),
+    repeat: finding.repeat
+      ? { ...finding.repeat, citations: finding.repeat.citations.map(copyCitation) }
+      : findRepeat(finding.text, polarity, doc, found),
     position: { ...finding.position },
   };
 }

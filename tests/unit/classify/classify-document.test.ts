@@ -122,6 +122,7 @@ describe("classifyDocument on seed 000 (Ofsted children's home)", () => {
     expect(findingStarting(doc, 'The process for moving children').repeat).toEqual({
       statement: 'This is a repeated shortfall from the full inspection in September 2018.',
       refersTo: 'ofsted:1247390:2018-09-26:full',
+      citations: [],
     });
     expect(
       findingStarting(doc, 'Leaders and managers have made no progress').repeat?.refersTo,
@@ -218,12 +219,35 @@ describe('classifyDocument rules', () => {
   it('keeps citations, themes and repeat evidence a parser already set', () => {
     const parsed = finding('Four restraints have occurred since this guidance was issued.');
     parsed.themes = [{ id: 'safeguarding', terms: ['parser'] }];
-    parsed.repeat = { statement: 'from the parser', refersTo: null };
+    parsed.repeat = { statement: 'from the parser', refersTo: null, citations: [] };
     const [out] = classifyDocument(ofstedDocument([parsed])).findings;
     expect(out!.themes).toEqual([
       { id: 'safeguarding', terms: ['parser'] },
       { id: 'restraint-and-behaviour', terms: ['restraints'] },
     ]);
-    expect(out!.repeat).toEqual({ statement: 'from the parser', refersTo: null });
+    expect(out!.repeat).toEqual({ statement: 'from the parser', refersTo: null, citations: [] });
+  });
+
+  it('gives a repeat statement only the regulations its own sentence names', () => {
+    const classify = (text: string) =>
+      classifyDocument(ofstedDocument([finding(text)])).findings[0]!;
+    const elsewhere = classify(
+      'Staff do not record restraints (regulation 35). This is a repeated shortfall from the full inspection in September 2018.',
+    );
+    expect(elsewhere.citations.map((c) => c.regulation.number)).toEqual(['35']);
+    expect(elsewhere.repeat?.refersTo).toBe('ofsted:1247390:2018-09-26:full');
+    expect(elsewhere.repeat?.citations).toEqual([]);
+
+    const named = classify(
+      'Staff do not record restraints (regulation 35). This is a repeated breach of regulation 12 from the full inspection in September 2018.',
+    );
+    expect(named.repeat?.citations.map((c) => [c.regulation.number, c.text])).toEqual([
+      ['12', 'regulation 12'],
+    ]);
+
+    const byStandard = classify(
+      'This is a repeated breach of the protection of children standard from the full inspection in September 2018.',
+    );
+    expect(byStandard.repeat?.citations.map((c) => c.regulation.number)).toEqual(['12']);
   });
 });

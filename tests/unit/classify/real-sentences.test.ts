@@ -98,7 +98,7 @@ describe('findRepeat on real sentences', () => {
         : NO_HISTORY;
     const repeat = findRepeat(c.text, c.polarity as Polarity, context);
     expect(repeat).toEqual(
-      c.statement === null ? null : { statement: c.statement, refersTo: c.refersTo },
+      c.statement === null ? null : { statement: c.statement, refersTo: c.refersTo, citations: [] },
     );
   });
 });

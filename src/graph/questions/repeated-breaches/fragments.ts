@@ -9,8 +9,9 @@ import type { BreachEvidence, RepeatedBreachRow } from './types.ts';
 /**
  * Every piece of evidence that inspection `i` breached regulation `g` at location `l`, as rows
  * `l, g, leg, i, kind`, kept where `where` holds; with `kinds` 'asked', only the kinds in
- * `$evidence`. A stated repeat needs the sentence to cite the regulation itself: a theme the
- * regulation covers is not evidence of a breach of it.
+ * `$evidence`. A stated repeat needs its own sentence to cite the regulation: a theme the
+ * regulation covers is not evidence of a breach of it, and nor is a citation in another sentence
+ * of the finding, which may be about another shortfall.
  */
 export function matchEvidence(where: string, kinds: 'asked' | 'all'): string {
   const asked = (kind: BreachEvidence) => (kinds === 'asked' ? `'${kind}' IN $evidence AND ` : '');
@@ -25,7 +26,7 @@ export function matchEvidence(where: string, kinds: 'asked' | 'all'): string {
       UNION
       // Few findings state a repeat, so the match starts from them.
       MATCH (l:Location)<-[:OF]-(:Inspection)-[:FOUND]->(f:Finding)-[:REPEATS]->(i:Inspection)-[:OF]->(l)
-      MATCH (f)-[:CITES]->(g:Regulation)-[:PART_OF]->(leg:Legislation {kind: 'regulations'})
+      MATCH (f)-[:CITES {inRepeatStatement: true}]->(g:Regulation)-[:PART_OF]->(leg:Legislation {kind: 'regulations'})
       WHERE ${asked('STATED_REPEAT')}${where}
       RETURN DISTINCT l, g, leg, i, 'STATED_REPEAT' AS kind
     }`;
@@ -52,7 +53,7 @@ export const ROW_OF_PAIR = `
                      RETURN DISTINCT e ORDER BY e.id } AS actions,
            COLLECT { UNWIND stated AS earlier
                      MATCH (l)<-[:OF]-(:Inspection)-[:FOUND]->(f:Finding)-[:REPEATS]->(earlier)
-                     WHERE EXISTS { (f)-[:CITES]->(g) }
+                     WHERE EXISTS { (f)-[:CITES {inRepeatStatement: true}]->(g) }
                      WITH DISTINCT f, earlier ORDER BY f.id, earlier.id
                      RETURN {findingId: f.id, statement: f.repeatStatement, refersTo: earlier.id} } AS statements,
            head(COLLECT { MATCH (p:Provider)-[:RUNS]->(l) WITH p ORDER BY p.id LIMIT 1 RETURN properties(p) }) AS provider
