@@ -36,6 +36,11 @@ export type EnforcementType =
   | 'COMPLIANCE_NOTICE'
   /** Enforcement the report states without naming a kind the parsers know. */
   | 'OTHER'
+  /**
+   * Criminal enforcement: a prosecution, or the alternatives to one the CQC uses (a simple caution,
+   * a fixed penalty notice). A report saying one may follow is not one.
+   */
+  | 'PROSECUTION'
   /** CQC requirement notice: a breach under 'Action we have told the provider to take'. */
   | 'REQUIREMENT_NOTICE'
   /** Conditions imposed on or varied in a registration, or a restriction (e.g. on admissions). */

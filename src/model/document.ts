@@ -59,6 +59,7 @@ export type EnforcementType =
   | 'restriction'
   | 'suspension'
   | 'cancellation'
+  | 'prosecution'
   | 'other';
 
 /** Where in the source text a value came from: 1-based line, 0-based character offset. */

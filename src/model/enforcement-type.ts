@@ -13,6 +13,7 @@ export type EnforcementTypeName =
   | 'RESTRICTION'
   | 'SUSPENSION'
   | 'CANCELLATION'
+  | 'PROSECUTION'
   | 'OTHER';
 
 export function toEnforcementTypeName(type: EnforcementType): EnforcementTypeName {
@@ -29,6 +30,8 @@ export function toEnforcementTypeName(type: EnforcementType): EnforcementTypeNam
       return 'SUSPENSION';
     case 'cancellation':
       return 'CANCELLATION';
+    case 'prosecution':
+      return 'PROSECUTION';
     case 'other':
       return 'OTHER';
     default:
@@ -44,6 +47,7 @@ const STORED: Readonly<Record<EnforcementType, true>> = {
   restriction: true,
   suspension: true,
   cancellation: true,
+  prosecution: true,
   other: true,
 };
 

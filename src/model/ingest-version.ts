@@ -4,6 +4,7 @@
  * being skipped as unchanged, so a fix to reading reaches graphs built before it without `--force`.
  * Bump it whenever any parser or classifier gives different output for the same file.
  *
- * 3: repeat statements carry the citations of their own sentence (STATED_REPEAT evidence).
+ * 3: repeat statements carry the citations of their own sentence (STATED_REPEAT evidence);
+ *    prosecutions, simple cautions and fixed penalty notices are enforcement of type prosecution.
  */
 export const INGEST_VERSION = '3';

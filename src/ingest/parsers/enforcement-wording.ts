@@ -1,9 +1,16 @@
 import type { EnforcementType, LegislationId, RegulationRef } from '../../model/document.ts';
 import { readCount } from '../text/numbers.ts';
 
+const PROSECUTION = /\bprosecut(?:ed|ion)\b|\bsimple cautions?\b|\bfixed penalty notices?\b/;
+const POSSIBLE_PROSECUTION =
+  /\b(?:may|could|can|might|would|will)\b[^.]*\b(?:lead to|result in|face)\b[^.]*\bprosecut|\bconsider(?:s|ed|ing)?\b[^.]*\bprosecut/;
+
 /** Kind of enforcement a sentence names, from the regulators' own wording; `other` when unclear. */
 export function readEnforcementType(text: string): EnforcementType {
   const t = text.toLowerCase();
+  // Checked first: "we prosecuted the provider for failing to comply with a warning notice" is a
+  // prosecution. "Failure to comply may lead to prosecution" states none.
+  if (PROSECUTION.test(t) && !POSSIBLE_PROSECUTION.test(t)) return 'prosecution';
   if (/compliance notice/.test(t)) return 'compliance-notice';
   if (/warning notice/.test(t)) return 'warning-notice';
   if (/requirement notice/.test(t)) return 'requirement-notice';

@@ -19,7 +19,7 @@ export function splitSentences(text: string): string[] {
  */
 function isIssuingSentence(sentence: string): boolean {
   return (
-    /\bwe (?:have )?(?:issued|served|imposed|placed|took)\b/i.test(sentence) &&
+    /\bwe (?:have )?(?:issued|served|imposed|placed|took|prosecuted|gave)\b/i.test(sentence) &&
     readEnforcementType(sentence) !== 'other'
   );
 }
