@@ -50,6 +50,9 @@ const FINDINGS: readonly (readonly [number, number, number, number])[] = [
 /** Chance that a concern on a theme the previous inspection raised says so. */
 const FOLLOW_UP_CHANCE = 0.45;
 
+/** Chance that such a follow-up names the regulation, by its title. */
+const NAMED_FOLLOW_UP_CHANCE = 0.5;
+
 export const WHY_INSPECTED =
   'This was a planned inspection based on the rating the service was given.';
 
@@ -99,12 +102,20 @@ class FindingWriter {
     )
       return null;
     this.followedUp.add(theme);
-    const text = `Despite a requirement made at the inspection in ${formatMonthYear(previous.start)}, ${clause}`;
+    // Some name the regulation by its title, the only way they count as evidence of a breach of it.
+    const breach = HSCA_BREACH_OF_THEME[theme];
+    const named = breach && this.random.chance(NAMED_FOLLOW_UP_CHANCE) ? breach.number : null;
+    const under = named ? ` under the regulation on ${readHeading(named).toLowerCase()}` : '';
+    const text = `Despite a requirement made${under} at the inspection in ${formatMonthYear(previous.start)}, ${clause}`;
     return {
       theme,
       polarity: 'concern',
       text,
-      repeat: { statement: text, refersTo: previous.id, regulation: null },
+      repeat: {
+        statement: text,
+        refersTo: previous.id,
+        regulation: named ? `HSCA-RA-2014:${named}` : null,
+      },
     };
   }
 

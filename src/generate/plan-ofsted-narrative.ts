@@ -4,6 +4,7 @@
  * to meet the same regulation at an inspection the history table shows), then further concern
  * and strength paragraphs in proportion to the grades, on the home's usual themes.
  */
+import { findRegulation } from '../reference/index.ts';
 import { formatMonthYear } from './calendar.ts';
 import { OFSTED_SENTENCES } from './data/ofsted-narrative-sentences.ts';
 import {
@@ -45,9 +46,24 @@ export function buildMonthRepeat(earlier: PastOfstedInspection): string {
   return `This is a repeated shortfall from the ${earlier.kind} inspection in ${formatMonthYear(earlier.start)}.`;
 }
 
-/** A dated repeat that names the regulation: the only kind repeatedBreaches may count as evidence of it. */
-export function buildRegulationRepeat(regulation: string, earlier: PastOfstedInspection): string {
-  return `This is a repeated breach of regulation ${regulation} from the ${earlier.kind} inspection in ${formatMonthYear(earlier.start)}.`;
+/**
+ * A dated repeat that names the regulation, by number or by its quality standard's name ("the
+ * protection of children standard"): the only kind repeatedBreaches may count as evidence of it.
+ */
+export function buildRegulationRepeat(
+  regulation: string,
+  earlier: PastOfstedInspection,
+  byStandard = false,
+): string {
+  const standard = byStandard ? readStandardName(regulation) : null;
+  const named = standard ? standard : `regulation ${regulation}`;
+  return `This is a repeated breach of ${named} from the ${earlier.kind} inspection in ${formatMonthYear(earlier.start)}.`;
+}
+
+/** "the protection of children standard" for regulation 12, or null for a regulation that is no quality standard. */
+function readStandardName(regulation: string): string | null {
+  const heading = findRegulation('CHR2015', regulation)?.heading ?? '';
+  return /^the .+ standard$/i.test(heading) ? heading.replace(/^The /, 'the ') : null;
 }
 
 /**
@@ -86,6 +102,9 @@ class SentencePool {
  */
 const UNRECORDED_REPEAT_CHANCE = 0.15;
 
+/** Share of repeats naming a regulation that name it by its quality standard. */
+const BY_STANDARD_CHANCE = 0.4;
+
 function findRepeat(
   random: Random,
   regulation: string,
@@ -97,7 +116,7 @@ function findRepeat(
     const previous = history[0];
     if (!previous || !random.chance(UNRECORDED_REPEAT_CHANCE)) return null;
     return {
-      statement: buildRegulationRepeat(regulation, previous),
+      statement: buildRegulationRepeat(regulation, previous, random.chance(BY_STANDARD_CHANCE)),
       refersTo: previous.id,
       regulation: named,
     };
@@ -107,7 +126,7 @@ function findRepeat(
     return { statement: PREVIOUS_INSPECTION_REPEAT, refersTo: earlier.id, regulation: null };
   return random.chance(0.5)
     ? {
-        statement: buildRegulationRepeat(regulation, earlier),
+        statement: buildRegulationRepeat(regulation, earlier, random.chance(BY_STANDARD_CHANCE)),
         refersTo: earlier.id,
         regulation: named,
       }

@@ -5,6 +5,7 @@
  * Bump it whenever any parser or classifier gives different output for the same file.
  *
  * 3: repeat statements carry the citations of their own sentence (STATED_REPEAT evidence);
- *    prosecutions, simple cautions and fixed penalty notices are enforcement of type prosecution.
+ *    prosecutions, simple cautions and fixed penalty notices are enforcement of type prosecution;
+ *    CQC text names regulations by title ("breaches in relation to safe care and treatment").
  */
 export const INGEST_VERSION = '3';

@@ -73,6 +73,16 @@ describe('answer audit on a generated corpus', () => {
       r.repeats.filter((p) => p.regulation === null && /repeated shortfall from/.test(p.statement)),
     );
     expect(citedElsewhere.length).toBeGreaterThan(0);
+    // Regulations named by title or standard name, not number, in counted repeats.
+    const byName = records.flatMap((r) =>
+      r.repeats.filter(
+        (p) =>
+          p.regulation !== null && / standard from |under the regulation on /.test(p.statement),
+      ),
+    );
+    expect(byName.map((p) => p.regulation!.split(':')[0])).toEqual(
+      expect.arrayContaining(['CHR2015', 'HSCA-RA-2014']),
+    );
   });
 
   it('asks every question', () => {

@@ -21,6 +21,7 @@ import {
   legislationNameSource,
 } from './legislation-names.ts';
 import type { FoundCitation } from './found-citation.ts';
+import { findRegulationTitles } from './find-regulation-titles.ts';
 import { findStandardNames } from './find-standard-names.ts';
 
 export interface CitationContext {
@@ -87,7 +88,10 @@ function extendOverHeading(text: string, end: number, heading: string | null): n
 }
 
 export function findCitations(text: string, context: CitationContext): FoundCitation[] {
-  const byName = findStandardNames(text, context.defaultLegislation);
+  const byName = [
+    ...findStandardNames(text, context.defaultLegislation),
+    ...findRegulationTitles(text, context.defaultLegislation),
+  ];
   // Every other citation has a number (ASCII digits: \d means nothing else), and most finding
   // texts have none: they skip the legislation names and the citation pattern.
   if (!/\d/.test(text)) return byName;
@@ -139,10 +143,13 @@ export function findCitations(text: string, context: CitationContext): FoundCita
       });
     }
   }
-  // A standard named beside its number ("regulation 12, the protection of children standard")
-  // is one citation.
-  return [
-    ...found,
-    ...byName.filter((c) => !seen.has(`${c.regulation.legislation}:${c.regulation.number}`)),
-  ];
+  // A standard or title named beside its number ("regulation 12, the protection of children
+  // standard"; "Regulation 12 HSCA RA Regulations 2014 Safe care and treatment") is one citation.
+  for (const c of byName) {
+    const id = `${c.regulation.legislation}:${c.regulation.number}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    found.push(c);
+  }
+  return found;
 }
