@@ -115,7 +115,7 @@ export function buildOfstedTruth(file: string, plan: OfstedInspectionPlan): Grou
     findings.push({
       section: plan.interim ? INTERIM_NARRATIVE_SECTION : paragraph.area,
       polarity: paragraph.polarity,
-      themes: [paragraph.theme],
+      themes: paragraph.secondTheme ? [paragraph.theme, paragraph.secondTheme] : [paragraph.theme],
     });
   }
   return {

@@ -54,6 +54,8 @@ export interface PlannedRepeat {
 export interface PlannedParagraph {
   area: OfstedArea;
   theme: ThemeId;
+  /** A second theme the paragraph is also about, in a sentence of its own (the last), or null. */
+  secondTheme: ThemeId | null;
   polarity: SentencePolarity;
   sentences: readonly string[];
   repeat: PlannedRepeat | null;

@@ -143,7 +143,38 @@ function buildParagraph(
   const area = OFSTED_AREA_OF_THEME[theme];
   const sentences = pool.take(theme, polarity, random.int(1, most));
   if (!area || sentences.length === 0) return null;
-  return { area, theme, polarity, sentences, repeat: null, splitAcrossPages: random.chance(0.04) };
+  return {
+    area,
+    theme,
+    secondTheme: null,
+    polarity,
+    sentences,
+    repeat: null,
+    splitAcrossPages: random.chance(0.04),
+  };
+}
+
+/** Share of further paragraphs that end on a sentence about a second theme. */
+const SECOND_THEME_CHANCE = 0.2;
+
+/**
+ * The paragraph with a sentence on another of the home's themes added at its end, when one has
+ * an unused sentence of the same polarity: a finding about two things ("… Staff still do not
+ * follow the missing-from-home protocols.") must carry both themes.
+ */
+function addSecondTheme(
+  random: Random,
+  pool: SentencePool,
+  weights: readonly Weighted<ThemeId>[],
+  paragraph: PlannedParagraph,
+): PlannedParagraph {
+  const others = weights.filter(
+    (w) => w.value !== paragraph.theme && pool.remaining(w.value, paragraph.polarity).length > 0,
+  );
+  if (others.length === 0) return paragraph;
+  const second = random.pickWeighted(others);
+  const [sentence] = pool.take(second, paragraph.polarity, 1);
+  return { ...paragraph, secondTheme: second, sentences: [...paragraph.sentences, sentence!] };
 }
 
 function drawParagraphs(
@@ -156,7 +187,12 @@ function drawParagraphs(
   const out: PlannedParagraph[] = [];
   for (let attempt = 0; out.length < count && attempt < count * 4; attempt += 1) {
     const paragraph = buildParagraph(random, pool, random.pickWeighted(weights), polarity);
-    if (paragraph) out.push(paragraph);
+    if (!paragraph) continue;
+    out.push(
+      random.chance(SECOND_THEME_CHANCE)
+        ? addSecondTheme(random, pool, weights, paragraph)
+        : paragraph,
+    );
   }
   return out;
 }

@@ -80,6 +80,8 @@ describe('answer audit on a generated corpus', () => {
           p.regulation !== null && / standard from |under the regulation on /.test(p.statement),
       ),
     );
+    // Findings written about two themes, so themeCooccurrence has pairs to count.
+    expect(records.some((r) => r.findings.some((f) => f.themes.length > 1))).toBe(true);
     expect(byName.map((p) => p.regulation!.split(':')[0])).toEqual(
       expect.arrayContaining(['CHR2015', 'HSCA-RA-2014']),
     );
@@ -92,9 +94,10 @@ describe('answer audit on a generated corpus', () => {
       'enforcementActions',
       'ratingChanges',
       'repeatedBreaches',
+      'themeCooccurrence',
       'themeTrends',
     ]);
-    expect(results).toHaveLength(25);
+    expect(results).toHaveLength(26);
   });
 
   it('finds every answer equal to the ground truth (precision and recall 1)', () => {

@@ -11,6 +11,7 @@ import {
   describeCountedInspections,
   keyRepeatedBreach,
 } from '../../eval/answers/repeated-breaches.ts';
+import { keyThemePair } from '../../eval/answers/theme-cooccurrence.ts';
 import { keyThemeYear } from '../../eval/answers/theme-trends.ts';
 import { unreachable } from '../../model/unreachable.ts';
 import { postGraphql, readAllPages } from './graphql-pages.ts';
@@ -97,6 +98,20 @@ const THEME_TRENDS = `
   query AuditThemeTrends {
     themeTrends(interval: YEAR) { theme { id } period findingCount }
   }`;
+
+const THEME_COOCCURRENCE = `
+  query AuditThemeCooccurrence($first: Int, $after: String) {
+    themeCooccurrence(first: $first, after: $after) {
+      ${PAGE_INFO}
+      nodes { first { id } second { id } findingCount }
+    }
+  }`;
+
+interface ThemePairNode {
+  first: { id: string };
+  second: { id: string };
+  findingCount: number;
+}
 
 interface ThemeTrendNode {
   theme: { id: string };
@@ -216,6 +231,17 @@ export async function askAuditRequest(url: string, request: AuditRequest): Promi
       for (const n of data.themeTrends as ThemeTrendNode[])
         counts.set(keyThemeYear(n.theme.id, n.period), n.findingCount);
       return { counts, pagingProblem: null };
+    }
+    case 'themeCooccurrence': {
+      const { nodes, pagingProblem } = await readAllPages<ThemePairNode>(
+        url,
+        'themeCooccurrence',
+        THEME_COOCCURRENCE,
+        {},
+      );
+      const counts = new Map<string, number>();
+      for (const n of nodes) counts.set(keyThemePair(n.first.id, n.second.id), n.findingCount);
+      return { counts, pagingProblem };
     }
     default:
       return unreachable(request, 'audit request');

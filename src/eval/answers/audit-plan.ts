@@ -11,6 +11,7 @@ import { computeBreachCounts, type BreachGroup } from './breach-counts.ts';
 import { computeEnforcementActions } from './enforcement-actions.ts';
 import { computeRatingChanges } from './rating-changes.ts';
 import { computeRepeatedBreaches, type RepeatedBreachVariant } from './repeated-breaches.ts';
+import { computeThemeCooccurrence } from './theme-cooccurrence.ts';
 import { computeThemeTrendsByYear } from './theme-trends.ts';
 import { readYear } from './truth-facts.ts';
 
@@ -19,7 +20,8 @@ export type AuditRequest =
   | { question: 'breachCounts'; groupBy: readonly BreachGroup[] }
   | { question: 'ratingChanges'; direction: RatingDirection }
   | { question: 'enforcementActions' }
-  | { question: 'themeTrends' };
+  | { question: 'themeTrends' }
+  | { question: 'themeCooccurrence' };
 
 /** A table compared row by row and value by value, or counts compared as multisets. */
 export type ExpectedAnswer =
@@ -69,6 +71,7 @@ export function planAudit(records: readonly GroundTruthRecord[]): AuditRequest[]
     requests.push({ question: 'ratingChanges', direction });
   requests.push({ question: 'enforcementActions' });
   requests.push({ question: 'themeTrends' });
+  requests.push({ question: 'themeCooccurrence' });
   return requests;
 }
 
@@ -88,6 +91,8 @@ export function describeRequest(request: AuditRequest): string {
       return 'enforcementActions';
     case 'themeTrends':
       return 'themeTrends interval=YEAR';
+    case 'themeCooccurrence':
+      return 'themeCooccurrence';
     default:
       return unreachable(request, 'audit request');
   }
@@ -108,6 +113,8 @@ export function computeExpectedAnswer(
       return { kind: 'table', table: computeEnforcementActions(records) };
     case 'themeTrends':
       return { kind: 'counts', counts: computeThemeTrendsByYear(records) };
+    case 'themeCooccurrence':
+      return { kind: 'counts', counts: computeThemeCooccurrence(records) };
     default:
       return unreachable(request, 'audit request');
   }

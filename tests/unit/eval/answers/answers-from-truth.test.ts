@@ -4,6 +4,10 @@ import { computeBreachCounts } from '../../../../src/eval/answers/breach-counts.
 import { computeEnforcementActions } from '../../../../src/eval/answers/enforcement-actions.ts';
 import { computeRatingChanges } from '../../../../src/eval/answers/rating-changes.ts';
 import { computeRepeatedBreaches } from '../../../../src/eval/answers/repeated-breaches.ts';
+import {
+  computeThemeCooccurrence,
+  keyThemePair,
+} from '../../../../src/eval/answers/theme-cooccurrence.ts';
 import { computeThemeTrendsByYear } from '../../../../src/eval/answers/theme-trends.ts';
 import { placeWindows } from '../../../../src/eval/answers/audit-plan.ts';
 import { TINY_TRUTH } from './tiny-ground-truth.ts';
@@ -170,6 +174,13 @@ describe('enforcementActions and themeTrends from the ground truth', () => {
       'staffing 2018': 1,
       'staffing 2020': 1,
     });
+  });
+
+  it('counts a finding once for each pair of themes it is written about, in either order', () => {
+    expect(Object.fromEntries(computeThemeCooccurrence(TINY_TRUTH))).toEqual({
+      'safeguarding staffing': 1,
+    });
+    expect(keyThemePair('staffing', 'medication')).toBe('medication staffing');
   });
 
   it('places the windows from the corpus years: from the middle year, and across the middle', () => {
