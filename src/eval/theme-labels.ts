@@ -2,7 +2,8 @@
  * The hand-labelled theme set (tests/golden/themes/findings.jsonl; the labelling guide and the
  * selection are beside it): read, checked against the taxonomy and the selection rule, and
  * tagged. Each row is a finding as the pipeline splits it out of a real report, with the themes a
- * reader gives it, a development or test split, and a boilerplate flag.
+ * reader gives it, a development or test split, and a boilerplate flag. The second labelling
+ * pass (second-pass.jsonl: id, themes, boilerplate) is read and checked by the same rules.
  */
 import type { ReportFamily, SourceFormat } from '../model/document.ts';
 import { readThemeTaxonomy } from '../reference/index.ts';
@@ -49,6 +50,13 @@ const FORMATS: readonly SourceFormat[] = ['txt', 'pdf', 'html', 'json', 'csv'];
 const SELECTIONS: readonly Selection[] = ['improve', 'nth'];
 const SPLITS: readonly Split[] = ['dev', 'test'];
 
+/** A finding's labels in a labelling pass. */
+export interface PassLabel {
+  id: string;
+  themes: string[];
+  boilerplate: boolean;
+}
+
 function fail(lineNumber: number, message: string): never {
   throw new Error(`labelled findings line ${lineNumber}: ${message}`);
 }
@@ -73,11 +81,28 @@ function readThemes(value: unknown, lineNumber: number, themeIds: Set<string>): 
   return value as string[];
 }
 
-function readRow(value: unknown, lineNumber: number, themeIds: Set<string>): LabelledFinding {
+function asObject(value: unknown, lineNumber: number): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     fail(lineNumber, 'not a JSON object');
-  const o = value as Record<string, unknown>;
-  const { id, source, line, section, inspectionDate, boilerplate, text } = o;
+  return value as Record<string, unknown>;
+}
+
+/** The themes and boilerplate flag of a row, checked: known themes, none twice, none on boilerplate. */
+function readLabels(
+  o: Record<string, unknown>,
+  lineNumber: number,
+  themeIds: Set<string>,
+): { themes: string[]; boilerplate: boolean } {
+  const { boilerplate } = o;
+  if (typeof boilerplate !== 'boolean') fail(lineNumber, 'boilerplate is not true or false');
+  const themes = readThemes(o['themes'], lineNumber, themeIds);
+  if (boilerplate && themes.length > 0) fail(lineNumber, 'a boilerplate finding has themes');
+  return { themes, boilerplate };
+}
+
+function readRow(value: unknown, lineNumber: number, themeIds: Set<string>): LabelledFinding {
+  const o = asObject(value, lineNumber);
+  const { id, source, line, section, inspectionDate, text } = o;
   const group = oneOf(o['group'], SAMPLE_GROUPS, 'group', lineNumber);
   const family = GROUP_FAMILIES[group];
   if (o['family'] !== family)
@@ -94,9 +119,7 @@ function readRow(value: unknown, lineNumber: number, themeIds: Set<string>): Lab
   if (typeof section !== 'string') fail(lineNumber, 'section is not text');
   if (inspectionDate !== null && !/^\d{4}-\d{2}-\d{2}$/.test(String(inspectionDate)))
     fail(lineNumber, 'inspectionDate is not YYYY-MM-DD or null');
-  if (typeof boilerplate !== 'boolean') fail(lineNumber, 'boilerplate is not true or false');
-  const themes = readThemes(o['themes'], lineNumber, themeIds);
-  if (boilerplate && themes.length > 0) fail(lineNumber, 'a boilerplate finding has themes');
+  const { themes, boilerplate } = readLabels(o, lineNumber, themeIds);
   return {
     id,
     group,
@@ -114,10 +137,20 @@ function readRow(value: unknown, lineNumber: number, themeIds: Set<string>): Lab
   };
 }
 
-/** Parses the JSON Lines file; throws on the first malformed line, unknown theme or repeated id. */
-export function readLabelledFindings(jsonLines: string): LabelledFinding[] {
+function readPassLabel(value: unknown, lineNumber: number, themeIds: Set<string>): PassLabel {
+  const o = asObject(value, lineNumber);
+  const { id } = o;
+  if (typeof id !== 'string' || id === '') fail(lineNumber, 'no id');
+  return { id, ...readLabels(o, lineNumber, themeIds) };
+}
+
+/** Each line of a JSON Lines file read by `readLine`; ids must not repeat. */
+function readJsonLines<T extends { id: string }>(
+  jsonLines: string,
+  readLine: (value: unknown, lineNumber: number, themeIds: Set<string>) => T,
+): T[] {
   const themeIds = new Set(readThemeTaxonomy().themes.map((t) => t.id));
-  const rows: LabelledFinding[] = [];
+  const rows: T[] = [];
   const lineOfId = new Map<string, number>();
   jsonLines.split('\n').forEach((raw, index) => {
     if (raw.trim() === '') return;
@@ -127,13 +160,23 @@ export function readLabelledFindings(jsonLines: string): LabelledFinding[] {
     } catch (error) {
       fail(index + 1, (error as Error).message);
     }
-    const row = readRow(value, index + 1, themeIds);
+    const row = readLine(value, index + 1, themeIds);
     const earlier = lineOfId.get(row.id);
     if (earlier !== undefined) fail(index + 1, `id ${row.id} is also on line ${earlier}`);
     lineOfId.set(row.id, index + 1);
     rows.push(row);
   });
   return rows;
+}
+
+/** Parses the JSON Lines file; throws on the first malformed line, unknown theme or repeated id. */
+export function readLabelledFindings(jsonLines: string): LabelledFinding[] {
+  return readJsonLines(jsonLines, readRow);
+}
+
+/** Parses a labelling pass (id, themes, boilerplate a line), checked as the labelled set is. */
+export function readPassLabels(jsonLines: string): PassLabel[] {
+  return readJsonLines(jsonLines, readPassLabel);
 }
 
 /** Each labelled finding with the tagger's themes beside its labels. */

@@ -2,7 +2,8 @@
  * The hand-labelled theme set of tests/golden/themes: the file's shape (theme ids valid, ids
  * unique and built by the selection's rule, every group and family present, at least 600 rows,
  * a dev/test split in halves per group, boilerplate without themes), the second-pass selection
- * drawn from it, a malformed line refused with its number, and a tagger that has not collapsed
+ * drawn from it and the second pass's labels of exactly those findings, a malformed line refused
+ * with its number, and a tagger that has not collapsed
  * on the development part (a floor far below the measured figure, not a copy of it).
  */
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import {
   GROUP_FAMILIES,
   readLabelledFindings,
+  readPassLabels,
   tagLabelledFindings,
 } from '../../../src/eval/theme-labels.ts';
 import { evaluateByFamily } from '../../../src/eval/theme-evaluation.ts';
@@ -65,6 +67,21 @@ describe('hand-labelled theme set', () => {
     }
     expect(new Set(second.map((s) => byId.get(s['id'] as string)!.group))).toEqual(
       new Set(SAMPLE_GROUPS),
+    );
+  });
+
+  it('has second-pass labels for exactly the drawn findings, checked as the set is', () => {
+    const labels = readPassLabels(read('second-pass.jsonl'));
+    expect(labels.map((l) => l.id)).toEqual(drawSecondPass(rows));
+    for (const label of labels.filter((l) => l.boilerplate)) expect(label.themes).toEqual([]);
+    expect(() =>
+      readPassLabels(JSON.stringify({ id: 'x', themes: ['staffing'], boilerplate: true })),
+    ).toThrow('line 1: a boilerplate finding has themes');
+    expect(() =>
+      readPassLabels(JSON.stringify({ id: 'x', themes: ['staff'], boilerplate: false })),
+    ).toThrow('line 1: unknown theme "staff"');
+    expect(() => readPassLabels(JSON.stringify({ themes: [], boilerplate: false }))).toThrow(
+      'line 1: no id',
     );
   });
 
