@@ -3,13 +3,20 @@
  * into a scratch graph, every cross-report question asked over HTTP and compared with the answer
  * computed from its ground truth; exit code 1 when any figure is below 1.
  *
+ * `npm run eval -- --agreement [--labels FILE] [--second-pass FILE] [--quiet]`: agreement between
+ * the hand-labelled findings and the independent second labelling pass on 100 of them (per theme
+ * Cohen's kappa and positive agreement, micro-F1 of one pass against the other, exact-set share,
+ * bootstrap intervals, every finding labelled differently). No folder, no tagger.
+ *
  * `npm run eval -- <folder> [--ilacs-csv FILE] [--labels FILE] [--quiet]`: parses every report
  * in a folder through the real pipeline and prints, per family and overall, how completely the
  * reports parse, agreement with the ILACS history CSV (dates and every judgement grade), and the
  * theme tagger scored against three labelled sets: the CQC quality-statement findings and
- * evidence-category commentaries of the folder's CQC API records, and the hand-labelled Ofsted
- * findings. Every disagreement is listed with file, field and both values. It measures and never
- * fails on the figures: exit code 0 unless the folder cannot be read.
+ * evidence-category commentaries of the folder's CQC API records, and the hand-labelled findings
+ * of tests/golden/themes (development and test parts apart). Every disagreement is listed with
+ * file, field and both values, except the test part's: the tagger is never tuned on it, so only
+ * its figures are shown. It measures and never fails on the figures: exit code 0 unless the
+ * folder cannot be read.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -21,10 +28,13 @@ import { compareWithIlacsHistory } from '../eval/ilacs-agreement.ts';
 import { formatIlacsAgreement } from '../eval/ilacs-agreement-format.ts';
 import { DEFAULT_BOOTSTRAP } from '../eval/bootstrap.ts';
 import { labelCqcCommentaries, labelCqcFindings, type UnmappedLabel } from '../eval/cqc-labels.ts';
-import { readOfstedLabels, tagOfstedLabels } from '../eval/ofsted-labels.ts';
+import { readLabelledFindings, readPassLabels, tagLabelledFindings } from '../eval/theme-labels.ts';
+import { measureLabelAgreement, pairLabelPasses } from '../eval/label-agreement.ts';
+import { formatLabelAgreement } from '../eval/label-agreement-format.ts';
 import { formatLabelledSet } from '../eval/theme-evaluation-format.ts';
 import { evaluateByFamily, type LabelledExample } from '../eval/theme-evaluation.ts';
 import { PROJECT_ROOT, readConfig } from '../config.ts';
+import { readThemeTaxonomy } from '../reference/index.ts';
 import { auditAnswers } from '../app/audit/audit-answers.ts';
 import { openScratchGraph } from '../app/audit/scratch-graph.ts';
 import { formatAuditResults, isResultPassing } from '../eval/answers/audit-report.ts';
@@ -33,21 +43,44 @@ import { parseJsonText } from '../ingest/parsers/cqc-api-location/json-values.ts
 import { buildReportDocument } from '../ingest/pipeline.ts';
 import { listInputFiles, readSourceText } from '../ingest/sources/read-source.ts';
 
-const DEFAULT_LABELS = path.join(PROJECT_ROOT, 'tests/golden/themes/ofsted-findings.jsonl');
+const DEFAULT_LABELS = path.join(PROJECT_ROOT, 'tests/golden/themes/findings.jsonl');
+const DEFAULT_SECOND_PASS = path.join(PROJECT_ROOT, 'tests/golden/themes/second-pass.jsonl');
 
 const USAGE = `Usage: npm run eval -- <folder> [--ilacs-csv FILE] [--labels FILE] [--quiet]
        npm run eval -- --answers DIR [--quiet]
+       npm run eval -- --agreement [--labels FILE] [--second-pass FILE] [--quiet]
 
   --answers DIR      audit the API's cross-report answers on a generated corpus (the --out of
                      npm run generate): load it into a scratch Neo4j (a fresh local one, or the
                      database at NEO4J_URI, which is EMPTIED), ask every question over HTTP and
                      compare with ground-truth.jsonl; exit 1 when any figure is below 1
 
+  --agreement        agreement between the hand-labelled findings (--labels) and the second
+                     labelling pass on 100 of them: per theme Cohen's kappa and positive
+                     agreement, micro-F1 of one pass against the other, exact-set share, with
+                     bootstrap intervals, and every finding labelled differently
+  --second-pass FILE the second pass, JSON Lines of id, themes, boilerplate
+                     (default: tests/golden/themes/second-pass.jsonl)
+
   --ilacs-csv FILE   ILACS history to compare with (default: <folder>/datasets/ofsted_csc_ilacs_history.csv
                      or <folder>/../datasets/ofsted_csc_ilacs_history.csv when present)
-  --labels FILE      hand-labelled Ofsted findings, JSON Lines
-                     (default: tests/golden/themes/ofsted-findings.jsonl)
+  --labels FILE      hand-labelled findings, JSON Lines with a dev/test split
+                     (default: tests/golden/themes/findings.jsonl)
   --quiet            figures only, no list of disagreements`;
+
+async function runLabelAgreement(
+  labelsFile: string,
+  secondPassFile: string,
+  quiet: boolean,
+): Promise<number> {
+  const first = readLabelledFindings(await readFile(labelsFile, 'utf8'));
+  const second = readPassLabels(await readFile(secondPassFile, 'utf8'));
+  const themeOrder = readThemeTaxonomy().themes.map((t) => t.id);
+  const agreement = measureLabelAgreement(pairLabelPasses(first, second), themeOrder);
+  const title = `Agreement of ${path.relative(process.cwd(), secondPassFile)} (second) with ${path.relative(process.cwd(), labelsFile)} (first): bootstrap ${DEFAULT_BOOTSTRAP.level * 100}% intervals from ${DEFAULT_BOOTSTRAP.resamples} resamples of the findings (seed ${DEFAULT_BOOTSTRAP.seed})`;
+  console.log(formatLabelAgreement(title, agreement, { disagreements: !quiet }));
+  return 0;
+}
 
 /** Disagreements listed per audited request (all of them are counted in the figures). */
 const DISAGREEMENTS_SHOWN = 5;
@@ -126,6 +159,8 @@ async function main(): Promise<number> {
         'ilacs-csv': { type: 'string' },
         labels: { type: 'string' },
         answers: { type: 'string' },
+        agreement: { type: 'boolean', default: false },
+        'second-pass': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -144,6 +179,17 @@ async function main(): Promise<number> {
       return 2;
     }
     return runAnswerAudit(values.answers, values.quiet ?? false);
+  }
+  if (values.agreement) {
+    if (positionals.length > 0) {
+      console.error(`eval: --agreement reads the label files, no folder\n\n${USAGE}`);
+      return 2;
+    }
+    return runLabelAgreement(
+      values.labels ?? DEFAULT_LABELS,
+      values['second-pass'] ?? DEFAULT_SECOND_PASS,
+      values.quiet ?? false,
+    );
   }
   const folder = positionals[0];
   if (!folder || positionals.length > 1) {
@@ -175,7 +221,7 @@ async function main(): Promise<number> {
     console.log(
       formatLabelledSet(
         { ...set, evaluations: evaluateByFamily(set.examples) },
-        { disagreements: !quiet },
+        { disagreements: !quiet && set.disagreements },
       ),
     );
   }
@@ -186,6 +232,8 @@ interface LabelledSet {
   title: string;
   examples: LabelledExample[];
   notes: string[];
+  /** False for a set whose disagreements must not be read (the test part). */
+  disagreements: boolean;
 }
 
 function unmappedNotes(unmapped: readonly UnmappedLabel[]): string[] {
@@ -221,20 +269,33 @@ async function labelledSets(
       title: 'CQC quality-statement findings (as stored: one per statement)',
       examples: findings.examples,
       notes: unmappedNotes(findings.unmapped),
+      disagreements: true,
     },
     {
       title: 'CQC evidence-category commentaries (each under its quality statement)',
       examples: commentaries,
       notes: unmappedNotes(unmappedCommentaries),
+      disagreements: true,
     },
   ];
-  if (existsSync(labelsFile))
-    sets.push({
-      title: `Hand-labelled Ofsted findings (${path.relative(process.cwd(), labelsFile)})`,
-      examples: tagOfstedLabels(readOfstedLabels(await readFile(labelsFile, 'utf8'))),
-      notes: [],
-    });
-  else console.log(`no labelled Ofsted findings at ${labelsFile} (give --labels FILE)`);
+  if (existsSync(labelsFile)) {
+    const rows = readLabelledFindings(await readFile(labelsFile, 'utf8'));
+    const where = path.relative(process.cwd(), labelsFile);
+    sets.push(
+      {
+        title: `Hand-labelled findings, development part (${where})`,
+        examples: tagLabelledFindings(rows.filter((r) => r.split === 'dev')),
+        notes: [],
+        disagreements: true,
+      },
+      {
+        title: `Hand-labelled findings, test part (${where}; disagreements not listed: never tune on it)`,
+        examples: tagLabelledFindings(rows.filter((r) => r.split === 'test')),
+        notes: [],
+        disagreements: false,
+      },
+    );
+  } else console.log(`no labelled findings at ${labelsFile} (give --labels FILE)`);
   return sets;
 }
 
