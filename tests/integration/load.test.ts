@@ -512,3 +512,43 @@ describe('what a CQC API record with an assessment adds: quality-statement label
     });
   });
 });
+
+describe('reading a file again that an earlier ingest version read differently', () => {
+  let graph: TestGraph;
+  afterAll(async () => graph.close());
+
+  /**
+   * The seed as an earlier version of the pipeline might have read it: undated, so under another
+   * inspection id, and (in the second case) at a content-hash location, with the same sha256.
+   */
+  function readEarlier(movedTo: string | null): ReportDocument {
+    const text = readSeedText(OFSTED_SEED).replace(
+      'Inspection dates: 23 to 24 July 2019',
+      'Inspection dates: to be confirmed',
+    );
+    const undated = parseSeedText(text, OFSTED_SEED);
+    const moved = movedTo
+      ? (JSON.parse(
+          JSON.stringify(undated).replaceAll('ofsted:1247390', movedTo),
+        ) as ReportDocument)
+      : undated;
+    return { ...moved, source: { ...moved.source, sha256: parseSeed(OFSTED_SEED).source.sha256 } };
+  }
+
+  it.each([
+    ['at the same location', null],
+    ['at a location of its own', 'ofsted:content-0f3a9c'],
+  ])('leaves the graph a fresh load of the new reading makes, %s', async (_case, movedTo) => {
+    graph ??= connectTestGraph();
+    await freshGraph(graph);
+    await loadReportDocument(graph.db, parseSeed(OFSTED_SEED));
+    const fresh = await dumpGraph(graph);
+
+    await freshGraph(graph);
+    const earlier = readEarlier(movedTo);
+    expect(earlier.inspection.id).not.toBe(parseSeed(OFSTED_SEED).inspection.id);
+    await loadReportDocument(graph.db, earlier);
+    await loadReportDocument(graph.db, parseSeed(OFSTED_SEED));
+    expect(await dumpGraph(graph)).toEqual(fresh);
+  });
+});

@@ -105,6 +105,44 @@ export const removePreviousVersions = defineStatement<Reports>(
    }`,
 );
 
+/**
+ * The same file read again under another inspection id (an earlier ingest version left it
+ * undated, or placed it at a content-hash location): what the earlier read wrote goes, so the
+ * inspection is not counted twice. Its inspection goes too once no report or data row records
+ * it, closing the PREVIOUS chain over it, and so does another location it was placed at once no
+ * report or data row records anything there.
+ */
+export const removeEarlierReads = defineStatement<Reports>(
+  'load.remove-earlier-reads',
+  `${PLAN_ONCE}
+   UNWIND $reports AS rep
+   MATCH (old:Inspection)-[read:REPORTED_IN]->(:Report {sha256: rep.report.sha256})
+   WHERE old.id <> rep.inspection.id
+   CALL (old, rep) {
+     MATCH (old)-[:FOUND|REQUIRED|RECOMMENDED|LED_TO|HAS_JUDGEMENT]->(x {family: rep.report.family})
+     DETACH DELETE x
+   }
+   DELETE read
+   WITH old, rep
+   WHERE NOT EXISTS { (old)-[:REPORTED_IN|RECORDED_IN]->() }
+   OPTIONAL MATCH (old)-[:OF]->(l:Location)
+   CALL (old) {
+     MATCH (later:Inspection)-[:PREVIOUS]->(old)-[:PREVIOUS]->(earlier:Inspection)
+     MERGE (later)-[:PREVIOUS]->(earlier)
+   }
+   DETACH DELETE old
+   WITH l, rep
+   WHERE l IS NOT NULL AND l.id <> rep.location.id
+     AND NOT EXISTS { (l)<-[:OF]-(:Inspection)-[:REPORTED_IN|RECORDED_IN]->() }
+     AND NOT EXISTS { (l)-[:RECORDED_IN]->() }
+   // Left with only the history rows the earlier read listed, the location goes with them.
+   CALL (l) {
+     MATCH (l)<-[:OF]-(h:Inspection)
+     DETACH DELETE h
+   }
+   DETACH DELETE l`,
+);
+
 /** Earlier inspections listed in a report; an inspection's own report later upgrades it in place. */
 export const writeHistory = defineStatement<Reports>(
   'load.write-history',

@@ -14,6 +14,7 @@ import {
   ensureRegulations,
   findLoadedReportShas,
   linkPreviousInspections,
+  removeEarlierReads,
   removePreviousVersions,
   setRatingDirections,
   upsertInspections,
@@ -87,6 +88,7 @@ async function writeBatch(db: Database, plan: BatchPlan): Promise<void> {
     // Before the inspections are upserted: it only removes what earlier transactions wrote, and
     // run on inspections this transaction has just created it costs far more, for nothing to delete.
     sendRows(removePreviousVersions, rows.keys(reports));
+    sendRows(removeEarlierReads, rows.inspections(reports));
     sendRows(upsertInspections, rows.inspections(reports));
     sendRows(upsertProviders, rows.providers(reports));
     sendRows(writeHistory, rows.children(reports, 'history'));
