@@ -97,6 +97,19 @@ function readNeo4j(env: Env): ExternalNeo4j | LocalNeo4jSettings {
   };
 }
 
+export function readConfig(env: Env = process.env): Config {
+  return {
+    host: env.HOST?.trim() || '127.0.0.1',
+    port: readInteger(env, 'PORT', 4000, 0, 65535),
+    neo4j: readNeo4j(env),
+    queryTimeoutMs: readInteger(env, 'QUERY_TIMEOUT_MS', 15_000, 100, 3_600_000),
+    ingestToken: env.INGEST_TOKEN?.trim() || null,
+    seedDir: path.resolve(PROJECT_ROOT, env.SEED_DIR?.trim() || 'seed'),
+    loadSeed: readBoolean(env, 'LOAD_SEED', true),
+    limits: readRequestLimits(env),
+  };
+}
+
 /** What one GraphQL request and one client may use of the server (README: Configuration). */
 export interface RequestLimits {
   /** Total time one request may take; the database work of a later query gets only what is left. */
@@ -143,18 +156,5 @@ function readRequestLimits(env: Env): RequestLimits {
       1_000_000,
     ),
     rateLimitLoopback: readBoolean(env, 'RATE_LIMIT_LOOPBACK', d.rateLimitLoopback),
-  };
-}
-
-export function readConfig(env: Env = process.env): Config {
-  return {
-    host: env.HOST?.trim() || '127.0.0.1',
-    port: readInteger(env, 'PORT', 4000, 0, 65535),
-    neo4j: readNeo4j(env),
-    queryTimeoutMs: readInteger(env, 'QUERY_TIMEOUT_MS', 15_000, 100, 3_600_000),
-    ingestToken: env.INGEST_TOKEN?.trim() || null,
-    seedDir: path.resolve(PROJECT_ROOT, env.SEED_DIR?.trim() || 'seed'),
-    loadSeed: readBoolean(env, 'LOAD_SEED', true),
-    limits: readRequestLimits(env),
   };
 }
