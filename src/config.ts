@@ -34,6 +34,7 @@ export interface Config {
   ingestToken: string | null;
   seedDir: string;
   loadSeed: boolean;
+  limits: RequestLimits;
 }
 
 export class ConfigError extends Error {
@@ -105,5 +106,55 @@ export function readConfig(env: Env = process.env): Config {
     ingestToken: env.INGEST_TOKEN?.trim() || null,
     seedDir: path.resolve(PROJECT_ROOT, env.SEED_DIR?.trim() || 'seed'),
     loadSeed: readBoolean(env, 'LOAD_SEED', true),
+    limits: readRequestLimits(env),
+  };
+}
+
+/** What one GraphQL request and one client may use of the server (README: Configuration). */
+export interface RequestLimits {
+  /** Total time one request may take; the database work of a later query gets only what is left. */
+  requestTimeoutMs: number;
+  /** Database sessions one request may hold at once, so one request cannot take the whole pool. */
+  maxSessionsPerRequest: number;
+  /** Largest request body, except for callers with the ingest token (see maxUploadBytes). */
+  maxRequestBytes: number;
+  /** Largest report the ingestReport mutation takes, in bytes once decoded. */
+  maxUploadBytes: number;
+  /** Requests per minute one client (by address) may send to /graphql; 0 = no limit. */
+  rateLimitPerMinute: number;
+  /** Whether the rate limit applies to clients on this machine (127.0.0.0/8, ::1) too. */
+  rateLimitLoopback: boolean;
+}
+
+export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
+  requestTimeoutMs: 30_000,
+  maxSessionsPerRequest: 4,
+  maxRequestBytes: 1024 * 1024,
+  maxUploadBytes: 10 * 1024 * 1024,
+  rateLimitPerMinute: 600,
+  rateLimitLoopback: false,
+};
+
+function readRequestLimits(env: Env): RequestLimits {
+  const d = DEFAULT_REQUEST_LIMITS;
+  return {
+    requestTimeoutMs: readInteger(env, 'REQUEST_TIMEOUT_MS', d.requestTimeoutMs, 100, 3_600_000),
+    maxSessionsPerRequest: readInteger(
+      env,
+      'MAX_SESSIONS_PER_REQUEST',
+      d.maxSessionsPerRequest,
+      1,
+      100,
+    ),
+    maxRequestBytes: readInteger(env, 'MAX_REQUEST_BYTES', d.maxRequestBytes, 1024, 1024 ** 3),
+    maxUploadBytes: readInteger(env, 'MAX_UPLOAD_BYTES', d.maxUploadBytes, 1024, 1024 ** 3),
+    rateLimitPerMinute: readInteger(
+      env,
+      'RATE_LIMIT_PER_MINUTE',
+      d.rateLimitPerMinute,
+      0,
+      1_000_000,
+    ),
+    rateLimitLoopback: readBoolean(env, 'RATE_LIMIT_LOOPBACK', d.rateLimitLoopback),
   };
 }

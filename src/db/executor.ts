@@ -17,6 +17,18 @@ export interface QueryRunner {
 /** Told of every query sent; used to count round trips per request. */
 export type QueryObserver = (queryName: string) => void;
 
+/**
+ * Wraps each transaction of one caller (a GraphQL request): it may make `work` wait for a free
+ * session, refuse it, or give it a shorter timeout than the configured one (what is left of a
+ * deadline). Given the configured timeout; `work` runs with the timeout to use.
+ */
+export type SessionGate = <T>(
+  timeoutMs: number,
+  work: (timeoutMs: number) => Promise<T>,
+) => Promise<T>;
+
+const openGate: SessionGate = (timeoutMs, work) => work(timeoutMs);
+
 /** JS numbers that are whole become Neo4j integers (the driver would send floats). */
 export function toNeo4jParam(value: unknown): unknown {
   if (typeof value === 'number') return Number.isInteger(value) ? neo4j.int(value) : value;
@@ -39,16 +51,22 @@ export class Database {
     readonly databaseName: string,
     private readonly timeoutMs: number,
     private readonly observer: QueryObserver | null = null,
+    private readonly gate: SessionGate = openGate,
   ) {}
 
   /** The same database, reporting each query to `observer` (per request, for round-trip counts). */
   withObserver(observer: QueryObserver): Database {
-    return new Database(this.driver, this.databaseName, this.timeoutMs, observer);
+    return new Database(this.driver, this.databaseName, this.timeoutMs, observer, this.gate);
   }
 
   /** The same database with another transaction timeout (summary rebuilds read the whole graph). */
   withTimeout(timeoutMs: number): Database {
-    return new Database(this.driver, this.databaseName, timeoutMs, this.observer);
+    return new Database(this.driver, this.databaseName, timeoutMs, this.observer, this.gate);
+  }
+
+  /** The same database with every transaction passing through `gate` (per request: sessions, deadline). */
+  withGate(gate: SessionGate): Database {
+    return new Database(this.driver, this.databaseName, this.timeoutMs, this.observer, gate);
   }
 
   read<Params extends object, Row>(query: NamedQuery<Params, Row>, params: Params): Promise<Row[]> {
@@ -67,8 +85,19 @@ export class Database {
    * pipelined with RUN; through `session.executeRead` a query returning more than a trivial
    * result was markedly slower.
    */
-  private async runAlone<Params extends object, Row>(
+  private runAlone<Params extends object, Row>(
     mode: 'READ' | 'WRITE',
+    query: NamedQuery<Params, Row>,
+    params: Params,
+  ): Promise<Row[]> {
+    return this.gate(this.timeoutMs, (timeout) =>
+      this.runAloneWithin(mode, timeout, query, params),
+    );
+  }
+
+  private async runAloneWithin<Params extends object, Row>(
+    mode: 'READ' | 'WRITE',
+    timeoutMs: number,
     query: NamedQuery<Params, Row>,
     params: Params,
   ): Promise<Row[]> {
@@ -80,7 +109,7 @@ export class Database {
         {
           database: this.databaseName,
           routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
-          transactionConfig: { timeout: this.timeoutMs },
+          transactionConfig: { timeout: timeoutMs },
         },
       );
       return result.records.map((record) =>
@@ -99,8 +128,13 @@ export class Database {
     return this.transact('WRITE', work);
   }
 
-  private async transact<T>(
+  private transact<T>(mode: 'READ' | 'WRITE', work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+    return this.gate(this.timeoutMs, (timeout) => this.transactWithin(mode, timeout, work));
+  }
+
+  private async transactWithin<T>(
     mode: 'READ' | 'WRITE',
+    timeoutMs: number,
     work: (tx: QueryRunner) => Promise<T>,
   ): Promise<T> {
     const session = this.driver.session({
@@ -112,7 +146,7 @@ export class Database {
     // first, so a failure is named after the earliest-sent query that failed.
     let sent: string[] = [];
     let firstFailed = Infinity;
-    const config = { timeout: this.timeoutMs };
+    const config = { timeout: timeoutMs };
     const body = (tx: ManagedTransaction) => {
       sent = [];
       firstFailed = Infinity;

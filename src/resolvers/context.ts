@@ -2,8 +2,10 @@
 import type { Database } from '../db/executor.ts';
 import type { Loaders } from '../graph/loaders.ts';
 import type { SummaryRefresher } from '../graph/summaries/refresh-scheduler.ts';
+import type { UploadParser } from './upload-parser.ts';
 
 export interface RequestContext {
+  /** The request's own handle: its queries observed, its sessions and time limited. */
   db: Database;
   loaders: Loaders;
   /** Names of the queries this request sent, in order; the no-N+1 tests read it. */
@@ -12,6 +14,10 @@ export interface RequestContext {
   canIngest: boolean;
   /** False when the server has no ingest token configured: the mutation is refused outright. */
   ingestEnabled: boolean;
+  /** Largest report ingestReport takes, in bytes once decoded (MAX_UPLOAD_BYTES). */
+  maxUploadBytes: number;
+  /** Parses uploads off the main thread. */
+  uploads: UploadParser;
   /** Refreshes the question summaries in the background after uploads. */
   summaries: SummaryRefresher;
 }

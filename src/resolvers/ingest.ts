@@ -5,17 +5,15 @@ import type {
   MutationResolvers,
   ReportFormat,
 } from '../generated/resolvers-types.ts';
+import type { Database } from '../db/executor.ts';
 import type { IngestResultRow } from './ingest-result.ts';
-import type { SourceFormat } from '../model/document.ts';
-import { ingestText } from '../load/ingest-files.ts';
+import type { ReportDocument, SourceFormat } from '../model/document.ts';
+import { isReportLoaded, loadReportDocument } from '../graph/write/load-reports.ts';
+import { describeDocument, oneLine } from '../load/ingest-files.ts';
 import type { ReportMeta } from '../ingest/meta.ts';
-import { readSourceBytes } from '../ingest/sources/read-source.ts';
 import { ErrorCode } from '../model/error-codes.ts';
 import { unreachable } from '../model/unreachable.ts';
 import { badInput } from './support.ts';
-
-/** About 20 MB of PDF once base64-decoded; the JSON body limit in app.ts is set to match. */
-const MAX_CONTENT_CHARS = 28_000_000;
 
 function toSourceFormat(format: ReportFormat): SourceFormat {
   switch (format) {
@@ -48,24 +46,77 @@ function toMeta(input: IngestReportInput['metadata']): ReportMeta | undefined {
   return { location, provider };
 }
 
-/** The upload as bytes: text is UTF-8, base64 is decoded (and checked, since Buffer ignores junk). */
-function readUploadBytes(input: IngestReportInput): Uint8Array {
+function tooLarge(bytes: number, maxBytes: number): GraphQLError {
+  return badInput(
+    `The report is ${bytes} bytes; at most ${maxBytes} are accepted (MAX_UPLOAD_BYTES).`,
+  );
+}
+
+/**
+ * The upload as bytes, refused over `maxBytes`: text is UTF-8, base64 is decoded (and checked,
+ * since Buffer ignores junk). Both are measured before they are converted.
+ */
+export function readUploadBytes(input: IngestReportInput, maxBytes: number): Uint8Array {
   const { content, contentBase64 } = input;
   if ((content == null) === (contentBase64 == null))
     throw badInput('Give exactly one of content (text) or contentBase64 (file bytes).');
-  const raw = content ?? contentBase64!;
-  if (raw.length > MAX_CONTENT_CHARS)
-    throw badInput(`The report is longer than ${MAX_CONTENT_CHARS} characters.`);
-  if (content != null) return new TextEncoder().encode(content);
-  if (!/^[A-Za-z0-9+/=\s]*$/.test(raw)) throw badInput('contentBase64 is not valid base64.');
-  return Buffer.from(raw, 'base64');
+  if (content != null) {
+    // Measured before encoding, so an oversized text is never copied.
+    const length = Buffer.byteLength(content, 'utf8');
+    if (length > maxBytes) throw tooLarge(length, maxBytes);
+    return new TextEncoder().encode(content);
+  }
+  const decodedLength = Math.floor((contentBase64!.replace(/[\s=]/g, '').length * 3) / 4);
+  if (decodedLength > maxBytes) throw tooLarge(decodedLength, maxBytes);
+  if (!/^[A-Za-z0-9+/=\s]*$/.test(contentBase64!))
+    throw badInput('contentBase64 is not valid base64.');
+  return Buffer.from(contentBase64!, 'base64');
+}
+
+/**
+ * Why a parsed upload is not a report worth loading, or null. Text that carries two of a
+ * family's cue phrases and nothing else became an undated report with nothing in it.
+ */
+export function describeEmptyUpload(doc: ReportDocument): string | null {
+  const read =
+    doc.findings.length +
+    doc.requirements.length +
+    doc.recommendations.length +
+    doc.judgements.length +
+    doc.enforcement.length;
+  if (doc.inspection.startDate !== null || read > 0) return null;
+  return `read as ${doc.family}, but no inspection date, finding, requirement, recommendation, judgement or enforcement action was found in it: not loaded`;
+}
+
+function failedUpload(message: string): IngestResultRow {
+  return { status: 'failed', message, reportSha: null, inspectionId: null, warnings: [] };
+}
+
+async function loadUpload(db: Database, doc: ReportDocument): Promise<IngestResultRow> {
+  const row = {
+    reportSha: doc.source.sha256,
+    inspectionId: doc.inspection.id,
+    warnings: doc.warnings.map((w) => `${w.code}: ${w.message}`),
+  };
+  try {
+    if (await isReportLoaded(db, doc.source.sha256))
+      return {
+        status: 'unchanged',
+        message: `already in the graph (sha256 ${doc.source.sha256.slice(0, 12)})`,
+        ...row,
+      };
+    await loadReportDocument(db, doc);
+  } catch (error) {
+    return failedUpload(`not loaded: ${oneLine(error)}`);
+  }
+  return { status: 'loaded', message: describeDocument(doc), ...row };
 }
 
 export const ingestMutations: Pick<MutationResolvers, 'ingestReport'> = {
   ingestReport: async (
     _parent,
     { input },
-    { db, canIngest, ingestEnabled, summaries },
+    { db, canIngest, ingestEnabled, maxUploadBytes, uploads, summaries },
   ): Promise<IngestResultRow> => {
     if (!ingestEnabled) {
       throw new GraphQLError(
@@ -81,32 +132,21 @@ export const ingestMutations: Pick<MutationResolvers, 'ingestReport'> = {
     }
     const format = toSourceFormat(input.format ?? 'TXT');
     const fileName = input.fileName ?? 'upload.txt';
-    const source = await readSourceBytes(readUploadBytes(input), format);
-    if (!source.ok)
-      return {
-        status: 'failed',
-        message: `${fileName}: ${source.reason}`,
-        reportSha: null,
-        inspectionId: null,
-        warnings: [],
-      };
-    const result = await ingestText(
-      { text: source.text, fileName, format, meta: toMeta(input.metadata) },
-      { db, force: false },
-    );
-    const doc = result.document;
-    // A dry run never happens here (a database is given), so 'parsed' cannot come back.
-    const status = result.status === 'parsed' ? 'failed' : result.status;
-    const failed = status === 'failed';
+    const bytes = readUploadBytes(input, maxUploadBytes);
+    const parsed = await uploads.parse({
+      kind: 'bytes',
+      bytes,
+      fileName,
+      format,
+      meta: toMeta(input.metadata) ?? null,
+    });
+    if (!parsed.ok) return failedUpload(`${fileName}: ${parsed.message}`);
+    const empty = describeEmptyUpload(parsed.document);
+    if (empty) return failedUpload(`${fileName}: ${empty}`);
+    const result = await loadUpload(db, parsed.document);
     // The summaries were made stale by the load; they are rebuilt in the background, debounced.
-    if (status === 'loaded') summaries.schedule();
-    return {
-      status,
-      message: result.message,
-      reportSha: failed ? null : (doc?.source.sha256 ?? null),
-      inspectionId: failed ? null : (doc?.inspection.id ?? null),
-      warnings: doc?.warnings.map((w) => `${w.code}: ${w.message}`) ?? [],
-    };
+    if (result.status === 'loaded') summaries.schedule();
+    return result;
   },
 };
 

@@ -5,19 +5,25 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express from 'express';
-import type { Config } from '../config.ts';
+import { DEFAULT_REQUEST_LIMITS, type Config, type RequestLimits } from '../config.ts';
 import type { Database } from '../db/executor.ts';
 import { checkHealth } from '../graph/health.ts';
 import { Loaders } from '../graph/loaders.ts';
 import { resolvers } from '../resolvers/index.ts';
 import type { RequestContext } from '../resolvers/context.ts';
+import { UploadParser } from '../resolvers/upload-parser.ts';
 import { createExplorerRouter } from './explorer/explorer-router.ts';
 import { formatError } from './format-error.ts';
 import { createGraphqlHandler, isGraphqlPath, type NodeHandler } from './graphql-handler.ts';
-import { buildLimitRules } from './limits.ts';
+import { buildLimitRules, limitsPlugin } from './limits.ts';
+import { ClientRateLimiter } from './rate-limit.ts';
+import { RequestBudget } from './request-budget.ts';
 import { readTypeDefs } from './type-defs.ts';
 import {
   DEFAULT_REFRESH_DELAY_MS,
@@ -48,6 +54,11 @@ function readBearerToken(header: string | undefined): string | null {
   return match ? match[1]!.trim() : null;
 }
 
+/** The body an upload of `maxUploadBytes` needs: its base64 text and 1 MiB for the rest. */
+export function uploadBodyBytes(maxUploadBytes: number): number {
+  return Math.ceil(maxUploadBytes / 3) * 4 + 1024 * 1024;
+}
+
 export interface ServerHooks {
   /** Told the names of the queries each GraphQL request sent (tests count round trips with it). */
   onRequestQueries?: (queryNames: readonly string[]) => void;
@@ -60,11 +71,23 @@ export interface ServerHooks {
 }
 
 export async function startServer(
-  config: Pick<Config, 'host' | 'port' | 'ingestToken'>,
+  config: Pick<Config, 'host' | 'port' | 'ingestToken'> & { limits?: Partial<RequestLimits> },
   db: Database,
   hooks: ServerHooks = {},
 ): Promise<RunningServer> {
+  const limits: RequestLimits = { ...DEFAULT_REQUEST_LIMITS, ...config.limits };
   const app = express();
+  // Nothing needs to know what serves the pages.
+  app.disable('x-powered-by');
+  const rateLimiter = new ClientRateLimiter({
+    perMinute: limits.rateLimitPerMinute,
+    limitLoopback: limits.rateLimitLoopback,
+  });
+  const uploads = new UploadParser();
+  const holdsIngestToken = (header: string | undefined): boolean => {
+    const token = readBearerToken(header);
+    return config.ingestToken !== null && token !== null && isSameSecret(token, config.ingestToken);
+  };
   const summaries = new SummaryRefresher(
     db,
     hooks.summaryRefreshDelayMs ?? DEFAULT_REFRESH_DELAY_MS,
@@ -89,6 +112,9 @@ export async function startServer(
     validationRules: buildLimitRules(),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Its landing page loads from Apollo's CDN; a browser at /graphql is sent to / instead.
+      ApolloServerPluginLandingPageDisabled(),
+      limitsPlugin<RequestContext>(),
       // No field sets cache hints, and the default cache-control plugin wraps every resolver to look for them.
       ApolloServerPluginCacheControlDisabled(),
       {
@@ -113,18 +139,27 @@ export async function startServer(
   graphqlHandler = createGraphqlHandler(apollo, {
     // Apollo Sandbox (linked from the explorer) calls the API from its own origin.
     corsOrigin: APOLLO_SANDBOX_ORIGIN,
-    bodyLimit: '30mb',
+    bodyLimit: {
+      standard: limits.maxRequestBytes,
+      upload: Math.max(limits.maxRequestBytes, uploadBodyBytes(limits.maxUploadBytes)),
+    },
+    mayUpload: (req) => holdsIngestToken(req.headers.authorization),
+    admit: (req) => rateLimiter.take(req.socket.remoteAddress),
     context: async (req) => {
       const queriesSent: string[] = [];
-      const token = readBearerToken(req.headers.authorization);
-      const requestDb = db.withObserver((name) => queriesSent.push(name));
+      const budget = new RequestBudget({
+        timeoutMs: limits.requestTimeoutMs,
+        maxSessions: limits.maxSessionsPerRequest,
+      });
+      const requestDb = db.withObserver((name) => queriesSent.push(name)).withGate(budget.gate);
       return {
         db: requestDb,
         loaders: new Loaders(requestDb, hooks.readAhead ?? true),
         queriesSent,
-        canIngest:
-          config.ingestToken !== null && token !== null && isSameSecret(token, config.ingestToken),
+        canIngest: holdsIngestToken(req.headers.authorization),
         ingestEnabled: config.ingestToken !== null,
+        maxUploadBytes: limits.maxUploadBytes,
+        uploads,
         summaries,
       };
     },
@@ -153,6 +188,7 @@ export async function startServer(
     stop: async () => {
       await summaries.stop();
       await apollo.stop();
+      await uploads.close();
     },
   };
 }

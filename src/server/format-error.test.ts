@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it, vi } from 'vitest';
 import { DatabaseError } from '../db/errors.ts';
-import { formatError } from './format-error.ts';
+import { formatError, MAX_MESSAGE_CHARS } from './format-error.ts';
 
 const at = { message: 'raw', path: ['search'], locations: [{ line: 1, column: 3 }] };
 
@@ -98,5 +98,21 @@ describe('formatError with validation errors', () => {
       locations: undefined,
       extensions: { code: 'QUERY_TOO_DEEP' },
     });
+  });
+});
+
+describe('formatError with a long message', () => {
+  it('cuts it, so a value graphql-js quotes back is not echoed whole', () => {
+    const value = 'v'.repeat(100_000);
+    const message = `Variable "$t" got invalid value "${value}"; Int cannot represent it.`;
+    const formatted = formatError(
+      { message, extensions: { code: 'BAD_USER_INPUT' } },
+      new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } }),
+    );
+    expect(formatted.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(formatted.message.length).toBeLessThan(MAX_MESSAGE_CHARS + 100);
+    expect(formatted.message).toBe(
+      `${message.slice(0, MAX_MESSAGE_CHARS)}… (cut at 500 of ${message.length} characters)`,
+    );
   });
 });

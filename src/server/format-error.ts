@@ -19,6 +19,15 @@ const APOLLO_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** Longer messages are cut: graphql-js quotes a client's bad value in its errors, whatever its size. */
+export const MAX_MESSAGE_CHARS = 500;
+
+function shorten(message: string): string {
+  return message.length <= MAX_MESSAGE_CHARS
+    ? message
+    : `${message.slice(0, MAX_MESSAGE_CHARS)}… (cut at ${MAX_MESSAGE_CHARS} of ${message.length} characters)`;
+}
+
 function describeDatabaseError(kind: DatabaseErrorKind): { code: ErrorCode; message: string } {
   switch (kind) {
     case 'UNAVAILABLE':
@@ -82,7 +91,7 @@ export function formatError(
     const innerCode = readInnerCode(original);
     if (typeof innerCode === 'string' && PUBLIC_CODES.has(innerCode)) {
       return {
-        message: formatted.message,
+        message: shorten(formatted.message),
         locations: formatted.locations,
         extensions: { code: innerCode },
       };
@@ -94,7 +103,7 @@ export function formatError(
       code !== ErrorCode.InternalServerError
     ) {
       return {
-        message: formatted.message,
+        message: shorten(formatted.message),
         locations: formatted.locations,
         path: formatted.path,
         extensions: { ...formatted.extensions, stacktrace: undefined },
