@@ -13,9 +13,7 @@ import { JsonArrayWriter } from '../load/bulk/json-array-writer.ts';
 import { ProgressReporter, type ProgressMode } from '../load/bulk/progress-reporter.ts';
 import { addResult, emptyTotals } from '../load/bulk/run-totals.ts';
 import type { ItemResult } from '../load/bulk/work-items.ts';
-import { describeRefresh } from '../graph/summaries/refresh-scheduler.ts';
-import { refreshSummaries } from '../graph/summaries/refresh-summaries.ts';
-import { linkProviders } from '../graph/write/link-providers.ts';
+import { completePostLoadSteps } from '../graph/write/post-load-steps.ts';
 import type { FileStatus } from '../load/ingest-files.ts';
 import { walkInputFiles } from '../ingest/sources/read-source.ts';
 import { unreachable } from '../model/unreachable.ts';
@@ -113,16 +111,9 @@ async function run(argv: readonly string[]): Promise<number> {
       for (const line of formatResult(result, args.quiet)) progress.log(line);
       if (json && result.kind === 'report' && result.document) json.add(result.document);
     }
-    // Providers named by reports and by data files meet here, once, after everything is in.
-    if (graph && totals.summary.loaded > 0) {
-      const links = await linkProviders(graph.db);
-      if (links > 0) progress.log(`linked providers across sources: ${links} links`);
-    }
-    // After everything is in, so the rebuild reads the final graph once.
-    if (graph) {
-      progress.log('refreshing the question summaries…');
-      progress.log(describeRefresh(await refreshSummaries(graph.db, { onlyStale: true })));
-    }
+    // After everything is in, so provider linking and the summaries read the final graph once;
+    // whatever this run loaded, as a run that died after its last batch left them pending.
+    if (graph) await completePostLoadSteps(graph.db, (line) => progress?.log(line));
   } finally {
     progress?.stop();
     json?.end();
