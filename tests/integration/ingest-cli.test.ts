@@ -130,14 +130,17 @@ describe('npm run ingest', () => {
     ]);
     expect(run.code).toBe(1);
     const failures = run.stdout.split('\n').filter((line) => line.startsWith('FAILED'));
-    expect(failures).toHaveLength(4);
+    expect(failures).toHaveLength(3);
     for (const line of failures) expect(line.length).toBeLessThan(300);
     expect(failures.find((line) => line.includes('scan.pdf'))).toMatch(/scan\.pdf: .*PDF/);
-    expect(failures.find((line) => line.includes('notes.docx'))).toMatch(
-      /notes\.docx: unsupported file type "\.docx"/,
+    // A file type the ingester never reads is skipped with its reason, not failed.
+    expect(run.stdout).toMatch(
+      /^skipped\s+\S*notes\.docx: not a file type this ingester reads: "\.docx"/m,
     );
     expect(run.stdout).toMatch(/loaded\s+.*fixture\.txt/);
-    expect(run.stdout).toMatch(/files: 1 loaded, 0 unchanged, 0 parsed \(dry run\), 4 failed/);
+    expect(run.stdout).toMatch(
+      /files: 1 loaded, 0 unchanged, 0 parsed \(dry run\), 3 failed, 1 skipped/,
+    );
   });
 
   it('takes metadata from <file>.meta.json beside the CQC summary', async () => {
