@@ -3,7 +3,9 @@
  * (recognised by datasets/ from their name and first 4 KB) go to the data-file loader; text
  * reports are read and hashed here, so ones already in the graph can be skipped before any
  * parsing; PDF and web pages go to a worker as bytes; JSONL and JSON arrays become one report
- * per record. Every problem is a failed item with a one-line reason.
+ * per record. Every problem is a failed item with a one-line reason; a file not read on purpose
+ * (a type the ingester does not read, a CSV table it does not know, a FIFO) a skipped one. A
+ * report file (or record) over the size limit fails before it is read.
  */
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
