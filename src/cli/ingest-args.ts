@@ -3,6 +3,12 @@ import { parseArgs } from 'node:util';
 import { defaultWorkerCount } from '../load/bulk/ingest-inputs.ts';
 import { DEFAULT_BATCH_SIZE } from '../graph/write/load-reports.ts';
 import type { ReportMeta } from '../ingest/meta.ts';
+import {
+  DEFAULT_MAX_FINDINGS,
+  DEFAULT_MAX_REPORT_MB,
+  megabytesToBytes,
+  type ReportLimits,
+} from '../load/report-limits.ts';
 
 const DEFAULT_PROGRESS_INTERVAL_MS = 10_000;
 
@@ -23,6 +29,9 @@ Options:
   --workers N            parse worker threads (default: cores - 1; 0 on 2 cores or fewer);
                          0 parses text on the main thread, PDF and HTML still in a worker
   --batch-size N         reports per load transaction (default ${DEFAULT_BATCH_SIZE})
+  --max-report-mb N      largest report file read, in MB (default ${DEFAULT_MAX_REPORT_MB}); a JSONL file's
+                         limit is per record; data tables stream and have none
+  --max-findings N       most findings one report may hold (default ${DEFAULT_MAX_FINDINGS})
   --quiet                print only failures and the summary, not a line per file
   --no-progress          no progress bar on a terminal, no progress lines elsewhere
   --location-id ID       location key for every file, e.g. cqc:1-123456789 or ofsted:1247390
@@ -33,8 +42,13 @@ Options:
   --provider-name NAME   registered provider name
   -h, --help             show this help
 
+Files not loaded on purpose are skipped with their reason and are no failures: JSON Schemas, the
+evaluation dataset, file types the ingester does not read, CSV tables it does not know, FIFOs,
+sockets and devices, and links to what the walk reads anyway. Symbolic links are followed.
+
 Off a terminal, a progress line goes to stderr every 10 s (INGEST_PROGRESS_INTERVAL_MS to
-change it). Exit code 0 only when every file went in (or parsed, with --dry-run).`;
+change it). Exit code 0 when no file failed (skipped files are no failures); 1 when one did,
+or the database cannot be used; 2 for bad usage.`;
 
 export interface IngestArgs {
   inputs: string[];
@@ -46,6 +60,7 @@ export interface IngestArgs {
   progressIntervalMs: number;
   workers: number;
   batchSize: number;
+  limits: ReportLimits;
   quiet: boolean;
   meta: ReportMeta | null;
   help: boolean;
@@ -53,6 +68,14 @@ export interface IngestArgs {
 
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+function readPositiveNumber(raw: string | undefined, fallback: number, what: string): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value) || value <= 0)
+    throw new UsageError(`${what} must be a number above 0, got "${raw}"`);
+  return value;
 }
 
 function readWholeNumber(
@@ -84,6 +107,8 @@ export function parseIngestArgs(
         'no-progress': { type: 'boolean', default: false },
         workers: { type: 'string' },
         'batch-size': { type: 'string' },
+        'max-report-mb': { type: 'string' },
+        'max-findings': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         'location-id': { type: 'string' },
         urn: { type: 'string' },
@@ -126,6 +151,12 @@ export function parseIngestArgs(
     ),
     workers: readWholeNumber(v.workers, defaultWorkerCount(), 0, '--workers'),
     batchSize: readWholeNumber(v['batch-size'], DEFAULT_BATCH_SIZE, 1, '--batch-size'),
+    limits: {
+      maxReportBytes: megabytesToBytes(
+        readPositiveNumber(v['max-report-mb'], DEFAULT_MAX_REPORT_MB, '--max-report-mb'),
+      ),
+      maxFindings: readWholeNumber(v['max-findings'], DEFAULT_MAX_FINDINGS, 1, '--max-findings'),
+    },
     quiet: v.quiet ?? false,
     meta: hasMeta ? { location, provider } : null,
     help: v.help ?? false,

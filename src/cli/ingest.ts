@@ -13,10 +13,9 @@ import { JsonArrayWriter } from '../load/bulk/json-array-writer.ts';
 import { ProgressReporter, type ProgressMode } from '../load/bulk/progress-reporter.ts';
 import { addResult, emptyTotals } from '../load/bulk/run-totals.ts';
 import type { ItemResult } from '../load/bulk/work-items.ts';
-import { describeRefresh } from '../graph/summaries/refresh-scheduler.ts';
-import { refreshSummaries } from '../graph/summaries/refresh-summaries.ts';
-import { linkProviders } from '../graph/write/link-providers.ts';
-import type { FileStatus } from '../load/ingest-files.ts';
+import type { RowProblem } from '../load/ingest-data-file.ts';
+import { completePostLoadSteps } from '../graph/write/post-load-steps.ts';
+import type { RunStatus } from '../load/ingest-files.ts';
 import { walkInputFiles } from '../ingest/sources/read-source.ts';
 import { unreachable } from '../model/unreachable.ts';
 import { INGEST_USAGE, parseIngestArgs, UsageError, type IngestArgs } from './ingest-args.ts';
@@ -25,7 +24,7 @@ import { formatSummaryTable } from './summary-table.ts';
 /** Row problems shown under a data file's line; the rest are counted. */
 const ROW_PROBLEMS_SHOWN = 5;
 
-function statusMark(status: FileStatus): string {
+function statusMark(status: RunStatus): string {
   switch (status) {
     case 'loaded':
       return 'loaded   ';
@@ -35,20 +34,32 @@ function statusMark(status: FileStatus): string {
       return 'parsed   ';
     case 'failed':
       return 'FAILED   ';
+    case 'skipped':
+      return 'skipped  ';
     default:
       return unreachable(status, 'file status');
   }
 }
 
+/** Up to ROW_PROBLEMS_SHOWN row lines under a data file's line, `label` before each message. */
+function rowLines(rows: readonly RowProblem[], label: string): string[] {
+  const lines = rows
+    .slice(0, ROW_PROBLEMS_SHOWN)
+    .map((row) => `          row ${row.row}: ${label}${row.message}`);
+  if (rows.length > ROW_PROBLEMS_SHOWN)
+    lines.push(`          … and ${rows.length - ROW_PROBLEMS_SHOWN} more`);
+  return lines;
+}
+
 function formatResult(result: ItemResult, quiet: boolean): string[] {
   const problems = result.kind === 'data-file' ? result.rowProblems : [];
-  if (quiet && result.status !== 'failed' && problems.length === 0) return [];
-  const lines = [`${statusMark(result.status)} ${result.file}: ${result.message}`];
-  for (const problem of problems.slice(0, ROW_PROBLEMS_SHOWN))
-    lines.push(`          row ${problem.row}: ${problem.message}`);
-  if (problems.length > ROW_PROBLEMS_SHOWN)
-    lines.push(`          … and ${problems.length - ROW_PROBLEMS_SHOWN} more`);
-  return lines;
+  const warnings = result.kind === 'data-file' ? result.rowWarnings : [];
+  if (quiet && result.status !== 'failed' && problems.length + warnings.length === 0) return [];
+  return [
+    `${statusMark(result.status)} ${result.file}: ${result.message}`,
+    ...rowLines(problems, ''),
+    ...rowLines(warnings, 'warning: '),
+  ];
 }
 
 function progressMode(args: IngestArgs): ProgressMode {
@@ -67,7 +78,7 @@ async function countInputs(inputs: readonly string[], progress: ProgressReporter
 }
 
 async function hasAnyInput(inputs: readonly string[]): Promise<boolean> {
-  for await (const entry of walkInputFiles(inputs)) if (entry.problem === undefined) return true;
+  for await (const entry of walkInputFiles(inputs)) if (entry.kind === 'file') return true;
   return false;
 }
 
@@ -104,7 +115,7 @@ async function run(argv: readonly string[]): Promise<number> {
       workers: args.workers,
       batchSize: args.batchSize,
       keepDocuments: args.json,
-      onExtraItems: (count) => progress?.addItems(count),
+      limits: args.limits,
       onDataProgress: (file, fileProgress) => progress?.dataFileProgress(file, fileProgress),
     });
     for await (const result of results) {
@@ -113,16 +124,10 @@ async function run(argv: readonly string[]): Promise<number> {
       for (const line of formatResult(result, args.quiet)) progress.log(line);
       if (json && result.kind === 'report' && result.document) json.add(result.document);
     }
-    // Providers named by reports and by data files meet here, once, after everything is in.
-    if (graph && totals.summary.loaded > 0) {
-      const links = await linkProviders(graph.db);
-      if (links > 0) progress.log(`linked providers across sources: ${links} links`);
-    }
-    // After everything is in, so the rebuild reads the final graph once.
-    if (graph) {
-      progress.log('refreshing the question summaries…');
-      progress.log(describeRefresh(await refreshSummaries(graph.db, { onlyStale: true })));
-    }
+    progress.finish();
+    // After everything is in, so provider linking and the summaries read the final graph once;
+    // whatever this run loaded, as a run that died after its last batch left them pending.
+    if (graph) await completePostLoadSteps(graph.db, (line) => progress?.log(line));
   } finally {
     progress?.stop();
     json?.end();

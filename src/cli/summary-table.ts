@@ -12,6 +12,23 @@ export interface RunFigures {
   peakRssMiB: number;
 }
 
+/** Reasons listed under the `files:` line; the rest are counted in one more line. */
+const SKIP_REASONS_SHOWN = 10;
+
+/** `skipped (not failures): …` and a line per reason, most files first. */
+function skippedLines(summary: IngestSummary): string[] {
+  if (summary.skipped === 0) return [];
+  const reasons = [...summary.skipReasons.entries()].sort(
+    ([a, m], [b, n]) => n - m || a.localeCompare(b),
+  );
+  const lines = [`skipped on purpose (not failures): ${summary.skipped} files`];
+  for (const [reason, count] of reasons.slice(0, SKIP_REASONS_SHOWN))
+    lines.push(`  ${String(count).padStart(4)} × ${reason}`);
+  if (reasons.length > SKIP_REASONS_SHOWN)
+    lines.push(`  … and ${reasons.length - SKIP_REASONS_SHOWN} more reasons`);
+  return lines;
+}
+
 function pad(cells: readonly (string | number)[], widths: readonly number[]): string {
   return cells
     .map((cell, i) =>
@@ -40,13 +57,14 @@ export function formatSummaryTable(summary: IngestSummary, figures?: RunFigures)
   const widths = header.map((_, i) => Math.max(...all.map((row) => String(row[i]).length)));
   const lines = [pad(header, widths), ...rows.map((row) => pad(row, widths)), pad(total, widths)];
   lines.push(
-    `files: ${summary.loaded} loaded, ${summary.unchanged} unchanged, ${summary.parsed} parsed (dry run), ${summary.failed} failed`,
+    `files: ${summary.loaded} loaded, ${summary.unchanged} unchanged, ${summary.parsed} parsed (dry run), ${summary.failed} failed, ${summary.skipped} skipped`,
+    ...skippedLines(summary),
   );
   if (figures) {
     const d = figures.dataFiles;
-    if (d.loaded + d.unchanged + d.parsed + d.failed > 0) {
+    if (d.loaded + d.unchanged + d.parsed + d.failed + d.skipped > 0) {
       lines.push(
-        `data files (among the files): ${d.loaded} loaded, ${d.unchanged} unchanged, ${d.parsed} parsed, ${d.failed} failed; ${d.rows} rows read`,
+        `data files (among the files): ${d.loaded} loaded, ${d.unchanged} unchanged, ${d.parsed} parsed, ${d.failed} failed, ${d.skipped} skipped; ${d.rows} rows read`,
       );
     }
     lines.push(

@@ -34,13 +34,16 @@ export interface RowProblem {
 
 export interface DataFileResult {
   file: string;
-  status: 'loaded' | 'unchanged' | 'parsed' | 'failed';
+  /** `skipped`: a kind loaded on purpose never (a JSON Schema, the evaluation dataset). */
+  status: 'loaded' | 'unchanged' | 'parsed' | 'failed' | 'skipped';
   /** One line: what went in (rows, locations, inspections) or why not. */
   message: string;
   /** Data rows read. */
   rows: number;
   /** Bad rows, skipped with a one-line reason each; the rest still load. */
   rowProblems: RowProblem[];
+  /** Rows read despite a flaw (a CSV row short of cells), each with a one-line warning. */
+  rowWarnings: RowProblem[];
 }
 
 export interface DataFileOptions {
@@ -78,7 +81,7 @@ class Tally {
     for (const i of record.inspections) this.inspections.add(i.id);
   }
 
-  describe(kind: DataFileKind, problems: number): string {
+  describe(kind: DataFileKind, problems: number, warnings: number): string {
     const parts = [
       kind,
       `${this.rows} rows`,
@@ -87,6 +90,7 @@ class Tally {
       `${this.inspections.size} inspections`,
     ];
     if (problems > 0) parts.push(`${problems} rows skipped`);
+    if (warnings > 0) parts.push(`${warnings} rows with warnings`);
     return parts.join(', ');
   }
 }
@@ -117,14 +121,15 @@ export async function ingestDataFile(
   kind: DataFileKind,
   options: DataFileOptions,
 ): Promise<DataFileResult> {
+  const warnings: RowProblem[] = [];
   const result = (
     status: DataFileResult['status'],
     message: string,
     rows = 0,
     rowProblems: RowProblem[] = [],
-  ): DataFileResult => ({ file, status, message, rows, rowProblems });
+  ): DataFileResult => ({ file, status, message, rows, rowProblems, rowWarnings: warnings });
   const plan = planKind(kind);
-  if (!plan.load) return result('failed', plan.reason);
+  if (!plan.load) return result('skipped', plan.reason);
   const fileName = path.basename(file);
   const db = options.db;
   const tally = new Tally();
@@ -166,6 +171,7 @@ export async function ingestDataFile(
         problems.push({ row: item.row, message: item.mapped.message });
         continue;
       }
+      if (item.warning) warnings.push({ row: item.row, message: item.warning });
       tally.add(item.mapped.record);
       batch.push(item.mapped.record);
       if (batch.length >= batchRows) await flush();
@@ -179,10 +185,11 @@ export async function ingestDataFile(
         problems,
       );
     }
-    if (!db) return result('parsed', tally.describe(kind, problems.length), tally.rows, problems);
+    const description = tally.describe(kind, problems.length, warnings.length);
+    if (!db) return result('parsed', description, tally.rows, problems);
     const stored = problems.slice(0, STORED_PROBLEMS).map((p) => `row ${p.row}: ${p.message}`);
     await db.write(completeDataReport, { sha256, rows: tally.rows, problems: stored });
-    return result('loaded', tally.describe(kind, problems.length), tally.rows, problems);
+    return result('loaded', description, tally.rows, problems);
   } catch (error) {
     return result(
       'failed',

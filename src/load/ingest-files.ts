@@ -17,6 +17,13 @@ import { readSourceText } from '../ingest/sources/read-source.ts';
 
 export type FileStatus = 'loaded' | 'unchanged' | 'parsed' | 'failed';
 
+/**
+ * A bulk run's outcomes add `skipped`: a file the ingester does not load on purpose (a JSON Schema,
+ * the evaluation dataset, a file type it does not read, a FIFO), reported with its reason and not
+ * counted as a failure.
+ */
+export type RunStatus = FileStatus | 'skipped';
+
 export interface FileResult {
   file: string;
   status: FileStatus;
@@ -176,16 +183,27 @@ export interface IngestSummary {
   unchanged: number;
   parsed: number;
   failed: number;
+  skipped: number;
+  /** How many files were skipped for each reason (the reason as printed on the file's line). */
+  skipReasons: Map<string, number>;
 }
 
 export function emptySummary(): IngestSummary {
-  return { byFamily: new Map(), loaded: 0, unchanged: 0, parsed: 0, failed: 0 };
+  return {
+    byFamily: new Map(),
+    loaded: 0,
+    unchanged: 0,
+    parsed: 0,
+    failed: 0,
+    skipped: 0,
+    skipReasons: new Map(),
+  };
 }
 
 /** Folds one file's outcome into running totals, so a bulk run keeps counts, not documents. */
 export function addToSummary(
   summary: IngestSummary,
-  status: FileStatus,
+  status: RunStatus,
   tally: ReportTally | null,
 ): void {
   summary[status] += 1;

@@ -12,37 +12,11 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import type { ReportDocument } from '../../src/model/document.ts';
 import { countGraph } from '../support/graph-counts.ts';
+import { INGEST_CLI, ingestEnv, ROOT, runIngest } from '../support/ingest-cli.ts';
 import { CQC_SEED, OFSTED_SEED, SEED_DIR } from '../support/seed-documents.ts';
 import { connectTestGraph, resetTestGraph, type TestGraph } from '../support/test-graph.ts';
-
-const root = path.resolve(import.meta.dirname, '../..');
-
-function ingestEnv(extra: Record<string, string> = {}) {
-  const connection = inject('neo4j');
-  return {
-    ...process.env,
-    NEO4J_URI: connection.uri,
-    NEO4J_USER: connection.user,
-    NEO4J_PASSWORD: connection.password,
-    NEO4J_DATABASE: connection.database,
-    ...extra,
-  };
-}
-
-const CLI = ['--import', 'tsx', path.join(root, 'src/cli/ingest.ts')];
-
-function runIngest(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [...CLI, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: ingestEnv(env),
-    timeout: 240_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /**
  * A folder of real reports: the Ofsted seed, the test fixtures, the corpus texts and API records,
@@ -54,16 +28,16 @@ function buildFixtureFolder(into: string): string {
   const sources = [
     path.join(SEED_DIR, OFSTED_SEED),
     ...['sc999001-2022-03-08.txt', 'sc999001-2023-02-14.txt', 'sc999002-2023-05-10.txt'].map(
-      (name) => path.join(root, 'tests/fixtures/reports', name),
+      (name) => path.join(ROOT, 'tests/fixtures/reports', name),
     ),
-    ...readdirSync(path.join(root, 'tests/fixtures/corpus/text')).map((name) =>
-      path.join(root, 'tests/fixtures/corpus/text', name),
+    ...readdirSync(path.join(ROOT, 'tests/fixtures/corpus/text')).map((name) =>
+      path.join(ROOT, 'tests/fixtures/corpus/text', name),
     ),
     ...[
       'cqc_1-119142905_api-location.json',
       'cqc_1-5203053560_api-location-with-assessment.json',
-    ].map((name) => path.join(root, 'tests/fixtures/corpus/cqc', name)),
-    path.join(root, 'tests/fixtures/corpus/html/cqc-location-summary_seed-002.html'),
+    ].map((name) => path.join(ROOT, 'tests/fixtures/corpus/cqc', name)),
+    path.join(ROOT, 'tests/fixtures/corpus/html/cqc-location-summary_seed-002.html'),
   ];
   for (const file of sources) copyFileSync(file, path.join(into, path.basename(file)));
   return into;
@@ -144,7 +118,7 @@ describe('npm run ingest', () => {
     const word = path.join(scratch, 'notes.docx');
     writeFileSync(word, 'PK\u0003\u0004');
     const good = path.join(scratch, 'fixture.txt');
-    copyFileSync(path.join(root, 'tests/fixtures/reports/sc999002-2023-05-10.txt'), good);
+    copyFileSync(path.join(ROOT, 'tests/fixtures/reports/sc999002-2023-05-10.txt'), good);
     const run = runIngest([
       '--workers',
       '1',
@@ -156,14 +130,17 @@ describe('npm run ingest', () => {
     ]);
     expect(run.code).toBe(1);
     const failures = run.stdout.split('\n').filter((line) => line.startsWith('FAILED'));
-    expect(failures).toHaveLength(4);
+    expect(failures).toHaveLength(3);
     for (const line of failures) expect(line.length).toBeLessThan(300);
     expect(failures.find((line) => line.includes('scan.pdf'))).toMatch(/scan\.pdf: .*PDF/);
-    expect(failures.find((line) => line.includes('notes.docx'))).toMatch(
-      /notes\.docx: unsupported file type "\.docx"/,
+    // A file type the ingester never reads is skipped with its reason, not failed.
+    expect(run.stdout).toMatch(
+      /^skipped\s+\S*notes\.docx: not a file type this ingester reads: "\.docx"/m,
     );
     expect(run.stdout).toMatch(/loaded\s+.*fixture\.txt/);
-    expect(run.stdout).toMatch(/files: 1 loaded, 0 unchanged, 0 parsed \(dry run\), 4 failed/);
+    expect(run.stdout).toMatch(
+      /files: 1 loaded, 0 unchanged, 0 parsed \(dry run\), 3 failed, 1 skipped/,
+    );
   });
 
   it('takes metadata from <file>.meta.json beside the CQC summary', async () => {
@@ -230,7 +207,7 @@ describe('npm run ingest', () => {
         [
           '--import',
           'tsx',
-          path.join(root, 'src/cli/generate.ts'),
+          path.join(ROOT, 'src/cli/generate.ts'),
           '--locations',
           '40',
           '--years',
@@ -241,7 +218,7 @@ describe('npm run ingest', () => {
           corpus,
           '--no-progress',
         ],
-        { cwd: root, encoding: 'utf8' },
+        { cwd: ROOT, encoding: 'utf8' },
       );
       expect(generated.status, generated.stderr).toBe(0);
       const reports = path.join(corpus, 'reports');
@@ -254,11 +231,15 @@ describe('npm run ingest', () => {
       const cleanCounts = await countGraph(graph.db);
 
       await resetTestGraph(graph);
-      const child = spawn(process.execPath, [...CLI, '--quiet', '--batch-size', '20', reports], {
-        cwd: root,
-        env: ingestEnv(),
-        stdio: 'ignore',
-      });
+      const child = spawn(
+        process.execPath,
+        [...INGEST_CLI, '--quiet', '--batch-size', '20', reports],
+        {
+          cwd: ROOT,
+          env: ingestEnv(),
+          stdio: 'ignore',
+        },
+      );
       const exited = new Promise<NodeJS.Signals | null>((resolve) =>
         child.once('exit', (_code, signal) => resolve(signal)),
       );

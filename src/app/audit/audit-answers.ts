@@ -14,9 +14,7 @@ import {
 } from '../../eval/answers/audit-plan.ts';
 import { judgeAnswer, type AuditResult } from '../../eval/answers/audit-report.ts';
 import { parseGroundTruthLines } from '../../eval/answers/ground-truth-lines.ts';
-import { describeRefresh } from '../../graph/summaries/refresh-scheduler.ts';
-import { refreshSummaries } from '../../graph/summaries/refresh-summaries.ts';
-import { linkProviders } from '../../graph/write/link-providers.ts';
+import { completePostLoadSteps } from '../../graph/write/post-load-steps.ts';
 import { DEFAULT_BATCH_SIZE } from '../../graph/write/load-reports.ts';
 import { defaultWorkerCount, ingestInputs } from '../../load/bulk/ingest-inputs.ts';
 import { startServer } from '../../server/app.ts';
@@ -55,8 +53,7 @@ async function loadCorpus(db: Database, corpusDir: string, log: (line: string) =
   if (failures.length > 0)
     throw new Error(`${failures.length} reports failed to load, first: ${failures[0]}`);
   log(`Loaded ${loaded} reports; linking providers and refreshing the summaries…`);
-  await linkProviders(db);
-  log(describeRefresh(await refreshSummaries(db, { onlyStale: true })));
+  await completePostLoadSteps(db, log);
 }
 
 export async function auditAnswers(options: AuditOptions): Promise<AuditResult[]> {

@@ -24,6 +24,8 @@ export const NODE_KEYS = [
   // Singletons of the summaries (src/graph/summaries/): the graph version and each summary's stamp.
   ['GraphState', 'id'],
   ['SummaryStamp', 'kind'],
+  // The version each post-load step last finished at (src/graph/write/post-load-steps.ts).
+  ['PostLoadStep', 'name'],
 ] as const;
 
 /** [label, property] pairs that filters and sorts use. */

@@ -21,7 +21,8 @@ import {
   type TableRow,
 } from './table.ts';
 
-export type SourceItem = { row: number; mapped: MappedRow } | { fatal: string };
+/** A row and what its mapper made of it (with a warning when it was read despite a flaw), or a file-level failure. */
+export type SourceItem = { row: number; mapped: MappedRow; warning?: string } | { fatal: string };
 
 export interface CsvPlan {
   columns: readonly string[];
@@ -56,7 +57,9 @@ export async function* readCsvRows(
       continue;
     }
     const mapped = plan.mapRecord ? plan.mapRecord(header, record) : plan.map!(table.row);
-    yield { row: record.line, mapped };
+    yield table.warning
+      ? { row: record.line, mapped, warning: table.warning }
+      : { row: record.line, mapped };
   }
   if (header === null) yield { fatal: 'no header row: the file is empty' };
 }

@@ -45,11 +45,16 @@ export function missingColumns(header: TableHeader, required: readonly string[])
   return required.filter((name) => !header.index.has(normaliseColumn(name)));
 }
 
-/** A row by column name, or why it cannot be read (one line). */
+/**
+ * A row by column name, or why it cannot be read (one line). A row short of cells is read (its
+ * missing cells are empty) with a warning: a writer dropped trailing empty cells, or the row lost
+ * one. Extra cells are dropped when empty (the Ofsted exports pad every line) and refuse the row
+ * when not (a stray comma or quote shifted its values).
+ */
 export function toTableRow(
   header: TableHeader,
   record: CsvRecord,
-): { ok: true; row: TableRow } | { ok: false; message: string } {
+): { ok: true; row: TableRow; warning: string | null } | { ok: false; message: string } {
   if (record.malformed) return { ok: false, message: `malformed CSV: ${record.malformed}` };
   const extra = record.cells.slice(header.columns.length).filter((c) => c.trim() !== '');
   if (extra.length > 0) {
@@ -59,8 +64,17 @@ export function toTableRow(
     };
   }
   const cells = record.cells;
+  const missing = header.columns.length - cells.length;
+  const warning =
+    missing > 0
+      ? `${cells.length} cells for ${header.columns.length} columns: short of ${missing}, read as empty (${header.columns
+          .slice(cells.length)
+          .map((name) => `"${name}"`)
+          .join(', ')})`
+      : null;
   return {
     ok: true,
+    warning,
     row: {
       line: record.line,
       get(column: string): string {

@@ -7,17 +7,52 @@
  * The size comes from the open file (fstat), not a stat of the path first: one system call
  * fewer per file.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 const SYNC_READ_MAX_BYTES = 1024 * 1024;
 
-/** Rejects with the fs error (its `code` says why) when the file cannot be read. */
-export async function readFileBytes(file: string): Promise<Buffer> {
-  const fd = openSync(file, 'r');
+/** The file is larger than the caller's limit; nothing of it was read. */
+export class FileTooLargeError extends Error {
+  override name = 'FileTooLargeError';
+  constructor(
+    readonly file: string,
+    readonly bytes: number,
+    readonly limitBytes: number,
+  ) {
+    super(`${file}: ${bytes} bytes, over the limit of ${limitBytes}`);
+  }
+}
+
+/** The path is a FIFO, socket or device: reading it could block for ever or never end. */
+export class NotRegularFileError extends Error {
+  override name = 'NotRegularFileError';
+  readonly code = 'ENOTREGULAR';
+  constructor(readonly file: string) {
+    super(`${file}: not a regular file`);
+  }
+}
+
+/**
+ * Rejects with the fs error (its `code` says why) when the file cannot be read, with
+ * NotRegularFileError for anything but a regular file and FileTooLargeError above `maxBytes`.
+ * Opened without blocking, so a FIFO met here (the walk refuses them, but a path can change
+ * between the walk and the read) is refused at once instead of blocking the main thread until
+ * some writer opens it.
+ */
+export async function readFileBytes(file: string, maxBytes = Infinity): Promise<Buffer> {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   let size: number;
   try {
-    size = fstatSync(fd).size;
+    const stats = fstatSync(fd);
+    // A folder opens read-only without complaint; reading it is what fails, so say so as read would.
+    if (stats.isDirectory())
+      throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${file}'`), {
+        code: 'EISDIR',
+      });
+    if (!stats.isFile()) throw new NotRegularFileError(file);
+    size = stats.size;
+    if (size > maxBytes) throw new FileTooLargeError(file, size, maxBytes);
     if (size <= SYNC_READ_MAX_BYTES) return readOpenFile(fd, size);
   } finally {
     closeSync(fd);

@@ -4,7 +4,8 @@
  * Plain text is read as UTF-8; PDFs go through the PDF reader (pdf/), web pages through the
  * HTML reader (html/).
  */
-import { opendir, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceFormat } from '../../model/document.ts';
 import { htmlToText } from './html/html-to-text.ts';
@@ -32,39 +33,62 @@ function isMetaFile(name: string): boolean {
   return name.endsWith('.meta.json');
 }
 
-export type InputEntry = { file: string; problem?: undefined } | { file: string; problem: string };
+/**
+ * What a walk gives for each file: a regular file to read; a problem (it cannot be read: the
+ * batch goes on, the file counts as failed); or a skip (not read on purpose: a FIFO, socket or
+ * device, or a link to what the walk reads anyway), with a reason that is the same for every
+ * file skipped for it.
+ */
+export type InputEntry =
+  | { kind: 'file'; file: string }
+  | { kind: 'problem'; file: string; reason: string }
+  | { kind: 'skip'; file: string; reason: string };
+
+/** Reads only regular files: a FIFO would block the read forever, a device never ends. */
+function notRegularFile(stats: {
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isBlockDevice(): boolean;
+  isCharacterDevice(): boolean;
+}): string {
+  const kind = stats.isFIFO()
+    ? 'a FIFO (named pipe)'
+    : stats.isSocket()
+      ? 'a socket'
+      : stats.isBlockDevice()
+        ? 'a block device'
+        : stats.isCharacterDevice()
+          ? 'a character device'
+          : 'not a file or folder';
+  return `${kind}, not a regular file: not read`;
+}
 
 /**
- * A folder's entries in directory order, streamed, as bare names with directories marked by a
- * trailing `/`: `readdir` would build every Dirent of a very large folder at once, all held in memory.
+ * A folder's entries in directory order, streamed, as bare names with what they are after a `/`
+ * (which no name holds): `name` a file, `name/` a folder, `name/link` a symbolic link (followed
+ * when reached), `name/<reason>` anything else. `readdir` would build every Dirent of a very
+ * large folder at once, all held in memory.
  */
 async function* streamFolder(dir: string): AsyncGenerator<string> {
   for await (const entry of await opendir(dir)) {
-    if (entry.name.startsWith('.')) continue;
-    if (entry.isDirectory()) yield `${entry.name}/`;
-    else if (entry.isFile() && !isMetaFile(entry.name)) yield entry.name;
+    if (entry.name.startsWith('.') || isMetaFile(entry.name)) continue;
+    if (entry.isFile()) yield entry.name;
+    else if (entry.isDirectory()) yield `${entry.name}/`;
+    else if (entry.isSymbolicLink()) yield `${entry.name}/link`;
+    else yield `${entry.name}/${notRegularFile(entry)}`;
   }
+}
+
+function bareName(entry: string): string {
+  const slash = entry.indexOf('/');
+  return slash < 0 ? entry : entry.slice(0, slash);
 }
 
 /** The same names sorted, held as strings only. */
 async function listFolder(dir: string): Promise<string[]> {
   const names: string[] = [];
   for await (const name of streamFolder(dir)) names.push(name);
-  return names.sort((a, b) => a.replace(/\/$/, '').localeCompare(b.replace(/\/$/, '')));
-}
-
-async function* walkFolder(dir: string, sorted: boolean): AsyncGenerator<InputEntry> {
-  let names: AsyncIterable<string> | string[];
-  try {
-    names = sorted ? await listFolder(dir) : streamFolder(dir);
-    for await (const name of names) {
-      const full = path.join(dir, name);
-      if (name.endsWith('/')) yield* walkFolder(full, sorted);
-      else yield { file: full };
-    }
-  } catch (error) {
-    yield { file: dir, problem: describeReadError(error) };
-  }
+  return names.sort((a, b) => bareName(a).localeCompare(bareName(b)));
 }
 
 function isInside(file: string, folder: string): boolean {
@@ -73,57 +97,177 @@ function isInside(file: string, folder: string): boolean {
 }
 
 /**
+ * Where symbolic links lead, so every link is followed once and a cycle ends: the real paths of
+ * the folders given (a link into one of them leads to what its walk reads anyway) and of every
+ * target reached through a link so far (a second link to it, or a link back up, is skipped).
+ */
+interface LinkGuard {
+  inputFolders: readonly string[];
+  followed: Set<string>;
+}
+
+/** What the walk does with an entry of a folder: give it, walk into it, or say why not. */
+type Visit = InputEntry | { kind: 'folder'; folder: string; linked: boolean };
+
+/** A symbolic link found in a folder: its target to read or walk (through the link's path), or why not. */
+async function followLink(link: string, guard: LinkGuard): Promise<Visit> {
+  let real: string;
+  let stats: Stats;
+  try {
+    real = await realpath(link);
+    stats = await stat(real);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const reason =
+      code === 'ENOENT'
+        ? 'cannot read: a broken symbolic link (its target does not exist)'
+        : `cannot read: a symbolic link that cannot be followed (${code})`;
+    return { kind: 'problem', file: link, reason };
+  }
+  if (!stats.isDirectory() && !stats.isFile())
+    return { kind: 'skip', file: link, reason: notRegularFile(stats) };
+  const what = stats.isDirectory() ? 'folder' : 'file';
+  if (guard.inputFolders.some((folder) => isInside(real, folder)))
+    return {
+      kind: 'skip',
+      file: link,
+      reason: `a symbolic link to a ${what} inside the inputs: read there, not twice`,
+    };
+  if (guard.followed.has(real))
+    return {
+      kind: 'skip',
+      file: link,
+      reason: `a symbolic link to a ${what} already reached through another link (or a link cycle)`,
+    };
+  guard.followed.add(real);
+  return stats.isDirectory()
+    ? { kind: 'folder', folder: link, linked: true }
+    : { kind: 'file', file: link };
+}
+
+/**
+ * A real folder under one reached through a link may still be one of the inputs (a link to the
+ * folder above an input leads back into it): walked there, so not here.
+ */
+async function checkLinkedFolder(folder: string, guard: LinkGuard): Promise<Visit> {
+  const real = await realpath(folder);
+  if (guard.inputFolders.some((input) => isInside(real, input)))
+    return {
+      kind: 'skip',
+      file: folder,
+      reason: 'a folder inside the inputs reached through a symbolic link: read there, not twice',
+    };
+  return { kind: 'folder', folder, linked: true };
+}
+
+/** An entry of `streamFolder` (see there for how it is written) → what the walk does with it. */
+async function visitEntry(
+  dir: string,
+  entry: string,
+  guard: LinkGuard,
+  linked: boolean,
+): Promise<Visit> {
+  const name = bareName(entry);
+  const full = path.join(dir, name);
+  if (entry === name) return { kind: 'file', file: full };
+  const what = entry.slice(name.length + 1);
+  if (what === '')
+    return linked ? checkLinkedFolder(full, guard) : { kind: 'folder', folder: full, linked };
+  if (what === 'link') return followLink(full, guard);
+  return { kind: 'skip', file: full, reason: what };
+}
+
+/** `linked`: the folder was reached through a symbolic link (or lies under one that was). */
+async function* walkFolder(
+  dir: string,
+  sorted: boolean,
+  guard: LinkGuard,
+  linked: boolean,
+): AsyncGenerator<InputEntry> {
+  let names: AsyncIterable<string> | string[];
+  try {
+    names = sorted ? await listFolder(dir) : streamFolder(dir);
+    for await (const entry of names) {
+      const visit = await visitEntry(dir, entry, guard, linked);
+      if (visit.kind === 'folder') yield* walkFolder(visit.folder, sorted, guard, visit.linked);
+      else yield visit;
+    }
+  } catch (error) {
+    yield { kind: 'problem', file: dir, reason: describeReadError(error) };
+  }
+}
+
+/** Real paths of the inputs that are folders (an input that cannot be read is reported by the walk). */
+async function realInputFolders(inputs: readonly string[]): Promise<string[]> {
+  const folders: string[] = [];
+  for (const input of inputs) {
+    try {
+      if ((await stat(input)).isDirectory()) folders.push(await realpath(input));
+    } catch {
+      // Reported when the walk reaches it.
+    }
+  }
+  return folders;
+}
+
+/**
  * The files of the inputs, one at a time: folders walked recursively, each folder's entries
- * sorted, hidden files and `*.meta.json` skipped; an input that cannot be read is an entry with
- * a problem. Only one folder listing is held at a time, never the whole corpus; a file already
- * covered by an earlier input is not given twice. `any` order streams each folder as the file
- * system lists it, holding no listing: for counting.
+ * sorted, hidden files and `*.meta.json` skipped, symbolic links followed (each target once, so a
+ * link cycle ends); an input that cannot be read is an entry with a problem, one that is no
+ * regular file (a FIFO, a socket, a device) a skip. Only one folder listing is held at a time,
+ * never the whole corpus; a file already covered by an earlier input is not given twice. `any`
+ * order streams each folder as the file system lists it, holding no listing: for counting.
  */
 export async function* walkInputFiles(
   inputs: readonly string[],
   order: 'sorted' | 'any' = 'sorted',
 ): AsyncGenerator<InputEntry> {
+  const guard: LinkGuard = { inputFolders: await realInputFolders(inputs), followed: new Set() };
   const earlier: { path: string; folder: boolean }[] = [];
   const seenBefore = (file: string) =>
     earlier.some((input) => (input.folder ? isInside(file, input.path) : input.path === file));
   for (const input of inputs) {
-    const resolved = path.resolve(input);
-    let folder: boolean;
+    let stats: Stats;
+    let real: string;
     try {
-      folder = (await stat(input)).isDirectory();
+      stats = await stat(input);
+      real = await realpath(input);
     } catch (error) {
-      yield { file: input, problem: describeReadError(error) };
+      yield { kind: 'problem', file: input, reason: describeReadError(error) };
       continue;
     }
+    const folder = stats.isDirectory();
     if (folder) {
-      for await (const entry of walkFolder(input, order === 'sorted')) {
-        if (entry.problem === undefined && seenBefore(path.resolve(entry.file))) continue;
+      for await (const entry of walkFolder(input, order === 'sorted', guard, false)) {
+        // Where the file is under the real folder: an input given twice by two paths is read once.
+        if (seenBefore(path.join(real, path.relative(input, entry.file)))) continue;
         yield entry;
       }
-    } else if (!seenBefore(resolved)) {
-      yield { file: input };
+    } else if (!stats.isFile()) {
+      yield { kind: 'skip', file: input, reason: notRegularFile(stats) };
+    } else if (!seenBefore(real)) {
+      yield { kind: 'file', file: input };
     }
-    earlier.push({ path: resolved, folder });
+    earlier.push({ path: real, folder });
   }
 }
 
 /** How many files the inputs hold (walked in directory order, nothing kept): the total for a progress bar. */
 export async function countInputFiles(inputs: readonly string[]): Promise<number> {
   let count = 0;
-  for await (const entry of walkInputFiles(inputs, 'any'))
-    if (entry.problem === undefined) count += 1;
+  for await (const entry of walkInputFiles(inputs, 'any')) if (entry.kind === 'file') count += 1;
   return count;
 }
 
-/** Expands folders (recursively, sorted, skipping hidden files and `*.meta.json`) into one list. */
+/** Expands folders (recursively, sorted, skipping hidden files and `*.meta.json`) into one list; skipped entries are left out. */
 export async function listInputFiles(
   inputs: readonly string[],
 ): Promise<{ files: string[]; problems: InputProblem[] }> {
   const files: string[] = [];
   const problems: InputProblem[] = [];
   for await (const entry of walkInputFiles(inputs)) {
-    if (entry.problem === undefined) files.push(entry.file);
-    else problems.push({ file: entry.file, reason: entry.problem });
+    if (entry.kind === 'file') files.push(entry.file);
+    else if (entry.kind === 'problem') problems.push({ file: entry.file, reason: entry.reason });
   }
   return { files, problems };
 }

@@ -20,34 +20,79 @@ export function formatEta(done: number, total: number | null, perSecond: number)
 }
 
 export interface ProgressCounts {
+  /** Files finished: a data file or a multi-record file is one file, however many rows or records. */
   done: number;
-  /** Null while the walk is still counting; `counted` is how many it has found so far. */
+  /** Files in all; null while the walk of the folders is still finding them. */
   total: number | null;
-  counted: number;
+  /** Files the walk has found so far (the total once it is done). */
+  found: number;
+  /** Results so far (reports, records, data files): the rate counts these. */
+  results: number;
   loaded: number;
   failed: number;
+  skipped: number;
   elapsedSeconds: number;
 }
 
+/** Reports (and other results) per second over the run so far. */
 export function ratePerSecond(counts: ProgressCounts): number {
-  return counts.elapsedSeconds > 0 ? counts.done / counts.elapsedSeconds : 0;
+  return counts.elapsedSeconds > 0 ? counts.results / counts.elapsedSeconds : 0;
 }
 
-/** `1200/28144 files` once the total is known, `1200/3000+ files` while counting. */
+/** Time left for the files still to do at the files' rate so far; `?` before the first is done. */
+export function formatFilesEta(counts: ProgressCounts): string {
+  return formatEta(
+    counts.done,
+    counts.total,
+    counts.elapsedSeconds > 0 ? counts.done / counts.elapsedSeconds : 0,
+  );
+}
+
+/**
+ * `1200/28144 files` once the walk has found every file; while it is still finding them,
+ * `1200 files done, 3000 found so far…`, as a total that is still growing would give a wrong ETA.
+ */
 export function formatDoneOfTotal(counts: ProgressCounts): string {
   return counts.total === null
-    ? `${counts.done}/${counts.counted}+ files`
+    ? `${counts.done} files done, ${counts.found} found so far…`
     : `${counts.done}/${counts.total} files`;
 }
 
-/** The line printed every so often when stderr is not a terminal (CI, pipes, logs), with the data file loading now, if any. */
+/** `, 4 skipped` when any were; nothing otherwise. */
+export function formatSkipped(counts: ProgressCounts): string {
+  return counts.skipped > 0 ? `, ${counts.skipped} skipped` : '';
+}
+
+/** `, ETA 5m 16s` once the walk is done; nothing while it is still finding files. */
+export function formatEtaPart(counts: ProgressCounts): string {
+  return counts.total === null ? '' : `, ETA ${formatFilesEta(counts)}`;
+}
+
+/**
+ * The line printed every so often when stderr is not a terminal (CI, pipes, logs), with the data
+ * file or multi-record file loading now, if any.
+ */
 export function formatProgressLine(
   counts: ProgressCounts,
   dataFile: DataFileState | null = null,
+  recordsFile: RecordsFileState | null = null,
 ): string {
-  const rate = ratePerSecond(counts);
-  const line = `ingest: ${formatDoneOfTotal(counts)}, ${rate.toFixed(1)} reports/s, ${counts.loaded} loaded, ${counts.failed} failed, ETA ${formatEta(counts.done, counts.total, rate)}`;
-  return dataFile ? `${line}; data file ${formatDataFileProgress(dataFile)}` : line;
+  let line = `ingest: ${formatDoneOfTotal(counts)}, ${ratePerSecond(counts).toFixed(1)} reports/s, ${counts.loaded} loaded, ${counts.failed} failed${formatSkipped(counts)}${formatEtaPart(counts)}`;
+  if (dataFile) line += `; data file ${formatDataFileProgress(dataFile)}`;
+  if (recordsFile) line += `; ${formatRecordsFileProgress(recordsFile)}`;
+  return line;
+}
+
+/** A file of many records (JSONL, a JSON array) whose records are coming through. */
+export interface RecordsFileState {
+  /** The file's base name. */
+  name: string;
+  records: number;
+}
+
+/** `location_details.jsonl: 120 records so far`: such a file is one file, so the file count stands still meanwhile. */
+export function formatRecordsFileProgress(state: RecordsFileState): string {
+  return `${state.name}: ${state.records} records so far`;
 }
 
 /** A data file being loaded: how far its reader has got since it started. */

@@ -10,6 +10,7 @@ import type { Database } from '../../db/executor.ts';
 import type { DataFileProgress } from '../../ingest/datasets/read-progress.ts';
 import type { ReportMeta } from '../../ingest/meta.ts';
 import { walkInputFiles } from '../../ingest/sources/read-source.ts';
+import { DEFAULT_REPORT_LIMITS, type ReportLimits } from '../report-limits.ts';
 import { runAhead } from './bounded-queue.ts';
 import { loadItems } from './load-items.ts';
 import { parseItems } from './parse-items.ts';
@@ -27,8 +28,8 @@ export interface BulkIngestOptions {
   workers: number;
   batchSize: number;
   keepDocuments: boolean;
-  /** A multi-record file held this many more reports than the one file the walk counted. */
-  onExtraItems?: (count: number) => void;
+  /** Largest report file and most findings per report (DEFAULT_REPORT_LIMITS unless set). */
+  limits?: ReportLimits;
   /** How far a data file's load has got, after each batch of its rows. */
   onDataProgress?: (file: string, progress: DataFileProgress) => void;
 }
@@ -50,17 +51,15 @@ export async function* ingestInputs(
 ): AsyncGenerator<ItemResult> {
   const runner = new ParseRunner(options.workers);
   try {
-    const read = readWorkItems(walkInputFiles(inputs), {
-      meta: options.meta,
-      onExtraItems: options.onExtraItems,
-    });
+    const limits = options.limits ?? DEFAULT_REPORT_LIMITS;
+    const read = readWorkItems(walkInputFiles(inputs), { meta: options.meta, limits });
     const fresh = skipLoadedReports(read, {
       db: options.db,
       force: options.force,
       groupSize: options.batchSize,
     });
     // Two tasks per worker keep every worker busy while the main thread hands out the next.
-    const parsed = parseItems(fresh, runner, Math.max(2, options.workers * 2));
+    const parsed = parseItems(fresh, runner, Math.max(2, options.workers * 2), limits);
     // Parsing runs up to a batch ahead while the previous batch is being written.
     yield* loadItems(runAhead(parsed, options.batchSize), options);
   } finally {

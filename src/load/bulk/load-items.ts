@@ -41,7 +41,7 @@ function reportResult(
   options: LoadOptions,
 ): ReportResult {
   const document = options.keepDocuments && status !== 'failed' ? item.document : null;
-  return {
+  const result: ReportResult = {
     kind: 'report',
     file: item.file,
     status,
@@ -49,6 +49,8 @@ function reportResult(
     tally: status === 'failed' ? null : tallyDocument(item.document),
     document,
   };
+  if (item.recordOf !== undefined) result.recordOf = item.recordOf;
+  return result;
 }
 
 async function loadDocuments(
@@ -137,6 +139,7 @@ async function ingestDataItem(item: DataFileItem, options: LoadOptions): Promise
       message: result.message,
       rows: result.rows,
       rowProblems: result.rowProblems,
+      rowWarnings: result.rowWarnings,
     };
   } catch (error) {
     return {
@@ -146,6 +149,7 @@ async function ingestDataItem(item: DataFileItem, options: LoadOptions): Promise
       message: `${item.dataKind}: ${oneLine(error)}`,
       rows: 0,
       rowProblems: [],
+      rowWarnings: [],
     };
   }
 }

@@ -1,8 +1,11 @@
 /**
  * Progress of a bulk ingest on stderr: a bar on a terminal (files done of total, reports/s,
- * loaded, failed, ETA), or, off a terminal (CI, pipes), one line every `intervalMs`. A data file
- * is one file however many rows it has, so while one loads a second bar (or the line's tail)
- * follows its rows and bytes. Result lines go through `log` so they never tear the bar.
+ * loaded, failed, skipped, ETA), or, off a terminal (CI, pipes), one line every `intervalMs`.
+ * Files are counted as the walk finds them ("found so far…", no ETA) until it has found them
+ * all. A data file is one file however many rows it has, so while one loads a second bar (or the
+ * line's tail) follows its rows and bytes; a file of many records (JSONL, a JSON array) is one
+ * file too, and its records so far follow the line. Result lines go through `log` so they never
+ * tear the bar.
  */
 import path from 'node:path';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
@@ -11,11 +14,14 @@ import {
   dataFilePercent,
   formatDataFileEta,
   formatDoneOfTotal,
-  formatEta,
+  formatEtaPart,
   formatProgressLine,
+  formatRecordsFileProgress,
+  formatSkipped,
   ratePerSecond,
   type DataFileState,
   type ProgressCounts,
+  type RecordsFileState,
 } from './format-progress.ts';
 import type { ItemResult } from './work-items.ts';
 
@@ -41,13 +47,15 @@ export class ProgressReporter {
   readonly #counts: ProgressCounts = {
     done: 0,
     total: null,
-    counted: 0,
+    found: 0,
+    results: 0,
     loaded: 0,
     failed: 0,
+    skipped: 0,
     elapsedSeconds: 0,
   };
-  /** Records found inside multi-record files beyond the one file the walk counted. */
-  #extra = 0;
+  /** The multi-record file whose records are coming through: done when a result of another file comes. */
+  #recordsFile: { file: string; records: number } | null = null;
   #bars: MultiBar | null = null;
   #bar: SingleBar | null = null;
   #timer: NodeJS.Timeout | null = null;
@@ -60,7 +68,7 @@ export class ProgressReporter {
       this.#bars = new MultiBar(
         {
           format:
-            'ingest [{bar}] {files} | {rate} reports/s | {loaded} loaded | {failed} failed | ETA {eta_text}',
+            'ingest [{bar}] {files} | {rate} reports/s | {loaded} loaded | {failed} failed{skipped}{eta}{records}',
           hideCursor: true,
           stream: options.stream,
         },
@@ -70,7 +78,9 @@ export class ProgressReporter {
     } else if (options.mode === 'lines') {
       this.#timer = setInterval(
         () =>
-          options.stream.write(`${formatProgressLine(this.snapshot(), this.dataFileSnapshot())}\n`),
+          options.stream.write(
+            `${formatProgressLine(this.snapshot(), this.dataFileSnapshot(), this.recordsFileSnapshot())}\n`,
+          ),
         options.intervalMs,
       );
       this.#timer.unref();
@@ -92,6 +102,12 @@ export class ProgressReporter {
     };
   }
 
+  /** The multi-record file whose records are coming through now, or null. */
+  recordsFileSnapshot(): RecordsFileState | null {
+    const open = this.#recordsFile;
+    return open ? { name: path.basename(open.file), records: open.records } : null;
+  }
+
   /** A data file's load got further (after each batch of its rows). */
   dataFileProgress(file: string, progress: DataFileProgress): void {
     if (this.#dataFile?.file !== file) this.#dataFile = { file, started: Date.now(), progress };
@@ -101,28 +117,35 @@ export class ProgressReporter {
 
   /** The walk found one more file (the total is not known yet). */
   countFile(): void {
-    this.#counts.counted += 1;
+    this.#counts.found += 1;
     this.#refresh();
   }
 
   /** The walk is done: `files` in all. */
   setTotal(files: number): void {
-    this.#counts.counted = files;
-    this.#counts.total = files + this.#extra;
+    this.#counts.found = files;
+    this.#counts.total = files;
     this.#refresh();
   }
 
-  addItems(count: number): void {
-    this.#extra += count;
-    if (this.#counts.total !== null) this.#counts.total += count;
-    this.#refresh();
-  }
-
+  /** One result: a file's, or one record's of a multi-record file (the file is done when its last is). */
   record(result: ItemResult): void {
     if (result.kind === 'data-file' && result.file === this.#dataFile?.file) this.#endDataFile();
-    this.#counts.done += 1;
+    const recordOf = result.kind === 'report' ? result.recordOf : undefined;
+    if (this.#recordsFile && this.#recordsFile.file !== recordOf) this.#endRecordsFile();
+    if (recordOf === undefined) this.#counts.done += 1;
+    else if (this.#recordsFile) this.#recordsFile.records += 1;
+    else this.#recordsFile = { file: recordOf, records: 1 };
+    this.#counts.results += 1;
     if (result.status === 'loaded') this.#counts.loaded += 1;
     if (result.status === 'failed') this.#counts.failed += 1;
+    if (result.status === 'skipped') this.#counts.skipped += 1;
+    this.#refresh();
+  }
+
+  /** The last results are in: a multi-record file still open is done. */
+  finish(): void {
+    if (this.#recordsFile) this.#endRecordsFile();
     this.#refresh();
   }
 
@@ -138,14 +161,21 @@ export class ProgressReporter {
 
   #payload(): Record<string, string | number> {
     const counts = this.snapshot();
-    const rate = ratePerSecond(counts);
+    const records = this.recordsFileSnapshot();
     return {
       files: formatDoneOfTotal(counts),
-      rate: rate.toFixed(1),
+      rate: ratePerSecond(counts).toFixed(1),
       loaded: counts.loaded,
       failed: counts.failed,
-      eta_text: formatEta(counts.done, counts.total, rate),
+      skipped: formatSkipped(counts).replace(',', ' |'),
+      eta: formatEtaPart(counts).replace(',', ' |'),
+      records: records ? ` | ${formatRecordsFileProgress(records)}` : '',
     };
+  }
+
+  #endRecordsFile(): void {
+    this.#recordsFile = null;
+    this.#counts.done += 1;
   }
 
   #refreshDataBar(): void {
@@ -175,9 +205,7 @@ export class ProgressReporter {
 
   #refresh(): void {
     if (!this.#bar) return;
-    this.#bar.setTotal(
-      Math.max(this.#counts.total ?? this.#counts.counted + this.#extra, this.#counts.done, 1),
-    );
+    this.#bar.setTotal(Math.max(this.#counts.total ?? this.#counts.found, this.#counts.done, 1));
     this.#bar.update(this.#counts.done, this.#payload());
   }
 }

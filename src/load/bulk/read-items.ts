@@ -3,18 +3,23 @@
  * (recognised by datasets/ from their name and first 4 KB) go to the data-file loader; text
  * reports are read and hashed here, so ones already in the graph can be skipped before any
  * parsing; PDF and web pages go to a worker as bytes; JSONL and JSON arrays become one report
- * per record. Every problem is a failed item with a one-line reason.
+ * per record. Every problem is a failed item with a one-line reason; a file not read on purpose
+ * (a type the ingester does not read, a CSV table it does not know, a FIFO) a skipped one. A
+ * report file (or record) over the size limit fails before it is read.
  */
-import { open, readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { detectDataFile } from '../../ingest/datasets/detect.ts';
 import { mergeMeta, readSideMeta } from '../ingest-files.ts';
 import type { ReportMeta } from '../../ingest/meta.ts';
 import type { InputEntry } from '../../ingest/sources/read-source.ts';
-import { detectFormat, readSourceText } from '../../ingest/sources/read-source.ts';
+import { detectFormat, readSourceBytes } from '../../ingest/sources/read-source.ts';
+import { FileTooLargeError, readFileBytes } from '../../ingest/sources/read-file-bytes.ts';
+import { describeTooLarge, type ReportLimits } from '../report-limits.ts';
 import { sha256Hex } from '../../ingest/text/hash.ts';
 import { readJsonlRecords, splitJsonRecords, type SourceRecord } from './split-records.ts';
-import { failedReport, type ReadItem, type ReportItem } from './work-items.ts';
+import { failedReport, skippedFile, type ReadItem, type ReportItem } from './work-items.ts';
 
 const DATA_FILE_HEAD_BYTES = 4096;
 const DATA_FILE_EXTENSIONS = new Set(['.csv', '.json', '.jsonl']);
@@ -24,12 +29,12 @@ const SUPPORTED =
 export interface ReadOptions {
   /** Metadata from the command line, applied to every report (a `<file>.meta.json` wins). */
   meta: ReportMeta | null;
-  /** A multi-record file turned out to hold this many more reports than the one file counted. */
-  onExtraItems?: (count: number) => void;
+  limits: ReportLimits;
 }
 
 async function readHead(file: string): Promise<string> {
-  const handle = await open(file, 'r');
+  // Not blocking: a FIFO put in place of the file since the walk must not hang the run.
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const buffer = Buffer.alloc(DATA_FILE_HEAD_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, DATA_FILE_HEAD_BYTES, 0);
@@ -43,19 +48,36 @@ function describeReadError(error: unknown): string {
   return `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
 }
 
+/** A report file's bytes, or the one line saying why not (over the size limit: before reading it). */
+async function readReportBytes(
+  file: string,
+  limits: ReportLimits,
+): Promise<{ ok: true; bytes: Buffer } | { ok: false; reason: string }> {
+  try {
+    return { ok: true, bytes: await readFileBytes(file, limits.maxReportBytes) };
+  } catch (error) {
+    if (error instanceof FileTooLargeError)
+      return { ok: false, reason: describeTooLarge(error.bytes, limits) };
+    return { ok: false, reason: describeReadError(error) };
+  }
+}
+
 function textItem(
   file: string,
   fileName: string,
   text: string,
   format: 'txt' | 'json',
   meta: ReportMeta | null,
+  recordOf?: string,
 ): ReportItem {
-  return {
+  const item: ReportItem = {
     kind: 'report',
     file,
     sha256: sha256Hex(text),
     task: { kind: 'text', text, fileName, format, meta },
   };
+  if (recordOf !== undefined) item.recordOf = recordOf;
+  return item;
 }
 
 async function* recordItems(
@@ -68,13 +90,18 @@ async function* recordItems(
   let count = 0;
   for await (const record of records) {
     count += 1;
-    if (count > 1) options.onExtraItems?.(1);
+    const bytes = Buffer.byteLength(record.text);
+    if (bytes > options.limits.maxReportBytes) {
+      yield failedReport(`${file}${record.suffix}`, describeTooLarge(bytes, options.limits), file);
+      continue;
+    }
     yield textItem(
       `${file}${record.suffix}`,
       `${baseName}${record.suffix}`,
       record.text,
       'json',
       meta,
+      file,
     );
   }
   if (count === 0) yield failedReport(file, 'no records in the file');
@@ -96,18 +123,18 @@ async function* readOneFile(file: string, options: ReadOptions): AsyncGenerator<
       return;
     }
     if (extension === '.csv') {
-      yield failedReport(
+      yield skippedFile(
         file,
-        'not a data file this ingester knows (CSV files are read as Ofsted or CQC data tables only)',
+        'not a data table this ingester knows (a CSV file is read only as one of the Ofsted or CQC tables it knows)',
       );
       return;
     }
   }
   const format = extension === '.jsonl' ? 'json' : detectFormat(file);
   if (!format) {
-    yield failedReport(
+    yield skippedFile(
       file,
-      `unsupported file type "${extension || '(none)'}" (supported: ${SUPPORTED})`,
+      `not a file type this ingester reads: "${extension || '(none)'}" (it reads ${SUPPORTED})`,
     );
     return;
   }
@@ -121,32 +148,35 @@ async function* readOneFile(file: string, options: ReadOptions): AsyncGenerator<
     try {
       yield* recordItems(file, readJsonlRecords(file), meta, options);
     } catch (error) {
-      yield failedReport(file, describeReadError(error));
+      yield failedReport(file, describeReadError(error), file);
     }
     return;
   }
   switch (format) {
     case 'pdf':
     case 'html': {
-      let bytes: Uint8Array;
-      try {
-        bytes = await readFile(file);
-      } catch (error) {
-        yield failedReport(file, describeReadError(error));
+      const read = await readReportBytes(file, options.limits);
+      if (!read.ok) {
+        yield failedReport(file, read.reason);
         return;
       }
       yield {
         kind: 'report',
         file,
         sha256: null,
-        task: { kind: 'bytes', bytes, fileName: path.basename(file), format, meta },
+        task: { kind: 'bytes', bytes: read.bytes, fileName: path.basename(file), format, meta },
       };
       return;
     }
     case 'txt':
     case 'json':
     case 'csv': {
-      const source = await readSourceText(file);
+      const read = await readReportBytes(file, options.limits);
+      if (!read.ok) {
+        yield failedReport(file, read.reason);
+        return;
+      }
+      const source = await readSourceBytes(read.bytes, format);
       if (!source.ok) {
         yield failedReport(file, source.reason);
         return;
@@ -172,7 +202,16 @@ export async function* readWorkItems(
   options: ReadOptions,
 ): AsyncGenerator<ReadItem> {
   for await (const entry of entries) {
-    if (entry.problem !== undefined) yield failedReport(entry.file, entry.problem);
-    else yield* readOneFile(entry.file, options);
+    switch (entry.kind) {
+      case 'problem':
+        yield failedReport(entry.file, entry.reason);
+        break;
+      case 'skip':
+        yield skippedFile(entry.file, entry.reason);
+        break;
+      case 'file':
+        yield* readOneFile(entry.file, options);
+        break;
+    }
   }
 }

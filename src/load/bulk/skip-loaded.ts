@@ -6,7 +6,7 @@
 import type { Database } from '../../db/executor.ts';
 import { findLoadedShas } from '../../graph/write/load-reports.ts';
 import { batchItems } from './batch-items.ts';
-import type { ReadItem } from './work-items.ts';
+import type { ReadItem, ReportResult } from './work-items.ts';
 
 export interface SkipOptions {
   db: Database | null;
@@ -40,17 +40,16 @@ export async function* skipLoadedReports(
     for (const item of group) {
       if (item.kind === 'report' && item.sha256 && loaded.has(item.sha256)) {
         const message = `already in the graph (sha256 ${item.sha256.slice(0, 12)})`;
-        yield {
-          kind: 'done',
-          result: {
-            kind: 'report',
-            file: item.file,
-            status: 'unchanged',
-            message,
-            tally: null,
-            document: null,
-          },
+        const result: ReportResult = {
+          kind: 'report',
+          file: item.file,
+          status: 'unchanged',
+          message,
+          tally: null,
+          document: null,
         };
+        if (item.recordOf !== undefined) result.recordOf = item.recordOf;
+        yield { kind: 'done', result };
       } else {
         yield item;
       }

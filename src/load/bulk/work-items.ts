@@ -2,7 +2,7 @@
 import type { DataFileKind } from '../../ingest/datasets/detect.ts';
 import type { RowProblem } from '../ingest-data-file.ts';
 import type { ReportDocument } from '../../model/document.ts';
-import type { FileStatus, ReportTally } from '../ingest-files.ts';
+import type { ReportTally, RunStatus } from '../ingest-files.ts';
 import type { ParseTask } from './parse-task.ts';
 
 /** The outcome for one report (a file, or one record of a multi-record file). */
@@ -10,7 +10,9 @@ export interface ReportResult {
   kind: 'report';
   /** The path as given, with `#L12` (JSONL line) or `#3` (JSON array element) for a record. */
   file: string;
-  status: FileStatus;
+  /** For a record of a multi-record file (or a failure of that file after its records): the file. */
+  recordOf?: string;
+  status: RunStatus;
   message: string;
   tally: ReportTally | null;
   /** Kept only when the caller prints documents (`--json`). */
@@ -20,10 +22,11 @@ export interface ReportResult {
 export interface DataFileOutcome {
   kind: 'data-file';
   file: string;
-  status: FileStatus;
+  status: RunStatus;
   message: string;
   rows: number;
   rowProblems: RowProblem[];
+  rowWarnings: RowProblem[];
 }
 
 export type ItemResult = ReportResult | DataFileOutcome;
@@ -32,6 +35,8 @@ export type ItemResult = ReportResult | DataFileOutcome;
 export interface ReportItem {
   kind: 'report';
   file: string;
+  /** The multi-record file this report is a record of. */
+  recordOf?: string;
   task: ParseTask;
   /** sha256 of the text when it was read on the main thread (null for PDF/HTML until parsed). */
   sha256: string | null;
@@ -52,6 +57,7 @@ export interface DoneItem {
 export interface ParsedItem {
   kind: 'parsed';
   file: string;
+  recordOf?: string;
   document: ReportDocument;
   /** Already checked against the graph before parsing (text read on the main thread). */
   resumeChecked: boolean;
@@ -60,9 +66,30 @@ export interface ParsedItem {
 export type ReadItem = ReportItem | DataFileItem | DoneItem;
 export type ParseStageItem = ParsedItem | DataFileItem | DoneItem;
 
-export function failedReport(file: string, message: string): DoneItem {
+export function failedReport(file: string, message: string, recordOf?: string): DoneItem {
+  const result: ReportResult = {
+    kind: 'report',
+    file,
+    status: 'failed',
+    message,
+    tally: null,
+    document: null,
+  };
+  if (recordOf !== undefined) result.recordOf = recordOf;
+  return { kind: 'done', result };
+}
+
+/** A file not loaded on purpose; `reason` is the same for every file skipped for it, so the summary can count them. */
+export function skippedFile(file: string, reason: string): DoneItem {
   return {
     kind: 'done',
-    result: { kind: 'report', file, status: 'failed', message, tally: null, document: null },
+    result: {
+      kind: 'report',
+      file,
+      status: 'skipped',
+      message: reason,
+      tally: null,
+      document: null,
+    },
   };
 }

@@ -38,9 +38,11 @@ describe('formatProgressLine', () => {
     const line = formatProgressLine({
       done: 1200,
       total: 28144,
-      counted: 28144,
+      found: 28144,
+      results: 1200,
       loaded: 1150,
       failed: 3,
+      skipped: 0,
       elapsedSeconds: 1200 / 85.3,
     });
     expect(line).toBe(
@@ -48,16 +50,37 @@ describe('formatProgressLine', () => {
     );
   });
 
-  it('shows the count so far while the walk is still counting', () => {
+  it('says how many files the walk has found so far, and gives no ETA until it is done', () => {
     const line = formatProgressLine({
       done: 10,
       total: null,
-      counted: 300,
+      found: 300,
+      results: 10,
       loaded: 10,
       failed: 0,
+      skipped: 0,
       elapsedSeconds: 2,
     });
-    expect(line).toBe('ingest: 10/300+ files, 5.0 reports/s, 10 loaded, 0 failed, ETA ?');
+    expect(line).toBe(
+      'ingest: 10 files done, 300 found so far…, 5.0 reports/s, 10 loaded, 0 failed',
+    );
+  });
+
+  it('counts skipped files when there are any, and rates reports while its ETA goes by files', () => {
+    // 2 files in 4 s, one of them a JSONL file of 38 records: 10 reports/s, 8 files left at 0.5/s.
+    const line = formatProgressLine({
+      done: 2,
+      total: 10,
+      found: 10,
+      results: 40,
+      loaded: 37,
+      failed: 1,
+      skipped: 2,
+      elapsedSeconds: 4,
+    });
+    expect(line).toBe(
+      'ingest: 2/10 files, 10.0 reports/s, 37 loaded, 1 failed, 2 skipped, ETA 16s',
+    );
   });
 });
 
@@ -81,7 +104,16 @@ describe('data file progress', () => {
 
   it('follows the progress line while a data file loads', () => {
     const line = formatProgressLine(
-      { done: 3, total: 10, counted: 10, loaded: 2, failed: 0, elapsedSeconds: 3 },
+      {
+        done: 3,
+        total: 10,
+        found: 10,
+        results: 3,
+        loaded: 2,
+        failed: 0,
+        skipped: 0,
+        elapsedSeconds: 3,
+      },
       state,
     );
     expect(line).toBe(

@@ -1,5 +1,6 @@
 /** Which data file a file is, from its name and first 4 KB. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectDataFile } from '../../../src/ingest/datasets/detect.ts';
@@ -73,7 +74,7 @@ describe('detectDataFile', () => {
 });
 
 describe('files not loaded', () => {
-  it('fail with a one-line reason saying why', async () => {
+  it('are skipped on purpose with a one-line reason saying why', async () => {
     const history = await ingestDataFile(
       path.join(FIXTURES, 'ofsted_csc_ilacs_history_slice.csv'),
       'ofsted-ilacs-history',
@@ -81,13 +82,15 @@ describe('files not loaded', () => {
     );
     expect(history).toEqual({
       file: path.join(FIXTURES, 'ofsted_csc_ilacs_history_slice.csv'),
-      status: 'failed',
+      status: 'skipped',
       message:
         'evaluation dataset (an independent extraction of the ILACS reports), not loaded into the graph: use npm run eval',
       rows: 0,
       rowProblems: [],
+      rowWarnings: [],
     });
     const schema = await ingestDataFile('any.json', 'cqc-api-schema', { db: null, force: false });
+    expect(schema.status).toBe('skipped');
     expect(schema.message).toBe('a JSON Schema of the CQC API, not data: nothing to load');
   });
 
@@ -114,5 +117,36 @@ describe('files not loaded', () => {
       'ofsted-sc-inspections, 8 rows, 5 locations, 0 providers, 5 inspections, 3 rows skipped',
     );
     expect(result.rowProblems.map((p) => p.row)).toEqual([6, 7, 8]);
+  });
+
+  it('reads a row short of cells with a warning naming its line and the cells read as empty', async () => {
+    // The first three data rows of the real LA lookup: the second loses its last two cells, the
+    // third gains a non-empty one (values shifted: skipped, as before).
+    const [header, first, second, third] = readFileSync(
+      path.join(FIXTURES, 'ofsted_la_urn_lookup_slice.csv'),
+      'utf8',
+    ).split(/\r?\n/);
+    const dir = mkdtempSync(path.join(tmpdir(), 'short-rows-'));
+    const file = path.join(dir, 'ofsted_la_urn_lookup.csv');
+    const short = second!.replace(/,[^,]*,[^,]*$/, '');
+    writeFileSync(file, [header, first, short, `${third},extra`, ''].join('\n'));
+    try {
+      const result = await ingestDataFile(file, 'ofsted-la-urn-lookup', { db: null, force: false });
+      expect(result.status).toBe('parsed');
+      expect(result.rows).toBe(3);
+      expect(result.rowWarnings).toEqual([
+        {
+          row: 3,
+          message:
+            '18 cells for 20 columns: short of 2, read as empty ("ons_population_0-25", "ons_la_type")',
+        },
+      ]);
+      expect(result.rowProblems).toEqual([
+        { row: 4, message: '21 cells for 20 columns (a stray comma or quote?)' },
+      ]);
+      expect(result.message).toMatch(/, 1 rows skipped, 1 rows with warnings$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
