@@ -8,6 +8,7 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { toDatabaseError } from './errors.ts';
 import type { NamedQuery } from './query.ts';
 import { toPlain } from './values.ts';
+import { isUnavailable, type OutageWaiter } from './wait-for-database.ts';
 
 export interface QueryRunner {
   /** Inside a transaction, several runs may be started before the first is awaited: they are sent pipelined and run in call order. */
@@ -39,27 +40,48 @@ export class Database {
     readonly databaseName: string,
     private readonly timeoutMs: number,
     private readonly observer: QueryObserver | null = null,
+    private readonly outage: OutageWaiter | null = null,
   ) {}
 
   /** The same database, reporting each query to `observer` (per request, for round-trip counts). */
   withObserver(observer: QueryObserver): Database {
-    return new Database(this.driver, this.databaseName, this.timeoutMs, observer);
+    return new Database(this.driver, this.databaseName, this.timeoutMs, observer, this.outage);
   }
 
   /** The same database with another transaction timeout (summary rebuilds read the whole graph). */
   withTimeout(timeoutMs: number): Database {
-    return new Database(this.driver, this.databaseName, timeoutMs, this.observer);
+    return new Database(this.driver, this.databaseName, timeoutMs, this.observer, this.outage);
+  }
+
+  /**
+   * The same database, pausing on DATABASE_UNAVAILABLE until the database is back and then
+   * repeating the call (see wait-for-database.ts); without it such a call fails at once.
+   */
+  withOutageWait(outage: OutageWaiter): Database {
+    return new Database(this.driver, this.databaseName, this.timeoutMs, this.observer, outage);
+  }
+
+  /** Runs `attempt`, and again after each outage the waiter sees through. */
+  private async surviveOutages<T>(attempt: () => Promise<T>): Promise<T> {
+    for (;;) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!this.outage || !isUnavailable(error)) throw error;
+        await this.outage.waitUntilBack();
+      }
+    }
   }
 
   read<Params extends object, Row>(query: NamedQuery<Params, Row>, params: Params): Promise<Row[]> {
-    return this.runAlone('READ', query, params);
+    return this.surviveOutages(() => this.runAlone('READ', query, params));
   }
 
   write<Params extends object, Row>(
     query: NamedQuery<Params, Row>,
     params: Params,
   ): Promise<Row[]> {
-    return this.runAlone('WRITE', query, params);
+    return this.surviveOutages(() => this.runAlone('WRITE', query, params));
   }
 
   /**
@@ -92,11 +114,11 @@ export class Database {
   }
 
   readTransaction<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
-    return this.transact('READ', work);
+    return this.surviveOutages(() => this.transact('READ', work));
   }
 
   writeTransaction<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
-    return this.transact('WRITE', work);
+    return this.surviveOutages(() => this.transact('WRITE', work));
   }
 
   private async transact<T>(
