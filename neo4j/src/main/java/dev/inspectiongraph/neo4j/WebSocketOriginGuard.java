@@ -71,6 +71,11 @@ final class WebSocketOriginGuard extends ChannelInboundHandlerAdapter {
             head = null;
             passOn(ctx, request);
         } else {
+            // Logged, so a person whose own tool was refused learns which origin to allow.
+            String shown = origin == null ? "none" : origin.replaceAll("[^\\x20-\\x7e]", "?");
+            System.out.println("REFUSED Bolt over WebSocket from Origin "
+                    + (shown.length() > 200 ? shown.substring(0, 200) + "..." : shown)
+                    + " (allow it with NEO4J_WEBSOCKET_ORIGINS)");
             refuse(ctx);
         }
     }
