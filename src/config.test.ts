@@ -15,9 +15,9 @@ describe('readConfig: the database settings', () => {
     expect(config.neo4j).toMatchObject({ kind: 'external', password: 'from-the-file' });
   });
 
-  it('refuses both password settings at once, and a password file it cannot read', () => {
-    const both = { NEO4J_URI: 'bolt://db:7687', NEO4J_PASSWORD: 'a', NEO4J_PASSWORD_FILE: 'b' };
-    expect(() => readConfig(both)).toThrow(/NEO4J_PASSWORD or NEO4J_PASSWORD_FILE, not both/);
+  it('prefers NEO4J_PASSWORD to the file, and refuses a password file it cannot read', () => {
+    const both = { NEO4J_URI: 'bolt://db:7687', NEO4J_PASSWORD: 'a', NEO4J_PASSWORD_FILE: 'none' };
+    expect(readConfig(both).neo4j).toMatchObject({ password: 'a' });
     const missing = { NEO4J_URI: 'bolt://db:7687', NEO4J_PASSWORD_FILE: path.join(dir, 'none') };
     expect(() => readConfig(missing)).toThrow(/NEO4J_PASSWORD_FILE cannot be read \(ENOENT\)/);
   });

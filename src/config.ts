@@ -95,13 +95,13 @@ function readBoolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
-/** NEO4J_PASSWORD, or the first line of the file at NEO4J_PASSWORD_FILE. */
+/**
+ * NEO4J_PASSWORD, else the first line of the file at NEO4J_PASSWORD_FILE. The variable wins so
+ * a child process given the password explicitly (the bench's servers) ignores a file it inherits.
+ */
 function readPassword(env: Env): string {
   const file = env.NEO4J_PASSWORD_FILE?.trim();
-  if (!file) return env.NEO4J_PASSWORD ?? '';
-  if (env.NEO4J_PASSWORD) {
-    throw new ConfigError('Set NEO4J_PASSWORD or NEO4J_PASSWORD_FILE, not both');
-  }
+  if (env.NEO4J_PASSWORD || !file) return env.NEO4J_PASSWORD ?? '';
   try {
     return readFileSync(path.resolve(file), 'utf8').split(/\r?\n/)[0]!;
   } catch (error) {
