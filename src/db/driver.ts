@@ -29,7 +29,9 @@ export function createDriver(
     maxTransactionRetryTime: timeouts.maxRetryMs,
     logging: {
       level: 'error',
-      logger: (_level, message) => console.error(`neo4j-driver: ${message}`),
+      // A lost connection is logged with the whole error serialised after it; its message is enough.
+      logger: (_level, message) =>
+        console.error(`neo4j-driver: ${message.replace(/ \(\{"gqlStatus".*\}\)$/s, '')}`),
     },
   });
 }
