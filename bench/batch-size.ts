@@ -106,7 +106,7 @@ async function main(): Promise<void> {
         dataDir: path.join(scratch, 'neo4j'),
         port: 0,
       });
-      connection = { uri: local.uri, user: 'neo4j', password: 'neo4j', database: 'neo4j' };
+      connection = { uri: local.uri, user: 'neo4j', password: local.password, database: 'neo4j' };
       say(
         `neo4j: local embedded on ${local.uri}, heap ${config.neo4j.heap}, page cache ${config.neo4j.pageCache}; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}`,
       );

@@ -95,7 +95,7 @@ async function openCaseGraph(
     port: 0,
   });
   return {
-    connection: { uri: local.uri, user: 'neo4j', password: 'neo4j', database: 'neo4j' },
+    connection: { uri: local.uri, user: 'neo4j', password: local.password, database: 'neo4j' },
     close: () => local.stop(),
   };
 }

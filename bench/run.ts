@@ -303,7 +303,7 @@ async function main(): Promise<void> {
   } else {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'inspection-graph-bench-'));
     local = await startLocalNeo4j({ ...config.neo4j, dataDir, port: 0 });
-    connection = { uri: local.uri, user: 'neo4j', password: 'neo4j', database: 'neo4j' };
+    connection = { uri: local.uri, user: 'neo4j', password: local.password, database: 'neo4j' };
     say(
       `neo4j: local embedded 5.26 on ${local.uri}, heap ${config.neo4j.heap}, page cache ${config.neo4j.pageCache}`,
     );

@@ -2,6 +2,7 @@
  * Environment → typed configuration. A bad value is one clear startup error naming the
  * variable, never a failure later on.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,12 +23,37 @@ export interface LocalNeo4jSettings {
   heap: string;
   pageCache: string;
   database: string;
+  /** Origins allowed to open Bolt over WebSocket (Neo4j Browser's, say); empty refuses all. */
+  websocketOrigins: readonly string[];
 }
+
+/** How long the driver waits before it calls the database unavailable. */
+export interface DriverTimeouts {
+  /** Opening one connection (TCP, and TLS for +s URIs). */
+  connectMs: number;
+  /** Getting a connection from the pool, opening it included. */
+  acquireMs: number;
+  /**
+   * Retrying a transaction that failed on a transient or connection error. The driver's next
+   * delay is not cut to what is left (1 s, then 2 s, then 4 s, ±20%), so 2 s means a dead
+   * database is reported after at most about 3.6 s; 3 s could take 8.
+   */
+  maxRetryMs: number;
+}
+
+export const DEFAULT_DRIVER_TIMEOUTS: DriverTimeouts = {
+  connectMs: 3_000,
+  acquireMs: 5_000,
+  maxRetryMs: 2_000,
+};
 
 export interface Config {
   host: string;
   port: number;
   neo4j: ExternalNeo4j | LocalNeo4jSettings;
+  driverTimeouts: DriverTimeouts;
+  /** How long `npm run ingest` waits for a database that went away before it gives up. */
+  neo4jWaitSeconds: number;
   /** Server-side limit for each Cypher transaction. */
   queryTimeoutMs: number;
   /** Bearer token that authorises the ingestReport mutation; null disables it. */
@@ -70,6 +96,37 @@ function readBoolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
+/**
+ * NEO4J_PASSWORD, else the first line of the file at NEO4J_PASSWORD_FILE. The variable wins so
+ * a child process given the password explicitly (the bench's servers) ignores a file it inherits.
+ */
+function readPassword(env: Env): string {
+  const file = env.NEO4J_PASSWORD_FILE?.trim();
+  if (env.NEO4J_PASSWORD || !file) return env.NEO4J_PASSWORD ?? '';
+  try {
+    return readFileSync(path.resolve(file), 'utf8').split(/\r?\n/)[0]!;
+  } catch (error) {
+    throw new ConfigError(
+      `NEO4J_PASSWORD_FILE cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): ${file}`,
+    );
+  }
+}
+
+function readOrigins(env: Env, name: string): string[] {
+  const origins = (env[name] ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    if (!/^[a-z][a-z0-9+.-]*:\/\/[^\s/,]+$/i.test(origin)) {
+      throw new ConfigError(
+        `${name} must be origins such as https://browser.neo4j.io, separated by commas, got "${origin}"`,
+      );
+    }
+  }
+  return origins;
+}
+
 function readNeo4j(env: Env): ExternalNeo4j | LocalNeo4jSettings {
   const database = env.NEO4J_DATABASE?.trim() || 'neo4j';
   const uri = env.NEO4J_URI?.trim();
@@ -83,7 +140,7 @@ function readNeo4j(env: Env): ExternalNeo4j | LocalNeo4jSettings {
       kind: 'external',
       uri,
       user: env.NEO4J_USER?.trim() || 'neo4j',
-      password: env.NEO4J_PASSWORD ?? '',
+      password: readPassword(env),
       database,
     };
   }
@@ -94,6 +151,16 @@ function readNeo4j(env: Env): ExternalNeo4j | LocalNeo4jSettings {
     heap: readMemory(env, 'NEO4J_HEAP', '1g'),
     pageCache: readMemory(env, 'NEO4J_PAGECACHE', '512m'),
     database,
+    websocketOrigins: readOrigins(env, 'NEO4J_WEBSOCKET_ORIGINS'),
+  };
+}
+
+function readDriverTimeouts(env: Env): DriverTimeouts {
+  const defaults = DEFAULT_DRIVER_TIMEOUTS;
+  return {
+    connectMs: readInteger(env, 'NEO4J_CONNECT_TIMEOUT_MS', defaults.connectMs, 100, 600_000),
+    acquireMs: readInteger(env, 'NEO4J_ACQUIRE_TIMEOUT_MS', defaults.acquireMs, 100, 600_000),
+    maxRetryMs: readInteger(env, 'NEO4J_MAX_RETRY_MS', defaults.maxRetryMs, 0, 600_000),
   };
 }
 
@@ -102,6 +169,8 @@ export function readConfig(env: Env = process.env): Config {
     host: env.HOST?.trim() || '127.0.0.1',
     port: readInteger(env, 'PORT', 4000, 0, 65535),
     neo4j: readNeo4j(env),
+    driverTimeouts: readDriverTimeouts(env),
+    neo4jWaitSeconds: readInteger(env, 'NEO4J_WAIT_SECONDS', 120, 0, 86_400),
     queryTimeoutMs: readInteger(env, 'QUERY_TIMEOUT_MS', 15_000, 100, 3_600_000),
     ingestToken: env.INGEST_TOKEN?.trim() || null,
     seedDir: path.resolve(PROJECT_ROOT, env.SEED_DIR?.trim() || 'seed'),

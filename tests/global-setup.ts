@@ -31,7 +31,12 @@ export async function setup(project: TestProject): Promise<void> {
     { ...config.neo4j, dataDir, port: 0, heap: '768m', pageCache: '128m' },
     (line) => console.log(line),
   );
-  project.provide('neo4j', { uri: local.uri, user: 'neo4j', password: 'neo4j', database: 'neo4j' });
+  project.provide('neo4j', {
+    uri: local.uri,
+    user: 'neo4j',
+    password: local.password,
+    database: 'neo4j',
+  });
 }
 
 export async function teardown(): Promise<void> {

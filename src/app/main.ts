@@ -1,6 +1,7 @@
 /**
  * `npm start`: local Neo4j if needed → schema migrations → seed data into an empty graph →
- * the API and explorer. Ctrl-C (or SIGTERM) stops the server and the Neo4j it started.
+ * the API and explorer. Ctrl-C (or SIGTERM) stops the server and gives back its hold on the
+ * local Neo4j, which stops unless another command still uses it.
  */
 import '../server/production-mode.ts';
 import { ConfigError, readConfig } from '../config.ts';
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
     await runMigrations(graph.db, { seedDir: config.loadSeed ? config.seedDir : null, log });
     server = await startServer(config, graph.db, { log });
     log(
-      `Inspection Graph is ready: explorer at ${server.url}, GraphQL at ${server.url}graphql, health at ${server.url}health`,
+      `Inspection Graph is ready: explorer at ${server.url}, GraphQL at ${server.url}graphql, readiness at ${server.url}health/ready`,
     );
     log('Press Ctrl-C to stop.');
     // In the background: until the summaries are fresh the questions use the exact queries.

@@ -98,7 +98,15 @@ async function run(argv: readonly string[]): Promise<number> {
   let progress: ProgressReporter | null = null;
   try {
     if (!args.dryRun && (await hasAnyInput(args.inputs))) {
-      graph = await openGraph(readConfig(), (line) => console.error(line));
+      // A lost database pauses the run ("waiting for Neo4j") instead of failing each report.
+      graph = await openGraph(readConfig(), (line) => console.error(line), {
+        waitWhenUnavailable: {
+          onGiveUp: (message) => {
+            console.error(`ingest: ${message}`);
+            process.exit(1);
+          },
+        },
+      });
       await runMigrations(graph.db, { seedDir: null, log: () => {} });
     }
     progress = new ProgressReporter({

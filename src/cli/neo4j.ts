@@ -1,25 +1,35 @@
 /**
- * `npm run neo4j`: runs the project's local Neo4j for NEO4J_DATA_DIR in the foreground until
- * Ctrl-C, printing its bolt URI, so other commands (ingest, bench --keep-graph, a second API
- * server) can share one loaded graph through NEO4J_URI.
+ * `npm run neo4j`: runs the project's local Neo4j for NEO4J_DATA_DIR until Ctrl-C, printing how
+ * to connect, so one loaded graph can be shared by ingest, bench, servers, cypher-shell or
+ * Neo4j Browser. Other commands of the project find it by themselves (same NEO4J_DATA_DIR);
+ * Ctrl-C stops it only when no other command is using it.
  */
 import { ConfigError, readConfig } from '../config.ts';
 import { LocalNeo4jError } from '../db/local-neo4j-build.ts';
+import { localNeo4jPaths } from '../db/local-neo4j-folder.ts';
 import { startLocalNeo4j } from '../db/local-neo4j.ts';
+
+const say = (line: string) => console.error(`neo4j: ${line}`);
 
 async function run(): Promise<void> {
   const config = readConfig();
   if (config.neo4j.kind === 'external')
     throw new ConfigError(`NEO4J_URI is set (${config.neo4j.uri}): there is no local Neo4j to run`);
-  const local = await startLocalNeo4j(config.neo4j, (line) => console.error(line));
+  const local = await startLocalNeo4j(config.neo4j, say);
+  const { passwordFile } = localNeo4jPaths(config.neo4j.dataDir);
   console.log(
-    `neo4j: ${local.uri} (data in ${config.neo4j.dataDir}); use NEO4J_URI=${local.uri}; Ctrl-C stops it`,
+    `neo4j: ${local.uri} (data in ${config.neo4j.dataDir}), user neo4j, password in ${passwordFile}`,
   );
-  if (!local.owned) return;
+  console.log(
+    `neo4j: elsewhere use NEO4J_URI=${local.uri} NEO4J_PASSWORD_FILE=${passwordFile}; Ctrl-C stops it once no other command uses it`,
+  );
+  // Neo4j runs detached, so nothing else keeps this process waiting for Ctrl-C.
+  const keepAlive = setInterval(() => {}, 60_000);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  clearInterval(keepAlive);
   await local.stop();
 }
 

@@ -1,13 +1,15 @@
 /**
  * Config → a verified Database: the Neo4j at NEO4J_URI, or the project's local Neo4j (started
- * when none runs for the data folder). `close()` releases the driver and stops a Neo4j this
- * process started.
+ * when none runs for the data folder, with the password kept in its data folder). `close()`
+ * releases the driver and this command's hold on the local Neo4j (which stops when no other
+ * command uses it).
  */
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.ts';
 import { createDriver, verifyDriver, type Connection } from './driver.ts';
 import { Database } from './executor.ts';
 import { startLocalNeo4j, type LocalNeo4jHandle } from './local-neo4j.ts';
+import { OutageWaiter } from './wait-for-database.ts';
 
 export interface GraphConnection {
   db: Database;
@@ -17,9 +19,19 @@ export interface GraphConnection {
   close(): Promise<void>;
 }
 
+export interface OpenGraphOptions {
+  /**
+   * Long-running writers (the ingest): on DATABASE_UNAVAILABLE, pause with a "waiting for
+   * Neo4j" line until it is back, up to `config.neo4jWaitSeconds`, then give up (calling
+   * `onGiveUp`). Without it every call fails fast, as the API server wants.
+   */
+  waitWhenUnavailable?: { onGiveUp?: (message: string) => void };
+}
+
 export async function openGraph(
   config: Config,
   log: (line: string) => void = () => {},
+  options: OpenGraphOptions = {},
 ): Promise<GraphConnection> {
   let local: LocalNeo4jHandle | null = null;
   let connection: Connection;
@@ -32,11 +44,11 @@ export async function openGraph(
     connection = {
       uri: local.uri,
       user: 'neo4j',
-      password: 'neo4j',
+      password: local.password,
       database: config.neo4j.database,
     };
   }
-  const driver = createDriver(connection);
+  const driver = createDriver(connection, config.driverTimeouts);
   try {
     await verifyDriver(driver, connection);
   } catch (error) {
@@ -44,9 +56,19 @@ export async function openGraph(
     await local?.stop();
     throw error;
   }
+  let db = new Database(driver, connection.database, config.queryTimeoutMs);
+  if (options.waitWhenUnavailable) {
+    db = db.withOutageWait(
+      new OutageWaiter(driver, connection.database, connection.uri, {
+        maxWaitMs: config.neo4jWaitSeconds * 1000,
+        log,
+        onGiveUp: options.waitWhenUnavailable.onGiveUp,
+      }),
+    );
+  }
   let closing: Promise<void> | null = null;
   return {
-    db: new Database(driver, connection.database, config.queryTimeoutMs),
+    db,
     driver,
     connection,
     local,

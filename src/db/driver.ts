@@ -1,5 +1,6 @@
 /** One neo4j-driver Driver per process, created from the resolved connection. */
 import neo4j, { type Driver } from 'neo4j-driver';
+import { DEFAULT_DRIVER_TIMEOUTS, type DriverTimeouts } from '../config.ts';
 import { DatabaseError, toDatabaseError } from './errors.ts';
 import { disableNagleOnKeepAliveSockets } from './tcp-no-delay.ts';
 
@@ -10,15 +11,27 @@ export interface Connection {
   database: string;
 }
 
-export function createDriver(connection: Connection): Driver {
+/**
+ * The timeouts are short on purpose: with the driver's defaults (30 s to connect, 60 s to get a
+ * connection, 30 s of retries) a dead database looked like a hung one for a minute.
+ */
+export function createDriver(
+  connection: Connection,
+  timeouts: DriverTimeouts = DEFAULT_DRIVER_TIMEOUTS,
+): Driver {
   disableNagleOnKeepAliveSockets();
   return neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
     userAgent: 'inspection-graph/0.1',
     maxConnectionPoolSize: 50,
-    connectionAcquisitionTimeout: 30_000,
+    connectionTimeout: timeouts.connectMs,
+    // The driver wants room to open a connection inside the acquisition wait.
+    connectionAcquisitionTimeout: Math.max(timeouts.acquireMs, timeouts.connectMs),
+    maxTransactionRetryTime: timeouts.maxRetryMs,
     logging: {
       level: 'error',
-      logger: (_level, message) => console.error(`neo4j-driver: ${message}`),
+      // A lost connection is logged with the whole error serialised after it; its message is enough.
+      logger: (_level, message) =>
+        console.error(`neo4j-driver: ${message.replace(/ \(\{"gqlStatus".*\}\)$/s, '')}`),
     },
   });
 }

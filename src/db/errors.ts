@@ -29,6 +29,8 @@ export class DatabaseError extends Error {
 
 export function classifyNeo4jCode(code: string): DatabaseErrorKind {
   if (code === 'ServiceUnavailable' || code === 'SessionExpired') return 'UNAVAILABLE';
+  // A database still starting (after a restart, say) answers with this one.
+  if (code === 'Neo.TransientError.General.DatabaseUnavailable') return 'UNAVAILABLE';
   if (code.startsWith('Neo.ClientError.Security.')) return 'AUTHENTICATION';
   if (
     code.includes('TransactionTimedOut') ||

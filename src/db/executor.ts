@@ -8,6 +8,7 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { toDatabaseError } from './errors.ts';
 import type { NamedQuery } from './query.ts';
 import { toPlain } from './values.ts';
+import { isUnavailable, type OutageWaiter } from './wait-for-database.ts';
 
 export interface QueryRunner {
   /** Inside a transaction, several runs may be started before the first is awaited: they are sent pipelined and run in call order. */
@@ -45,39 +46,81 @@ export function toNeo4jParam(value: unknown): unknown {
   return value;
 }
 
+/** What a Database adds around each call; each `with…` method returns a copy with one changed. */
+interface CallWrappers {
+  observer: QueryObserver | null;
+  gate: SessionGate;
+  outage: OutageWaiter | null;
+}
+
 export class Database {
   constructor(
     private readonly driver: Driver,
     readonly databaseName: string,
     private readonly timeoutMs: number,
-    private readonly observer: QueryObserver | null = null,
-    private readonly gate: SessionGate = openGate,
+    private readonly wrappers: CallWrappers = { observer: null, gate: openGate, outage: null },
   ) {}
+
+  private get observer(): QueryObserver | null {
+    return this.wrappers.observer;
+  }
+
+  private get gate(): SessionGate {
+    return this.wrappers.gate;
+  }
+
+  private withWrappers(changes: Partial<CallWrappers>, timeoutMs = this.timeoutMs): Database {
+    return new Database(this.driver, this.databaseName, timeoutMs, {
+      ...this.wrappers,
+      ...changes,
+    });
+  }
 
   /** The same database, reporting each query to `observer` (per request, for round-trip counts). */
   withObserver(observer: QueryObserver): Database {
-    return new Database(this.driver, this.databaseName, this.timeoutMs, observer, this.gate);
+    return this.withWrappers({ observer });
   }
 
   /** The same database with another transaction timeout (summary rebuilds read the whole graph). */
   withTimeout(timeoutMs: number): Database {
-    return new Database(this.driver, this.databaseName, timeoutMs, this.observer, this.gate);
+    return this.withWrappers({}, timeoutMs);
   }
 
   /** The same database with every transaction passing through `gate` (per request: sessions, deadline). */
   withGate(gate: SessionGate): Database {
-    return new Database(this.driver, this.databaseName, this.timeoutMs, this.observer, gate);
+    return this.withWrappers({ gate });
+  }
+
+  /**
+   * The same database, pausing on DATABASE_UNAVAILABLE until the database is back and then
+   * repeating the call (see wait-for-database.ts); without it such a call fails at once.
+   */
+  withOutageWait(outage: OutageWaiter): Database {
+    return this.withWrappers({ outage });
+  }
+
+  /** Runs `attempt`, and again after each outage the waiter sees through. */
+  private async surviveOutages<T>(attempt: () => Promise<T>): Promise<T> {
+    const { outage } = this.wrappers;
+    for (;;) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!outage || !isUnavailable(error)) throw error;
+        await outage.waitUntilBack();
+      }
+    }
   }
 
   read<Params extends object, Row>(query: NamedQuery<Params, Row>, params: Params): Promise<Row[]> {
-    return this.runAlone('READ', query, params);
+    return this.surviveOutages(() => this.runAlone('READ', query, params));
   }
 
   write<Params extends object, Row>(
     query: NamedQuery<Params, Row>,
     params: Params,
   ): Promise<Row[]> {
-    return this.runAlone('WRITE', query, params);
+    return this.surviveOutages(() => this.runAlone('WRITE', query, params));
   }
 
   /**
@@ -121,11 +164,11 @@ export class Database {
   }
 
   readTransaction<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
-    return this.transact('READ', work);
+    return this.surviveOutages(() => this.transact('READ', work));
   }
 
   writeTransaction<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
-    return this.transact('WRITE', work);
+    return this.surviveOutages(() => this.transact('WRITE', work));
   }
 
   private transact<T>(mode: 'READ' | 'WRITE', work: (tx: QueryRunner) => Promise<T>): Promise<T> {

@@ -3,7 +3,7 @@
  * plain `java` with no network.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config.ts';
 
@@ -12,10 +12,8 @@ const TARGET_DIR = path.join(NEO4J_MODULE_DIR, 'target');
 const CLASSPATH_FILE = path.join(TARGET_DIR, 'classpath.txt');
 const CLASSES_DIR = path.join(TARGET_DIR, 'classes');
 const MAIN_CLASS_FILE = path.join(CLASSES_DIR, 'dev/inspectiongraph/neo4j/LocalNeo4j.class');
-const SOURCE_FILES = [
-  path.join(NEO4J_MODULE_DIR, 'pom.xml'),
-  path.join(NEO4J_MODULE_DIR, 'src/main/java/dev/inspectiongraph/neo4j/LocalNeo4j.java'),
-];
+const JAVA_DIR = path.join(NEO4J_MODULE_DIR, 'src/main/java/dev/inspectiongraph/neo4j');
+const POM_FILE = path.join(NEO4J_MODULE_DIR, 'pom.xml');
 
 export const MAIN_CLASS = 'dev.inspectiongraph.neo4j.LocalNeo4j';
 
@@ -51,13 +49,16 @@ export function checkJava(): number {
 }
 
 function newestSourceTime(): number {
-  return Math.max(...SOURCE_FILES.map((file) => statSync(file).mtimeMs));
+  const javaFiles = readdirSync(JAVA_DIR)
+    .filter((name) => name.endsWith('.java'))
+    .map((name) => path.join(JAVA_DIR, name));
+  return Math.max(...[POM_FILE, ...javaFiles].map((file) => statSync(file).mtimeMs));
 }
 
 function readClasspath(): string[] | null {
   if (!existsSync(CLASSPATH_FILE) || !existsSync(MAIN_CLASS_FILE)) return null;
   if (statSync(MAIN_CLASS_FILE).mtimeMs < newestSourceTime()) return null;
-  if (statSync(CLASSPATH_FILE).mtimeMs < statSync(SOURCE_FILES[0]!).mtimeMs) return null;
+  if (statSync(CLASSPATH_FILE).mtimeMs < statSync(POM_FILE).mtimeMs) return null;
   const entries = readFileSync(CLASSPATH_FILE, 'utf8').trim().split(path.delimiter).filter(Boolean);
   return entries.length > 0 && entries.every((entry) => existsSync(entry)) ? entries : null;
 }

@@ -1,125 +1,47 @@
 /**
- * Starts, finds and stops the project's own Neo4j (the `neo4j/` module) for a data folder.
+ * Starts, shares and stops the project's own Neo4j (the `neo4j/` module) for a data folder.
  *
- * One Neo4j runs per data folder and every command shares it: it records its pid and port in
- * `<dataDir>/instance.json`, a command that finds a live one connects to it, and only the
- * command that started it stops it. The child also stops by itself when its parent's pipe
- * closes, so a crashed parent never leaves a Java process behind.
+ * One Neo4j runs per data folder and every command shares it: a command takes a lease in the
+ * folder, connects to the Neo4j already running or launches one (under the folder's start
+ * lock, so two commands starting at once never launch two), watches it and restarts it if it
+ * dies, and on finishing gives its lease back, stopping the Neo4j only when it held the last
+ * lease. The Neo4j also stops by itself once every leased process has gone, so a crashed
+ * command never leaves a Java process behind. Its `neo4j` user's password is in
+ * `<dataDir>/neo4j-password` (mode 0600), made on the folder's first start.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import net from 'node:net';
-import path from 'node:path';
 import type { LocalNeo4jSettings } from '../config.ts';
 import {
-  checkJava,
-  JAVA_OPENS,
-  LocalNeo4jError,
-  MAIN_CLASS,
-  resolveLocalNeo4jClasspath,
-} from './local-neo4j-build.ts';
+  ensurePassword,
+  findRunningInstance,
+  prepareDataDir,
+  readInstanceRecord,
+} from './local-neo4j-folder.ts';
+import { launchLocalNeo4j, type LaunchedNeo4j } from './local-neo4j-launch.ts';
+import { liveLeases, takeLease, type Lease } from './local-neo4j-lease.ts';
+import { LocalNeo4jSupervisor } from './local-neo4j-supervisor.ts';
+import { findFreePort, isProcessAlive, stopProcess } from './processes.ts';
+import { withStartLock } from './start-lock.ts';
+
+export { findFreePort, isPortOpen, isProcessAlive } from './processes.ts';
 
 export interface LocalNeo4jHandle {
   uri: string;
   port: number;
-  /** True when this process started it (and so stops it). */
+  dataDir: string;
+  /** The `neo4j` user's password, from `<dataDir>/neo4j-password`. */
+  password: string;
+  /** True when this process launched it (false: it was already running for the folder). */
   owned: boolean;
+  /** Gives this command's lease back; stops the Neo4j when no other command holds one. */
   stop(): Promise<void>;
 }
 
-interface InstanceRecord {
-  pid: number;
-  port: number;
+export interface StartOptions {
+  /** Restart the Neo4j if it dies while this command uses it (default true). */
+  supervise?: boolean;
 }
 
-const START_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 60_000;
-
-function readInstanceRecord(dataDir: string): InstanceRecord | null {
-  const file = path.join(dataDir, 'instance.json');
-  if (!existsSync(file)) return null;
-  try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<InstanceRecord>;
-    return Number.isInteger(parsed.pid) && Number.isInteger(parsed.port)
-      ? { pid: parsed.pid!, port: parsed.port! }
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-/** True while a process with this pid exists (signal 0 checks without signalling). */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Resolves true when something accepts TCP connections on 127.0.0.1:port. */
-export function isPortOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.setTimeout(1000);
-    const finish = (open: boolean) => {
-      socket.destroy();
-      resolve(open);
-    };
-    socket.once('connect', () => finish(true));
-    socket.once('timeout', () => finish(false));
-    socket.once('error', () => finish(false));
-  });
-}
-
-/** A port the OS says is free right now on 127.0.0.1. */
-export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-/** The Neo4j already running for this data folder, if any. */
-export async function findRunningLocalNeo4j(dataDir: string): Promise<LocalNeo4jHandle | null> {
-  const record = readInstanceRecord(dataDir);
-  if (!record || !isProcessAlive(record.pid) || !(await isPortOpen(record.port))) return null;
-  return {
-    uri: `bolt://127.0.0.1:${record.port}`,
-    port: record.port,
-    owned: false,
-    stop: async () => {},
-  };
-}
-
-function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), timeoutMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  if (!(await waitForExit(child, STOP_TIMEOUT_MS))) {
-    child.kill('SIGKILL');
-    await waitForExit(child, 5_000);
-  }
-}
 
 /**
  * Connects to the Neo4j already running for `settings.dataDir`, or starts one.
@@ -128,94 +50,51 @@ async function stopChild(child: ChildProcess): Promise<void> {
 export async function startLocalNeo4j(
   settings: LocalNeo4jSettings,
   log: (line: string) => void = () => {},
+  options: StartOptions = {},
 ): Promise<LocalNeo4jHandle> {
-  const running = await findRunningLocalNeo4j(settings.dataDir);
-  if (running) {
-    log(`Using the local Neo4j already running for ${settings.dataDir} on port ${running.port}.`);
-    return running;
-  }
-  checkJava();
-  const classpath = resolveLocalNeo4jClasspath(log);
-  const port = settings.port === 0 ? await findFreePort() : settings.port;
-  if (await isPortOpen(port)) {
-    throw new LocalNeo4jError(
-      `Port ${port} on 127.0.0.1 is already in use by another program, so the local Neo4j cannot start: ` +
-        'stop that program, set NEO4J_LOCAL_PORT to a free port, or set NEO4J_URI to use a running Neo4j.',
-    );
-  }
-  mkdirSync(settings.dataDir, { recursive: true });
-  const logFile = createWriteStream(path.join(settings.dataDir, 'local-neo4j.log'), { flags: 'a' });
-  const child = spawn(
-    'java',
-    [
-      `-Xms${settings.heap}`,
-      `-Xmx${settings.heap}`,
-      '-XX:+UseG1GC',
-      ...JAVA_OPENS,
-      '-cp',
-      classpath,
-      MAIN_CLASS,
-      '--port',
-      String(port),
-      '--data',
-      settings.dataDir,
-      '--pagecache',
-      settings.pageCache,
-      '--watch-stdin',
-    ],
-    { stdio: ['pipe', 'pipe', 'pipe'] },
-  );
-  child.stdout!.pipe(logFile);
-  child.stderr!.pipe(logFile);
-
-  let output = '';
-  let onReadyOutput = () => {};
-  const onData = (chunk: Buffer) => {
-    output = (output + chunk.toString('utf8')).slice(-20_000);
-    onReadyOutput();
-  };
-  const ready = await new Promise<{ ok: true } | { ok: false; reason: string }>((resolve) => {
-    const timer = setTimeout(
-      () => resolve({ ok: false, reason: `no READY line within ${START_TIMEOUT_MS / 1000}s` }),
-      START_TIMEOUT_MS,
-    );
-    onReadyOutput = () => {
-      if (/^READY /m.test(output)) {
-        clearTimeout(timer);
-        resolve({ ok: true });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      const tail = output.trim().split('\n').slice(-12).join('\n');
-      resolve({
-        ok: false,
-        reason: `it exited (${signal ?? `code ${code}`}) before it was ready:\n${tail}`,
-      });
+  const { dataDir } = settings;
+  prepareDataDir(dataDir);
+  const held: { lease: Lease | null } = { lease: null };
+  let instance: LaunchedNeo4j & { password: string };
+  try {
+    instance = await withStartLock(dataDir, log, async () => {
+      const password = ensurePassword(dataDir);
+      // Taken before looking, so a Neo4j found running cannot stop for want of leases.
+      held.lease = takeLease(dataDir);
+      const running = await findRunningInstance(dataDir);
+      if (running) return { ...running, child: null, password };
+      const port = settings.port === 0 ? await findFreePort() : settings.port;
+      return { ...(await launchLocalNeo4j(settings, port, log)), password };
     });
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      resolve({ ok: false, reason: error.message });
-    });
-  });
-  if (!ready.ok) {
-    await stopChild(child);
-    throw new LocalNeo4jError(
-      `The local Neo4j (data in ${settings.dataDir}) did not start: ${ready.reason}\nFull log: ${path.join(settings.dataDir, 'local-neo4j.log')}`,
-    );
+  } catch (error) {
+    held.lease?.release();
+    throw error;
   }
-  child.stdout!.off('data', onData);
-  child.stderr!.off('data', onData);
-  // The parent never writes; keeping the pipe open is what keeps the child alive.
-  child.stdin!.on('error', () => {});
+  const lease = held.lease!;
+  const owned = instance.child !== null;
+  if (!owned) log(`Using the local Neo4j already running for ${dataDir} on port ${instance.port}.`);
+  const supervisor =
+    options.supervise === false
+      ? null
+      : new LocalNeo4jSupervisor(settings, instance.port, instance, log);
 
   let stopping: Promise<void> | null = null;
   return {
-    uri: `bolt://127.0.0.1:${port}`,
-    port,
-    owned: true,
-    stop: () => (stopping ??= stopChild(child).finally(() => logFile.end())),
+    uri: `bolt://127.0.0.1:${instance.port}`,
+    port: instance.port,
+    dataDir,
+    password: instance.password,
+    owned,
+    stop: () =>
+      (stopping ??= (async () => {
+        await supervisor?.stop();
+        await withStartLock(dataDir, log, async () => {
+          lease.release();
+          if (liveLeases(dataDir).length > 0) return;
+          // The record names the current process, a restarted one included.
+          const record = readInstanceRecord(dataDir) ?? { pid: instance.pid };
+          if (isProcessAlive(record.pid)) await stopProcess(record.pid, STOP_TIMEOUT_MS);
+        });
+      })()),
   };
 }

@@ -15,16 +15,36 @@ export interface HealthReport {
   neo4jVersion: string | null;
 }
 
-/** Never throws: a database that does not answer is reported, not raised. */
-export async function checkHealth(db: Database): Promise<HealthReport> {
+/** A health check answers within this, whatever the database does. */
+export const HEALTH_DEADLINE_MS = 1_000;
+
+/**
+ * Never throws: a database that does not answer within `deadlineMs` is reported, not raised
+ * (the driver would otherwise keep retrying a dead one for seconds before it said so).
+ */
+export async function checkHealth(
+  db: Database,
+  deadlineMs: number = HEALTH_DEADLINE_MS,
+): Promise<HealthReport> {
+  const down: HealthReport = { neo4j: false, database: db.databaseName, neo4jVersion: null };
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<HealthReport>((resolve) => {
+    timer = setTimeout(() => resolve(down), deadlineMs);
+  });
+  const probe = db
+    .withTimeout(deadlineMs)
+    .read(componentsQuery, {})
+    .then(
+      ([row]): HealthReport => ({
+        neo4j: true,
+        database: db.databaseName,
+        neo4jVersion: row ? `${row.version} ${row.edition}` : null,
+      }),
+      () => down,
+    );
   try {
-    const [row] = await db.read(componentsQuery, {});
-    return {
-      neo4j: true,
-      database: db.databaseName,
-      neo4jVersion: row ? `${row.version} ${row.edition}` : null,
-    };
-  } catch {
-    return { neo4j: false, database: db.databaseName, neo4jVersion: null };
+    return await Promise.race([probe, deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -1,5 +1,6 @@
 /**
- * The HTTP server: Apollo Server 5 at /graphql, GET /health, and the explorer at GET /.
+ * The HTTP server: Apollo Server 5 at /graphql, the health routes (health.ts), and the explorer
+ * at GET /.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
@@ -13,13 +14,13 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import express from 'express';
 import { DEFAULT_REQUEST_LIMITS, type Config, type RequestLimits } from '../config.ts';
 import type { Database } from '../db/executor.ts';
-import { checkHealth } from '../graph/health.ts';
 import { Loaders } from '../graph/loaders.ts';
 import { resolvers } from '../resolvers/index.ts';
 import type { RequestContext } from '../resolvers/context.ts';
 import { UploadParser } from '../resolvers/upload-parser.ts';
 import { createExplorerRouter } from './explorer/explorer-router.ts';
 import { formatError } from './format-error.ts';
+import { createHealthRoutes } from './health.ts';
 import { createGraphqlHandler, isGraphqlPath, type NodeHandler } from './graphql-handler.ts';
 import { buildLimitRules, limitsPlugin } from './limits.ts';
 import { ClientRateLimiter } from './rate-limit.ts';
@@ -130,12 +131,8 @@ export async function startServer(
   });
   await apollo.start();
 
-  app.get('/health', async (_req, res) => {
-    const report = await checkHealth(db);
-    res
-      .status(report.neo4j ? 200 : 503)
-      .json({ status: report.neo4j ? 'ok' : 'degraded', ...report });
-  });
+  const health = createHealthRoutes(db);
+  app.use(health.router);
   graphqlHandler = createGraphqlHandler(apollo, {
     // Apollo Sandbox (linked from the explorer) calls the API from its own origin.
     corsOrigin: APOLLO_SANDBOX_ORIGIN,
@@ -186,6 +183,7 @@ export async function startServer(
     url: `http://${shownHost}:${port}/`,
     port,
     stop: async () => {
+      health.markShuttingDown();
       await summaries.stop();
       await apollo.stop();
       await uploads.close();

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createDriver } from '../../src/db/driver.ts';
+import { readPassword } from '../../src/db/local-neo4j-folder.ts';
 import { isProcessAlive } from '../../src/db/local-neo4j.ts';
 import { postGraphQL } from '../support/http.ts';
 
@@ -48,8 +49,9 @@ function startMain(
   return { child, output: () => text };
 }
 
-/** Runs one statement on the child's Neo4j and returns the `at` column. */
+/** Runs one statement on the child's Neo4j (password from its data folder), returns the `at` column. */
 async function runOnLocal(
+  dataDir: string,
   port: number,
   cypher: string,
   params: Record<string, unknown>,
@@ -57,7 +59,7 @@ async function runOnLocal(
   const driver = createDriver({
     uri: `bolt://127.0.0.1:${port}`,
     user: 'neo4j',
-    password: 'neo4j',
+    password: readPassword(dataDir),
     database: 'neo4j',
   });
   try {
@@ -84,7 +86,7 @@ describe('npm start lifecycle', () => {
       port: number;
     };
     expect(isProcessAlive(pid)).toBe(true);
-    await runOnLocal(port, 'CREATE (:RestartMarker {at: $at})', { at: 'first run' });
+    await runOnLocal(dataDir, port, 'CREATE (:RestartMarker {at: $at})', { at: 'first run' });
 
     first.child.kill('SIGINT');
     expect(await waitFor(() => first.child.exitCode !== null, 60_000)).toBe(true);
@@ -101,7 +103,7 @@ describe('npm start lifecycle', () => {
     };
     const secondPid = secondRecord.pid;
     expect(
-      await runOnLocal(secondRecord.port, 'MATCH (m:RestartMarker) RETURN m.at AS at', {}),
+      await runOnLocal(dataDir, secondRecord.port, 'MATCH (m:RestartMarker) RETURN m.at AS at', {}),
     ).toEqual(['first run']);
     second.child.kill('SIGKILL');
     expect(await waitFor(() => !isProcessAlive(secondPid), 60_000)).toBe(true);

@@ -5,11 +5,22 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
+import org.neo4j.bolt.BoltServer;
+import org.neo4j.bolt.protocol.common.connector.Connector;
+import org.neo4j.bolt.protocol.common.connector.connection.Connection;
+import org.neo4j.bolt.protocol.common.connector.listener.ConnectorListener;
+import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -18,17 +29,31 @@ import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.QueryExecutionException;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.neo4j.kernel.impl.security.User;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.logging.NullLogProvider;
+import org.neo4j.memory.EmptyMemoryTracker;
+import org.neo4j.server.security.SecureHasher;
+import org.neo4j.server.security.SystemGraphCredential;
+import org.neo4j.server.security.auth.CommunitySecurityModule;
+import org.neo4j.server.security.auth.FileUserRepository;
 
 /**
- * Runs Neo4j Community embedded with only a Bolt connector on 127.0.0.1.
+ * Runs Neo4j Community embedded with only a Bolt connector on 127.0.0.1, authentication on.
  *
  * <p>Arguments: {@code --port N} (default 7687), {@code --data DIR} (default ./.neo4j-data),
  * {@code --pagecache BYTES} (default 256m), {@code --tx-timeout SECONDS} (default 120),
- * {@code --watch-stdin} (stop when standard input closes, so a crashed parent never leaves
- * this process behind).
+ * {@code --password-file FILE} (the password of the {@code neo4j} user, set at every start;
+ * without it the user keeps whatever password it has), {@code --lease-dir DIR} (stop once no
+ * process named by a lease file there is alive), {@code --websocket-origins A,B} (the only
+ * {@code Origin}s allowed to open Bolt over WebSocket; default none), {@code --watch-stdin}
+ * (stop when standard input closes).
  *
  * <p>Prints {@code READY bolt://127.0.0.1:PORT} once Bolt accepts connections and records
- * {@code {"pid":..,"port":..}} in {@code DIR/instance.json} so other commands can share it.
+ * {@code {"pid":..,"port":..}} in {@code DIR/instance.json} so other commands can share it. When
+ * another process holds the store it prints {@code ERROR STORE_LOCKED} and exits with code 4.
  */
 public final class LocalNeo4j {
     private LocalNeo4j() {}
@@ -39,6 +64,9 @@ public final class LocalNeo4j {
         long pageCache = parseBytes("256m");
         long txTimeoutSeconds = 120;
         boolean watchStdin = false;
+        Path passwordFile = null;
+        Path leaseDir = null;
+        Set<String> websocketOrigins = Set.of();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
@@ -46,6 +74,12 @@ public final class LocalNeo4j {
                 case "--pagecache" -> pageCache = parseBytes(args[++i]);
                 case "--tx-timeout" -> txTimeoutSeconds = Long.parseLong(args[++i]);
                 case "--watch-stdin" -> watchStdin = true;
+                case "--password-file" -> passwordFile = Path.of(args[++i]);
+                case "--lease-dir" -> leaseDir = Path.of(args[++i]);
+                case "--websocket-origins" -> websocketOrigins = Arrays.stream(args[++i].split(","))
+                        .map(String::trim)
+                        .filter(origin -> !origin.isEmpty())
+                        .collect(Collectors.toUnmodifiableSet());
                 default -> {
                     System.err.println("ERROR unknown argument " + args[i]);
                     System.exit(2);
@@ -55,15 +89,17 @@ public final class LocalNeo4j {
         data = data.toAbsolutePath();
         Files.createDirectories(data);
         Path instanceFile = data.resolve("instance.json");
+        String password = passwordFile == null ? null : readPassword(passwordFile);
+        if (password != null) writeInitialPassword(data, password);
 
-        DatabaseManagementService service = new DatabaseManagementServiceBuilder(data)
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(data)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(HttpsConnector.enabled, false)
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutSeconds))
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
@@ -71,9 +107,19 @@ public final class LocalNeo4j {
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
                 // Bolt's event loops otherwise wait out a quiet period (5 s, twice) after the
                 // databases have closed, which every `npm run ingest` and test run paid at its end.
-                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-                .build();
-
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
+        DatabaseManagementService service;
+        try {
+            service = builder.build();
+        } catch (RuntimeException failure) {
+            if (causedByStoreLock(failure)) {
+                // Another Neo4j (one still stopping, or one started beside us) holds this folder.
+                System.out.println("ERROR STORE_LOCKED " + data + " is in use by another Neo4j process");
+                System.out.flush();
+                System.exit(4);
+            }
+            throw failure;
+        }
         AtomicBoolean stopped = new AtomicBoolean(false);
         Runnable stop = () -> {
             if (stopped.compareAndSet(false, true)) {
@@ -90,13 +136,21 @@ public final class LocalNeo4j {
         // SIGTERM and SIGINT run shutdown hooks, so Neo4j always closes its store cleanly.
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "local-neo4j-shutdown"));
 
+        refuseForeignWebSockets(service, websocketOrigins);
+        if (password != null) setPassword(service, password);
+
+
         awaitBolt(port, Duration.ofSeconds(120));
         long pid = ProcessHandle.current().pid();
-        Files.writeString(instanceFile,
+        // Written whole then renamed, so a reader never sees half a record.
+        Path partial = data.resolve("instance.json.partial");
+        Files.writeString(partial,
                 "{\"pid\":" + pid + ",\"port\":" + port + "}\n", StandardCharsets.UTF_8);
+        Files.move(partial, instanceFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         System.out.println("READY bolt://127.0.0.1:" + port + " pid " + pid);
         System.out.flush();
 
+        if (leaseDir != null) watchLeases(leaseDir);
         if (watchStdin) {
             InputStream in = System.in;
             byte[] buffer = new byte[256];
@@ -106,6 +160,123 @@ public final class LocalNeo4j {
             System.exit(0);
         }
         Thread.currentThread().join();
+    }
+
+    /** True when the failure comes from the store's file lock being held by another process. */
+    private static boolean causedByStoreLock(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String name = cause.getClass().getSimpleName();
+            if (name.equals("FileLockException") || name.equals("StoreLockException")) return true;
+        }
+        return false;
+    }
+
+    private static String readPassword(Path passwordFile) throws IOException {
+        String password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
+        if (password.isEmpty()) throw new IllegalArgumentException("the password file " + passwordFile + " is empty");
+        return password;
+    }
+
+    /**
+     * Before the very first start of a folder, leaves the password where Neo4j reads the initial
+     * user's credentials from (what {@code neo4j-admin dbms set-initial-password} does), so Bolt
+     * never accepts the default password, not even for the moment before {@link #setPassword}.
+     */
+    private static void writeInitialPassword(Path home, String password) throws Exception {
+        Config config = Config.defaults(GraphDatabaseSettings.neo4j_home, home);
+        if (Files.exists(config.get(GraphDatabaseInternalSettings.databases_root_path).resolve(GraphDatabaseSettings.SYSTEM_DATABASE_NAME))) {
+            return;
+        }
+        Path authFile = CommunitySecurityModule.getInitialUserRepositoryFile(config);
+        Files.createDirectories(authFile.getParent());
+        Files.deleteIfExists(authFile);
+        try (DefaultFileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
+            FileUserRepository users = new FileUserRepository(fs, authFile, NullLogProvider.getInstance(), EmptyMemoryTracker.INSTANCE);
+            users.start();
+            users.create(new User("neo4j", null,
+                    SystemGraphCredential.createCredentialForPassword(password.getBytes(StandardCharsets.UTF_8), new SecureHasher()),
+                    false, false));
+            users.shutdown();
+        }
+    }
+
+    /**
+     * Sets the {@code neo4j} user's password to the file's content. The embedded API runs with
+     * full rights, so this needs no password itself; Neo4j refuses to set the password it
+     * already has, which is the usual case from the second start on.
+     */
+    private static void setPassword(DatabaseManagementService service, String password) {
+        try {
+            service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        } catch (QueryExecutionException failure) {
+            if (!String.valueOf(failure.getMessage()).contains("cannot be the same")) throw failure;
+        }
+    }
+
+    /** Puts a {@link WebSocketOriginGuard} in front of every Bolt connection opened from now on. */
+    private static void refuseForeignWebSockets(DatabaseManagementService service, Set<String> allowedOrigins) {
+        GraphDatabaseAPI system = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        BoltServer bolt = system.getDependencyResolver().resolveDependency(BoltServer.class);
+        ConnectorListener guard = new ConnectorListener() {
+            @Override
+            public void onConnectionCreated(Connection connection) {
+                connection.modifyPipeline(pipeline ->
+                        pipeline.addFirst("websocket-origin-guard", new WebSocketOriginGuard(allowedOrigins)));
+            }
+        };
+        for (Connector<?> connector : bolt.getConnectors()) connector.registerListener(guard);
+    }
+
+    /**
+     * Every command using this Neo4j keeps a lease file {@code <pid>-<anything>.json} in the
+     * lease folder. A lease whose process has gone (a crash, kill -9) is removed; once no lease
+     * is left on two checks in a row, this Neo4j stops, so the last command to finish takes it
+     * down and a crashed one never leaves it behind.
+     */
+    private static void watchLeases(Path leaseDir) {
+        Thread watcher = new Thread(() -> {
+            int emptyChecks = 0;
+            while (true) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+                emptyChecks = countLiveLeases(leaseDir) == 0 ? emptyChecks + 1 : 0;
+                if (emptyChecks >= 2) {
+                    System.out.println("STOPPING no command uses this Neo4j any more");
+                    System.out.flush();
+                    System.exit(0);
+                }
+            }
+        }, "local-neo4j-leases");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private static int countLiveLeases(Path leaseDir) {
+        int live = 0;
+        try (DirectoryStream<Path> leases = Files.newDirectoryStream(leaseDir, "*.json")) {
+            for (Path lease : leases) {
+                String name = lease.getFileName().toString();
+                int dash = name.indexOf('-');
+                long pid;
+                try {
+                    pid = Long.parseLong(dash > 0 ? name.substring(0, dash) : name.replace(".json", ""));
+                } catch (NumberFormatException notALease) {
+                    continue;
+                }
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    live++;
+                } else {
+                    Files.deleteIfExists(lease);
+                }
+            }
+        } catch (IOException unreadable) {
+            // A folder that cannot be read (removed with the data) counts as no lease.
+        }
+        return live;
     }
 
     private static void awaitBolt(int port, Duration limit) throws InterruptedException {
