@@ -268,12 +268,16 @@ describe('npm run ingest', () => {
     { timeout: 120_000 },
     async () => {
       await resetTestGraph(graph);
-      const source = readFileSync(
-        '/work/shared/corpus/datasets/cqc_api_oldham_2025/location_details.jsonl',
-        'utf8',
-      )
-        .split('\n')
-        .slice(0, 3);
+      // Three real API location records, one a line, as the Oldham location_details.jsonl holds them.
+      const source = [
+        'cqc_1-10415126755_api-location.json',
+        'cqc_1-119142905_api-location.json',
+        'cqc_1-16964879095_api-location.json',
+      ].map((name) =>
+        JSON.stringify(
+          JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/corpus/cqc', name), 'utf8')),
+        ),
+      );
       const file = path.join(scratch, 'oldham-locations.jsonl');
       writeFileSync(file, [source[0], source[1]!.slice(0, 120), source[2], ''].join('\n'));
       const run = runIngest([file]);
