@@ -2,7 +2,7 @@
  * The hand-labelled Ofsted findings (tests/golden/themes/ofsted-findings.jsonl, whose README
  * gives the labelling rule): read, checked against the taxonomy, and tagged.
  */
-import type { ReportFamily } from '../model/document.ts';
+import { REPORT_FAMILIES, type ReportFamily } from '../model/document.ts';
 import { readThemeTaxonomy } from '../reference/index.ts';
 import type { LabelledExample } from './theme-evaluation.ts';
 import { tagLabelledText } from './tag-labelled-text.ts';
@@ -17,12 +17,9 @@ export interface OfstedLabel {
   themes: string[];
 }
 
-const OFSTED_FAMILIES: readonly ReportFamily[] = [
-  'ofsted-childrens-home',
-  'ofsted-la-childrens-services',
-  'ofsted-la-focused-visit',
-  'ofsted-la-area-send',
-];
+const OFSTED_FAMILIES: readonly ReportFamily[] = REPORT_FAMILIES.filter((f) =>
+  f.startsWith('ofsted-'),
+);
 
 function fail(lineNumber: number, message: string): never {
   throw new Error(`labelled findings line ${lineNumber}: ${message}`);
@@ -83,6 +80,6 @@ export function tagOfstedLabels(labels: readonly OfstedLabel[]): LabelledExample
     label: label.section ?? '',
     text: label.text,
     gold: [...label.themes],
-    predicted: tagLabelledText(label.text, label.family, label.inspectionDate),
+    predicted: tagLabelledText(label.text, label.family, label.inspectionDate, label.section),
   }));
 }

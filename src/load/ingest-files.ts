@@ -14,6 +14,7 @@ import { parseReportMeta, type ReportMeta } from '../ingest/meta.ts';
 import { buildReportDocument } from '../ingest/pipeline.ts';
 import { readFileBytes } from '../ingest/sources/read-file-bytes.ts';
 import { readSourceText } from '../ingest/sources/read-source.ts';
+import { CLASSIFIER_VERSION } from '../ingest/classify/index.ts';
 
 export type FileStatus = 'loaded' | 'unchanged' | 'parsed' | 'failed';
 
@@ -108,7 +109,10 @@ export async function ingestText(
   const doc = parsed.document;
   if (!options.db) return { file, status: 'parsed', message: describeDocument(doc), document: doc };
   try {
-    if (!options.force && (await isReportLoaded(options.db, doc.source.sha256))) {
+    if (
+      !options.force &&
+      (await isReportLoaded(options.db, doc.source.sha256, CLASSIFIER_VERSION))
+    ) {
       return {
         file,
         status: 'unchanged',

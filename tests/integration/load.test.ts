@@ -8,6 +8,7 @@ import {
   loadReportBatch,
   loadReportDocument,
 } from '../../src/graph/write/load-reports.ts';
+import { CLASSIFIER_VERSION } from '../../src/ingest/classify/index.ts';
 import type { ReportDocument } from '../../src/model/document.ts';
 import { ingestFile } from '../../src/load/ingest-files.ts';
 import { startServer, type RunningServer } from '../../src/server/app.ts';
@@ -313,8 +314,12 @@ describe('loading many ReportDocuments in one transaction', () => {
 
   it('finds which of a list of sha256 are loaded, in one query', async () => {
     const shas = [docs[0]!.source.sha256, docs[1]!.source.sha256, '0'.repeat(64)];
-    expect(await findLoadedShas(graph.db, shas)).toEqual(new Set(shas.slice(0, 2)));
-    expect(await findLoadedShas(graph.db, [])).toEqual(new Set());
+    expect(await findLoadedShas(graph.db, shas, CLASSIFIER_VERSION)).toEqual(
+      new Set(shas.slice(0, 2)),
+    );
+    expect(await findLoadedShas(graph.db, [], CLASSIFIER_VERSION)).toEqual(new Set());
+    // Classified by another version: not loaded as this version would write it.
+    expect(await findLoadedShas(graph.db, shas, `${CLASSIFIER_VERSION}-other`)).toEqual(new Set());
   });
 
   it('loads the others when one document makes the batch fail, and reports that one with its reason', async () => {

@@ -70,7 +70,8 @@ export const upsertInspections = defineStatement<Reports>(
    MERGE (r:Report {sha256: rep.report.sha256})
      ON CREATE SET r.ingestedAt = datetime()
    SET r.fileName = rep.report.fileName, r.format = rep.report.format, r.family = rep.report.family,
-       r.parser = rep.report.parser, r.parserVersion = rep.report.parserVersion, r.warnings = rep.report.warnings
+       r.parser = rep.report.parser, r.parserVersion = rep.report.parserVersion,
+       r.classifierVersion = rep.report.classifierVersion, r.warnings = rep.report.warnings
    MERGE (i)-[:REPORTED_IN]->(r)`,
 );
 
@@ -247,7 +248,8 @@ export const writeFindings = defineStatement<Reports>(
    UNWIND rep.findings AS f
    MERGE (n:Finding {id: f.id})
    SET n.text = f.text, n.section = f.section, n.polarity = f.polarity, n.offset = f.offset, n.line = f.line,
-       n.repeatStatement = f.repeatStatement, n.family = rep.report.family, n.reportSha = rep.report.sha256,
+       n.repeatStatement = f.repeatStatement, n.boilerplate = f.boilerplate, n.family = rep.report.family,
+       n.reportSha = rep.report.sha256,
        n.labelSource = f.labelSource, n.labelId = f.labelId, n.labelName = f.labelName, n.labelScore = f.labelScore
    MERGE (i)-[:FOUND]->(n)
    WITH n, f
@@ -255,7 +257,7 @@ export const writeFindings = defineStatement<Reports>(
      UNWIND f.themes AS t
      MERGE (th:Theme {id: t.id})
      MERGE (n)-[a:ABOUT]->(th)
-     SET a.terms = t.terms
+     SET a.terms = t.terms, a.confidence = t.confidence
    }
    CALL (n, f) {
      UNWIND f.citations AS rg
@@ -270,21 +272,16 @@ export const writeFindings = defineStatement<Reports>(
    }`,
 );
 
-export const findReportBySha = defineQuery<
-  { sha256: string },
-  { sha256: string; parserVersion: string | null }
+/**
+ * Reports already in the graph as this classifier version would write them: a report classified
+ * by another version (or before versions were kept) is not counted, so it is loaded again.
+ */
+export const findLoadedReportShas = defineQuery<
+  { shas: string[]; classifierVersion: string },
+  { sha256: string }
 >({
-  name: 'load.find-report',
-  cypher:
-    'MATCH (r:Report {sha256: $sha256}) RETURN r.sha256 AS sha256, r.parserVersion AS parserVersion',
-  parse: (row) => ({
-    sha256: read.string(row, 'sha256'),
-    parserVersion: read.optionalString(row, 'parserVersion'),
-  }),
-});
-
-export const findLoadedReportShas = defineQuery<{ shas: string[] }, { sha256: string }>({
   name: 'load.find-loaded-shas',
-  cypher: 'MATCH (r:Report) WHERE r.sha256 IN $shas RETURN r.sha256 AS sha256',
+  cypher: `MATCH (r:Report) WHERE r.sha256 IN $shas AND r.classifierVersion = $classifierVersion
+           RETURN r.sha256 AS sha256`,
   parse: (row) => ({ sha256: read.string(row, 'sha256') }),
 });

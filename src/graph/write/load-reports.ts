@@ -12,7 +12,6 @@ import { planBatch, statementRows, type BatchPlan } from './load-batch-rows.ts';
 import {
   ensureRegulations,
   findLoadedReportShas,
-  findReportBySha,
   linkPreviousInspections,
   removePreviousVersions,
   setRatingDirections,
@@ -161,15 +160,26 @@ export async function loadReportDocument(db: Database, doc: ReportDocument): Pro
   await writeBatch(db, planBatch([doc]));
 }
 
-/** True when a report with this sha256 is already in the graph (re-ingest can skip it). */
-export async function isReportLoaded(db: Database, sha256: string): Promise<boolean> {
-  const rows = await db.read(findReportBySha, { sha256 });
-  return rows.length > 0;
+/**
+ * The subset of `shas` already in the graph as classifier `classifierVersion` wrote them, in one
+ * query, so a resumed bulk ingest skips them and a report classified by another version is
+ * loaded again (re-tagged).
+ */
+export async function findLoadedShas(
+  db: Database,
+  shas: readonly string[],
+  classifierVersion: string,
+): Promise<Set<string>> {
+  if (shas.length === 0) return new Set();
+  const rows = await db.read(findLoadedReportShas, { shas: [...shas], classifierVersion });
+  return new Set(rows.map((r) => r.sha256));
 }
 
-/** The subset of `shas` already in the graph, in one query, so a resumed bulk ingest skips them. */
-export async function findLoadedShas(db: Database, shas: readonly string[]): Promise<Set<string>> {
-  if (shas.length === 0) return new Set();
-  const rows = await db.read(findLoadedReportShas, { shas: [...shas] });
-  return new Set(rows.map((r) => r.sha256));
+/** True when a report with this sha256 is in the graph as this classifier version wrote it. */
+export async function isReportLoaded(
+  db: Database,
+  sha256: string,
+  classifierVersion: string,
+): Promise<boolean> {
+  return (await findLoadedShas(db, [sha256], classifierVersion)).has(sha256);
 }

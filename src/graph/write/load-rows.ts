@@ -66,6 +66,7 @@ export function buildLoadParams(doc: ReportDocument): LoadParams {
       family: doc.family,
       parser: doc.parser.name,
       parserVersion: doc.parser.version,
+      classifierVersion: doc.classifier?.version ?? null,
       warnings: doc.warnings.map(
         (w) => `${w.code}${w.position ? ` (line ${w.position.line})` : ''}: ${w.message}`,
       ),
@@ -128,7 +129,8 @@ export function buildLoadParams(doc: ReportDocument): LoadParams {
       polarity: f.polarity,
       offset: f.position.offset,
       line: f.position.line,
-      themes: f.themes.map((t) => ({ id: t.id, terms: t.terms })),
+      boilerplate: f.boilerplate,
+      themes: f.themes.map((t) => ({ id: t.id, terms: t.terms, confidence: t.confidence })),
       citations: f.citations.map((c) => ({ ...regulationRow(c.regulation)!, text: c.text })),
       repeatStatement: f.repeat?.statement ?? null,
       repeatRefersTo: f.repeat?.refersTo ?? null,

@@ -1,6 +1,12 @@
 /**
  * Multi-label theme tagging of a finding, driven by seed/reference/themes.json.
  *
+ * Context first: the regulator's standard text (seed/reference/boilerplate.json) is masked, and a
+ * finding made only of it is boilerplate and gets no theme. The theme cues are the taxonomy's
+ * own plus those of every context (themes.json `contexts`) whose report families and section
+ * headings the finding belongs to; a context's `notCues` are phrases inside which its theme's
+ * cues do not count ("COVID-19" in a local-authority report is not infection control).
+ *
  * Rule (also written in themes.json `matching.threshold`): a theme is tagged when one of its cues
  * fires, or when two different weak cues fire in the same sentence. Weak cues must meet in one
  * sentence because a long paragraph collects generic words ("waiting", "promptly") from unrelated
@@ -14,13 +20,15 @@
  * Legislation names and citations are masked before matching, so "Health and Social Care Act"
  * is no health cue. Each tag keeps the terms that fired, lower-cased as found.
  */
-import type { Citation, ThemeTag } from '../../model/document.ts';
-import { readThemeTaxonomy, type Theme } from '../../reference/index.ts';
+import type { Citation, ReportFamily, ThemeTag } from '../../model/document.ts';
+import { readThemeTaxonomy, type Theme, type ThemeContext } from '../../reference/index.ts';
 import type { CompiledCue } from './compiled-cue.ts';
-import { compileCue, findCueMatches, maskSpans, prepareForCues } from './cues.ts';
+import { compileCue, findCueMatches, maskSpans, prepareForCues, type CueMatch } from './cues.ts';
+import { findBoilerplate } from './find-boilerplate.ts';
 import { findLegislationNames } from './legislation-names.ts';
 import { keepDominantThemes } from './dominant-themes.ts';
 import { splitSentences, type Sentence } from './split-sentences.ts';
+import { confidenceOf } from './theme-confidence.ts';
 
 type CueStrength = 'cue' | 'weak';
 
@@ -35,36 +43,90 @@ const SENTENCES_PER_EVIDENCE = 6;
 /** A regulation covering more themes than this is weak evidence for each of them. */
 const MAX_THEMES_FOR_STRONG_REGULATION = 2;
 
+interface CompiledContext {
+  context: ThemeContext;
+  sections: RegExp[];
+  cues: CompiledCue<ThemeCue>[];
+  notCues: CompiledCue<string>[];
+}
+
 interface CompiledTaxonomy {
   cues: CompiledCue<ThemeCue>[];
   ignore: CompiledCue<null>[];
   themes: readonly Theme[];
   themesByRegulation: Map<string, string[]>;
+  contexts: CompiledContext[];
+}
+
+/** The cue lists of one set of contexts: findCueMatches indexes a list by its identity, so each set is built once. */
+interface CueLists {
+  cues: CompiledCue<ThemeCue>[];
+  notCues: CompiledCue<string>[];
 }
 
 let compiled: CompiledTaxonomy | null = null;
+const cueListsByContexts = new Map<string, CueLists>();
+
+function compileThemeCues(theme: string, cues: readonly string[], weakCues: readonly string[]) {
+  return [
+    ...cues.map((cue) => compileCue<ThemeCue>(cue, { theme, strength: 'cue' })),
+    ...weakCues.map((cue) => compileCue<ThemeCue>(cue, { theme, strength: 'weak' })),
+  ];
+}
 
 function compileTaxonomy(): CompiledTaxonomy {
   if (!compiled) {
-    const { themes, coverage, ignore } = readThemeTaxonomy();
-    const cues = themes.flatMap((theme) => [
-      ...theme.cues.map((cue) => compileCue<ThemeCue>(cue, { theme: theme.id, strength: 'cue' })),
-      ...theme.weakCues.map((cue) =>
-        compileCue<ThemeCue>(cue, { theme: theme.id, strength: 'weak' }),
-      ),
-    ]);
+    const { themes, coverage, ignore, contexts } = readThemeTaxonomy();
     const themesByRegulation = new Map<string, string[]>();
     for (const { regulation, theme } of coverage) {
       themesByRegulation.set(regulation, [...(themesByRegulation.get(regulation) ?? []), theme]);
     }
     compiled = {
-      cues,
+      cues: themes.flatMap((theme) => compileThemeCues(theme.id, theme.cues, theme.weakCues)),
       ignore: ignore.map((phrase) => compileCue(phrase, null)),
       themes,
       themesByRegulation,
+      contexts: contexts.map((context) => ({
+        context,
+        sections: context.sections.map((pattern) => new RegExp(pattern, 'i')),
+        cues: compileThemeCues(context.theme, context.cues, context.weakCues),
+        notCues: context.notCues.map((cue) => compileCue(cue, context.theme)),
+      })),
     };
   }
   return compiled;
+}
+
+/** Whether a context applies to a finding of this family under this section heading. */
+function appliesTo(
+  { context, sections }: CompiledContext,
+  family: ReportFamily | null,
+  section: string | null,
+): boolean {
+  if (context.families.length > 0 && (family === null || !context.families.includes(family)))
+    return false;
+  return sections.length === 0 || (section !== null && sections.some((re) => re.test(section)));
+}
+
+function cueListsFor(taxonomy: CompiledTaxonomy, active: readonly CompiledContext[]): CueLists {
+  const key = active.map((c) => c.context.id).join(' ');
+  let lists = cueListsByContexts.get(key);
+  if (!lists) {
+    lists = {
+      cues: [...taxonomy.cues, ...active.flatMap((c) => c.cues)],
+      notCues: active.flatMap((c) => c.notCues),
+    };
+    cueListsByContexts.set(key, lists);
+  }
+  return lists;
+}
+
+/** Whether a theme's cue match lies inside one of that theme's not-cue matches. */
+function isNegated(match: CueMatch<ThemeCue>, negations: readonly CueMatch<string>[]): boolean {
+  for (const n of negations)
+    if (n.payload === match.payload.theme && n.start <= match.start && match.end <= n.end)
+      return true;
+  return false;
 }
 
 function points(strength: CueStrength): number {
@@ -164,7 +226,7 @@ function scoreOf(evidence: Evidence): number {
 }
 
 /** A theme that passed the threshold, with what the dominance rule weighs. */
-export interface ThemeCandidate extends ThemeTag {
+export interface ThemeCandidate extends Omit<ThemeTag, 'confidence'> {
   score: number;
   /**
    * How much of the text is about the theme: each sentence with evidence counts as far as it
@@ -174,6 +236,7 @@ export interface ThemeCandidate extends ThemeTag {
 }
 
 export interface ThemeCandidates {
+  boilerplate: boolean;
   /** Sentences of the text, after masking. */
   sentenceCount: number;
   /** Strongest first. */
@@ -182,14 +245,44 @@ export interface ThemeCandidates {
 
 type LocatedCitation = Citation & { start?: number; end?: number };
 
+/** What the tagger knows of a finding besides its text. */
+export interface TagContext {
+  /**
+   * Regulation citations found in the same text, with their spans when known (spans are masked
+   * so a citation's own words are not cues).
+   */
+  citations?: readonly LocatedCitation[];
+  /** The report's family; null or absent: only contexts for every family apply. */
+  family?: ReportFamily | null;
+  /** Heading of the section the finding sits in. */
+  section?: string | null;
+}
+
+export interface ThemeReading {
+  /** The finding is only the regulator's standard text: no theme. */
+  boilerplate: boolean;
+  themes: ThemeTag[];
+}
+
 /**
- * Themes of one finding. `citations` are the regulation citations found in the same text, with
- * their spans when known (spans are masked so a citation's own words are not cues). In a long
- * text only the dominant themes are kept (see dominant-themes.ts).
+ * Themes of one finding, and whether it is boilerplate. In a long text only the dominant themes
+ * are kept (see dominant-themes.ts).
  */
-export function tagThemes(text: string, citations: readonly LocatedCitation[] = []): ThemeTag[] {
-  const { sentenceCount, candidates } = findThemeCandidates(text, citations);
-  return keepDominantThemes(candidates, sentenceCount).map(({ id, terms }) => ({ id, terms }));
+export function readThemes(text: string, context: TagContext = {}): ThemeReading {
+  const { boilerplate, sentenceCount, candidates } = findThemeCandidates(text, context);
+  return {
+    boilerplate,
+    themes: keepDominantThemes(candidates, sentenceCount).map((candidate) => ({
+      id: candidate.id,
+      terms: candidate.terms,
+      confidence: confidenceOf(candidate, sentenceCount),
+    })),
+  };
+}
+
+/** The themes of readThemes: none for boilerplate. */
+export function tagThemes(text: string, context: TagContext = {}): ThemeTag[] {
+  return readThemes(text, context).themes;
 }
 
 /** Index of the sentence an offset falls in (the sentence count past the last). */
@@ -199,13 +292,16 @@ function sentenceAt(sentences: readonly Sentence[], offset: number): number {
 }
 
 /** Every theme whose evidence meets the threshold and spread rules, strongest first. */
-export function findThemeCandidates(
-  text: string,
-  citations: readonly LocatedCitation[] = [],
-): ThemeCandidates {
-  const { cues, ignore, themes, themesByRegulation } = compileTaxonomy();
+export function findThemeCandidates(text: string, context: TagContext = {}): ThemeCandidates {
+  const citations = context.citations ?? [];
+  const family = context.family ?? null;
+  const taxonomy = compileTaxonomy();
+  const { ignore, themes, themesByRegulation } = taxonomy;
   const prepared = prepareForCues(text);
+  const standard = findBoilerplate(prepared, family);
+  if (standard.boilerplate) return { boilerplate: true, sentenceCount: 0, candidates: [] };
   const spans = [
+    ...standard.spans,
     ...findLegislationNames(prepared),
     ...findCueMatches(prepared, ignore),
     ...citations.flatMap((c) =>
@@ -215,8 +311,12 @@ export function findThemeCandidates(
   const masked = maskSpans(prepared, spans);
   const sentences = splitSentences(masked);
   const requiredSentences = Math.max(1, Math.ceil(sentences.length / SENTENCES_PER_EVIDENCE));
+  const active = taxonomy.contexts.filter((c) => appliesTo(c, family, context.section ?? null));
+  const { cues, notCues } = cueListsFor(taxonomy, active);
+  const negations = notCues.length > 0 ? findCueMatches(masked, notCues) : [];
   const byTheme = new Map<string, Evidence>();
   for (const match of findCueMatches(masked, cues)) {
+    if (negations.length > 0 && isNegated(match, negations)) continue;
     // Keyed by span: "plan" and "plans" matching the same word are one piece of evidence.
     const key = `${match.start}:${match.end}`;
     addEvidence(
@@ -251,5 +351,5 @@ export function findThemeCandidates(
       score,
       weight: weighEvidence(evidence),
     }));
-  return { sentenceCount: sentences.length, candidates };
+  return { boilerplate: false, sentenceCount: sentences.length, candidates };
 }

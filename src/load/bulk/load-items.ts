@@ -22,6 +22,7 @@ import type {
   ParseStageItem,
   ReportResult,
 } from './work-items.ts';
+import { CLASSIFIER_VERSION } from '../../ingest/classify/index.ts';
 
 export interface LoadOptions {
   /** null = dry run: documents are only described. */
@@ -62,7 +63,7 @@ async function loadDocuments(
     : parsed.filter((item) => !item.resumeChecked).map((item) => item.document.source.sha256);
   let loadedBefore = new Set<string>();
   try {
-    loadedBefore = await findLoadedShas(db, unchecked);
+    loadedBefore = await findLoadedShas(db, unchecked, CLASSIFIER_VERSION);
   } catch (error) {
     for (const item of parsed)
       results.set(item, reportResult(item, 'failed', `not loaded: ${oneLine(error)}`, options));

@@ -7,6 +7,7 @@ import type { Database } from '../../db/executor.ts';
 import { findLoadedShas } from '../../graph/write/load-reports.ts';
 import { batchItems } from './batch-items.ts';
 import type { ReadItem } from './work-items.ts';
+import { CLASSIFIER_VERSION } from '../../ingest/classify/index.ts';
 
 export interface SkipOptions {
   db: Database | null;
@@ -36,7 +37,9 @@ export async function* skipLoadedReports(
       item.kind === 'report' && item.sha256 ? [item.sha256] : [],
     );
     // If the check itself fails, the reports go on to the load stage, which explains any failure per file.
-    const loaded = await findLoadedShas(db, shas).catch(() => new Set<string>());
+    const loaded = await findLoadedShas(db, shas, CLASSIFIER_VERSION).catch(
+      () => new Set<string>(),
+    );
     for (const item of group) {
       if (item.kind === 'report' && item.sha256 && loaded.has(item.sha256)) {
         const message = `already in the graph (sha256 ${item.sha256.slice(0, 12)})`;

@@ -38,6 +38,7 @@ function finding(text: string, polarity: Finding['polarity'] = 'neutral', id = '
     themes: [],
     citations: [],
     repeat: null,
+    boilerplate: false,
     position: { offset: 0, line: 1 },
   };
 }
@@ -217,12 +218,12 @@ describe('classifyDocument rules', () => {
 
   it('keeps citations, themes and repeat evidence a parser already set', () => {
     const parsed = finding('Four restraints have occurred since this guidance was issued.');
-    parsed.themes = [{ id: 'safeguarding', terms: ['parser'] }];
+    parsed.themes = [{ id: 'safeguarding', terms: ['parser'], confidence: 1 }];
     parsed.repeat = { statement: 'from the parser', refersTo: null };
     const [out] = classifyDocument(ofstedDocument([parsed])).findings;
     expect(out!.themes).toEqual([
-      { id: 'safeguarding', terms: ['parser'] },
-      { id: 'restraint-and-behaviour', terms: ['restraints'] },
+      { id: 'safeguarding', terms: ['parser'], confidence: 1 },
+      { id: 'restraint-and-behaviour', terms: ['restraints'], confidence: 0.5 },
     ]);
     expect(out!.repeat).toEqual({ statement: 'from the parser', refersTo: null });
   });

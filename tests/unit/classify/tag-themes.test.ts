@@ -6,7 +6,9 @@ import { findCitations } from '../../../src/ingest/classify/find-citations.ts';
 import { tagThemes } from '../../../src/ingest/classify/tag-themes.ts';
 
 function ids(text: string, defaultLegislation: 'CHR2015' | 'HSCA-RA-2014' | null = null): string[] {
-  return tagThemes(text, findCitations(text, { defaultLegislation })).map((t) => t.id);
+  return tagThemes(text, { citations: findCitations(text, { defaultLegislation }) }).map(
+    (t) => t.id,
+  );
 }
 
 describe('tagThemes threshold', () => {

@@ -29,9 +29,10 @@ function finding(id: string, themes: string[], labelId: string | null): Finding 
     text: 'text',
     section: 'Safe',
     polarity: 'neutral',
-    themes: themes.map((t) => ({ id: t, terms: [] })),
+    themes: themes.map((t) => ({ id: t, terms: [], confidence: 1 })),
     citations: [],
     repeat: null,
+    boilerplate: false,
     position: { offset: 0, line: 1 },
   };
   if (labelId) f.label = { source: 'cqc-quality-statement', id: labelId, name: 'n', score: null };
