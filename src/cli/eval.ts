@@ -7,9 +7,11 @@
  * in a folder through the real pipeline and prints, per family and overall, how completely the
  * reports parse, agreement with the ILACS history CSV (dates and every judgement grade), and the
  * theme tagger scored against three labelled sets: the CQC quality-statement findings and
- * evidence-category commentaries of the folder's CQC API records, and the hand-labelled Ofsted
- * findings. Every disagreement is listed with file, field and both values. It measures and never
- * fails on the figures: exit code 0 unless the folder cannot be read.
+ * evidence-category commentaries of the folder's CQC API records, and the hand-labelled findings
+ * of tests/golden/themes (development and test parts apart). Every disagreement is listed with
+ * file, field and both values, except the test part's: the tagger is never tuned on it, so only
+ * its figures are shown. It measures and never fails on the figures: exit code 0 unless the
+ * folder cannot be read.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -21,7 +23,7 @@ import { compareWithIlacsHistory } from '../eval/ilacs-agreement.ts';
 import { formatIlacsAgreement } from '../eval/ilacs-agreement-format.ts';
 import { DEFAULT_BOOTSTRAP } from '../eval/bootstrap.ts';
 import { labelCqcCommentaries, labelCqcFindings, type UnmappedLabel } from '../eval/cqc-labels.ts';
-import { readOfstedLabels, tagOfstedLabels } from '../eval/ofsted-labels.ts';
+import { readLabelledFindings, tagLabelledFindings } from '../eval/theme-labels.ts';
 import { formatLabelledSet } from '../eval/theme-evaluation-format.ts';
 import { evaluateByFamily, type LabelledExample } from '../eval/theme-evaluation.ts';
 import { PROJECT_ROOT, readConfig } from '../config.ts';
@@ -33,7 +35,7 @@ import { parseJsonText } from '../ingest/parsers/cqc-api-location/json-values.ts
 import { buildReportDocument } from '../ingest/pipeline.ts';
 import { listInputFiles, readSourceText } from '../ingest/sources/read-source.ts';
 
-const DEFAULT_LABELS = path.join(PROJECT_ROOT, 'tests/golden/themes/ofsted-findings.jsonl');
+const DEFAULT_LABELS = path.join(PROJECT_ROOT, 'tests/golden/themes/findings.jsonl');
 
 const USAGE = `Usage: npm run eval -- <folder> [--ilacs-csv FILE] [--labels FILE] [--quiet]
        npm run eval -- --answers DIR [--quiet]
@@ -45,8 +47,8 @@ const USAGE = `Usage: npm run eval -- <folder> [--ilacs-csv FILE] [--labels FILE
 
   --ilacs-csv FILE   ILACS history to compare with (default: <folder>/datasets/ofsted_csc_ilacs_history.csv
                      or <folder>/../datasets/ofsted_csc_ilacs_history.csv when present)
-  --labels FILE      hand-labelled Ofsted findings, JSON Lines
-                     (default: tests/golden/themes/ofsted-findings.jsonl)
+  --labels FILE      hand-labelled findings, JSON Lines with a dev/test split
+                     (default: tests/golden/themes/findings.jsonl)
   --quiet            figures only, no list of disagreements`;
 
 /** Disagreements listed per audited request (all of them are counted in the figures). */
@@ -175,7 +177,7 @@ async function main(): Promise<number> {
     console.log(
       formatLabelledSet(
         { ...set, evaluations: evaluateByFamily(set.examples) },
-        { disagreements: !quiet },
+        { disagreements: !quiet && set.disagreements },
       ),
     );
   }
@@ -186,6 +188,8 @@ interface LabelledSet {
   title: string;
   examples: LabelledExample[];
   notes: string[];
+  /** False for a set whose disagreements must not be read (the test part). */
+  disagreements: boolean;
 }
 
 function unmappedNotes(unmapped: readonly UnmappedLabel[]): string[] {
@@ -221,20 +225,33 @@ async function labelledSets(
       title: 'CQC quality-statement findings (as stored: one per statement)',
       examples: findings.examples,
       notes: unmappedNotes(findings.unmapped),
+      disagreements: true,
     },
     {
       title: 'CQC evidence-category commentaries (each under its quality statement)',
       examples: commentaries,
       notes: unmappedNotes(unmappedCommentaries),
+      disagreements: true,
     },
   ];
-  if (existsSync(labelsFile))
-    sets.push({
-      title: `Hand-labelled Ofsted findings (${path.relative(process.cwd(), labelsFile)})`,
-      examples: tagOfstedLabels(readOfstedLabels(await readFile(labelsFile, 'utf8'))),
-      notes: [],
-    });
-  else console.log(`no labelled Ofsted findings at ${labelsFile} (give --labels FILE)`);
+  if (existsSync(labelsFile)) {
+    const rows = readLabelledFindings(await readFile(labelsFile, 'utf8'));
+    const where = path.relative(process.cwd(), labelsFile);
+    sets.push(
+      {
+        title: `Hand-labelled findings, development part (${where})`,
+        examples: tagLabelledFindings(rows.filter((r) => r.split === 'dev')),
+        notes: [],
+        disagreements: true,
+      },
+      {
+        title: `Hand-labelled findings, test part (${where}; disagreements not listed: never tune on it)`,
+        examples: tagLabelledFindings(rows.filter((r) => r.split === 'test')),
+        notes: [],
+        disagreements: false,
+      },
+    );
+  } else console.log(`no labelled findings at ${labelsFile} (give --labels FILE)`);
   return sets;
 }
 
