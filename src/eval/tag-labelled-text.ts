@@ -4,18 +4,33 @@
  * its report family and its section heading. Boilerplate gets no theme.
  */
 import type { ReportFamily } from '../model/document.ts';
-import { findCitations, findDefaultLegislation, tagThemes } from '../ingest/classify/index.ts';
+import {
+  findCitations,
+  findDefaultLegislation,
+  readThemes,
+  type ThemeReading,
+} from '../ingest/classify/index.ts';
 
+export function readLabelledText(
+  text: string,
+  family: ReportFamily,
+  inspectionDate: string | null,
+  section: string | null = null,
+): ThemeReading {
+  const defaultLegislation = findDefaultLegislation({
+    family,
+    inspection: { startDate: inspectionDate },
+  });
+  const citations = findCitations(text, { defaultLegislation });
+  return readThemes(text, { citations, family, section });
+}
+
+/** The theme ids readLabelledText gives. */
 export function tagLabelledText(
   text: string,
   family: ReportFamily,
   inspectionDate: string | null,
   section: string | null = null,
 ): string[] {
-  const defaultLegislation = findDefaultLegislation({
-    family,
-    inspection: { startDate: inspectionDate },
-  });
-  const citations = findCitations(text, { defaultLegislation });
-  return tagThemes(text, { citations, family, section }).map((t) => t.id);
+  return readLabelledText(text, family, inspectionDate, section).themes.map((t) => t.id);
 }
