@@ -24,6 +24,7 @@ import { formatIlacsAgreement } from '../eval/ilacs-agreement-format.ts';
 import { DEFAULT_BOOTSTRAP } from '../eval/bootstrap.ts';
 import { labelCqcCommentaries, labelCqcFindings, type UnmappedLabel } from '../eval/cqc-labels.ts';
 import { readLabelledFindings, tagLabelledFindings } from '../eval/theme-labels.ts';
+import type { TagOptions } from '../eval/tag-labelled-text.ts';
 import { formatLabelledSet } from '../eval/theme-evaluation-format.ts';
 import { evaluateByFamily, type LabelledExample } from '../eval/theme-evaluation.ts';
 import { PROJECT_ROOT, readConfig } from '../config.ts';
@@ -37,7 +38,7 @@ import { listInputFiles, readSourceText } from '../ingest/sources/read-source.ts
 
 const DEFAULT_LABELS = path.join(PROJECT_ROOT, 'tests/golden/themes/findings.jsonl');
 
-const USAGE = `Usage: npm run eval -- <folder> [--ilacs-csv FILE] [--labels FILE] [--quiet]
+const USAGE = `Usage: npm run eval -- <folder> [--ilacs-csv FILE] [--labels FILE] [--rules-only] [--quiet]
        npm run eval -- --answers DIR [--quiet]
 
   --answers DIR      audit the API's cross-report answers on a generated corpus (the --out of
@@ -49,6 +50,7 @@ const USAGE = `Usage: npm run eval -- <folder> [--ilacs-csv FILE] [--labels FILE
                      or <folder>/../datasets/ofsted_csc_ilacs_history.csv when present)
   --labels FILE      hand-labelled findings, JSON Lines with a dev/test split
                      (default: tests/golden/themes/findings.jsonl)
+  --rules-only       tag with the rules alone, without the learned model (seed/reference/theme-model.json)
   --quiet            figures only, no list of disagreements`;
 
 /** Disagreements listed per audited request (all of them are counted in the figures). */
@@ -129,6 +131,7 @@ async function main(): Promise<number> {
         labels: { type: 'string' },
         answers: { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        'rules-only': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -172,7 +175,9 @@ async function main(): Promise<number> {
   console.log(
     `Theme tagging against labels: bootstrap ${DEFAULT_BOOTSTRAP.level * 100}% intervals from ${DEFAULT_BOOTSTRAP.resamples} resamples of the examples (seed ${DEFAULT_BOOTSTRAP.seed})`,
   );
-  for (const set of await labelledSets(parsed, values.labels ?? DEFAULT_LABELS)) {
+  const tagOptions = { rulesOnly: values['rules-only'] ?? false };
+  if (tagOptions.rulesOnly) console.log('Tagged with the rules alone (--rules-only)');
+  for (const set of await labelledSets(parsed, values.labels ?? DEFAULT_LABELS, tagOptions)) {
     console.log('');
     console.log(
       formatLabelledSet(
@@ -203,9 +208,10 @@ function unmappedNotes(unmapped: readonly UnmappedLabel[]): string[] {
 async function labelledSets(
   parsed: readonly ParsedFile[],
   labelsFile: string,
+  options: TagOptions,
 ): Promise<LabelledSet[]> {
   const documents = parsed.flatMap((p): ReportDocument[] => (p.document ? [p.document] : []));
-  const findings = labelCqcFindings(documents);
+  const findings = labelCqcFindings(documents, undefined, options);
   const commentaries: LabelledExample[] = [];
   const unmappedCommentaries: UnmappedLabel[] = [];
   for (const { file, document } of parsed) {
@@ -216,6 +222,8 @@ async function labelledSets(
       json.value,
       path.basename(file),
       document.inspection.startDate,
+      undefined,
+      options,
     );
     commentaries.push(...found.examples);
     unmappedCommentaries.push(...found.unmapped);
@@ -240,13 +248,19 @@ async function labelledSets(
     sets.push(
       {
         title: `Hand-labelled findings, development part (${where})`,
-        examples: tagLabelledFindings(rows.filter((r) => r.split === 'dev')),
+        examples: tagLabelledFindings(
+          rows.filter((r) => r.split === 'dev'),
+          options,
+        ),
         notes: [],
         disagreements: true,
       },
       {
         title: `Hand-labelled findings, test part (${where}; disagreements not listed: never tune on it)`,
-        examples: tagLabelledFindings(rows.filter((r) => r.split === 'test')),
+        examples: tagLabelledFindings(
+          rows.filter((r) => r.split === 'test'),
+          options,
+        ),
         notes: [],
         disagreements: false,
       },

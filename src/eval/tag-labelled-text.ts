@@ -7,22 +7,49 @@ import type { ReportFamily } from '../model/document.ts';
 import {
   findCitations,
   findDefaultLegislation,
+  readThemeFeatures,
   readThemes,
+  type TagContext,
+  type ThemeFeatures,
   type ThemeReading,
 } from '../ingest/classify/index.ts';
+
+function contextOf(
+  text: string,
+  family: ReportFamily,
+  inspectionDate: string | null,
+  section: string | null,
+): TagContext {
+  const defaultLegislation = findDefaultLegislation({
+    family,
+    inspection: { startDate: inspectionDate },
+  });
+  return { citations: findCitations(text, { defaultLegislation }), family, section };
+}
+
+/** `rulesOnly`: the rules alone, without the learned model (to compare the two). */
+export interface TagOptions {
+  rulesOnly?: boolean;
+}
 
 export function readLabelledText(
   text: string,
   family: ReportFamily,
   inspectionDate: string | null,
   section: string | null = null,
+  options: TagOptions = {},
 ): ThemeReading {
-  const defaultLegislation = findDefaultLegislation({
-    family,
-    inspection: { startDate: inspectionDate },
-  });
-  const citations = findCitations(text, { defaultLegislation });
-  return readThemes(text, { citations, family, section });
+  return readThemes(text, { ...contextOf(text, family, inspectionDate, section), ...options });
+}
+
+/** What the learned model reads of a labelled text (null for boilerplate), for training. */
+export function readLabelledFeatures(
+  text: string,
+  family: ReportFamily,
+  inspectionDate: string | null,
+  section: string | null,
+): ThemeFeatures | null {
+  return readThemeFeatures(text, contextOf(text, family, inspectionDate, section));
 }
 
 /** The theme ids readLabelledText gives. */
@@ -31,6 +58,7 @@ export function tagLabelledText(
   family: ReportFamily,
   inspectionDate: string | null,
   section: string | null = null,
+  options: TagOptions = {},
 ): string[] {
-  return readLabelledText(text, family, inspectionDate, section).themes.map((t) => t.id);
+  return readLabelledText(text, family, inspectionDate, section, options).themes.map((t) => t.id);
 }

@@ -7,7 +7,7 @@
 import type { ReportFamily, SourceFormat } from '../model/document.ts';
 import { readThemeTaxonomy } from '../reference/index.ts';
 import type { LabelledExample } from './theme-evaluation.ts';
-import { readLabelledText } from './tag-labelled-text.ts';
+import { readLabelledText, type TagOptions } from './tag-labelled-text.ts';
 import {
   buildSampleId,
   SAMPLE_GROUPS,
@@ -137,9 +137,18 @@ export function readLabelledFindings(jsonLines: string): LabelledFinding[] {
 }
 
 /** Each labelled finding with the tagger's themes and boilerplate flag beside its labels. */
-export function tagLabelledFindings(rows: readonly LabelledFinding[]): LabelledExample[] {
+export function tagLabelledFindings(
+  rows: readonly LabelledFinding[],
+  options: TagOptions = {},
+): LabelledExample[] {
   return rows.map((row) => {
-    const reading = readLabelledText(row.text, row.family, row.inspectionDate, row.section);
+    const reading = readLabelledText(
+      row.text,
+      row.family,
+      row.inspectionDate,
+      row.section,
+      options,
+    );
     return {
       family: row.family,
       file: row.source,

@@ -12,6 +12,7 @@ export {
 } from './legislation-catalogue.ts';
 export { PATTERN_PREFIX, parseThemeTaxonomy, readThemeTaxonomy } from './theme-taxonomy.ts';
 export { parseBoilerplateTexts, readBoilerplateTexts } from './boilerplate.ts';
+export { parseThemeModel, readThemeModel } from './theme-model.ts';
 export { parseCqcQualityStatements, readCqcQualityStatements } from './cqc-quality-statements.ts';
 export { LEGISLATION_IDS } from './legislation-ids.ts';
 export { findProjectRoot } from './project-root.ts';
@@ -28,5 +29,7 @@ export type {
   Theme,
   ThemeContext,
   ThemeCoverage,
+  ThemeModel,
+  ThemeModelWeights,
   ThemeTaxonomy,
 } from './types.ts';

@@ -119,3 +119,21 @@ export interface CqcQualityStatement {
   themes: string[];
   why: string;
 }
+
+/** Weights of one theme's logistic model (seed/reference/theme-model.json). */
+export interface ThemeModelWeights {
+  bias: number;
+  /** Weights of the rules' evidence for the theme (see theme-model.ts RULE_FEATURES). */
+  rule: Record<string, number>;
+  /** Weights of text features by name (`w:` word, `b:` word pair, `f:` family, `s:` section word). */
+  features: Record<string, number>;
+}
+
+/** The learned theme model: one logistic model per theme, trained on the labelled set's development part. */
+export interface ThemeModel {
+  /** A theme is tagged when its probability reaches this. */
+  threshold: number;
+  /** `model`: the model decides alone; `union`: a theme the rules tag stays tagged too. */
+  combine: 'model' | 'union';
+  themes: Record<string, ThemeModelWeights>;
+}

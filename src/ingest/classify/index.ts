@@ -15,7 +15,14 @@ export { classifyPolarity } from './classify-polarity.ts';
 export { findDefaultLegislation } from './default-legislation.ts';
 export { findCitations } from './find-citations.ts';
 export { findRepeat } from './find-repeats.ts';
-export { readThemes, tagThemes, type TagContext, type ThemeReading } from './tag-themes.ts';
+export {
+  readThemeFeatures,
+  readThemes,
+  tagThemes,
+  type TagContext,
+  type ThemeReading,
+} from './tag-themes.ts';
+export type { ThemeFeatures } from './theme-model.ts';
 
 /**
  * Version of what the classifiers write. Bump it when their output for the same text changes

@@ -29,6 +29,9 @@ import { findLegislationNames } from './legislation-names.ts';
 import { keepDominantThemes } from './dominant-themes.ts';
 import { splitSentences, type Sentence } from './split-sentences.ts';
 import { confidenceOf } from './theme-confidence.ts';
+import { extractTextFeatures } from './theme-features.ts';
+import { applyThemeModel, type ThemeFeatures } from './theme-model.ts';
+import { readThemeModel } from '../../reference/index.ts';
 
 type CueStrength = 'cue' | 'weak';
 
@@ -241,6 +244,10 @@ export interface ThemeCandidates {
   sentenceCount: number;
   /** Strongest first. */
   candidates: ThemeCandidate[];
+  /** Every theme with any evidence, whether or not it passed the threshold, by id. */
+  evidence: Map<string, ThemeCandidate>;
+  /** The text with standard text, legislation names, citations and ignored phrases blanked out. */
+  masked: string;
 }
 
 type LocatedCitation = Citation & { start?: number; end?: number };
@@ -256,6 +263,8 @@ export interface TagContext {
   family?: ReportFamily | null;
   /** Heading of the section the finding sits in. */
   section?: string | null;
+  /** Tag with the rules alone, not the learned model (to compare the two). */
+  rulesOnly?: boolean;
 }
 
 export interface ThemeReading {
@@ -269,14 +278,44 @@ export interface ThemeReading {
  * are kept (see dominant-themes.ts).
  */
 export function readThemes(text: string, context: TagContext = {}): ThemeReading {
-  const { boilerplate, sentenceCount, candidates } = findThemeCandidates(text, context);
+  const found = findThemeCandidates(text, context);
+  if (found.boilerplate) return { boilerplate: true, themes: [] };
+  const ruleTags = keepDominantThemes(found.candidates, found.sentenceCount);
+  const model = context.rulesOnly ? null : readThemeModel();
+  if (model === null)
+    return {
+      boilerplate: false,
+      themes: ruleTags.map((candidate) => ({
+        id: candidate.id,
+        terms: candidate.terms,
+        confidence: confidenceOf(candidate, found.sentenceCount),
+      })),
+    };
+  const features = {
+    text: extractTextFeatures(found.masked, context.family ?? null, context.section ?? null),
+    evidence: found.evidence,
+    ruleTagged: new Map(ruleTags.map((t) => [t.id, confidenceOf(t, found.sentenceCount)])),
+  };
+  return { boilerplate: false, themes: applyThemeModel(model, features, themeOrder()) };
+}
+
+/** Theme ids in taxonomy order. */
+function themeOrder(): readonly string[] {
+  return compileTaxonomy().themes.map((t) => t.id);
+}
+
+/**
+ * What the learned model reads of a finding, besides its text features: the rule evidence of
+ * every theme and which themes the rules tag. For training (src/eval/theme-training.ts).
+ */
+export function readThemeFeatures(text: string, context: TagContext = {}): ThemeFeatures | null {
+  const found = findThemeCandidates(text, context);
+  if (found.boilerplate) return null;
+  const ruleTags = keepDominantThemes(found.candidates, found.sentenceCount);
   return {
-    boilerplate,
-    themes: keepDominantThemes(candidates, sentenceCount).map((candidate) => ({
-      id: candidate.id,
-      terms: candidate.terms,
-      confidence: confidenceOf(candidate, sentenceCount),
-    })),
+    text: extractTextFeatures(found.masked, context.family ?? null, context.section ?? null),
+    evidence: found.evidence,
+    ruleTagged: new Map(ruleTags.map((t) => [t.id, confidenceOf(t, found.sentenceCount)])),
   };
 }
 
@@ -299,7 +338,14 @@ export function findThemeCandidates(text: string, context: TagContext = {}): The
   const { ignore, themes, themesByRegulation } = taxonomy;
   const prepared = prepareForCues(text);
   const standard = findBoilerplate(prepared, family);
-  if (standard.boilerplate) return { boilerplate: true, sentenceCount: 0, candidates: [] };
+  if (standard.boilerplate)
+    return {
+      boilerplate: true,
+      sentenceCount: 0,
+      candidates: [],
+      evidence: new Map(),
+      masked: '',
+    };
   const spans = [
     ...standard.spans,
     ...findLegislationNames(prepared),
@@ -339,17 +385,21 @@ export function findThemeCandidates(text: string, context: TagContext = {}): The
     }
   }
   const order = new Map(themes.map((t, i) => [t.id, i]));
-  const candidates = [...byTheme.entries()]
-    .map(([id, evidence]) => ({ id, evidence, score: scoreOf(evidence) }))
-    .filter(
-      ({ score, evidence }) => score >= THRESHOLD && evidence.sentences.size >= requiredSentences,
-    )
+  const weighed = [...byTheme.entries()].map(([id, evidence]) => ({
+    id,
+    terms: evidence.terms,
+    score: scoreOf(evidence),
+    weight: weighEvidence(evidence),
+    passed: false,
+    spread: evidence.sentences.size,
+  }));
+  for (const c of weighed) c.passed = c.score >= THRESHOLD && c.spread >= requiredSentences;
+  const candidates = weighed
+    .filter((c) => c.passed)
     .sort((a, b) => b.score - a.score || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
-    .map(({ id, evidence, score }) => ({
-      id,
-      terms: evidence.terms,
-      score,
-      weight: weighEvidence(evidence),
-    }));
-  return { boilerplate: false, sentenceCount: sentences.length, candidates };
+    .map(({ id, terms, score, weight }) => ({ id, terms, score, weight }));
+  const evidence = new Map(
+    weighed.map(({ id, terms, score, weight }) => [id, { id, terms, score, weight }]),
+  );
+  return { boilerplate: false, sentenceCount: sentences.length, candidates, evidence, masked };
 }
