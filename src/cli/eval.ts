@@ -31,6 +31,7 @@ import { labelCqcCommentaries, labelCqcFindings, type UnmappedLabel } from '../e
 import { readLabelledFindings, readPassLabels, tagLabelledFindings } from '../eval/theme-labels.ts';
 import { measureLabelAgreement, pairLabelPasses } from '../eval/label-agreement.ts';
 import { formatLabelAgreement } from '../eval/label-agreement-format.ts';
+import type { TagOptions } from '../eval/tag-labelled-text.ts';
 import { formatLabelledSet } from '../eval/theme-evaluation-format.ts';
 import { evaluateByFamily, type LabelledExample } from '../eval/theme-evaluation.ts';
 import { PROJECT_ROOT, readConfig } from '../config.ts';
@@ -46,7 +47,7 @@ import { listInputFiles, readSourceText } from '../ingest/sources/read-source.ts
 const DEFAULT_LABELS = path.join(PROJECT_ROOT, 'tests/golden/themes/findings.jsonl');
 const DEFAULT_SECOND_PASS = path.join(PROJECT_ROOT, 'tests/golden/themes/second-pass.jsonl');
 
-const USAGE = `Usage: npm run eval -- <folder> [--ilacs-csv FILE] [--labels FILE] [--quiet]
+const USAGE = `Usage: npm run eval -- <folder> [--ilacs-csv FILE] [--labels FILE] [--rules-only] [--quiet]
        npm run eval -- --answers DIR [--quiet]
        npm run eval -- --agreement [--labels FILE] [--second-pass FILE] [--quiet]
 
@@ -66,6 +67,7 @@ const USAGE = `Usage: npm run eval -- <folder> [--ilacs-csv FILE] [--labels FILE
                      or <folder>/../datasets/ofsted_csc_ilacs_history.csv when present)
   --labels FILE      hand-labelled findings, JSON Lines with a dev/test split
                      (default: tests/golden/themes/findings.jsonl)
+  --rules-only       tag with the rules alone, without the learned model (seed/reference/theme-model.json)
   --quiet            figures only, no list of disagreements`;
 
 async function runLabelAgreement(
@@ -162,6 +164,7 @@ async function main(): Promise<number> {
         agreement: { type: 'boolean', default: false },
         'second-pass': { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        'rules-only': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -216,7 +219,9 @@ async function main(): Promise<number> {
   console.log(
     `Theme tagging against labels: bootstrap ${DEFAULT_BOOTSTRAP.level * 100}% intervals from ${DEFAULT_BOOTSTRAP.resamples} resamples of the examples (seed ${DEFAULT_BOOTSTRAP.seed})`,
   );
-  for (const set of await labelledSets(parsed, values.labels ?? DEFAULT_LABELS)) {
+  const tagOptions = { rulesOnly: values['rules-only'] ?? false };
+  if (tagOptions.rulesOnly) console.log('Tagged with the rules alone (--rules-only)');
+  for (const set of await labelledSets(parsed, values.labels ?? DEFAULT_LABELS, tagOptions)) {
     console.log('');
     console.log(
       formatLabelledSet(
@@ -247,9 +252,10 @@ function unmappedNotes(unmapped: readonly UnmappedLabel[]): string[] {
 async function labelledSets(
   parsed: readonly ParsedFile[],
   labelsFile: string,
+  options: TagOptions,
 ): Promise<LabelledSet[]> {
   const documents = parsed.flatMap((p): ReportDocument[] => (p.document ? [p.document] : []));
-  const findings = labelCqcFindings(documents);
+  const findings = labelCqcFindings(documents, undefined, options);
   const commentaries: LabelledExample[] = [];
   const unmappedCommentaries: UnmappedLabel[] = [];
   for (const { file, document } of parsed) {
@@ -260,6 +266,8 @@ async function labelledSets(
       json.value,
       path.basename(file),
       document.inspection.startDate,
+      undefined,
+      options,
     );
     commentaries.push(...found.examples);
     unmappedCommentaries.push(...found.unmapped);
@@ -284,13 +292,19 @@ async function labelledSets(
     sets.push(
       {
         title: `Hand-labelled findings, development part (${where})`,
-        examples: tagLabelledFindings(rows.filter((r) => r.split === 'dev')),
+        examples: tagLabelledFindings(
+          rows.filter((r) => r.split === 'dev'),
+          options,
+        ),
         notes: [],
         disagreements: true,
       },
       {
         title: `Hand-labelled findings, test part (${where}; disagreements not listed: never tune on it)`,
-        examples: tagLabelledFindings(rows.filter((r) => r.split === 'test')),
+        examples: tagLabelledFindings(
+          rows.filter((r) => r.split === 'test'),
+          options,
+        ),
         notes: [],
         disagreements: false,
       },

@@ -21,7 +21,7 @@ import {
   type Json,
 } from '../ingest/parsers/cqc-api-location/json-values.ts';
 import type { LabelledExample } from './theme-evaluation.ts';
-import { tagLabelledText } from './tag-labelled-text.ts';
+import { tagLabelledText, type TagOptions } from './tag-labelled-text.ts';
 
 /** A labelled text whose quality statement the mapping lacks: not scored. */
 export interface UnmappedLabel {
@@ -43,6 +43,7 @@ function mappingOf(statements: readonly CqcQualityStatement[]): Map<string, CqcQ
 export function labelCqcFindings(
   documents: readonly ReportDocument[],
   statements: readonly CqcQualityStatement[] = readCqcQualityStatements(),
+  options: TagOptions = {},
 ): CqcExamples {
   const mapping = mappingOf(statements);
   const examples: LabelledExample[] = [];
@@ -63,7 +64,16 @@ export function labelCqcFindings(
         label: `${statement.id} ${statement.name}`,
         text: finding.text,
         gold: [...statement.themes],
-        predicted: finding.themes.map((t) => t.id),
+        // As stored, unless asked for the rules alone: then tagged again as the pipeline would.
+        predicted: options.rulesOnly
+          ? tagLabelledText(
+              finding.text,
+              doc.family,
+              doc.inspection.startDate,
+              finding.section,
+              options,
+            )
+          : finding.themes.map((t) => t.id),
       });
     }
   }
@@ -79,6 +89,7 @@ export function labelCqcCommentaries(
   file: string,
   assessmentDate: string | null,
   statements: readonly CqcQualityStatement[] = readCqcQualityStatements(),
+  options: TagOptions = {},
 ): CqcExamples {
   const mapping = mappingOf(statements);
   const examples: LabelledExample[] = [];
@@ -105,7 +116,7 @@ export function labelCqcCommentaries(
               label: `${statement.id} ${statement.name}`,
               text,
               gold: [...statement.themes],
-              predicted: tagLabelledText(text, 'cqc-api-location', assessmentDate),
+              predicted: tagLabelledText(text, 'cqc-api-location', assessmentDate, null, options),
             });
           }
         }

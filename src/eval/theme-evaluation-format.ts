@@ -1,11 +1,12 @@
 /**
  * Plain-text report of a labelled set: per group (the whole set, then each family) micro
- * precision, recall and F1 and macro-F1 with their intervals; per theme of the whole set its
- * support, counts, precision, recall and F1 with interval; then every disagreement.
+ * precision, recall and F1, macro-F1 and the exact-set share, each with its interval, and a table
+ * per group of each theme's support, counts, precision, recall and F1 with intervals; how the
+ * boilerplate flags meet the labels; then every disagreement.
  */
 import type { Interval } from './bootstrap.ts';
 import type { LabelledExample, ThemeEvaluation } from './theme-evaluation.ts';
-import { findDisagreements } from './theme-evaluation.ts';
+import { compareBoilerplate, findDisagreements } from './theme-evaluation.ts';
 
 function fixed(n: number): string {
   return n.toFixed(2);
@@ -15,27 +16,44 @@ function interval(i: Interval | null): string {
   return i ? `[${fixed(i.low)}, ${fixed(i.high)}]` : '[-]';
 }
 
+function withInterval(value: number, i: Interval | null): string {
+  return `${fixed(value)} ${interval(i)}`;
+}
+
 function groupLine(e: ThemeEvaluation): string {
   const { micro } = e.scores;
   return [
     `  ${e.group.padEnd(30)} n ${String(e.scores.examples).padStart(3)}`,
-    `micro P ${fixed(micro.precision)} R ${fixed(micro.recall)} F1 ${fixed(micro.f1)} ${interval(e.microF1)}`,
-    `macro-F1 ${fixed(e.scores.macroF1)} ${interval(e.macroF1)}`,
+    `micro P ${withInterval(micro.precision, e.micro.precision)}`,
+    `R ${withInterval(micro.recall, e.micro.recall)}`,
+    `F1 ${withInterval(micro.f1, e.micro.f1)}`,
+    `macro-F1 ${withInterval(e.scores.macroF1, e.macroF1)}`,
+    `exact ${withInterval(e.scores.exactShare, e.exactShare)}`,
     `(tp ${micro.tp} fp ${micro.fp} fn ${micro.fn})`,
   ].join('  ');
 }
 
 function themeTable(e: ThemeEvaluation): string[] {
   const lines = [
-    '  theme                      support  tp  fp  fn  precision  recall    F1  F1 95%',
+    `  per theme, ${e.group}:`,
+    '    theme                     support  tp  fp  fn  precision [95%]     recall [95%]        F1 [95%]',
   ];
   for (const [theme, s] of Object.entries(e.scores.perTheme)) {
     const counts = [s.support, s.tp, s.fp, s.fn].map((n, i) => String(n).padStart(i ? 3 : 7));
+    const i = e.perTheme[theme];
     lines.push(
-      `  ${theme.padEnd(25)} ${counts.join(' ')}  ${fixed(s.precision).padStart(9)}  ${fixed(s.recall).padStart(6)}  ${fixed(s.f1)}  ${interval(e.perThemeF1[theme] ?? null)}`,
+      `    ${theme.padEnd(25)} ${counts.join(' ')}  ${withInterval(s.precision, i?.precision ?? null).padEnd(18)}  ${withInterval(s.recall, i?.recall ?? null).padEnd(18)}  ${withInterval(s.f1, i?.f1 ?? null)}`,
     );
   }
   return lines;
+}
+
+function boilerplateLine(examples: readonly LabelledExample[]): string | null {
+  const b = compareBoilerplate(examples);
+  if (!b) return null;
+  const precision = b.flagged ? fixed(b.both / b.flagged) : '-';
+  const recall = b.labelled ? fixed(b.both / b.labelled) : '-';
+  return `  boilerplate: ${b.labelled} labelled, ${b.flagged} flagged, ${b.both} both (precision ${precision}, recall ${recall})`;
 }
 
 export interface LabelledSetReport {
@@ -48,13 +66,16 @@ export interface LabelledSetReport {
 
 export function formatLabelledSet(
   report: LabelledSetReport,
-  options: { disagreements?: boolean } = {},
+  options: { disagreements?: boolean; themeTables?: boolean } = {},
 ): string {
   const files = new Set(report.examples.map((e) => e.file)).size;
   const lines = [`${report.title}: ${report.examples.length} examples from ${files} files`];
   for (const e of report.evaluations) lines.push(groupLine(e));
-  const all = report.evaluations[0];
-  if (all) lines.push(...themeTable(all));
+  const boilerplate = boilerplateLine(report.examples);
+  if (boilerplate) lines.push(boilerplate);
+  const tables = options.themeTables ?? true;
+  for (const e of tables ? report.evaluations : report.evaluations.slice(0, 1))
+    lines.push(...themeTable(e));
   for (const note of report.notes ?? []) lines.push(`  ${note}`);
   if (options.disagreements ?? true) {
     const disagreements = findDisagreements(report.examples);

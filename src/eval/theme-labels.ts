@@ -8,7 +8,7 @@
 import type { ReportFamily, SourceFormat } from '../model/document.ts';
 import { readThemeTaxonomy } from '../reference/index.ts';
 import type { LabelledExample } from './theme-evaluation.ts';
-import { tagLabelledText } from './tag-labelled-text.ts';
+import { readLabelledText, type TagOptions } from './tag-labelled-text.ts';
 import {
   buildSampleId,
   SAMPLE_GROUPS,
@@ -179,15 +179,28 @@ export function readPassLabels(jsonLines: string): PassLabel[] {
   return readJsonLines(jsonLines, readPassLabel);
 }
 
-/** Each labelled finding with the tagger's themes beside its labels. */
-export function tagLabelledFindings(rows: readonly LabelledFinding[]): LabelledExample[] {
-  return rows.map((row) => ({
-    family: row.family,
-    file: row.source,
-    where: `line ${row.line} (${row.id})`,
-    label: row.section,
-    text: row.text,
-    gold: [...row.themes],
-    predicted: tagLabelledText(row.text, row.family, row.inspectionDate),
-  }));
+/** Each labelled finding with the tagger's themes and boilerplate flag beside its labels. */
+export function tagLabelledFindings(
+  rows: readonly LabelledFinding[],
+  options: TagOptions = {},
+): LabelledExample[] {
+  return rows.map((row) => {
+    const reading = readLabelledText(
+      row.text,
+      row.family,
+      row.inspectionDate,
+      row.section,
+      options,
+    );
+    return {
+      family: row.family,
+      file: row.source,
+      where: `line ${row.line} (${row.id})`,
+      label: row.section,
+      text: row.text,
+      gold: [...row.themes],
+      predicted: reading.themes.map((t) => t.id),
+      boilerplate: { gold: row.boilerplate, predicted: reading.boilerplate },
+    };
+  });
 }

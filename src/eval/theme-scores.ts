@@ -32,6 +32,8 @@ export interface ThemeScoreTable {
   micro: ThemeScore;
   /** Mean F1 over themes with support; 0 when no example has a label. */
   macroF1: number;
+  /** Share of examples whose tags are exactly their labels (no theme for none counts); 0 without examples. */
+  exactShare: number;
   perTheme: Record<string, ThemeScore>;
 }
 
@@ -83,5 +85,18 @@ export function scoreThemePairs(examples: readonly ThemePair[]): ThemeScoreTable
     supported.reduce((sum, s) => sum + s.f1, 0),
     supported.length,
   );
-  return { examples: examples.length, micro: scoreCounts(total), macroF1, perTheme };
+  const exact = examples.filter(({ gold, predicted }) => sameSet(gold, predicted)).length;
+  return {
+    examples: examples.length,
+    micro: scoreCounts(total),
+    macroF1,
+    exactShare: ratio(exact, examples.length),
+    perTheme,
+  };
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const x = new Set(a);
+  const y = new Set(b);
+  return x.size === y.size && [...x].every((t) => y.has(t));
 }

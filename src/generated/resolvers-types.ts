@@ -155,6 +155,12 @@ export type EnforcementType =
 /** One statement of fact or judgement from a report, with its exact text and position. */
 export type Finding = {
   __typename?: 'Finding';
+  /**
+   * True when the finding is only the regulator's standard text (its remit, the licence, a letter's
+   * closing lines, a note on the inspection framework): it carries no theme, so it counts in no
+   * theme question.
+   */
+  boilerplate: Scalars['Boolean']['output'];
   /** Regulations the finding's text cites. */
   citations: Array<Regulation>;
   id: Scalars['ID']['output'];
@@ -175,7 +181,7 @@ export type Finding = {
   section: Scalars['String']['output'];
   source: SourcePosition;
   text: Scalars['String']['output'];
-  /** Themes, each with the cue terms that fired. */
+  /** Themes, each with the cue terms that fired and a confidence. None when `boilerplate`. */
   themes: Array<ThemeTag>;
 };
 
@@ -1019,9 +1025,15 @@ export type ThemePairEdge = {
   node: ThemePair;
 };
 
-/** A theme on a finding and why: the terms in the text that triggered it. */
+/** A theme on a finding and why: the terms in the text that triggered it, and how sure the tagger is. */
 export type ThemeTag = {
   __typename?: 'ThemeTag';
+  /**
+   * How likely the tag is right, 0 to 1, from the evidence behind it (how many cues, how much of the
+   * text they cover). Null for a tag written before confidences were kept: ingest the report again.
+   */
+  confidence: Maybe<Scalars['Float']['output']>;
+  /** The cue terms that fired, lower-cased as found in the text. */
   terms: Array<Scalars['String']['output']>;
   theme: Theme;
 };
@@ -1336,6 +1348,7 @@ export type EnforcementActionEdgeResolvers<ContextType = RequestContext, ParentT
 };
 
 export type FindingResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Finding'] = ResolversParentTypes['Finding']> = {
+  boilerplate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Regulation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inspection?: Resolver<ResolversTypes['Inspection'], ParentType, ContextType>;
@@ -1686,6 +1699,7 @@ export type ThemePairEdgeResolvers<ContextType = RequestContext, ParentType exte
 };
 
 export type ThemeTagResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ThemeTag'] = ResolversParentTypes['ThemeTag']> = {
+  confidence?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   terms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   theme?: Resolver<ResolversTypes['Theme'], ParentType, ContextType>;
 };

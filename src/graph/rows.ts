@@ -122,6 +122,8 @@ export interface FindingRow {
   polarity: Polarity;
   repeatStatement: string | null;
   label: FindingLabelRow | null;
+  /** False too for a finding loaded before boilerplate was marked. */
+  boilerplate: boolean;
   position: PositionRow;
 }
 export interface EnforcementRow {
@@ -273,6 +275,7 @@ export const ROW_READERS = {
     polarity: (n) => toPolarity(read.string(n, 'polarity')),
     repeatStatement: optStr('repeatStatement'),
     label: parseLabel,
+    boilerplate: (n) => n.boilerplate === true,
     position: parsePosition,
   } satisfies FieldReaders<FindingRow>,
   enforcement: {
@@ -372,4 +375,6 @@ export const parseRow = {
 export interface ThemeTagRow {
   theme: ThemeRow;
   terms: string[];
+  /** Null for a tag written before confidences were kept. */
+  confidence: number | null;
 }

@@ -118,7 +118,7 @@ export const TRAVERSALS = {
     to: 'theme',
     pattern: '(n)-[r:ABOUT]->(m:Theme)',
     order: 'm.id',
-    extra: 'r.terms',
+    extra: '{terms: r.terms, confidence: r.confidence}',
   },
   findingCitations: {
     from: 'finding',

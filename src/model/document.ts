@@ -11,14 +11,17 @@ export const DOCUMENT_SCHEMA_VERSION = 1;
 
 export type Regulator = 'OFSTED' | 'CQC';
 
-export type ReportFamily =
-  | 'ofsted-childrens-home'
-  | 'cqc-location-summary'
-  | 'cqc-full-report'
-  | 'cqc-api-location'
-  | 'ofsted-la-childrens-services'
-  | 'ofsted-la-focused-visit'
-  | 'ofsted-la-area-send';
+export const REPORT_FAMILIES = [
+  'ofsted-childrens-home',
+  'cqc-location-summary',
+  'cqc-full-report',
+  'cqc-api-location',
+  'ofsted-la-childrens-services',
+  'ofsted-la-focused-visit',
+  'ofsted-la-area-send',
+] as const;
+
+export type ReportFamily = (typeof REPORT_FAMILIES)[number];
 
 export type SourceFormat = 'txt' | 'pdf' | 'html' | 'json' | 'csv';
 
@@ -198,6 +201,8 @@ export interface ThemeTag {
   id: string;
   /** The cue terms that fired, as found in the text (lower-cased). */
   terms: string[];
+  /** How likely the tag is right, 0 to 1 (see src/ingest/classify/theme-confidence.ts). */
+  confidence: number;
 }
 
 export interface Citation {
@@ -230,6 +235,11 @@ export interface Finding {
   position: SourcePosition;
   /** The regulator's own label for this text, when it has one (CQC quality-statement commentary). */
   label?: FindingLabel;
+  /**
+   * The regulator's standard text (its remit, licence, a letter's closing, a framework note), not
+   * a finding about the service: set by the classifiers, and such a finding carries no theme.
+   */
+  boilerplate: boolean;
 }
 
 /**
@@ -254,6 +264,12 @@ export interface ReportDocument {
   family: ReportFamily;
   regulator: Regulator;
   parser: { name: string; version: string };
+  /**
+   * Version of the classifiers that enriched the findings (themes, boilerplate, polarity,
+   * citations, repeats); absent from a parser's own output. A report loaded by an older version is
+   * loaded again by `npm run ingest`.
+   */
+  classifier?: { version: string };
   provider: ProviderRef | null;
   location: LocationRef;
   inspection: InspectionInfo;

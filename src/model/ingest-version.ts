@@ -7,5 +7,7 @@
  * 3: repeat statements carry the citations of their own sentence (STATED_REPEAT evidence);
  *    prosecutions, simple cautions and fixed penalty notices are enforcement of type prosecution;
  *    CQC text names regulations by title ("breaches in relation to safe care and treatment").
+ * 4: classifier version 2: boilerplate findings, themes by family and section context with a
+ *    confidence, the learned theme model.
  */
-export const INGEST_VERSION = '3';
+export const INGEST_VERSION = '4';

@@ -11,11 +11,15 @@ export {
   toRegulationRef,
 } from './legislation-catalogue.ts';
 export { PATTERN_PREFIX, parseThemeTaxonomy, readThemeTaxonomy } from './theme-taxonomy.ts';
+export { parseBoilerplateTexts, readBoilerplateTexts } from './boilerplate.ts';
+export { parseThemeModel, readThemeModel } from './theme-model.ts';
 export { parseCqcQualityStatements, readCqcQualityStatements } from './cqc-quality-statements.ts';
 export { LEGISLATION_IDS } from './legislation-ids.ts';
 export { findProjectRoot } from './project-root.ts';
 export { ReferenceDataError } from './validate.ts';
 export type {
+  BoilerplateExtent,
+  BoilerplateText,
   CqcQualityStatement,
   HeadingStatus,
   Legislation,
@@ -23,6 +27,9 @@ export type {
   LegislationKind,
   Regulation,
   Theme,
+  ThemeContext,
   ThemeCoverage,
+  ThemeModel,
+  ThemeModelWeights,
   ThemeTaxonomy,
 } from './types.ts';

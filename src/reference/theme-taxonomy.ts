@@ -1,14 +1,16 @@
 /**
- * seed/reference/themes.json: Theme nodes and (Regulation)-[:COVERS]->(Theme) links.
+ * seed/reference/themes.json: Theme nodes and (Regulation)-[:COVERS]->(Theme) links, and the
+ * contexts that say what a theme's words mean in a kind of report or section.
  * Read once, validated against the legislation catalogue, cached.
  */
 import { readLegislationCatalogue } from './legislation-catalogue.ts';
 import { referenceFilePath } from './project-root.ts';
-import type { Theme, ThemeCoverage, ThemeTaxonomy } from './types.ts';
+import type { Theme, ThemeContext, ThemeCoverage, ThemeTaxonomy } from './types.ts';
 import {
   child,
   expectArray,
   expectObject,
+  expectReportFamilies,
   expectString,
   expectStringArray,
   expectUnique,
@@ -52,11 +54,53 @@ export function parseThemeTaxonomy(
     t.regulations.map((regulation) => ({ regulation, theme: t.id })),
   );
   const ignore = parseCues(root['ignore'] ?? [], child(place, 'ignore'));
+  const contextList = child(place, 'contexts');
+  const themeIds = new Set(themes.map((t) => t.id));
+  const contexts = expectArray(root['contexts'] ?? [], contextList).map((item, i) =>
+    parseContext(item, child(contextList, i), themeIds),
+  );
+  expectUnique(
+    contexts.map((c) => c.id),
+    contextList,
+    'context id',
+  );
   return {
     themes: Object.freeze(themes),
     ignore: Object.freeze(ignore),
     coverage: Object.freeze(coverage),
+    contexts: Object.freeze(contexts),
   };
+}
+
+function parseContext(value: unknown, place: Place, themeIds: ReadonlySet<string>): ThemeContext {
+  const raw = expectObject(value, place);
+  const id = expectString(raw['id'], child(place, 'id'));
+  const at = { ...place, at: `${place.at} (${id})` };
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) fail(at, 'id must be kebab-case');
+  const theme = expectString(raw['theme'], child(at, 'theme'));
+  if (!themeIds.has(theme)) fail(child(at, 'theme'), `${theme} is not a theme of this file`);
+  const sections = expectStringArray(raw['sections'] ?? [], child(at, 'sections'));
+  sections.forEach((pattern, i) => {
+    try {
+      new RegExp(pattern, 'i');
+    } catch (error) {
+      fail(child(child(at, 'sections'), i), `does not compile: ${(error as Error).message}`);
+    }
+  });
+  const context: ThemeContext = {
+    id,
+    why: expectString(raw['why'], child(at, 'why')),
+    theme,
+    families: expectReportFamilies(raw['families'] ?? [], child(at, 'families')),
+    sections,
+    cues: parseCues(raw['cues'] ?? [], child(at, 'cues')),
+    weakCues: parseCues(raw['weakCues'] ?? [], child(at, 'weakCues')),
+    notCues: parseCues(raw['notCues'] ?? [], child(at, 'notCues')),
+  };
+  if (context.cues.length + context.weakCues.length + context.notCues.length === 0)
+    fail(at, 'a context needs cues, weakCues or notCues');
+  expectUnique([...context.cues, ...context.weakCues, ...context.notCues], at, 'cue');
+  return context;
 }
 
 function parseTheme(
@@ -93,7 +137,7 @@ function parseTheme(
 }
 
 /** Cues are lower-case terms, or `re:` patterns that must compile. */
-function parseCues(value: unknown, place: Place): string[] {
+export function parseCues(value: unknown, place: Place): string[] {
   const cues = expectStringArray(value, place);
   cues.forEach((cue, i) => {
     const at = child(place, i);

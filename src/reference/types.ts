@@ -3,7 +3,7 @@
  * quality-statement mapping. Each array maps 1:1 to graph nodes or links, so optional values are
  * `null` rather than absent and every entry has the same properties.
  */
-import type { LegislationId } from '../model/document.ts';
+import type { LegislationId, ReportFamily } from '../model/document.ts';
 
 /** How far a regulation's heading is backed by its sources (see legislation.json statusLegend). */
 export type HeadingStatus = 'confirmed' | 'confirmed-secondary' | 'taken-from-text' | 'unconfirmed';
@@ -63,12 +63,53 @@ export interface ThemeCoverage {
   theme: string;
 }
 
+/**
+ * What a theme's words mean in one kind of report or section: cues that count there besides the
+ * theme's own, and phrases in which the theme's cues do not count ("COVID-19" in a
+ * local-authority report is about the pandemic's effect on services, not infection control).
+ */
+export interface ThemeContext {
+  /** Kebab-case name, e.g. `la-covid-not-infection-control`. */
+  id: string;
+  /** Why the rule holds, for a reviewer. */
+  why: string;
+  theme: string;
+  /** Report families it applies to; every family when empty. */
+  families: ReportFamily[];
+  /** Regular expressions (case-insensitive) of section headings it applies to; every section when empty. */
+  sections: string[];
+  cues: string[];
+  weakCues: string[];
+  /** Phrases inside which the theme's cues (its own and the context's) do not count. */
+  notCues: string[];
+}
+
 export interface ThemeTaxonomy {
   themes: readonly Theme[];
   /** Phrases masked before any cue matches (how inspectors cite evidence: "records showed"). */
   ignore: readonly string[];
   coverage: readonly ThemeCoverage[];
+  contexts: readonly ThemeContext[];
 }
+
+/**
+ * A standard text the regulator prints in every report of a kind (its remit, the licence, a
+ * letter's closing lines, a note on the framework): each pattern names how one of its sentences
+ * begins, and from there to the end of that sentence is standard text.
+ */
+export interface BoilerplateText {
+  /** Kebab-case name, e.g. `ofsted-remit`. */
+  id: string;
+  /** What the text is, for a reviewer. */
+  why: string;
+  /** Report families it is looked for in; every family when empty. */
+  families: ReportFamily[];
+  patterns: string[];
+  /** `sentence`: from a match to the end of its sentence; `match`: what the pattern matches. */
+  extent: BoilerplateExtent;
+}
+
+export type BoilerplateExtent = 'sentence' | 'match';
 
 export interface CqcQualityStatement {
   /** The `qualityStatementId` of CQC API assessment records. */
@@ -77,4 +118,22 @@ export interface CqcQualityStatement {
   name: string;
   themes: string[];
   why: string;
+}
+
+/** Weights of one theme's logistic model (seed/reference/theme-model.json). */
+export interface ThemeModelWeights {
+  bias: number;
+  /** Weights of the rules' evidence for the theme (see theme-model.ts RULE_FEATURES). */
+  rule: Record<string, number>;
+  /** Weights of text features by name (`w:` word, `b:` word pair, `f:` family, `s:` section word). */
+  features: Record<string, number>;
+}
+
+/** The learned theme model: one logistic model per theme, trained on the labelled set's development part. */
+export interface ThemeModel {
+  /** A theme is tagged when its probability reaches this. */
+  threshold: number;
+  /** `model`: the model decides alone; `union`: a theme the rules tag stays tagged too. */
+  combine: 'model' | 'union';
+  themes: Record<string, ThemeModelWeights>;
 }

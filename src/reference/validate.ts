@@ -4,6 +4,7 @@
  * missing node or a silently untagged finding.
  */
 import { readFileSync } from 'node:fs';
+import { REPORT_FAMILIES, type ReportFamily } from '../model/document.ts';
 
 export class ReferenceDataError extends Error {
   override name = 'ReferenceDataError';
@@ -86,4 +87,13 @@ export function expectUnique(values: readonly string[], place: Place, what: stri
     if (seen.has(value)) fail(place, `duplicate ${what} ${value}`);
     seen.add(value);
   }
+}
+
+/** A list of report family names, each one of REPORT_FAMILIES. */
+export function expectReportFamilies(value: unknown, place: Place): ReportFamily[] {
+  const families = expectArray(value, place).map((item, i) =>
+    expectOneOf(item, REPORT_FAMILIES, child(place, i)),
+  );
+  expectUnique(families, place, 'family');
+  return families;
 }

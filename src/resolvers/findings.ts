@@ -34,16 +34,23 @@ export const findingQueries: Pick<QueryResolvers, 'finding' | 'findings' | 'them
   themes: (_parent, _args, { db }) => listThemes(db),
 };
 
-function readTerms(extra: unknown): string[] {
-  return Array.isArray(extra)
-    ? extra.filter((term): term is string => typeof term === 'string')
+/** The ABOUT link's `{terms, confidence}` (see findingThemes in graph/traversals.ts). */
+function readThemeLink(extra: unknown): { terms: string[]; confidence: number | null } {
+  const link = (typeof extra === 'object' && extra !== null ? extra : {}) as Record<
+    string,
+    unknown
+  >;
+  const terms = Array.isArray(link.terms)
+    ? link.terms.filter((term): term is string => typeof term === 'string')
     : [];
+  const confidence = typeof link.confidence === 'number' ? link.confidence : null;
+  return { terms, confidence };
 }
 
 export const Finding: FindingResolvers = {
   themes: (finding, _args, { loaders }) =>
     whenReady(loaders.relatedOf('findingThemes', finding, finding.id), (items) =>
-      items.map((item) => ({ theme: item.row, terms: readTerms(item.extra) })),
+      items.map((item) => ({ theme: item.row, ...readThemeLink(item.extra) })),
     ),
   citations: (finding, _args, { loaders }) =>
     loaders.rowsOf('findingCitations', finding, finding.id),

@@ -286,7 +286,8 @@ export const writeFindings = defineStatement<Reports>(
    UNWIND rep.findings AS f
    MERGE (n:Finding {id: f.id})
    SET n.text = f.text, n.section = f.section, n.polarity = f.polarity, n.offset = f.offset, n.line = f.line,
-       n.repeatStatement = f.repeatStatement, n.family = rep.report.family, n.reportSha = rep.report.sha256,
+       n.repeatStatement = f.repeatStatement, n.boilerplate = f.boilerplate, n.family = rep.report.family,
+       n.reportSha = rep.report.sha256,
        n.labelSource = f.labelSource, n.labelId = f.labelId, n.labelName = f.labelName, n.labelScore = f.labelScore
    MERGE (i)-[:FOUND]->(n)
    WITH n, f
@@ -294,7 +295,7 @@ export const writeFindings = defineStatement<Reports>(
      UNWIND f.themes AS t
      MERGE (th:Theme {id: t.id})
      MERGE (n)-[a:ABOUT]->(th)
-     SET a.terms = t.terms
+     SET a.terms = t.terms, a.confidence = t.confidence
    }
    CALL (n, f) {
      UNWIND f.citations AS rg

@@ -9,13 +9,28 @@ import { classifyPolarity } from './classify-polarity.ts';
 import { findDefaultLegislation } from './default-legislation.ts';
 import { findCitations, type CitationContext } from './find-citations.ts';
 import { findRepeat } from './find-repeats.ts';
-import { tagThemes } from './tag-themes.ts';
+import { readThemes } from './tag-themes.ts';
 
 export { classifyPolarity } from './classify-polarity.ts';
 export { findDefaultLegislation } from './default-legislation.ts';
 export { findCitations } from './find-citations.ts';
 export { findRepeat } from './find-repeats.ts';
-export { tagThemes } from './tag-themes.ts';
+export {
+  readThemeFeatures,
+  readThemes,
+  tagThemes,
+  type TagContext,
+  type ThemeReading,
+} from './tag-themes.ts';
+export type { ThemeFeatures } from './theme-model.ts';
+
+/**
+ * Version of what the classifiers write, kept in each document. Bump it, and INGEST_VERSION
+ * (model/ingest-version.ts) with it, when their output for the same text changes (new cues,
+ * contexts, boilerplate texts, confidences, the model or the reference files they read): the
+ * ingest version is what makes `npm run ingest` load again, and so re-tag, a graph's reports.
+ */
+export const CLASSIFIER_VERSION = '2';
 
 function citationKey(citation: Citation): string {
   return `${citation.regulation.legislation}:${citation.regulation.number}`;
@@ -30,12 +45,15 @@ function copyCitation({ regulation, text }: Citation): Citation {
   return { regulation: { ...regulation }, text };
 }
 
+/** A parser's own tags stay; the tagger's join them, a theme both give keeping the higher confidence. */
 function mergeThemes(existing: readonly ThemeTag[], found: readonly ThemeTag[]): ThemeTag[] {
-  const byId = new Map(existing.map((t) => [t.id, { id: t.id, terms: [...t.terms] }]));
+  const byId = new Map(existing.map((t) => [t.id, { ...t, terms: [...t.terms] }]));
   for (const tag of found) {
     const current = byId.get(tag.id);
-    if (current) current.terms.push(...tag.terms.filter((term) => !current.terms.includes(term)));
-    else byId.set(tag.id, { id: tag.id, terms: [...tag.terms] });
+    if (current) {
+      current.terms.push(...tag.terms.filter((term) => !current.terms.includes(term)));
+      current.confidence = Math.max(current.confidence, tag.confidence);
+    } else byId.set(tag.id, { ...tag, terms: [...tag.terms] });
   }
   return [...byId.values()];
 }
@@ -48,11 +66,19 @@ export function classifyFinding(
   const found = findCitations(finding.text, context);
   const polarity =
     finding.polarity === 'neutral' ? classifyPolarity(finding.text) : finding.polarity;
+  const reading = readThemes(finding.text, {
+    citations: [...found, ...finding.citations],
+    family: doc.family,
+    section: finding.section,
+  });
+  const boilerplate = finding.boilerplate || reading.boilerplate;
   return {
     ...finding,
     polarity,
     citations: mergeCitations(finding.citations, found),
-    themes: mergeThemes(finding.themes, tagThemes(finding.text, [...found, ...finding.citations])),
+    boilerplate,
+    // Standard text is about nothing: no theme, whoever gave it.
+    themes: boilerplate ? [] : mergeThemes(finding.themes, reading.themes),
     repeat: finding.repeat
       ? { ...finding.repeat, citations: finding.repeat.citations.map(copyCitation) }
       : findRepeat(finding.text, polarity, doc, found),
@@ -65,6 +91,7 @@ export function classifyDocument(doc: ReportDocument): ReportDocument {
   const context: CitationContext = { defaultLegislation: findDefaultLegislation(doc) };
   return {
     ...doc,
+    classifier: { version: CLASSIFIER_VERSION },
     findings: doc.findings.map((finding) => classifyFinding(finding, doc, context)),
   };
 }

@@ -1,6 +1,12 @@
 /**
  * Multi-label theme tagging of a finding, driven by seed/reference/themes.json.
  *
+ * Context first: the regulator's standard text (seed/reference/boilerplate.json) is masked, and a
+ * finding made only of it is boilerplate and gets no theme. The theme cues are the taxonomy's
+ * own plus those of every context (themes.json `contexts`) whose report families and section
+ * headings the finding belongs to; a context's `notCues` are phrases inside which its theme's
+ * cues do not count ("COVID-19" in a local-authority report is not infection control).
+ *
  * Rule (also written in themes.json `matching.threshold`): a theme is tagged when one of its cues
  * fires, or when two different weak cues fire in the same sentence. Weak cues must meet in one
  * sentence because a long paragraph collects generic words ("waiting", "promptly") from unrelated
@@ -14,13 +20,18 @@
  * Legislation names and citations are masked before matching, so "Health and Social Care Act"
  * is no health cue. Each tag keeps the terms that fired, lower-cased as found.
  */
-import type { Citation, ThemeTag } from '../../model/document.ts';
-import { readThemeTaxonomy, type Theme } from '../../reference/index.ts';
+import type { Citation, ReportFamily, ThemeTag } from '../../model/document.ts';
+import { readThemeTaxonomy, type Theme, type ThemeContext } from '../../reference/index.ts';
 import type { CompiledCue } from './compiled-cue.ts';
-import { compileCue, findCueMatches, maskSpans, prepareForCues } from './cues.ts';
+import { compileCue, findCueMatches, maskSpans, prepareForCues, type CueMatch } from './cues.ts';
+import { findBoilerplate } from './find-boilerplate.ts';
 import { findLegislationNames } from './legislation-names.ts';
 import { keepDominantThemes } from './dominant-themes.ts';
 import { splitSentences, type Sentence } from './split-sentences.ts';
+import { confidenceOf } from './theme-confidence.ts';
+import { extractTextFeatures } from './theme-features.ts';
+import { applyThemeModel, type ThemeFeatures } from './theme-model.ts';
+import { readThemeModel } from '../../reference/index.ts';
 
 type CueStrength = 'cue' | 'weak';
 
@@ -35,36 +46,90 @@ const SENTENCES_PER_EVIDENCE = 6;
 /** A regulation covering more themes than this is weak evidence for each of them. */
 const MAX_THEMES_FOR_STRONG_REGULATION = 2;
 
+interface CompiledContext {
+  context: ThemeContext;
+  sections: RegExp[];
+  cues: CompiledCue<ThemeCue>[];
+  notCues: CompiledCue<string>[];
+}
+
 interface CompiledTaxonomy {
   cues: CompiledCue<ThemeCue>[];
   ignore: CompiledCue<null>[];
   themes: readonly Theme[];
   themesByRegulation: Map<string, string[]>;
+  contexts: CompiledContext[];
+}
+
+/** The cue lists of one set of contexts: findCueMatches indexes a list by its identity, so each set is built once. */
+interface CueLists {
+  cues: CompiledCue<ThemeCue>[];
+  notCues: CompiledCue<string>[];
 }
 
 let compiled: CompiledTaxonomy | null = null;
+const cueListsByContexts = new Map<string, CueLists>();
+
+function compileThemeCues(theme: string, cues: readonly string[], weakCues: readonly string[]) {
+  return [
+    ...cues.map((cue) => compileCue<ThemeCue>(cue, { theme, strength: 'cue' })),
+    ...weakCues.map((cue) => compileCue<ThemeCue>(cue, { theme, strength: 'weak' })),
+  ];
+}
 
 function compileTaxonomy(): CompiledTaxonomy {
   if (!compiled) {
-    const { themes, coverage, ignore } = readThemeTaxonomy();
-    const cues = themes.flatMap((theme) => [
-      ...theme.cues.map((cue) => compileCue<ThemeCue>(cue, { theme: theme.id, strength: 'cue' })),
-      ...theme.weakCues.map((cue) =>
-        compileCue<ThemeCue>(cue, { theme: theme.id, strength: 'weak' }),
-      ),
-    ]);
+    const { themes, coverage, ignore, contexts } = readThemeTaxonomy();
     const themesByRegulation = new Map<string, string[]>();
     for (const { regulation, theme } of coverage) {
       themesByRegulation.set(regulation, [...(themesByRegulation.get(regulation) ?? []), theme]);
     }
     compiled = {
-      cues,
+      cues: themes.flatMap((theme) => compileThemeCues(theme.id, theme.cues, theme.weakCues)),
       ignore: ignore.map((phrase) => compileCue(phrase, null)),
       themes,
       themesByRegulation,
+      contexts: contexts.map((context) => ({
+        context,
+        sections: context.sections.map((pattern) => new RegExp(pattern, 'i')),
+        cues: compileThemeCues(context.theme, context.cues, context.weakCues),
+        notCues: context.notCues.map((cue) => compileCue(cue, context.theme)),
+      })),
     };
   }
   return compiled;
+}
+
+/** Whether a context applies to a finding of this family under this section heading. */
+function appliesTo(
+  { context, sections }: CompiledContext,
+  family: ReportFamily | null,
+  section: string | null,
+): boolean {
+  if (context.families.length > 0 && (family === null || !context.families.includes(family)))
+    return false;
+  return sections.length === 0 || (section !== null && sections.some((re) => re.test(section)));
+}
+
+function cueListsFor(taxonomy: CompiledTaxonomy, active: readonly CompiledContext[]): CueLists {
+  const key = active.map((c) => c.context.id).join(' ');
+  let lists = cueListsByContexts.get(key);
+  if (!lists) {
+    lists = {
+      cues: [...taxonomy.cues, ...active.flatMap((c) => c.cues)],
+      notCues: active.flatMap((c) => c.notCues),
+    };
+    cueListsByContexts.set(key, lists);
+  }
+  return lists;
+}
+
+/** Whether a theme's cue match lies inside one of that theme's not-cue matches. */
+function isNegated(match: CueMatch<ThemeCue>, negations: readonly CueMatch<string>[]): boolean {
+  for (const n of negations)
+    if (n.payload === match.payload.theme && n.start <= match.start && match.end <= n.end)
+      return true;
+  return false;
 }
 
 function points(strength: CueStrength): number {
@@ -164,7 +229,7 @@ function scoreOf(evidence: Evidence): number {
 }
 
 /** A theme that passed the threshold, with what the dominance rule weighs. */
-export interface ThemeCandidate extends ThemeTag {
+export interface ThemeCandidate extends Omit<ThemeTag, 'confidence'> {
   score: number;
   /**
    * How much of the text is about the theme: each sentence with evidence counts as far as it
@@ -174,22 +239,89 @@ export interface ThemeCandidate extends ThemeTag {
 }
 
 export interface ThemeCandidates {
+  boilerplate: boolean;
   /** Sentences of the text, after masking. */
   sentenceCount: number;
   /** Strongest first. */
   candidates: ThemeCandidate[];
+  /** Every theme with any evidence, whether or not it passed the threshold, by id. */
+  evidence: Map<string, ThemeCandidate>;
+  /** The text with standard text, legislation names, citations and ignored phrases blanked out. */
+  masked: string;
 }
 
 type LocatedCitation = Citation & { start?: number; end?: number };
 
+/** What the tagger knows of a finding besides its text. */
+export interface TagContext {
+  /**
+   * Regulation citations found in the same text, with their spans when known (spans are masked
+   * so a citation's own words are not cues).
+   */
+  citations?: readonly LocatedCitation[];
+  /** The report's family; null or absent: only contexts for every family apply. */
+  family?: ReportFamily | null;
+  /** Heading of the section the finding sits in. */
+  section?: string | null;
+  /** Tag with the rules alone, not the learned model (to compare the two). */
+  rulesOnly?: boolean;
+}
+
+export interface ThemeReading {
+  /** The finding is only the regulator's standard text: no theme. */
+  boilerplate: boolean;
+  themes: ThemeTag[];
+}
+
 /**
- * Themes of one finding. `citations` are the regulation citations found in the same text, with
- * their spans when known (spans are masked so a citation's own words are not cues). In a long
- * text only the dominant themes are kept (see dominant-themes.ts).
+ * Themes of one finding, and whether it is boilerplate. In a long text only the dominant themes
+ * are kept (see dominant-themes.ts).
  */
-export function tagThemes(text: string, citations: readonly LocatedCitation[] = []): ThemeTag[] {
-  const { sentenceCount, candidates } = findThemeCandidates(text, citations);
-  return keepDominantThemes(candidates, sentenceCount).map(({ id, terms }) => ({ id, terms }));
+export function readThemes(text: string, context: TagContext = {}): ThemeReading {
+  const found = findThemeCandidates(text, context);
+  if (found.boilerplate) return { boilerplate: true, themes: [] };
+  const ruleTags = keepDominantThemes(found.candidates, found.sentenceCount);
+  const model = context.rulesOnly ? null : readThemeModel();
+  if (model === null)
+    return {
+      boilerplate: false,
+      themes: ruleTags.map((candidate) => ({
+        id: candidate.id,
+        terms: candidate.terms,
+        confidence: confidenceOf(candidate, found.sentenceCount),
+      })),
+    };
+  const features = {
+    text: extractTextFeatures(found.masked, context.family ?? null, context.section ?? null),
+    evidence: found.evidence,
+    ruleTagged: new Map(ruleTags.map((t) => [t.id, confidenceOf(t, found.sentenceCount)])),
+  };
+  return { boilerplate: false, themes: applyThemeModel(model, features, themeOrder()) };
+}
+
+/** Theme ids in taxonomy order. */
+function themeOrder(): readonly string[] {
+  return compileTaxonomy().themes.map((t) => t.id);
+}
+
+/**
+ * What the learned model reads of a finding, besides its text features: the rule evidence of
+ * every theme and which themes the rules tag. For training (src/eval/theme-training.ts).
+ */
+export function readThemeFeatures(text: string, context: TagContext = {}): ThemeFeatures | null {
+  const found = findThemeCandidates(text, context);
+  if (found.boilerplate) return null;
+  const ruleTags = keepDominantThemes(found.candidates, found.sentenceCount);
+  return {
+    text: extractTextFeatures(found.masked, context.family ?? null, context.section ?? null),
+    evidence: found.evidence,
+    ruleTagged: new Map(ruleTags.map((t) => [t.id, confidenceOf(t, found.sentenceCount)])),
+  };
+}
+
+/** The themes of readThemes: none for boilerplate. */
+export function tagThemes(text: string, context: TagContext = {}): ThemeTag[] {
+  return readThemes(text, context).themes;
 }
 
 /** Index of the sentence an offset falls in (the sentence count past the last). */
@@ -199,13 +331,23 @@ function sentenceAt(sentences: readonly Sentence[], offset: number): number {
 }
 
 /** Every theme whose evidence meets the threshold and spread rules, strongest first. */
-export function findThemeCandidates(
-  text: string,
-  citations: readonly LocatedCitation[] = [],
-): ThemeCandidates {
-  const { cues, ignore, themes, themesByRegulation } = compileTaxonomy();
+export function findThemeCandidates(text: string, context: TagContext = {}): ThemeCandidates {
+  const citations = context.citations ?? [];
+  const family = context.family ?? null;
+  const taxonomy = compileTaxonomy();
+  const { ignore, themes, themesByRegulation } = taxonomy;
   const prepared = prepareForCues(text);
+  const standard = findBoilerplate(prepared, family);
+  if (standard.boilerplate)
+    return {
+      boilerplate: true,
+      sentenceCount: 0,
+      candidates: [],
+      evidence: new Map(),
+      masked: '',
+    };
   const spans = [
+    ...standard.spans,
     ...findLegislationNames(prepared),
     ...findCueMatches(prepared, ignore),
     ...citations.flatMap((c) =>
@@ -215,8 +357,12 @@ export function findThemeCandidates(
   const masked = maskSpans(prepared, spans);
   const sentences = splitSentences(masked);
   const requiredSentences = Math.max(1, Math.ceil(sentences.length / SENTENCES_PER_EVIDENCE));
+  const active = taxonomy.contexts.filter((c) => appliesTo(c, family, context.section ?? null));
+  const { cues, notCues } = cueListsFor(taxonomy, active);
+  const negations = notCues.length > 0 ? findCueMatches(masked, notCues) : [];
   const byTheme = new Map<string, Evidence>();
   for (const match of findCueMatches(masked, cues)) {
+    if (negations.length > 0 && isNegated(match, negations)) continue;
     // Keyed by span: "plan" and "plans" matching the same word are one piece of evidence.
     const key = `${match.start}:${match.end}`;
     addEvidence(
@@ -239,17 +385,21 @@ export function findThemeCandidates(
     }
   }
   const order = new Map(themes.map((t, i) => [t.id, i]));
-  const candidates = [...byTheme.entries()]
-    .map(([id, evidence]) => ({ id, evidence, score: scoreOf(evidence) }))
-    .filter(
-      ({ score, evidence }) => score >= THRESHOLD && evidence.sentences.size >= requiredSentences,
-    )
+  const weighed = [...byTheme.entries()].map(([id, evidence]) => ({
+    id,
+    terms: evidence.terms,
+    score: scoreOf(evidence),
+    weight: weighEvidence(evidence),
+    passed: false,
+    spread: evidence.sentences.size,
+  }));
+  for (const c of weighed) c.passed = c.score >= THRESHOLD && c.spread >= requiredSentences;
+  const candidates = weighed
+    .filter((c) => c.passed)
     .sort((a, b) => b.score - a.score || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
-    .map(({ id, evidence, score }) => ({
-      id,
-      terms: evidence.terms,
-      score,
-      weight: weighEvidence(evidence),
-    }));
-  return { sentenceCount: sentences.length, candidates };
+    .map(({ id, terms, score, weight }) => ({ id, terms, score, weight }));
+  const evidence = new Map(
+    weighed.map(({ id, terms, score, weight }) => [id, { id, terms, score, weight }]),
+  );
+  return { boilerplate: false, sentenceCount: sentences.length, candidates, evidence, masked };
 }

@@ -111,6 +111,7 @@ function toFinding(draft: Assessment['findings'][number]): Finding {
     themes: [],
     citations: [],
     repeat: null,
+    boilerplate: false,
     position: { ...draft.position },
   };
   if (draft.label) finding.label = { ...draft.label };

@@ -120,6 +120,7 @@ function toFinding(item: ReadItem): Finding {
     themes: [],
     citations: [],
     repeat: null,
+    boilerplate: false,
     position: { ...item.position },
   };
 }

@@ -124,6 +124,7 @@ export function parseCqcLocationSummary(input: string, source: SourceInfo): Repo
     themes: [],
     citations: [],
     repeat: null,
+    boilerplate: false,
     position: { ...bullet.position },
   }));
   if (findings.length === 0) warnings.add('missing-findings', 'no summary bullets found', null);

@@ -305,6 +305,7 @@ export function parseOfstedChildrensHome(input: string, source: SourceInfo): Rep
     themes: [],
     citations: [],
     repeat: null,
+    boilerplate: false,
     position: { ...p.position },
   }));
   if (findings.length === 0)

@@ -38,6 +38,7 @@ function finding(text: string, polarity: Finding['polarity'] = 'neutral', id = '
     themes: [],
     citations: [],
     repeat: null,
+    boilerplate: false,
     position: { offset: 0, line: 1 },
   };
 }
@@ -218,13 +219,17 @@ describe('classifyDocument rules', () => {
 
   it('keeps citations, themes and repeat evidence a parser already set', () => {
     const parsed = finding('Four restraints have occurred since this guidance was issued.');
-    parsed.themes = [{ id: 'safeguarding', terms: ['parser'] }];
+    parsed.themes = [{ id: 'safeguarding', terms: ['parser'], confidence: 1 }];
     parsed.repeat = { statement: 'from the parser', refersTo: null, citations: [] };
     const [out] = classifyDocument(ofstedDocument([parsed])).findings;
-    expect(out!.themes).toEqual([
-      { id: 'safeguarding', terms: ['parser'] },
-      { id: 'restraint-and-behaviour', terms: ['restraints'] },
-    ]);
+    expect(out!.themes[0]).toEqual({ id: 'safeguarding', terms: ['parser'], confidence: 1 });
+    // The tagger's own tag follows: its cue term first, then what else weighed for it.
+    const restraint = out!.themes[1]!;
+    expect(out!.themes).toHaveLength(2);
+    expect(restraint.id).toBe('restraint-and-behaviour');
+    expect(restraint.terms[0]).toBe('restraints');
+    expect(restraint.confidence).toBeGreaterThan(0);
+    expect(restraint.confidence).toBeLessThanOrEqual(1);
     expect(out!.repeat).toEqual({ statement: 'from the parser', refersTo: null, citations: [] });
   });
 

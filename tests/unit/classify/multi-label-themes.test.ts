@@ -1,14 +1,16 @@
 /**
  * A finding carries every theme it is about, and no theme it only mentions in passing. Real
  * sentences from the seed children's home report and the Ofsted local-authority reports of the
- * shared corpus (file and line given), each read against the theme definitions.
+ * shared corpus (file and line given), each read against the theme definitions. What the rules
+ * give: the learned model on top of them is measured by npm run eval, and on some of these
+ * sentences it adds a theme the reading does not (see theme-model.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { compileCue, findCueMatches } from '../../../src/ingest/classify/cues.ts';
 import { tagThemes } from '../../../src/ingest/classify/tag-themes.ts';
 
 function ids(text: string): string[] {
-  return tagThemes(text).map((t) => t.id);
+  return tagThemes(text, { rulesOnly: true }).map((t) => t.id);
 }
 
 describe('a finding about two things gets both themes', () => {

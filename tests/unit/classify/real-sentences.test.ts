@@ -59,17 +59,23 @@ function label(text: string): string {
 describe('tagThemes on real sentences', () => {
   it.each(themeCases.map((c) => [label(c.text), c] as const))('%s', (_name, c) => {
     const citations = findCitations(c.text, { defaultLegislation: null });
-    const ids = tagThemes(c.text, citations).map((t) => t.id);
+    const ids = tagThemes(c.text, { citations, rulesOnly: true }).map((t) => t.id);
     for (const theme of c.themes) expect(ids, `expected ${theme} (${c.source})`).toContain(theme);
     for (const theme of c.notThemes)
       expect(ids, `did not expect ${theme} (${c.source})`).not.toContain(theme);
   });
 
-  it('keeps the terms that fired, lower-cased as found', () => {
+  it('keeps the terms that fired, lower-cased as found, and a confidence', () => {
     const tags = tagThemes(
       'Most parents and carers we spoke with were not clear about how to complain and give feedback to the service.',
+      { rulesOnly: true },
     );
-    expect(tags).toContainEqual({ id: 'voice-and-complaints', terms: ['complain', 'feedback'] });
+    // Two cues in a one-sentence finding: 1 - 0.5^(4 / 2) (theme-confidence.ts).
+    expect(tags).toContainEqual({
+      id: 'voice-and-complaints',
+      terms: ['complain', 'feedback'],
+      confidence: 0.75,
+    });
   });
 });
 

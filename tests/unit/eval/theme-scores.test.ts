@@ -10,6 +10,7 @@
  * records:      tp 0 fp 2 fn 0, support 0, P 0, R 0, F1 0 (not in the macro mean)
  * micro: tp 3 fp 2 fn 1, P 3/5, R 3/4, F1 2·(3/5)(3/4)/(3/5+3/4) = 2/3
  * macro-F1: (1 + 2/3 + 1) / 3 = 8/9
+ * exact: only example 3 is tagged exactly as labelled → 1/4
  */
 import { describe, expect, it } from 'vitest';
 import { scoreThemePairs } from '../../../src/eval/theme-scores.ts';
@@ -49,6 +50,11 @@ describe('scoreThemePairs', () => {
     expect(table.macroF1).toBeCloseTo(8 / 9, 12);
   });
 
+  it('counts the share of examples tagged exactly as labelled', () => {
+    expect(table.exactShare).toBe(0.25);
+    expect(scoreThemePairs([{ gold: [], predicted: [] }]).exactShare).toBe(1);
+  });
+
   it('counts a theme once per example however often it is listed', () => {
     expect(
       scoreThemePairs([{ gold: ['records', 'records'], predicted: ['records', 'records'] }]).micro,
@@ -67,5 +73,6 @@ describe('scoreThemePairs', () => {
       f1: 0,
     });
     expect(empty.macroF1).toBe(0);
+    expect(empty.exactShare).toBe(0);
   });
 });

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { compileCue } from '../../../src/ingest/classify/cues.ts';
 import {
   ReferenceDataError,
+  parseBoilerplateTexts,
   parseThemeTaxonomy,
+  readBoilerplateTexts,
   readCqcQualityStatements,
   readLegislationCatalogue,
   readThemeTaxonomy,
@@ -120,6 +122,74 @@ describe('theme taxonomy', () => {
     };
     expect(() => parseThemeTaxonomy(bad, { file: 'themes.json', at: '' }, regulationIds)).toThrow(
       /cues\[0\]: pattern re:\(unclosed does not compile/,
+    );
+  });
+});
+
+describe('theme contexts', () => {
+  const medication = {
+    id: 'medication',
+    label: 'Medication',
+    definition: 'd',
+    cues: ['medicine*'],
+    regulations: [],
+  };
+  const parse = (contexts: unknown[]) =>
+    parseThemeTaxonomy(
+      { themes: [medication], contexts },
+      { file: 'themes.json', at: '' },
+      regulationIds,
+    );
+
+  it('reads every context of the file, each for a theme of the taxonomy', () => {
+    expect(taxonomy.contexts.length).toBeGreaterThan(0);
+    const themeIds = new Set(DOMAIN_THEMES);
+    for (const c of taxonomy.contexts) {
+      expect(themeIds.has(c.theme), c.id).toBe(true);
+      expect(c.why, c.id).not.toBe('');
+    }
+  });
+
+  it('refuses an unknown theme, an unknown family, a section pattern that does not compile and an empty context', () => {
+    const context = { id: 'x', why: 'w', theme: 'medication', notCues: ['pandemic'] };
+    expect(parse([context]).contexts).toEqual([
+      { ...context, families: [], sections: [], cues: [], weakCues: [] },
+    ]);
+    expect(() => parse([{ ...context, theme: 'staffing' }])).toThrow(
+      'themes.json: contexts[0] (x).theme: staffing is not a theme of this file',
+    );
+    expect(() => parse([{ ...context, families: ['ofsted-nursery'] }])).toThrow(
+      /contexts\[0\] \(x\)\.families\[0\]: expected one of ofsted-childrens-home, .*found "ofsted-nursery"/,
+    );
+    expect(() => parse([{ ...context, sections: ['(unclosed'] }])).toThrow(
+      /contexts\[0\] \(x\)\.sections\[0\]: does not compile/,
+    );
+    expect(() => parse([{ ...context, notCues: [] }])).toThrow('needs cues, weakCues or notCues');
+    expect(() => parse([context, context])).toThrow('duplicate context id x');
+  });
+});
+
+describe('boilerplate texts', () => {
+  it('reads every text of seed/reference/boilerplate.json, each with patterns', () => {
+    const texts = readBoilerplateTexts();
+    expect(texts.length).toBeGreaterThan(0);
+    for (const t of texts) {
+      expect(t.patterns.length, t.id).toBeGreaterThan(0);
+      for (const p of t.patterns) expect(() => compileCue(p, null), `${t.id}: ${p}`).not.toThrow();
+    }
+  });
+
+  it('refuses an upper-case phrase and an unknown extent, naming the entry', () => {
+    const place = { file: 'boilerplate.json', at: '' };
+    const text = { id: 'remit', why: 'w', patterns: ['regulates and inspects'] };
+    expect(parseBoilerplateTexts({ texts: [text] }, place)).toEqual([
+      { ...text, families: [], extent: 'sentence' },
+    ]);
+    expect(() =>
+      parseBoilerplateTexts({ texts: [{ ...text, patterns: ['Regulates'] }] }, place),
+    ).toThrow('boilerplate.json: texts[0] (remit).patterns[0]: cue "Regulates" must be lower case');
+    expect(() => parseBoilerplateTexts({ texts: [{ ...text, extent: 'page' }] }, place)).toThrow(
+      'texts[0] (remit).extent: expected one of sentence, match, found "page"',
     );
   });
 });

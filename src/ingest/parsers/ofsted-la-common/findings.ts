@@ -43,6 +43,7 @@ export function buildFinding(
     themes: [],
     citations: [],
     repeat: null,
+    boilerplate: false,
     position: { ...position },
   };
 }
