@@ -12,26 +12,18 @@ import { readLabelledText, type TagOptions } from './tag-labelled-text.ts';
 import {
   buildSampleId,
   SAMPLE_GROUPS,
+  type SampledFinding,
   type SampleGroup,
   type Selection,
   type Split,
 } from './theme-sample.ts';
 
-export interface LabelledFinding {
-  id: string;
-  group: SampleGroup;
-  family: ReportFamily;
-  source: string;
-  format: SourceFormat;
-  line: number;
-  section: string;
-  inspectionDate: string | null;
-  selection: Selection;
+/** A finding of the selection, with a reader's labels and its split. */
+export interface LabelledFinding extends SampledFinding {
   split: Split;
   /** A standard paragraph of the regulator's (labelled with no theme). */
   boilerplate: boolean;
   themes: string[];
-  text: string;
 }
 
 /** The report family each group's findings come from. */
