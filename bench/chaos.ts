@@ -211,11 +211,21 @@ function startLoad(settings: LoadSettings) {
   };
 }
 
-/** Sends every hostile request once (each kind's copies at once); one line per kind. */
-async function sendHostile(url: string): Promise<string[]> {
+interface HostileWindow {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Sends every hostile request once (each kind's copies at once); one line per kind, and when
+ * each kind was on its way (from its first byte sent to its last answer).
+ */
+async function sendHostile(url: string, windows: HostileWindow[]): Promise<string[]> {
   const lines: string[] = [];
   for (const hostile of CASES) {
     const body = hostile.body();
+    const start = Date.now();
     const answers = await Promise.all(
       Array.from({ length: hostile.copies }, () => post(url, body, hostile.headers)),
     );
@@ -224,6 +234,7 @@ async function sendHostile(url: string): Promise<string[]> {
       const key = `${a.status} ${a.code}`;
       outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
     }
+    windows.push({ name: hostile.name, start, end: Date.now() });
     lines.push(
       `  ${hostile.name}: ${[...outcomes].map(([key, n]) => `${n}× ${key}`).join(', ')} in ${Math.max(...answers.map((a) => a.ms)).toFixed(0)} ms`,
     );
@@ -255,6 +266,7 @@ interface Marks {
   recoveredAt: number | null;
   hostileStart: number | null;
   hostileEnd: number | null;
+  hostileWindows: HostileWindow[];
 }
 
 function reportLoad(records: readonly LoadRecord[], marks: Marks): { missed: string[] } {
@@ -298,13 +310,18 @@ function reportLoad(records: readonly LoadRecord[], marks: Marks): { missed: str
       null,
     );
     const times = meanwhile.map((r) => r.end - r.start).sort((a, b) => a - b);
+    const during = slowest
+      ? marks.hostileWindows
+          .filter((w) => w.end > slowest.start && w.start < slowest.end)
+          .map((w) => w.name)
+      : [];
     // The same stretch of the run without hostile requests: after recovery, before or after them.
     const quiet = after
       .filter((r) => r.end <= marks.hostileStart! || r.start >= marks.hostileEnd!)
       .map((r) => r.end - r.start)
       .sort((a, b) => a - b);
     say(
-      `chaos.slowest_while_hostile: ${slowest ? `${slowest.end - slowest.start} ms (${slowest.name})` : 'none ran'}; ${meanwhile.length} ordinary requests in the ${seconds(marks.hostileEnd - marks.hostileStart)} of hostile ones, p50 ${percentile(times, 0.5)} ms, p99 ${percentile(times, 0.99)} ms, ${failed(meanwhile).length} failed (after recovery without hostile requests: p50 ${percentile(quiet, 0.5)} ms, p99 ${percentile(quiet, 0.99)} ms, slowest ${quiet.at(-1) ?? 0} ms; before the first kill, the server refreshing its summaries and ingest 1 running: p50 ${percentile(baseline, 0.5)} ms, p99 ${percentile(baseline, 0.99)} ms)`,
+      `chaos.slowest_while_hostile: ${slowest ? `${slowest.end - slowest.start} ms (${slowest.name}, while these were sent: ${during.join('; ') || 'none'})` : 'none ran'}; ${meanwhile.length} ordinary requests in the ${seconds(marks.hostileEnd - marks.hostileStart)} of hostile ones, p50 ${percentile(times, 0.5)} ms, p99 ${percentile(times, 0.99)} ms, ${failed(meanwhile).length} failed (after recovery without hostile requests: p50 ${percentile(quiet, 0.5)} ms, p99 ${percentile(quiet, 0.99)} ms, slowest ${quiet.at(-1) ?? 0} ms; before the first kill, the server refreshing its summaries and ingest 1 running: p50 ${percentile(baseline, 0.5)} ms, p99 ${percentile(baseline, 0.99)} ms)`,
     );
   }
   return { missed };
@@ -389,6 +406,7 @@ async function main(): Promise<number> {
       recoveredAt: null,
       hostileStart: null,
       hostileEnd: null,
+      hostileWindows: [],
     };
 
     // 3a. An ingest killed part way, then resumed --------------------------------------------
@@ -442,7 +460,7 @@ async function main(): Promise<number> {
 
     // 3c. Hostile requests while the load runs ------------------------------------------------
     marks.hostileStart = Date.now();
-    const hostileLines = await sendHostile(url);
+    const hostileLines = await sendHostile(url, marks.hostileWindows);
     marks.hostileEnd = Date.now();
     say(`hostile: ${CASES.length} kinds sent in ${seconds(marks.hostileEnd - marks.hostileStart)}`);
     for (const line of hostileLines) say(line);
