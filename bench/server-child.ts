@@ -15,25 +15,34 @@ export interface ServerChild {
   stop(): Promise<void>;
 }
 
+/**
+ * `connection` null: the child reads its Neo4j settings from `env` alone (the chaos run's server
+ * uses the local Neo4j of a data folder, and supervises it). `onOutput` sees everything the child
+ * prints, before and after it is ready.
+ */
 export async function startServerChild(
   script: string,
-  connection: Connection,
+  connection: Connection | null,
   env: Record<string, string>,
   ready: RegExp,
+  onOutput: (chunk: string) => void = () => {},
 ): Promise<ServerChild> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, script)], {
     env: {
       ...process.env,
       ...env,
-      NEO4J_URI: connection.uri,
-      NEO4J_USER: connection.user,
-      NEO4J_PASSWORD: connection.password,
+      ...(connection && {
+        NEO4J_URI: connection.uri,
+        NEO4J_USER: connection.user,
+        NEO4J_PASSWORD: connection.password,
+      }),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const captured = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
+      onOutput(chunk.toString());
       output += chunk.toString();
       const match = ready.exec(output);
       if (match) resolve(match[1] ?? match[0]);

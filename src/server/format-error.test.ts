@@ -59,6 +59,28 @@ describe('formatError', () => {
     log.mockRestore();
   });
 
+  it('logs an unavailable database in one line, other database errors with their stack', () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    formatError(
+      at,
+      new DatabaseError(
+        'UNAVAILABLE',
+        'UNAVAILABLE in query x: Failed to connect to server.\nCaused by: connect ECONNREFUSED',
+        'x',
+        'ServiceUnavailable',
+      ),
+    );
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(log.mock.calls[0]).toEqual([
+      '[graphql] database unavailable at search: UNAVAILABLE in query x: Failed to connect to server.',
+    ]);
+    log.mockClear();
+    const unknown = new DatabaseError('UNKNOWN', 'UNKNOWN in query x: odd', 'x', 'Neo.Odd');
+    formatError(at, unknown);
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('database error at search'), unknown);
+    log.mockRestore();
+  });
+
   it('passes errors raised on purpose through with their code', () => {
     const error = new GraphQLError('first must be a whole number', {
       extensions: { code: 'BAD_USER_INPUT' },

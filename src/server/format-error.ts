@@ -28,6 +28,10 @@ function shorten(message: string): string {
     : `${message.slice(0, MAX_MESSAGE_CHARS)}… (cut at ${MAX_MESSAGE_CHARS} of ${message.length} characters)`;
 }
 
+function firstLine(message: string): string {
+  return shorten(message.split('\n')[0]!);
+}
+
 function describeDatabaseError(kind: DatabaseErrorKind): { code: ErrorCode; message: string } {
   switch (kind) {
     case 'UNAVAILABLE':
@@ -74,11 +78,14 @@ export function formatError(
   try {
     const original = unwrapResolverError(error);
     if (original instanceof DatabaseError) {
-      console.error(
-        `[graphql] database error at ${formatted.path?.join('.') ?? '(request)'}:`,
-        original,
-      );
       const { code, message } = describeDatabaseError(original.kind);
+      const where = formatted.path?.join('.') ?? '(request)';
+      // During an outage every request fails alike: one line each, not a stack trace each.
+      if (code === ErrorCode.DatabaseUnavailable) {
+        console.error(`[graphql] database unavailable at ${where}: ${firstLine(original.message)}`);
+      } else {
+        console.error(`[graphql] database error at ${where}:`, original);
+      }
       return {
         message,
         locations: formatted.locations,
