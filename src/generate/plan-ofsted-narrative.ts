@@ -55,8 +55,7 @@ export function buildRegulationRepeat(
   earlier: PastOfstedInspection,
   byStandard = false,
 ): string {
-  const standard = byStandard ? readStandardName(regulation) : null;
-  const named = standard ? standard : `regulation ${regulation}`;
+  const named = (byStandard ? readStandardName(regulation) : null) ?? `regulation ${regulation}`;
   return `This is a repeated breach of ${named} from the ${earlier.kind} inspection in ${formatMonthYear(earlier.start)}.`;
 }
 

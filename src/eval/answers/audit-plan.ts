@@ -7,7 +7,7 @@ import type { GroundTruthRecord } from '../../generate/ground-truth.ts';
 import type { RatingDirection } from '../../model/document.ts';
 import { unreachable } from '../../model/unreachable.ts';
 import type { AnswerTable } from './answer-table.ts';
-import { computeBreachCounts, type BreachGroup } from './breach-counts.ts';
+import { BREACH_GROUPS, computeBreachCounts, type BreachGroup } from './breach-counts.ts';
 import { computeEnforcementActions } from './enforcement-actions.ts';
 import { computeRatingChanges } from './rating-changes.ts';
 import { computeRepeatedBreaches, type RepeatedBreachVariant } from './repeated-breaches.ts';
@@ -27,15 +27,8 @@ export type AuditRequest =
 export type ExpectedAnswer =
   { kind: 'table'; table: AnswerTable } | { kind: 'counts'; counts: ReadonlyMap<string, number> };
 
-const SINGLE_GROUPS: readonly BreachGroup[] = [
-  'REGULATION',
-  'LEGISLATION',
-  'REGULATOR',
-  'YEAR',
-  'REGION',
-  'LOCAL_AUTHORITY',
-  'PROVIDER',
-];
+/** Every grouping, each asked alone. */
+const SINGLE_GROUPS: readonly BreachGroup[] = BREACH_GROUPS;
 
 /**
  * Two windows: from the middle year on, and from the middle of the first year to the end of the

@@ -14,6 +14,7 @@ import { normaliseQuotes } from '../text/normalise.ts';
 import { foldForRequiredWords, mayMatch } from '../text/required-words.ts';
 import { findAnchors, indexCueList } from './cue-anchors.ts';
 import type { CompiledCue } from './compiled-cue.ts';
+import { escapeRegExp } from '../text/escape-regexp.ts';
 
 export interface CueMatch<T> {
   cue: string;
@@ -29,10 +30,6 @@ export interface CueMatch<T> {
  * property classes make each of several hundred cue regexes many times slower to compile.
  */
 const WORD_CHAR = String.raw`[A-Za-z0-9\u00C0-\u024F]`;
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function compileWord(word: string): string {
   const anyEnding = word.endsWith('*');

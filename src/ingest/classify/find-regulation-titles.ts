@@ -12,6 +12,7 @@ import { findRegulation } from '../../reference/index.ts';
 import type { FoundCitation } from './found-citation.ts';
 import titleData from './regulation-titles.json' with { type: 'json' };
 import { splitSentences } from './split-sentences.ts';
+import { escapeRegExp } from '../text/escape-regexp.ts';
 
 interface TitlePattern {
   number: string;
@@ -24,15 +25,11 @@ const CONTINUES_PREVIOUS = /^(?:these|this|they|which)\b[^.]{0,40}?\brelated?\b/
 
 let compiled: TitlePattern[] | null = null;
 
-function escapeForRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 function compileTitles(): TitlePattern[] {
   if (!compiled) {
     const legislation = titleData.legislation as LegislationId;
     const aliases: Readonly<Record<string, string[]>> = titleData.aliases;
-    compiled = titleData.numbers.flatMap((number) => {
+    compiled = titleData.numbers.map((number) => {
       const heading = findRegulation(legislation, number)?.heading;
       if (!heading)
         throw new Error(
@@ -41,15 +38,13 @@ function compileTitles(): TitlePattern[] {
       // Longest name first, so "safeguarding service users from abuse" wins over a shorter form.
       const names = [heading, ...(aliases[number] ?? [])].sort((a, b) => b.length - a.length);
       const words = names.map((n) =>
-        escapeForRegex(n).replace(/-/g, '[-\\s]?').replace(/\s+/g, '\\s+'),
+        escapeRegExp(n).replace(/-/g, '[-\\s]?').replace(/\s+/g, '\\s+'),
       );
-      return [
-        {
-          number,
-          heading,
-          regex: new RegExp(`(?<![\\p{L}\\p{N}-])(?:${words.join('|')})(?![\\p{L}\\p{N}-])`, 'giu'),
-        },
-      ];
+      return {
+        number,
+        heading,
+        regex: new RegExp(`(?<![\\p{L}\\p{N}-])(?:${words.join('|')})(?![\\p{L}\\p{N}-])`, 'giu'),
+      };
     });
   }
   return compiled;

@@ -8,6 +8,7 @@ import type { LegislationId } from '../../model/document.ts';
 import { readLegislationCatalogue } from '../../reference/index.ts';
 import type { Regulation } from '../../reference/index.ts';
 import type { FoundCitation } from './found-citation.ts';
+import { escapeRegExp } from '../text/escape-regexp.ts';
 
 interface StandardPattern {
   regulation: Regulation;
@@ -19,10 +20,6 @@ const compiled = new Map<LegislationId, StandardPattern[]>();
 /** Headings of the form "The … standard": the quality standards' own names. */
 const STANDARD_HEADING = /^the .+ standard$/i;
 
-function escapeForRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 function compileStandards(legislation: LegislationId): StandardPattern[] {
   let patterns = compiled.get(legislation);
   if (!patterns) {
@@ -32,7 +29,7 @@ function compileStandards(legislation: LegislationId): StandardPattern[] {
       )
       .map((regulation) => {
         // Straight or curly apostrophes, any run of spaces, any case.
-        const words = escapeForRegex(regulation.heading!)
+        const words = escapeRegExp(regulation.heading!)
           .replace(/['’]/g, "['’]")
           .replace(/\s+/g, '\\s+');
         return {

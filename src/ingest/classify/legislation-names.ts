@@ -4,6 +4,7 @@
  */
 import type { LegislationId } from '../../model/document.ts';
 import { readLegislationCatalogue } from '../../reference/index.ts';
+import { escapeRegExp } from '../text/escape-regexp.ts';
 
 export interface LegislationName {
   legislation: LegislationId;
@@ -34,7 +35,7 @@ function aliasSource(alias: string): string {
   return alias
     .trim()
     .split(/\s+/)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]"))
+    .map((word) => escapeRegExp(word).replace(/'/g, "['’]"))
     .join(String.raw`\s+`);
 }
 

@@ -4,6 +4,7 @@
  * with non-ASCII characters as \u escapes (how Python's json module writes files by default).
  */
 import type { SourcePosition } from '../../../model/document.ts';
+import { escapeRegExp } from '../../text/escape-regexp.ts';
 
 /** Enough of a long string to be unique in a record without searching for all of it. */
 const PROBE_LENGTH = 80;
@@ -59,8 +60,4 @@ export class PositionFinder {
     const at = this.text.indexOf(`${JSON.stringify(key)}`);
     return at === -1 ? null : this.lineAt(at);
   }
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -25,6 +25,7 @@ import { legislationForName, legislationNameSource } from '../../classify/legisl
 import { readEnforcementType, readLegalBasis } from '../enforcement-wording.ts';
 import type { WarningLog } from '../warnings.ts';
 import type { JoinedText } from './joined-text.ts';
+import { escapeRegExp } from '../../text/escape-regexp.ts';
 
 export interface Breach {
   regulation: RegulationRef;
@@ -67,7 +68,7 @@ function readTitle(text: string, from: number, heading: string | null): TitleRea
   const rest = text.slice(from);
   const lead = /^[\s:–-]*/.exec(rest)![0].length;
   if (heading) {
-    const words = heading.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const words = heading.split(/\s+/).map(escapeRegExp);
     const m = new RegExp(`^${words.join(String.raw`\s+`)}`, 'i').exec(rest.slice(lead));
     if (m) return { title: heading, end: from + lead + m[0].length };
     return { title: heading, end: from };
