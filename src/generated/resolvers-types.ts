@@ -605,10 +605,15 @@ export type Query = {
   theme: Maybe<Theme>;
   /**
    * Pairs of themes that tag the same findings. Order: most findings first, then highest Jaccard
-   * index, then the two theme ids; page with `first` and `after`.
+   * index, then the two theme ids; page with `first` and `after`. Themes are inferred (see
+   * themeTrends), and one extra tag on a finding adds a pair a reader would not see.
    */
   themeCooccurrence: ThemePairConnection;
-  /** Findings per theme and period. */
+  /**
+   * Findings per theme and period. A finding's themes are inferred by the tagger from its wording,
+   * not stated by the report: on real reports about half of these counts differ from a reader's
+   * (README, "Theme answers on real reports against a reader").
+   */
   themeTrends: Array<ThemeTrendPoint>;
   themes: Array<Theme>;
 };

@@ -1,0 +1,89 @@
+/**
+ * The theme questions against a reader's answers (tests/golden/answers/themes/). Themes are
+ * inferred, so the product's rows are not expected to equal the reader's: this measures how many
+ * agree, row by row, and fails when agreement falls below what the tagger reached when the
+ * floors were set (raise them when the tagger gets better; never lower them to pass).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildThemeAnswers,
+  readGoldenThemeAnswers,
+  type GoldenThemeAnswer,
+} from '../golden/theme-answers.ts';
+import { startApiFixture, type ApiFixture } from '../support/api-fixture.ts';
+import { askGraphQL } from '../support/http.ts';
+
+type Agreement = ReturnType<typeof measureAgreement>;
+
+/** Agreement as measured on 2026-12-07 (tests/golden/answers/README.md), rounded down. */
+const AGREEMENT_FLOORS: Record<string, Agreement> = {
+  'theme-trends.json': { precision: 0.42, recall: 0.43, keyPrecision: 0.94, keyRecall: 0.97 },
+  'theme-cooccurrence.json': { precision: 0.27, recall: 0.4, keyPrecision: 0.62, keyRecall: 0.91 },
+};
+
+type Row = Record<string, unknown>;
+
+function keyOf(row: Row): string {
+  const { findingCount: _f, inspectionCount: _i, jaccard: _j, because: _b, ...key } = row;
+  return JSON.stringify(key);
+}
+
+function nodesOf(data: Record<string, unknown>, field: string): Row[] {
+  const answer = data[field];
+  return (Array.isArray(answer) ? answer : (answer as { nodes: Row[] }).nodes) as Row[];
+}
+
+/**
+ * Precision and recall of rows with the reader's counts, and of rows whose key (theme and period,
+ * or theme pair) the reader has at all. Jaccard is left out of the match: it follows from counts
+ * that theme-trends already checks, and one extra tag anywhere moves it.
+ */
+function measureAgreement(golden: Row[], answer: Row[]) {
+  const expected = new Map(golden.map(({ because: _b, ...row }) => [keyOf(row), row]));
+  const keysFound = answer.filter((row) => expected.has(keyOf(row))).length;
+  const exact = answer.filter((row) => {
+    const want = expected.get(keyOf(row));
+    return (
+      want !== undefined &&
+      want.findingCount === row.findingCount &&
+      want.inspectionCount === row.inspectionCount
+    );
+  }).length;
+  const share = (n: number, of: number) => (of === 0 ? 1 : n / of);
+  return {
+    precision: share(exact, answer.length),
+    recall: share(exact, golden.length),
+    keyPrecision: share(keysFound, answer.length),
+    keyRecall: share(keysFound, golden.length),
+  };
+}
+
+describe('theme answers on the seeds and fixtures against a reader', () => {
+  let api: ApiFixture;
+  const goldens = readGoldenThemeAnswers();
+
+  beforeAll(async () => {
+    api = await startApiFixture();
+  });
+  afterAll(async () => api.close());
+
+  it('keeps the golden files what the labels give', () => {
+    const fromLabels = new Map(buildThemeAnswers().map((a) => [a.file, a]));
+    expect(goldens.map((g) => g.file).sort()).toEqual([...fromLabels.keys()].sort());
+    for (const golden of goldens) expect(golden).toEqual(fromLabels.get(golden.file));
+  });
+
+  it.each(goldens.map((g): [string, GoldenThemeAnswer] => [g.file, g]))(
+    '%s agrees with the reader at least as often as when measured',
+    async (file, golden) => {
+      const data = await askGraphQL<Record<string, unknown>>(api.server.url, golden.query);
+      const answer = nodesOf(data, golden.field);
+      const agreement = measureAgreement(golden.rows, answer);
+      console.log(`${file}: ${answer.length} rows, reader ${golden.rows.length}:`, agreement);
+      const floors = AGREEMENT_FLOORS[file]!;
+      for (const figure of Object.keys(floors) as (keyof Agreement)[]) {
+        expect(agreement[figure], figure).toBeGreaterThanOrEqual(floors[figure]);
+      }
+    },
+  );
+});
