@@ -335,6 +335,12 @@ export type Inspection = {
    * focused when it rated some.
    */
   type: Scalars['String']['output'];
+  /**
+   * The separate visits, in order, when the report splits the inspection over them ("8 July 2019 to
+   * 12 July 2019 and 7 August 2019 to 8 August 2019"): `startDate` is then the first day of the
+   * first and `endDate` the last day of the last. Empty when it ran as one visit.
+   */
+  visits: Array<InspectionVisit>;
 };
 
 
@@ -383,6 +389,13 @@ export type InspectionSort = {
 export type InspectionSortField =
   | 'GRADE'
   | 'START_DATE';
+
+/** One visit of an inspection that ran over several. */
+export type InspectionVisit = {
+  __typename?: 'InspectionVisit';
+  endDate: Scalars['Date']['output'];
+  startDate: Scalars['Date']['output'];
+};
 
 /** A graded judgement of one area, e.g. 'How well children and young people are helped and protected' or CQC 'Safe'. */
 export type Judgement = {
@@ -1164,6 +1177,7 @@ export type ResolversTypes = {
   InspectionFilter: InspectionFilter;
   InspectionSort: InspectionSort;
   InspectionSortField: InspectionSortField;
+  InspectionVisit: ResolverTypeWrapper<InspectionVisit>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Judgement: ResolverTypeWrapper<JudgementRow>;
   Legislation: ResolverTypeWrapper<LegislationRow>;
@@ -1246,6 +1260,7 @@ export type ResolversParentTypes = {
   InspectionEdge: Omit<InspectionEdge, 'node'> & { node: ResolversParentTypes['Inspection'] };
   InspectionFilter: InspectionFilter;
   InspectionSort: InspectionSort;
+  InspectionVisit: InspectionVisit;
   Int: Scalars['Int']['output'];
   Judgement: JudgementRow;
   Legislation: LegislationRow;
@@ -1425,6 +1440,7 @@ export type InspectionResolvers<ContextType = RequestContext, ParentType extends
   statedPreviousGrade?: Resolver<Maybe<ResolversTypes['Grade']>, ParentType, ContextType>;
   statedRatingDirection?: Resolver<Maybe<ResolversTypes['RatingDirection']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  visits?: Resolver<Array<ResolversTypes['InspectionVisit']>, ParentType, ContextType>;
 };
 
 export type InspectionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InspectionConnection'] = ResolversParentTypes['InspectionConnection']> = {
@@ -1437,6 +1453,11 @@ export type InspectionConnectionResolvers<ContextType = RequestContext, ParentTy
 export type InspectionEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InspectionEdge'] = ResolversParentTypes['InspectionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Inspection'], ParentType, ContextType>;
+};
+
+export type InspectionVisitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InspectionVisit'] = ResolversParentTypes['InspectionVisit']> = {
+  endDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
 export type JudgementResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Judgement'] = ResolversParentTypes['Judgement']> = {
@@ -1736,6 +1757,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Inspection?: InspectionResolvers<ContextType>;
   InspectionConnection?: InspectionConnectionResolvers<ContextType>;
   InspectionEdge?: InspectionEdgeResolvers<ContextType>;
+  InspectionVisit?: InspectionVisitResolvers<ContextType>;
   Judgement?: JudgementResolvers<ContextType>;
   Legislation?: LegislationResolvers<ContextType>;
   Location?: LocationResolvers<ContextType>;

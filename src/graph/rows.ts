@@ -84,6 +84,8 @@ export interface InspectionRow {
   hasReport: boolean;
   people: string[];
   publishedOn: string | null;
+  /** `start/end` ISO 8601 intervals, in order; empty when the inspection ran as one visit. */
+  visits: string[];
 }
 export interface JudgementRow {
   id: string;
@@ -248,6 +250,7 @@ export const ROW_READERS = {
     hasReport: (n) => n.hasReport === true,
     people: strs('people'),
     publishedOn: optStr('publishedOn'),
+    visits: strs('visits'),
   } satisfies FieldReaders<InspectionRow>,
   judgement: {
     id: str('id'),

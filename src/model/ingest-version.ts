@@ -9,5 +9,6 @@
  *    CQC text names regulations by title ("breaches in relation to safe care and treatment").
  * 4: classifier version 2: boilerplate findings, themes by family and section context with a
  *    confidence, the learned theme model.
+ * 5: the visits of an inspection split over several are written to the graph.
  */
-export const INGEST_VERSION = '4';
+export const INGEST_VERSION = '5';

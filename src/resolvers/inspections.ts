@@ -32,6 +32,11 @@ export const inspectionQueries: Pick<QueryResolvers, 'inspection' | 'inspections
 };
 
 export const Inspection: InspectionResolvers = {
+  visits: (inspection) =>
+    inspection.visits.map((visit) => {
+      const [startDate, endDate] = visit.split('/');
+      return { startDate: startDate!, endDate: endDate! };
+    }),
   regulator: (inspection, _args, { loaders }) =>
     loaders.oneOf('inspectionRegulator', inspection, inspection.id) as Eventually<Regulator | null>,
   location: (inspection, _args, { loaders }) =>

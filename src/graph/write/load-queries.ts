@@ -64,6 +64,7 @@ export const upsertInspections = defineStatement<Reports>(
        i.statedPreviousGrade = rep.inspection.previousGrade,
        i.publishedOn = coalesce(date(rep.inspection.publishedOn), i.publishedOn),
        i.people = rep.inspection.people,
+       i.visits = rep.inspection.visits,
        i.hasReport = true
    MERGE (i)-[:OF]->(l)
    MERGE (i)-[:BY]->(reg)

@@ -6,6 +6,7 @@ import { INGEST_VERSION } from '../../model/ingest-version.ts';
 import type {
   EnforcementItem,
   Finding,
+  InspectionVisit,
   ReportDocument,
   RegulationRef,
 } from '../../model/document.ts';
@@ -39,6 +40,11 @@ function enforcementRow(item: EnforcementItem) {
     regulation: regulationRow(item.regulation),
     requirementIds: item.requirementIds,
   };
+}
+
+/** A visit as an ISO 8601 interval, so the graph keeps a list of plain strings. */
+function formatVisit(visit: InspectionVisit): string {
+  return `${visit.start}/${visit.end}`;
 }
 
 function slugifyArea(area: string): string {
@@ -94,6 +100,7 @@ export function buildLoadParams(doc: ReportDocument): LoadParams {
       previousGrade: doc.inspection.previousGrade ?? null,
       publishedOn: doc.inspection.publishedOn ?? null,
       people: doc.people.map((p) => `${p.role}: ${p.name}`),
+      visits: (doc.inspection.visits ?? []).map(formatVisit),
     },
     judgements: doc.judgements.map((j, ordinal) => ({
       id: `${inspectionId}/judgement/${slugifyArea(j.area)}`,
