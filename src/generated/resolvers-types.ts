@@ -106,6 +106,13 @@ export type EnforcementAction = {
   issuedOn: Maybe<Scalars['Date']['output']>;
   /** As printed, e.g. 'Section 29 of the Health and Social Care Act 2008'; null where the report names none (Ofsted compliance notices). */
   legalBasis: Maybe<Scalars['String']['output']>;
+  /**
+   * What the report says the action is under. For an Ofsted compliance notice, the regulation the
+   * requirement breaches. For a CQC notice "under Section 29 of the Health and Social Care Act
+   * 2008", that section: the legal power, not a breached regulation (the report lists those
+   * elsewhere, if at all), so breach questions never count it as one. Null where the report names
+   * neither.
+   */
   regulation: Maybe<Regulation>;
   source: SourcePosition;
   /** The sentence(s) that state it; for a compliance notice, the text of the requirement it covers. */
