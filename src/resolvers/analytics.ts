@@ -5,9 +5,11 @@ import type {
   RatingChangeResolvers,
   RepeatedBreachResolvers,
   RepeatStatementResolvers,
+  SortDirection,
   ThemePairResolvers,
   ThemeTrendPointResolvers,
 } from '../generated/resolvers-types.ts';
+import type { AnswerSort } from '../graph/answer-sort.ts';
 import { countBreaches } from '../graph/questions/breach-counts/index.ts';
 import { findRatingChanges } from '../graph/questions/rating-changes/index.ts';
 import {
@@ -37,6 +39,13 @@ async function loadAll<K extends NodeKind>(
   return rows.map((row, i) => required(row, `${kind} ${keys[i]}`));
 }
 
+/** A sort argument as the questions take it (the schema defaults its direction to DESC). */
+function toAnswerSort<Field extends string>(
+  sort: { field: Field; direction?: SortDirection | null } | null | undefined,
+): AnswerSort<Field> | null {
+  return sort ? { field: sort.field, direction: sort.direction ?? 'DESC' } : null;
+}
+
 export const analyticsQueries: Pick<
   QueryResolvers,
   | 'repeatedBreaches'
@@ -61,6 +70,7 @@ export const analyticsQueries: Pick<
         from: args.from ?? null,
         to: args.to ?? null,
         evidence,
+        sort: toAnswerSort(args.sort),
         ...page,
       }),
     );
@@ -81,6 +91,7 @@ export const analyticsQueries: Pick<
           localAuthority: f?.localAuthority ?? null,
           providerId: f?.providerId ?? null,
         },
+        sort: toAnswerSort(args.sort),
         ...page,
       }),
     );
@@ -93,11 +104,16 @@ export const analyticsQueries: Pick<
       to: args.to ?? null,
       interval: args.interval ?? 'YEAR',
       polarity: args.polarity ? args.polarity.toLowerCase() : null,
+      sort: toAnswerSort(args.sort),
     });
   },
   themeCooccurrence: (_parent, args, { db }, info) =>
     answerAsConnection(args, info, 50, (page) =>
-      findThemeCooccurrence(db, { f: toFindingParams(args.filter), ...page }),
+      findThemeCooccurrence(db, {
+        f: toFindingParams(args.filter),
+        sort: toAnswerSort(args.sort),
+        ...page,
+      }),
     ),
   ratingChanges: (_parent, args, { db }, info) => {
     checkDateRange(args.from, args.to);
