@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type {
   BreachCountResolvers,
   CountedInspectionResolvers,
@@ -26,6 +27,7 @@ import { toConnection } from './connection.ts';
 import type { NodeKind, RowOf } from '../graph/node-kinds.ts';
 import { answerAsConnection } from './answer-page.ts';
 import { readAhead } from './prefetch-plan.ts';
+import { collectSubfields } from './selection.ts';
 import { badInput, checkDateRange, pageArgs, required } from './support.ts';
 
 /** Nodes the row already holds (in the order of `keys`), or else each loaded by key. */
@@ -44,6 +46,14 @@ function toAnswerSort<Field extends string>(
   sort: { field: Field; direction?: SortDirection | null } | null | undefined,
 ): AnswerSort<Field> | null {
   return sort ? { field: sort.field, direction: sort.direction ?? 'DESC' } : null;
+}
+
+/** The ThemeTrendPoint fields that need the period's inspections counted. */
+const TREND_RATE_FIELDS = ['inspectionsInPeriod', 'findingsPerInspection', 'concernShare'];
+
+function selectsAny(info: GraphQLResolveInfo, fields: readonly string[]): boolean {
+  const selected = collectSubfields(info, info.fieldNodes);
+  return fields.some((field) => selected.has(field));
 }
 
 export const analyticsQueries: Pick<
@@ -96,7 +106,7 @@ export const analyticsQueries: Pick<
       }),
     );
   },
-  themeTrends: (_parent, args, { db }) => {
+  themeTrends: (_parent, args, { db }, info) => {
     checkDateRange(args.from, args.to);
     return findThemeTrends(db, {
       themes: args.themes && args.themes.length > 0 ? [...args.themes] : null,
@@ -104,6 +114,7 @@ export const analyticsQueries: Pick<
       to: args.to ?? null,
       interval: args.interval ?? 'YEAR',
       polarity: args.polarity ? args.polarity.toLowerCase() : null,
+      withRates: selectsAny(info, TREND_RATE_FIELDS),
       sort: toAnswerSort(args.sort),
     });
   },
@@ -198,6 +209,10 @@ export const BreachCount: BreachCountResolvers = {
 };
 
 export const ThemeTrendPoint: ThemeTrendPointResolvers = {
+  // Counted whenever one of them is selected (TREND_RATE_FIELDS), so never null here.
+  inspectionsInPeriod: (row) => required(row.inspectionsInPeriod, 'inspectionsInPeriod'),
+  findingsPerInspection: (row) => required(row.findingsPerInspection, 'findingsPerInspection'),
+  concernShare: (row) => required(row.concernShare, 'concernShare'),
   theme: async (row, _args, { loaders }) =>
     required(await loaders.nodeFrom('theme', row.themeId, row.theme), `theme ${row.themeId}`),
 };

@@ -167,6 +167,28 @@ describe('CSV export', () => {
     expect(rows.map((row) => row[0])).toEqual(nodes.map((node) => cellOf(node, 'regulation.id')));
   });
 
+  it('counts against the client’s rate limit as /graphql does: over it, a 429 with Retry-After', async () => {
+    const limited = await startServer(
+      {
+        host: '127.0.0.1',
+        port: 0,
+        ingestToken: null,
+        limits: { rateLimitPerMinute: 1, rateLimitLoopback: true },
+      },
+      api.graph.db,
+    );
+    try {
+      const first = await fetchCsv(limited, '/export/theme-trends.csv');
+      expect(first.response.status).toBe(200);
+      const second = await fetchCsv(limited, '/export/theme-trends.csv');
+      expect(second.response.status).toBe(429);
+      expect(Number(second.response.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(second.text).toMatch(/^Too many requests from this address: retry in \d+ s\.\n$/);
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it.each([
     ['/export/breach-counts.csv', 400, 'Parameter "groupBy" is required for breach-counts.csv.'],
     ['/export/breach-counts.csv?groupBy=REGION&colour=red', 400, 'Unknown parameter "colour"'],

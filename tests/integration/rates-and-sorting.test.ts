@@ -178,13 +178,22 @@ describe('rates and sorting', () => {
 
   it('gives themeTrends the same rates and order from its summary, with part months, as from the exact query', async () => {
     const variants: ThemeTrendArgs[] = [
-      { themes: null, from: null, to: null, interval: 'YEAR', polarity: null, sort: null },
+      {
+        themes: null,
+        from: null,
+        to: null,
+        interval: 'YEAR',
+        polarity: null,
+        withRates: true,
+        sort: null,
+      },
       {
         themes: null,
         from: '2019-07-24',
         to: '2023-05-09',
         interval: 'QUARTER',
         polarity: 'strength',
+        // A sort by a rate counts the rates without withRates.
         sort: { field: 'CONCERN_SHARE', direction: 'DESC' },
       },
       {
@@ -193,7 +202,8 @@ describe('rates and sorting', () => {
         to: '2023-12-31',
         interval: 'MONTH',
         polarity: 'concern',
-        sort: { field: 'FINDINGS_PER_INSPECTION', direction: 'ASC' },
+        withRates: true,
+        sort: { field: 'FINDING_COUNT', direction: 'ASC' },
       },
     ];
     for (const args of variants) {
@@ -201,7 +211,14 @@ describe('rates and sorting', () => {
       expect(queries).toContain('analytics.theme-trends.summary');
       expect(answer).toEqual(await findThemeTrendsExactly(api.graph.db, args));
       expect(answer.length).toBeGreaterThan(0);
+      expect(answer.every((row) => row.inspectionsInPeriod! > 0)).toBe(true);
     }
+    // Without the rates asked for, one query and no denominator.
+    const { answer, queries } = await routed((db) =>
+      findThemeTrends(db, { ...variants[0]!, withRates: false }),
+    );
+    expect(queries).toEqual(['analytics.theme-trends.summary']);
+    expect(answer.every((row) => row.inspectionsInPeriod === null)).toBe(true);
   });
 
   it('sorts themeTrends, themeCooccurrence and repeatedBreaches by a figure, then in the documented order', async () => {

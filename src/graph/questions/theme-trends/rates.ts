@@ -62,6 +62,18 @@ function divide(part: number, whole: number): number {
   return whole > 0 ? part / whole : 0;
 }
 
+/** The sort fields that need the denominator counted. */
+const RATE_FIELDS: ReadonlySet<ThemeTrendSortField> = new Set([
+  'INSPECTIONS_IN_PERIOD',
+  'FINDINGS_PER_INSPECTION',
+  'CONCERN_SHARE',
+]);
+
+/** Whether these arguments need the rates: asked for, or sorted by. */
+function needsRates(args: ThemeTrendArgs): boolean {
+  return args.withRates === true || (args.sort != null && RATE_FIELDS.has(args.sort.field));
+}
+
 function readFigure(row: ThemeTrendRow, field: ThemeTrendSortField): number {
   switch (field) {
     case 'FINDING_COUNT':
@@ -71,11 +83,11 @@ function readFigure(row: ThemeTrendRow, field: ThemeTrendSortField): number {
     case 'CONCERN_INSPECTION_COUNT':
       return row.concernInspectionCount;
     case 'INSPECTIONS_IN_PERIOD':
-      return row.inspectionsInPeriod;
+      return row.inspectionsInPeriod ?? 0;
     case 'FINDINGS_PER_INSPECTION':
-      return row.findingsPerInspection;
+      return row.findingsPerInspection ?? 0;
     case 'CONCERN_SHARE':
-      return row.concernShare;
+      return row.concernShare ?? 0;
     default: {
       const never: never = field;
       throw new Error(`Unhandled sort field ${String(never)}`);
@@ -89,26 +101,35 @@ function compareDocumented(a: CountedTrendRow, b: CountedTrendRow): number {
   return compare(a.themeId, b.themeId) || compare(a.periodStart, b.periodStart);
 }
 
-/** Counted rows → the answer: labelled, with their period's rates, in the order asked for. */
+/**
+ * Counted rows → the answer: labelled, with their period's rates when asked for (a second
+ * query, so a request that selects none stays one round trip), in the order asked for.
+ */
 export async function addTrendRates(
   db: Database,
   args: ThemeTrendArgs,
   rows: readonly CountedTrendRow[],
 ): Promise<ThemeTrendRow[]> {
-  const periods = await db.read(inspectionsPerPeriodQuery, {
-    from: args.from,
-    to: args.to,
-    interval: args.interval,
-  });
-  const inPeriod = new Map(periods.map((p) => [p.periodStart, p.inspections]));
+  const periods = needsRates(args)
+    ? await db.read(inspectionsPerPeriodQuery, {
+        from: args.from,
+        to: args.to,
+        interval: args.interval,
+      })
+    : null;
+  const inPeriod = new Map(periods?.map((p) => [p.periodStart, p.inspections]));
   const answer = rows.map((row) => {
-    const inspectionsInPeriod = inPeriod.get(row.periodStart) ?? 0;
+    const inspectionsInPeriod = periods ? (inPeriod.get(row.periodStart) ?? 0) : null;
     return {
       ...row,
       period: labelPeriod(row.periodStart, args.interval),
       inspectionsInPeriod,
-      findingsPerInspection: divide(row.findingCount, inspectionsInPeriod),
-      concernShare: divide(row.concernInspectionCount, inspectionsInPeriod),
+      findingsPerInspection:
+        inspectionsInPeriod === null ? null : divide(row.findingCount, inspectionsInPeriod),
+      concernShare:
+        inspectionsInPeriod === null
+          ? null
+          : divide(row.concernInspectionCount, inspectionsInPeriod),
     };
   });
   return sortRows(answer, args.sort ?? null, readFigure, compareDocumented);

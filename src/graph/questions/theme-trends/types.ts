@@ -18,6 +18,11 @@ export interface ThemeTrendArgs {
   to: string | null;
   interval: TrendInterval;
   polarity: string | null;
+  /**
+   * Count the rates' denominator (one more query); done too whatever this says when the sort is
+   * by a rate or the denominator. Absent or false: the rates are null.
+   */
+  withRates?: boolean;
   /** Null or absent for the documented order (theme id, then period). */
   sort?: AnswerSort<ThemeTrendSortField> | null;
 }
@@ -39,9 +44,9 @@ export interface ThemeTrendRow extends CountedTrendRow {
   period: string;
   /**
    * The rates' denominator: inspections whose own report is loaded that started in the period
-   * and inside from/to, whatever their findings.
+   * and inside from/to, whatever their findings. Null, as the rates, unless asked for.
    */
-  inspectionsInPeriod: number;
-  findingsPerInspection: number;
-  concernShare: number;
+  inspectionsInPeriod: number | null;
+  findingsPerInspection: number | null;
+  concernShare: number | null;
 }
