@@ -66,6 +66,7 @@ export function buildQueryCases(findingId: string): QueryCase[] {
     skip: 0,
     first: 51,
     withTotal: false,
+    sort: null,
   };
   return [
     {
@@ -139,7 +140,14 @@ export function buildQueryCases(findingId: string): QueryCase[] {
       variables: {},
       bare: {
         cypher: themeCooccurrenceSummaryQuery.cypher,
-        params: { polarity: null, regulator: null, skip: 0, first: 21, withTotal: false },
+        params: {
+          polarity: null,
+          regulator: null,
+          skip: 0,
+          first: 21,
+          withTotal: false,
+          sort: null,
+        },
       },
     },
     {

@@ -30,6 +30,17 @@ export type Scalars = {
 export type BreachCount = {
   __typename?: 'BreachCount';
   inspectionCount: Scalars['Int']['output'];
+  /**
+   * The denominator of `requirementsPer100Inspections`: the inspections whose own report is loaded
+   * (requirements are read from reports only) that fall in this row's group and in the filter,
+   * whatever their requirements (an inspection with none counts). In the filter: `regulator`,
+   * `from`/`to` (start date), `region`, `localAuthority` and `providerId` narrow it;
+   * `regulation` and `legislation` do not, as an inspection with no requirement is under none. In
+   * the group: the row's regulator, year, region, local authority and provider, each only when
+   * `groupBy` names it; REGULATION and LEGISLATION groups do not narrow it, so rows of one year
+   * grouped by regulation share the year's inspections as their denominator.
+   */
+  inspectionsInGroup: Scalars['Int']['output'];
   legislation: Maybe<Legislation>;
   localAuthority: Maybe<Scalars['String']['output']>;
   locationCount: Scalars['Int']['output'];
@@ -38,6 +49,8 @@ export type BreachCount = {
   regulation: Maybe<Regulation>;
   regulator: Maybe<Regulator>;
   requirementCount: Scalars['Int']['output'];
+  /** requirementCount × 100 ÷ inspectionsInGroup. */
+  requirementsPer100Inspections: Scalars['Float']['output'];
   year: Maybe<Scalars['Int']['output']>;
 };
 
@@ -55,6 +68,20 @@ export type BreachCountEdge = {
   cursor: Scalars['String']['output'];
   node: BreachCount;
 };
+
+/** Sorts by the figure, then by the documented order (whose last keys identify a row). */
+export type BreachCountSort = {
+  direction?: SortDirection;
+  field: BreachCountSortField;
+};
+
+/** A figure of breachCounts to sort by. */
+export type BreachCountSortField =
+  | 'INSPECTIONS_IN_GROUP'
+  | 'INSPECTION_COUNT'
+  | 'LOCATION_COUNT'
+  | 'REQUIREMENTS_PER_100_INSPECTIONS'
+  | 'REQUIREMENT_COUNT';
 
 /** What puts an inspection in a repeatedBreaches count. */
 export type BreachEvidence =
@@ -580,8 +607,9 @@ export type ProviderSortField =
 export type Query = {
   __typename?: 'Query';
   /**
-   * Requirement counts and distinct locations and inspections per group. Order: most requirements
-   * first, then most locations, then the group keys; page with `first` and `after`.
+   * Requirement counts and distinct locations and inspections per group, with requirements per 100
+   * inspections of the group. Order: most requirements first, then most locations, then the group
+   * keys, unless `sort` asks for another; page with `first` and `after`.
    */
   breachCounts: BreachCountConnection;
   /** Enforcement actions, newest first (by issue date, else the inspection's start date); `type` keeps one kind. */
@@ -617,7 +645,7 @@ export type Query = {
    * only DOCUMENTED: its own report or data row records a requirement or an enforcement action
    * under the regulation). With `from` or `to`, only inspections that start inside the window count,
    * and `inspectionCount` is the count inside it. Order: most inspections first, then location id,
-   * then regulation id; page with `first` and `after`.
+   * then regulation id, unless `sort` asks for another; page with `first` and `after`.
    */
   repeatedBreaches: RepeatedBreachConnection;
   /** Full-text search over findings and requirements. */
@@ -625,14 +653,16 @@ export type Query = {
   theme: Maybe<Theme>;
   /**
    * Pairs of themes that tag the same findings. Order: most findings first, then highest Jaccard
-   * index, then the two theme ids; page with `first` and `after`. Themes are inferred (see
-   * themeTrends), and one extra tag on a finding adds a pair a reader would not see.
+   * index, then the two theme ids, unless `sort` asks for another; page with `first` and `after`.
+   * Themes are inferred (see themeTrends), and one extra tag on a finding adds a pair a reader
+   * would not see.
    */
   themeCooccurrence: ThemePairConnection;
   /**
-   * Findings per theme and period. A finding's themes are inferred by the tagger from its wording,
-   * not stated by the report: on real reports about half of these counts differ from a reader's
-   * (README, "Theme answers on real reports against a reader").
+   * Findings per theme and period, with rates over the period's inspections. Order: theme id, then
+   * period, unless `sort` asks for another. A finding's themes are inferred by the tagger from its
+   * wording, not stated by the report: on real reports about half of these counts differ from a
+   * reader's (README, "Theme answers on real reports against a reader").
    */
   themeTrends: Array<ThemeTrendPoint>;
   themes: Array<Theme>;
@@ -644,6 +674,7 @@ export type QueryBreachCountsArgs = {
   filter?: InputMaybe<BreachFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   groupBy: Array<BreachGroup>;
+  sort?: InputMaybe<BreachCountSort>;
 };
 
 
@@ -743,6 +774,7 @@ export type QueryRepeatedBreachesArgs = {
   minInspections?: InputMaybe<Scalars['Int']['input']>;
   regulation?: InputMaybe<Scalars['ID']['input']>;
   regulator?: InputMaybe<Regulator>;
+  sort?: InputMaybe<RepeatedBreachSort>;
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -762,6 +794,7 @@ export type QueryThemeCooccurrenceArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<FindingFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ThemePairSort>;
 };
 
 
@@ -769,6 +802,7 @@ export type QueryThemeTrendsArgs = {
   from?: InputMaybe<Scalars['Date']['input']>;
   interval?: InputMaybe<TrendInterval>;
   polarity?: InputMaybe<Polarity>;
+  sort?: InputMaybe<ThemeTrendSort>;
   themes?: InputMaybe<Array<Scalars['ID']['input']>>;
   to?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -914,6 +948,19 @@ export type RepeatedBreachEdge = {
   node: RepeatedBreach;
 };
 
+/**
+ * Sorts by the figure, then by the documented order (whose last keys identify a row), so ties keep
+ * one order and pages stay consistent.
+ */
+export type RepeatedBreachSort = {
+  direction?: SortDirection;
+  field: RepeatedBreachSortField;
+};
+
+/** A figure of repeatedBreaches to sort by. */
+export type RepeatedBreachSortField =
+  | 'INSPECTION_COUNT';
+
 /** A source file that was ingested. */
 export type Report = {
   __typename?: 'Report';
@@ -1050,6 +1097,17 @@ export type ThemePairEdge = {
   node: ThemePair;
 };
 
+/** Sorts by the figure, then by the documented order (whose last keys are the two theme ids). */
+export type ThemePairSort = {
+  direction?: SortDirection;
+  field: ThemePairSortField;
+};
+
+/** A figure of themeCooccurrence to sort by. */
+export type ThemePairSortField =
+  | 'FINDING_COUNT'
+  | 'JACCARD';
+
 /** A theme on a finding and why: the terms in the text that triggered it, and how sure the tagger is. */
 export type ThemeTag = {
   __typename?: 'ThemeTag';
@@ -1066,13 +1124,40 @@ export type ThemeTag = {
 /** Findings about one theme in one period. */
 export type ThemeTrendPoint = {
   __typename?: 'ThemeTrendPoint';
+  /** Inspections in the period with at least one CONCERN finding about the theme, whatever `polarity` asks for. */
+  concernInspectionCount: Scalars['Int']['output'];
+  /** concernInspectionCount ÷ inspectionsInPeriod: the share of the period's inspections with a concern about the theme (0 to 1). */
+  concernShare: Scalars['Float']['output'];
   findingCount: Scalars['Int']['output'];
+  /** findingCount ÷ inspectionsInPeriod (findings of the `polarity` asked for). */
+  findingsPerInspection: Scalars['Float']['output'];
   inspectionCount: Scalars['Int']['output'];
+  /**
+   * The denominator of the rates: the inspections whose own report is loaded (findings are read
+   * from reports only) that started in the period and inside `from`/`to`, whatever their findings
+   * and themes. A period cut by `from` or `to` counts only the inspections inside the window.
+   */
+  inspectionsInPeriod: Scalars['Int']['output'];
   /** `2019`, `2019-Q3` or `2019-07`. */
   period: Scalars['String']['output'];
   periodStart: Scalars['Date']['output'];
   theme: Theme;
 };
+
+/** Sorts by the figure, then by the documented order (theme id, then period). */
+export type ThemeTrendSort = {
+  direction?: SortDirection;
+  field: ThemeTrendSortField;
+};
+
+/** A figure of themeTrends to sort by. */
+export type ThemeTrendSortField =
+  | 'CONCERN_INSPECTION_COUNT'
+  | 'CONCERN_SHARE'
+  | 'FINDINGS_PER_INSPECTION'
+  | 'FINDING_COUNT'
+  | 'INSPECTIONS_IN_PERIOD'
+  | 'INSPECTION_COUNT';
 
 export type TrendInterval =
   | 'MONTH'
@@ -1156,6 +1241,8 @@ export type ResolversTypes = {
   BreachCount: ResolverTypeWrapper<BreachCountRow>;
   BreachCountConnection: ResolverTypeWrapper<Omit<BreachCountConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['BreachCountEdge']>, nodes: Array<ResolversTypes['BreachCount']> }>;
   BreachCountEdge: ResolverTypeWrapper<Omit<BreachCountEdge, 'node'> & { node: ResolversTypes['BreachCount'] }>;
+  BreachCountSort: BreachCountSort;
+  BreachCountSortField: BreachCountSortField;
   BreachEvidence: BreachEvidence;
   BreachFilter: BreachFilter;
   BreachGroup: BreachGroup;
@@ -1219,6 +1306,8 @@ export type ResolversTypes = {
   RepeatedBreach: ResolverTypeWrapper<RepeatedBreachRow>;
   RepeatedBreachConnection: ResolverTypeWrapper<Omit<RepeatedBreachConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['RepeatedBreachEdge']>, nodes: Array<ResolversTypes['RepeatedBreach']> }>;
   RepeatedBreachEdge: ResolverTypeWrapper<Omit<RepeatedBreachEdge, 'node'> & { node: ResolversTypes['RepeatedBreach'] }>;
+  RepeatedBreachSort: RepeatedBreachSort;
+  RepeatedBreachSortField: RepeatedBreachSortField;
   Report: ResolverTypeWrapper<ReportRow>;
   ReportFormat: ReportFormat;
   Requirement: ResolverTypeWrapper<RequirementRow>;
@@ -1233,8 +1322,12 @@ export type ResolversTypes = {
   ThemePair: ResolverTypeWrapper<ThemePairRow>;
   ThemePairConnection: ResolverTypeWrapper<Omit<ThemePairConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ThemePairEdge']>, nodes: Array<ResolversTypes['ThemePair']> }>;
   ThemePairEdge: ResolverTypeWrapper<Omit<ThemePairEdge, 'node'> & { node: ResolversTypes['ThemePair'] }>;
+  ThemePairSort: ThemePairSort;
+  ThemePairSortField: ThemePairSortField;
   ThemeTag: ResolverTypeWrapper<ThemeTagRow>;
   ThemeTrendPoint: ResolverTypeWrapper<ThemeTrendRow>;
+  ThemeTrendSort: ThemeTrendSort;
+  ThemeTrendSortField: ThemeTrendSortField;
   TrendInterval: TrendInterval;
 };
 
@@ -1244,6 +1337,7 @@ export type ResolversParentTypes = {
   BreachCount: BreachCountRow;
   BreachCountConnection: Omit<BreachCountConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['BreachCountEdge']>, nodes: Array<ResolversParentTypes['BreachCount']> };
   BreachCountEdge: Omit<BreachCountEdge, 'node'> & { node: ResolversParentTypes['BreachCount'] };
+  BreachCountSort: BreachCountSort;
   BreachFilter: BreachFilter;
   CountedInspection: CountedInspectionRow;
   Date: Scalars['Date']['output'];
@@ -1295,6 +1389,7 @@ export type ResolversParentTypes = {
   RepeatedBreach: RepeatedBreachRow;
   RepeatedBreachConnection: Omit<RepeatedBreachConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['RepeatedBreachEdge']>, nodes: Array<ResolversParentTypes['RepeatedBreach']> };
   RepeatedBreachEdge: Omit<RepeatedBreachEdge, 'node'> & { node: ResolversParentTypes['RepeatedBreach'] };
+  RepeatedBreachSort: RepeatedBreachSort;
   Report: ReportRow;
   Requirement: RequirementRow;
   RequirementConnection: Omit<RequirementConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['RequirementEdge']>, nodes: Array<ResolversParentTypes['Requirement']> };
@@ -1307,12 +1402,15 @@ export type ResolversParentTypes = {
   ThemePair: ThemePairRow;
   ThemePairConnection: Omit<ThemePairConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ThemePairEdge']>, nodes: Array<ResolversParentTypes['ThemePair']> };
   ThemePairEdge: Omit<ThemePairEdge, 'node'> & { node: ResolversParentTypes['ThemePair'] };
+  ThemePairSort: ThemePairSort;
   ThemeTag: ThemeTagRow;
   ThemeTrendPoint: ThemeTrendRow;
+  ThemeTrendSort: ThemeTrendSort;
 };
 
 export type BreachCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['BreachCount'] = ResolversParentTypes['BreachCount']> = {
   inspectionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inspectionsInGroup?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   legislation?: Resolver<Maybe<ResolversTypes['Legislation']>, ParentType, ContextType>;
   localAuthority?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   locationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1321,6 +1419,7 @@ export type BreachCountResolvers<ContextType = RequestContext, ParentType extend
   regulation?: Resolver<Maybe<ResolversTypes['Regulation']>, ParentType, ContextType>;
   regulator?: Resolver<Maybe<ResolversTypes['Regulator']>, ParentType, ContextType>;
   requirementCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requirementsPer100Inspections?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
@@ -1738,8 +1837,12 @@ export type ThemeTagResolvers<ContextType = RequestContext, ParentType extends R
 };
 
 export type ThemeTrendPointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ThemeTrendPoint'] = ResolversParentTypes['ThemeTrendPoint']> = {
+  concernInspectionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  concernShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   findingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  findingsPerInspection?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   inspectionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inspectionsInPeriod?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   periodStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   theme?: Resolver<ResolversTypes['Theme'], ParentType, ContextType>;

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type {
   BreachCountResolvers,
   CountedInspectionResolvers,
@@ -5,9 +6,11 @@ import type {
   RatingChangeResolvers,
   RepeatedBreachResolvers,
   RepeatStatementResolvers,
+  SortDirection,
   ThemePairResolvers,
   ThemeTrendPointResolvers,
 } from '../generated/resolvers-types.ts';
+import type { AnswerSort } from '../graph/answer-sort.ts';
 import { countBreaches } from '../graph/questions/breach-counts/index.ts';
 import { findRatingChanges } from '../graph/questions/rating-changes/index.ts';
 import {
@@ -24,6 +27,7 @@ import { toConnection } from './connection.ts';
 import type { NodeKind, RowOf } from '../graph/node-kinds.ts';
 import { answerAsConnection } from './answer-page.ts';
 import { readAhead } from './prefetch-plan.ts';
+import { collectSubfields } from './selection.ts';
 import { badInput, checkDateRange, pageArgs, required } from './support.ts';
 
 /** Nodes the row already holds (in the order of `keys`), or else each loaded by key. */
@@ -35,6 +39,21 @@ async function loadAll<K extends NodeKind>(
 ): Promise<RowOf<K>[]> {
   const rows = await Promise.all(keys.map((key, i) => loaders.nodeFrom(kind, key, prefetched[i])));
   return rows.map((row, i) => required(row, `${kind} ${keys[i]}`));
+}
+
+/** A sort argument as the questions take it (the schema defaults its direction to DESC). */
+function toAnswerSort<Field extends string>(
+  sort: { field: Field; direction?: SortDirection | null } | null | undefined,
+): AnswerSort<Field> | null {
+  return sort ? { field: sort.field, direction: sort.direction ?? 'DESC' } : null;
+}
+
+/** The ThemeTrendPoint fields that need the period's inspections counted. */
+const TREND_RATE_FIELDS = ['inspectionsInPeriod', 'findingsPerInspection', 'concernShare'];
+
+function selectsAny(info: GraphQLResolveInfo, fields: readonly string[]): boolean {
+  const selected = collectSubfields(info, info.fieldNodes);
+  return fields.some((field) => selected.has(field));
 }
 
 export const analyticsQueries: Pick<
@@ -61,6 +80,7 @@ export const analyticsQueries: Pick<
         from: args.from ?? null,
         to: args.to ?? null,
         evidence,
+        sort: toAnswerSort(args.sort),
         ...page,
       }),
     );
@@ -81,11 +101,12 @@ export const analyticsQueries: Pick<
           localAuthority: f?.localAuthority ?? null,
           providerId: f?.providerId ?? null,
         },
+        sort: toAnswerSort(args.sort),
         ...page,
       }),
     );
   },
-  themeTrends: (_parent, args, { db }) => {
+  themeTrends: (_parent, args, { db }, info) => {
     checkDateRange(args.from, args.to);
     return findThemeTrends(db, {
       themes: args.themes && args.themes.length > 0 ? [...args.themes] : null,
@@ -93,11 +114,17 @@ export const analyticsQueries: Pick<
       to: args.to ?? null,
       interval: args.interval ?? 'YEAR',
       polarity: args.polarity ? args.polarity.toLowerCase() : null,
+      withRates: selectsAny(info, TREND_RATE_FIELDS),
+      sort: toAnswerSort(args.sort),
     });
   },
   themeCooccurrence: (_parent, args, { db }, info) =>
     answerAsConnection(args, info, 50, (page) =>
-      findThemeCooccurrence(db, { f: toFindingParams(args.filter), ...page }),
+      findThemeCooccurrence(db, {
+        f: toFindingParams(args.filter),
+        sort: toAnswerSort(args.sort),
+        ...page,
+      }),
     ),
   ratingChanges: (_parent, args, { db }, info) => {
     checkDateRange(args.from, args.to);
@@ -182,6 +209,10 @@ export const BreachCount: BreachCountResolvers = {
 };
 
 export const ThemeTrendPoint: ThemeTrendPointResolvers = {
+  // Counted whenever one of them is selected (TREND_RATE_FIELDS), so never null here.
+  inspectionsInPeriod: (row) => required(row.inspectionsInPeriod, 'inspectionsInPeriod'),
+  findingsPerInspection: (row) => required(row.findingsPerInspection, 'findingsPerInspection'),
+  concernShare: (row) => required(row.concernShare, 'concernShare'),
   theme: async (row, _args, { loaders }) =>
     required(await loaders.nodeFrom('theme', row.themeId, row.theme), `theme ${row.themeId}`),
 };

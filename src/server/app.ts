@@ -1,6 +1,6 @@
 /**
- * The HTTP server: Apollo Server 5 at /graphql, the health routes (health.ts), and the explorer
- * at GET /.
+ * The HTTP server: Apollo Server 5 at /graphql, the health routes (health.ts), the CSV exports
+ * (export/), and the explorer at GET /.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
@@ -19,6 +19,8 @@ import { resolvers } from '../resolvers/index.ts';
 import type { RequestContext } from '../resolvers/context.ts';
 import { UploadParser } from '../resolvers/upload-parser.ts';
 import { createExplorerRouter } from './explorer/explorer-router.ts';
+import { createExportRouter } from './export/export-route.ts';
+import { createOperationRunner } from './export/run-operation.ts';
 import { formatError } from './format-error.ts';
 import { createHealthRoutes } from './health.ts';
 import { createGraphqlHandler, isGraphqlPath, type NodeHandler } from './graphql-handler.ts';
@@ -67,6 +69,8 @@ export interface ServerHooks {
   readAhead?: boolean;
   /** Delay between the last upload and the summaries' refresh (DEFAULT_REFRESH_DELAY_MS). */
   summaryRefreshDelayMs?: number;
+  /** Rows per page a CSV export asks for (MAX_PAGE_SIZE by default; tests ask for fewer). */
+  exportPageSize?: number;
   /** Told the outcome of each background summary refresh. */
   log?: (line: string) => void;
 }
@@ -133,6 +137,25 @@ export async function startServer(
 
   const health = createHealthRoutes(db);
   app.use(health.router);
+  // One per request, for /graphql and for each page of a CSV export alike.
+  const buildContext = async (req: http.IncomingMessage): Promise<RequestContext> => {
+    const queriesSent: string[] = [];
+    const budget = new RequestBudget({
+      timeoutMs: limits.requestTimeoutMs,
+      maxSessions: limits.maxSessionsPerRequest,
+    });
+    const requestDb = db.withObserver((name) => queriesSent.push(name)).withGate(budget.gate);
+    return {
+      db: requestDb,
+      loaders: new Loaders(requestDb, hooks.readAhead ?? true),
+      queriesSent,
+      canIngest: holdsIngestToken(req.headers.authorization),
+      ingestEnabled: config.ingestToken !== null,
+      maxUploadBytes: limits.maxUploadBytes,
+      uploads,
+      summaries,
+    };
+  };
   graphqlHandler = createGraphqlHandler(apollo, {
     // Apollo Sandbox (linked from the explorer) calls the API from its own origin.
     corsOrigin: APOLLO_SANDBOX_ORIGIN,
@@ -142,25 +165,16 @@ export async function startServer(
     },
     mayUpload: (req) => holdsIngestToken(req.headers.authorization),
     admit: (req) => rateLimiter.take(req.socket.remoteAddress),
-    context: async (req) => {
-      const queriesSent: string[] = [];
-      const budget = new RequestBudget({
-        timeoutMs: limits.requestTimeoutMs,
-        maxSessions: limits.maxSessionsPerRequest,
-      });
-      const requestDb = db.withObserver((name) => queriesSent.push(name)).withGate(budget.gate);
-      return {
-        db: requestDb,
-        loaders: new Loaders(requestDb, hooks.readAhead ?? true),
-        queriesSent,
-        canIngest: holdsIngestToken(req.headers.authorization),
-        ingestEnabled: config.ingestToken !== null,
-        maxUploadBytes: limits.maxUploadBytes,
-        uploads,
-        summaries,
-      };
-    },
+    context: buildContext,
   });
+  // CSV exports of the cross-report questions, through the same operations, context and limits.
+  app.use(
+    createExportRouter({
+      run: createOperationRunner(apollo, buildContext),
+      admit: (req) => rateLimiter.take(req.socket.remoteAddress),
+      pageSize: hooks.exportPageSize,
+    }),
+  );
   // The explorer: GraphiQL at GET /, bundled from npm packages and served from here (no CDN).
   app.use(createExplorerRouter());
 

@@ -1,8 +1,8 @@
 /**
  * The answer audit end to end on a small generated corpus: loaded through the real bulk
  * pipeline into the test Neo4j, every audited question asked over HTTP, each answer compared
- * with the one computed from the ground truth. Every request must agree exactly (themeTrends on
- * recall: the classifier may add themes). The corpus is chosen to hold the hard cases, and the
+ * with the one computed from the ground truth. Every request must agree exactly (themeTrends'
+ * counts on recall: the classifier may add themes; its rates' denominators exactly). The corpus is chosen to hold the hard cases, and the
  * test checks it does.
  */
 import { readFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ import {
   type AuditResult,
 } from '../../src/eval/answers/audit-report.ts';
 import { parseGroundTruthLines } from '../../src/eval/answers/ground-truth-lines.ts';
+import { computeBreachCounts } from '../../src/eval/answers/breach-counts.ts';
 import { computeEnforcementActions } from '../../src/eval/answers/enforcement-actions.ts';
 import { nameApiEnforcementType } from '../../src/eval/answers/enforcement-type.ts';
 import { computeRepeatedBreaches } from '../../src/eval/answers/repeated-breaches.ts';
@@ -80,6 +81,11 @@ describe('answer audit on a generated corpus', () => {
           p.regulation !== null && / standard from |under the regulation on /.test(p.statement),
       ),
     );
+    // Inspections with no requirement, so a rate's denominator is more than the inspections counted.
+    const byYear = computeBreachCounts(records, ['YEAR']);
+    expect(
+      [...byYear.values()].some((v) => Number(v.inspectionsInGroup) > Number(v.inspectionCount)),
+    ).toBe(true);
     // Findings written about two themes, so themeCooccurrence has pairs to count.
     expect(records.some((r) => r.findings.some((f) => f.themes.length > 1))).toBe(true);
     expect(byName.map((p) => p.regulation!.split(':')[0])).toEqual(
@@ -97,7 +103,7 @@ describe('answer audit on a generated corpus', () => {
       'themeCooccurrence',
       'themeTrends',
     ]);
-    expect(results).toHaveLength(26);
+    expect(results).toHaveLength(28);
   });
 
   it('finds every answer equal to the ground truth (precision and recall 1)', () => {

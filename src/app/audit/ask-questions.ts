@@ -3,7 +3,7 @@
  * `eval/answers/` keys the answer it computes from the ground truth.
  */
 import { buildAnswerTable, type AnswerTable } from '../../eval/answers/answer-table.ts';
-import type { AuditRequest } from '../../eval/answers/audit-plan.ts';
+import type { AuditRequest, ThemeTrendFigure } from '../../eval/answers/audit-plan.ts';
 import type { BreachGroup } from '../../eval/answers/breach-counts.ts';
 import { keyBreachGroup } from '../../eval/answers/breach-counts.ts';
 import { tabulateEnforcement } from '../../eval/answers/enforcement-actions.ts';
@@ -43,7 +43,7 @@ const BREACH_COUNTS = `
       ${PAGE_INFO}
       nodes {
         regulation { id } legislation { id } regulator year region localAuthority provider { id }
-        requirementCount locationCount inspectionCount
+        requirementCount locationCount inspectionCount inspectionsInGroup requirementsPer100Inspections
       }
     }
   }`;
@@ -59,6 +59,8 @@ interface BreachCountNode {
   requirementCount: number;
   locationCount: number;
   inspectionCount: number;
+  inspectionsInGroup: number;
+  requirementsPer100Inspections: number;
 }
 
 const RATING_CHANGES = `
@@ -96,7 +98,7 @@ interface EnforcementNode {
 
 const THEME_TRENDS = `
   query AuditThemeTrends {
-    themeTrends(interval: YEAR) { theme { id } period findingCount }
+    themeTrends(interval: YEAR) { theme { id } period findingCount concernInspectionCount inspectionsInPeriod }
   }`;
 
 const THEME_COOCCURRENCE = `
@@ -117,6 +119,38 @@ interface ThemeTrendNode {
   theme: { id: string };
   period: string;
   findingCount: number;
+  concernInspectionCount: number;
+  inspectionsInPeriod: number;
+}
+
+/** One figure of themeTrends: counts per theme and year, or the year's denominator as a table. */
+function tabulateThemeTrends(
+  nodes: readonly ThemeTrendNode[],
+  figure: ThemeTrendFigure,
+): ApiAnswer {
+  if (figure === 'inspectionsInPeriod') {
+    // Every row of a year carries the year's denominator; rows that disagree show as both values.
+    const perYear = new Map<string, Set<string>>();
+    for (const n of nodes)
+      perYear.set(
+        n.period,
+        (perYear.get(n.period) ?? new Set()).add(String(n.inspectionsInPeriod)),
+      );
+    const table = buildAnswerTable(
+      [...perYear].map(([year, values]) => [
+        year,
+        { inspectionsInPeriod: [...values].join(' or ') },
+      ]),
+      'themeTrends rates from the API',
+    );
+    return { table, pagingProblem: null };
+  }
+  const counts = new Map<string, number>();
+  for (const n of nodes)
+    if (figure === 'findings') counts.set(keyThemeYear(n.theme.id, n.period), n.findingCount);
+    else if (n.concernInspectionCount > 0)
+      counts.set(keyThemeYear(n.theme.id, n.period), n.concernInspectionCount);
+  return { counts, pagingProblem: null };
 }
 
 function readGroupKey(node: BreachCountNode, group: BreachGroup): string {
@@ -183,6 +217,8 @@ export async function askAuditRequest(url: string, request: AuditRequest): Promi
             requirementCount: String(n.requirementCount),
             locationCount: String(n.locationCount),
             inspectionCount: String(n.inspectionCount),
+            inspectionsInGroup: String(n.inspectionsInGroup),
+            requirementsPer100Inspections: String(n.requirementsPer100Inspections),
           },
         ]),
         'breachCounts from the API',
@@ -227,10 +263,7 @@ export async function askAuditRequest(url: string, request: AuditRequest): Promi
     }
     case 'themeTrends': {
       const data = await postGraphql(url, THEME_TRENDS, {});
-      const counts = new Map<string, number>();
-      for (const n of data.themeTrends as ThemeTrendNode[])
-        counts.set(keyThemeYear(n.theme.id, n.period), n.findingCount);
-      return { counts, pagingProblem: null };
+      return tabulateThemeTrends(data.themeTrends as ThemeTrendNode[], request.figure);
     }
     case 'themeCooccurrence': {
       const { nodes, pagingProblem } = await readAllPages<ThemePairNode>(

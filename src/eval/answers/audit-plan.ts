@@ -12,7 +12,11 @@ import { computeEnforcementActions } from './enforcement-actions.ts';
 import { computeRatingChanges } from './rating-changes.ts';
 import { computeRepeatedBreaches, type RepeatedBreachVariant } from './repeated-breaches.ts';
 import { computeThemeCooccurrence } from './theme-cooccurrence.ts';
-import { computeThemeTrendsByYear } from './theme-trends.ts';
+import {
+  computeConcernInspections,
+  computeInspectionsPerYear,
+  computeThemeTrendsByYear,
+} from './theme-trends.ts';
 import { readYear } from './truth-facts.ts';
 
 export type AuditRequest =
@@ -20,8 +24,11 @@ export type AuditRequest =
   | { question: 'breachCounts'; groupBy: readonly BreachGroup[] }
   | { question: 'ratingChanges'; direction: RatingDirection }
   | { question: 'enforcementActions' }
-  | { question: 'themeTrends' }
+  | { question: 'themeTrends'; figure: ThemeTrendFigure }
   | { question: 'themeCooccurrence' };
+
+/** What a themeTrends request checks: findings per theme and year, the inspections with a concern, the rates' denominators. */
+export type ThemeTrendFigure = 'findings' | 'concernInspections' | 'inspectionsInPeriod';
 
 /** A table compared row by row and value by value, or counts compared as multisets. */
 export type ExpectedAnswer =
@@ -63,7 +70,8 @@ export function planAudit(records: readonly GroundTruthRecord[]): AuditRequest[]
   for (const direction of ['UP', 'DOWN', 'SAME'] as const)
     requests.push({ question: 'ratingChanges', direction });
   requests.push({ question: 'enforcementActions' });
-  requests.push({ question: 'themeTrends' });
+  for (const figure of ['findings', 'concernInspections', 'inspectionsInPeriod'] as const)
+    requests.push({ question: 'themeTrends', figure });
   requests.push({ question: 'themeCooccurrence' });
   return requests;
 }
@@ -83,7 +91,7 @@ export function describeRequest(request: AuditRequest): string {
     case 'enforcementActions':
       return 'enforcementActions';
     case 'themeTrends':
-      return 'themeTrends interval=YEAR';
+      return `themeTrends interval=YEAR ${request.figure}`;
     case 'themeCooccurrence':
       return 'themeCooccurrence';
     default:
@@ -105,7 +113,16 @@ export function computeExpectedAnswer(
     case 'enforcementActions':
       return { kind: 'table', table: computeEnforcementActions(records) };
     case 'themeTrends':
-      return { kind: 'counts', counts: computeThemeTrendsByYear(records) };
+      switch (request.figure) {
+        case 'findings':
+          return { kind: 'counts', counts: computeThemeTrendsByYear(records) };
+        case 'concernInspections':
+          return { kind: 'counts', counts: computeConcernInspections(records) };
+        case 'inspectionsInPeriod':
+          return { kind: 'table', table: computeInspectionsPerYear(records) };
+        default:
+          return unreachable(request.figure, 'theme trend figure');
+      }
     case 'themeCooccurrence':
       return { kind: 'counts', counts: computeThemeCooccurrence(records) };
     default:

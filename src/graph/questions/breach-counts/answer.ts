@@ -5,7 +5,11 @@ import { countBreachesExactly } from './exact-query.ts';
 import { breachCountsSummaryQuery, toBreachSummaryParams } from './summary.ts';
 import type { BreachCountArgs, BreachCountPage } from './types.ts';
 
-export async function countBreaches(db: Database, args: BreachCountArgs): Promise<BreachCountPage> {
+export async function countBreaches(
+  db: Database,
+  asked: BreachCountArgs,
+): Promise<BreachCountPage> {
+  const args = { ...asked, sort: asked.sort ?? null };
   const params = toBreachSummaryParams(args);
   const page = params ? await readFreshSummaryPage(db, breachCountsSummaryQuery, params) : null;
   return page ?? countBreachesExactly(db, args);

@@ -1,11 +1,11 @@
 /**
- * Requirement counts per group. The grouping keys a request asks for are chosen with CASE on a
+ * Requirement counts per group, with each group's rate per 100 inspections. The grouping keys a request asks for are chosen with CASE on a
  * parameter list, so one fixed query serves every combination of groups.
  */
 import { parsePageRecord, readAnswerPage, type PageRecord } from '../../read-page.ts';
 import { defineQuery } from '../../../db/query.ts';
 import type { Database } from '../../../db/executor.ts';
-import { GROUP_MAP, GROUP_ORDER, PAGE_OF_GROUPS, parseBreachCount } from './fragments.ts';
+import { GROUP_MAP, PAGE_OF_GROUPS, parseBreachCount, RATES_OF_GROUPS } from './fragments.ts';
 import type { BreachCountArgs, BreachCountPage, BreachCountRow } from './types.ts';
 
 export const breachCountsQuery = defineQuery<BreachCountArgs, PageRecord<BreachCountRow>>({
@@ -39,8 +39,8 @@ export const breachCountsQuery = defineQuery<BreachCountArgs, PageRecord<BreachC
          CASE WHEN 'PROVIDER' IN $groupBy THEN providerId END AS providerId
     WITH regulationId, legislationId, regulator, year, region, localAuthority, providerId,
          count(DISTINCT q) AS requirementCount, count(DISTINCT l) AS locationCount, count(DISTINCT i) AS inspectionCount
-    ORDER BY ${GROUP_ORDER}
     WITH collect(${GROUP_MAP}) AS groups
+    ${RATES_OF_GROUPS}
     ${PAGE_OF_GROUPS}
     RETURN totalCount, rows`,
   parse: parsePageRecord(parseBreachCount),
@@ -51,5 +51,5 @@ export async function countBreachesExactly(
   db: Database,
   args: BreachCountArgs,
 ): Promise<BreachCountPage> {
-  return readAnswerPage(db, breachCountsQuery, args);
+  return readAnswerPage(db, breachCountsQuery, { ...args, sort: args.sort ?? null });
 }

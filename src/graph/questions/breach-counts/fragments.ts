@@ -1,11 +1,23 @@
 /** The Cypher the exact query and the summary's read share. Private to this folder. */
 import { read, type PlainRecord } from '../../../db/query.ts';
+import { buildSortKey } from '../../answer-sort.ts';
 import { parseOptionalNode } from '../../node-kinds.ts';
-import type { BreachCountRow } from './types.ts';
+import type { BreachCountRow, BreachCountSortField } from './types.ts';
 
-/** The answer's order: largest first, then by every key so ties are stable. */
+/** The documented order: largest first, then by every key so ties are stable. */
 export const GROUP_ORDER =
   'requirementCount DESC, locationCount DESC, regulationId, legislationId, regulator, year, region, localAuthority, providerId';
+
+const SORT_FIGURES: Record<BreachCountSortField, string> = {
+  REQUIREMENT_COUNT: 'requirementCount',
+  LOCATION_COUNT: 'locationCount',
+  INSPECTION_COUNT: 'inspectionCount',
+  INSPECTIONS_IN_GROUP: 'inspectionsInGroup',
+  REQUIREMENTS_PER_100_INSPECTIONS: 'requirementsPer100Inspections',
+};
+
+/** The answer's order: the figure `$sort` asks for, if any, then the documented order. */
+const ANSWER_ORDER = `${buildSortKey(SORT_FIGURES)}, ${GROUP_ORDER}`;
 
 /** The nodes of the groups, as `regulation`, `legislation` and `provider`. */
 export const GROUP_NODES = `head(COLLECT { MATCH (n:Regulation {id: regulationId}) RETURN properties(n) }) AS regulation,
@@ -17,6 +29,64 @@ export const GROUP_MAP = `{regulationId: regulationId, legislationId: legislatio
                       region: region, localAuthority: localAuthority, providerId: providerId,
                       requirementCount: requirementCount, locationCount: locationCount, inspectionCount: inspectionCount}`;
 
+/** Every field of a group map `c` as a variable of its name. */
+const GROUP_FIELDS = `c.regulationId AS regulationId, c.legislationId AS legislationId, c.regulator AS regulator, c.year AS year,
+           c.region AS region, c.localAuthority AS localAuthority, c.providerId AS providerId,
+           c.requirementCount AS requirementCount, c.locationCount AS locationCount, c.inspectionCount AS inspectionCount,
+           c.inspectionsInGroup AS inspectionsInGroup, c.requirementsPer100Inspections AS requirementsPer100Inspections`;
+
+/**
+ * The rates' denominators as `cells`: per cell of the groups that can hold an inspection without
+ * requirements (regulator, year, region, local authority, provider, each only when grouped by),
+ * the inspections whose own report is loaded, inside the filter but for regulation and
+ * legislation (an inspection with no requirement is under none), whatever their requirements.
+ * Read from the inspections themselves, so the summary's read counts them exactly too.
+ */
+const INSPECTIONS_IN_CELLS = `
+    CALL () {
+      MATCH (l:Location)<-[:OF]-(i:Inspection)-[:BY]->(reg:Regulator)
+      WHERE i.hasReport = true
+        AND ($f.regulator IS NULL OR reg.code = $f.regulator)
+        AND ($f.from IS NULL OR i.startDate >= date($f.from))
+        AND ($f.to IS NULL OR i.startDate <= date($f.to))
+        AND ($f.region IS NULL OR l.region = $f.region)
+        AND ($f.localAuthority IS NULL OR l.localAuthority = $f.localAuthority)
+      CALL (l) {
+        WITH l WHERE 'PROVIDER' IN $groupBy OR $f.providerId IS NOT NULL
+        OPTIONAL MATCH (p:Provider)-[:RUNS]->(l)
+        RETURN min(p.id) AS providerId
+      }
+      WITH l, i, reg, providerId
+      WHERE $f.providerId IS NULL OR providerId = $f.providerId
+      WITH CASE WHEN 'REGULATOR' IN $groupBy THEN reg.code END AS regulator,
+           CASE WHEN 'YEAR' IN $groupBy THEN i.startDate.year END AS year,
+           CASE WHEN 'REGION' IN $groupBy THEN l.region END AS region,
+           CASE WHEN 'LOCAL_AUTHORITY' IN $groupBy THEN l.localAuthority END AS localAuthority,
+           CASE WHEN 'PROVIDER' IN $groupBy THEN providerId END AS providerId,
+           count(DISTINCT i) AS inspections
+      RETURN collect({key: [regulator, year, region, localAuthority, providerId], inspections: inspections}) AS cells
+    }`;
+
+/**
+ * From the answer's groups as `groups` (maps of GROUP_MAP): the same groups with their rate and
+ * its denominator, in the answer's order, as `groups`. Groups meet their cell by grouping both on
+ * the cell's keys (one hash aggregation, not a search per group).
+ */
+export const RATES_OF_GROUPS = `${INSPECTIONS_IN_CELLS}
+    CALL (groups, cells) {
+      UNWIND cells + [g IN groups | {key: [g.regulator, g.year, g.region, g.localAuthority, g.providerId], group: g}] AS x
+      WITH x.key AS key, collect(x) AS xs
+      WITH [x IN xs WHERE x.inspections IS NOT NULL | x.inspections][0] AS inspections,
+           [x IN xs WHERE x.group IS NOT NULL | x.group] AS inGroup
+      UNWIND inGroup AS g
+      WITH g {.*, inspectionsInGroup: coalesce(inspections, 0),
+              requirementsPer100Inspections: CASE WHEN inspections > 0 THEN 100.0 * g.requirementCount / inspections ELSE 0.0 END} AS c
+      WITH c, ${GROUP_FIELDS}
+      ORDER BY ${ANSWER_ORDER}
+      RETURN collect(c) AS sorted
+    }
+    WITH sorted AS groups`;
+
 /**
  * From the answer's groups in order as `groups`: the page's rows with the groups' nodes, as
  * `rows`, and the number of groups as `totalCount`.
@@ -24,15 +94,10 @@ export const GROUP_MAP = `{regulationId: regulationId, legislationId: legislatio
 export const PAGE_OF_GROUPS = `
     CALL (groups) {
       UNWIND groups[$skip..($skip + $first)] AS c
-      WITH c.regulationId AS regulationId, c.legislationId AS legislationId, c.regulator AS regulator, c.year AS year,
-           c.region AS region, c.localAuthority AS localAuthority, c.providerId AS providerId,
-           c.requirementCount AS requirementCount, c.locationCount AS locationCount, c.inspectionCount AS inspectionCount
+      WITH c, ${GROUP_FIELDS}
       WITH *, ${GROUP_NODES}
-      ORDER BY ${GROUP_ORDER}
-      RETURN collect({regulationId: regulationId, legislationId: legislationId, regulator: regulator, year: year,
-                      region: region, localAuthority: localAuthority, providerId: providerId,
-                      requirementCount: requirementCount, locationCount: locationCount, inspectionCount: inspectionCount,
-                      regulation: regulation, legislation: legislation, provider: provider}) AS rows
+      ORDER BY ${ANSWER_ORDER}
+      RETURN collect(c {.*, regulation: regulation, legislation: legislation, provider: provider}) AS rows
     }
     WITH size(groups) AS totalCount, rows`;
 
@@ -48,6 +113,8 @@ export function parseBreachCount(row: PlainRecord): BreachCountRow {
     requirementCount: read.number(row, 'requirementCount'),
     locationCount: read.number(row, 'locationCount'),
     inspectionCount: read.number(row, 'inspectionCount'),
+    inspectionsInGroup: read.number(row, 'inspectionsInGroup'),
+    requirementsPer100Inspections: read.number(row, 'requirementsPer100Inspections'),
     regulation: parseOptionalNode('regulation', row, 'regulation'),
     legislation: parseOptionalNode('legislation', row, 'legislation'),
     provider: parseOptionalNode('provider', row, 'provider'),

@@ -2,4 +2,10 @@
 export { countBreaches } from './answer.ts';
 export { countBreachesExactly } from './exact-query.ts';
 export { breachCountsSummary } from './summary.ts';
-export type { BreachCountArgs, BreachCountPage, BreachCountRow, BreachGroup } from './types.ts';
+export type {
+  BreachCountArgs,
+  BreachCountPage,
+  BreachCountRow,
+  BreachCountSortField,
+  BreachGroup,
+} from './types.ts';

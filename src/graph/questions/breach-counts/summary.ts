@@ -15,7 +15,7 @@ import { defineQuery, defineStatement, read } from '../../../db/query.ts';
 import type { QueryRunner } from '../../../db/executor.ts';
 import { freshnessClause, type SummaryPageAnswer } from '../../summaries/graph-version.ts';
 import type { SummaryDefinition } from '../../summaries/summary-definition.ts';
-import { GROUP_MAP, GROUP_ORDER, PAGE_OF_GROUPS, parseBreachCount } from './fragments.ts';
+import { GROUP_MAP, PAGE_OF_GROUPS, parseBreachCount, RATES_OF_GROUPS } from './fragments.ts';
 import type { BreachCountArgs, BreachCountRow } from './types.ts';
 
 /**
@@ -182,8 +182,9 @@ export const breachCountsSummaryQuery = defineQuery<
            CASE WHEN 'PROVIDER' IN $groupBy THEN c.providerId END AS providerId
       WITH regulationId, legislationId, regulator, year, region, localAuthority, providerId,
            sum(c.requirementCount) AS requirementCount, sum(c.locationCount) AS locationCount, sum(c.inspectionCount) AS inspectionCount
-      ORDER BY ${GROUP_ORDER}
       WITH collect(${GROUP_MAP}) AS groups
+      // The rates' denominators are not in the cells: they are counted from the inspections.
+      ${RATES_OF_GROUPS}
       ${PAGE_OF_GROUPS}
       RETURN totalCount, rows
     }

@@ -1,4 +1,5 @@
 /** What breachCounts is asked and what it answers. */
+import type { AnswerSort } from '../../answer-sort.ts';
 import type { AnswerPage, PageArgs } from '../../page.ts';
 import type { LegislationRow, ProviderRow, RegulationRow } from '../../rows.ts';
 
@@ -17,7 +18,16 @@ export interface BreachCountArgs extends PageArgs {
     localAuthority: string | null;
     providerId: string | null;
   };
+  /** Null or absent for the documented order. */
+  sort?: AnswerSort<BreachCountSortField> | null;
 }
+
+export type BreachCountSortField =
+  | 'REQUIREMENT_COUNT'
+  | 'LOCATION_COUNT'
+  | 'INSPECTION_COUNT'
+  | 'INSPECTIONS_IN_GROUP'
+  | 'REQUIREMENTS_PER_100_INSPECTIONS';
 
 export interface BreachCountRow {
   regulationId: string | null;
@@ -30,6 +40,14 @@ export interface BreachCountRow {
   requirementCount: number;
   locationCount: number;
   inspectionCount: number;
+  /**
+   * The rate's denominator: inspections whose own report is loaded, in the filter and in the
+   * row's regulator, year, region, local authority and provider where grouped by them, whatever
+   * their requirements (regulation and legislation do not narrow it).
+   */
+  inspectionsInGroup: number;
+  /** requirementCount × 100 / inspectionsInGroup. */
+  requirementsPer100Inspections: number;
   /** The nodes of the groups asked for, read in the same query so resolvers need no more round trips. */
   regulation: RegulationRow | null;
   legislation: LegislationRow | null;

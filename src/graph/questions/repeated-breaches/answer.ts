@@ -11,16 +11,19 @@ import {
 import type { RepeatedBreachArgs, RepeatedBreachPage } from './types.ts';
 
 /**
- * The ranked reads answer the two usual evidence choices with no window; any other choice or a
+ * The summary's reads give the documented order only (most inspections first); another order is
+ * the exact query's. The ranked reads answer the two usual evidence choices with no window; any other choice or a
  * window is counted from each pair's lists (no pair mixes regulators under a regulator filter,
  * or the summary reads as stale and the exact query answers).
  */
 export async function findRepeatedBreaches(
   db: Database,
-  args: RepeatedBreachArgs,
+  asked: RepeatedBreachArgs,
   headPairs = WINDOW_HEAD_PAIRS,
 ): Promise<RepeatedBreachPage> {
-  const page = await readSummaryPage(db, args, headPairs);
+  const args = { ...asked, sort: asked.sort ?? null };
+  const documentedOrder = args.sort === null || args.sort.direction === 'DESC';
+  const page = documentedOrder ? await readSummaryPage(db, args, headPairs) : null;
   return page ?? findRepeatedBreachesExactly(db, args);
 }
 

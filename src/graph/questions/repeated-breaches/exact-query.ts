@@ -6,6 +6,7 @@
  */
 import { parsePageRecord, readAnswerPage, type PageRecord } from '../../read-page.ts';
 import { defineQuery } from '../../../db/query.ts';
+import { buildSortKey } from '../../answer-sort.ts';
 import type { Database } from '../../../db/executor.ts';
 import { matchEvidence, orderKinds, parseRepeatedBreach, ROW_OF_PAIR } from './fragments.ts';
 import type { RepeatedBreachArgs, RepeatedBreachPage, RepeatedBreachRow } from './types.ts';
@@ -17,6 +18,10 @@ const EVIDENCE_FILTER = `($regulation IS NULL OR g.id = $regulation)
         AND ($from IS NULL OR i.startDate >= date($from))
         AND ($to IS NULL OR i.startDate <= date($to))`;
 
+/** The figure `$sort` asks for, if any, then the documented order, which ends with the pair's ids. */
+const PAIR_ORDER = `${buildSortKey({ INSPECTION_COUNT: 'size(inspections)' })}, size(inspections) DESC, l.id, g.id`;
+const ROW_ORDER = `${buildSortKey({ INSPECTION_COUNT: 'size(row.inspectionIds)' })}, size(row.inspectionIds) DESC, row.locationId, row.regulationId`;
+
 export const repeatedBreachesQuery = defineQuery<RepeatedBreachArgs, PageRecord<RepeatedBreachRow>>(
   {
     name: 'analytics.repeated-breaches',
@@ -26,13 +31,13 @@ export const repeatedBreachesQuery = defineQuery<RepeatedBreachArgs, PageRecord<
     ORDER BY i.startDate, i.id
     WITH l, g, collect(i) AS inspections, collect(kinds) AS evidence
     WHERE size(inspections) >= $minInspections
-    WITH l, g, inspections, evidence ORDER BY size(inspections) DESC, l.id, g.id
+    WITH l, g, inspections, evidence ORDER BY ${PAIR_ORDER}
     WITH collect({l: l, g: g, inspections: inspections, evidence: evidence}) AS pairs
     CALL (pairs) {
       UNWIND pairs[$skip..($skip + $first)] AS pair
       WITH pair.l AS l, pair.g AS g, pair.inspections AS inspections, pair.evidence AS evidence
       ${ROW_OF_PAIR}
-      WITH row ORDER BY size(row.inspectionIds) DESC, row.locationId, row.regulationId
+      WITH row ORDER BY ${ROW_ORDER}
       RETURN collect(row) AS rows
     }
     RETURN size(pairs) AS totalCount, rows`,
@@ -45,5 +50,5 @@ export async function findRepeatedBreachesExactly(
   db: Database,
   args: RepeatedBreachArgs,
 ): Promise<RepeatedBreachPage> {
-  return readAnswerPage(db, repeatedBreachesQuery, args);
+  return readAnswerPage(db, repeatedBreachesQuery, { ...args, sort: args.sort ?? null });
 }

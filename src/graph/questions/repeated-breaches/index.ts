@@ -9,5 +9,6 @@ export {
   type RepeatedBreachArgs,
   type RepeatedBreachPage,
   type RepeatedBreachRow,
+  type RepeatedBreachSortField,
   type RepeatStatementRow,
 } from './types.ts';

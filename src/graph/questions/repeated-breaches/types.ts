@@ -7,6 +7,7 @@ import type {
   RegulationRow,
   RequirementRow,
 } from '../../rows.ts';
+import type { AnswerSort } from '../../answer-sort.ts';
 import type { AnswerPage, PageArgs } from '../../page.ts';
 
 /**
@@ -27,7 +28,12 @@ export interface RepeatedBreachArgs extends PageArgs {
   to: string | null;
   /** The kinds counted: distinct, in BREACH_EVIDENCE order, never empty. */
   evidence: BreachEvidence[];
+  /** Null or absent for the documented order (most inspections first, then location id, regulation id). */
+  sort?: AnswerSort<RepeatedBreachSortField> | null;
 }
+
+/** The answer's one figure. */
+export type RepeatedBreachSortField = 'INSPECTION_COUNT';
 
 export interface RepeatStatementRow {
   findingId: string;

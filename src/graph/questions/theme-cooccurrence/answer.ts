@@ -15,6 +15,7 @@ export async function findThemeCooccurrence(
         polarity: f.polarity,
         regulator: f.regulator,
         ...page,
+        sort: args.sort ?? null,
       })
     : null;
   return answer ?? findThemeCooccurrenceExactly(db, args);

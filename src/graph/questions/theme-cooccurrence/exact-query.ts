@@ -29,5 +29,5 @@ export async function findThemeCooccurrenceExactly(
   db: Database,
   args: ThemeCooccurrenceArgs,
 ): Promise<ThemeCooccurrencePage> {
-  return readAnswerPage(db, themeCooccurrenceQuery, args);
+  return readAnswerPage(db, themeCooccurrenceQuery, { ...args, sort: args.sort ?? null });
 }

@@ -1,11 +1,20 @@
 /** The ranking the exact query and the summary's read share. Private to this folder. */
 import { read, type PlainRecord } from '../../../db/query.ts';
+import { buildSortKey } from '../../answer-sort.ts';
 import { parseNode } from '../../node-kinds.ts';
-import type { ThemePairRow } from './types.ts';
+import type { ThemePairRow, ThemePairSortField } from './types.ts';
+
+const SORT_FIGURES: Record<ThemePairSortField, string> = {
+  FINDING_COUNT: 'findingCount',
+  JACCARD: 'jaccard',
+};
+
+/** The figure `$sort` asks for, if any, then the documented order, which ends with the pair's ids. */
+const PAIR_ORDER = `${buildSortKey(SORT_FIGURES)}, findingCount DESC, jaccard DESC, firstId, secondId`;
 
 /**
  * From `a, b, both` (findings tagged with both; a = b counts a theme's findings): the page of
- * pairs from `$skip`, at most `$first`, in the answer's order, as `rows` (maps of `firstId,
+ * pairs from `$skip`, at most `$first`, in the answer's order (`$sort`, then the documented one), as `rows` (maps of `firstId,
  * secondId, findingCount, jaccard, first, second`), and the number of pairs as `totalCount`.
  */
 export const PAIR_RANKING = `
@@ -17,11 +26,11 @@ export const PAIR_RANKING = `
            [s IN singles WHERE s.a = pair.a][0].both AS taggedA,
            [s IN singles WHERE s.a = pair.b][0].both AS taggedB
       WITH a AS firstId, b AS secondId, both AS findingCount, toFloat(both) / (taggedA + taggedB - both) AS jaccard
-      ORDER BY findingCount DESC, jaccard DESC, firstId, secondId
+      ORDER BY ${PAIR_ORDER}
       SKIP $skip LIMIT $first
       WITH *, head(COLLECT { MATCH (t:Theme {id: firstId}) RETURN properties(t) }) AS first,
            head(COLLECT { MATCH (t:Theme {id: secondId}) RETURN properties(t) }) AS second
-      ORDER BY findingCount DESC, jaccard DESC, firstId, secondId
+      ORDER BY ${PAIR_ORDER}
       RETURN collect({firstId: firstId, secondId: secondId, first: first, second: second,
                       findingCount: findingCount, jaccard: jaccard}) AS rows
     }

@@ -2,4 +2,9 @@
 export { findThemeCooccurrence } from './answer.ts';
 export { findThemeCooccurrenceExactly } from './exact-query.ts';
 export { themeCooccurrenceSummary } from './summary.ts';
-export type { ThemeCooccurrenceArgs, ThemeCooccurrencePage, ThemePairRow } from './types.ts';
+export type {
+  ThemeCooccurrenceArgs,
+  ThemeCooccurrencePage,
+  ThemePairRow,
+  ThemePairSortField,
+} from './types.ts';

@@ -7,7 +7,7 @@ import type { PageArgs } from '../../page.ts';
 import { freshForRegulator, oneRegulatorOf } from '../../summaries/one-regulator.ts';
 import type { SummaryDefinition } from '../../summaries/summary-definition.ts';
 import { PAIR_RANKING, parseThemePair } from './fragments.ts';
-import type { ThemePairRow } from './types.ts';
+import type { ThemePairOrder, ThemePairRow } from './types.ts';
 
 /**
  * Versioned, with cells under their own label: a graph stamped by the earlier layout (unfiltered
@@ -44,7 +44,7 @@ export function isCooccurrenceAnsweredBySummary(f: FindingParams): boolean {
 }
 
 export const themeCooccurrenceSummaryQuery = defineQuery<
-  { polarity: string | null; regulator: string | null } & PageArgs,
+  { polarity: string | null; regulator: string | null } & PageArgs & ThemePairOrder,
   SummaryPageAnswer<ThemePairRow>
 >({
   name: 'analytics.theme-cooccurrence.summary',

@@ -2,9 +2,10 @@
 import type { Database } from '../../../db/executor.ts';
 import { readFreshSummary } from '../../summaries/graph-version.ts';
 import { splitAtWholeMonths } from '../../summaries/month-windows.ts';
-import { findThemeTrendsExactly, labelPeriod, themeTrendsInWindowQuery } from './exact-query.ts';
+import { findThemeTrendsExactly, themeTrendsInWindowQuery } from './exact-query.ts';
+import { addTrendRates } from './rates.ts';
 import { themeTrendsSummaryQuery } from './summary.ts';
-import type { ThemeTrendArgs, ThemeTrendRow } from './types.ts';
+import type { CountedTrendRow, ThemeTrendArgs, ThemeTrendRow } from './types.ts';
 
 /**
  * Through the summary when it is fresh: whole months from its cells, and any partial months at
@@ -25,17 +26,15 @@ export async function findThemeTrends(
     ...split.edges.map((edge) => db.read(themeTrendsInWindowQuery, { ...args, ...edge })),
   ]);
   if (months === null) return findThemeTrendsExactly(db, args);
-  return addTrendRows([months, ...edges]).map((row) => ({
-    ...row,
-    period: labelPeriod(row.periodStart, args.interval),
-  }));
+  return addTrendRates(db, args, addTrendRows([months, ...edges]));
 }
 
-type UnlabelledTrendRow = Omit<ThemeTrendRow, 'period'>;
-
-/** Rows of disjoint date ranges summed per theme and period, in the exact query's order. */
-function addTrendRows(parts: UnlabelledTrendRow[][]): UnlabelledTrendRow[] {
-  const byKey = new Map<string, UnlabelledTrendRow>();
+/**
+ * Rows of disjoint date ranges summed per theme and period; a sum with no finding of the polarity
+ * asked for is no row, as in the exact query.
+ */
+function addTrendRows(parts: CountedTrendRow[][]): CountedTrendRow[] {
+  const byKey = new Map<string, CountedTrendRow>();
   for (const row of parts.flat()) {
     const key = `${row.themeId}\u0000${row.periodStart}`;
     const seen = byKey.get(key);
@@ -46,12 +45,10 @@ function addTrendRows(parts: UnlabelledTrendRow[][]): UnlabelledTrendRow[] {
             ...seen,
             findingCount: seen.findingCount + row.findingCount,
             inspectionCount: seen.inspectionCount + row.inspectionCount,
+            concernInspectionCount: seen.concernInspectionCount + row.concernInspectionCount,
           }
         : row,
     );
   }
-  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...byKey.values()].sort(
-    (a, b) => compare(a.themeId, b.themeId) || compare(a.periodStart, b.periodStart),
-  );
+  return [...byKey.values()].filter((row) => row.findingCount > 0);
 }

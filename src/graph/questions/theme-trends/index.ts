@@ -2,4 +2,4 @@
 export { findThemeTrends } from './answer.ts';
 export { findThemeTrendsExactly } from './exact-query.ts';
 export { themeTrendsSummary } from './summary.ts';
-export type { ThemeTrendArgs, ThemeTrendRow, TrendInterval } from './types.ts';
+export type { ThemeTrendArgs, ThemeTrendRow, ThemeTrendSortField, TrendInterval } from './types.ts';

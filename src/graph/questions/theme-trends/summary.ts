@@ -2,13 +2,15 @@
  * themeTrends from a summary: findings and inspections per theme, month and polarity, plus an
  * all-polarities cell per theme and month (an inspection has one start date, so its count adds
  * up across months, but not across polarities). Years and quarters are sums of months, so the
- * cells answer any interval, and any from/to on month boundaries.
+ * cells answer any interval, and any from/to on month boundaries. The CONCERN cells also give
+ * the inspections with a concern, whatever polarity is asked for; rows of no finding asked for are
+ * kept here and dropped once the parts of a window are added.
  */
 import { defineQuery, defineStatement, read } from '../../../db/query.ts';
 import { freshnessClause, type SummaryAnswer } from '../../summaries/graph-version.ts';
 import type { SummaryDefinition } from '../../summaries/summary-definition.ts';
 import { themeTrendsQuery } from './exact-query.ts';
-import type { ThemeTrendArgs, ThemeTrendRow } from './types.ts';
+import type { CountedTrendRow, ThemeTrendArgs } from './types.ts';
 
 export const THEME_TRENDS_KIND = 'theme-trends';
 
@@ -31,10 +33,7 @@ export const buildThemeTrendSummary = defineStatement<object>(
                                inspectionCount: size(COLLECT { UNWIND byPolarity AS list UNWIND list AS i RETURN DISTINCT i })})`,
 );
 
-export const themeTrendsSummaryQuery = defineQuery<
-  ThemeTrendArgs,
-  SummaryAnswer<Omit<ThemeTrendRow, 'period'>>
->({
+export const themeTrendsSummaryQuery = defineQuery<ThemeTrendArgs, SummaryAnswer<CountedTrendRow>>({
   name: 'analytics.theme-trends.summary',
   cypher: `${freshnessClause(THEME_TRENDS_KIND)}
     CALL (fresh) {
@@ -43,18 +42,24 @@ export const themeTrendsSummaryQuery = defineQuery<
       WHERE ($themes IS NULL OR c.themeId IN $themes)
         AND ($from IS NULL OR c.month >= date($from))
         AND ($to IS NULL OR c.month <= date($to))
-        AND CASE WHEN $polarity IS NULL THEN c.allPolarities ELSE NOT c.allPolarities AND c.polarity = $polarity END
+      WITH c, CASE WHEN $polarity IS NULL THEN c.allPolarities ELSE NOT c.allPolarities AND c.polarity = $polarity END AS asked,
+           NOT c.allPolarities AND c.polarity = 'concern' AS concern
+      WHERE asked OR concern
       WITH c.themeId AS themeId,
            CASE $interval
              WHEN 'YEAR' THEN date.truncate('year', c.month)
              WHEN 'QUARTER' THEN date.truncate('quarter', c.month)
              ELSE c.month
            END AS periodStart,
-           c.findingCount AS findingCount, c.inspectionCount AS inspectionCount
-      WITH themeId, periodStart, sum(findingCount) AS findingCount, sum(inspectionCount) AS inspectionCount
+           CASE WHEN asked THEN c.findingCount ELSE 0 END AS findingCount,
+           CASE WHEN asked THEN c.inspectionCount ELSE 0 END AS inspectionCount,
+           CASE WHEN concern THEN c.inspectionCount ELSE 0 END AS concernInspectionCount
+      WITH themeId, periodStart, sum(findingCount) AS findingCount, sum(inspectionCount) AS inspectionCount,
+           sum(concernInspectionCount) AS concernInspectionCount
       ORDER BY themeId, periodStart
       // Each theme's properties once, not on each of its periods: they are most of the bytes.
-      WITH collect({themeId: themeId, periodStart: periodStart, findingCount: findingCount, inspectionCount: inspectionCount}) AS rows,
+      WITH collect({themeId: themeId, periodStart: periodStart, findingCount: findingCount, inspectionCount: inspectionCount,
+                    concernInspectionCount: concernInspectionCount}) AS rows,
            collect(DISTINCT themeId) AS themeIds
       RETURN rows, COLLECT { MATCH (t:Theme) WHERE t.id IN themeIds RETURN properties(t) } AS themes
     }

@@ -8,7 +8,11 @@ import {
   computeThemeCooccurrence,
   keyThemePair,
 } from '../../../../src/eval/answers/theme-cooccurrence.ts';
-import { computeThemeTrendsByYear } from '../../../../src/eval/answers/theme-trends.ts';
+import {
+  computeConcernInspections,
+  computeInspectionsPerYear,
+  computeThemeTrendsByYear,
+} from '../../../../src/eval/answers/theme-trends.ts';
 import { placeWindows } from '../../../../src/eval/answers/audit-plan.ts';
 import { TINY_TRUTH } from './tiny-ground-truth.ts';
 
@@ -100,46 +104,58 @@ describe('repeatedBreaches from the ground truth', () => {
 });
 
 describe('breachCounts from the ground truth', () => {
-  const counts = (requirements: number, locations: number, inspections: number) => ({
+  // Rates are over every inspection of the group, with or without requirements: A1 to A4 are
+  // Ofsted's (A4 has none), B1 and B2 the CQC's (B1 has none); 2018 is A1, A2, B1; 2019 A3, B2.
+  const counts = (
+    requirements: number,
+    locations: number,
+    inspections: number,
+    inGroup: number,
+    per100: string,
+  ) => ({
     requirementCount: String(requirements),
     locationCount: String(locations),
     inspectionCount: String(inspections),
+    inspectionsInGroup: String(inGroup),
+    requirementsPer100Inspections: per100,
   });
 
-  it('by regulation, with the legislation of the report family', () => {
+  it('by regulation, with the legislation of the report family, over all six inspections', () => {
     expect(toObject(computeBreachCounts(TINY_TRUTH, ['REGULATION']))).toEqual({
-      'CHR2015:12': counts(3, 1, 3),
-      'CHR2015:13': counts(1, 1, 1),
-      'CHR2015:20': counts(1, 1, 1),
-      'HSCA-RA-2014:12': counts(1, 1, 1),
+      'CHR2015:12': counts(3, 1, 3, 6, '50'),
+      'CHR2015:13': counts(1, 1, 1, 6, '16.666666666666668'),
+      'CHR2015:20': counts(1, 1, 1, 6, '16.666666666666668'),
+      'HSCA-RA-2014:12': counts(1, 1, 1, 6, '16.666666666666668'),
     });
   });
 
   it('by regulator and by year (enforcement alone is no requirement)', () => {
     expect(toObject(computeBreachCounts(TINY_TRUTH, ['REGULATOR']))).toEqual({
-      OFSTED: counts(5, 1, 3),
-      CQC: counts(1, 1, 1),
+      OFSTED: counts(5, 1, 3, 4, '125'),
+      CQC: counts(1, 1, 1, 2, '50'),
     });
     expect(toObject(computeBreachCounts(TINY_TRUTH, ['YEAR']))).toEqual({
-      '2018': counts(3, 1, 2),
-      '2019': counts(3, 2, 2),
+      '2018': counts(3, 1, 2, 3, '100'),
+      '2019': counts(3, 2, 2, 2, '150'),
     });
   });
 
-  it('by a pair of groups, keyed in the order asked', () => {
+  it('by a pair of groups, keyed in the order asked, the regulation not narrowing the rate', () => {
     const table = computeBreachCounts(TINY_TRUTH, ['REGULATION', 'YEAR']);
-    expect(table.get('CHR2015:12 | 2018')).toEqual(counts(2, 1, 2));
-    expect(table.get('CHR2015:12 | 2019')).toEqual(counts(1, 1, 1));
+    expect(table.get('CHR2015:12 | 2018')).toEqual(counts(2, 1, 2, 3, '66.66666666666667'));
+    expect(table.get('CHR2015:12 | 2019')).toEqual(counts(1, 1, 1, 2, '50'));
     // And 13 in 2018, 20 in 2019, the CQC requirement in 2019.
     expect(table.size).toBe(5);
   });
 
   it('by place and provider', () => {
     expect(toObject(computeBreachCounts(TINY_TRUTH, ['LOCAL_AUTHORITY']))).toEqual({
-      Bolton: counts(5, 1, 3),
-      Camden: counts(1, 1, 1),
+      Bolton: counts(5, 1, 3, 4, '125'),
+      Camden: counts(1, 1, 1, 2, '50'),
     });
-    expect(computeBreachCounts(TINY_TRUTH, ['PROVIDER']).get('P-CQC')).toEqual(counts(1, 1, 1));
+    expect(computeBreachCounts(TINY_TRUTH, ['PROVIDER']).get('P-CQC')).toEqual(
+      counts(1, 1, 1, 2, '50'),
+    );
   });
 });
 
@@ -173,6 +189,19 @@ describe('enforcementActions and themeTrends from the ground truth', () => {
       'safeguarding 2018': 2,
       'staffing 2018': 1,
       'staffing 2020': 1,
+    });
+  });
+
+  it('counts inspections with a concern per theme, and every inspection of a year with themes', () => {
+    // Only A2 (2018) has a concern, about safeguarding and staffing; A1's and A4's headlines are open.
+    expect(Object.fromEntries(computeConcernInspections(TINY_TRUTH))).toEqual({
+      'safeguarding 2018': 1,
+      'staffing 2018': 1,
+    });
+    // 2018: A1, A2 and B1 (no findings, still counted); 2019 has no themed finding, so no row.
+    expect(toObject(computeInspectionsPerYear(TINY_TRUTH))).toEqual({
+      '2018': { inspectionsInPeriod: '3' },
+      '2020': { inspectionsInPeriod: '1' },
     });
   });
 
