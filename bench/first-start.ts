@@ -55,7 +55,9 @@ function timeStart(dataDir: string): Promise<StartTimes> {
     let buffer = '';
     const finish = (refreshSeconds: number | null) => {
       child.kill('SIGINT');
-      child.once('exit', () => resolve({ readySeconds, firstAnswerSeconds, refreshSeconds, lines }));
+      child.once('exit', () =>
+        resolve({ readySeconds, firstAnswerSeconds, refreshSeconds, lines }),
+      );
     };
     child.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString('utf8');
@@ -80,7 +82,8 @@ function timeStart(dataDir: string): Promise<StartTimes> {
       }
     });
     child.once('exit', (code) => {
-      if (readySeconds === 0) reject(new Error(`npm start exited with ${code}:\n${lines.join('\n')}`));
+      if (readySeconds === 0)
+        reject(new Error(`npm start exited with ${code}:\n${lines.join('\n')}`));
     });
   });
 }

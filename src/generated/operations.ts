@@ -22,6 +22,8 @@ export type BreachFilter = {
   region?: string | null | undefined;
   regulation?: string | null | undefined;
   regulator?: Regulator | null | undefined;
+  /** true: only generated (synthetic) inspections; false: only real ones; unset: both. */
+  synthetic?: boolean | null | undefined;
   to?: string | null | undefined;
 };
 

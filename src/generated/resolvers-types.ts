@@ -75,6 +75,8 @@ export type BreachFilter = {
   region?: InputMaybe<Scalars['String']['input']>;
   regulation?: InputMaybe<Scalars['ID']['input']>;
   regulator?: InputMaybe<Regulator>;
+  /** true: only generated (synthetic) inspections; false: only real ones; unset: both. */
+  synthetic?: InputMaybe<Scalars['Boolean']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -214,6 +216,8 @@ export type FindingFilter = {
   /** Findings citing this regulation id. */
   regulation?: InputMaybe<Scalars['ID']['input']>;
   regulator?: InputMaybe<Regulator>;
+  /** true: only findings of generated (synthetic) inspections; false: only real ones; unset: both. */
+  synthetic?: InputMaybe<Scalars['Boolean']['input']>;
   /** Findings tagged with any of these themes. */
   themes?: InputMaybe<Array<Scalars['ID']['input']>>;
   to?: InputMaybe<Scalars['Date']['input']>;
@@ -382,6 +386,8 @@ export type InspectionFilter = {
   providerId?: InputMaybe<Scalars['ID']['input']>;
   region?: InputMaybe<Scalars['String']['input']>;
   regulator?: InputMaybe<Regulator>;
+  /** true: only generated (synthetic) inspections; false: only real ones; unset: both. */
+  synthetic?: InputMaybe<Scalars['Boolean']['input']>;
   /** Inspections starting on or before this date. */
   to?: InputMaybe<Scalars['Date']['input']>;
   type?: InputMaybe<Scalars['String']['input']>;
@@ -470,6 +476,8 @@ export type LocationFilter = {
   providerId?: InputMaybe<Scalars['ID']['input']>;
   region?: InputMaybe<Scalars['String']['input']>;
   regulator?: InputMaybe<Regulator>;
+  /** true: only generated (synthetic) locations; false: only real ones; unset: both. */
+  synthetic?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type LocationSort = {
@@ -548,6 +556,8 @@ export type ProviderFilter = {
   /** Case-insensitive part of the provider's name. */
   nameContains?: InputMaybe<Scalars['String']['input']>;
   regulator?: InputMaybe<Regulator>;
+  /** true: only generated (synthetic) providers; false: only real ones; unset: both. */
+  synthetic?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A provider of another source (Ofsted, CQC, local authority) that is the same organisation. */
@@ -645,6 +655,7 @@ export type QueryEnforcementActionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
   regulator?: InputMaybe<Regulator>;
+  synthetic?: InputMaybe<Scalars['Boolean']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
   type?: InputMaybe<EnforcementType>;
 };
@@ -707,6 +718,7 @@ export type QueryRatingChangesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
   regulator?: InputMaybe<Regulator>;
+  synthetic?: InputMaybe<Scalars['Boolean']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -736,6 +748,7 @@ export type QueryRepeatedBreachesArgs = {
   minInspections?: InputMaybe<Scalars['Int']['input']>;
   regulation?: InputMaybe<Scalars['ID']['input']>;
   regulator?: InputMaybe<Regulator>;
+  synthetic?: InputMaybe<Scalars['Boolean']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -762,6 +775,7 @@ export type QueryThemeTrendsArgs = {
   from?: InputMaybe<Scalars['Date']['input']>;
   interval?: InputMaybe<TrendInterval>;
   polarity?: InputMaybe<Polarity>;
+  synthetic?: InputMaybe<Scalars['Boolean']['input']>;
   themes?: InputMaybe<Array<Scalars['ID']['input']>>;
   to?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -972,6 +986,8 @@ export type RequirementFilter = {
   providerId?: InputMaybe<Scalars['ID']['input']>;
   region?: InputMaybe<Scalars['String']['input']>;
   regulator?: InputMaybe<Regulator>;
+  /** true: only requirements of generated (synthetic) inspections; false: only real ones; unset: both. */
+  synthetic?: InputMaybe<Scalars['Boolean']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 

@@ -61,6 +61,7 @@ export const analyticsQueries: Pick<
         from: args.from ?? null,
         to: args.to ?? null,
         evidence,
+        synthetic: args.synthetic ?? null,
         ...page,
       }),
     );
@@ -80,6 +81,7 @@ export const analyticsQueries: Pick<
           region: f?.region ?? null,
           localAuthority: f?.localAuthority ?? null,
           providerId: f?.providerId ?? null,
+          synthetic: f?.synthetic ?? null,
         },
         ...page,
       }),
@@ -93,6 +95,7 @@ export const analyticsQueries: Pick<
       to: args.to ?? null,
       interval: args.interval ?? 'YEAR',
       polarity: args.polarity ? args.polarity.toLowerCase() : null,
+      synthetic: args.synthetic ?? null,
     });
   },
   themeCooccurrence: (_parent, args, { db }, info) =>
@@ -107,6 +110,7 @@ export const analyticsQueries: Pick<
         regulator: args.regulator ?? null,
         from: args.from ?? null,
         to: args.to ?? null,
+        synthetic: args.synthetic ?? null,
         ...page,
       }),
     );
@@ -118,6 +122,7 @@ export const analyticsQueries: Pick<
       regulator: args.regulator,
       from: args.from,
       to: args.to,
+      synthetic: args.synthetic,
     });
     const sort = { field: 'NEWEST', direction: 'DESC' } as const;
     return toConnection(

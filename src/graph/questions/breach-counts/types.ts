@@ -16,6 +16,8 @@ export interface BreachCountArgs extends PageArgs {
     region: string | null;
     localAuthority: string | null;
     providerId: string | null;
+    /** true: only generated inspections; false: only real; null: both. */
+    synthetic?: boolean | null;
   };
 }
 

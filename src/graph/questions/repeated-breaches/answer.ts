@@ -20,7 +20,9 @@ export async function findRepeatedBreaches(
   args: RepeatedBreachArgs,
   headPairs = WINDOW_HEAD_PAIRS,
 ): Promise<RepeatedBreachPage> {
-  const page = await readSummaryPage(db, args, headPairs);
+  // The summary keeps real and generated inspections together.
+  const page =
+    (args.synthetic ?? null) === null ? await readSummaryPage(db, args, headPairs) : null;
   return page ?? findRepeatedBreachesExactly(db, args);
 }
 

@@ -15,7 +15,8 @@ const EVIDENCE_FILTER = `($regulation IS NULL OR g.id = $regulation)
         AND ($legislation IS NULL OR leg.id = $legislation)
         AND ($regulator IS NULL OR EXISTS { (i)-[:BY]->(:Regulator {code: $regulator}) })
         AND ($from IS NULL OR i.startDate >= date($from))
-        AND ($to IS NULL OR i.startDate <= date($to))`;
+        AND ($to IS NULL OR i.startDate <= date($to))
+        AND ($synthetic IS NULL OR coalesce(i.synthetic, false) = $synthetic)`;
 
 export const repeatedBreachesQuery = defineQuery<RepeatedBreachArgs, PageRecord<RepeatedBreachRow>>(
   {
@@ -45,5 +46,5 @@ export async function findRepeatedBreachesExactly(
   db: Database,
   args: RepeatedBreachArgs,
 ): Promise<RepeatedBreachPage> {
-  return readAnswerPage(db, repeatedBreachesQuery, args);
+  return readAnswerPage(db, repeatedBreachesQuery, { ...args, synthetic: args.synthetic ?? null });
 }

@@ -27,6 +27,8 @@ export interface RepeatedBreachArgs extends PageArgs {
   to: string | null;
   /** The kinds counted: distinct, in BREACH_EVIDENCE order, never empty. */
   evidence: BreachEvidence[];
+  /** true: only generated inspections count; false: only real ones; null: both. */
+  synthetic?: boolean | null;
 }
 
 export interface RepeatStatementRow {

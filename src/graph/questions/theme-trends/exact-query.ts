@@ -12,6 +12,7 @@ function buildThemeTrendsCypher(dateWhere: string): string {
       AND ($themes IS NULL OR t.id IN $themes)
       AND ${dateWhere}
       AND ($polarity IS NULL OR f.polarity = $polarity)
+      AND ($synthetic IS NULL OR coalesce(i.synthetic, false) = $synthetic)
     WITH t, f, i,
          CASE $interval
            WHEN 'YEAR' THEN date.truncate('year', i.startDate)
@@ -76,6 +77,6 @@ export async function findThemeTrendsExactly(
   db: Database,
   args: ThemeTrendArgs,
 ): Promise<ThemeTrendRow[]> {
-  const rows = await db.read(themeTrendsQuery, args);
+  const rows = await db.read(themeTrendsQuery, { ...args, synthetic: args.synthetic ?? null });
   return rows.map((row) => ({ ...row, period: labelPeriod(row.periodStart, args.interval) }));
 }

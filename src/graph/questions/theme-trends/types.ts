@@ -9,6 +9,8 @@ export interface ThemeTrendArgs {
   to: string | null;
   interval: TrendInterval;
   polarity: string | null;
+  /** true: only generated inspections; false: only real; null: both. */
+  synthetic?: boolean | null;
 }
 
 export interface ThemeTrendRow {
