@@ -58,6 +58,8 @@ const config: CodegenConfig = {
           RatingChange: '../graph/questions/rating-changes/index.ts#RatingChangeRow',
           RelatedFinding: '../graph/search.ts#RelatedFindingRow',
           SearchHit: '../graph/search.ts#SearchHitRow',
+          // The health check's own fields; syntheticData is resolved only when asked for.
+          Health: '../graph/health.ts#HealthReport',
           IngestReportResult: '../resolvers/ingest-result.ts#IngestResultRow',
         },
       },

@@ -27,71 +27,77 @@ const SAME_GRAPH_CYPHER = `CYPHER replan=skip
       l.name = coalesce(rep.location.name, l.name), l.type = coalesce(rep.location.type, l.type),
       l.capacity = coalesce(rep.location.capacity, l.capacity), l.description = coalesce(rep.location.description, l.description),
       l.region = coalesce(rep.location.region, l.region), l.localAuthority = coalesce(rep.location.localAuthority, l.localAuthority),
-      l.address = coalesce(rep.location.address, l.address)
+      l.address = coalesce(rep.location.address, l.address), l.synthetic = rep.report.synthetic
   MERGE (l)-[:REGULATED_BY]->(reg)
   MERGE (i:Inspection {id: rep.inspection.id})
   SET i.type = rep.inspection.type, i.startDate = date(rep.inspection.startDate), i.endDate = date(rep.inspection.endDate),
       i.framework = rep.inspection.framework, i.overallGrade = rep.inspection.overallGrade,
       i.overallGradeText = rep.inspection.overallGradeText, i.ratingDirection = rep.inspection.ratingDirection,
-      i.publishedOn = coalesce(date(rep.inspection.publishedOn), i.publishedOn), i.people = rep.inspection.people, i.hasReport = true
+      i.publishedOn = coalesce(date(rep.inspection.publishedOn), i.publishedOn), i.people = rep.inspection.people, i.hasReport = true,
+      i.synthetic = rep.report.synthetic
   MERGE (i)-[:OF]->(l)
   MERGE (i)-[:BY]->(reg)
   MERGE (r:Report {sha256: rep.report.sha256}) ON CREATE SET r.ingestedAt = datetime()
   SET r.fileName = rep.report.fileName, r.format = rep.report.format, r.family = rep.report.family,
-      r.parser = rep.report.parser, r.parserVersion = rep.report.parserVersion, r.warnings = rep.report.warnings
+      r.parser = rep.report.parser, r.parserVersion = rep.report.parserVersion, r.warnings = rep.report.warnings,
+      r.synthetic = rep.report.synthetic
   MERGE (i)-[:REPORTED_IN]->(r)
-  WITH rep, reg, l, i, rep.report.family AS family, rep.report.sha256 AS sha
+  WITH rep, reg, l, i, rep.report.family AS family, rep.report.sha256 AS sha, rep.report.synthetic AS synthetic
   CALL (rep, l) {
     WITH rep WHERE rep.provider IS NOT NULL
     MERGE (p:Provider {id: rep.provider.id})
-    SET p.name = coalesce(rep.provider.name, p.name), p.address = coalesce(rep.provider.address, p.address)
+    SET p.name = coalesce(rep.provider.name, p.name), p.address = coalesce(rep.provider.address, p.address),
+        p.synthetic = rep.report.synthetic
     MERGE (p)-[:RUNS]->(l)
   }
   CALL (rep, reg, l) {
     UNWIND rep.history AS h
     MERGE (p:Inspection {id: h.id})
-      ON CREATE SET p.type = h.type, p.startDate = date(h.date), p.endDate = date(h.date), p.hasReport = false
+      ON CREATE SET p.type = h.type, p.startDate = date(h.date), p.endDate = date(h.date), p.hasReport = false,
+        p.synthetic = rep.report.synthetic
     SET p.overallGrade = coalesce(p.overallGrade, h.grade), p.overallGradeText = coalesce(p.overallGradeText, h.gradeText)
     MERGE (p)-[:OF]->(l)
     MERGE (p)-[:BY]->(reg)
   }
-  CALL (rep, i, family) {
+  CALL (rep, i, family, synthetic) {
     UNWIND rep.judgements AS j
     MERGE (n:Judgement {id: j.id})
-    SET n.area = j.area, n.ordinal = j.ordinal, n.grade = j.grade, n.gradeText = j.gradeText, n.family = family
+    SET n.area = j.area, n.ordinal = j.ordinal, n.grade = j.grade, n.gradeText = j.gradeText, n.family = family,
+        n.synthetic = synthetic
     MERGE (i)-[:HAS_JUDGEMENT]->(n)
   }
-  CALL (rep, i, family, sha) {
+  CALL (rep, i, family, sha, synthetic) {
     UNWIND rep.requirements AS r
     MERGE (q:Requirement {id: r.id})
     SET q.text = r.text, q.paragraphs = r.paragraphs, q.dueDate = date(r.dueDate), q.complianceNotice = r.complianceNotice,
-        q.offset = r.offset, q.line = r.line, q.family = family, q.reportSha = sha
+        q.offset = r.offset, q.line = r.line, q.family = family, q.reportSha = sha, q.synthetic = synthetic
     MERGE (i)-[:REQUIRED]->(q)
     WITH q, r WHERE r.regulation IS NOT NULL
     MATCH (g:Regulation {id: r.regulation.regulationId})
     MERGE (q)-[:UNDER]->(g)
   }
-  CALL (rep, i, family, sha) {
+  CALL (rep, i, family, sha, synthetic) {
     UNWIND rep.recommendations AS r
     MERGE (n:Recommendation {id: r.id})
-    SET n.text = r.text, n.offset = r.offset, n.line = r.line, n.family = family, n.reportSha = sha
+    SET n.text = r.text, n.offset = r.offset, n.line = r.line, n.family = family, n.reportSha = sha, n.synthetic = synthetic
     MERGE (i)-[:RECOMMENDED]->(n)
   }
-  CALL (rep, i, family, sha) {
+  CALL (rep, i, family, sha, synthetic) {
     UNWIND rep.enforcement AS e
     MERGE (n:EnforcementAction {id: e.id})
     SET n.type = e.type, n.legalBasis = e.legalBasis, n.count = e.count, n.issuedOn = date(e.issuedOn),
-        n.complyBy = date(e.complyBy), n.text = e.text, n.offset = e.offset, n.line = e.line, n.family = family, n.reportSha = sha
+        n.complyBy = date(e.complyBy), n.text = e.text, n.offset = e.offset, n.line = e.line, n.family = family, n.reportSha = sha,
+        n.synthetic = synthetic
     MERGE (i)-[:LED_TO]->(n)
     WITH n, e WHERE e.regulation IS NOT NULL
     MATCH (g:Regulation {id: e.regulation.regulationId})
     MERGE (n)-[:UNDER]->(g)
   }
-  CALL (rep, i, family, sha) {
+  CALL (rep, i, family, sha, synthetic) {
     UNWIND rep.findings AS f
     MERGE (n:Finding {id: f.id})
     SET n.text = f.text, n.section = f.section, n.polarity = f.polarity, n.offset = f.offset, n.line = f.line,
-        n.repeatStatement = f.repeatStatement, n.family = family, n.reportSha = sha,
+        n.repeatStatement = f.repeatStatement, n.family = family, n.reportSha = sha, n.synthetic = synthetic,
         n.labelSource = f.labelSource, n.labelId = f.labelId, n.labelName = f.labelName, n.labelScore = f.labelScore
     MERGE (i)-[:FOUND]->(n)
     WITH n, f

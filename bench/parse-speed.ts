@@ -10,7 +10,7 @@
  * document. Per pass: wall time and this process's CPU time (the machine is often shared, and
  * CPU time is the steadier figure). Nothing here asserts a time: it prints.
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -83,7 +83,14 @@ async function profilePasses(
 const inputs =
   positionals.length > 0
     ? positionals
-    : [path.join(PROJECT_ROOT, 'seed'), path.join(PROJECT_ROOT, 'tests/fixtures/reports')];
+    : // The seed reports themselves, not the samples under seed/real and seed/synthetic, so the
+      // default corpus stays the one earlier figures were taken on.
+      [
+        ...readdirSync(path.join(PROJECT_ROOT, 'seed'), { withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => path.join(PROJECT_ROOT, 'seed', entry.name)),
+        path.join(PROJECT_ROOT, 'tests/fixtures/reports'),
+      ];
 const rounds = Math.max(1, Number(args.rounds));
 const documents = await readInputs(inputs);
 console.log(`corpus: ${documents.length} files from ${inputs.join(', ')}`);

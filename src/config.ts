@@ -60,6 +60,8 @@ export interface Config {
   ingestToken: string | null;
   seedDir: string;
   loadSeed: boolean;
+  /** Whether the seed load takes `<seedDir>/synthetic/`, the generated sample (SEED_SYNTHETIC). */
+  seedSynthetic: boolean;
   limits: RequestLimits;
 }
 
@@ -175,6 +177,7 @@ export function readConfig(env: Env = process.env): Config {
     ingestToken: env.INGEST_TOKEN?.trim() || null,
     seedDir: path.resolve(PROJECT_ROOT, env.SEED_DIR?.trim() || 'seed'),
     loadSeed: readBoolean(env, 'LOAD_SEED', true),
+    seedSynthetic: readBoolean(env, 'SEED_SYNTHETIC', true),
     limits: readRequestLimits(env),
   };
 }

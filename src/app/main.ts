@@ -47,7 +47,11 @@ async function main(): Promise<void> {
   try {
     const config = readConfig();
     graph = await openGraph(config, log);
-    await runMigrations(graph.db, { seedDir: config.loadSeed ? config.seedDir : null, log });
+    await runMigrations(graph.db, {
+      seedDir: config.loadSeed ? config.seedDir : null,
+      seedSynthetic: config.seedSynthetic,
+      log,
+    });
     server = await startServer(config, graph.db, { log });
     log(
       `Inspection Graph is ready: explorer at ${server.url}, GraphQL at ${server.url}graphql, readiness at ${server.url}health/ready`,

@@ -1,16 +1,16 @@
 /** Everything that must hold before the API serves: schema, reference data, seed reports. */
-import path from 'node:path';
 import { retireLegacySummaries } from '../graph/summaries/retire-legacy-summaries.ts';
-import { ingestFile } from '../load/ingest-files.ts';
-import { listInputFiles } from '../ingest/sources/read-source.ts';
 import type { Database } from '../db/executor.ts';
 import { runSchemaMigrations } from '../graph/schema/migrations.ts';
 import { defineQuery, read } from '../db/query.ts';
 import { loadReferenceData } from '../graph/write/reference-data.ts';
+import { loadSeed } from './load-seed.ts';
 
 export interface MigrationOptions {
   /** Folder of seed reports loaded into a graph that has no reports yet; null skips seeding. */
   seedDir: string | null;
+  /** Load the generated sample, `<seedDir>/synthetic/`, too (default true; SEED_SYNTHETIC). */
+  seedSynthetic?: boolean;
   log: (line: string) => void;
 }
 
@@ -20,26 +20,20 @@ export const countReports = defineQuery<object, { reports: number }>({
   parse: (row) => ({ reports: read.number(row, 'reports') }),
 });
 
-/** Loads the seed reports when the graph holds none. */
+/** Loads the seed folder when the graph holds no report, so a second start reloads nothing. */
 async function loadSeedReports(
   db: Database,
   seedDir: string,
-  log: (line: string) => void,
+  options: MigrationOptions,
 ): Promise<void> {
   const [row] = await db.read(countReports, {});
   if ((row?.reports ?? 0) > 0) return;
-  const { files } = await listInputFiles([seedDir]);
-  // seed/reference holds catalogues, not reports: they go in through loadReferenceData.
-  const reports = files.filter(
-    (file) => !path.relative(seedDir, file).startsWith(`reference${path.sep}`),
+  const synthetic = options.seedSynthetic ?? true;
+  const outcome = await loadSeed(db, seedDir, { synthetic, log: options.log });
+  options.log(
+    `Loaded ${outcome.loaded} seed reports and data files from ${seedDir} into the empty graph in ${outcome.seconds.toFixed(1)} s` +
+      `${outcome.failed > 0 ? ` (${outcome.failed} failed)` : ''}${synthetic ? '' : '; the generated sample left out (SEED_SYNTHETIC=false)'}.`,
   );
-  let loaded = 0;
-  for (const file of reports) {
-    const result = await ingestFile(file, { db, force: false, meta: null });
-    if (result.status === 'loaded') loaded += 1;
-    else log(`Seed ${file} not loaded: ${result.message}`);
-  }
-  log(`Loaded ${loaded} of ${reports.length} seed reports from ${seedDir} into the empty graph.`);
 }
 
 export async function runMigrations(db: Database, options: MigrationOptions): Promise<void> {
@@ -53,5 +47,5 @@ export async function runMigrations(db: Database, options: MigrationOptions): Pr
   options.log(
     'Migrations done: constraints, indexes and full-text index online; regulations and themes loaded.',
   );
-  if (options.seedDir) await loadSeedReports(db, options.seedDir, options.log);
+  if (options.seedDir) await loadSeedReports(db, options.seedDir, options);
 }

@@ -8,6 +8,8 @@ import type { LocationPlan } from './location-plan.ts';
 
 export function buildOfstedMeta(location: LocationPlan): ReportMeta {
   return {
+    // Marks the report as generated in the data itself, so the graph flags what it writes.
+    synthetic: true,
     location: {
       name: location.name,
       region: location.localAuthority.region,
@@ -18,6 +20,7 @@ export function buildOfstedMeta(location: LocationPlan): ReportMeta {
 
 export function buildCqcMeta(location: LocationPlan): ReportMeta {
   return {
+    synthetic: true,
     location: {
       ...(location.cqcId ? { cqcId: location.cqcId } : {}),
       name: location.name,

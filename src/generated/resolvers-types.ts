@@ -7,6 +7,7 @@ import type { ThemeTrendRow } from '../graph/questions/theme-trends/index.ts';
 import type { ThemePairRow } from '../graph/questions/theme-cooccurrence/index.ts';
 import type { RatingChangeRow } from '../graph/questions/rating-changes/index.ts';
 import type { RelatedFindingRow, SearchHitRow } from '../graph/search.ts';
+import type { HealthReport } from '../graph/health.ts';
 import type { IngestResultRow } from '../resolvers/ingest-result.ts';
 import type { RequestContext } from '../resolvers/context.ts';
 export type Maybe<T> = T | null;
@@ -101,6 +102,8 @@ export type BreachFilter = {
   region?: InputMaybe<Scalars['String']['input']>;
   regulation?: InputMaybe<Scalars['ID']['input']>;
   regulator?: InputMaybe<Regulator>;
+  /** true: only generated (synthetic) inspections; false: only real ones; unset: both. */
+  synthetic?: InputMaybe<Scalars['Boolean']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -142,6 +145,8 @@ export type EnforcementAction = {
    */
   regulation: Maybe<Regulation>;
   source: SourcePosition;
+  /** True when a generated report records this action. */
+  synthetic: Scalars['Boolean']['output'];
   /** The sentence(s) that state it; for a compliance notice, the text of the requirement it covers. */
   text: Scalars['String']['output'];
   type: EnforcementType;
@@ -214,6 +219,8 @@ export type Finding = {
   /** Heading of the report section it sits in. */
   section: Scalars['String']['output'];
   source: SourcePosition;
+  /** True when the finding comes from a generated report. */
+  synthetic: Scalars['Boolean']['output'];
   text: Scalars['String']['output'];
   /** Themes, each with the cue terms that fired and a confidence. None when `boilerplate`. */
   themes: Array<ThemeTag>;
@@ -243,6 +250,8 @@ export type FindingFilter = {
   /** Findings citing this regulation id. */
   regulation?: InputMaybe<Scalars['ID']['input']>;
   regulator?: InputMaybe<Regulator>;
+  /** true: only findings of generated (synthetic) inspections; false: only real ones; unset: both. */
+  synthetic?: InputMaybe<Scalars['Boolean']['input']>;
   /** Findings tagged with any of these themes. */
   themes?: InputMaybe<Array<Scalars['ID']['input']>>;
   to?: InputMaybe<Scalars['Date']['input']>;
@@ -282,6 +291,11 @@ export type Health = {
   neo4j: Scalars['Boolean']['output'];
   /** Neo4j server version and edition, e.g. 5.26.30 community; null when Neo4j did not answer. */
   neo4jVersion: Maybe<Scalars['String']['output']>;
+  /**
+   * True when the graph holds any generated report (the sample `npm start` loads from
+   * seed/synthetic/, or a corpus of `npm run generate`): a front-end should say so.
+   */
+  syntheticData: Scalars['Boolean']['output'];
 };
 
 /** Metadata a report lacks (the CQC summary names no location or provider). */
@@ -363,6 +377,8 @@ export type Inspection = {
   statedPreviousGrade: Maybe<Grade>;
   /** The direction the inspection's own report states, whatever the graph holds; null when it states none. */
   statedRatingDirection: Maybe<RatingDirection>;
+  /** True when only generated reports wrote this inspection (see Report.synthetic). */
+  synthetic: Scalars['Boolean']['output'];
   /**
    * full, interim, monitoring, focused, routine, assessment or unknown. CQC reports: a comprehensive inspection is full,
    * a focused or targeted one focused; an API record's rating is full when its report rated all five key questions,
@@ -410,6 +426,8 @@ export type InspectionFilter = {
   providerId?: InputMaybe<Scalars['ID']['input']>;
   region?: InputMaybe<Scalars['String']['input']>;
   regulator?: InputMaybe<Regulator>;
+  /** true: only generated (synthetic) inspections; false: only real ones; unset: both. */
+  synthetic?: InputMaybe<Scalars['Boolean']['input']>;
   /** Inspections starting on or before this date. */
   to?: InputMaybe<Scalars['Date']['input']>;
   type?: InputMaybe<Scalars['String']['input']>;
@@ -439,6 +457,8 @@ export type Judgement = {
   gradeText: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   inspection: Inspection;
+  /** True when a generated report gave this judgement. */
+  synthetic: Scalars['Boolean']['output'];
 };
 
 /** An act or statutory instrument, e.g. CHR2015 (Children's Homes (England) Regulations 2015). */
@@ -469,6 +489,8 @@ export type Location = {
   provider: Maybe<Provider>;
   region: Maybe<Scalars['String']['output']>;
   regulators: Array<Regulator>;
+  /** True when only generated reports wrote this location; a real report or data row makes it false. */
+  synthetic: Scalars['Boolean']['output'];
   type: Maybe<Scalars['String']['output']>;
   urn: Maybe<Scalars['String']['output']>;
 };
@@ -501,6 +523,8 @@ export type LocationFilter = {
   providerId?: InputMaybe<Scalars['ID']['input']>;
   region?: InputMaybe<Scalars['String']['input']>;
   regulator?: InputMaybe<Regulator>;
+  /** true: only generated (synthetic) locations; false: only real ones; unset: both. */
+  synthetic?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type LocationSort = {
@@ -550,6 +574,8 @@ export type Provider = {
   name: Maybe<Scalars['String']['output']>;
   /** Providers of other sources that are the same organisation, with the rule that matched them. */
   sameAs: Array<ProviderMatch>;
+  /** True when only generated reports wrote this provider; a real report makes it false. */
+  synthetic: Scalars['Boolean']['output'];
 };
 
 
@@ -577,6 +603,8 @@ export type ProviderFilter = {
   /** Case-insensitive part of the provider's name. */
   nameContains?: InputMaybe<Scalars['String']['input']>;
   regulator?: InputMaybe<Regulator>;
+  /** true: only generated (synthetic) providers; false: only real ones; unset: both. */
+  synthetic?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A provider of another source (Ofsted, CQC, local authority) that is the same organisation. */
@@ -683,6 +711,7 @@ export type QueryEnforcementActionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
   regulator?: InputMaybe<Regulator>;
+  synthetic?: InputMaybe<Scalars['Boolean']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
   type?: InputMaybe<EnforcementType>;
 };
@@ -745,6 +774,7 @@ export type QueryRatingChangesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
   regulator?: InputMaybe<Regulator>;
+  synthetic?: InputMaybe<Scalars['Boolean']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -775,6 +805,7 @@ export type QueryRepeatedBreachesArgs = {
   regulation?: InputMaybe<Scalars['ID']['input']>;
   regulator?: InputMaybe<Regulator>;
   sort?: InputMaybe<RepeatedBreachSort>;
+  synthetic?: InputMaybe<Scalars['Boolean']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -803,6 +834,7 @@ export type QueryThemeTrendsArgs = {
   interval?: InputMaybe<TrendInterval>;
   polarity?: InputMaybe<Polarity>;
   sort?: InputMaybe<ThemeTrendSort>;
+  synthetic?: InputMaybe<Scalars['Boolean']['input']>;
   themes?: InputMaybe<Array<Scalars['ID']['input']>>;
   to?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -855,6 +887,8 @@ export type Recommendation = {
   id: Scalars['ID']['output'];
   inspection: Inspection;
   source: SourcePosition;
+  /** True when a generated report made this recommendation. */
+  synthetic: Scalars['Boolean']['output'];
   text: Scalars['String']['output'];
 };
 
@@ -972,6 +1006,8 @@ export type Report = {
   parser: Scalars['String']['output'];
   parserVersion: Scalars['String']['output'];
   sha256: Scalars['ID']['output'];
+  /** True for a report `npm run generate` wrote (its .meta.json says so), never one a regulator published. */
+  synthetic: Scalars['Boolean']['output'];
   /** Problems the parser recorded (code, line, message); values it could not read are absent, never guessed. */
   warnings: Array<Scalars['String']['output']>;
 };
@@ -997,6 +1033,8 @@ export type Requirement = {
   paragraphs: Maybe<Scalars['String']['output']>;
   regulation: Maybe<Regulation>;
   source: SourcePosition;
+  /** True when a generated report made this requirement. */
+  synthetic: Scalars['Boolean']['output'];
   text: Scalars['String']['output'];
 };
 
@@ -1020,6 +1058,8 @@ export type RequirementFilter = {
   providerId?: InputMaybe<Scalars['ID']['input']>;
   region?: InputMaybe<Scalars['String']['input']>;
   regulator?: InputMaybe<Regulator>;
+  /** true: only requirements of generated (synthetic) inspections; false: only real ones; unset: both. */
+  synthetic?: InputMaybe<Scalars['Boolean']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -1260,7 +1300,7 @@ export type ResolversTypes = {
   FindingLabel: ResolverTypeWrapper<FindingLabel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Grade: Grade;
-  Health: ResolverTypeWrapper<Health>;
+  Health: ResolverTypeWrapper<HealthReport>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IngestMetadataInput: IngestMetadataInput;
   IngestReportInput: IngestReportInput;
@@ -1351,7 +1391,7 @@ export type ResolversParentTypes = {
   FindingFilter: FindingFilter;
   FindingLabel: FindingLabel;
   Float: Scalars['Float']['output'];
-  Health: Health;
+  Health: HealthReport;
   ID: Scalars['ID']['output'];
   IngestMetadataInput: IngestMetadataInput;
   IngestReportInput: IngestReportInput;
@@ -1457,6 +1497,7 @@ export type EnforcementActionResolvers<ContextType = RequestContext, ParentType 
   legalBasis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   regulation?: Resolver<Maybe<ResolversTypes['Regulation']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['SourcePosition'], ParentType, ContextType>;
+  synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EnforcementType'], ParentType, ContextType>;
 };
@@ -1485,6 +1526,7 @@ export type FindingResolvers<ContextType = RequestContext, ParentType extends Re
   repeats?: Resolver<Maybe<ResolversTypes['Inspection']>, ParentType, ContextType>;
   section?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['SourcePosition'], ParentType, ContextType>;
+  synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   themes?: Resolver<Array<ResolversTypes['ThemeTag']>, ParentType, ContextType>;
 };
@@ -1512,6 +1554,7 @@ export type HealthResolvers<ContextType = RequestContext, ParentType extends Res
   database?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   neo4j?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   neo4jVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  syntheticData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type IngestReportResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IngestReportResult'] = ResolversParentTypes['IngestReportResult']> = {
@@ -1545,6 +1588,7 @@ export type InspectionResolvers<ContextType = RequestContext, ParentType extends
   startDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   statedPreviousGrade?: Resolver<Maybe<ResolversTypes['Grade']>, ParentType, ContextType>;
   statedRatingDirection?: Resolver<Maybe<ResolversTypes['RatingDirection']>, ParentType, ContextType>;
+  synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   visits?: Resolver<Array<ResolversTypes['InspectionVisit']>, ParentType, ContextType>;
 };
@@ -1572,6 +1616,7 @@ export type JudgementResolvers<ContextType = RequestContext, ParentType extends 
   gradeText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inspection?: Resolver<ResolversTypes['Inspection'], ParentType, ContextType>;
+  synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type LegislationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Legislation'] = ResolversParentTypes['Legislation']> = {
@@ -1595,6 +1640,7 @@ export type LocationResolvers<ContextType = RequestContext, ParentType extends R
   provider?: Resolver<Maybe<ResolversTypes['Provider']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   regulators?: Resolver<Array<ResolversTypes['Regulator']>, ParentType, ContextType>;
+  synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   urn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -1629,6 +1675,7 @@ export type ProviderResolvers<ContextType = RequestContext, ParentType extends R
   locations?: Resolver<ResolversTypes['LocationConnection'], ParentType, ContextType, RequireFields<ProviderLocationsArgs, 'first'>>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sameAs?: Resolver<Array<ResolversTypes['ProviderMatch']>, ParentType, ContextType>;
+  synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type ProviderConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProviderConnection'] = ResolversParentTypes['ProviderConnection']> = {
@@ -1699,6 +1746,7 @@ export type RecommendationResolvers<ContextType = RequestContext, ParentType ext
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inspection?: Resolver<ResolversTypes['Inspection'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['SourcePosition'], ParentType, ContextType>;
+  synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -1759,6 +1807,7 @@ export type ReportResolvers<ContextType = RequestContext, ParentType extends Res
   parser?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parserVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sha256?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -1771,6 +1820,7 @@ export type RequirementResolvers<ContextType = RequestContext, ParentType extend
   paragraphs?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   regulation?: Resolver<Maybe<ResolversTypes['Regulation']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['SourcePosition'], ParentType, ContextType>;
+  synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 

@@ -11,6 +11,8 @@ export interface ScopeFilterInput {
   region?: string | null;
   localAuthority?: string | null;
   providerId?: string | null;
+  /** true: only generated data; false: only real; null: both (see SourceInfo.synthetic). */
+  synthetic?: boolean | null;
 }
 
 export interface FindingFilterInput extends ScopeFilterInput {
@@ -26,6 +28,7 @@ export interface ScopeParams {
   region: string | null;
   localAuthority: string | null;
   providerId: string | null;
+  synthetic: boolean | null;
 }
 
 export interface FindingParams extends ScopeParams {
@@ -42,6 +45,7 @@ export function toScopeParams(input: ScopeFilterInput | null | undefined): Scope
     region: input?.region ?? null,
     localAuthority: input?.localAuthority ?? null,
     providerId: input?.providerId ?? null,
+    synthetic: input?.synthetic ?? null,
   };
 }
 
@@ -62,7 +66,8 @@ export const SCOPE_PREDICATE = `
   AND ($f.to IS NULL OR i.startDate <= date($f.to))
   AND ($f.region IS NULL OR l.region = $f.region)
   AND ($f.localAuthority IS NULL OR l.localAuthority = $f.localAuthority)
-  AND ($f.providerId IS NULL OR EXISTS { (l)<-[:RUNS]-(:Provider {id: $f.providerId}) })`;
+  AND ($f.providerId IS NULL OR EXISTS { (l)<-[:RUNS]-(:Provider {id: $f.providerId}) })
+  AND ($f.synthetic IS NULL OR coalesce(i.synthetic, false) = $f.synthetic)`;
 
 /** Finding `f` of inspection `i` at location `l` matching `$f`. */
 export const FINDING_PREDICATE = `${SCOPE_PREDICATE}

@@ -73,6 +73,9 @@ function pageByIndexWhenPlain(label: string, property: string): (page: PageShape
     direction === 'ASC' && filters.length === 0 ? buildIndexOrderedPage(label, property) : null;
 }
 
+/** A provider or location list's `synthetic` filter; the other lists take it from SCOPE_PREDICATE. */
+const SYNTHETIC_FILTER = 'coalesce(m.synthetic, false) = $f.synthetic';
+
 const ENFORCEMENT_MATCH =
   '(i:Inspection)-[:LED_TO]->(m:EnforcementAction), (i)-[:OF]->(l:Location) WITH i, l, m';
 const ENFORCEMENT_NEWEST = 'coalesce(m.issuedOn, i.startDate) DESC, m.id';
@@ -86,6 +89,7 @@ export const LISTS = {
       nameContains: 'toLower(m.name) CONTAINS toLower($f.nameContains)',
       regulator:
         'EXISTS { (m)-[:RUNS]->(:Location)-[:REGULATED_BY]->(:Regulator {code: $f.regulator}) }',
+      synthetic: SYNTHETIC_FILTER,
     },
     sorts: { NAME: 'm.name', LOCATION_COUNT: 'COUNT { (m)-[:RUNS]->() }' },
     pages: { NAME: pageByIndexWhenPlain('Provider', 'name') },
@@ -100,6 +104,7 @@ export const LISTS = {
       region: 'm.region = $f.region',
       localAuthority: 'm.localAuthority = $f.localAuthority',
       providerId: 'EXISTS { (m)<-[:RUNS]-(:Provider {id: $f.providerId}) }',
+      synthetic: SYNTHETIC_FILTER,
     },
     sorts: { NAME: 'm.name', ID: 'm.id' },
     pages: {
@@ -321,6 +326,7 @@ export async function readList<L extends ListName>(
 export interface ProviderFilterInput {
   regulator?: string | null;
   nameContains?: string | null;
+  synthetic?: boolean | null;
 }
 export interface LocationFilterInput extends ProviderFilterInput {
   region?: string | null;
@@ -338,6 +344,7 @@ export const listParams = {
   providers: (f: ProviderFilterInput | null | undefined) => ({
     regulator: f?.regulator ?? null,
     nameContains: f?.nameContains ?? null,
+    synthetic: f?.synthetic ?? null,
   }),
   locations: (f: LocationFilterInput | null | undefined) => ({
     regulator: f?.regulator ?? null,
@@ -345,6 +352,7 @@ export const listParams = {
     region: f?.region ?? null,
     localAuthority: f?.localAuthority ?? null,
     providerId: f?.providerId ?? null,
+    synthetic: f?.synthetic ?? null,
   }),
   inspections: (f: InspectionFilterInput | null | undefined) => ({
     ...toScopeParams(f),

@@ -35,7 +35,7 @@ export const providerIdentities = defineQuery<
            OPTIONAL MATCH (p)-[s:SAME_AS]-(o:Provider)
            WITH p, s, o ORDER BY o.id
            RETURN p.id AS id, p.companiesHouseNumber AS companiesHouseNumber,
-                  [x IN collect(CASE WHEN o IS NULL THEN null ELSE {id: o.id, name: o.name, address: o.address, rule: s.rule, value: s.value} END) WHERE x IS NOT NULL] AS sameAs`,
+                  [x IN collect(CASE WHEN o IS NULL THEN null ELSE {id: o.id, name: o.name, address: o.address, synthetic: coalesce(o.synthetic, false), rule: s.rule, value: s.value} END) WHERE x IS NOT NULL] AS sameAs`,
   parse: (row) => ({
     id: read.string(row, 'id'),
     companiesHouseNumber: read.optionalString(row, 'companiesHouseNumber'),
@@ -44,6 +44,7 @@ export const providerIdentities = defineQuery<
         id: read.string(m, 'id'),
         name: read.optionalString(m, 'name'),
         address: read.optionalString(m, 'address'),
+        synthetic: m.synthetic === true,
       },
       rule: readRule(read.string(m, 'rule')),
       value: read.string(m, 'value'),

@@ -56,6 +56,8 @@ export interface ProviderRow {
   id: string;
   name: string | null;
   address: string | null;
+  /** Written only by generated reports (see SourceInfo.synthetic); false when the node has no flag. */
+  synthetic: boolean;
 }
 export interface LocationRow {
   id: string;
@@ -68,6 +70,8 @@ export interface LocationRow {
   region: string | null;
   localAuthority: string | null;
   address: string | null;
+  /** Written only by generated reports (see SourceInfo.synthetic); false when the node has no flag. */
+  synthetic: boolean;
 }
 export interface InspectionRow {
   id: string;
@@ -86,12 +90,16 @@ export interface InspectionRow {
   publishedOn: string | null;
   /** `start/end` ISO 8601 intervals, in order; empty when the inspection ran as one visit. */
   visits: string[];
+  /** Written only by generated reports (see SourceInfo.synthetic); false when the node has no flag. */
+  synthetic: boolean;
 }
 export interface JudgementRow {
   id: string;
   area: string;
   grade: Grade | null;
   gradeText: string;
+  /** Written only by generated reports (see SourceInfo.synthetic); false when the node has no flag. */
+  synthetic: boolean;
 }
 export interface PositionRow {
   offset: number;
@@ -105,11 +113,15 @@ export interface RequirementRow {
   dueDate: string | null;
   complianceNotice: boolean;
   position: PositionRow;
+  /** Written only by generated reports (see SourceInfo.synthetic); false when the node has no flag. */
+  synthetic: boolean;
 }
 export interface RecommendationRow {
   id: string;
   text: string;
   position: PositionRow;
+  /** Written only by generated reports (see SourceInfo.synthetic); false when the node has no flag. */
+  synthetic: boolean;
 }
 export interface FindingLabelRow {
   source: string;
@@ -127,6 +139,8 @@ export interface FindingRow {
   /** False too for a finding loaded before boilerplate was marked. */
   boilerplate: boolean;
   position: PositionRow;
+  /** Written only by generated reports (see SourceInfo.synthetic); false when the node has no flag. */
+  synthetic: boolean;
 }
 export interface EnforcementRow {
   id: string;
@@ -137,6 +151,8 @@ export interface EnforcementRow {
   complyBy: string | null;
   text: string;
   position: PositionRow;
+  /** Written only by generated reports (see SourceInfo.synthetic); false when the node has no flag. */
+  synthetic: boolean;
 }
 export interface LegislationRow {
   id: string;
@@ -166,6 +182,8 @@ export interface ReportRow {
   parserVersion: string;
   ingestedAt: string | null;
   warnings: string[];
+  /** Written only by generated reports (see SourceInfo.synthetic); false when the node has no flag. */
+  synthetic: boolean;
 }
 
 function optionalStrings(record: PlainRecord, field: string): string[] {
@@ -212,6 +230,8 @@ const str = (field: string) => (n: PlainRecord) => read.string(n, field);
 const optStr = (field: string) => (n: PlainRecord) => read.optionalString(n, field);
 const optNum = (field: string) => (n: PlainRecord) => read.optionalNumber(n, field);
 const strs = (field: string) => (n: PlainRecord) => optionalStrings(n, field);
+/** A node written before the flag existed, or by a data file, has none: it is real. */
+const synthetic = (n: PlainRecord) => n.synthetic === true;
 
 /**
  * Each row type field by field, so a row can be read whole or, for a node read with only the
@@ -222,6 +242,7 @@ export const ROW_READERS = {
     id: str('id'),
     name: optStr('name'),
     address: optStr('address'),
+    synthetic,
   } satisfies FieldReaders<ProviderRow>,
   location: {
     id: str('id'),
@@ -234,6 +255,7 @@ export const ROW_READERS = {
     region: optStr('region'),
     localAuthority: optStr('localAuthority'),
     address: optStr('address'),
+    synthetic,
   } satisfies FieldReaders<LocationRow>,
   inspection: {
     id: str('id'),
@@ -251,12 +273,14 @@ export const ROW_READERS = {
     people: strs('people'),
     publishedOn: optStr('publishedOn'),
     visits: strs('visits'),
+    synthetic,
   } satisfies FieldReaders<InspectionRow>,
   judgement: {
     id: str('id'),
     area: str('area'),
     grade: (n) => readGrade(n, 'grade'),
     gradeText: str('gradeText'),
+    synthetic,
   } satisfies FieldReaders<JudgementRow>,
   requirement: {
     id: str('id'),
@@ -265,11 +289,13 @@ export const ROW_READERS = {
     dueDate: optStr('dueDate'),
     complianceNotice: (n) => n.complianceNotice === true,
     position: parsePosition,
+    synthetic,
   } satisfies FieldReaders<RequirementRow>,
   recommendation: {
     id: str('id'),
     text: str('text'),
     position: parsePosition,
+    synthetic,
   } satisfies FieldReaders<RecommendationRow>,
   finding: {
     id: str('id'),
@@ -280,6 +306,7 @@ export const ROW_READERS = {
     label: parseLabel,
     boilerplate: (n) => n.boilerplate === true,
     position: parsePosition,
+    synthetic,
   } satisfies FieldReaders<FindingRow>,
   enforcement: {
     id: str('id'),
@@ -290,6 +317,7 @@ export const ROW_READERS = {
     complyBy: optStr('complyBy'),
     text: str('text'),
     position: parsePosition,
+    synthetic,
   } satisfies FieldReaders<EnforcementRow>,
   legislation: {
     id: str('id'),
@@ -319,6 +347,7 @@ export const ROW_READERS = {
     parserVersion: str('parserVersion'),
     ingestedAt: optStr('ingestedAt'),
     warnings: strs('warnings'),
+    synthetic,
   } satisfies FieldReaders<ReportRow>,
 };
 

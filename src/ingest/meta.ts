@@ -27,6 +27,8 @@ export type ProviderMeta = Partial<Pick<ProviderRef, 'id' | 'name' | 'address'>>
 export interface ReportMeta {
   location?: LocationMeta;
   provider?: ProviderMeta;
+  /** The report is generated (`npm run generate`), not a regulator's: see SourceInfo.synthetic. */
+  synthetic?: boolean;
 }
 
 type FieldKind = 'id' | 'text' | 'urn' | 'cqc-id' | 'count';
@@ -110,8 +112,12 @@ export function parseReportMeta(json: unknown): { meta: ReportMeta } | { error: 
     return { error: 'metadata must be a JSON object with "location" and/or "provider"' };
   const meta: ReportMeta = {};
   for (const key of Object.keys(json)) {
-    if (key !== 'location' && key !== 'provider')
-      return { error: `unknown field "${key}" (known: location, provider)` };
+    if (key !== 'location' && key !== 'provider' && key !== 'synthetic')
+      return { error: `unknown field "${key}" (known: location, provider, synthetic)` };
+  }
+  if (json.synthetic !== undefined) {
+    if (typeof json.synthetic !== 'boolean') return { error: '"synthetic" must be true or false' };
+    meta.synthetic = json.synthetic;
   }
   if (json.location !== undefined) {
     const location = readSection<LocationMeta>('location', json.location, LOCATION_FIELDS);
@@ -208,5 +214,6 @@ export function applyReportMeta(doc: ReportDocument, meta: ReportMeta): ReportDo
   if (!location.id.startsWith('content:')) resolved.add('missing-location-id');
   if (provider) resolved.add('missing-provider');
   const warnings = [...doc.warnings.filter((w) => !resolved.has(w.code)), ...added];
-  return renumberDocumentIds({ ...doc, location, provider, warnings });
+  const source = meta.synthetic ? { ...doc.source, synthetic: true } : doc.source;
+  return renumberDocumentIds({ ...doc, source, location, provider, warnings });
 }

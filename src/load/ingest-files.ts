@@ -87,9 +87,11 @@ export function mergeMeta(
   side: ReportMeta | null,
 ): ReportMeta | undefined {
   if (!base && !side) return undefined;
+  const synthetic = side?.synthetic ?? base?.synthetic;
   return {
     location: { ...base?.location, ...side?.location },
     provider: { ...base?.provider, ...side?.provider },
+    ...(synthetic === undefined ? {} : { synthetic }),
   };
 }
 

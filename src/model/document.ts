@@ -82,6 +82,11 @@ export interface SourceInfo {
   fileName: string;
   sha256: string;
   format: SourceFormat;
+  /**
+   * True for a report `npm run generate` wrote (its `.meta.json` says `"synthetic": true`), never
+   * one a regulator published; absent otherwise. The graph flags what such a report writes.
+   */
+  synthetic?: boolean;
 }
 
 export interface ProviderRef {

@@ -81,6 +81,7 @@ export const analyticsQueries: Pick<
         to: args.to ?? null,
         evidence,
         sort: toAnswerSort(args.sort),
+        synthetic: args.synthetic ?? null,
         ...page,
       }),
     );
@@ -100,6 +101,7 @@ export const analyticsQueries: Pick<
           region: f?.region ?? null,
           localAuthority: f?.localAuthority ?? null,
           providerId: f?.providerId ?? null,
+          synthetic: f?.synthetic ?? null,
         },
         sort: toAnswerSort(args.sort),
         ...page,
@@ -116,6 +118,7 @@ export const analyticsQueries: Pick<
       polarity: args.polarity ? args.polarity.toLowerCase() : null,
       withRates: selectsAny(info, TREND_RATE_FIELDS),
       sort: toAnswerSort(args.sort),
+      synthetic: args.synthetic ?? null,
     });
   },
   themeCooccurrence: (_parent, args, { db }, info) =>
@@ -134,6 +137,7 @@ export const analyticsQueries: Pick<
         regulator: args.regulator ?? null,
         from: args.from ?? null,
         to: args.to ?? null,
+        synthetic: args.synthetic ?? null,
         ...page,
       }),
     );
@@ -145,6 +149,7 @@ export const analyticsQueries: Pick<
       regulator: args.regulator,
       from: args.from,
       to: args.to,
+      synthetic: args.synthetic,
     });
     const sort = { field: 'NEWEST', direction: 'DESC' } as const;
     return toConnection(

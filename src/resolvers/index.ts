@@ -18,6 +18,7 @@ import {
   Theme,
 } from './findings.ts';
 import { health } from './health.ts';
+import { Health } from './synthetic-data.ts';
 import { IngestReportResult, ingestMutations } from './ingest.ts';
 import { Inspection, inspectionQueries, Judgement } from './inspections.ts';
 import { Location, locationQueries } from './locations.ts';
@@ -47,6 +48,7 @@ export const resolvers: Resolvers = {
     ...searchQueries,
   },
   Mutation: { ...ingestMutations },
+  Health,
   Provider: { ...Provider, ...ProviderIdentityFields },
   Location,
   Inspection,

@@ -43,6 +43,8 @@ export const RANGE_INDEXES = [
   ['Requirement', 'dueDate'],
   ['EnforcementAction', 'type'],
   ['EnforcementAction', 'issuedOn'],
+  // Health.syntheticData asks whether any generated report is loaded.
+  ['Report', 'synthetic'],
   // The repeatedBreaches summary is read in rank order, by regulation, or (with a date window) by total count.
   ['RepeatedBreachEvidence', 'rank'],
   ['RepeatedBreachEvidence', 'rankAll'],

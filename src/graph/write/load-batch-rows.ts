@@ -72,11 +72,18 @@ export function planBatch(docs: readonly ReportDocument[]): BatchPlan {
 type ChildList =
   'history' | 'judgements' | 'requirements' | 'recommendations' | 'enforcement' | 'findings';
 
-/** What every statement that writes under an inspection finds it and its report's family by, at the same paths as the full row. */
+/**
+ * What every statement that writes under an inspection finds it and its report's family by, at
+ * the same paths as the full row, and the report's synthetic flag, which its nodes take.
+ */
 function inspectionKeys(rep: LoadParams) {
   return {
     inspection: { id: rep.inspection.id },
-    report: { sha256: rep.report.sha256, family: rep.report.family },
+    report: {
+      sha256: rep.report.sha256,
+      family: rep.report.family,
+      synthetic: rep.report.synthetic,
+    },
   };
 }
 
@@ -122,7 +129,13 @@ export const statementRows = {
   providers: (reports: readonly LoadParams[]) =>
     reports
       .filter((rep) => rep.provider !== null)
-      .map((rep) => withoutNulls({ location: { id: rep.location.id }, provider: rep.provider })),
+      .map((rep) =>
+        withoutNulls({
+          location: { id: rep.location.id },
+          provider: rep.provider,
+          report: { synthetic: rep.report.synthetic },
+        }),
+      ),
   keys: (reports: readonly LoadParams[]) => reports.map(inspectionKeys),
   children: (reports: readonly LoadParams[], list: ChildList) =>
     reports

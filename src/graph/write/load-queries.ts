@@ -36,6 +36,23 @@ export const ensureRegulations = defineStatement<{ regulations: Record<string, u
 
 const LINK_REGULATION = 'MATCH (g:Regulation {id: rg.regulationId})';
 
+/**
+ * `synthetic` on a node several reports share (Location, Provider, Inspection): true only while
+ * every report that wrote it is generated. Set on create from the report; a real report's write
+ * clears it for good. A node written before the flag existed (no property) counts as real, as
+ * do nodes written only by data files, which never set it: reads take a missing flag as false.
+ */
+function sharedSyntheticFlag(node: string): { onCreate: string; set: string } {
+  return {
+    onCreate: `ON CREATE SET ${node}.synthetic = rep.report.synthetic`,
+    set: `${node}.synthetic = coalesce(${node}.synthetic, false) AND rep.report.synthetic`,
+  };
+}
+const LOCATION_FLAG = sharedSyntheticFlag('l');
+const INSPECTION_FLAG = sharedSyntheticFlag('i');
+const HISTORY_FLAG = sharedSyntheticFlag('p');
+const PROVIDER_FLAG = sharedSyntheticFlag('p');
+
 /** Location fields are coalesced (a report never erases what another gave); the report's own inspection fields are its own. */
 export const upsertInspections = defineStatement<Reports>(
   'load.upsert-inspections',
@@ -43,7 +60,9 @@ export const upsertInspections = defineStatement<Reports>(
    UNWIND $reports AS rep
    MERGE (reg:Regulator {code: rep.regulator})
    MERGE (l:Location {id: rep.location.id})
-   SET l.urn = coalesce(rep.location.urn, l.urn),
+     ${LOCATION_FLAG.onCreate}
+   SET ${LOCATION_FLAG.set},
+       l.urn = coalesce(rep.location.urn, l.urn),
        l.cqcId = coalesce(rep.location.cqcId, l.cqcId),
        l.name = coalesce(rep.location.name, l.name),
        l.type = coalesce(rep.location.type, l.type),
@@ -54,7 +73,9 @@ export const upsertInspections = defineStatement<Reports>(
        l.address = coalesce(rep.location.address, l.address)
    MERGE (l)-[:REGULATED_BY]->(reg)
    MERGE (i:Inspection {id: rep.inspection.id})
-   SET i.type = rep.inspection.type,
+     ${INSPECTION_FLAG.onCreate}
+   SET ${INSPECTION_FLAG.set},
+       i.type = rep.inspection.type,
        i.startDate = date(rep.inspection.startDate),
        i.endDate = date(rep.inspection.endDate),
        i.framework = rep.inspection.framework,
@@ -72,7 +93,8 @@ export const upsertInspections = defineStatement<Reports>(
      ON CREATE SET r.ingestedAt = datetime()
    SET r.fileName = rep.report.fileName, r.format = rep.report.format, r.family = rep.report.family,
        r.parser = rep.report.parser, r.parserVersion = rep.report.parserVersion,
-       r.ingestVersion = rep.report.ingestVersion, r.warnings = rep.report.warnings
+       r.ingestVersion = rep.report.ingestVersion, r.warnings = rep.report.warnings,
+       r.synthetic = rep.report.synthetic
    MERGE (i)-[:REPORTED_IN]->(r)`,
 );
 
@@ -83,7 +105,9 @@ export const upsertProviders = defineStatement<Reports>(
    WITH rep WHERE rep.provider IS NOT NULL
    MATCH (l:Location {id: rep.location.id})
    MERGE (p:Provider {id: rep.provider.id})
-   SET p.name = coalesce(rep.provider.name, p.name), p.address = coalesce(rep.provider.address, p.address)
+     ${PROVIDER_FLAG.onCreate}
+   SET ${PROVIDER_FLAG.set},
+       p.name = coalesce(rep.provider.name, p.name), p.address = coalesce(rep.provider.address, p.address)
    MERGE (p)-[:RUNS]->(l)`,
 );
 
@@ -152,8 +176,10 @@ export const writeHistory = defineStatement<Reports>(
    MATCH (l:Location {id: rep.location.id}), (reg:Regulator {code: rep.regulator})
    UNWIND rep.history AS h
    MERGE (p:Inspection {id: h.id})
-     ON CREATE SET p.type = h.type, p.startDate = date(h.date), p.endDate = date(h.date), p.hasReport = false
-   SET p.overallGrade = coalesce(p.overallGrade, h.grade),
+     ON CREATE SET p.type = h.type, p.startDate = date(h.date), p.endDate = date(h.date), p.hasReport = false,
+       p.synthetic = rep.report.synthetic
+   SET ${HISTORY_FLAG.set},
+       p.overallGrade = coalesce(p.overallGrade, h.grade),
        p.overallGradeText = coalesce(p.overallGradeText, h.gradeText)
    MERGE (p)-[:OF]->(l)
    MERGE (p)-[:BY]->(reg)`,
@@ -226,7 +252,8 @@ export const writeJudgements = defineStatement<Reports>(
    MATCH (i:Inspection {id: rep.inspection.id})
    UNWIND rep.judgements AS j
    MERGE (n:Judgement {id: j.id})
-   SET n.area = j.area, n.ordinal = j.ordinal, n.grade = j.grade, n.gradeText = j.gradeText, n.family = rep.report.family
+   SET n.area = j.area, n.ordinal = j.ordinal, n.grade = j.grade, n.gradeText = j.gradeText, n.family = rep.report.family,
+       n.synthetic = rep.report.synthetic
    MERGE (i)-[:HAS_JUDGEMENT]->(n)`,
 );
 
@@ -238,7 +265,8 @@ export const writeRequirements = defineStatement<Reports>(
    UNWIND rep.requirements AS r
    MERGE (q:Requirement {id: r.id})
    SET q.text = r.text, q.paragraphs = r.paragraphs, q.dueDate = date(r.dueDate), q.complianceNotice = r.complianceNotice,
-       q.offset = r.offset, q.line = r.line, q.family = rep.report.family, q.reportSha = rep.report.sha256
+       q.offset = r.offset, q.line = r.line, q.family = rep.report.family, q.reportSha = rep.report.sha256,
+       q.synthetic = rep.report.synthetic
    MERGE (i)-[:REQUIRED]->(q)
    WITH q, r.regulation AS rg WHERE rg IS NOT NULL
    ${LINK_REGULATION}
@@ -252,7 +280,8 @@ export const writeRecommendations = defineStatement<Reports>(
    MATCH (i:Inspection {id: rep.inspection.id})
    UNWIND rep.recommendations AS r
    MERGE (n:Recommendation {id: r.id})
-   SET n.text = r.text, n.offset = r.offset, n.line = r.line, n.family = rep.report.family, n.reportSha = rep.report.sha256
+   SET n.text = r.text, n.offset = r.offset, n.line = r.line, n.family = rep.report.family, n.reportSha = rep.report.sha256,
+       n.synthetic = rep.report.synthetic
    MERGE (i)-[:RECOMMENDED]->(n)`,
 );
 
@@ -266,7 +295,7 @@ export const writeEnforcement = defineStatement<Reports>(
    MERGE (n:EnforcementAction {id: e.id})
    SET n.type = e.type, n.legalBasis = e.legalBasis, n.count = e.count, n.issuedOn = date(e.issuedOn),
        n.complyBy = date(e.complyBy), n.text = e.text, n.offset = e.offset, n.line = e.line,
-       n.family = rep.report.family, n.reportSha = rep.report.sha256
+       n.family = rep.report.family, n.reportSha = rep.report.sha256, n.synthetic = rep.report.synthetic
    MERGE (i)-[:LED_TO]->(n)
    WITH n, e
    CALL (n, e) {
@@ -288,7 +317,7 @@ export const writeFindings = defineStatement<Reports>(
    MERGE (n:Finding {id: f.id})
    SET n.text = f.text, n.section = f.section, n.polarity = f.polarity, n.offset = f.offset, n.line = f.line,
        n.repeatStatement = f.repeatStatement, n.boilerplate = f.boilerplate, n.family = rep.report.family,
-       n.reportSha = rep.report.sha256,
+       n.reportSha = rep.report.sha256, n.synthetic = rep.report.synthetic,
        n.labelSource = f.labelSource, n.labelId = f.labelId, n.labelName = f.labelName, n.labelScore = f.labelScore
    MERGE (i)-[:FOUND]->(n)
    WITH n, f

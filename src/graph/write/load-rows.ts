@@ -79,6 +79,7 @@ export function buildLoadParams(doc: ReportDocument): LoadParams {
       parser: doc.parser.name,
       parserVersion: doc.parser.version,
       ingestVersion: INGEST_VERSION,
+      synthetic: doc.source.synthetic === true,
       warnings: doc.warnings.map(
         (w) => `${w.code}${w.position ? ` (line ${w.position.line})` : ''}: ${w.message}`,
       ),

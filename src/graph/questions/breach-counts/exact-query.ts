@@ -20,6 +20,7 @@ export const breachCountsQuery = defineQuery<BreachCountArgs, PageRecord<BreachC
       AND ($f.to IS NULL OR i.startDate <= date($f.to))
       AND ($f.region IS NULL OR l.region = $f.region)
       AND ($f.localAuthority IS NULL OR l.localAuthority = $f.localAuthority)
+      AND ($f.synthetic IS NULL OR coalesce(i.synthetic, false) = $f.synthetic)
     // The provider is looked up only when the request groups or filters by it (it was looked up
     // and aggregated for every requirement; bench/PROFILE.md). No rows in → one null row out.
     CALL (l) {

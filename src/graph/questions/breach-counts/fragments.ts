@@ -51,6 +51,7 @@ const INSPECTIONS_IN_CELLS = `
         AND ($f.to IS NULL OR i.startDate <= date($f.to))
         AND ($f.region IS NULL OR l.region = $f.region)
         AND ($f.localAuthority IS NULL OR l.localAuthority = $f.localAuthority)
+        AND ($f.synthetic IS NULL OR coalesce(i.synthetic, false) = $f.synthetic)
       CALL (l) {
         WITH l WHERE 'PROVIDER' IN $groupBy OR $f.providerId IS NOT NULL
         OPTIONAL MATCH (p:Provider)-[:RUNS]->(l)

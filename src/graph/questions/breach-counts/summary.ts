@@ -124,6 +124,8 @@ const YEAR_END = /^(\d{4})-12-31$/;
 /** The cells to sum for these arguments, or null when summing cells would not be exact. */
 export function toBreachSummaryParams(args: BreachCountArgs): BreachSummaryParams | null {
   const { groupBy, f } = args;
+  // The cells count real and generated inspections together.
+  if ((f.synthetic ?? null) !== null) return null;
   const byProvider = groupBy.includes('PROVIDER') || f.providerId !== null;
   const fromYear = f.from === null ? null : YEAR_START.exec(f.from)?.[1];
   const toYear = f.to === null ? null : YEAR_END.exec(f.to)?.[1];

@@ -17,6 +17,8 @@ export interface BreachCountArgs extends PageArgs {
     region: string | null;
     localAuthority: string | null;
     providerId: string | null;
+    /** true: only generated inspections; false: only real; null: both. */
+    synthetic?: boolean | null;
   };
   /** Null or absent for the documented order. */
   sort?: AnswerSort<BreachCountSortField> | null;

@@ -24,6 +24,7 @@ const RATING_CHANGES = `
       AND after.startDate <= coalesce(date($to), date({year: 999999999, month: 12, day: 31}))
       AND after.overallGrade IS NOT NULL
       AND ($regulator IS NULL OR EXISTS { (after)-[:BY]->(:Regulator {code: $regulator}) })
+      AND ($synthetic IS NULL OR coalesce(after.synthetic, false) = $synthetic)
     WITH rank, after ORDER BY after.startDate DESC, after.id
     MATCH (l:Location)<-[:OF]-(after)
     CALL (after, rank) {
@@ -80,8 +81,9 @@ function parseRatingChange(row: PlainRecord): RatingChangeRow {
 
 export async function findRatingChanges(
   db: Database,
-  args: RatingChangeArgs,
+  asked: RatingChangeArgs,
 ): Promise<RatingChangePage> {
+  const args = { ...asked, synthetic: asked.synthetic ?? null };
   const [rows, count] = await Promise.all([
     db.read(ratingChangesQuery, args),
     args.withTotal ? db.read(ratingChangesCountQuery, args) : Promise.resolve(null),

@@ -7,6 +7,8 @@ export interface RatingChangeArgs extends PageArgs {
   regulator: string | null;
   from: string | null;
   to: string | null;
+  /** true: only generated inspections; false: only real; null: both. */
+  synthetic?: boolean | null;
 }
 
 export interface RatingChangeRow {

@@ -23,7 +23,9 @@ export async function findRepeatedBreaches(
 ): Promise<RepeatedBreachPage> {
   const args = { ...asked, sort: asked.sort ?? null };
   const documentedOrder = args.sort === null || args.sort.direction === 'DESC';
-  const page = documentedOrder ? await readSummaryPage(db, args, headPairs) : null;
+  // The summary keeps real and generated inspections together.
+  const summarised = documentedOrder && (args.synthetic ?? null) === null;
+  const page = summarised ? await readSummaryPage(db, args, headPairs) : null;
   return page ?? findRepeatedBreachesExactly(db, args);
 }
 

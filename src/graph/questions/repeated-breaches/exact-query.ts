@@ -16,7 +16,8 @@ const EVIDENCE_FILTER = `($regulation IS NULL OR g.id = $regulation)
         AND ($legislation IS NULL OR leg.id = $legislation)
         AND ($regulator IS NULL OR EXISTS { (i)-[:BY]->(:Regulator {code: $regulator}) })
         AND ($from IS NULL OR i.startDate >= date($from))
-        AND ($to IS NULL OR i.startDate <= date($to))`;
+        AND ($to IS NULL OR i.startDate <= date($to))
+        AND ($synthetic IS NULL OR coalesce(i.synthetic, false) = $synthetic)`;
 
 /** The figure `$sort` asks for, if any, then the documented order, which ends with the pair's ids. */
 const PAIR_ORDER = `${buildSortKey({ INSPECTION_COUNT: 'size(inspections)' })}, size(inspections) DESC, l.id, g.id`;
@@ -50,5 +51,9 @@ export async function findRepeatedBreachesExactly(
   db: Database,
   args: RepeatedBreachArgs,
 ): Promise<RepeatedBreachPage> {
-  return readAnswerPage(db, repeatedBreachesQuery, { ...args, sort: args.sort ?? null });
+  return readAnswerPage(db, repeatedBreachesQuery, {
+    ...args,
+    sort: args.sort ?? null,
+    synthetic: args.synthetic ?? null,
+  });
 }

@@ -30,6 +30,8 @@ export interface RepeatedBreachArgs extends PageArgs {
   evidence: BreachEvidence[];
   /** Null or absent for the documented order (most inspections first, then location id, regulation id). */
   sort?: AnswerSort<RepeatedBreachSortField> | null;
+  /** true: only generated inspections count; false: only real ones; null: both. */
+  synthetic?: boolean | null;
 }
 
 /** The answer's one figure. */

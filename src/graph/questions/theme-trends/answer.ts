@@ -17,13 +17,16 @@ export async function findThemeTrends(
   db: Database,
   args: ThemeTrendArgs,
 ): Promise<ThemeTrendRow[]> {
-  const split = splitAtWholeMonths(args.from, args.to);
+  // The summary's cells hold real and generated findings together.
+  const split = (args.synthetic ?? null) === null ? splitAtWholeMonths(args.from, args.to) : null;
   if (split === null) return findThemeTrendsExactly(db, args);
   const [months, ...edges] = await Promise.all([
     split.months
       ? readFreshSummary(db, themeTrendsSummaryQuery, { ...args, ...split.months })
       : Promise.resolve([]),
-    ...split.edges.map((edge) => db.read(themeTrendsInWindowQuery, { ...args, ...edge })),
+    ...split.edges.map((edge) =>
+      db.read(themeTrendsInWindowQuery, { ...args, ...edge, synthetic: null }),
+    ),
   ]);
   if (months === null) return findThemeTrendsExactly(db, args);
   return addTrendRates(db, args, addTrendRows([months, ...edges]));

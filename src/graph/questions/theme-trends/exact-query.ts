@@ -18,6 +18,7 @@ function buildThemeTrendsCypher(dateWhere: string, keep: 'asked' | 'all'): strin
     WHERE i.startDate IS NOT NULL
       AND ($themes IS NULL OR t.id IN $themes)
       AND ${dateWhere}
+      AND ($synthetic IS NULL OR coalesce(i.synthetic, false) = $synthetic)
     WITH t, f, i,
          CASE $interval
            WHEN 'YEAR' THEN date.truncate('year', i.startDate)
@@ -71,5 +72,6 @@ export async function findThemeTrendsExactly(
   db: Database,
   args: ThemeTrendArgs,
 ): Promise<ThemeTrendRow[]> {
-  return addTrendRates(db, args, await db.read(themeTrendsQuery, args));
+  const rows = await db.read(themeTrendsQuery, { ...args, synthetic: args.synthetic ?? null });
+  return addTrendRates(db, args, rows);
 }

@@ -19,7 +19,7 @@ import type {
  * read (no summary holds them), so the summary's answer is as exact as the exact query's.
  */
 export const inspectionsPerPeriodQuery = defineQuery<
-  Pick<ThemeTrendArgs, 'from' | 'to' | 'interval'>,
+  Pick<ThemeTrendArgs, 'from' | 'to' | 'interval'> & { synthetic: boolean | null },
   { periodStart: string; inspections: number }
 >({
   name: 'analytics.theme-trends.inspections-per-period',
@@ -28,6 +28,7 @@ export const inspectionsPerPeriodQuery = defineQuery<
     WHERE i.startDate IS NOT NULL AND i.hasReport = true
       AND ($from IS NULL OR i.startDate >= date($from))
       AND ($to IS NULL OR i.startDate <= date($to))
+      AND ($synthetic IS NULL OR coalesce(i.synthetic, false) = $synthetic)
     WITH CASE $interval
            WHEN 'YEAR' THEN date.truncate('year', i.startDate)
            WHEN 'QUARTER' THEN date.truncate('quarter', i.startDate)
@@ -115,6 +116,7 @@ export async function addTrendRates(
         from: args.from,
         to: args.to,
         interval: args.interval,
+        synthetic: args.synthetic ?? null,
       })
     : null;
   const inPeriod = new Map(periods?.map((p) => [p.periodStart, p.inspections]));

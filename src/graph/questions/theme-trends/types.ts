@@ -25,6 +25,8 @@ export interface ThemeTrendArgs {
   withRates?: boolean;
   /** Null or absent for the documented order (theme id, then period). */
   sort?: AnswerSort<ThemeTrendSortField> | null;
+  /** true: only generated inspections; false: only real; null: both. */
+  synthetic?: boolean | null;
 }
 
 /** A row's counts as a query reads them, before its period's label and rates. */
