@@ -9,6 +9,7 @@ import {
   FINDING_PREDICATE,
   SCOPE_PREDICATE,
   toFindingParams,
+  toPlaceParams,
   toScopeParams,
   type FindingFilterInput,
   type ScopeFilterInput,
@@ -342,8 +343,7 @@ export const listParams = {
   locations: (f: LocationFilterInput | null | undefined) => ({
     regulator: f?.regulator ?? null,
     nameContains: f?.nameContains ?? null,
-    region: f?.region ?? null,
-    localAuthority: f?.localAuthority ?? null,
+    ...toPlaceParams(f),
     providerId: f?.providerId ?? null,
   }),
   inspections: (f: InspectionFilterInput | null | undefined) => ({

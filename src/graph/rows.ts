@@ -66,7 +66,11 @@ export interface LocationRow {
   capacity: number | null;
   description: string | null;
   region: string | null;
+  regionCode: string | null;
+  regionText: string | null;
   localAuthority: string | null;
+  localAuthorityCode: string | null;
+  localAuthorityText: string | null;
   address: string | null;
 }
 export interface InspectionRow {
@@ -230,7 +234,11 @@ export const ROW_READERS = {
     capacity: optNum('capacity'),
     description: optStr('description'),
     region: optStr('region'),
+    regionCode: optStr('regionCode'),
+    regionText: optStr('regionText'),
     localAuthority: optStr('localAuthority'),
+    localAuthorityCode: optStr('localAuthorityCode'),
+    localAuthorityText: optStr('localAuthorityText'),
     address: optStr('address'),
   } satisfies FieldReaders<LocationRow>,
   inspection: {
