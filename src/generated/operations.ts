@@ -17,8 +17,10 @@ export type BreachEvidence =
 export type BreachFilter = {
   from?: string | null | undefined;
   legislation?: string | null | undefined;
+  /** Local authority by ONS name or code, any case, or a spelling sources use ('Bedford Borough'): see `localAuthorities`. */
   localAuthority?: string | null | undefined;
   providerId?: string | null | undefined;
+  /** Region by ONS name or code, any case, or a spelling sources use ('East'): see `regions`. */
   region?: string | null | undefined;
   regulation?: string | null | undefined;
   regulator?: Regulator | null | undefined;

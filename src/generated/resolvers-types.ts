@@ -69,8 +69,10 @@ export type BreachEvidence =
 export type BreachFilter = {
   from?: InputMaybe<Scalars['Date']['input']>;
   legislation?: InputMaybe<Scalars['ID']['input']>;
+  /** Local authority by ONS name or code, any case, or a spelling sources use ('Bedford Borough'): see `localAuthorities`. */
   localAuthority?: InputMaybe<Scalars['String']['input']>;
   providerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Region by ONS name or code, any case, or a spelling sources use ('East'): see `regions`. */
   region?: InputMaybe<Scalars['String']['input']>;
   regulation?: InputMaybe<Scalars['ID']['input']>;
   regulator?: InputMaybe<Regulator>;
@@ -202,9 +204,11 @@ export type FindingEdge = {
 export type FindingFilter = {
   /** Findings of inspections starting on or after this date. */
   from?: InputMaybe<Scalars['Date']['input']>;
+  /** Local authority by ONS name or code, any case, or a spelling sources use ('Bedford Borough'): see `localAuthorities`. */
   localAuthority?: InputMaybe<Scalars['String']['input']>;
   polarity?: InputMaybe<Polarity>;
   providerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Region by ONS name or code, any case, or a spelling sources use ('East'): see `regions`. */
   region?: InputMaybe<Scalars['String']['input']>;
   /** Findings citing this regulation id. */
   regulation?: InputMaybe<Scalars['ID']['input']>;
@@ -365,9 +369,11 @@ export type InspectionFilter = {
   grades?: InputMaybe<Array<Grade>>;
   /** Only inspections whose own report is in the graph. */
   hasReport?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Local authority by ONS name or code, any case, or a spelling sources use ('Bedford Borough'): see `localAuthorities`. */
   localAuthority?: InputMaybe<Scalars['String']['input']>;
   locationId?: InputMaybe<Scalars['ID']['input']>;
   providerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Region by ONS name or code, any case, or a spelling sources use ('East'): see `regions`. */
   region?: InputMaybe<Scalars['String']['input']>;
   regulator?: InputMaybe<Regulator>;
   /** Inspections starting on or before this date. */
@@ -405,6 +411,19 @@ export type Legislation = {
   year: Maybe<Scalars['Int']['output']>;
 };
 
+/** A local authority: a value of every `localAuthority` filter. */
+export type LocalAuthorityValue = {
+  __typename?: 'LocalAuthorityValue';
+  /** ONS code, e.g. 'E06000055'; null for a spelling the catalogue does not know. */
+  code: Maybe<Scalars['String']['output']>;
+  inspectionCount: Scalars['Int']['output'];
+  locationCount: Scalars['Int']['output'];
+  /** ONS name, e.g. 'Bedford', or a source's spelling the catalogue does not know. */
+  name: Scalars['String']['output'];
+  region: Maybe<Scalars['String']['output']>;
+  regionCode: Maybe<Scalars['String']['output']>;
+};
+
 /** A children's home, care home, service, or local-authority area. */
 export type Location = {
   __typename?: 'Location';
@@ -418,9 +437,17 @@ export type Location = {
   /** Inspections of this location, newest first. */
   inspections: InspectionConnection;
   localAuthority: Maybe<Scalars['String']['output']>;
+  /** ONS code of `localAuthority` (`E06000055` for Bedford) when the catalogue knows it. `localAuthority` itself is the ONS name ('Bedford', not 'Bedford Borough'), or the source's text when the catalogue does not know it. */
+  localAuthorityCode: Maybe<Scalars['String']['output']>;
+  /** The local authority as the source wrote it. */
+  localAuthorityText: Maybe<Scalars['String']['output']>;
   name: Maybe<Scalars['String']['output']>;
   provider: Maybe<Provider>;
   region: Maybe<Scalars['String']['output']>;
+  /** ONS code of `region` (`E12000006` for East of England). `region` itself is the ONS name, whatever the source wrote, taken from the local authority when it is known; null when no source names one region. */
+  regionCode: Maybe<Scalars['String']['output']>;
+  /** The region as the source wrote it ('East', 'Yorkshire & Humberside', 'North East, Yorkshire and the Humber'). */
+  regionText: Maybe<Scalars['String']['output']>;
   regulators: Array<Regulator>;
   type: Maybe<Scalars['String']['output']>;
   urn: Maybe<Scalars['String']['output']>;
@@ -448,10 +475,12 @@ export type LocationEdge = {
 };
 
 export type LocationFilter = {
+  /** Local authority by ONS name or code, any case, or a spelling sources use ('Bedford Borough'): see `localAuthorities`. */
   localAuthority?: InputMaybe<Scalars['String']['input']>;
   /** Case-insensitive part of the location's name. */
   nameContains?: InputMaybe<Scalars['String']['input']>;
   providerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Region by ONS name or code, any case, or a spelling sources use ('East'): see `regions`. */
   region?: InputMaybe<Scalars['String']['input']>;
   regulator?: InputMaybe<Regulator>;
 };
@@ -575,6 +604,8 @@ export type Query = {
   /** Inspections, newest first by default; `first` is capped at 100. */
   inspections: InspectionConnection;
   legislation: Array<Legislation>;
+  /** Local authorities with their ONS codes, regions and counts (in one region when `region` is given: name or code, any case), zero included, then the spellings the catalogue does not know. A `localAuthority` filter takes any of them by name or code, in any case. */
+  localAuthorities: Array<LocalAuthorityValue>;
   location: Maybe<Location>;
   /** Locations; `first` is capped at 100. */
   locations: LocationConnection;
@@ -586,6 +617,8 @@ export type Query = {
    * Order: newest later inspection first, then its id; page with `first` and `after`.
    */
   ratingChanges: RatingChangeConnection;
+  /** The nine English regions with their ONS codes and counts, zero included. A `region` filter takes any of them by name or code, in any case, or a spelling sources use ('East', 'Yorkshire & Humberside'). */
+  regions: Array<RegionValue>;
   regulation: Maybe<Regulation>;
   /** Regulations of one legislation (e.g. CHR2015), or all. */
   regulations: Array<Regulation>;
@@ -600,6 +633,8 @@ export type Query = {
    * then regulation id; page with `first` and `after`.
    */
   repeatedBreaches: RepeatedBreachConnection;
+  /** Report families and data-file kinds with their report and inspection counts, zero included. */
+  reportFamilies: Array<ReportFamilyValue>;
   /** Full-text search over findings and requirements. */
   search: Array<SearchHit>;
   theme: Maybe<Theme>;
@@ -654,6 +689,11 @@ export type QueryInspectionsArgs = {
   filter?: InputMaybe<InspectionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<InspectionSort>;
+};
+
+
+export type QueryLocalAuthoritiesArgs = {
+  region?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -799,6 +839,19 @@ export type Recommendation = {
   text: Scalars['String']['output'];
 };
 
+/** An English region: a value of every `region` filter. */
+export type RegionValue = {
+  __typename?: 'RegionValue';
+  /** ONS code, e.g. 'E12000006'. */
+  code: Scalars['String']['output'];
+  /** Inspections of those locations. */
+  inspectionCount: Scalars['Int']['output'];
+  /** Locations in the region. */
+  locationCount: Scalars['Int']['output'];
+  /** ONS name, e.g. 'East of England'. */
+  name: Scalars['String']['output'];
+};
+
 /** One regulation or section, e.g. CHR2015:12 'The protection of children standard'. */
 export type Regulation = {
   __typename?: 'Regulation';
@@ -904,6 +957,19 @@ export type Report = {
   warnings: Array<Scalars['String']['output']>;
 };
 
+/** A report family the parsers read, or a data file's table kind. */
+export type ReportFamilyValue = {
+  __typename?: 'ReportFamilyValue';
+  /** True for a data file's table kind, false for a report family. */
+  dataFile: Scalars['Boolean']['output'];
+  /** e.g. 'ofsted-childrens-home', or a data file's kind such as 'ofsted-ch-ownership'. */
+  family: Scalars['String']['output'];
+  /** Inspections they report (or their rows record). */
+  inspectionCount: Scalars['Int']['output'];
+  /** Report files (or data files) of this family in the graph. */
+  reportCount: Scalars['Int']['output'];
+};
+
 /** Source formats a report can be sent in. */
 export type ReportFormat =
   | 'HTML'
@@ -944,8 +1010,10 @@ export type RequirementEdge = {
 
 export type RequirementFilter = {
   from?: InputMaybe<Scalars['Date']['input']>;
+  /** Local authority by ONS name or code, any case, or a spelling sources use ('Bedford Borough'): see `localAuthorities`. */
   localAuthority?: InputMaybe<Scalars['String']['input']>;
   providerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Region by ONS name or code, any case, or a spelling sources use ('East'): see `regions`. */
   region?: InputMaybe<Scalars['String']['input']>;
   regulator?: InputMaybe<Regulator>;
   to?: InputMaybe<Scalars['Date']['input']>;
@@ -1162,6 +1230,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Judgement: ResolverTypeWrapper<JudgementRow>;
   Legislation: ResolverTypeWrapper<LegislationRow>;
+  LocalAuthorityValue: ResolverTypeWrapper<LocalAuthorityValue>;
   Location: ResolverTypeWrapper<LocationRow>;
   LocationConnection: ResolverTypeWrapper<Omit<LocationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['LocationEdge']>, nodes: Array<ResolversTypes['Location']> }>;
   LocationEdge: ResolverTypeWrapper<Omit<LocationEdge, 'node'> & { node: ResolversTypes['Location'] }>;
@@ -1186,6 +1255,7 @@ export type ResolversTypes = {
   RatingDirection: RatingDirection;
   RatingDirectionSource: RatingDirectionSource;
   Recommendation: ResolverTypeWrapper<RecommendationRow>;
+  RegionValue: ResolverTypeWrapper<RegionValue>;
   Regulation: ResolverTypeWrapper<RegulationRow>;
   Regulator: Regulator;
   RelatedFinding: ResolverTypeWrapper<RelatedFindingRow>;
@@ -1194,6 +1264,7 @@ export type ResolversTypes = {
   RepeatedBreachConnection: ResolverTypeWrapper<Omit<RepeatedBreachConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['RepeatedBreachEdge']>, nodes: Array<ResolversTypes['RepeatedBreach']> }>;
   RepeatedBreachEdge: ResolverTypeWrapper<Omit<RepeatedBreachEdge, 'node'> & { node: ResolversTypes['RepeatedBreach'] }>;
   Report: ResolverTypeWrapper<ReportRow>;
+  ReportFamilyValue: ResolverTypeWrapper<ReportFamilyValue>;
   ReportFormat: ReportFormat;
   Requirement: ResolverTypeWrapper<RequirementRow>;
   RequirementConnection: ResolverTypeWrapper<Omit<RequirementConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['RequirementEdge']>, nodes: Array<ResolversTypes['Requirement']> }>;
@@ -1244,6 +1315,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Judgement: JudgementRow;
   Legislation: LegislationRow;
+  LocalAuthorityValue: LocalAuthorityValue;
   Location: LocationRow;
   LocationConnection: Omit<LocationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['LocationEdge']>, nodes: Array<ResolversParentTypes['Location']> };
   LocationEdge: Omit<LocationEdge, 'node'> & { node: ResolversParentTypes['Location'] };
@@ -1262,6 +1334,7 @@ export type ResolversParentTypes = {
   RatingChangeConnection: Omit<RatingChangeConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['RatingChangeEdge']>, nodes: Array<ResolversParentTypes['RatingChange']> };
   RatingChangeEdge: Omit<RatingChangeEdge, 'node'> & { node: ResolversParentTypes['RatingChange'] };
   Recommendation: RecommendationRow;
+  RegionValue: RegionValue;
   Regulation: RegulationRow;
   RelatedFinding: RelatedFindingRow;
   RepeatStatement: RepeatStatementRow;
@@ -1269,6 +1342,7 @@ export type ResolversParentTypes = {
   RepeatedBreachConnection: Omit<RepeatedBreachConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['RepeatedBreachEdge']>, nodes: Array<ResolversParentTypes['RepeatedBreach']> };
   RepeatedBreachEdge: Omit<RepeatedBreachEdge, 'node'> & { node: ResolversParentTypes['RepeatedBreach'] };
   Report: ReportRow;
+  ReportFamilyValue: ReportFamilyValue;
   Requirement: RequirementRow;
   RequirementConnection: Omit<RequirementConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['RequirementEdge']>, nodes: Array<ResolversParentTypes['Requirement']> };
   RequirementEdge: Omit<RequirementEdge, 'node'> & { node: ResolversParentTypes['Requirement'] };
@@ -1451,6 +1525,15 @@ export type LegislationResolvers<ContextType = RequestContext, ParentType extend
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type LocalAuthorityValueResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LocalAuthorityValue'] = ResolversParentTypes['LocalAuthorityValue']> = {
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  inspectionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  locationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type LocationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location']> = {
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   capacity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1459,9 +1542,13 @@ export type LocationResolvers<ContextType = RequestContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inspections?: Resolver<ResolversTypes['InspectionConnection'], ParentType, ContextType, RequireFields<LocationInspectionsArgs, 'first'>>;
   localAuthority?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  localAuthorityCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  localAuthorityText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provider?: Resolver<Maybe<ResolversTypes['Provider']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regionText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   regulators?: Resolver<Array<ResolversTypes['Regulator']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   urn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1526,15 +1613,18 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   inspection?: Resolver<Maybe<ResolversTypes['Inspection']>, ParentType, ContextType, RequireFields<QueryInspectionArgs, 'id'>>;
   inspections?: Resolver<ResolversTypes['InspectionConnection'], ParentType, ContextType, RequireFields<QueryInspectionsArgs, 'first'>>;
   legislation?: Resolver<Array<ResolversTypes['Legislation']>, ParentType, ContextType>;
+  localAuthorities?: Resolver<Array<ResolversTypes['LocalAuthorityValue']>, ParentType, ContextType, Partial<QueryLocalAuthoritiesArgs>>;
   location?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType, RequireFields<QueryLocationArgs, 'id'>>;
   locations?: Resolver<ResolversTypes['LocationConnection'], ParentType, ContextType, RequireFields<QueryLocationsArgs, 'first'>>;
   provider?: Resolver<Maybe<ResolversTypes['Provider']>, ParentType, ContextType, RequireFields<QueryProviderArgs, 'id'>>;
   providers?: Resolver<ResolversTypes['ProviderConnection'], ParentType, ContextType, RequireFields<QueryProvidersArgs, 'first'>>;
   ratingChanges?: Resolver<ResolversTypes['RatingChangeConnection'], ParentType, ContextType, RequireFields<QueryRatingChangesArgs, 'first'>>;
+  regions?: Resolver<Array<ResolversTypes['RegionValue']>, ParentType, ContextType>;
   regulation?: Resolver<Maybe<ResolversTypes['Regulation']>, ParentType, ContextType, RequireFields<QueryRegulationArgs, 'id'>>;
   regulations?: Resolver<Array<ResolversTypes['Regulation']>, ParentType, ContextType, Partial<QueryRegulationsArgs>>;
   relatedFindings?: Resolver<Array<ResolversTypes['RelatedFinding']>, ParentType, ContextType, RequireFields<QueryRelatedFindingsArgs, 'findingId' | 'first'>>;
   repeatedBreaches?: Resolver<ResolversTypes['RepeatedBreachConnection'], ParentType, ContextType, RequireFields<QueryRepeatedBreachesArgs, 'evidence' | 'first' | 'minInspections'>>;
+  reportFamilies?: Resolver<Array<ResolversTypes['ReportFamilyValue']>, ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   theme?: Resolver<Maybe<ResolversTypes['Theme']>, ParentType, ContextType, RequireFields<QueryThemeArgs, 'id'>>;
   themeCooccurrence?: Resolver<ResolversTypes['ThemePairConnection'], ParentType, ContextType, RequireFields<QueryThemeCooccurrenceArgs, 'first'>>;
@@ -1568,6 +1658,13 @@ export type RecommendationResolvers<ContextType = RequestContext, ParentType ext
   inspection?: Resolver<ResolversTypes['Inspection'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['SourcePosition'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RegionValueResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RegionValue'] = ResolversParentTypes['RegionValue']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  inspectionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  locationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type RegulationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Regulation'] = ResolversParentTypes['Regulation']> = {
@@ -1628,6 +1725,13 @@ export type ReportResolvers<ContextType = RequestContext, ParentType extends Res
   parserVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sha256?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ReportFamilyValueResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ReportFamilyValue'] = ResolversParentTypes['ReportFamilyValue']> = {
+  dataFile?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  family?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  inspectionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reportCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RequirementResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Requirement'] = ResolversParentTypes['Requirement']> = {
@@ -1733,6 +1837,7 @@ export type Resolvers<ContextType = RequestContext> = {
   InspectionEdge?: InspectionEdgeResolvers<ContextType>;
   Judgement?: JudgementResolvers<ContextType>;
   Legislation?: LegislationResolvers<ContextType>;
+  LocalAuthorityValue?: LocalAuthorityValueResolvers<ContextType>;
   Location?: LocationResolvers<ContextType>;
   LocationConnection?: LocationConnectionResolvers<ContextType>;
   LocationEdge?: LocationEdgeResolvers<ContextType>;
@@ -1747,6 +1852,7 @@ export type Resolvers<ContextType = RequestContext> = {
   RatingChangeConnection?: RatingChangeConnectionResolvers<ContextType>;
   RatingChangeEdge?: RatingChangeEdgeResolvers<ContextType>;
   Recommendation?: RecommendationResolvers<ContextType>;
+  RegionValue?: RegionValueResolvers<ContextType>;
   Regulation?: RegulationResolvers<ContextType>;
   RelatedFinding?: RelatedFindingResolvers<ContextType>;
   RepeatStatement?: RepeatStatementResolvers<ContextType>;
@@ -1754,6 +1860,7 @@ export type Resolvers<ContextType = RequestContext> = {
   RepeatedBreachConnection?: RepeatedBreachConnectionResolvers<ContextType>;
   RepeatedBreachEdge?: RepeatedBreachEdgeResolvers<ContextType>;
   Report?: ReportResolvers<ContextType>;
+  ReportFamilyValue?: ReportFamilyValueResolvers<ContextType>;
   Requirement?: RequirementResolvers<ContextType>;
   RequirementConnection?: RequirementConnectionResolvers<ContextType>;
   RequirementEdge?: RequirementEdgeResolvers<ContextType>;

@@ -21,6 +21,7 @@ import { health } from './health.ts';
 import { IngestReportResult, ingestMutations } from './ingest.ts';
 import { Inspection, inspectionQueries, Judgement } from './inspections.ts';
 import { Location, locationQueries } from './locations.ts';
+import { placeQueries } from './places.ts';
 import { Provider, providerQueries } from './providers.ts';
 import { ProviderIdentityFields } from './provider-identity.ts';
 import {
@@ -45,6 +46,7 @@ export const resolvers: Resolvers = {
     ...findingQueries,
     ...analyticsQueries,
     ...searchQueries,
+    ...placeQueries,
   },
   Mutation: { ...ingestMutations },
   Provider: { ...Provider, ...ProviderIdentityFields },
