@@ -58,6 +58,7 @@ const config: CodegenConfig = {
           RatingChange: '../graph/questions/rating-changes/index.ts#RatingChangeRow',
           RelatedFinding: '../graph/search.ts#RelatedFindingRow',
           SearchHit: '../graph/search.ts#SearchHitRow',
+          ProviderGroup: '../graph/provider-groups.ts#ProviderGroupRow',
           IngestReportResult: '../resolvers/ingest-result.ts#IngestResultRow',
         },
       },

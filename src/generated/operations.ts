@@ -19,6 +19,8 @@ export type BreachFilter = {
   legislation?: string | null | undefined;
   /** Local authority by ONS name or code, any case, or a spelling sources use ('Bedford Borough'): see `localAuthorities`. */
   localAuthority?: string | null | undefined;
+  /** Only locations of this provider group. */
+  providerGroupId?: string | null | undefined;
   providerId?: string | null | undefined;
   /** Region by ONS name or code, any case, or a spelling sources use ('East'): see `regions`. */
   region?: string | null | undefined;

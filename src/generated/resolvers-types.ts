@@ -7,6 +7,7 @@ import type { ThemeTrendRow } from '../graph/questions/theme-trends/index.ts';
 import type { ThemePairRow } from '../graph/questions/theme-cooccurrence/index.ts';
 import type { RatingChangeRow } from '../graph/questions/rating-changes/index.ts';
 import type { RelatedFindingRow, SearchHitRow } from '../graph/search.ts';
+import type { ProviderGroupRow } from '../graph/provider-groups.ts';
 import type { IngestResultRow } from '../resolvers/ingest-result.ts';
 import type { RequestContext } from '../resolvers/context.ts';
 export type Maybe<T> = T | null;
@@ -34,6 +35,8 @@ export type BreachCount = {
   localAuthority: Maybe<Scalars['String']['output']>;
   locationCount: Scalars['Int']['output'];
   provider: Maybe<Provider>;
+  /** Set when grouped by PROVIDER_GROUP. */
+  providerGroup: Maybe<ProviderGroup>;
   region: Maybe<Scalars['String']['output']>;
   regulation: Maybe<Regulation>;
   regulator: Maybe<Regulator>;
@@ -71,6 +74,8 @@ export type BreachFilter = {
   legislation?: InputMaybe<Scalars['ID']['input']>;
   /** Local authority by ONS name or code, any case, or a spelling sources use ('Bedford Borough'): see `localAuthorities`. */
   localAuthority?: InputMaybe<Scalars['String']['input']>;
+  /** Only locations of this provider group. */
+  providerGroupId?: InputMaybe<Scalars['ID']['input']>;
   providerId?: InputMaybe<Scalars['ID']['input']>;
   /** Region by ONS name or code, any case, or a spelling sources use ('East'): see `regions`. */
   region?: InputMaybe<Scalars['String']['input']>;
@@ -83,6 +88,8 @@ export type BreachGroup =
   | 'LEGISLATION'
   | 'LOCAL_AUTHORITY'
   | 'PROVIDER'
+  /** The location's provider group (see ProviderGroup). */
+  | 'PROVIDER_GROUP'
   | 'REGION'
   | 'REGULATION'
   | 'REGULATOR'
@@ -443,6 +450,8 @@ export type Location = {
   localAuthorityText: Maybe<Scalars['String']['output']>;
   name: Maybe<Scalars['String']['output']>;
   provider: Maybe<Provider>;
+  /** The group of the providers running this location; null when no provider is known. */
+  providerGroup: Maybe<ProviderGroup>;
   region: Maybe<Scalars['String']['output']>;
   /** ONS code of `region` (`E12000006` for East of England). `region` itself is the ONS name, whatever the source wrote, taken from the local authority when it is known; null when no source names one region. */
   regionCode: Maybe<Scalars['String']['output']>;
@@ -526,6 +535,8 @@ export type Provider = {
   address: Maybe<Scalars['String']['output']>;
   /** Companies House number, zero-padded to 8 characters, when a data file gives one. */
   companiesHouseNumber: Maybe<Scalars['String']['output']>;
+  /** The group this provider belongs to (see ProviderGroup for what joins providers). */
+  group: Maybe<ProviderGroup>;
   id: Scalars['ID']['output'];
   /** Locations this provider runs, by name. */
   locations: LocationConnection;
@@ -559,6 +570,59 @@ export type ProviderFilter = {
   /** Case-insensitive part of the provider's name. */
   nameContains?: InputMaybe<Scalars['String']['input']>;
   regulator?: InputMaybe<Regulator>;
+};
+
+/**
+ * Providers seen together. Two providers are in one group exactly when a chain of these links joins
+ * them: (1) `sameAs` (the same Companies House number, or the same normalised name with no
+ * conflicting numbers, across sources), or (2) both run the same location, as when a report names
+ * one as a home's registered provider and a data file (the BuzzFeed ownership list of children's
+ * homes, a CQC listing) names the other as its owner or provider. Every provider is in exactly one
+ * group (alone when nothing links it), so every provider of a location is in the location's one
+ * group. Groups are recomputed after each `npm run ingest`.
+ */
+export type ProviderGroup = {
+  __typename?: 'ProviderGroup';
+  /** `provider-group:<the smallest id among its providers>`. */
+  id: Scalars['ID']['output'];
+  /** Distinct locations its providers run. */
+  locationCount: Scalars['Int']['output'];
+  /** Locations its providers run, by name then id; `first` is capped at 100. */
+  locations: LocationConnection;
+  /** The name of its provider running the most locations. */
+  name: Maybe<Scalars['String']['output']>;
+  providerCount: Scalars['Int']['output'];
+  /** Its providers, by id. */
+  providers: Array<Provider>;
+};
+
+
+/**
+ * Providers seen together. Two providers are in one group exactly when a chain of these links joins
+ * them: (1) `sameAs` (the same Companies House number, or the same normalised name with no
+ * conflicting numbers, across sources), or (2) both run the same location, as when a report names
+ * one as a home's registered provider and a data file (the BuzzFeed ownership list of children's
+ * homes, a CQC listing) names the other as its owner or provider. Every provider is in exactly one
+ * group (alone when nothing links it), so every provider of a location is in the location's one
+ * group. Groups are recomputed after each `npm run ingest`.
+ */
+export type ProviderGroupLocationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ProviderGroupConnection = {
+  __typename?: 'ProviderGroupConnection';
+  edges: Array<ProviderGroupEdge>;
+  nodes: Array<ProviderGroup>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ProviderGroupEdge = {
+  __typename?: 'ProviderGroupEdge';
+  cursor: Scalars['String']['output'];
+  node: ProviderGroup;
 };
 
 /** A provider of another source (Ofsted, CQC, local authority) that is the same organisation. */
@@ -610,6 +674,9 @@ export type Query = {
   /** Locations; `first` is capped at 100. */
   locations: LocationConnection;
   provider: Maybe<Provider>;
+  providerGroup: Maybe<ProviderGroup>;
+  /** Groups of at least `minProviders` providers (2 unless set; 1 lists every provider's group), with a provider whose name contains `nameContains` (any case) when given; most locations first, then by id. `first` is capped at 100. */
+  providerGroups: ProviderGroupConnection;
   /** Providers; `first` is capped at 100. */
   providers: ProviderConnection;
   /**
@@ -712,6 +779,19 @@ export type QueryLocationsArgs = {
 
 export type QueryProviderArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryProviderGroupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryProviderGroupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  minProviders?: InputMaybe<Scalars['Int']['input']>;
+  nameContains?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1244,6 +1324,9 @@ export type ResolversTypes = {
   ProviderConnection: ResolverTypeWrapper<Omit<ProviderConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ProviderEdge']>, nodes: Array<ResolversTypes['Provider']> }>;
   ProviderEdge: ResolverTypeWrapper<Omit<ProviderEdge, 'node'> & { node: ResolversTypes['Provider'] }>;
   ProviderFilter: ProviderFilter;
+  ProviderGroup: ResolverTypeWrapper<ProviderGroupRow>;
+  ProviderGroupConnection: ResolverTypeWrapper<Omit<ProviderGroupConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ProviderGroupEdge']>, nodes: Array<ResolversTypes['ProviderGroup']> }>;
+  ProviderGroupEdge: ResolverTypeWrapper<Omit<ProviderGroupEdge, 'node'> & { node: ResolversTypes['ProviderGroup'] }>;
   ProviderMatch: ResolverTypeWrapper<Omit<ProviderMatch, 'provider'> & { provider: ResolversTypes['Provider'] }>;
   ProviderMatchRule: ProviderMatchRule;
   ProviderSort: ProviderSort;
@@ -1327,6 +1410,9 @@ export type ResolversParentTypes = {
   ProviderConnection: Omit<ProviderConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ProviderEdge']>, nodes: Array<ResolversParentTypes['Provider']> };
   ProviderEdge: Omit<ProviderEdge, 'node'> & { node: ResolversParentTypes['Provider'] };
   ProviderFilter: ProviderFilter;
+  ProviderGroup: ProviderGroupRow;
+  ProviderGroupConnection: Omit<ProviderGroupConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ProviderGroupEdge']>, nodes: Array<ResolversParentTypes['ProviderGroup']> };
+  ProviderGroupEdge: Omit<ProviderGroupEdge, 'node'> & { node: ResolversParentTypes['ProviderGroup'] };
   ProviderMatch: Omit<ProviderMatch, 'provider'> & { provider: ResolversParentTypes['Provider'] };
   ProviderSort: ProviderSort;
   Query: Record<PropertyKey, never>;
@@ -1364,6 +1450,7 @@ export type BreachCountResolvers<ContextType = RequestContext, ParentType extend
   localAuthority?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   locationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   provider?: Resolver<Maybe<ResolversTypes['Provider']>, ParentType, ContextType>;
+  providerGroup?: Resolver<Maybe<ResolversTypes['ProviderGroup']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   regulation?: Resolver<Maybe<ResolversTypes['Regulation']>, ParentType, ContextType>;
   regulator?: Resolver<Maybe<ResolversTypes['Regulator']>, ParentType, ContextType>;
@@ -1546,6 +1633,7 @@ export type LocationResolvers<ContextType = RequestContext, ParentType extends R
   localAuthorityText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provider?: Resolver<Maybe<ResolversTypes['Provider']>, ParentType, ContextType>;
+  providerGroup?: Resolver<Maybe<ResolversTypes['ProviderGroup']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   regionCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   regionText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1580,6 +1668,7 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 export type ProviderResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Provider'] = ResolversParentTypes['Provider']> = {
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   companiesHouseNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  group?: Resolver<Maybe<ResolversTypes['ProviderGroup']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   locations?: Resolver<ResolversTypes['LocationConnection'], ParentType, ContextType, RequireFields<ProviderLocationsArgs, 'first'>>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1596,6 +1685,27 @@ export type ProviderConnectionResolvers<ContextType = RequestContext, ParentType
 export type ProviderEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProviderEdge'] = ResolversParentTypes['ProviderEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
+};
+
+export type ProviderGroupResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProviderGroup'] = ResolversParentTypes['ProviderGroup']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  locationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  locations?: Resolver<ResolversTypes['LocationConnection'], ParentType, ContextType, RequireFields<ProviderGroupLocationsArgs, 'first'>>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  providerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  providers?: Resolver<Array<ResolversTypes['Provider']>, ParentType, ContextType>;
+};
+
+export type ProviderGroupConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProviderGroupConnection'] = ResolversParentTypes['ProviderGroupConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ProviderGroupEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ProviderGroup']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProviderGroupEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProviderGroupEdge'] = ResolversParentTypes['ProviderGroupEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ProviderGroup'], ParentType, ContextType>;
 };
 
 export type ProviderMatchResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProviderMatch'] = ResolversParentTypes['ProviderMatch']> = {
@@ -1617,6 +1727,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   location?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType, RequireFields<QueryLocationArgs, 'id'>>;
   locations?: Resolver<ResolversTypes['LocationConnection'], ParentType, ContextType, RequireFields<QueryLocationsArgs, 'first'>>;
   provider?: Resolver<Maybe<ResolversTypes['Provider']>, ParentType, ContextType, RequireFields<QueryProviderArgs, 'id'>>;
+  providerGroup?: Resolver<Maybe<ResolversTypes['ProviderGroup']>, ParentType, ContextType, RequireFields<QueryProviderGroupArgs, 'id'>>;
+  providerGroups?: Resolver<ResolversTypes['ProviderGroupConnection'], ParentType, ContextType, RequireFields<QueryProviderGroupsArgs, 'first' | 'minProviders'>>;
   providers?: Resolver<ResolversTypes['ProviderConnection'], ParentType, ContextType, RequireFields<QueryProvidersArgs, 'first'>>;
   ratingChanges?: Resolver<ResolversTypes['RatingChangeConnection'], ParentType, ContextType, RequireFields<QueryRatingChangesArgs, 'first'>>;
   regions?: Resolver<Array<ResolversTypes['RegionValue']>, ParentType, ContextType>;
@@ -1846,6 +1958,9 @@ export type Resolvers<ContextType = RequestContext> = {
   Provider?: ProviderResolvers<ContextType>;
   ProviderConnection?: ProviderConnectionResolvers<ContextType>;
   ProviderEdge?: ProviderEdgeResolvers<ContextType>;
+  ProviderGroup?: ProviderGroupResolvers<ContextType>;
+  ProviderGroupConnection?: ProviderGroupConnectionResolvers<ContextType>;
+  ProviderGroupEdge?: ProviderGroupEdgeResolvers<ContextType>;
   ProviderMatch?: ProviderMatchResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RatingChange?: RatingChangeResolvers<ContextType>;

@@ -79,6 +79,7 @@ export const analyticsQueries: Pick<
           to: f?.to ?? null,
           ...toPlaceParams(f),
           providerId: f?.providerId ?? null,
+          providerGroupId: f?.providerGroupId ?? null,
         },
         ...page,
       }),

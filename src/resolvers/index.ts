@@ -22,6 +22,13 @@ import { IngestReportResult, ingestMutations } from './ingest.ts';
 import { Inspection, inspectionQueries, Judgement } from './inspections.ts';
 import { Location, locationQueries } from './locations.ts';
 import { placeQueries } from './places.ts';
+import {
+  BreachCountGroupField,
+  LocationGroupField,
+  ProviderGroup,
+  ProviderGroupField,
+  providerGroupQueries,
+} from './provider-groups.ts';
 import { Provider, providerQueries } from './providers.ts';
 import { ProviderIdentityFields } from './provider-identity.ts';
 import {
@@ -47,10 +54,12 @@ export const resolvers: Resolvers = {
     ...analyticsQueries,
     ...searchQueries,
     ...placeQueries,
+    ...providerGroupQueries,
   },
   Mutation: { ...ingestMutations },
-  Provider: { ...Provider, ...ProviderIdentityFields },
-  Location,
+  Provider: { ...Provider, ...ProviderIdentityFields, ...ProviderGroupField },
+  Location: { ...Location, ...LocationGroupField },
+  ProviderGroup,
   Inspection,
   Judgement,
   Legislation,
@@ -65,7 +74,7 @@ export const resolvers: Resolvers = {
   RepeatedBreach,
   CountedInspection,
   RepeatStatement,
-  BreachCount,
+  BreachCount: { ...BreachCount, ...BreachCountGroupField },
   ThemeTrendPoint,
   ThemePair,
   RatingChange,

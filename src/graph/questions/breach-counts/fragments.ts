@@ -5,7 +5,7 @@ import type { BreachCountRow } from './types.ts';
 
 /** The answer's order: largest first, then by every key so ties are stable. */
 export const GROUP_ORDER =
-  'requirementCount DESC, locationCount DESC, regulationId, legislationId, regulator, year, region, localAuthority, providerId';
+  'requirementCount DESC, locationCount DESC, regulationId, legislationId, regulator, year, region, localAuthority, providerId, providerGroupId';
 
 /** The nodes of the groups, as `regulation`, `legislation` and `provider`. */
 export const GROUP_NODES = `head(COLLECT { MATCH (n:Regulation {id: regulationId}) RETURN properties(n) }) AS regulation,
@@ -14,7 +14,7 @@ export const GROUP_NODES = `head(COLLECT { MATCH (n:Regulation {id: regulationId
 
 /** The group keys and counts, as a map of the same names. */
 export const GROUP_MAP = `{regulationId: regulationId, legislationId: legislationId, regulator: regulator, year: year,
-                      region: region, localAuthority: localAuthority, providerId: providerId,
+                      region: region, localAuthority: localAuthority, providerId: providerId, providerGroupId: providerGroupId,
                       requirementCount: requirementCount, locationCount: locationCount, inspectionCount: inspectionCount}`;
 
 /**
@@ -25,12 +25,12 @@ export const PAGE_OF_GROUPS = `
     CALL (groups) {
       UNWIND groups[$skip..($skip + $first)] AS c
       WITH c.regulationId AS regulationId, c.legislationId AS legislationId, c.regulator AS regulator, c.year AS year,
-           c.region AS region, c.localAuthority AS localAuthority, c.providerId AS providerId,
+           c.region AS region, c.localAuthority AS localAuthority, c.providerId AS providerId, c.providerGroupId AS providerGroupId,
            c.requirementCount AS requirementCount, c.locationCount AS locationCount, c.inspectionCount AS inspectionCount
       WITH *, ${GROUP_NODES}
       ORDER BY ${GROUP_ORDER}
       RETURN collect({regulationId: regulationId, legislationId: legislationId, regulator: regulator, year: year,
-                      region: region, localAuthority: localAuthority, providerId: providerId,
+                      region: region, localAuthority: localAuthority, providerId: providerId, providerGroupId: providerGroupId,
                       requirementCount: requirementCount, locationCount: locationCount, inspectionCount: inspectionCount,
                       regulation: regulation, legislation: legislation, provider: provider}) AS rows
     }
@@ -45,6 +45,7 @@ export function parseBreachCount(row: PlainRecord): BreachCountRow {
     region: read.optionalString(row, 'region'),
     localAuthority: read.optionalString(row, 'localAuthority'),
     providerId: read.optionalString(row, 'providerId'),
+    providerGroupId: read.optionalString(row, 'providerGroupId'),
     requirementCount: read.number(row, 'requirementCount'),
     locationCount: read.number(row, 'locationCount'),
     inspectionCount: read.number(row, 'inspectionCount'),

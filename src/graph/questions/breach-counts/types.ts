@@ -3,7 +3,14 @@ import type { AnswerPage, PageArgs } from '../../page.ts';
 import type { LegislationRow, ProviderRow, RegulationRow } from '../../rows.ts';
 
 export type BreachGroup =
-  'REGULATION' | 'LEGISLATION' | 'REGULATOR' | 'YEAR' | 'REGION' | 'LOCAL_AUTHORITY' | 'PROVIDER';
+  | 'REGULATION'
+  | 'LEGISLATION'
+  | 'REGULATOR'
+  | 'YEAR'
+  | 'REGION'
+  | 'LOCAL_AUTHORITY'
+  | 'PROVIDER'
+  | 'PROVIDER_GROUP';
 
 export interface BreachCountArgs extends PageArgs {
   groupBy: BreachGroup[];
@@ -16,6 +23,8 @@ export interface BreachCountArgs extends PageArgs {
     region: string | null;
     localAuthority: string | null;
     providerId: string | null;
+    /** Optional: a map without it reads as null in Cypher. */
+    providerGroupId?: string | null;
   };
 }
 
@@ -27,6 +36,7 @@ export interface BreachCountRow {
   region: string | null;
   localAuthority: string | null;
   providerId: string | null;
+  providerGroupId: string | null;
   requirementCount: number;
   locationCount: number;
   inspectionCount: number;
