@@ -836,6 +836,7 @@ export type QueryRepeatedBreachesArgs = {
   from?: InputMaybe<Scalars['Date']['input']>;
   legislation?: InputMaybe<Scalars['ID']['input']>;
   minInspections?: InputMaybe<Scalars['Int']['input']>;
+  providerGroupId?: InputMaybe<Scalars['ID']['input']>;
   regulation?: InputMaybe<Scalars['ID']['input']>;
   regulator?: InputMaybe<Regulator>;
   to?: InputMaybe<Scalars['Date']['input']>;

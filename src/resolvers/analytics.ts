@@ -61,6 +61,7 @@ export const analyticsQueries: Pick<
         from: args.from ?? null,
         to: args.to ?? null,
         evidence,
+        providerGroupId: args.providerGroupId ?? null,
         ...page,
       }),
     );

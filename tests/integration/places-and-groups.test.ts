@@ -262,4 +262,26 @@ describe('provider groups', () => {
       expected.requirementCount,
     );
   });
+
+  it('repeatedBreaches filtered by a group keeps only its homes’ pairs', async () => {
+    type Pairs = {
+      nodes: { location: { id: string }; regulation: { id: string }; inspectionCount: number }[];
+    };
+    const query = `query ($group: ID) { repeatedBreaches(providerGroupId: $group, first: 100) {
+      nodes { location { id } regulation { id } inspectionCount } } }`;
+    const all = await ask<{ repeatedBreaches: Pairs }>(query, { group: null });
+    const meadowbank = await ask<{ repeatedBreaches: Pairs }>(query, { group: MEADOWBANK_GROUP });
+    const potensial = await ask<{ repeatedBreaches: Pairs }>(query, {
+      group: 'provider-group:cqc-provider:1-101683680',
+    });
+    // Only the Meadowbank homes have reports, so every pair is theirs; SC999001's two inspections
+    // both require under CHR2015:12 (tests/golden/answers/repeated-breaches.json).
+    expect(all.repeatedBreaches.nodes).toContainEqual({
+      location: { id: 'ofsted:SC999001' },
+      regulation: { id: 'CHR2015:12' },
+      inspectionCount: 2,
+    });
+    expect(meadowbank.repeatedBreaches.nodes).toEqual(all.repeatedBreaches.nodes);
+    expect(potensial.repeatedBreaches.nodes).toEqual([]);
+  });
 });

@@ -20,7 +20,8 @@ export async function findRepeatedBreaches(
   args: RepeatedBreachArgs,
   headPairs = WINDOW_HEAD_PAIRS,
 ): Promise<RepeatedBreachPage> {
-  const page = await readSummaryPage(db, args, headPairs);
+  const page =
+    (args.providerGroupId ?? null) === null ? await readSummaryPage(db, args, headPairs) : null;
   return page ?? findRepeatedBreachesExactly(db, args);
 }
 

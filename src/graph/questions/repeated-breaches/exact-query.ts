@@ -15,7 +15,9 @@ const EVIDENCE_FILTER = `($regulation IS NULL OR g.id = $regulation)
         AND ($legislation IS NULL OR leg.id = $legislation)
         AND ($regulator IS NULL OR EXISTS { (i)-[:BY]->(:Regulator {code: $regulator}) })
         AND ($from IS NULL OR i.startDate >= date($from))
-        AND ($to IS NULL OR i.startDate <= date($to))`;
+        AND ($to IS NULL OR i.startDate <= date($to))
+        AND ($providerGroupId IS NULL
+             OR EXISTS { (l)<-[:RUNS]-(:Provider)-[:IN_GROUP]->(:ProviderGroup {id: $providerGroupId}) })`;
 
 export const repeatedBreachesQuery = defineQuery<RepeatedBreachArgs, PageRecord<RepeatedBreachRow>>(
   {
@@ -45,5 +47,8 @@ export async function findRepeatedBreachesExactly(
   db: Database,
   args: RepeatedBreachArgs,
 ): Promise<RepeatedBreachPage> {
-  return readAnswerPage(db, repeatedBreachesQuery, args);
+  return readAnswerPage(db, repeatedBreachesQuery, {
+    ...args,
+    providerGroupId: args.providerGroupId ?? null,
+  });
 }

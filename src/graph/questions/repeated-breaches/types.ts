@@ -27,6 +27,8 @@ export interface RepeatedBreachArgs extends PageArgs {
   to: string | null;
   /** The kinds counted: distinct, in BREACH_EVIDENCE order, never empty. */
   evidence: BreachEvidence[];
+  /** Only locations of this provider group; the summary does not know groups, so the exact query answers. */
+  providerGroupId?: string | null;
 }
 
 export interface RepeatStatementRow {
