@@ -412,6 +412,8 @@ export type Legislation = {
   __typename?: 'Legislation';
   id: Scalars['ID']['output'];
   regulations: Array<Regulation>;
+  /** Requirements made under its regulations. */
+  requirementCount: Scalars['Int']['output'];
   shortTitle: Maybe<Scalars['String']['output']>;
   title: Maybe<Scalars['String']['output']>;
   url: Maybe<Scalars['String']['output']>;
@@ -1134,6 +1136,8 @@ export type Theme = {
   __typename?: 'Theme';
   cues: Array<Scalars['String']['output']>;
   definition: Scalars['String']['output'];
+  /** Findings tagged with this theme (boilerplate carries none). */
+  findingCount: Scalars['Int']['output'];
   findings: FindingConnection;
   id: Scalars['ID']['output'];
   label: Scalars['String']['output'];
@@ -1607,6 +1611,7 @@ export type JudgementResolvers<ContextType = RequestContext, ParentType extends 
 export type LegislationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Legislation'] = ResolversParentTypes['Legislation']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   regulations?: Resolver<Array<ResolversTypes['Regulation']>, ParentType, ContextType>;
+  requirementCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   shortTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1890,6 +1895,7 @@ export type SourcePositionResolvers<ContextType = RequestContext, ParentType ext
 export type ThemeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Theme'] = ResolversParentTypes['Theme']> = {
   cues?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   definition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  findingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   findings?: Resolver<ResolversTypes['FindingConnection'], ParentType, ContextType, RequireFields<ThemeFindingsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

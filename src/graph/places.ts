@@ -140,3 +140,35 @@ export async function listReportFamilies(db: Database): Promise<ReportFamilyValu
 function pickCounts(row: PlaceCountRow | undefined) {
   return row ? { locationCount: row.locationCount, inspectionCount: row.inspectionCount } : {};
 }
+
+/** Findings tagged with each theme (a degree count: boilerplate findings carry no tag). */
+export const themeFindingCounts = defineQuery<
+  { ids: readonly string[] },
+  { id: string; count: number }
+>({
+  name: 'places.theme-finding-counts',
+  cypher: `UNWIND $ids AS id MATCH (t:Theme {id: id})
+           RETURN id, COUNT { (t)<-[:ABOUT]-() } AS count`,
+  parse: (row) => ({ id: read.string(row, 'id'), count: read.number(row, 'count') }),
+});
+
+/** Requirements under each legislation's regulations. */
+export const legislationRequirementCounts = defineQuery<
+  { ids: readonly string[] },
+  { id: string; count: number }
+>({
+  name: 'places.legislation-requirement-counts',
+  cypher: `UNWIND $ids AS id MATCH (leg:Legislation {id: id})
+           RETURN id, COUNT { (leg)<-[:PART_OF]-(:Regulation)<-[:UNDER]-(:Requirement) } AS count`,
+  parse: (row) => ({ id: read.string(row, 'id'), count: read.number(row, 'count') }),
+});
+
+/** Counts by id in the order of `ids` (zero for an id the graph lacks), for DataLoaders. */
+export async function readCountsById(
+  db: Database,
+  query: typeof themeFindingCounts,
+  ids: readonly string[],
+): Promise<number[]> {
+  const counts = new Map((await db.read(query, { ids })).map((r) => [r.id, r.count]));
+  return ids.map((id) => counts.get(id) ?? 0);
+}

@@ -21,7 +21,7 @@ import { health } from './health.ts';
 import { IngestReportResult, ingestMutations } from './ingest.ts';
 import { Inspection, inspectionQueries, Judgement } from './inspections.ts';
 import { Location, locationQueries } from './locations.ts';
-import { placeQueries } from './places.ts';
+import { LegislationCountField, placeQueries, ThemeCountField } from './places.ts';
 import {
   BreachCountGroupField,
   LocationGroupField,
@@ -62,13 +62,13 @@ export const resolvers: Resolvers = {
   ProviderGroup,
   Inspection,
   Judgement,
-  Legislation,
+  Legislation: { ...Legislation, ...LegislationCountField },
   Regulation,
   Requirement,
   EnforcementAction,
   Finding,
   Recommendation,
-  Theme,
+  Theme: { ...Theme, ...ThemeCountField },
   SourcePosition,
   Report,
   RepeatedBreach,

@@ -192,6 +192,26 @@ describe('places that line up', () => {
       reportCount: 3,
     });
   });
+  it('gives the catalogue lists themes and legislation their counts, as the parsed reports give them', async () => {
+    const docs = FIXTURE_REPORTS.map(parseFixture);
+    const data = await ask<{
+      themes: { id: string; findingCount: number }[];
+      legislation: { id: string; requirementCount: number }[];
+    }>(`{ themes { id findingCount } legislation { id requirementCount } }`);
+    for (const theme of data.themes) {
+      const expected = docs
+        .flatMap((d) => d.findings)
+        .filter((f) => f.themes.some((t) => t.id === theme.id)).length;
+      expect([theme.id, theme.findingCount]).toEqual([theme.id, expected]);
+    }
+    expect(data.themes.some((t) => t.findingCount > 0)).toBe(true);
+    for (const legislation of data.legislation) {
+      const expected = docs
+        .flatMap((d) => d.requirements)
+        .filter((r) => r.regulation?.legislation === legislation.id).length;
+      expect([legislation.id, legislation.requirementCount]).toEqual([legislation.id, expected]);
+    }
+  });
 });
 
 function parseFixture(name: string) {
