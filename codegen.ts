@@ -60,6 +60,7 @@ const config: CodegenConfig = {
           SearchHit: '../graph/search.ts#SearchHitRow',
           // The health check's own fields; syntheticData is resolved only when asked for.
           Health: '../graph/health.ts#HealthReport',
+          ProviderGroup: '../graph/provider-groups.ts#ProviderGroupRow',
           IngestReportResult: '../resolvers/ingest-result.ts#IngestResultRow',
         },
       },

@@ -8,6 +8,7 @@ import type { ThemePairRow } from '../graph/questions/theme-cooccurrence/index.t
 import type { RatingChangeRow } from '../graph/questions/rating-changes/index.ts';
 import type { RelatedFindingRow, SearchHitRow } from '../graph/search.ts';
 import type { HealthReport } from '../graph/health.ts';
+import type { ProviderGroupRow } from '../graph/provider-groups.ts';
 import type { IngestResultRow } from '../resolvers/ingest-result.ts';
 import type { RequestContext } from '../resolvers/context.ts';
 export type Maybe<T> = T | null;
@@ -46,6 +47,8 @@ export type BreachCount = {
   localAuthority: Maybe<Scalars['String']['output']>;
   locationCount: Scalars['Int']['output'];
   provider: Maybe<Provider>;
+  /** Set when grouped by PROVIDER_GROUP. */
+  providerGroup: Maybe<ProviderGroup>;
   region: Maybe<Scalars['String']['output']>;
   regulation: Maybe<Regulation>;
   regulator: Maybe<Regulator>;
@@ -97,8 +100,12 @@ export type BreachEvidence =
 export type BreachFilter = {
   from?: InputMaybe<Scalars['Date']['input']>;
   legislation?: InputMaybe<Scalars['ID']['input']>;
+  /** Local authority by ONS name or code, any case, or a spelling sources use ('Bedford Borough'): see `localAuthorities`. */
   localAuthority?: InputMaybe<Scalars['String']['input']>;
+  /** Only locations of this provider group. */
+  providerGroupId?: InputMaybe<Scalars['ID']['input']>;
   providerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Region by ONS name or code, any case, or a spelling sources use ('East'): see `regions`. */
   region?: InputMaybe<Scalars['String']['input']>;
   regulation?: InputMaybe<Scalars['ID']['input']>;
   regulator?: InputMaybe<Regulator>;
@@ -111,6 +118,8 @@ export type BreachGroup =
   | 'LEGISLATION'
   | 'LOCAL_AUTHORITY'
   | 'PROVIDER'
+  /** The location's provider group (see ProviderGroup). */
+  | 'PROVIDER_GROUP'
   | 'REGION'
   | 'REGULATION'
   | 'REGULATOR'
@@ -243,9 +252,11 @@ export type FindingEdge = {
 export type FindingFilter = {
   /** Findings of inspections starting on or after this date. */
   from?: InputMaybe<Scalars['Date']['input']>;
+  /** Local authority by ONS name or code, any case, or a spelling sources use ('Bedford Borough'): see `localAuthorities`. */
   localAuthority?: InputMaybe<Scalars['String']['input']>;
   polarity?: InputMaybe<Polarity>;
   providerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Region by ONS name or code, any case, or a spelling sources use ('East'): see `regions`. */
   region?: InputMaybe<Scalars['String']['input']>;
   /** Findings citing this regulation id. */
   regulation?: InputMaybe<Scalars['ID']['input']>;
@@ -421,9 +432,11 @@ export type InspectionFilter = {
   grades?: InputMaybe<Array<Grade>>;
   /** Only inspections whose own report is in the graph. */
   hasReport?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Local authority by ONS name or code, any case, or a spelling sources use ('Bedford Borough'): see `localAuthorities`. */
   localAuthority?: InputMaybe<Scalars['String']['input']>;
   locationId?: InputMaybe<Scalars['ID']['input']>;
   providerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Region by ONS name or code, any case, or a spelling sources use ('East'): see `regions`. */
   region?: InputMaybe<Scalars['String']['input']>;
   regulator?: InputMaybe<Regulator>;
   /** true: only generated (synthetic) inspections; false: only real ones; unset: both. */
@@ -466,10 +479,25 @@ export type Legislation = {
   __typename?: 'Legislation';
   id: Scalars['ID']['output'];
   regulations: Array<Regulation>;
+  /** Requirements made under its regulations. */
+  requirementCount: Scalars['Int']['output'];
   shortTitle: Maybe<Scalars['String']['output']>;
   title: Maybe<Scalars['String']['output']>;
   url: Maybe<Scalars['String']['output']>;
   year: Maybe<Scalars['Int']['output']>;
+};
+
+/** A local authority: a value of every `localAuthority` filter. */
+export type LocalAuthorityValue = {
+  __typename?: 'LocalAuthorityValue';
+  /** ONS code, e.g. 'E06000055'; null for a spelling the catalogue does not know. */
+  code: Maybe<Scalars['String']['output']>;
+  inspectionCount: Scalars['Int']['output'];
+  locationCount: Scalars['Int']['output'];
+  /** ONS name, e.g. 'Bedford', or a source's spelling the catalogue does not know. */
+  name: Scalars['String']['output'];
+  region: Maybe<Scalars['String']['output']>;
+  regionCode: Maybe<Scalars['String']['output']>;
 };
 
 /** A children's home, care home, service, or local-authority area. */
@@ -485,9 +513,19 @@ export type Location = {
   /** Inspections of this location, newest first. */
   inspections: InspectionConnection;
   localAuthority: Maybe<Scalars['String']['output']>;
+  /** ONS code of `localAuthority` (`E06000055` for Bedford) when the catalogue knows it. `localAuthority` itself is the ONS name ('Bedford', not 'Bedford Borough'), or the source's text when the catalogue does not know it. */
+  localAuthorityCode: Maybe<Scalars['String']['output']>;
+  /** The local authority as the source wrote it. */
+  localAuthorityText: Maybe<Scalars['String']['output']>;
   name: Maybe<Scalars['String']['output']>;
   provider: Maybe<Provider>;
+  /** The group of the providers running this location; null when no provider is known. */
+  providerGroup: Maybe<ProviderGroup>;
   region: Maybe<Scalars['String']['output']>;
+  /** ONS code of `region` (`E12000006` for East of England). `region` itself is the ONS name, whatever the source wrote, taken from the local authority when it is known; null when no source names one region. */
+  regionCode: Maybe<Scalars['String']['output']>;
+  /** The region as the source wrote it ('East', 'Yorkshire & Humberside', 'North East, Yorkshire and the Humber'). */
+  regionText: Maybe<Scalars['String']['output']>;
   regulators: Array<Regulator>;
   /** True when only generated reports wrote this location; a real report or data row makes it false. */
   synthetic: Scalars['Boolean']['output'];
@@ -517,10 +555,12 @@ export type LocationEdge = {
 };
 
 export type LocationFilter = {
+  /** Local authority by ONS name or code, any case, or a spelling sources use ('Bedford Borough'): see `localAuthorities`. */
   localAuthority?: InputMaybe<Scalars['String']['input']>;
   /** Case-insensitive part of the location's name. */
   nameContains?: InputMaybe<Scalars['String']['input']>;
   providerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Region by ONS name or code, any case, or a spelling sources use ('East'): see `regions`. */
   region?: InputMaybe<Scalars['String']['input']>;
   regulator?: InputMaybe<Regulator>;
   /** true: only generated (synthetic) locations; false: only real ones; unset: both. */
@@ -568,6 +608,8 @@ export type Provider = {
   address: Maybe<Scalars['String']['output']>;
   /** Companies House number, zero-padded to 8 characters, when a data file gives one. */
   companiesHouseNumber: Maybe<Scalars['String']['output']>;
+  /** The group this provider belongs to (see ProviderGroup for what joins providers). */
+  group: Maybe<ProviderGroup>;
   id: Scalars['ID']['output'];
   /** Locations this provider runs, by name. */
   locations: LocationConnection;
@@ -605,6 +647,59 @@ export type ProviderFilter = {
   regulator?: InputMaybe<Regulator>;
   /** true: only generated (synthetic) providers; false: only real ones; unset: both. */
   synthetic?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/**
+ * Providers seen together. Two providers are in one group exactly when a chain of these links joins
+ * them: (1) `sameAs` (the same Companies House number, or the same normalised name with no
+ * conflicting numbers, across sources), or (2) both run the same location, as when a report names
+ * one as a home's registered provider and a data file (the BuzzFeed ownership list of children's
+ * homes, a CQC listing) names the other as its owner or provider. Every provider is in exactly one
+ * group (alone when nothing links it), so every provider of a location is in the location's one
+ * group. Groups are recomputed after each `npm run ingest`.
+ */
+export type ProviderGroup = {
+  __typename?: 'ProviderGroup';
+  /** `provider-group:<the smallest id among its providers>`. */
+  id: Scalars['ID']['output'];
+  /** Distinct locations its providers run. */
+  locationCount: Scalars['Int']['output'];
+  /** Locations its providers run, by name then id; `first` is capped at 100. */
+  locations: LocationConnection;
+  /** The name of its provider running the most locations. */
+  name: Maybe<Scalars['String']['output']>;
+  providerCount: Scalars['Int']['output'];
+  /** Its providers, by id. */
+  providers: Array<Provider>;
+};
+
+
+/**
+ * Providers seen together. Two providers are in one group exactly when a chain of these links joins
+ * them: (1) `sameAs` (the same Companies House number, or the same normalised name with no
+ * conflicting numbers, across sources), or (2) both run the same location, as when a report names
+ * one as a home's registered provider and a data file (the BuzzFeed ownership list of children's
+ * homes, a CQC listing) names the other as its owner or provider. Every provider is in exactly one
+ * group (alone when nothing links it), so every provider of a location is in the location's one
+ * group. Groups are recomputed after each `npm run ingest`.
+ */
+export type ProviderGroupLocationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ProviderGroupConnection = {
+  __typename?: 'ProviderGroupConnection';
+  edges: Array<ProviderGroupEdge>;
+  nodes: Array<ProviderGroup>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ProviderGroupEdge = {
+  __typename?: 'ProviderGroupEdge';
+  cursor: Scalars['String']['output'];
+  node: ProviderGroup;
 };
 
 /** A provider of another source (Ofsted, CQC, local authority) that is the same organisation. */
@@ -651,10 +746,15 @@ export type Query = {
   /** Inspections, newest first by default; `first` is capped at 100. */
   inspections: InspectionConnection;
   legislation: Array<Legislation>;
+  /** Local authorities with their ONS codes, regions and counts (in one region when `region` is given: name or code, any case), zero included, then the spellings the catalogue does not know. A `localAuthority` filter takes any of them by name or code, in any case. */
+  localAuthorities: Array<LocalAuthorityValue>;
   location: Maybe<Location>;
   /** Locations; `first` is capped at 100. */
   locations: LocationConnection;
   provider: Maybe<Provider>;
+  providerGroup: Maybe<ProviderGroup>;
+  /** Groups of at least `minProviders` providers (2 unless set; 1 lists every provider's group), with a provider whose name contains `nameContains` (any case) when given; most locations first, then by id. `first` is capped at 100. */
+  providerGroups: ProviderGroupConnection;
   /** Providers; `first` is capped at 100. */
   providers: ProviderConnection;
   /**
@@ -662,6 +762,8 @@ export type Query = {
    * Order: newest later inspection first, then its id; page with `first` and `after`.
    */
   ratingChanges: RatingChangeConnection;
+  /** The nine English regions with their ONS codes and counts, zero included. A `region` filter takes any of them by name or code, in any case, or a spelling sources use ('East', 'Yorkshire & Humberside'). */
+  regions: Array<RegionValue>;
   regulation: Maybe<Regulation>;
   /** Regulations of one legislation (e.g. CHR2015), or all. */
   regulations: Array<Regulation>;
@@ -676,6 +778,8 @@ export type Query = {
    * then regulation id, unless `sort` asks for another; page with `first` and `after`.
    */
   repeatedBreaches: RepeatedBreachConnection;
+  /** Report families and data-file kinds with their report and inspection counts, zero included. */
+  reportFamilies: Array<ReportFamilyValue>;
   /** Full-text search over findings and requirements. */
   search: Array<SearchHit>;
   theme: Maybe<Theme>;
@@ -742,6 +846,11 @@ export type QueryInspectionsArgs = {
 };
 
 
+export type QueryLocalAuthoritiesArgs = {
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryLocationArgs = {
   id: Scalars['ID']['input'];
 };
@@ -757,6 +866,19 @@ export type QueryLocationsArgs = {
 
 export type QueryProviderArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryProviderGroupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryProviderGroupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  minProviders?: InputMaybe<Scalars['Int']['input']>;
+  nameContains?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -802,6 +924,7 @@ export type QueryRepeatedBreachesArgs = {
   from?: InputMaybe<Scalars['Date']['input']>;
   legislation?: InputMaybe<Scalars['ID']['input']>;
   minInspections?: InputMaybe<Scalars['Int']['input']>;
+  providerGroupId?: InputMaybe<Scalars['ID']['input']>;
   regulation?: InputMaybe<Scalars['ID']['input']>;
   regulator?: InputMaybe<Regulator>;
   sort?: InputMaybe<RepeatedBreachSort>;
@@ -890,6 +1013,19 @@ export type Recommendation = {
   /** True when a generated report made this recommendation. */
   synthetic: Scalars['Boolean']['output'];
   text: Scalars['String']['output'];
+};
+
+/** An English region: a value of every `region` filter. */
+export type RegionValue = {
+  __typename?: 'RegionValue';
+  /** ONS code, e.g. 'E12000006'. */
+  code: Scalars['String']['output'];
+  /** Inspections of those locations. */
+  inspectionCount: Scalars['Int']['output'];
+  /** Locations in the region. */
+  locationCount: Scalars['Int']['output'];
+  /** ONS name, e.g. 'East of England'. */
+  name: Scalars['String']['output'];
 };
 
 /** One regulation or section, e.g. CHR2015:12 'The protection of children standard'. */
@@ -1012,6 +1148,19 @@ export type Report = {
   warnings: Array<Scalars['String']['output']>;
 };
 
+/** A report family the parsers read, or a data file's table kind. */
+export type ReportFamilyValue = {
+  __typename?: 'ReportFamilyValue';
+  /** True for a data file's table kind, false for a report family. */
+  dataFile: Scalars['Boolean']['output'];
+  /** e.g. 'ofsted-childrens-home', or a data file's kind such as 'ofsted-ch-ownership'. */
+  family: Scalars['String']['output'];
+  /** Inspections they report (or their rows record). */
+  inspectionCount: Scalars['Int']['output'];
+  /** Report files (or data files) of this family in the graph. */
+  reportCount: Scalars['Int']['output'];
+};
+
 /** Source formats a report can be sent in. */
 export type ReportFormat =
   | 'HTML'
@@ -1054,8 +1203,10 @@ export type RequirementEdge = {
 
 export type RequirementFilter = {
   from?: InputMaybe<Scalars['Date']['input']>;
+  /** Local authority by ONS name or code, any case, or a spelling sources use ('Bedford Borough'): see `localAuthorities`. */
   localAuthority?: InputMaybe<Scalars['String']['input']>;
   providerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Region by ONS name or code, any case, or a spelling sources use ('East'): see `regions`. */
   region?: InputMaybe<Scalars['String']['input']>;
   regulator?: InputMaybe<Regulator>;
   /** true: only requirements of generated (synthetic) inspections; false: only real ones; unset: both. */
@@ -1097,6 +1248,8 @@ export type Theme = {
   __typename?: 'Theme';
   cues: Array<Scalars['String']['output']>;
   definition: Scalars['String']['output'];
+  /** Findings tagged with this theme (boilerplate carries none). */
+  findingCount: Scalars['Int']['output'];
   findings: FindingConnection;
   id: Scalars['ID']['output'];
   label: Scalars['String']['output'];
@@ -1315,6 +1468,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Judgement: ResolverTypeWrapper<JudgementRow>;
   Legislation: ResolverTypeWrapper<LegislationRow>;
+  LocalAuthorityValue: ResolverTypeWrapper<LocalAuthorityValue>;
   Location: ResolverTypeWrapper<LocationRow>;
   LocationConnection: ResolverTypeWrapper<Omit<LocationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['LocationEdge']>, nodes: Array<ResolversTypes['Location']> }>;
   LocationEdge: ResolverTypeWrapper<Omit<LocationEdge, 'node'> & { node: ResolversTypes['Location'] }>;
@@ -1328,6 +1482,9 @@ export type ResolversTypes = {
   ProviderConnection: ResolverTypeWrapper<Omit<ProviderConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ProviderEdge']>, nodes: Array<ResolversTypes['Provider']> }>;
   ProviderEdge: ResolverTypeWrapper<Omit<ProviderEdge, 'node'> & { node: ResolversTypes['Provider'] }>;
   ProviderFilter: ProviderFilter;
+  ProviderGroup: ResolverTypeWrapper<ProviderGroupRow>;
+  ProviderGroupConnection: ResolverTypeWrapper<Omit<ProviderGroupConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ProviderGroupEdge']>, nodes: Array<ResolversTypes['ProviderGroup']> }>;
+  ProviderGroupEdge: ResolverTypeWrapper<Omit<ProviderGroupEdge, 'node'> & { node: ResolversTypes['ProviderGroup'] }>;
   ProviderMatch: ResolverTypeWrapper<Omit<ProviderMatch, 'provider'> & { provider: ResolversTypes['Provider'] }>;
   ProviderMatchRule: ProviderMatchRule;
   ProviderSort: ProviderSort;
@@ -1339,6 +1496,7 @@ export type ResolversTypes = {
   RatingDirection: RatingDirection;
   RatingDirectionSource: RatingDirectionSource;
   Recommendation: ResolverTypeWrapper<RecommendationRow>;
+  RegionValue: ResolverTypeWrapper<RegionValue>;
   Regulation: ResolverTypeWrapper<RegulationRow>;
   Regulator: Regulator;
   RelatedFinding: ResolverTypeWrapper<RelatedFindingRow>;
@@ -1349,6 +1507,7 @@ export type ResolversTypes = {
   RepeatedBreachSort: RepeatedBreachSort;
   RepeatedBreachSortField: RepeatedBreachSortField;
   Report: ResolverTypeWrapper<ReportRow>;
+  ReportFamilyValue: ResolverTypeWrapper<ReportFamilyValue>;
   ReportFormat: ReportFormat;
   Requirement: ResolverTypeWrapper<RequirementRow>;
   RequirementConnection: ResolverTypeWrapper<Omit<RequirementConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['RequirementEdge']>, nodes: Array<ResolversTypes['Requirement']> }>;
@@ -1405,6 +1564,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Judgement: JudgementRow;
   Legislation: LegislationRow;
+  LocalAuthorityValue: LocalAuthorityValue;
   Location: LocationRow;
   LocationConnection: Omit<LocationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['LocationEdge']>, nodes: Array<ResolversParentTypes['Location']> };
   LocationEdge: Omit<LocationEdge, 'node'> & { node: ResolversParentTypes['Location'] };
@@ -1416,6 +1576,9 @@ export type ResolversParentTypes = {
   ProviderConnection: Omit<ProviderConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ProviderEdge']>, nodes: Array<ResolversParentTypes['Provider']> };
   ProviderEdge: Omit<ProviderEdge, 'node'> & { node: ResolversParentTypes['Provider'] };
   ProviderFilter: ProviderFilter;
+  ProviderGroup: ProviderGroupRow;
+  ProviderGroupConnection: Omit<ProviderGroupConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ProviderGroupEdge']>, nodes: Array<ResolversParentTypes['ProviderGroup']> };
+  ProviderGroupEdge: Omit<ProviderGroupEdge, 'node'> & { node: ResolversParentTypes['ProviderGroup'] };
   ProviderMatch: Omit<ProviderMatch, 'provider'> & { provider: ResolversParentTypes['Provider'] };
   ProviderSort: ProviderSort;
   Query: Record<PropertyKey, never>;
@@ -1423,6 +1586,7 @@ export type ResolversParentTypes = {
   RatingChangeConnection: Omit<RatingChangeConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['RatingChangeEdge']>, nodes: Array<ResolversParentTypes['RatingChange']> };
   RatingChangeEdge: Omit<RatingChangeEdge, 'node'> & { node: ResolversParentTypes['RatingChange'] };
   Recommendation: RecommendationRow;
+  RegionValue: RegionValue;
   Regulation: RegulationRow;
   RelatedFinding: RelatedFindingRow;
   RepeatStatement: RepeatStatementRow;
@@ -1431,6 +1595,7 @@ export type ResolversParentTypes = {
   RepeatedBreachEdge: Omit<RepeatedBreachEdge, 'node'> & { node: ResolversParentTypes['RepeatedBreach'] };
   RepeatedBreachSort: RepeatedBreachSort;
   Report: ReportRow;
+  ReportFamilyValue: ReportFamilyValue;
   Requirement: RequirementRow;
   RequirementConnection: Omit<RequirementConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['RequirementEdge']>, nodes: Array<ResolversParentTypes['Requirement']> };
   RequirementEdge: Omit<RequirementEdge, 'node'> & { node: ResolversParentTypes['Requirement'] };
@@ -1455,6 +1620,7 @@ export type BreachCountResolvers<ContextType = RequestContext, ParentType extend
   localAuthority?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   locationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   provider?: Resolver<Maybe<ResolversTypes['Provider']>, ParentType, ContextType>;
+  providerGroup?: Resolver<Maybe<ResolversTypes['ProviderGroup']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   regulation?: Resolver<Maybe<ResolversTypes['Regulation']>, ParentType, ContextType>;
   regulator?: Resolver<Maybe<ResolversTypes['Regulator']>, ParentType, ContextType>;
@@ -1622,10 +1788,20 @@ export type JudgementResolvers<ContextType = RequestContext, ParentType extends 
 export type LegislationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Legislation'] = ResolversParentTypes['Legislation']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   regulations?: Resolver<Array<ResolversTypes['Regulation']>, ParentType, ContextType>;
+  requirementCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   shortTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type LocalAuthorityValueResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LocalAuthorityValue'] = ResolversParentTypes['LocalAuthorityValue']> = {
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  inspectionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  locationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type LocationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location']> = {
@@ -1636,9 +1812,14 @@ export type LocationResolvers<ContextType = RequestContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inspections?: Resolver<ResolversTypes['InspectionConnection'], ParentType, ContextType, RequireFields<LocationInspectionsArgs, 'first'>>;
   localAuthority?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  localAuthorityCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  localAuthorityText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provider?: Resolver<Maybe<ResolversTypes['Provider']>, ParentType, ContextType>;
+  providerGroup?: Resolver<Maybe<ResolversTypes['ProviderGroup']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regionText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   regulators?: Resolver<Array<ResolversTypes['Regulator']>, ParentType, ContextType>;
   synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1671,6 +1852,7 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 export type ProviderResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Provider'] = ResolversParentTypes['Provider']> = {
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   companiesHouseNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  group?: Resolver<Maybe<ResolversTypes['ProviderGroup']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   locations?: Resolver<ResolversTypes['LocationConnection'], ParentType, ContextType, RequireFields<ProviderLocationsArgs, 'first'>>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1690,6 +1872,27 @@ export type ProviderEdgeResolvers<ContextType = RequestContext, ParentType exten
   node?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
 };
 
+export type ProviderGroupResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProviderGroup'] = ResolversParentTypes['ProviderGroup']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  locationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  locations?: Resolver<ResolversTypes['LocationConnection'], ParentType, ContextType, RequireFields<ProviderGroupLocationsArgs, 'first'>>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  providerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  providers?: Resolver<Array<ResolversTypes['Provider']>, ParentType, ContextType>;
+};
+
+export type ProviderGroupConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProviderGroupConnection'] = ResolversParentTypes['ProviderGroupConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ProviderGroupEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ProviderGroup']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProviderGroupEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProviderGroupEdge'] = ResolversParentTypes['ProviderGroupEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ProviderGroup'], ParentType, ContextType>;
+};
+
 export type ProviderMatchResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProviderMatch'] = ResolversParentTypes['ProviderMatch']> = {
   provider?: Resolver<ResolversTypes['Provider'], ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['ProviderMatchRule'], ParentType, ContextType>;
@@ -1705,15 +1908,20 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   inspection?: Resolver<Maybe<ResolversTypes['Inspection']>, ParentType, ContextType, RequireFields<QueryInspectionArgs, 'id'>>;
   inspections?: Resolver<ResolversTypes['InspectionConnection'], ParentType, ContextType, RequireFields<QueryInspectionsArgs, 'first'>>;
   legislation?: Resolver<Array<ResolversTypes['Legislation']>, ParentType, ContextType>;
+  localAuthorities?: Resolver<Array<ResolversTypes['LocalAuthorityValue']>, ParentType, ContextType, Partial<QueryLocalAuthoritiesArgs>>;
   location?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType, RequireFields<QueryLocationArgs, 'id'>>;
   locations?: Resolver<ResolversTypes['LocationConnection'], ParentType, ContextType, RequireFields<QueryLocationsArgs, 'first'>>;
   provider?: Resolver<Maybe<ResolversTypes['Provider']>, ParentType, ContextType, RequireFields<QueryProviderArgs, 'id'>>;
+  providerGroup?: Resolver<Maybe<ResolversTypes['ProviderGroup']>, ParentType, ContextType, RequireFields<QueryProviderGroupArgs, 'id'>>;
+  providerGroups?: Resolver<ResolversTypes['ProviderGroupConnection'], ParentType, ContextType, RequireFields<QueryProviderGroupsArgs, 'first' | 'minProviders'>>;
   providers?: Resolver<ResolversTypes['ProviderConnection'], ParentType, ContextType, RequireFields<QueryProvidersArgs, 'first'>>;
   ratingChanges?: Resolver<ResolversTypes['RatingChangeConnection'], ParentType, ContextType, RequireFields<QueryRatingChangesArgs, 'first'>>;
+  regions?: Resolver<Array<ResolversTypes['RegionValue']>, ParentType, ContextType>;
   regulation?: Resolver<Maybe<ResolversTypes['Regulation']>, ParentType, ContextType, RequireFields<QueryRegulationArgs, 'id'>>;
   regulations?: Resolver<Array<ResolversTypes['Regulation']>, ParentType, ContextType, Partial<QueryRegulationsArgs>>;
   relatedFindings?: Resolver<Array<ResolversTypes['RelatedFinding']>, ParentType, ContextType, RequireFields<QueryRelatedFindingsArgs, 'findingId' | 'first'>>;
   repeatedBreaches?: Resolver<ResolversTypes['RepeatedBreachConnection'], ParentType, ContextType, RequireFields<QueryRepeatedBreachesArgs, 'evidence' | 'first' | 'minInspections'>>;
+  reportFamilies?: Resolver<Array<ResolversTypes['ReportFamilyValue']>, ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   theme?: Resolver<Maybe<ResolversTypes['Theme']>, ParentType, ContextType, RequireFields<QueryThemeArgs, 'id'>>;
   themeCooccurrence?: Resolver<ResolversTypes['ThemePairConnection'], ParentType, ContextType, RequireFields<QueryThemeCooccurrenceArgs, 'first'>>;
@@ -1748,6 +1956,13 @@ export type RecommendationResolvers<ContextType = RequestContext, ParentType ext
   source?: Resolver<ResolversTypes['SourcePosition'], ParentType, ContextType>;
   synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RegionValueResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RegionValue'] = ResolversParentTypes['RegionValue']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  inspectionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  locationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type RegulationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Regulation'] = ResolversParentTypes['Regulation']> = {
@@ -1811,6 +2026,13 @@ export type ReportResolvers<ContextType = RequestContext, ParentType extends Res
   warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ReportFamilyValueResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ReportFamilyValue'] = ResolversParentTypes['ReportFamilyValue']> = {
+  dataFile?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  family?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  inspectionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reportCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type RequirementResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Requirement'] = ResolversParentTypes['Requirement']> = {
   complianceNotice?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1855,6 +2077,7 @@ export type SourcePositionResolvers<ContextType = RequestContext, ParentType ext
 export type ThemeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Theme'] = ResolversParentTypes['Theme']> = {
   cues?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   definition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  findingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   findings?: Resolver<ResolversTypes['FindingConnection'], ParentType, ContextType, RequireFields<ThemeFindingsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1920,6 +2143,7 @@ export type Resolvers<ContextType = RequestContext> = {
   InspectionVisit?: InspectionVisitResolvers<ContextType>;
   Judgement?: JudgementResolvers<ContextType>;
   Legislation?: LegislationResolvers<ContextType>;
+  LocalAuthorityValue?: LocalAuthorityValueResolvers<ContextType>;
   Location?: LocationResolvers<ContextType>;
   LocationConnection?: LocationConnectionResolvers<ContextType>;
   LocationEdge?: LocationEdgeResolvers<ContextType>;
@@ -1928,12 +2152,16 @@ export type Resolvers<ContextType = RequestContext> = {
   Provider?: ProviderResolvers<ContextType>;
   ProviderConnection?: ProviderConnectionResolvers<ContextType>;
   ProviderEdge?: ProviderEdgeResolvers<ContextType>;
+  ProviderGroup?: ProviderGroupResolvers<ContextType>;
+  ProviderGroupConnection?: ProviderGroupConnectionResolvers<ContextType>;
+  ProviderGroupEdge?: ProviderGroupEdgeResolvers<ContextType>;
   ProviderMatch?: ProviderMatchResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RatingChange?: RatingChangeResolvers<ContextType>;
   RatingChangeConnection?: RatingChangeConnectionResolvers<ContextType>;
   RatingChangeEdge?: RatingChangeEdgeResolvers<ContextType>;
   Recommendation?: RecommendationResolvers<ContextType>;
+  RegionValue?: RegionValueResolvers<ContextType>;
   Regulation?: RegulationResolvers<ContextType>;
   RelatedFinding?: RelatedFindingResolvers<ContextType>;
   RepeatStatement?: RepeatStatementResolvers<ContextType>;
@@ -1941,6 +2169,7 @@ export type Resolvers<ContextType = RequestContext> = {
   RepeatedBreachConnection?: RepeatedBreachConnectionResolvers<ContextType>;
   RepeatedBreachEdge?: RepeatedBreachEdgeResolvers<ContextType>;
   Report?: ReportResolvers<ContextType>;
+  ReportFamilyValue?: ReportFamilyValueResolvers<ContextType>;
   Requirement?: RequirementResolvers<ContextType>;
   RequirementConnection?: RequirementConnectionResolvers<ContextType>;
   RequirementEdge?: RequirementEdgeResolvers<ContextType>;

@@ -3,6 +3,7 @@
  * by `$f.x IS NULL OR ...`, so the query text never depends on which filters a request used.
  * Predicates expect `i` (Inspection) and `l` (Location) bound, plus `f` (Finding) for findings.
  */
+import { resolveLocalAuthorityFilter, resolveRegionFilter } from '../reference/places.ts';
 
 export interface ScopeFilterInput {
   regulator?: string | null;
@@ -37,13 +38,35 @@ export interface FindingParams extends ScopeParams {
   polarity: string | null;
 }
 
+/**
+ * A region and local-authority filter as the graph stores them: any case, name, alias or code
+ * ("london", "E12000007", "East", "Bedford Borough", "E06000055") becomes the ONS name every
+ * Location is normalised to, so the predicates stay plain equalities on indexed properties and a
+ * summary keyed by region answers exactly.
+ */
+export function toPlaceParams(
+  input:
+    | {
+        region?: string | null;
+        localAuthority?: string | null;
+      }
+    | null
+    | undefined,
+): { region: string | null; localAuthority: string | null } {
+  return {
+    region: input?.region ? resolveRegionFilter(input.region) : null,
+    localAuthority: input?.localAuthority
+      ? resolveLocalAuthorityFilter(input.localAuthority)
+      : null,
+  };
+}
+
 export function toScopeParams(input: ScopeFilterInput | null | undefined): ScopeParams {
   return {
     regulator: input?.regulator ?? null,
     from: input?.from ?? null,
     to: input?.to ?? null,
-    region: input?.region ?? null,
-    localAuthority: input?.localAuthority ?? null,
+    ...toPlaceParams(input),
     providerId: input?.providerId ?? null,
     synthetic: input?.synthetic ?? null,
   };

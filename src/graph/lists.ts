@@ -9,6 +9,7 @@ import {
   FINDING_PREDICATE,
   SCOPE_PREDICATE,
   toFindingParams,
+  toPlaceParams,
   toScopeParams,
   type FindingFilterInput,
   type ScopeFilterInput,
@@ -349,8 +350,7 @@ export const listParams = {
   locations: (f: LocationFilterInput | null | undefined) => ({
     regulator: f?.regulator ?? null,
     nameContains: f?.nameContains ?? null,
-    region: f?.region ?? null,
-    localAuthority: f?.localAuthority ?? null,
+    ...toPlaceParams(f),
     providerId: f?.providerId ?? null,
     synthetic: f?.synthetic ?? null,
   }),

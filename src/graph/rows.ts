@@ -68,7 +68,11 @@ export interface LocationRow {
   capacity: number | null;
   description: string | null;
   region: string | null;
+  regionCode: string | null;
+  regionText: string | null;
   localAuthority: string | null;
+  localAuthorityCode: string | null;
+  localAuthorityText: string | null;
   address: string | null;
   /** Written only by generated reports (see SourceInfo.synthetic); false when the node has no flag. */
   synthetic: boolean;
@@ -253,7 +257,11 @@ export const ROW_READERS = {
     capacity: optNum('capacity'),
     description: optStr('description'),
     region: optStr('region'),
+    regionCode: optStr('regionCode'),
+    regionText: optStr('regionText'),
     localAuthority: optStr('localAuthority'),
+    localAuthorityCode: optStr('localAuthorityCode'),
+    localAuthorityText: optStr('localAuthorityText'),
     address: optStr('address'),
     synthetic,
   } satisfies FieldReaders<LocationRow>,

@@ -26,6 +26,8 @@ export interface LocalAuthority {
   urn: string;
   /** Name of the area, e.g. `Norfolk`, `Kingston upon Hull`. */
   name: string;
+  /** ONS name of the area (`utla23nm`: `Bedford`, `Bristol, City of`), what Locations are normalised to. */
+  onsName: string;
   /** Other spellings found in data and reports (`BCP`, `County Durham`, `Bristol, City of`). */
   aliases: readonly string[];
   /** Three-digit DfE LA code (`926`), when known. */
@@ -56,10 +58,12 @@ export function parseLocalAuthorities(value: unknown, place: Place): readonly Lo
     const raw = expectObject(item, child(list, i));
     const urn = expectString(raw['urn'], child(child(list, i), 'urn'));
     const at = child(list, i, urn);
+    const name = expectString(raw['name'], child(at, 'name'));
     if (!/^\d{5,8}$/.test(urn)) fail(child(at, 'urn'), 'an LA URN is 5 to 8 digits');
     return Object.freeze({
       urn,
-      name: expectString(raw['name'], child(at, 'name')),
+      name,
+      onsName: expectNullableString(raw['onsName'] ?? null, child(at, 'onsName')) ?? name,
       aliases: Object.freeze(expectStringArray(raw['aliases'] ?? [], child(at, 'aliases'))),
       laCode: expectNullableString(raw['laCode'], child(at, 'laCode')),
       onsCode: expectNullableString(raw['onsCode'], child(at, 'onsCode')),

@@ -21,7 +21,7 @@ import { findThemeCooccurrence } from '../graph/questions/theme-cooccurrence/ind
 import { findThemeTrends } from '../graph/questions/theme-trends/index.ts';
 import { listParams, readList } from '../graph/lists.ts';
 import type { Loaders } from '../graph/loaders.ts';
-import { toFindingParams } from '../graph/filters.ts';
+import { toFindingParams, toPlaceParams } from '../graph/filters.ts';
 import { fromEnforcementTypeName } from '../model/enforcement-type.ts';
 import { toConnection } from './connection.ts';
 import type { NodeKind, RowOf } from '../graph/node-kinds.ts';
@@ -82,6 +82,7 @@ export const analyticsQueries: Pick<
         evidence,
         sort: toAnswerSort(args.sort),
         synthetic: args.synthetic ?? null,
+        providerGroupId: args.providerGroupId ?? null,
         ...page,
       }),
     );
@@ -98,10 +99,10 @@ export const analyticsQueries: Pick<
           regulation: f?.regulation ?? null,
           from: f?.from ?? null,
           to: f?.to ?? null,
-          region: f?.region ?? null,
-          localAuthority: f?.localAuthority ?? null,
+          ...toPlaceParams(f),
           providerId: f?.providerId ?? null,
           synthetic: f?.synthetic ?? null,
+          providerGroupId: f?.providerGroupId ?? null,
         },
         sort: toAnswerSort(args.sort),
         ...page,

@@ -22,6 +22,14 @@ import { Health } from './synthetic-data.ts';
 import { IngestReportResult, ingestMutations } from './ingest.ts';
 import { Inspection, inspectionQueries, Judgement } from './inspections.ts';
 import { Location, locationQueries } from './locations.ts';
+import { LegislationCountField, placeQueries, ThemeCountField } from './places.ts';
+import {
+  BreachCountGroupField,
+  LocationGroupField,
+  ProviderGroup,
+  ProviderGroupField,
+  providerGroupQueries,
+} from './provider-groups.ts';
 import { Provider, providerQueries } from './providers.ts';
 import { ProviderIdentityFields } from './provider-identity.ts';
 import {
@@ -46,26 +54,29 @@ export const resolvers: Resolvers = {
     ...findingQueries,
     ...analyticsQueries,
     ...searchQueries,
+    ...placeQueries,
+    ...providerGroupQueries,
   },
   Mutation: { ...ingestMutations },
   Health,
-  Provider: { ...Provider, ...ProviderIdentityFields },
-  Location,
+  Provider: { ...Provider, ...ProviderIdentityFields, ...ProviderGroupField },
+  Location: { ...Location, ...LocationGroupField },
+  ProviderGroup,
   Inspection,
   Judgement,
-  Legislation,
+  Legislation: { ...Legislation, ...LegislationCountField },
   Regulation,
   Requirement,
   EnforcementAction,
   Finding,
   Recommendation,
-  Theme,
+  Theme: { ...Theme, ...ThemeCountField },
   SourcePosition,
   Report,
   RepeatedBreach,
   CountedInspection,
   RepeatStatement,
-  BreachCount,
+  BreachCount: { ...BreachCount, ...BreachCountGroupField },
   ThemeTrendPoint,
   ThemePair,
   RatingChange,

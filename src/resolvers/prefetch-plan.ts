@@ -69,8 +69,8 @@ const PREFETCHABLE: Readonly<Record<string, Readonly<Record<string, Source>>>> =
  * fields makes the whole node be read, so a field added later is never served half-read.
  */
 const KEY_ONLY: Readonly<Record<string, ReadonlySet<string>>> = {
-  Provider: new Set(['locations', 'companiesHouseNumber', 'sameAs']),
-  Location: new Set(['regulators', 'provider', 'inspections']),
+  Provider: new Set(['locations', 'companiesHouseNumber', 'sameAs', 'group']),
+  Location: new Set(['regulators', 'provider', 'inspections', 'providerGroup']),
   Inspection: new Set([
     'regulator',
     'location',

@@ -81,6 +81,7 @@ describe('post-load steps', () => {
       ]);
       const cleanCounts = await countGraph(graph.db);
       expect(await graph.db.read(readPendingSteps, {})).toEqual([
+        { name: 'group-providers', pending: false },
         { name: 'link-providers', pending: false },
       ]);
 

@@ -26,6 +26,8 @@ export const NODE_KEYS = [
   ['SummaryStamp', 'kind'],
   // The version each post-load step last finished at (src/graph/write/post-load-steps.ts).
   ['PostLoadStep', 'name'],
+  // Provider groups (src/graph/write/group-providers.ts).
+  ['ProviderGroup', 'id'],
 ] as const;
 
 /** [label, property] pairs that filters and sorts use. */

@@ -65,8 +65,12 @@ export const writeDataLocations = defineStatement<{ sha256: string; locations: L
        l.type = coalesce(l.type, row.shared.type),
        l.capacity = coalesce(l.capacity, row.shared.capacity),
        l.description = coalesce(l.description, row.shared.description),
+       l.regionCode = CASE WHEN l.region IS NULL THEN row.shared.regionCode ELSE l.regionCode END,
        l.region = coalesce(l.region, row.shared.region),
+       l.regionText = coalesce(l.regionText, row.shared.regionText),
+       l.localAuthorityCode = CASE WHEN l.localAuthority IS NULL THEN row.shared.localAuthorityCode ELSE l.localAuthorityCode END,
        l.localAuthority = coalesce(l.localAuthority, row.shared.localAuthority),
+       l.localAuthorityText = coalesce(l.localAuthorityText, row.shared.localAuthorityText),
        l.address = coalesce(l.address, row.shared.address)
    SET l += row.own
    MERGE (l)-[:REGULATED_BY]->(reg)

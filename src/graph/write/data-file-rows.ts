@@ -4,6 +4,7 @@
  * absent); the rest in `own` (refreshed by the newest file).
  */
 import type { DataRecord, Props } from '../../model/data-record.ts';
+import { normalisePlace } from '../../reference/places.ts';
 import type { InspectionRow, LocationRow, ProviderRow } from './data-file-queries.ts';
 
 const SHARED_LOCATION_PROPS = new Set([
@@ -14,7 +15,11 @@ const SHARED_LOCATION_PROPS = new Set([
   'capacity',
   'description',
   'region',
+  'regionCode',
+  'regionText',
   'localAuthority',
+  'localAuthorityCode',
+  'localAuthorityText',
   'address',
 ]);
 const SHARED_PROVIDER_PROPS = new Set(['name', 'address']);
@@ -31,6 +36,19 @@ function slugifyArea(area: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
+}
+
+/** A row's region and local authority as ONS names and codes, its own text kept (see reference/places.ts). */
+function withNormalisedPlace(props: Props): Props {
+  if (!('region' in props) && !('localAuthority' in props)) return props;
+  const text = (key: string) => (typeof props[key] === 'string' ? props[key] : null);
+  const place = normalisePlace({ region: text('region'), localAuthority: text('localAuthority') });
+  const out: Props = { ...props };
+  for (const [key, value] of Object.entries(place)) {
+    if (value === null) delete out[key];
+    else out[key] = value;
+  }
+  return out;
 }
 
 export interface BatchRows {
@@ -55,7 +73,7 @@ export function buildBatchRows(records: readonly DataRecord[]): BatchRows {
         id: l.id,
         regulator: l.regulator,
         row: record.row,
-        ...splitProps(l.props, SHARED_LOCATION_PROPS),
+        ...splitProps(withNormalisedPlace(l.props), SHARED_LOCATION_PROPS),
       });
     for (const p of record.providers)
       rows.providers.push({

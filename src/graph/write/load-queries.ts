@@ -68,8 +68,12 @@ export const upsertInspections = defineStatement<Reports>(
        l.type = coalesce(rep.location.type, l.type),
        l.capacity = coalesce(rep.location.capacity, l.capacity),
        l.description = coalesce(rep.location.description, l.description),
+       l.regionCode = CASE WHEN rep.location.region IS NULL THEN l.regionCode ELSE rep.location.regionCode END,
        l.region = coalesce(rep.location.region, l.region),
+       l.regionText = coalesce(rep.location.regionText, l.regionText),
+       l.localAuthorityCode = CASE WHEN rep.location.localAuthority IS NULL THEN l.localAuthorityCode ELSE rep.location.localAuthorityCode END,
        l.localAuthority = coalesce(rep.location.localAuthority, l.localAuthority),
+       l.localAuthorityText = coalesce(rep.location.localAuthorityText, l.localAuthorityText),
        l.address = coalesce(rep.location.address, l.address)
    MERGE (l)-[:REGULATED_BY]->(reg)
    MERGE (i:Inspection {id: rep.inspection.id})

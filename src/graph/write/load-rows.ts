@@ -3,6 +3,7 @@
  * for a document can be tested without a database.
  */
 import { INGEST_VERSION } from '../../model/ingest-version.ts';
+import { normalisePlace } from '../../reference/places.ts';
 import type {
   EnforcementItem,
   Finding,
@@ -88,7 +89,11 @@ export function buildLoadParams(doc: ReportDocument): LoadParams {
     provider: doc.provider
       ? { id: doc.provider.id, name: doc.provider.name, address: doc.provider.address }
       : null,
-    location: { ...doc.location, address: doc.location.address ?? null },
+    location: {
+      ...doc.location,
+      ...normalisePlace(doc.location),
+      address: doc.location.address ?? null,
+    },
     inspection: {
       id: inspectionId,
       type: doc.inspection.type,

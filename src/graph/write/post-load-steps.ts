@@ -15,6 +15,7 @@ import { defineQuery, defineStatement, read } from '../../db/query.ts';
 import { describeRefresh } from '../summaries/refresh-scheduler.ts';
 import { refreshSummaries } from '../summaries/refresh-summaries.ts';
 import { GRAPH_STATE_ID } from '../summaries/graph-version.ts';
+import { groupProviders } from './group-providers.ts';
 import { linkProviders } from './link-providers.ts';
 
 /** The graph version now and the one the step last finished at (null: never, or no graph state yet). */
@@ -83,6 +84,12 @@ export const linkProvidersStep = versionedStep('link-providers', async (db, log)
   log(`linked providers across sources: ${links} links`);
 });
 
+/** After linking, as SAME_AS is one of the links a group follows. */
+export const groupProvidersStep = versionedStep('group-providers', async (db, log) => {
+  const groups = await groupProviders(db);
+  log(`grouped providers: ${groups} groups of more than one provider`);
+});
+
 /** Its stamps are its record: `onlyStale` rebuilds the kinds whose stamp is behind the graph version. */
 export const refreshSummariesStep: PostLoadStep = {
   name: 'refresh-summaries',
@@ -93,7 +100,11 @@ export const refreshSummariesStep: PostLoadStep = {
 };
 
 /** In order: the summaries are rebuilt last, from the graph the other steps left. */
-export const POST_LOAD_STEPS: readonly PostLoadStep[] = [linkProvidersStep, refreshSummariesStep];
+export const POST_LOAD_STEPS: readonly PostLoadStep[] = [
+  linkProvidersStep,
+  groupProvidersStep,
+  refreshSummariesStep,
+];
 
 /**
  * Completes every pending step, whatever this run loaded (nothing, even): a run that crashed after

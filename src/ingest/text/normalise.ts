@@ -8,25 +8,16 @@
  * the same line of the source.
  */
 
+import { collapseWhitespace, normaliseQuotes } from '../../model/text-forms.ts';
+
+export { collapseWhitespace, normaliseQuotes };
+
 /**
  * CRLF becomes LF, and nothing else: positions in a document count lines and characters of the
  * text after exactly this step. A lone CR stays inside its line (normaliseSpaces makes it a space).
  */
 export function normaliseLineEndings(text: string): string {
   return text.replace(/\r\n/g, '\n');
-}
-
-const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g;
-const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
-
-/** Either kind, to skip both passes over the usual text that has neither. */
-const ANY_QUOTE =
-  /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/;
-
-/** Curly, low and prime quote marks become `'` and `"`, so "child’s" and "child's" match. */
-export function normaliseQuotes(text: string): string {
-  if (!ANY_QUOTE.test(text)) return text;
-  return text.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
 }
 
 /** Every character normaliseSpaces replaces or removes: most lines have none and skip its three passes. */
@@ -69,16 +60,6 @@ export function isBulletLine(line: string): boolean {
 /** The text of a bullet line without its bullet. */
 export function stripBullet(line: string): string {
   return line.replace(/^\s*- /, '');
-}
-
-/** Whitespace other than a lone space: where collapsing changes anything. */
-const COLLAPSIBLE = /[^\S ]|\s\s/;
-
-/** Runs of whitespace (including newlines and tabs) become one space; ends are trimmed. */
-export function collapseWhitespace(text: string): string {
-  // Most inline text is single-spaced already, and replacing each of its spaces by itself cost
-  // more than all the rest of cleaning a line.
-  return (COLLAPSIBLE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
 
 /** Everything that makes two spellings of the same line equal, except tags and tabs. */

@@ -3,6 +3,7 @@
  * files by eye.
  */
 import { describe, expect, it } from 'vitest';
+import { mapOfstedOwnershipRow } from '../../../src/ingest/datasets/mappers/ofsted-ownership.ts';
 import { readFixture } from './support.ts';
 
 describe('Ofsted social-care exports', () => {
@@ -137,6 +138,32 @@ describe("children's home ownership", () => {
     const potensial = records.find((r) => r.providers[0]!.props['name'] === 'Potensial Ltd')!;
     expect(potensial.providers[0]!.id).toBe('ofsted-provider:potensial-limited');
     expect(potensial.locations[0]!.id).toBe('ofsted:1221437');
+  });
+
+  it('reads a Companies House number written after the owner (line 20) as the number, not the name', async () => {
+    const { records } = await readFixture(
+      'ofsted-ch-ownership',
+      'ofsted_childrens_homes_private_ownership_buzzfeed_2018_slice.csv',
+    );
+    const priory = records.find((r) => r.row === 20)!;
+    expect(priory.providers).toEqual([
+      {
+        id: 'ofsted-provider:priory-education-services-limited',
+        props: { name: 'Priory Education Services Limited', companiesHouseNumber: '06244880' },
+        runs: ['ofsted:1183069'],
+      },
+    ]);
+  });
+
+  it('gives a home "owned by an individual" no provider (11 rows of the full list say so)', () => {
+    const cells: Record<string, string> = {
+      urn: 'SC480001',
+      'provision type': "Children's home",
+      owner: 'owned by an individual',
+    };
+    const mapped = mapOfstedOwnershipRow({ line: 2, get: (c) => cells[c.toLowerCase()] ?? '' });
+    expect(mapped.ok && mapped.record.providers).toEqual([]);
+    expect(mapped.ok && mapped.record.locations.map((l) => l.id)).toEqual(['ofsted:SC480001']);
   });
 });
 

@@ -18,7 +18,12 @@ describe('buildBatchRows', () => {
         urn: 'SC999001',
         type: "Children's home",
         region: 'North West',
+        // The place normalised to ONS names and codes, the row's own text kept.
+        regionCode: 'E12000002',
+        regionText: 'North West',
         localAuthority: 'Cheshire West and Chester',
+        localAuthorityCode: 'E06000050',
+        localAuthorityText: 'Cheshire West and Chester',
         capacity: 4,
       },
       own: { registrationStatus: 'Active', sector: 'Private' },

@@ -23,6 +23,7 @@ describe('the local authority catalogue', () => {
     expect(all.find((la) => la.urn === '80418')).toEqual({
       urn: '80418',
       name: 'Norfolk',
+      onsName: 'Norfolk',
       aliases: [],
       laCode: '926',
       onsCode: 'E10000020',

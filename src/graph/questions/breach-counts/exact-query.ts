@@ -28,8 +28,15 @@ export const breachCountsQuery = defineQuery<BreachCountArgs, PageRecord<BreachC
       OPTIONAL MATCH (p:Provider)-[:RUNS]->(l)
       RETURN min(p.id) AS providerId
     }
-    WITH l, i, q, g, leg, reg, providerId
-    WHERE $f.providerId IS NULL OR providerId = $f.providerId
+    // A location's providers are all in one group (write/group-providers.ts); read only when asked.
+    CALL (l) {
+      WITH l WHERE 'PROVIDER_GROUP' IN $groupBy OR $f.providerGroupId IS NOT NULL
+      OPTIONAL MATCH (l)<-[:RUNS]-(:Provider)-[:IN_GROUP]->(pg:ProviderGroup)
+      RETURN min(pg.id) AS providerGroupId
+    }
+    WITH l, i, q, g, leg, reg, providerId, providerGroupId
+    WHERE ($f.providerId IS NULL OR providerId = $f.providerId)
+      AND ($f.providerGroupId IS NULL OR providerGroupId = $f.providerGroupId)
     WITH l, i, q,
          CASE WHEN 'REGULATION' IN $groupBy THEN g.id END AS regulationId,
          CASE WHEN 'LEGISLATION' IN $groupBy THEN leg.id END AS legislationId,
@@ -37,8 +44,9 @@ export const breachCountsQuery = defineQuery<BreachCountArgs, PageRecord<BreachC
          CASE WHEN 'YEAR' IN $groupBy THEN i.startDate.year END AS year,
          CASE WHEN 'REGION' IN $groupBy THEN l.region END AS region,
          CASE WHEN 'LOCAL_AUTHORITY' IN $groupBy THEN l.localAuthority END AS localAuthority,
-         CASE WHEN 'PROVIDER' IN $groupBy THEN providerId END AS providerId
-    WITH regulationId, legislationId, regulator, year, region, localAuthority, providerId,
+         CASE WHEN 'PROVIDER' IN $groupBy THEN providerId END AS providerId,
+         CASE WHEN 'PROVIDER_GROUP' IN $groupBy THEN providerGroupId END AS providerGroupId
+    WITH regulationId, legislationId, regulator, year, region, localAuthority, providerId, providerGroupId,
          count(DISTINCT q) AS requirementCount, count(DISTINCT l) AS locationCount, count(DISTINCT i) AS inspectionCount
     WITH collect(${GROUP_MAP}) AS groups
     ${RATES_OF_GROUPS}

@@ -6,7 +6,7 @@ import type { BreachCountRow, BreachCountSortField } from './types.ts';
 
 /** The documented order: largest first, then by every key so ties are stable. */
 export const GROUP_ORDER =
-  'requirementCount DESC, locationCount DESC, regulationId, legislationId, regulator, year, region, localAuthority, providerId';
+  'requirementCount DESC, locationCount DESC, regulationId, legislationId, regulator, year, region, localAuthority, providerId, providerGroupId';
 
 const SORT_FIGURES: Record<BreachCountSortField, string> = {
   REQUIREMENT_COUNT: 'requirementCount',
@@ -26,18 +26,19 @@ export const GROUP_NODES = `head(COLLECT { MATCH (n:Regulation {id: regulationId
 
 /** The group keys and counts, as a map of the same names. */
 export const GROUP_MAP = `{regulationId: regulationId, legislationId: legislationId, regulator: regulator, year: year,
-                      region: region, localAuthority: localAuthority, providerId: providerId,
+                      region: region, localAuthority: localAuthority, providerId: providerId, providerGroupId: providerGroupId,
                       requirementCount: requirementCount, locationCount: locationCount, inspectionCount: inspectionCount}`;
 
 /** Every field of a group map `c` as a variable of its name. */
 const GROUP_FIELDS = `c.regulationId AS regulationId, c.legislationId AS legislationId, c.regulator AS regulator, c.year AS year,
-           c.region AS region, c.localAuthority AS localAuthority, c.providerId AS providerId,
+           c.region AS region, c.localAuthority AS localAuthority, c.providerId AS providerId, c.providerGroupId AS providerGroupId,
            c.requirementCount AS requirementCount, c.locationCount AS locationCount, c.inspectionCount AS inspectionCount,
            c.inspectionsInGroup AS inspectionsInGroup, c.requirementsPer100Inspections AS requirementsPer100Inspections`;
 
 /**
  * The rates' denominators as `cells`: per cell of the groups that can hold an inspection without
- * requirements (regulator, year, region, local authority, provider, each only when grouped by),
+ * requirements (regulator, year, region, local authority, provider, provider group, each only
+ * when grouped by),
  * the inspections whose own report is loaded, inside the filter but for regulation and
  * legislation (an inspection with no requirement is under none), whatever their requirements.
  * Read from the inspections themselves, so the summary's read counts them exactly too.
@@ -57,15 +58,22 @@ const INSPECTIONS_IN_CELLS = `
         OPTIONAL MATCH (p:Provider)-[:RUNS]->(l)
         RETURN min(p.id) AS providerId
       }
-      WITH l, i, reg, providerId
-      WHERE $f.providerId IS NULL OR providerId = $f.providerId
+      CALL (l) {
+        WITH l WHERE 'PROVIDER_GROUP' IN $groupBy OR $f.providerGroupId IS NOT NULL
+        OPTIONAL MATCH (l)<-[:RUNS]-(:Provider)-[:IN_GROUP]->(pg:ProviderGroup)
+        RETURN min(pg.id) AS providerGroupId
+      }
+      WITH l, i, reg, providerId, providerGroupId
+      WHERE ($f.providerId IS NULL OR providerId = $f.providerId)
+        AND ($f.providerGroupId IS NULL OR providerGroupId = $f.providerGroupId)
       WITH CASE WHEN 'REGULATOR' IN $groupBy THEN reg.code END AS regulator,
            CASE WHEN 'YEAR' IN $groupBy THEN i.startDate.year END AS year,
            CASE WHEN 'REGION' IN $groupBy THEN l.region END AS region,
            CASE WHEN 'LOCAL_AUTHORITY' IN $groupBy THEN l.localAuthority END AS localAuthority,
            CASE WHEN 'PROVIDER' IN $groupBy THEN providerId END AS providerId,
+           CASE WHEN 'PROVIDER_GROUP' IN $groupBy THEN providerGroupId END AS providerGroupId,
            count(DISTINCT i) AS inspections
-      RETURN collect({key: [regulator, year, region, localAuthority, providerId], inspections: inspections}) AS cells
+      RETURN collect({key: [regulator, year, region, localAuthority, providerId, providerGroupId], inspections: inspections}) AS cells
     }`;
 
 /**
@@ -75,7 +83,7 @@ const INSPECTIONS_IN_CELLS = `
  */
 export const RATES_OF_GROUPS = `${INSPECTIONS_IN_CELLS}
     CALL (groups, cells) {
-      UNWIND cells + [g IN groups | {key: [g.regulator, g.year, g.region, g.localAuthority, g.providerId], group: g}] AS x
+      UNWIND cells + [g IN groups | {key: [g.regulator, g.year, g.region, g.localAuthority, g.providerId, g.providerGroupId], group: g}] AS x
       WITH x.key AS key, collect(x) AS xs
       WITH [x IN xs WHERE x.inspections IS NOT NULL | x.inspections][0] AS inspections,
            [x IN xs WHERE x.group IS NOT NULL | x.group] AS inGroup
@@ -111,6 +119,7 @@ export function parseBreachCount(row: PlainRecord): BreachCountRow {
     region: read.optionalString(row, 'region'),
     localAuthority: read.optionalString(row, 'localAuthority'),
     providerId: read.optionalString(row, 'providerId'),
+    providerGroupId: read.optionalString(row, 'providerGroupId'),
     requirementCount: read.number(row, 'requirementCount'),
     locationCount: read.number(row, 'locationCount'),
     inspectionCount: read.number(row, 'inspectionCount'),

@@ -126,6 +126,8 @@ export function toBreachSummaryParams(args: BreachCountArgs): BreachSummaryParam
   const { groupBy, f } = args;
   // The cells count real and generated inspections together.
   if ((f.synthetic ?? null) !== null) return null;
+  // Provider groups are not in the cells: the exact query answers.
+  if (groupBy.includes('PROVIDER_GROUP') || (f.providerGroupId ?? null) !== null) return null;
   const byProvider = groupBy.includes('PROVIDER') || f.providerId !== null;
   const fromYear = f.from === null ? null : YEAR_START.exec(f.from)?.[1];
   const toYear = f.to === null ? null : YEAR_END.exec(f.to)?.[1];
@@ -181,8 +183,9 @@ export const breachCountsSummaryQuery = defineQuery<
            CASE WHEN 'YEAR' IN $groupBy THEN c.year END AS year,
            CASE WHEN 'REGION' IN $groupBy THEN c.region END AS region,
            CASE WHEN 'LOCAL_AUTHORITY' IN $groupBy THEN c.localAuthority END AS localAuthority,
-           CASE WHEN 'PROVIDER' IN $groupBy THEN c.providerId END AS providerId
-      WITH regulationId, legislationId, regulator, year, region, localAuthority, providerId,
+           CASE WHEN 'PROVIDER' IN $groupBy THEN c.providerId END AS providerId,
+           null AS providerGroupId
+      WITH regulationId, legislationId, regulator, year, region, localAuthority, providerId, providerGroupId,
            sum(c.requirementCount) AS requirementCount, sum(c.locationCount) AS locationCount, sum(c.inspectionCount) AS inspectionCount
       WITH collect(${GROUP_MAP}) AS groups
       // The rates' denominators are not in the cells: they are counted from the inspections.

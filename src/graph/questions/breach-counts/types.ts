@@ -4,7 +4,14 @@ import type { AnswerPage, PageArgs } from '../../page.ts';
 import type { LegislationRow, ProviderRow, RegulationRow } from '../../rows.ts';
 
 export type BreachGroup =
-  'REGULATION' | 'LEGISLATION' | 'REGULATOR' | 'YEAR' | 'REGION' | 'LOCAL_AUTHORITY' | 'PROVIDER';
+  | 'REGULATION'
+  | 'LEGISLATION'
+  | 'REGULATOR'
+  | 'YEAR'
+  | 'REGION'
+  | 'LOCAL_AUTHORITY'
+  | 'PROVIDER'
+  | 'PROVIDER_GROUP';
 
 export interface BreachCountArgs extends PageArgs {
   groupBy: BreachGroup[];
@@ -19,6 +26,8 @@ export interface BreachCountArgs extends PageArgs {
     providerId: string | null;
     /** true: only generated inspections; false: only real; null: both. */
     synthetic?: boolean | null;
+    /** Optional: a map without it reads as null in Cypher. */
+    providerGroupId?: string | null;
   };
   /** Null or absent for the documented order. */
   sort?: AnswerSort<BreachCountSortField> | null;
@@ -39,6 +48,7 @@ export interface BreachCountRow {
   region: string | null;
   localAuthority: string | null;
   providerId: string | null;
+  providerGroupId: string | null;
   requirementCount: number;
   locationCount: number;
   inspectionCount: number;

@@ -23,8 +23,9 @@ export async function findRepeatedBreaches(
 ): Promise<RepeatedBreachPage> {
   const args = { ...asked, sort: asked.sort ?? null };
   const documentedOrder = args.sort === null || args.sort.direction === 'DESC';
-  // The summary keeps real and generated inspections together.
-  const summarised = documentedOrder && (args.synthetic ?? null) === null;
+  // The summary keeps real and generated inspections together, and knows no provider groups.
+  const summarised =
+    documentedOrder && (args.synthetic ?? null) === null && (args.providerGroupId ?? null) === null;
   const page = summarised ? await readSummaryPage(db, args, headPairs) : null;
   return page ?? findRepeatedBreachesExactly(db, args);
 }

@@ -17,7 +17,9 @@ const EVIDENCE_FILTER = `($regulation IS NULL OR g.id = $regulation)
         AND ($regulator IS NULL OR EXISTS { (i)-[:BY]->(:Regulator {code: $regulator}) })
         AND ($from IS NULL OR i.startDate >= date($from))
         AND ($to IS NULL OR i.startDate <= date($to))
-        AND ($synthetic IS NULL OR coalesce(i.synthetic, false) = $synthetic)`;
+        AND ($synthetic IS NULL OR coalesce(i.synthetic, false) = $synthetic)
+        AND ($providerGroupId IS NULL
+             OR EXISTS { (l)<-[:RUNS]-(:Provider)-[:IN_GROUP]->(:ProviderGroup {id: $providerGroupId}) })`;
 
 /** The figure `$sort` asks for, if any, then the documented order, which ends with the pair's ids. */
 const PAIR_ORDER = `${buildSortKey({ INSPECTION_COUNT: 'size(inspections)' })}, size(inspections) DESC, l.id, g.id`;
@@ -55,5 +57,6 @@ export async function findRepeatedBreachesExactly(
     ...args,
     sort: args.sort ?? null,
     synthetic: args.synthetic ?? null,
+    providerGroupId: args.providerGroupId ?? null,
   });
 }

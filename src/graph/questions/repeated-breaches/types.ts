@@ -32,6 +32,8 @@ export interface RepeatedBreachArgs extends PageArgs {
   sort?: AnswerSort<RepeatedBreachSortField> | null;
   /** true: only generated inspections count; false: only real ones; null: both. */
   synthetic?: boolean | null;
+  /** Only locations of this provider group; the summary does not know groups, so the exact query answers. */
+  providerGroupId?: string | null;
 }
 
 /** The answer's one figure. */
