@@ -59,6 +59,7 @@ const config: CodegenConfig = {
           RelatedFinding: '../graph/search.ts#RelatedFindingRow',
           SearchHit: '../graph/search.ts#SearchHitRow',
           IngestReportResult: '../resolvers/ingest-result.ts#IngestResultRow',
+          Change: '../graph/changes/read-changes.ts#ChangeRow',
         },
       },
     },

@@ -18,6 +18,8 @@ import {
   Theme,
 } from './findings.ts';
 import { health } from './health.ts';
+import { Change, ChangedEntity, changeQueries } from './changes.ts';
+import { changeSubscriptions } from './change-subscriptions.ts';
 import { IngestReportResult, ingestMutations } from './ingest.ts';
 import { Inspection, inspectionQueries, Judgement } from './inspections.ts';
 import { Location, locationQueries } from './locations.ts';
@@ -45,8 +47,12 @@ export const resolvers: Resolvers = {
     ...findingQueries,
     ...analyticsQueries,
     ...searchQueries,
+    ...changeQueries,
   },
   Mutation: { ...ingestMutations },
+  Subscription: { ...changeSubscriptions },
+  Change,
+  ChangedEntity,
   Provider: { ...Provider, ...ProviderIdentityFields },
   Location,
   Inspection,

@@ -26,6 +26,8 @@ export const NODE_KEYS = [
   ['SummaryStamp', 'kind'],
   // The version each post-load step last finished at (src/graph/write/post-load-steps.ts).
   ['PostLoadStep', 'name'],
+  // The change feed (src/graph/changes/): one node per change, numbered gap-free.
+  ['Change', 'seq'],
 ] as const;
 
 /** [label, property] pairs that filters and sorts use. */
@@ -50,6 +52,9 @@ export const RANGE_INDEXES = [
   ['RepeatedBreachEvidence', 'regulationId'],
   ['RepeatedBreachEvidence', 'regulator'],
   ['BreachCountCell', 'level'],
+  // The change feed's `since`: the first change after a graph version or a time.
+  ['Change', 'version'],
+  ['Change', 'at'],
 ] as const;
 
 export const FULLTEXT_INDEX = 'findingAndRequirementText';
