@@ -228,12 +228,6 @@ function readRequestLimits(env: Env): RequestLimits {
       1_000_000,
     ),
     rateLimitLoopback: readBoolean(env, 'RATE_LIMIT_LOOPBACK', d.rateLimitLoopback),
-    subscriptionPollMs: readInteger(
-      env,
-      'SUBSCRIPTION_POLL_MS',
-      d.subscriptionPollMs,
-      10,
-      60_000,
-    ),
+    subscriptionPollMs: readInteger(env, 'SUBSCRIPTION_POLL_MS', d.subscriptionPollMs, 10, 60_000),
   };
 }

@@ -120,4 +120,3 @@ export const changeSubscriptions: SubscriptionResolvers = {
     resolve: (enforcement: EnforcementRow) => enforcement,
   },
 };
-

@@ -130,7 +130,12 @@ export function limitsPlugin<Context extends BaseContext>(): ApolloServerPlugin<
         async didResolveOperation({ schema, document, operation, request }) {
           // No operation to run: Apollo refuses the request itself just after this.
           if (!operation) return;
-          const refused = checkOperationLimits(schema, document, operation, request.variables ?? {});
+          const refused = checkOperationLimits(
+            schema,
+            document,
+            operation,
+            request.variables ?? {},
+          );
           if (refused) throw refused;
         },
       };

@@ -63,10 +63,7 @@ function checkOperation(
   } catch (error) {
     return {
       errors: [
-        refusal(
-          ErrorCode.BadRequest,
-          error instanceof Error ? error.message : String(error),
-        ),
+        refusal(ErrorCode.BadRequest, error instanceof Error ? error.message : String(error)),
       ],
     };
   }
