@@ -103,7 +103,9 @@ describe('change feed', () => {
   let lastSeq = 0;
 
   it('numbers one CREATED per entity of a first load, and serves each with its entity', async () => {
-    expect((await ingestFile(SEED, { db: graph.db })).status).toBe('loaded');
+    expect((await ingestFile(SEED, { db: graph.db, force: false, meta: null })).status).toBe(
+      'loaded',
+    );
     server = await start();
     const { changes, cursor } = await readFeed(server.url, null);
     expectConsecutive(changes, 1);
@@ -131,7 +133,9 @@ describe('change feed', () => {
     server = null;
     const before = await entityKeys(graph.db);
     for (const file of [BROOKSIDE_2022, BROOKSIDE_2023])
-      expect((await ingestFile(file, { db: graph.db })).status).toBe('loaded');
+      expect((await ingestFile(file, { db: graph.db, force: false, meta: null })).status).toBe(
+        'loaded',
+      );
     const after = await entityKeys(graph.db);
     server = await start();
     const { changes, cursor } = await readFeed(server.url, stored);
@@ -153,7 +157,9 @@ describe('change feed', () => {
 
   it('writes no change when an unchanged report is loaded again', async () => {
     for (const file of [SEED, BROOKSIDE_2023])
-      expect((await ingestFile(file, { db: graph.db, force: true })).status).toBe('loaded');
+      expect((await ingestFile(file, { db: graph.db, force: true, meta: null })).status).toBe(
+        'loaded',
+      );
     expect((await readFeed(server!.url, stored)).changes).toEqual([]);
   });
 
@@ -175,8 +181,8 @@ describe('change feed', () => {
     );
     expect(changed).not.toBe(original);
     const result = await ingestText(
-      { text: changed, fileName: path.basename(BROOKSIDE_2023), format: 'text' },
-      { db: graph.db },
+      { text: changed, fileName: path.basename(BROOKSIDE_2023), format: 'txt' },
+      { db: graph.db, force: false },
     );
     expect(result.status).toBe('loaded');
     const newSha = result.document!.source.sha256;
@@ -232,7 +238,9 @@ describe('change feed', () => {
       await Promise.all(
         halves.map(async (half, k) => {
           for (const file of half)
-            expect((await ingestFile(file, { db: dbs[k]! })).status).toBe('loaded');
+            expect((await ingestFile(file, { db: dbs[k]!, force: false, meta: null })).status).toBe(
+              'loaded',
+            );
         }),
       );
       const after = await entityKeys(graph.db);

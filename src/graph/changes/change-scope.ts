@@ -5,7 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { LoadParams } from '../write/load-rows.ts';
-import type { StampParams } from './stamp-queries.ts';
 
 export interface ChangeScope {
   /** A report's own inspection: it, and its children of the report's family. */
@@ -31,6 +30,9 @@ export function scopeOfReports(reports: readonly LoadParams[]): ChangeScope {
   const pairs = (map: Map<string, string>) => [...map].map(([id, sha]) => ({ id, sha }));
   return { inspections, locations: pairs(locations), providers: pairs(providers) };
 }
+
+/** What snapshotChanges and stampChanges take: a scope and the token naming its snapshot. */
+export type StampParams = ChangeScope & { token: string };
 
 /** The parameters of both statements of one transaction: the scope and a token naming its snapshot. */
 export function stampParams(scope: ChangeScope): StampParams {

@@ -10,7 +10,7 @@
  */
 import { defineStatement } from '../../db/query.ts';
 import { GRAPH_STATE_ID } from '../summaries/graph-version.ts';
-import type { ChangeScope } from './change-scope.ts';
+import type { StampParams } from './change-scope.ts';
 
 const PLAN_ONCE = 'CYPHER replan=skip';
 /** Separates a fingerprint's properties, and a list property's items (never in report text). */
@@ -74,8 +74,6 @@ function sameFingerprint(a: string, b: string): string {
   return `(${a} = ${b} OR (size(split(${a}, '${FIELD}')) = size(split(${b}, '${FIELD}'))
     AND all(e IN split(${a}, '${FIELD}') WHERE e IN split(${b}, '${FIELD}'))))`;
 }
-
-export type StampParams = ChangeScope & { token: string };
 
 /** First in the batch's transaction: what the touched entities were before it. */
 export const snapshotChanges = defineStatement<StampParams>(
