@@ -69,10 +69,11 @@ const FINGERPRINT = `reduce(p = '', k IN keys(x) | p + '${FIELD}' + k + '=' +
     CASE WHEN x[k] IS :: LIST<ANY> THEN reduce(t = '', v IN x[k] | t + '${ITEM}' + toString(v))
          ELSE toString(x[k]) END)`;
 
-/** True when two fingerprints hold the same properties, whatever their order. */
+/** True when two fingerprints hold the same properties, whatever their order (split only when they differ). */
 function sameFingerprint(a: string, b: string): string {
-  return `(${a} = ${b} OR (size(split(${a}, '${FIELD}')) = size(split(${b}, '${FIELD}'))
-    AND all(e IN split(${a}, '${FIELD}') WHERE e IN split(${b}, '${FIELD}'))))`;
+  return `CASE WHEN ${a} = ${b} THEN true
+    WHEN size(split(${a}, '${FIELD}')) <> size(split(${b}, '${FIELD}')) THEN false
+    ELSE all(e IN split(${a}, '${FIELD}') WHERE e IN split(${b}, '${FIELD}')) END`;
 }
 
 /** First in the batch's transaction: what the touched entities were before it. */
@@ -87,7 +88,7 @@ export const snapshotChanges = defineStatement<StampParams>(
    CREATE (:ChangeSnapshot {token: $token, types: types, ids: ids, prints: prints, shas: shas, owners: owners})`,
 );
 
-/** Looks an entity up again by its feed type and id (one that TOUCHED no longer reaches). */
+/** Whether an entity of the snapshot still exists, looked up by its feed type and id. */
 const LOOK_UP = `
     CALL (etype, id) {
       WITH etype, id WHERE etype = 'INSPECTION' MATCH (x:Inspection {id: id}) RETURN x
@@ -100,7 +101,7 @@ const LOOK_UP = `
 
 /**
  * Last in the batch's transaction, after bumpGraphVersion: one Change per entity whose
- * fingerprint differs (CREATED: none before; REMOVED: none after; REPLACED: written by another
+ * fingerprint differs (CREATED: none before; REMOVED: gone; REPLACED: written by another
  * report than before; else CHANGED), in a fixed order, numbered from the counter. The snapshot
  * node goes, so it is never committed.
  */
@@ -112,22 +113,26 @@ export const stampChanges = defineStatement<StampParams>(
      CALL (s) {
        UNWIND range(0, size(s.ids) - 1) AS j
        RETURN s.types[j] AS etype, s.ids[j] AS id, s.shas[j] AS sha, 3 AS prio,
-              s.prints[j] AS before, s.owners[j] AS beforeOwner, null AS after, null AS afterOwner
+              s.prints[j] AS before, s.owners[j] AS beforeOwner, null AS after, null AS afterOwner, false AS kept
        UNION ALL
        ${TOUCHED}
        RETURN ${ENTITY_TYPE} AS etype, x.id AS id, sha, prio,
-              null AS before, null AS beforeOwner, ${FINGERPRINT} AS after, coalesce(x.reportSha, '') AS afterOwner
+              null AS before, null AS beforeOwner, ${FINGERPRINT} AS after, coalesce(x.reportSha, '') AS afterOwner,
+              false AS kept
        UNION ALL
        UNWIND range(0, size(s.ids) - 1) AS j
        WITH s.types[j] AS etype, s.ids[j] AS id, s.shas[j] AS sha
        ${LOOK_UP}
        RETURN etype, id, sha, 3 AS prio,
-              null AS before, null AS beforeOwner, ${FINGERPRINT} AS after, coalesce(x.reportSha, '') AS afterOwner
+              null AS before, null AS beforeOwner, null AS after, null AS afterOwner, true AS kept
      }
-     WITH etype, id, sha, prio, before, beforeOwner, after, afterOwner ORDER BY prio
+     WITH etype, id, sha, prio, before, beforeOwner, after, afterOwner, kept ORDER BY prio
      WITH etype, id, head(collect(sha)) AS sha, max(before) AS before, max(beforeOwner) AS beforeOwner,
-          max(after) AS after, max(afterOwner) AS afterOwner
-     WHERE before IS NULL OR after IS NULL OR NOT ${sameFingerprint('before', 'after')}
+          max(after) AS after, max(afterOwner) AS afterOwner, max(kept) AS kept
+     // An entity of the snapshot that still exists but the scope no longer reaches is left alone.
+     WHERE CASE WHEN before IS NULL THEN after IS NOT NULL
+                WHEN after IS NULL THEN NOT kept
+                ELSE NOT ${sameFingerprint('before', 'after')} END
      WITH etype, id, sha, CASE
          WHEN before IS NULL THEN 'CREATED'
          WHEN after IS NULL THEN 'REMOVED'
