@@ -62,6 +62,7 @@ const config: CodegenConfig = {
           Health: '../graph/health.ts#HealthReport',
           ProviderGroup: '../graph/provider-groups.ts#ProviderGroupRow',
           IngestReportResult: '../resolvers/ingest-result.ts#IngestResultRow',
+          Change: '../graph/changes/read-changes.ts#ChangeRow',
         },
       },
     },

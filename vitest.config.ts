@@ -16,6 +16,10 @@ export default defineConfig({
         },
       },
       {
+        // Node loads graphql's CommonJS build (its package has no "exports"), so Apollo, graphql-ws
+        // and @graphql-tools do; vite would give the project's own files its ES build, and graphql
+        // refuses a schema built by the other copy (the WebSocket server validates with it).
+        resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts'],

@@ -196,6 +196,8 @@ export interface RequestLimits {
   rateLimitPerMinute: number;
   /** Whether the rate limit applies to clients on this machine (127.0.0.0/8, ::1) too. */
   rateLimitLoopback: boolean;
+  /** How often a server reads the change feed while anyone subscribes (SUBSCRIPTION_POLL_MS). */
+  subscriptionPollMs: number;
 }
 
 export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
@@ -205,6 +207,7 @@ export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
   maxUploadBytes: 10 * 1024 * 1024,
   rateLimitPerMinute: 600,
   rateLimitLoopback: false,
+  subscriptionPollMs: 250,
 };
 
 function readRequestLimits(env: Env): RequestLimits {
@@ -228,5 +231,6 @@ function readRequestLimits(env: Env): RequestLimits {
       1_000_000,
     ),
     rateLimitLoopback: readBoolean(env, 'RATE_LIMIT_LOOPBACK', d.rateLimitLoopback),
+    subscriptionPollMs: readInteger(env, 'SUBSCRIPTION_POLL_MS', d.subscriptionPollMs, 10, 60_000),
   };
 }

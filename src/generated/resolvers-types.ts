@@ -10,6 +10,7 @@ import type { RelatedFindingRow, SearchHitRow } from '../graph/search.ts';
 import type { HealthReport } from '../graph/health.ts';
 import type { ProviderGroupRow } from '../graph/provider-groups.ts';
 import type { IngestResultRow } from '../resolvers/ingest-result.ts';
+import type { ChangeRow } from '../graph/changes/read-changes.ts';
 import type { RequestContext } from '../resolvers/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -125,6 +126,70 @@ export type BreachGroup =
   | 'REGULATOR'
   | 'YEAR';
 
+/**
+ * One change to the graph, written in the same transaction as the write that made it. `seq` numbers
+ * every change of the graph from 1 without gaps, in commit order.
+ */
+export type Change = {
+  __typename?: 'Change';
+  /** When the write ran (the database's clock). */
+  at: Scalars['DateTime']['output'];
+  /** The entity now; null when it is gone (REMOVED, or removed by a later change). */
+  entity: Maybe<ChangedEntity>;
+  entityId: Scalars['ID']['output'];
+  entityType: ChangeEntityType;
+  kind: ChangeKind;
+  /** The report whose load made the change; null when it has since been replaced. */
+  report: Maybe<Report>;
+  /** sha256 of that report (kept after the report is replaced). */
+  reportId: Maybe<Scalars['ID']['output']>;
+  /** Position in the feed, a whole number as text (it may outgrow Int). */
+  seq: Scalars['String']['output'];
+  /** The graph version the write committed. */
+  version: Scalars['Int']['output'];
+};
+
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  edges: Array<ChangeEdge>;
+  nodes: Array<Change>;
+  /**
+   * `endCursor` is where the next page starts: past the last change read, even when a type filter
+   * left it out, and null only when the page read nothing; keep it to resume the feed.
+   */
+  pageInfo: PageInfo;
+};
+
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  /** Opaque: store it and pass it as `after` to continue exactly after this change. */
+  cursor: Scalars['String']['output'];
+  node: Change;
+};
+
+/** The kinds of entity the change feed follows. */
+export type ChangeEntityType =
+  | 'ENFORCEMENT'
+  | 'FINDING'
+  | 'INSPECTION'
+  | 'LOCATION'
+  | 'PROVIDER'
+  | 'REQUIREMENT';
+
+/** What a change did to an entity. */
+export type ChangeKind =
+  /** Its properties changed (a report read again, a rating direction moved, a data row filled a gap). */
+  | 'CHANGED'
+  /** The entity did not exist before. */
+  | 'CREATED'
+  /** It is gone: a new version of its report no longer has it. */
+  | 'REMOVED'
+  /** A new version of its report wrote it again (its `report` is the new version). */
+  | 'REPLACED';
+
+/** An entity a change touched, as it is now. */
+export type ChangedEntity = EnforcementAction | Finding | Inspection | Location | Provider | Requirement;
+
 /** An inspection counted for a repeated breach, and the kinds of evidence that put it there. */
 export type CountedInspection = {
   __typename?: 'CountedInspection';
@@ -173,6 +238,15 @@ export type EnforcementActionEdge = {
   __typename?: 'EnforcementActionEdge';
   cursor: Scalars['String']['output'];
   node: EnforcementAction;
+};
+
+export type EnforcementIssuedFilter = {
+  localAuthority?: InputMaybe<Scalars['String']['input']>;
+  locationId?: InputMaybe<Scalars['ID']['input']>;
+  providerId?: InputMaybe<Scalars['ID']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
+  regulator?: InputMaybe<Regulator>;
+  types?: InputMaybe<Array<EnforcementType>>;
 };
 
 /**
@@ -443,6 +517,16 @@ export type InspectionFilter = {
   synthetic?: InputMaybe<Scalars['Boolean']['input']>;
   /** Inspections starting on or before this date. */
   to?: InputMaybe<Scalars['Date']['input']>;
+  type?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type InspectionPublishedFilter = {
+  localAuthority?: InputMaybe<Scalars['String']['input']>;
+  locationId?: InputMaybe<Scalars['ID']['input']>;
+  providerId?: InputMaybe<Scalars['ID']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
+  regulator?: InputMaybe<Regulator>;
+  /** e.g. full, interim, focused (as Inspection.type). */
   type?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -735,6 +819,15 @@ export type Query = {
    * keys, unless `sort` asks for another; page with `first` and `after`.
    */
   breachCounts: BreachCountConnection;
+  /**
+   * The change feed, oldest first: `after` (a cursor from an earlier page) continues after that
+   * change; else `since` (a graph version as a whole number, or an ISO 8601 time) starts at the
+   * first change after that version or at or after that time; else the feed starts at its
+   * beginning. `types` keeps only those entity kinds (all when omitted). `first` is capped at 100.
+   * A page stops before a change still being committed, so a client that stores `endCursor`
+   * never misses or repeats a change, across restarts and servers.
+   */
+  changes: ChangeConnection;
   /** Enforcement actions, newest first (by issue date, else the inspection's start date); `type` keeps one kind. */
   enforcementActions: EnforcementActionConnection;
   finding: Maybe<Finding>;
@@ -807,6 +900,14 @@ export type QueryBreachCountsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   groupBy: Array<BreachGroup>;
   sort?: InputMaybe<BreachCountSort>;
+};
+
+
+export type QueryChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  since?: InputMaybe<Scalars['String']['input']>;
+  types?: InputMaybe<Array<ChangeEntityType>>;
 };
 
 
@@ -1243,6 +1344,47 @@ export type SourcePosition = {
   report: Maybe<Report>;
 };
 
+/**
+ * Events pushed over WebSocket (graphql-ws protocol at /graphql), fed by the change feed: each
+ * server polls it, so a write by any process or server reaches every subscriber.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Every change of the given entity kinds (all when omitted), in feed order. */
+  changes: Change;
+  /** An enforcement action a loaded report states (new, or written again by a new version). */
+  enforcementIssued: EnforcementAction;
+  /** An inspection whose own report was loaded (new, or a changed version of its report). */
+  inspectionPublished: Inspection;
+};
+
+
+/**
+ * Events pushed over WebSocket (graphql-ws protocol at /graphql), fed by the change feed: each
+ * server polls it, so a write by any process or server reaches every subscriber.
+ */
+export type SubscriptionChangesArgs = {
+  types?: InputMaybe<Array<ChangeEntityType>>;
+};
+
+
+/**
+ * Events pushed over WebSocket (graphql-ws protocol at /graphql), fed by the change feed: each
+ * server polls it, so a write by any process or server reaches every subscriber.
+ */
+export type SubscriptionEnforcementIssuedArgs = {
+  filter?: InputMaybe<EnforcementIssuedFilter>;
+};
+
+
+/**
+ * Events pushed over WebSocket (graphql-ws protocol at /graphql), fed by the change feed: each
+ * server polls it, so a write by any process or server reaches every subscriber.
+ */
+export type SubscriptionInspectionPublishedArgs = {
+  filter?: InputMaybe<InspectionPublishedFilter>;
+};
+
 /** A theme of the closed taxonomy (safeguarding, medication, governance...). */
 export type Theme = {
   __typename?: 'Theme';
@@ -1426,6 +1568,17 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  ChangedEntity:
+    | ( EnforcementRow )
+    | ( FindingRow )
+    | ( InspectionRow )
+    | ( LocationRow )
+    | ( ProviderRow )
+    | ( RequirementRow )
+  ;
+};
 
 
 /** Mapping between all available schema types and the resolvers types */
@@ -1439,12 +1592,19 @@ export type ResolversTypes = {
   BreachEvidence: BreachEvidence;
   BreachFilter: BreachFilter;
   BreachGroup: BreachGroup;
+  Change: ResolverTypeWrapper<ChangeRow>;
+  ChangeConnection: ResolverTypeWrapper<Omit<ChangeConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ChangeEdge']>, nodes: Array<ResolversTypes['Change']> }>;
+  ChangeEdge: ResolverTypeWrapper<Omit<ChangeEdge, 'node'> & { node: ResolversTypes['Change'] }>;
+  ChangeEntityType: ChangeEntityType;
+  ChangeKind: ChangeKind;
+  ChangedEntity: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ChangedEntity']>;
   CountedInspection: ResolverTypeWrapper<CountedInspectionRow>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EnforcementAction: ResolverTypeWrapper<EnforcementRow>;
   EnforcementActionConnection: ResolverTypeWrapper<Omit<EnforcementActionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['EnforcementActionEdge']>, nodes: Array<ResolversTypes['EnforcementAction']> }>;
   EnforcementActionEdge: ResolverTypeWrapper<Omit<EnforcementActionEdge, 'node'> & { node: ResolversTypes['EnforcementAction'] }>;
+  EnforcementIssuedFilter: EnforcementIssuedFilter;
   EnforcementType: EnforcementType;
   Finding: ResolverTypeWrapper<FindingRow>;
   FindingConnection: ResolverTypeWrapper<Omit<FindingConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['FindingEdge']>, nodes: Array<ResolversTypes['Finding']> }>;
@@ -1462,6 +1622,7 @@ export type ResolversTypes = {
   InspectionConnection: ResolverTypeWrapper<Omit<InspectionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['InspectionEdge']>, nodes: Array<ResolversTypes['Inspection']> }>;
   InspectionEdge: ResolverTypeWrapper<Omit<InspectionEdge, 'node'> & { node: ResolversTypes['Inspection'] }>;
   InspectionFilter: InspectionFilter;
+  InspectionPublishedFilter: InspectionPublishedFilter;
   InspectionSort: InspectionSort;
   InspectionSortField: InspectionSortField;
   InspectionVisit: ResolverTypeWrapper<InspectionVisit>;
@@ -1517,6 +1678,7 @@ export type ResolversTypes = {
   SortDirection: SortDirection;
   SourcePosition: ResolverTypeWrapper<PositionRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Theme: ResolverTypeWrapper<ThemeRow>;
   ThemePair: ResolverTypeWrapper<ThemePairRow>;
   ThemePairConnection: ResolverTypeWrapper<Omit<ThemePairConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ThemePairEdge']>, nodes: Array<ResolversTypes['ThemePair']> }>;
@@ -1538,12 +1700,17 @@ export type ResolversParentTypes = {
   BreachCountEdge: Omit<BreachCountEdge, 'node'> & { node: ResolversParentTypes['BreachCount'] };
   BreachCountSort: BreachCountSort;
   BreachFilter: BreachFilter;
+  Change: ChangeRow;
+  ChangeConnection: Omit<ChangeConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ChangeEdge']>, nodes: Array<ResolversParentTypes['Change']> };
+  ChangeEdge: Omit<ChangeEdge, 'node'> & { node: ResolversParentTypes['Change'] };
+  ChangedEntity: ResolversUnionTypes<ResolversParentTypes>['ChangedEntity'];
   CountedInspection: CountedInspectionRow;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   EnforcementAction: EnforcementRow;
   EnforcementActionConnection: Omit<EnforcementActionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['EnforcementActionEdge']>, nodes: Array<ResolversParentTypes['EnforcementAction']> };
   EnforcementActionEdge: Omit<EnforcementActionEdge, 'node'> & { node: ResolversParentTypes['EnforcementAction'] };
+  EnforcementIssuedFilter: EnforcementIssuedFilter;
   Finding: FindingRow;
   FindingConnection: Omit<FindingConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['FindingEdge']>, nodes: Array<ResolversParentTypes['Finding']> };
   FindingEdge: Omit<FindingEdge, 'node'> & { node: ResolversParentTypes['Finding'] };
@@ -1559,6 +1726,7 @@ export type ResolversParentTypes = {
   InspectionConnection: Omit<InspectionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['InspectionEdge']>, nodes: Array<ResolversParentTypes['Inspection']> };
   InspectionEdge: Omit<InspectionEdge, 'node'> & { node: ResolversParentTypes['Inspection'] };
   InspectionFilter: InspectionFilter;
+  InspectionPublishedFilter: InspectionPublishedFilter;
   InspectionSort: InspectionSort;
   InspectionVisit: InspectionVisit;
   Int: Scalars['Int']['output'];
@@ -1603,6 +1771,7 @@ export type ResolversParentTypes = {
   SearchHit: SearchHitRow;
   SourcePosition: PositionRow;
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
   Theme: ThemeRow;
   ThemePair: ThemePairRow;
   ThemePairConnection: Omit<ThemePairConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ThemePairEdge']>, nodes: Array<ResolversParentTypes['ThemePair']> };
@@ -1641,6 +1810,33 @@ export type BreachCountEdgeResolvers<ContextType = RequestContext, ParentType ex
   node?: Resolver<ResolversTypes['BreachCount'], ParentType, ContextType>;
 };
 
+export type ChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  entity?: Resolver<Maybe<ResolversTypes['ChangedEntity']>, ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['ChangeEntityType'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
+  report?: Resolver<Maybe<ResolversTypes['Report']>, ParentType, ContextType>;
+  reportId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChangeConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChangeConnection'] = ResolversParentTypes['ChangeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ChangeEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ChangeEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+};
+
+export type ChangedEntityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChangedEntity'] = ResolversParentTypes['ChangedEntity']> = {
+  __resolveType: TypeResolveFn<'EnforcementAction' | 'Finding' | 'Inspection' | 'Location' | 'Provider' | 'Requirement', ParentType, ContextType>;
+};
+
 export type CountedInspectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CountedInspection'] = ResolversParentTypes['CountedInspection']> = {
   evidence?: Resolver<Array<ResolversTypes['BreachEvidence']>, ParentType, ContextType>;
   inspection?: Resolver<ResolversTypes['Inspection'], ParentType, ContextType>;
@@ -1666,6 +1862,7 @@ export type EnforcementActionResolvers<ContextType = RequestContext, ParentType 
   synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['EnforcementType'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type EnforcementActionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EnforcementActionConnection'] = ResolversParentTypes['EnforcementActionConnection']> = {
@@ -1695,6 +1892,7 @@ export type FindingResolvers<ContextType = RequestContext, ParentType extends Re
   synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   themes?: Resolver<Array<ResolversTypes['ThemeTag']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type FindingConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FindingConnection'] = ResolversParentTypes['FindingConnection']> = {
@@ -1757,6 +1955,7 @@ export type InspectionResolvers<ContextType = RequestContext, ParentType extends
   synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   visits?: Resolver<Array<ResolversTypes['InspectionVisit']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type InspectionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InspectionConnection'] = ResolversParentTypes['InspectionConnection']> = {
@@ -1824,6 +2023,7 @@ export type LocationResolvers<ContextType = RequestContext, ParentType extends R
   synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   urn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type LocationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LocationConnection'] = ResolversParentTypes['LocationConnection']> = {
@@ -1858,6 +2058,7 @@ export type ProviderResolvers<ContextType = RequestContext, ParentType extends R
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sameAs?: Resolver<Array<ResolversTypes['ProviderMatch']>, ParentType, ContextType>;
   synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ProviderConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProviderConnection'] = ResolversParentTypes['ProviderConnection']> = {
@@ -1901,6 +2102,7 @@ export type ProviderMatchResolvers<ContextType = RequestContext, ParentType exte
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   breachCounts?: Resolver<ResolversTypes['BreachCountConnection'], ParentType, ContextType, RequireFields<QueryBreachCountsArgs, 'first' | 'groupBy'>>;
+  changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
   enforcementActions?: Resolver<ResolversTypes['EnforcementActionConnection'], ParentType, ContextType, RequireFields<QueryEnforcementActionsArgs, 'first'>>;
   finding?: Resolver<Maybe<ResolversTypes['Finding']>, ParentType, ContextType, RequireFields<QueryFindingArgs, 'id'>>;
   findings?: Resolver<ResolversTypes['FindingConnection'], ParentType, ContextType, RequireFields<QueryFindingsArgs, 'first'>>;
@@ -2044,6 +2246,7 @@ export type RequirementResolvers<ContextType = RequestContext, ParentType extend
   source?: Resolver<ResolversTypes['SourcePosition'], ParentType, ContextType>;
   synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type RequirementConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RequirementConnection'] = ResolversParentTypes['RequirementConnection']> = {
@@ -2072,6 +2275,12 @@ export type SourcePositionResolvers<ContextType = RequestContext, ParentType ext
   line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   offset?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   report?: Resolver<Maybe<ResolversTypes['Report']>, ParentType, ContextType>;
+};
+
+export type SubscriptionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  changes?: SubscriptionResolver<ResolversTypes['Change'], "changes", ParentType, ContextType, Partial<SubscriptionChangesArgs>>;
+  enforcementIssued?: SubscriptionResolver<ResolversTypes['EnforcementAction'], "enforcementIssued", ParentType, ContextType, Partial<SubscriptionEnforcementIssuedArgs>>;
+  inspectionPublished?: SubscriptionResolver<ResolversTypes['Inspection'], "inspectionPublished", ParentType, ContextType, Partial<SubscriptionInspectionPublishedArgs>>;
 };
 
 export type ThemeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Theme'] = ResolversParentTypes['Theme']> = {
@@ -2125,6 +2334,10 @@ export type Resolvers<ContextType = RequestContext> = {
   BreachCount?: BreachCountResolvers<ContextType>;
   BreachCountConnection?: BreachCountConnectionResolvers<ContextType>;
   BreachCountEdge?: BreachCountEdgeResolvers<ContextType>;
+  Change?: ChangeResolvers<ContextType>;
+  ChangeConnection?: ChangeConnectionResolvers<ContextType>;
+  ChangeEdge?: ChangeEdgeResolvers<ContextType>;
+  ChangedEntity?: ChangedEntityResolvers<ContextType>;
   CountedInspection?: CountedInspectionResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -2175,6 +2388,7 @@ export type Resolvers<ContextType = RequestContext> = {
   RequirementEdge?: RequirementEdgeResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   SourcePosition?: SourcePositionResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Theme?: ThemeResolvers<ContextType>;
   ThemePair?: ThemePairResolvers<ContextType>;
   ThemePairConnection?: ThemePairConnectionResolvers<ContextType>;

@@ -3,6 +3,17 @@ import type { Database } from '../db/executor.ts';
 import type { Loaders } from '../graph/loaders.ts';
 import type { SummaryRefresher } from '../graph/summaries/refresh-scheduler.ts';
 import type { UploadParser } from './upload-parser.ts';
+import type { ChangePoller } from '../graph/changes/change-poller.ts';
+
+/** What a subscription over WebSocket has besides a request's context (server/subscriptions/). */
+export interface SubscriptionSupport {
+  /** The server's one reader of the change feed. */
+  poller: ChangePoller;
+  /** A fresh request budget and DataLoaders before each event, as each HTTP request gets. */
+  renew(): void;
+  /** Told once a subscription listens: every commit after it reaches the subscriber. */
+  onSubscribed(field: string): void;
+}
 
 export interface RequestContext {
   /** The request's own handle: its queries observed, its sessions and time limited. */
@@ -20,4 +31,6 @@ export interface RequestContext {
   uploads: UploadParser;
   /** Refreshes the question summaries in the background after uploads. */
   summaries: SummaryRefresher;
+  /** Set for an operation over WebSocket only. */
+  subscriptions?: SubscriptionSupport;
 }

@@ -19,6 +19,8 @@ import {
 } from './findings.ts';
 import { health } from './health.ts';
 import { Health } from './synthetic-data.ts';
+import { Change, ChangedEntity, changeQueries } from './changes.ts';
+import { changeSubscriptions } from './change-subscriptions.ts';
 import { IngestReportResult, ingestMutations } from './ingest.ts';
 import { Inspection, inspectionQueries, Judgement } from './inspections.ts';
 import { Location, locationQueries } from './locations.ts';
@@ -56,8 +58,12 @@ export const resolvers: Resolvers = {
     ...searchQueries,
     ...placeQueries,
     ...providerGroupQueries,
+    ...changeQueries,
   },
   Mutation: { ...ingestMutations },
+  Subscription: { ...changeSubscriptions },
+  Change,
+  ChangedEntity,
   Health,
   Provider: { ...Provider, ...ProviderIdentityFields, ...ProviderGroupField },
   Location: { ...Location, ...LocationGroupField },

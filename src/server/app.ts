@@ -11,6 +11,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import express from 'express';
 import { DEFAULT_REQUEST_LIMITS, type Config, type RequestLimits } from '../config.ts';
 import type { Database } from '../db/executor.ts';
@@ -28,6 +29,8 @@ import { buildLimitRules, limitsPlugin } from './limits.ts';
 import { ClientRateLimiter } from './rate-limit.ts';
 import { RequestBudget } from './request-budget.ts';
 import { readTypeDefs } from './type-defs.ts';
+import { ChangePoller } from '../graph/changes/change-poller.ts';
+import { startSubscriptionServer } from './subscriptions/subscription-server.ts';
 import {
   DEFAULT_REFRESH_DELAY_MS,
   SummaryRefresher,
@@ -73,6 +76,8 @@ export interface ServerHooks {
   exportPageSize?: number;
   /** Told the outcome of each background summary refresh. */
   log?: (line: string) => void;
+  /** Told when a subscription over WebSocket listens (tests wait for it before writing). */
+  onSubscribed?: (field: string) => void;
 }
 
 export async function startServer(
@@ -104,9 +109,38 @@ export async function startServer(
     if (graphqlHandler && isGraphqlPath(req.url)) graphqlHandler(req, res);
     else app(req, res);
   });
+  // One schema for HTTP (Apollo) and WebSocket (graphql-ws).
+  const schema = makeExecutableSchema({ typeDefs: readTypeDefs(), resolvers });
+  // One per request or subscription event: its own budget, observer and loaders.
+  const context = (req: http.IncomingMessage): RequestContext => {
+    const queriesSent: string[] = [];
+    const budget = new RequestBudget({
+      timeoutMs: limits.requestTimeoutMs,
+      maxSessions: limits.maxSessionsPerRequest,
+    });
+    const requestDb = db.withObserver((name) => queriesSent.push(name)).withGate(budget.gate);
+    return {
+      db: requestDb,
+      loaders: new Loaders(requestDb, hooks.readAhead ?? true),
+      queriesSent,
+      canIngest: holdsIngestToken(req.headers.authorization),
+      ingestEnabled: config.ingestToken !== null,
+      maxUploadBytes: limits.maxUploadBytes,
+      uploads,
+      summaries,
+    };
+  };
+  const subscriptions = startSubscriptionServer(httpServer, {
+    schema,
+    poller: new ChangePoller(db, limits.subscriptionPollMs, hooks.log),
+    corsOrigin: APOLLO_SANDBOX_ORIGIN,
+    admit: (req) => rateLimiter.take(req.socket.remoteAddress),
+    context,
+    onSubscribed: hooks.onSubscribed,
+    log: hooks.log ?? ((line) => console.error(line)),
+  });
   const apollo = new ApolloServer<RequestContext>({
-    typeDefs: readTypeDefs(),
-    resolvers,
+    schema,
     formatError,
     introspection: true,
     // Apollo's default pretty-prints every response; clients parse it, so indentation is only bytes and time.
@@ -117,6 +151,8 @@ export async function startServer(
     validationRules: buildLimitRules(),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Closes the WebSockets and stops the change poller when the server drains.
+      { serverWillStart: async () => ({ drainServer: () => subscriptions.dispose() }) },
       // Its landing page loads from Apollo's CDN; a browser at /graphql is sent to / instead.
       ApolloServerPluginLandingPageDisabled(),
       limitsPlugin<RequestContext>(),
@@ -138,24 +174,7 @@ export async function startServer(
   const health = createHealthRoutes(db);
   app.use(health.router);
   // One per request, for /graphql and for each page of a CSV export alike.
-  const buildContext = async (req: http.IncomingMessage): Promise<RequestContext> => {
-    const queriesSent: string[] = [];
-    const budget = new RequestBudget({
-      timeoutMs: limits.requestTimeoutMs,
-      maxSessions: limits.maxSessionsPerRequest,
-    });
-    const requestDb = db.withObserver((name) => queriesSent.push(name)).withGate(budget.gate);
-    return {
-      db: requestDb,
-      loaders: new Loaders(requestDb, hooks.readAhead ?? true),
-      queriesSent,
-      canIngest: holdsIngestToken(req.headers.authorization),
-      ingestEnabled: config.ingestToken !== null,
-      maxUploadBytes: limits.maxUploadBytes,
-      uploads,
-      summaries,
-    };
-  };
+  const buildContext = async (req: http.IncomingMessage) => context(req);
   graphqlHandler = createGraphqlHandler(apollo, {
     // Apollo Sandbox (linked from the explorer) calls the API from its own origin.
     corsOrigin: APOLLO_SANDBOX_ORIGIN,

@@ -14,7 +14,14 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
-import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import { ErrorCode } from '../model/error-codes.ts';
 import { findOversizedInput } from './input-size.ts';
 import { measureQueryCost } from './query-cost.ts';
@@ -95,9 +102,27 @@ export function buildLimitRules(): ValidationRule[] {
 }
 
 /**
- * Checks that need the variables, once the operation is validated and resolved and before any
- * resolver runs: string sizes (BAD_USER_INPUT), then cost (QUERY_TOO_COSTLY).
+ * Checks that need the variables, once the operation is validated and before any resolver runs:
+ * string sizes (BAD_USER_INPUT), then cost (QUERY_TOO_COSTLY). Null when the operation passes.
  */
+export function checkOperationLimits(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): GraphQLError | null {
+  const oversized = findOversizedInput(schema, document, operation, variables);
+  if (oversized) return oversized;
+  const cost = measureQueryCost(schema, document, operation, variables);
+  return cost > MAX_COST
+    ? refusal(
+        ErrorCode.QueryTooCostly,
+        `Query cost limit of ${MAX_COST} exceeded, found ${Math.round(cost)}: ask for smaller pages (first) or fewer levels.`,
+      )
+    : null;
+}
+
+/** checkOperationLimits for every HTTP request, once the operation is resolved. */
 export function limitsPlugin<Context extends BaseContext>(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
@@ -105,15 +130,13 @@ export function limitsPlugin<Context extends BaseContext>(): ApolloServerPlugin<
         async didResolveOperation({ schema, document, operation, request }) {
           // No operation to run: Apollo refuses the request itself just after this.
           if (!operation) return;
-          const variables = request.variables ?? {};
-          const oversized = findOversizedInput(schema, document, operation, variables);
-          if (oversized) throw oversized;
-          const cost = measureQueryCost(schema, document, operation, variables);
-          if (cost > MAX_COST)
-            throw refusal(
-              ErrorCode.QueryTooCostly,
-              `Query cost limit of ${MAX_COST} exceeded, found ${Math.round(cost)}: ask for smaller pages (first) or fewer levels.`,
-            );
+          const refused = checkOperationLimits(
+            schema,
+            document,
+            operation,
+            request.variables ?? {},
+          );
+          if (refused) throw refused;
         },
       };
     },

@@ -10,6 +10,7 @@ describe('the request limits in the configuration', () => {
       maxUploadBytes: 10_485_760,
       rateLimitPerMinute: 600,
       rateLimitLoopback: false,
+      subscriptionPollMs: 250,
     });
     expect(readConfig({}).limits).toEqual(DEFAULT_REQUEST_LIMITS);
   });
@@ -23,6 +24,7 @@ describe('the request limits in the configuration', () => {
         MAX_UPLOAD_BYTES: '2097152',
         RATE_LIMIT_PER_MINUTE: '0',
         RATE_LIMIT_LOOPBACK: 'true',
+        SUBSCRIPTION_POLL_MS: '100',
       }).limits,
     ).toEqual({
       requestTimeoutMs: 5000,
@@ -31,6 +33,7 @@ describe('the request limits in the configuration', () => {
       maxUploadBytes: 2097152,
       rateLimitPerMinute: 0,
       rateLimitLoopback: true,
+      subscriptionPollMs: 100,
     });
   });
 

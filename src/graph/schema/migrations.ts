@@ -28,6 +28,8 @@ export const NODE_KEYS = [
   ['PostLoadStep', 'name'],
   // Provider groups (src/graph/write/group-providers.ts).
   ['ProviderGroup', 'id'],
+  // The change feed (src/graph/changes/): one node per change, numbered gap-free.
+  ['Change', 'seq'],
 ] as const;
 
 /** [label, property] pairs that filters and sorts use. */
@@ -54,6 +56,9 @@ export const RANGE_INDEXES = [
   ['RepeatedBreachEvidence', 'regulationId'],
   ['RepeatedBreachEvidence', 'regulator'],
   ['BreachCountCell', 'level'],
+  // The change feed's `since`: the first change after a graph version or a time.
+  ['Change', 'version'],
+  ['Change', 'at'],
 ] as const;
 
 export const FULLTEXT_INDEX = 'findingAndRequirementText';

@@ -9,6 +9,8 @@ import type { Database } from '../../db/executor.ts';
 import type { ReportDocument } from '../../model/document.ts';
 import type { NamedQuery } from '../../db/query.ts';
 import { bumpGraphVersion } from '../summaries/graph-version.ts';
+import { scopeOfReports, stampParams } from '../changes/change-scope.ts';
+import { snapshotChanges, stampChanges } from '../changes/stamp-queries.ts';
 import { planBatch, statementRows, type BatchPlan } from './load-batch-rows.ts';
 import {
   ensureRegulations,
@@ -74,6 +76,7 @@ async function writeBatch(db: Database, plan: BatchPlan): Promise<void> {
     [writeEnforcement, 'enforcement'],
     [writeFindings, 'findings'],
   ];
+  const stamp = stampParams(scopeOfReports(reports));
   await db.writeTransaction(async (tx) => {
     const sent: Promise<unknown>[] = [];
     const send = <Params extends object>(
@@ -85,6 +88,8 @@ async function writeBatch(db: Database, plan: BatchPlan): Promise<void> {
     };
     const sendRows = (query: NamedQuery<Reports, void>, batchRows: readonly object[]) =>
       send(query, { reports: batchRows }, batchRows.length);
+    // The change feed's fingerprints of what the batch may touch, before anything is written.
+    send(snapshotChanges, stamp, 1);
     // Before the inspections are upserted: it only removes what earlier transactions wrote, and
     // run on inspections this transaction has just created it costs far more, for nothing to delete.
     sendRows(removePreviousVersions, rows.keys(reports));
@@ -97,6 +102,8 @@ async function writeBatch(db: Database, plan: BatchPlan): Promise<void> {
     send(ensureRegulations, { regulations }, regulations.length);
     for (const [query, list] of children) sendRows(query, rows.children(reports, list));
     send(bumpGraphVersion, {}, 1);
+    // After the bump, whose lock on the graph state numbers the changes in commit order.
+    send(stampChanges, stamp, 1);
     // Every result is awaited before the transaction ends; the first failure in statement order is the batch's.
     const settled = await Promise.allSettled(sent);
     const failure = settled.find((outcome) => outcome.status === 'rejected');
