@@ -61,7 +61,11 @@ export interface Config {
   seedDir: string;
   loadSeed: boolean;
   limits: RequestLimits;
+  /** Bytes of GraphQL answers the server keeps in memory (RESPONSE_CACHE_BYTES); 0 keeps none. */
+  responseCacheBytes: number;
 }
+
+export const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -176,6 +180,13 @@ export function readConfig(env: Env = process.env): Config {
     seedDir: path.resolve(PROJECT_ROOT, env.SEED_DIR?.trim() || 'seed'),
     loadSeed: readBoolean(env, 'LOAD_SEED', true),
     limits: readRequestLimits(env),
+    responseCacheBytes: readInteger(
+      env,
+      'RESPONSE_CACHE_BYTES',
+      DEFAULT_RESPONSE_CACHE_BYTES,
+      0,
+      1024 ** 4,
+    ),
   };
 }
 

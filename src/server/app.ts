@@ -26,6 +26,8 @@ import { buildLimitRules, limitsPlugin } from './limits.ts';
 import { ClientRateLimiter } from './rate-limit.ts';
 import { RequestBudget } from './request-budget.ts';
 import { readTypeDefs } from './type-defs.ts';
+import { ResponseCache, responseCachePlugin } from './response-cache/index.ts';
+import { readAnswerVersion } from '../graph/summaries/graph-version.ts';
 import {
   DEFAULT_REFRESH_DELAY_MS,
   SummaryRefresher,
@@ -72,7 +74,11 @@ export interface ServerHooks {
 }
 
 export async function startServer(
-  config: Pick<Config, 'host' | 'port' | 'ingestToken'> & { limits?: Partial<RequestLimits> },
+  config: Pick<Config, 'host' | 'port' | 'ingestToken'> & {
+    limits?: Partial<RequestLimits>;
+    /** RESPONSE_CACHE_BYTES; 0 or absent: no response cache (tests opt in). */
+    responseCacheBytes?: number;
+  },
   db: Database,
   hooks: ServerHooks = {},
 ): Promise<RunningServer> {
@@ -94,6 +100,8 @@ export async function startServer(
     hooks.summaryRefreshDelayMs ?? DEFAULT_REFRESH_DELAY_MS,
     hooks.log ?? (() => {}),
   );
+  const responseCache =
+    (config.responseCacheBytes ?? 0) > 0 ? new ResponseCache(config.responseCacheBytes!) : null;
   // Set once Apollo has started; nothing listens before that.
   let graphqlHandler: NodeHandler | null = null;
   const httpServer = http.createServer((req, res) => {
@@ -118,6 +126,16 @@ export async function startServer(
       limitsPlugin<RequestContext>(),
       // No field sets cache hints, and the default cache-control plugin wraps every resolver to look for them.
       ApolloServerPluginCacheControlDisabled(),
+      ...(responseCache
+        ? [
+            responseCachePlugin<RequestContext>({
+              cache: responseCache,
+              readVersion: async ({ db }) => (await db.read(readAnswerVersion, {}))[0]!.version,
+              identify: ({ canIngest }) => (canIngest ? 'ingest-token' : 'anonymous'),
+              liveFields: new Set(['health']),
+            }),
+          ]
+        : []),
       {
         async requestDidStart() {
           return {
