@@ -4,6 +4,7 @@
  */
 import type { ReportDocument } from '../../model/document.ts';
 import { buildLoadParams, type LoadParams } from './load-rows.ts';
+import { computeReadingKey } from './reading-key.ts';
 
 export interface BatchPlan {
   /** One row per written document, in input order; each batched statement UNWINDs these. */
@@ -16,9 +17,13 @@ export interface BatchPlan {
   supersededBy: Map<number, number>;
 }
 
-/** A report's versions share this: a new version replaces the old one's nodes. */
+/**
+ * A report's versions share this: a new version replaces the old one's nodes. Two files that
+ * read alike (a PDF and its text copy: same reading key) are one version, so neither replaces the
+ * other.
+ */
 function versionKey(doc: ReportDocument): string {
-  return `${doc.inspection.id}\u0000${doc.family}`;
+  return `${doc.inspection.id}\u0000${doc.family}\u0000${computeReadingKey(doc)}`;
 }
 
 function collectRegulations(reports: readonly LoadParams[]): Record<string, unknown>[] {
