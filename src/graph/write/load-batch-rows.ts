@@ -17,13 +17,9 @@ export interface BatchPlan {
   supersededBy: Map<number, number>;
 }
 
-/**
- * A report's versions share this: a new version replaces the old one's nodes. Two files that
- * read alike (a PDF and its text copy: same reading key) are one version, so neither replaces the
- * other.
- */
+/** A report's versions share this: a new version replaces the old one's nodes. */
 function versionKey(doc: ReportDocument): string {
-  return `${doc.inspection.id}\u0000${doc.family}\u0000${computeReadingKey(doc)}`;
+  return `${doc.inspection.id}\u0000${doc.family}`;
 }
 
 function collectRegulations(reports: readonly LoadParams[]): Record<string, unknown>[] {
@@ -49,17 +45,20 @@ function collectRegulations(reports: readonly LoadParams[]): Record<string, unkn
 
 /**
  * Two versions of one report in a batch: the later one in input order wins, as it would if the
- * documents were loaded one after the other; the earlier is never written.
+ * documents were loaded one after the other; the earlier is never written. Two files of one
+ * inspection that read alike (graph/write/reading-key.ts) are not versions of each other.
  */
 export function planBatch(docs: readonly ReportDocument[]): BatchPlan {
   const lastIndex = new Map<string, number>();
   docs.forEach((doc, index) => lastIndex.set(versionKey(doc), index));
+  const readingKeys = docs.map(computeReadingKey);
   const supersededBy = new Map<number, number>();
   const reports: LoadParams[] = [];
   const locationIds = new Set<string>();
   docs.forEach((doc, index) => {
     const winner = lastIndex.get(versionKey(doc))!;
-    if (winner !== index) {
+    // Two files that read alike (a PDF and its text copy) are one version: both are written.
+    if (winner !== index && readingKeys[winner] !== readingKeys[index]) {
       supersededBy.set(index, winner);
       return;
     }
@@ -81,7 +80,12 @@ type ChildList =
 function inspectionKeys(rep: LoadParams) {
   return {
     inspection: { id: rep.inspection.id },
-    report: { sha256: rep.report.sha256, family: rep.report.family },
+    // readingKey: removePreviousVersions keeps an earlier file that reads alike.
+    report: {
+      sha256: rep.report.sha256,
+      family: rep.report.family,
+      readingKey: rep.report.readingKey,
+    },
   };
 }
 
