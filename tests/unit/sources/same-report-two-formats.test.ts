@@ -18,14 +18,11 @@ const TXT = path.join(CQC_DIR, 'cqc_arreta-care-limited_2023-11-14.txt');
 async function readDocument(file: string): Promise<{ text: string; doc: ReportDocument }> {
   const read = await readSourceText(file);
   if (!read.ok) throw new Error(read.reason);
-  const result = buildReportDocument(
-    {
-      text: read.text,
-      fileName: path.basename(file),
-      format: read.format,
-    },
-    PDF_TIMEOUT_MS,
-  );
+  const result = buildReportDocument({
+    text: read.text,
+    fileName: path.basename(file),
+    format: read.format,
+  });
   if (!result.ok) throw new Error(result.message);
   return { text: read.text, doc: result.document };
 }
