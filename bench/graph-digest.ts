@@ -16,8 +16,8 @@ import type { PlainValue } from '../src/db/values.ts';
 export const VOLATILE_PROPERTIES = new Set(['ingestedAt', 'builtAt', 'doneAt']);
 
 /**
- * The graph version (GraphState.version) counts the batches that wrote, so it depends on how a
- * load was split into runs, not on what it holds. What matters of it is whether each summary
+ * The graph version (GraphState.version, and linksVersion beside it) counts the batches (the
+ * linking runs) that wrote, so it depends on how a load was split into runs, not on what it holds. What matters of it is whether each summary
  * stamp and post-load step has caught up with it (not pending), so those are compared instead.
  */
 const VERSION_COUNTERS: Readonly<Record<string, string>> = {
@@ -30,7 +30,11 @@ function withVersionsCompared(nodes: readonly NodeRow[]): NodeRow[] {
   const current = state?.properties.version;
   return nodes.map((node) => {
     const properties = { ...node.properties };
-    if (node === state) properties.version = '(write counter)';
+    if (node === state) {
+      properties.version = '(write counter)';
+      // Counts provider-linking runs (the response cache's answer version), not what they linked.
+      if (properties.linksVersion !== undefined) properties.linksVersion = '(write counter)';
+    }
     for (const label of node.labels) {
       const key = VERSION_COUNTERS[label];
       const value = key === undefined ? undefined : properties[key];

@@ -8,14 +8,14 @@
  * asks the questions of the graph NEO4J_URI already holds (tiers M and L, loaded beforehand
  * with `npm run ingest`). Nothing here asserts a time: it prints.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import neo4j from 'neo4j-driver';
-import { PROJECT_ROOT, readConfig } from '../src/config.ts';
+import { readConfig } from '../src/config.ts';
 import { createDriver, type Connection } from '../src/db/driver.ts';
 import { Database, toNeo4jParam } from '../src/db/executor.ts';
 import { findFreePort, startLocalNeo4j, type LocalNeo4jHandle } from '../src/db/local-neo4j.ts';
@@ -34,6 +34,8 @@ import { describeGraphShape, loadSameGraphFloor } from './floor-same-graph.ts';
 import { measureIngestMemory } from './ingest-memory.ts';
 import { runIngestChild } from './run-ingest-child.ts';
 import { startPeerChild } from './peer-server.ts';
+import { postGraphql } from './post-graphql.ts';
+import { listTierSReports } from './tier-s.ts';
 import { startServerChild } from './server-child.ts';
 import { buildQueryCases, NESTED_READ } from './query-cases.ts';
 import { formatMs, measurePair, readPeakRssMiB } from './stats.ts';
@@ -54,48 +56,11 @@ function say(line: string): void {
   console.log(line);
 }
 
-/**
- * One keep-alive connection pool for every request the bench times. node:http, not fetch: on this
- * machine undici's fetch alone cost about 1.6 ms per request more (a `{ __typename }` query, 2.7
- * against 1.1 ms), which the overhead ratio would charge to the API. Both servers of the peer
- * comparison are asked through it alike.
- */
+/** One keep-alive connection pool for every request the bench times (see post-graphql.ts). */
 const keepAlive = new http.Agent({ keepAlive: true });
 
-function postJson(url: string, body: unknown): Promise<unknown> {
-  const payload = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      url,
-      {
-        method: 'POST',
-        agent: keepAlive,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(payload),
-        },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () => {
-          try {
-            const json = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { errors?: unknown };
-            if (json.errors)
-              throw new Error(
-                `GraphQL errors from ${url}: ${JSON.stringify(json.errors).slice(0, 300)}`,
-              );
-            resolve(json);
-          } catch (error) {
-            reject(error);
-          }
-        });
-      },
-    );
-    request.on('error', reject);
-    request.end(payload);
-  });
+async function postJson(url: string, body: unknown): Promise<unknown> {
+  return (await postGraphql(url, body, keepAlive)).body;
 }
 
 /** CALL IN TRANSACTIONS needs an implicit (auto-commit) transaction, so a plain session.run. */
@@ -125,18 +90,6 @@ async function startApiChild(
     /ready: explorer at/,
   );
   return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid, stop: child.stop };
-}
-
-/**
- * Tier S: the seed reports and the fixture reports, as files: their folders also hold the
- * reference catalogues and a README, which the ingest would count as failed items.
- */
-function listTierSReports(): string[] {
-  return ['seed', 'tests/fixtures/reports'].flatMap((folder) =>
-    readdirSync(path.join(PROJECT_ROOT, folder))
-      .filter((name) => name.endsWith('.txt'))
-      .map((name) => path.join(PROJECT_ROOT, folder, name)),
-  );
 }
 
 /**

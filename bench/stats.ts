@@ -30,42 +30,39 @@ export async function measure(
 }
 
 /**
- * Alternates two measurements run by run, so a machine getting busier or quieter affects both
- * sides of a ratio alike.
+ * Alternates measurements run by run, each run starting with the next one in turn, so a machine
+ * getting busier or quieter affects every side of a comparison alike.
  */
+export async function measureAlternating(
+  works: readonly (() => Promise<unknown>)[],
+  runs: number,
+  warmup = 3,
+): Promise<Timing[]> {
+  for (let i = 0; i < warmup; i += 1) for (const work of works) await work();
+  const samples = works.map((): number[] => []);
+  for (let i = 0; i < runs; i += 1) {
+    for (let k = 0; k < works.length; k += 1) {
+      const at = (i + k) % works.length;
+      const start = process.hrtime.bigint();
+      await works[at]!();
+      samples[at]!.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  return samples.map((list) => {
+    list.sort((x, y) => x - y);
+    return { p50: percentile(list, 50), p95: percentile(list, 95), runs };
+  });
+}
+
+/** Two measurements alternated (see measureAlternating). */
 export async function measurePair(
   a: () => Promise<unknown>,
   b: () => Promise<unknown>,
   runs: number,
   warmup = 3,
 ): Promise<[Timing, Timing]> {
-  for (let i = 0; i < warmup; i += 1) {
-    await a();
-    await b();
-  }
-  const sa: number[] = [];
-  const sb: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    for (const [work, samples] of i % 2 === 0
-      ? ([
-          [a, sa],
-          [b, sb],
-        ] as const)
-      : ([
-          [b, sb],
-          [a, sa],
-        ] as const)) {
-      const start = process.hrtime.bigint();
-      await work();
-      samples.push(Number(process.hrtime.bigint() - start) / 1e6);
-    }
-  }
-  sa.sort((x, y) => x - y);
-  sb.sort((x, y) => x - y);
-  return [
-    { p50: percentile(sa, 50), p95: percentile(sa, 95), runs },
-    { p50: percentile(sb, 50), p95: percentile(sb, 95), runs },
-  ];
+  const [ta, tb] = await measureAlternating([a, b], runs, warmup);
+  return [ta!, tb!];
 }
 
 export function formatMs(ms: number): string {

@@ -63,7 +63,11 @@ export interface Config {
   /** Whether the seed load takes `<seedDir>/synthetic/`, the generated sample (SEED_SYNTHETIC). */
   seedSynthetic: boolean;
   limits: RequestLimits;
+  /** Bytes of GraphQL answers the server keeps in memory (RESPONSE_CACHE_BYTES); 0 keeps none. */
+  responseCacheBytes: number;
 }
+
+export const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -179,6 +183,13 @@ export function readConfig(env: Env = process.env): Config {
     loadSeed: readBoolean(env, 'LOAD_SEED', true),
     seedSynthetic: readBoolean(env, 'SEED_SYNTHETIC', true),
     limits: readRequestLimits(env),
+    responseCacheBytes: readInteger(
+      env,
+      'RESPONSE_CACHE_BYTES',
+      DEFAULT_RESPONSE_CACHE_BYTES,
+      0,
+      1024 ** 4,
+    ),
   };
 }
 

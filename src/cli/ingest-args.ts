@@ -25,6 +25,8 @@ per record, named file.jsonl#L<line> (file.json#<n>). Ofsted and CQC data tables
 Options:
   --dry-run              parse and classify only; touch no database
   --json                 print the ReportDocuments as a JSON array on stdout
+  --text                 print the text each file was read as (PDF and HTML extracted), with the
+                         line numbers that source positions use; touches no database
   --force                load again even when the same file (by sha256) is already in the graph
   --workers N            parse worker threads (default: cores - 1; 0 on 2 cores or fewer);
                          0 parses text on the main thread, PDF and HTML still in a worker
@@ -54,6 +56,8 @@ export interface IngestArgs {
   inputs: string[];
   dryRun: boolean;
   json: boolean;
+  /** Print each file's text with line numbers instead of ingesting it. */
+  text: boolean;
   force: boolean;
   progress: boolean;
   /** How often a progress line is printed off a terminal. */
@@ -103,6 +107,7 @@ export function parseIngestArgs(
       options: {
         'dry-run': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
+        text: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         'no-progress': { type: 'boolean', default: false },
         workers: { type: 'string' },
@@ -141,6 +146,7 @@ export function parseIngestArgs(
     inputs: parsed.positionals,
     dryRun: v['dry-run'] ?? false,
     json: v.json ?? false,
+    text: v.text ?? false,
     force: v.force ?? false,
     progress: !(v['no-progress'] ?? false),
     progressIntervalMs: readWholeNumber(
@@ -161,6 +167,8 @@ export function parseIngestArgs(
     meta: hasMeta ? { location, provider } : null,
     help: v.help ?? false,
   };
+  if (args.text && args.json)
+    throw new UsageError('--text and --json print different things: give one of them');
   if (!args.help && args.inputs.length === 0)
     throw new UsageError('give at least one file or folder to ingest');
   return args;

@@ -19,6 +19,7 @@ import type { RunStatus } from '../load/ingest-files.ts';
 import { walkInputFiles } from '../ingest/sources/read-source.ts';
 import { unreachable } from '../model/unreachable.ts';
 import { INGEST_USAGE, parseIngestArgs, UsageError, type IngestArgs } from './ingest-args.ts';
+import { printSourceTexts } from './print-source-text.ts';
 import { formatSummaryTable } from './summary-table.ts';
 
 /** Row problems shown under a data file's line; the rest are counted. */
@@ -88,6 +89,12 @@ async function run(argv: readonly string[]): Promise<number> {
     console.log(INGEST_USAGE);
     return 0;
   }
+  if (args.text)
+    return printSourceTexts(
+      args.inputs,
+      (line) => process.stdout.write(`${line}\n`),
+      (line) => console.error(line),
+    );
   // With --json, stdout carries only the JSON; everything for people goes to stderr.
   const say = args.json
     ? (line: string) => console.error(line)
@@ -160,8 +167,14 @@ async function run(argv: readonly string[]): Promise<number> {
   return totals.summary.failed === 0 ? 0 : 1;
 }
 
+/** Exits once stdout has taken everything: to a pipe it is written asynchronously, and an
+ * immediate exit cut `--json` and `--text` output at 64 KiB. */
+function exitAfterOutput(code: number): void {
+  process.stdout.write('', () => process.exit(code));
+}
+
 run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exitAfterOutput(code),
   (error: unknown) => {
     if (error instanceof UsageError) {
       console.error(`ingest: ${error.message}\n\n${INGEST_USAGE}`);

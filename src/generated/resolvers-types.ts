@@ -1340,6 +1340,12 @@ export type SourcePosition = {
   line: Scalars['Int']['output'];
   /** 0-based character offset in the report text. */
   offset: Scalars['Int']['output'];
+  /**
+   * For text read from a JSON record (a CQC API location record): the JSON Pointer (RFC 6901) to
+   * the value in the record, e.g. `/assessment/0/ratings/asgRatings/0/keyQuestionRatings/2/commentary`.
+   * Null for text read from a report's text, where `line` and `offset` say where it is.
+   */
+  pointer: Maybe<Scalars['String']['output']>;
   /** The report file the text was read from. */
   report: Maybe<Report>;
 };
@@ -2274,6 +2280,7 @@ export type SearchHitResolvers<ContextType = RequestContext, ParentType extends 
 export type SourcePositionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SourcePosition'] = ResolversParentTypes['SourcePosition']> = {
   line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   offset?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pointer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   report?: Resolver<Maybe<ResolversTypes['Report']>, ParentType, ContextType>;
 };
 

@@ -109,6 +109,8 @@ export interface PositionRow {
   offset: number;
   line: number;
   reportSha: string | null;
+  /** JSON Pointer into the record, for a finding read from a CQC API record; else null. */
+  pointer: string | null;
 }
 export interface RequirementRow {
   id: string;
@@ -212,6 +214,7 @@ function parsePosition(n: PlainRecord): PositionRow {
     offset: read.optionalNumber(n, 'offset') ?? 0,
     line: read.optionalNumber(n, 'line') ?? 0,
     reportSha: read.optionalString(n, 'reportSha'),
+    pointer: read.optionalString(n, 'pointer'),
   };
 }
 
@@ -363,7 +366,7 @@ export type RowKind = keyof typeof ROW_READERS;
 
 /** Node properties behind the row fields not stored under their own name. */
 const STORED_AS: Readonly<Record<string, readonly string[]>> = {
-  position: ['offset', 'line', 'reportSha'],
+  position: ['offset', 'line', 'reportSha', 'pointer'],
   label: ['labelSource', 'labelId', 'labelName', 'labelScore'],
 };
 

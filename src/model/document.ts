@@ -69,6 +69,11 @@ export type EnforcementType =
 export interface SourcePosition {
   offset: number;
   line: number;
+  /**
+   * For a value read from a JSON record (a CQC API location record): the JSON Pointer (RFC 6901)
+   * to it in the record, e.g. `/assessment/0/ratings/asgRatings/0/commentary`. Absent otherwise.
+   */
+  pointer?: string;
 }
 
 export interface DocumentWarning {

@@ -31,6 +31,8 @@ import { RequestBudget } from './request-budget.ts';
 import { readTypeDefs } from './type-defs.ts';
 import { ChangePoller } from '../graph/changes/change-poller.ts';
 import { startSubscriptionServer } from './subscriptions/subscription-server.ts';
+import { ResponseCache, responseCachePlugin } from './response-cache/index.ts';
+import { readAnswerVersion } from '../graph/summaries/graph-version.ts';
 import {
   DEFAULT_REFRESH_DELAY_MS,
   SummaryRefresher,
@@ -81,7 +83,11 @@ export interface ServerHooks {
 }
 
 export async function startServer(
-  config: Pick<Config, 'host' | 'port' | 'ingestToken'> & { limits?: Partial<RequestLimits> },
+  config: Pick<Config, 'host' | 'port' | 'ingestToken'> & {
+    limits?: Partial<RequestLimits>;
+    /** RESPONSE_CACHE_BYTES; 0 or absent: no response cache (tests opt in). */
+    responseCacheBytes?: number;
+  },
   db: Database,
   hooks: ServerHooks = {},
 ): Promise<RunningServer> {
@@ -103,6 +109,8 @@ export async function startServer(
     hooks.summaryRefreshDelayMs ?? DEFAULT_REFRESH_DELAY_MS,
     hooks.log ?? (() => {}),
   );
+  const responseCache =
+    (config.responseCacheBytes ?? 0) > 0 ? new ResponseCache(config.responseCacheBytes!) : null;
   // Set once Apollo has started; nothing listens before that.
   let graphqlHandler: NodeHandler | null = null;
   const httpServer = http.createServer((req, res) => {
@@ -158,6 +166,16 @@ export async function startServer(
       limitsPlugin<RequestContext>(),
       // No field sets cache hints, and the default cache-control plugin wraps every resolver to look for them.
       ApolloServerPluginCacheControlDisabled(),
+      ...(responseCache
+        ? [
+            responseCachePlugin<RequestContext>({
+              cache: responseCache,
+              readVersion: async ({ db }) => (await db.read(readAnswerVersion, {}))[0]!.version,
+              identify: ({ canIngest }) => (canIngest ? 'ingest-token' : 'anonymous'),
+              liveFields: new Set(['health']),
+            }),
+          ]
+        : []),
       {
         async requestDidStart() {
           return {

@@ -13,6 +13,7 @@ import express from 'express';
 import type { GraphQLError } from 'graphql';
 import { ErrorCode } from '../model/error-codes.ts';
 import { checkQueryTokens } from './limits.ts';
+import { isNotModified } from './response-cache/index.ts';
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -121,6 +122,13 @@ async function answerGraphql<Context extends BaseContext>(
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
+  // The client holds this very answer (response-cache/): headers only.
+  if (isNotModified(req.headers['if-none-match'], res.statusCode, response.headers.get('etag'))) {
+    res.statusCode = 304;
+    res.removeHeader('content-type');
+    res.end();
+    return;
+  }
   if (response.body.kind === 'complete') {
     res.end(response.body.string);
     return;

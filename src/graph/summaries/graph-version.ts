@@ -5,7 +5,7 @@
  * still describes the graph.
  */
 import type { Database } from '../../db/executor.ts';
-import { defineStatement, type NamedQuery } from '../../db/query.ts';
+import { defineQuery, defineStatement, read, type NamedQuery } from '../../db/query.ts';
 import type { AnswerPage } from '../page.ts';
 
 export const GRAPH_STATE_ID = 'graph';
@@ -70,3 +70,27 @@ export async function readFreshSummaryPage<Params extends { withTotal: boolean }
   if (!answer?.fresh) return null;
   return { rows: answer.rows, totalCount: params.withTotal ? answer.totalCount : null };
 }
+
+/**
+ * Provider linking changes what the API answers (`Provider.sameAs`) but must not move the graph
+ * version: its own post-load record is the version it read before linking, which a bump would
+ * leave behind for ever. It moves this second counter instead, in its own transaction.
+ */
+export const bumpLinksVersion = defineStatement<object>(
+  'graph-state.bump-links-version',
+  `MERGE (st:GraphState {id: '${GRAPH_STATE_ID}'})
+   SET st.linksVersion = coalesce(st.linksVersion, 0) + 1`,
+);
+
+/**
+ * What the API's answers depend on, as one string: the graph version and the links counter. One
+ * lookup on a unique key; a graph with no state yet reads as `0.0`. The response cache keys every
+ * answer by it, so any write that moves either counter, by any process, retires the old answers.
+ */
+export const readAnswerVersion = defineQuery<object, { version: string }>({
+  name: 'graph-state.read-answer-version',
+  cypher: `
+    OPTIONAL MATCH (st:GraphState {id: '${GRAPH_STATE_ID}'})
+    RETURN coalesce(st.version, 0) AS version, coalesce(st.linksVersion, 0) AS links`,
+  parse: (row) => ({ version: `${read.number(row, 'version')}.${read.number(row, 'links')}` }),
+});

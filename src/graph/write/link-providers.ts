@@ -12,6 +12,7 @@
 import type { Database } from '../../db/executor.ts';
 import { defineQuery, defineStatement, read } from '../../db/query.ts';
 import { normaliseProviderName } from '../../model/provider-identity.ts';
+import { bumpLinksVersion } from '../summaries/graph-version.ts';
 
 const NAME_BATCH = 1000;
 
@@ -91,6 +92,8 @@ export async function linkProviders(db: Database): Promise<number> {
     await tx.run(removeStaleLinks, {});
     await tx.run(linkByCompaniesHouseNumber, {});
     await tx.run(linkByNormalisedName, {});
+    // The links are answers (Provider.sameAs): cached answers must not outlive them.
+    await tx.run(bumpLinksVersion, {});
   });
   const [row] = await db.read(countLinks, {});
   return row?.links ?? 0;

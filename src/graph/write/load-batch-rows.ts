@@ -4,6 +4,7 @@
  */
 import type { ReportDocument } from '../../model/document.ts';
 import { buildLoadParams, type LoadParams } from './load-rows.ts';
+import { computeReadingKey } from './reading-key.ts';
 
 export interface BatchPlan {
   /** One row per written document, in input order; each batched statement UNWINDs these. */
@@ -44,17 +45,20 @@ function collectRegulations(reports: readonly LoadParams[]): Record<string, unkn
 
 /**
  * Two versions of one report in a batch: the later one in input order wins, as it would if the
- * documents were loaded one after the other; the earlier is never written.
+ * documents were loaded one after the other; the earlier is never written. Two files of one
+ * inspection that read alike (graph/write/reading-key.ts) are not versions of each other.
  */
 export function planBatch(docs: readonly ReportDocument[]): BatchPlan {
   const lastIndex = new Map<string, number>();
   docs.forEach((doc, index) => lastIndex.set(versionKey(doc), index));
+  const readingKeys = docs.map(computeReadingKey);
   const supersededBy = new Map<number, number>();
   const reports: LoadParams[] = [];
   const locationIds = new Set<string>();
   docs.forEach((doc, index) => {
     const winner = lastIndex.get(versionKey(doc))!;
-    if (winner !== index) {
+    // Two files that read alike (a PDF and its text copy) are one version: both are written.
+    if (winner !== index && readingKeys[winner] !== readingKeys[index]) {
       supersededBy.set(index, winner);
       return;
     }
@@ -79,10 +83,12 @@ type ChildList =
 function inspectionKeys(rep: LoadParams) {
   return {
     inspection: { id: rep.inspection.id },
+    // readingKey: removePreviousVersions keeps an earlier file that reads alike.
     report: {
       sha256: rep.report.sha256,
       family: rep.report.family,
       synthetic: rep.report.synthetic,
+      readingKey: rep.report.readingKey,
     },
   };
 }

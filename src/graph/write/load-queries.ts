@@ -97,7 +97,7 @@ export const upsertInspections = defineStatement<Reports>(
      ON CREATE SET r.ingestedAt = datetime()
    SET r.fileName = rep.report.fileName, r.format = rep.report.format, r.family = rep.report.family,
        r.parser = rep.report.parser, r.parserVersion = rep.report.parserVersion,
-       r.ingestVersion = rep.report.ingestVersion, r.warnings = rep.report.warnings,
+       r.ingestVersion = rep.report.ingestVersion, r.readingKey = rep.report.readingKey, r.warnings = rep.report.warnings,
        r.synthetic = rep.report.synthetic
    MERGE (i)-[:REPORTED_IN]->(r)`,
 );
@@ -125,7 +125,8 @@ export const removePreviousVersions = defineStatement<Reports>(
    UNWIND $reports AS rep
    MATCH (i:Inspection {id: rep.inspection.id})
    CALL (i, rep) {
-     MATCH (i)-[:REPORTED_IN]->(old:Report {family: rep.report.family}) WHERE old.sha256 <> rep.report.sha256
+     MATCH (i)-[:REPORTED_IN]->(old:Report {family: rep.report.family})
+     WHERE old.sha256 <> rep.report.sha256 AND coalesce(old.readingKey, '') <> rep.report.readingKey
      DETACH DELETE old
    }
    CALL (i, rep) {
@@ -319,7 +320,7 @@ export const writeFindings = defineStatement<Reports>(
    MATCH (i:Inspection {id: rep.inspection.id})
    UNWIND rep.findings AS f
    MERGE (n:Finding {id: f.id})
-   SET n.text = f.text, n.section = f.section, n.polarity = f.polarity, n.offset = f.offset, n.line = f.line,
+   SET n.text = f.text, n.section = f.section, n.polarity = f.polarity, n.offset = f.offset, n.line = f.line, n.pointer = f.pointer,
        n.repeatStatement = f.repeatStatement, n.boilerplate = f.boilerplate, n.family = rep.report.family,
        n.reportSha = rep.report.sha256, n.synthetic = rep.report.synthetic,
        n.labelSource = f.labelSource, n.labelId = f.labelId, n.labelName = f.labelName, n.labelScore = f.labelScore

@@ -2,6 +2,7 @@
  * ReportDocument → the flat parameter rows the load queries UNWIND. Pure, so what is written
  * for a document can be tested without a database.
  */
+import { computeReadingKey } from './reading-key.ts';
 import { INGEST_VERSION } from '../../model/ingest-version.ts';
 import { normalisePlace } from '../../reference/places.ts';
 import type {
@@ -81,6 +82,7 @@ export function buildLoadParams(doc: ReportDocument): LoadParams {
       parserVersion: doc.parser.version,
       ingestVersion: INGEST_VERSION,
       synthetic: doc.source.synthetic === true,
+      readingKey: computeReadingKey(doc),
       warnings: doc.warnings.map(
         (w) => `${w.code}${w.position ? ` (line ${w.position.line})` : ''}: ${w.message}`,
       ),
@@ -148,6 +150,7 @@ export function buildLoadParams(doc: ReportDocument): LoadParams {
       polarity: f.polarity,
       offset: f.position.offset,
       line: f.position.line,
+      pointer: f.position.pointer ?? null,
       boilerplate: f.boilerplate,
       themes: f.themes.map((t) => ({ id: t.id, terms: t.terms, confidence: t.confidence })),
       citations: buildCitationRows(f),

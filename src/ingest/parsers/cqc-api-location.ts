@@ -34,6 +34,7 @@ import {
   readReportIndex,
   type RatedReport,
 } from './cqc-api-location/ratings.ts';
+import { JsonPointers } from './cqc-api-location/json-pointers.ts';
 import { PositionFinder } from './cqc-api-location/source-positions.ts';
 
 export const CQC_API_LOCATION_PARSER = { name: 'cqc-api-location', version: '1' } as const;
@@ -129,7 +130,7 @@ function parseRecord(record: JsonObject, text: string, source: SourceInfo): Repo
   const chooser = new InspectionChooser(reports, warnings, (linkId) =>
     positions.findString(linkId),
   );
-  const assessment = readAssessment(record, positions, warnings);
+  const assessment = readAssessment(record, positions, new JsonPointers(record), warnings);
   const current = readCurrentRating(record);
   const historic = readHistoricRatings(record);
   const { chosen, events } = chooseInspection(assessment, current, historic, chooser);

@@ -24,7 +24,7 @@ import type {
   SourceInfo,
 } from '../../model/document.ts';
 import { DOCUMENT_SCHEMA_VERSION } from '../../model/document.ts';
-import { buildContentLocationId } from '../text/hash.ts';
+import { buildContentLocationId, buildNamedLocationId } from '../text/hash.ts';
 import { splitSourceLines, type SourceLine } from '../text/lines.ts';
 import { normaliseLineEndings, normaliseQuotes } from '../text/normalise.ts';
 import { readEnforcementParagraph } from './cqc-location-summary/enforcement.ts';
@@ -201,11 +201,13 @@ function readLocation(
   if (cover.locationId === null)
     warnings.add(
       'missing-location-id',
-      'no CQC location id printed; location keyed by a hash of the text',
+      'no CQC location id printed; location keyed by a hash of its name and address (else of the text)',
       null,
     );
   return {
-    id: cover.locationId ? buildCqcLocationId(cover.locationId) : buildContentLocationId(text),
+    id: cover.locationId
+      ? buildCqcLocationId(cover.locationId)
+      : (buildNamedLocationId(name, cover.address) ?? buildContentLocationId(text)),
     urn: null,
     cqcId: cover.locationId,
     name,

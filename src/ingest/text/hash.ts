@@ -18,3 +18,16 @@ export function sha256Hex(text: string): string {
 export function buildContentLocationId(text: string): string {
   return `content:${sha256Hex(normaliseForHash(text)).slice(0, 16)}`;
 }
+
+/**
+ * `content:<16 hex>` for a report that names its location and address but no id: a hash of the
+ * two, lower-cased with whitespace and quotes normalised. The same report read from its PDF and
+ * from a text copy is one location this way, where a hash of the whole text differs with every
+ * extraction (running headers, page numbers, wrapping); two reports of one unnamed-id location
+ * meet on it too. Null when either is missing: the caller falls back to the text's hash.
+ */
+export function buildNamedLocationId(name: string | null, address: string | null): string | null {
+  if (!name?.trim() || !address?.trim()) return null;
+  const key = `${normaliseForHash(name).toLowerCase()}\n${normaliseForHash(address).toLowerCase()}`;
+  return `content:${sha256Hex(key).slice(0, 16)}`;
+}

@@ -7,8 +7,9 @@
 import type { FindingLabel, Polarity, SourcePosition } from '../../../model/document.ts';
 import { cleanInline } from '../../text/normalise.ts';
 import type { WarningLog } from '../warnings.ts';
-import { readField, readObjects, readText, type Json, type JsonObject } from './json-values.ts';
+import { readField, readObjects, readText, type JsonObject } from './json-values.ts';
 import { readIsoDate, readRating, type RatingValue } from './ratings.ts';
+import type { JsonPointers } from './json-pointers.ts';
 import type { PositionFinder } from './source-positions.ts';
 
 export interface AssessmentKeyQuestion {
@@ -114,15 +115,22 @@ function polarityOfScore(score: string | null): Polarity {
 class CommentaryLocator {
   private cursor = 0;
 
-  constructor(private readonly positions: PositionFinder) {}
+  constructor(
+    private readonly positions: PositionFinder,
+    private readonly pointers: JsonPointers,
+  ) {}
 
-  locate(raw: Json | undefined, fallback: SourcePosition | null): SourcePosition {
+  /** Where `owner[key]` is: its line, and its JSON pointer in the record. */
+  locate(owner: JsonObject, key: string, fallback: SourcePosition | null): SourcePosition {
+    const raw = owner[key];
     const text = typeof raw === 'string' ? raw.trim() : '';
     const found = text
       ? (this.positions.findString(text, this.cursor) ?? this.positions.findString(text))
       : null;
     if (found) this.cursor = found.offset + 1;
-    return found ?? fallback ?? { offset: 0, line: 1 };
+    const position = found ?? fallback ?? { offset: 0, line: 1 };
+    const pointer = this.pointers.member(owner, key);
+    return pointer === null ? position : { ...position, pointer };
   }
 }
 
@@ -154,7 +162,8 @@ function readTopicFindings(
     section: `${keyQuestion}: ${name ? cleanInline(name) : `quality statement ${id ?? '?'}`}`,
     polarity: polarityOfScore(score),
     position: locator.locate(
-      first?.['commentary'],
+      first ?? topic,
+      first ? 'commentary' : 'evidenceCategory',
       id ? positions.findMember('qualityStatementId', id) : null,
     ),
     label,
@@ -164,26 +173,27 @@ function readTopicFindings(
 export function readAssessment(
   record: JsonObject,
   positions: PositionFinder,
+  pointers: JsonPointers,
   warnings: WarningLog,
 ): Assessment | null {
   const chosen = chooseGroup(record, warnings);
   if (!chosen) return null;
   const { group } = chosen;
   const findings: FindingDraft[] = [];
-  const locator = new CommentaryLocator(positions);
-  const addCommentary = (section: string, raw: Json | undefined): void => {
-    const text = composeCommentary([readText(raw)]);
+  const locator = new CommentaryLocator(positions, pointers);
+  const addCommentary = (section: string, owner: JsonObject, key: string): void => {
+    const text = composeCommentary([readText(owner[key])]);
     if (text)
       findings.push({
         text,
         section,
         polarity: 'neutral',
-        position: locator.locate(raw, null),
+        position: locator.locate(owner, key, null),
         label: null,
       });
   };
-  addCommentary(OVERALL_SECTION, group['commentary']);
-  addCommentary(PEOPLE_EXPERIENCE_SECTION, group['overallPeopleExperience']);
+  addCommentary(OVERALL_SECTION, group, 'commentary');
+  addCommentary(PEOPLE_EXPERIENCE_SECTION, group, 'overallPeopleExperience');
 
   const keyQuestions: AssessmentKeyQuestion[] = [];
   for (const kq of readObjects(group['keyQuestionRatings'])) {
@@ -199,7 +209,7 @@ export function readAssessment(
     const keyQuestion = cleanInline(name);
     const rating = readRating(kq['rating']);
     if (rating) keyQuestions.push({ name: keyQuestion, rating, status: readText(kq['status']) });
-    addCommentary(keyQuestion, kq['commentary']);
+    addCommentary(keyQuestion, kq, 'commentary');
     for (const topic of readObjects(kq['topicareas'])) {
       const finding = readTopicFindings(keyQuestion, topic, positions, locator);
       if (finding) findings.push(finding);

@@ -1,0 +1,159 @@
+/**
+ * `npx tsx bench/response-cache.ts [--runs N] [--corpus DIR]`: what the response cache saves.
+ * Each question of bench/query-cases.ts (the four-level nested read among them) is asked the same way
+ * again and again, alternating run by run between:
+ *
+ * - cached: a server with the cache on (`npm start`'s default), the same request, so every timed
+ *   one is a hit: the graph's answer-version read and the stored answer;
+ * - miss: the same server, each request made unique by an extra variable the operation does not
+ *   declare (graphql-js ignores it; the cache key does not), so each pays the version read, the
+ *   execution and the store;
+ * - uncached: a server with RESPONSE_CACHE_BYTES=0;
+ * - bare driver: the question's Cypher on the driver.
+ *
+ * It also times the version read alone on the driver: the price every cacheable query pays.
+ * With NEO4J_URI set it asks the graph that database holds, as it is (tiers M and L loaded
+ * beforehand); otherwise a temporary local Neo4j gets tier S (or `--corpus DIR`) through the real
+ * ingest. Prints; asserts nothing.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import neo4j from 'neo4j-driver';
+import { readConfig } from '../src/config.ts';
+import { createDriver, type Connection } from '../src/db/driver.ts';
+import { Database, toNeo4jParam } from '../src/db/executor.ts';
+import { findFreePort, startLocalNeo4j, type LocalNeo4jHandle } from '../src/db/local-neo4j.ts';
+import { runMigrations } from '../src/app/prepare-graph.ts';
+import { readAnswerVersion } from '../src/graph/summaries/graph-version.ts';
+import { completePostLoadSteps } from '../src/graph/write/post-load-steps.ts';
+import { DEFAULT_BATCH_SIZE } from '../src/graph/write/load-reports.ts';
+import { postGraphql } from './post-graphql.ts';
+import { buildQueryCases } from './query-cases.ts';
+import { runIngestChild } from './run-ingest-child.ts';
+import { startServerChild } from './server-child.ts';
+import { formatMs, measure, measureAlternating, type Timing } from './stats.ts';
+import { listTierSReports } from './tier-s.ts';
+
+const { values: args } = parseArgs({
+  options: { runs: { type: 'string', default: '100' }, corpus: { type: 'string' } },
+});
+const runs = Number(args.runs);
+const keepAlive = new http.Agent({ keepAlive: true });
+
+async function startApi(
+  connection: Connection,
+  cacheBytes: string | null,
+): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await findFreePort();
+  const child = await startServerChild(
+    'src/app/main.ts',
+    connection,
+    {
+      PORT: String(port),
+      LOAD_SEED: 'false',
+      RATE_LIMIT_PER_MINUTE: '0',
+      ...(cacheBytes !== null && { RESPONSE_CACHE_BYTES: cacheBytes }),
+    },
+    /ready: explorer at/,
+  );
+  return { url: `http://127.0.0.1:${port}/graphql`, stop: child.stop };
+}
+
+function describe(timing: Timing): string {
+  return `p50 ${formatMs(timing.p50)} ms p95 ${formatMs(timing.p95)} ms`;
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `bench.response-cache: ${runs} timed runs per side, ${os.cpus().length} cores, node ${process.version}`,
+  );
+  const config = readConfig();
+  let local: LocalNeo4jHandle | null = null;
+  let dataDir: string | null = null;
+  let connection: Connection;
+  if (config.neo4j.kind === 'external') {
+    connection = config.neo4j;
+    console.log(`neo4j: ${connection.uri} (NEO4J_URI), asked as it is`);
+  } else {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'inspection-graph-bench-cache-'));
+    local = await startLocalNeo4j({ ...config.neo4j, dataDir, port: 0 });
+    connection = { uri: local.uri, user: 'neo4j', password: local.password, database: 'neo4j' };
+  }
+  const driver = createDriver(connection);
+  const db = new Database(driver, connection.database, 600_000);
+  try {
+    if (local) {
+      await runMigrations(db, { seedDir: null, log: () => {} });
+      const inputs = args.corpus ? [path.resolve(args.corpus)] : listTierSReports();
+      const ingest = await runIngestChild(connection, 0, DEFAULT_BATCH_SIZE, inputs);
+      await completePostLoadSteps(db);
+      console.log(
+        `graph: ${args.corpus ?? 'tier S'} ingested, ${ingest.results} results, ${ingest.failed} failed`,
+      );
+    }
+    const versionRead = await measure(
+      () => driver.executeQuery(readAnswerVersion.cypher, {}, { routing: neo4j.routing.READ }),
+      runs,
+    );
+    console.log(
+      `cache.version_read: bare driver ${describe(versionRead)} (graph-state.read-answer-version, paid by every cacheable query)`,
+    );
+    const sample = await driver.executeQuery(
+      'MATCH (f:Finding)-[:ABOUT]->() RETURN f.id AS id LIMIT 1',
+    );
+    const findingId = String(sample.records[0]?.get('id') ?? '');
+    const cached = await startApi(connection, null);
+    const uncached = await startApi(connection, '0');
+    try {
+      for (const testCase of buildQueryCases(findingId)) {
+        const request = { query: testCase.graphql, variables: testCase.variables };
+        const bareParams = toNeo4jParam(testCase.bare.params) as Record<string, unknown>;
+        let unique = 0;
+        let hits = 0;
+        let misses = 0;
+        const [hit, miss, off, bare] = await measureAlternating(
+          [
+            async () => {
+              const answer = await postGraphql(cached.url, request, keepAlive);
+              if (answer.cacheStatus === 'hit') hits += 1;
+            },
+            async () => {
+              unique += 1;
+              const variables = {
+                ...testCase.variables,
+                benchUnique: `${testCase.name}-${unique}`,
+              };
+              const answer = await postGraphql(cached.url, { ...request, variables }, keepAlive);
+              if (answer.cacheStatus === 'miss') misses += 1;
+            },
+            () => postGraphql(uncached.url, request, keepAlive),
+            () =>
+              driver.executeQuery(testCase.bare.cypher, bareParams, {
+                routing: neo4j.routing.READ,
+              }),
+          ],
+          runs,
+        );
+        console.log(
+          `cache.${testCase.name}: cached ${describe(hit!)} | miss ${describe(miss!)} | uncached ${describe(off!)} | bare driver ${describe(bare!)} | cached/uncached p50 ${(hit!.p50 / off!.p50).toFixed(2)} (${hits} of ${runs + 3} cached requests were hits, ${misses} of ${runs + 3} unique ones misses)`,
+        );
+      }
+    } finally {
+      await cached.stop();
+      await uncached.stop();
+    }
+  } finally {
+    keepAlive.destroy();
+    await driver.close();
+    await local?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('bench failed:', error);
+  process.exit(1);
+});

@@ -1,0 +1,8 @@
+export {
+  ResponseCache,
+  computeEtag,
+  measureEntryBytes,
+  type ResponseCacheStats,
+} from './response-cache.ts';
+export { responseCachePlugin, CACHE_STATUS_HEADER } from './response-cache-plugin.ts';
+export { isNotModified } from './not-modified.ts';

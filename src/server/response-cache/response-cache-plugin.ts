@@ -1,0 +1,89 @@
+/**
+ * The Apollo plugin that serves and fills the response cache. It sits in Apollo's pipeline, after
+ * parsing, validation and the limits plugin, so a cached answer is only ever given to a request
+ * that would have been allowed to run, and anything that runs operations through Apollo (HTTP,
+ * `executeOperation`) shares it.
+ *
+ * Per request: once the operation is known, a query that reads the graph reads the graph's answer
+ * version (one lookup on a unique key, through the request's own database handle, so it is
+ * counted like any query); with the key made from it, a stored answer is returned instead of
+ * executing. After execution, an answer without errors is stored. Mutations, subscriptions,
+ * answers with errors, operations touching a live field (health) and those selecting only
+ * `__typename` or introspection (they read no graph) are neither served nor stored.
+ */
+import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { buildCacheKey } from './cache-key.ts';
+import type { ResponseCache } from './response-cache.ts';
+import { listRootFields } from './root-fields.ts';
+
+export interface ResponseCachePluginOptions<Context extends BaseContext> {
+  cache: ResponseCache;
+  /** The graph's answer version, read fresh for this request (errors fail the request). */
+  readVersion: (context: Context) => Promise<string>;
+  /** Who asks, as far as the answers may depend on it. */
+  identify: (context: Context) => string;
+  /** Root fields whose answer is not the graph's but the moment's (health). */
+  liveFields: ReadonlySet<string>;
+}
+
+export const CACHE_STATUS_HEADER = 'x-response-cache';
+
+function readsGraph(rootFields: readonly string[], liveFields: ReadonlySet<string>): boolean {
+  const graphFields = rootFields.filter((name) => !name.startsWith('__'));
+  return graphFields.length > 0 && !graphFields.some((name) => liveFields.has(name));
+}
+
+export function responseCachePlugin<Context extends BaseContext>(
+  options: ResponseCachePluginOptions<Context>,
+): ApolloServerPlugin<Context> {
+  const { cache } = options;
+  return {
+    async requestDidStart() {
+      let key: string | null = null;
+      let servedEtag: string | null = null;
+      return {
+        async didResolveOperation(request) {
+          const { operation, document } = request;
+          if (operation?.operation !== 'query') return;
+          if (!readsGraph(listRootFields(document, operation), options.liveFields)) return;
+          // A failure here (the database is down) fails the request as its own query would.
+          const version = await options.readVersion(request.contextValue);
+          key = buildCacheKey({
+            queryHash: request.queryHash,
+            operationName: request.operationName,
+            variables: request.request.variables,
+            identity: options.identify(request.contextValue),
+            version,
+          });
+        },
+        async responseForOperation() {
+          if (key === null) return null;
+          const answer = cache.get(key);
+          if (!answer) return null;
+          servedEtag = answer.etag;
+          return {
+            http: { status: undefined, headers: new HeaderMap() },
+            body: { kind: 'single', singleResult: { data: JSON.parse(answer.json) } },
+          };
+        },
+        async willSendResponse({ response }) {
+          if (key === null) return;
+          let etag = servedEtag;
+          if (etag === null) {
+            const { body } = response;
+            if (body.kind !== 'single') return;
+            const { data, errors } = body.singleResult;
+            if (errors?.length || data === null || data === undefined) return;
+            if (response.http.status !== undefined && response.http.status !== 200) return;
+            etag = cache.store(key, data).etag;
+          }
+          response.http.headers.set('etag', etag);
+          // Private: the key holds the caller's identity. no-cache: a browser asks again, with
+          // If-None-Match, and gets 304 while the graph has not changed.
+          response.http.headers.set('cache-control', 'private, no-cache');
+          response.http.headers.set(CACHE_STATUS_HEADER, servedEtag === null ? 'miss' : 'hit');
+        },
+      };
+    },
+  };
+}
