@@ -9,5 +9,8 @@
  *    CQC text names regulations by title ("breaches in relation to safe care and treatment").
  * 4: classifier version 2: boilerplate findings, themes by family and section context with a
  *    confidence, the learned theme model.
+ * 5: themes as the labelling guide reads them: a long text gets every theme one of its sentences
+ *    speaks of (no spread rule, no dominant-themes step), new cues and negative cues, the model
+ *    retrained. From this version the classifiers' version (CLASSIFIER_VERSION) is this number.
  */
-export const INGEST_VERSION = '4';
+export const INGEST_VERSION = '5';
