@@ -27,7 +27,12 @@ import { formatCoverage, measureCoverage, type ParsedFile } from '../eval/covera
 import { compareWithIlacsHistory } from '../eval/ilacs-agreement.ts';
 import { formatIlacsAgreement } from '../eval/ilacs-agreement-format.ts';
 import { DEFAULT_BOOTSTRAP } from '../eval/bootstrap.ts';
-import { labelCqcCommentaries, labelCqcFindings, type UnmappedLabel } from '../eval/cqc-labels.ts';
+import {
+  compareGuideWithMapping,
+  labelCqcCommentaries,
+  labelCqcFindings,
+  type UnmappedLabel,
+} from '../eval/cqc-labels.ts';
 import { readLabelledFindings, readPassLabels, tagLabelledFindings } from '../eval/theme-labels.ts';
 import { measureLabelAgreement, pairLabelPasses } from '../eval/label-agreement.ts';
 import { formatLabelAgreement } from '../eval/label-agreement-format.ts';
@@ -289,13 +294,18 @@ async function labelledSets(
   if (existsSync(labelsFile)) {
     const rows = readLabelledFindings(await readFile(labelsFile, 'utf8'));
     const where = path.relative(process.cwd(), labelsFile);
+    const dev = rows.filter((r) => r.split === 'dev');
     sets.push(
       {
+        // Not the tagger: the ceiling of the first set for a tagger that reads as the guide does.
+        title: `CQC quality-statement findings of the hand-labelled development part: the labelling guide's labels (not the tagger's) against the mapping`,
+        examples: compareGuideWithMapping(findings.examples, dev),
+        notes: [],
+        disagreements: false,
+      },
+      {
         title: `Hand-labelled findings, development part (${where})`,
-        examples: tagLabelledFindings(
-          rows.filter((r) => r.split === 'dev'),
-          options,
-        ),
+        examples: tagLabelledFindings(dev, options),
         notes: [],
         disagreements: true,
       },

@@ -122,3 +122,31 @@ export function labelCqcCommentaries(
         }
   return { examples, unmapped };
 }
+
+/** A hand-labelled finding as compareGuideWithMapping reads it. */
+export interface GuideLabelledText {
+  source: string;
+  text: string;
+  themes: readonly string[];
+}
+
+function sameText(a: string, b: string): boolean {
+  return a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The quality-statement findings that are in the hand-labelled set too (same report file, same
+ * text), with the labelling guide's labels in place of the tagger's: how far a reader following
+ * the guide agrees with the mapping. The guide labels every theme a commentary speaks of and
+ * the mapping only its statement's, so this is about as high as a tagger that reads as the guide
+ * says can score against the mapping.
+ */
+export function compareGuideWithMapping(
+  examples: readonly LabelledExample[],
+  labelled: readonly GuideLabelledText[],
+): LabelledExample[] {
+  return examples.flatMap((example) => {
+    const row = labelled.find((r) => r.source === example.file && sameText(r.text, example.text));
+    return row ? [{ ...example, predicted: [...row.themes] }] : [];
+  });
+}

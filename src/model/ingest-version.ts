@@ -10,5 +10,10 @@
  * 4: classifier version 2: boilerplate findings, themes by family and section context with a
  *    confidence, the learned theme model.
  * 5: the visits of an inspection split over several are written to the graph.
+ * 6: themes as the labelling guide reads them: a long text gets every theme one of its sentences
+ *    speaks of (no spread rule, no dominant-themes step), new cues and negative cues, the model
+ *    retrained. From this version the classifiers' version (CLASSIFIER_VERSION) is this number.
+ *    Reports carry a readingKey, CQC API findings a JSON pointer, and a CQC full report that
+ *    prints no location id is keyed by its name and address.
  */
-export const INGEST_VERSION = '5';
+export const INGEST_VERSION = '6';

@@ -5,6 +5,7 @@
  * parser already filled in (classifier results are added beside them).
  */
 import type { Citation, Finding, ReportDocument, ThemeTag } from '../../model/document.ts';
+import { INGEST_VERSION } from '../../model/ingest-version.ts';
 import { classifyPolarity } from './classify-polarity.ts';
 import { findDefaultLegislation } from './default-legislation.ts';
 import { findCitations, type CitationContext } from './find-citations.ts';
@@ -25,12 +26,13 @@ export {
 export type { ThemeFeatures } from './theme-model.ts';
 
 /**
- * Version of what the classifiers write, kept in each document. Bump it, and INGEST_VERSION
- * (model/ingest-version.ts) with it, when their output for the same text changes (new cues,
- * contexts, boilerplate texts, confidences, the model or the reference files they read): the
- * ingest version is what makes `npm run ingest` load again, and so re-tag, a graph's reports.
+ * Version of what the classifiers write, kept in each document: the pipeline's INGEST_VERSION
+ * (model/ingest-version.ts), so one number is bumped when their output for the same text changes
+ * (new cues, contexts, boilerplate texts, confidences, the model or the reference files they
+ * read), and that number is what makes `npm run ingest` load again, and so re-tag, a graph's
+ * reports. (Until ingest version 5 it was a number of its own, last '2'.)
  */
-export const CLASSIFIER_VERSION = '2';
+export const CLASSIFIER_VERSION: string = INGEST_VERSION;
 
 function citationKey(citation: Citation): string {
   return `${citation.regulation.legislation}:${citation.regulation.number}`;

@@ -14,9 +14,14 @@
  * each, and 2 tags. A cited regulation counts like a cue for each theme it covers when it covers
  * one or two themes, and like one weak cue when it covers more (HSCA RA 2014 regulation 12 covers
  * medicines, infection control, premises and harm: citing it says little about which).
- * Long texts need their evidence spread: one sentence with evidence per 6 sentences of text, so
- * the Ofsted paragraphs and CQC bullets findings come from (at most 6 sentences) need one, and a
- * 14-sentence CQC commentary that mentions training once is not tagged staffing.
+ * A long text is tagged with every theme one of its sentences gives evidence for, as the labelling
+ * guide labels it (tests/golden/themes/LABELLING.md, rule 4: a 14-sentence CQC commentary that
+ * judges staff training in one sentence is about staffing too). Earlier versions asked long texts
+ * for evidence in one sentence per six and kept only their dominant themes, tuned against the CQC
+ * quality-statement mapping, which names a commentary's one or two headline themes; against the
+ * guide's labels both lowered micro-F1 on the development part (rules 0.756 with them, 0.787
+ * without), most of all on CQC assessment commentary (0.66 and 0.81). How much of a text a theme's
+ * evidence covers still lowers its confidence (theme-confidence.ts) and is read by the model.
  * Legislation names and citations are masked before matching, so "Health and Social Care Act"
  * is no health cue. Each tag keeps the terms that fired, lower-cased as found.
  */
@@ -26,7 +31,6 @@ import type { CompiledCue } from './compiled-cue.ts';
 import { compileCue, findCueMatches, maskSpans, prepareForCues, type CueMatch } from './cues.ts';
 import { findBoilerplate } from './find-boilerplate.ts';
 import { findLegislationNames } from './legislation-names.ts';
-import { keepDominantThemes } from './dominant-themes.ts';
 import { splitSentences, type Sentence } from './split-sentences.ts';
 import { confidenceOf } from './theme-confidence.ts';
 import { extractTextFeatures } from './theme-features.ts';
@@ -41,8 +45,6 @@ interface ThemeCue {
 }
 
 const THRESHOLD = 2;
-/** How many sentences of text each sentence with evidence may stand for. */
-const SENTENCES_PER_EVIDENCE = 6;
 /** A regulation covering more themes than this is weak evidence for each of them. */
 const MAX_THEMES_FOR_STRONG_REGULATION = 2;
 
@@ -228,7 +230,7 @@ function scoreOf(evidence: Evidence): number {
   return strong + (bestSentence + evidence.weakRegulations.size) * points('weak');
 }
 
-/** A theme that passed the threshold, with what the dominance rule weighs. */
+/** A theme with rule evidence: its points and how much of the text the evidence covers. */
 export interface ThemeCandidate extends Omit<ThemeTag, 'confidence'> {
   score: number;
   /**
@@ -273,14 +275,11 @@ export interface ThemeReading {
   themes: ThemeTag[];
 }
 
-/**
- * Themes of one finding, and whether it is boilerplate. In a long text only the dominant themes
- * are kept (see dominant-themes.ts).
- */
+/** Themes of one finding, and whether it is boilerplate. */
 export function readThemes(text: string, context: TagContext = {}): ThemeReading {
   const found = findThemeCandidates(text, context);
   if (found.boilerplate) return { boilerplate: true, themes: [] };
-  const ruleTags = keepDominantThemes(found.candidates, found.sentenceCount);
+  const ruleTags = found.candidates;
   const model = context.rulesOnly ? null : readThemeModel();
   if (model === null)
     return {
@@ -311,7 +310,7 @@ function themeOrder(): readonly string[] {
 export function readThemeFeatures(text: string, context: TagContext = {}): ThemeFeatures | null {
   const found = findThemeCandidates(text, context);
   if (found.boilerplate) return null;
-  const ruleTags = keepDominantThemes(found.candidates, found.sentenceCount);
+  const ruleTags = found.candidates;
   return {
     text: extractTextFeatures(found.masked, context.family ?? null, context.section ?? null),
     evidence: found.evidence,
@@ -330,7 +329,7 @@ function sentenceAt(sentences: readonly Sentence[], offset: number): number {
   return sentences.length;
 }
 
-/** Every theme whose evidence meets the threshold and spread rules, strongest first. */
+/** Every theme whose evidence meets the threshold, strongest first. */
 export function findThemeCandidates(text: string, context: TagContext = {}): ThemeCandidates {
   const citations = context.citations ?? [];
   const family = context.family ?? null;
@@ -356,7 +355,6 @@ export function findThemeCandidates(text: string, context: TagContext = {}): The
   ];
   const masked = maskSpans(prepared, spans);
   const sentences = splitSentences(masked);
-  const requiredSentences = Math.max(1, Math.ceil(sentences.length / SENTENCES_PER_EVIDENCE));
   const active = taxonomy.contexts.filter((c) => appliesTo(c, family, context.section ?? null));
   const { cues, notCues } = cueListsFor(taxonomy, active);
   const negations = notCues.length > 0 ? findCueMatches(masked, notCues) : [];
@@ -385,21 +383,15 @@ export function findThemeCandidates(text: string, context: TagContext = {}): The
     }
   }
   const order = new Map(themes.map((t, i) => [t.id, i]));
-  const weighed = [...byTheme.entries()].map(([id, evidence]) => ({
+  const weighed: ThemeCandidate[] = [...byTheme.entries()].map(([id, evidence]) => ({
     id,
     terms: evidence.terms,
     score: scoreOf(evidence),
     weight: weighEvidence(evidence),
-    passed: false,
-    spread: evidence.sentences.size,
   }));
-  for (const c of weighed) c.passed = c.score >= THRESHOLD && c.spread >= requiredSentences;
   const candidates = weighed
-    .filter((c) => c.passed)
-    .sort((a, b) => b.score - a.score || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
-    .map(({ id, terms, score, weight }) => ({ id, terms, score, weight }));
-  const evidence = new Map(
-    weighed.map(({ id, terms, score, weight }) => [id, { id, terms, score, weight }]),
-  );
+    .filter((c) => c.score >= THRESHOLD)
+    .sort((a, b) => b.score - a.score || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  const evidence = new Map(weighed.map((c) => [c.id, c]));
   return { boilerplate: false, sentenceCount: sentences.length, candidates, evidence, masked };
 }

@@ -103,11 +103,16 @@ describe('an incidental word does not add a theme', () => {
     ).toEqual([]);
   });
 
-  it('a long paragraph keeps its topic, not the leadership it mentions once (ILACS Barnsley 2018)', () => {
+  it('a long paragraph gets each theme one of its sentences speaks of (ILACS Barnsley 2018)', () => {
     const themes = ids(
       "The virtual school headteacher provides strong leadership and direction for her team. There are effective relationships with schools in monitoring the quality of personal education plans (PEPs), tracking attendance and the use of the pupil premium grant, and in providing appropriate challenge. The quality of PEPS has improved since the last inspection, although there is a recognition that the quality of targets is variable. The termly personal education plans (TPEPs) are detailed and set out expected outcomes for a wide range of therapeutic inputs for children in care. These happen in the school environment and include art and play therapy and nurture sessions. The percentage of children in care attending a good or better school has increased. Attendance for children in care is in line with the national average, and persistent absence is below the national average. However, the local authority knows that incidents of fixed- term exclusion for children in care remain too high. The virtual school headteacher is providing additional support for schools. For example, training has been provided for designated teachers to support teachers to be trauma- and attachment-focused and to understand their impact on pupils' learning and behaviour.",
     );
     expect(themes).toContain('education-and-achievement');
-    expect(themes).not.toContain('governance');
+    expect(themes).toContain('health-and-wellbeing');
+    // The labelling guide's rule 4: one sentence is enough. The virtual school head's "strong
+    // leadership and direction for her team" is governance to the second labelling pass, not to
+    // the first (tests/golden/themes/README.md, "Where the passes differ"); the rules side with
+    // the second since they stopped keeping only a long text's dominant themes (ingest version 5).
+    expect(themes).toContain('governance');
   });
 });
