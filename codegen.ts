@@ -58,6 +58,8 @@ const config: CodegenConfig = {
           RatingChange: '../graph/questions/rating-changes/index.ts#RatingChangeRow',
           RelatedFinding: '../graph/search.ts#RelatedFindingRow',
           SearchHit: '../graph/search.ts#SearchHitRow',
+          RequirementFollowUp: '../graph/location-profile.ts#RequirementFollowUpRow',
+          ReportPassage: '../graph/location-profile.ts#ReportPassageRow',
           IngestReportResult: '../resolvers/ingest-result.ts#IngestResultRow',
         },
       },

@@ -7,6 +7,7 @@ import type { ThemeTrendRow } from '../graph/questions/theme-trends/index.ts';
 import type { ThemePairRow } from '../graph/questions/theme-cooccurrence/index.ts';
 import type { RatingChangeRow } from '../graph/questions/rating-changes/index.ts';
 import type { RelatedFindingRow, SearchHitRow } from '../graph/search.ts';
+import type { RequirementFollowUpRow, ReportPassageRow } from '../graph/location-profile.ts';
 import type { IngestResultRow } from '../resolvers/ingest-result.ts';
 import type { RequestContext } from '../resolvers/context.ts';
 export type Maybe<T> = T | null;
@@ -600,6 +601,8 @@ export type Query = {
    * then regulation id; page with `first` and `after`.
    */
   repeatedBreaches: RepeatedBreachConnection;
+  /** A report by the sha256 of its text (a SourcePosition's report). */
+  report: Maybe<Report>;
   /** Full-text search over findings and requirements. */
   search: Array<SearchHit>;
   theme: Maybe<Theme>;
@@ -719,6 +722,11 @@ export type QueryRepeatedBreachesArgs = {
   regulation?: InputMaybe<Scalars['ID']['input']>;
   regulator?: InputMaybe<Regulator>;
   to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryReportArgs = {
+  sha256: Scalars['ID']['input'];
 };
 
 
@@ -899,6 +907,8 @@ export type Report = {
   ingestedAt: Maybe<Scalars['DateTime']['output']>;
   parser: Scalars['String']['output'];
   parserVersion: Scalars['String']['output'];
+  /** Every passage the graph holds from this report, in the order of the text. */
+  passages: Array<ReportPassage>;
   sha256: Scalars['ID']['output'];
   /** Problems the parser recorded (code, line, message); values it could not read are absent, never guessed. */
   warnings: Array<Scalars['String']['output']>;
@@ -911,6 +921,26 @@ export type ReportFormat =
   | 'PDF'
   | 'TXT';
 
+/** A passage the graph holds from a report: a finding, requirement, recommendation or enforcement item, at its place in the text. */
+export type ReportPassage = {
+  __typename?: 'ReportPassage';
+  /** Id of the Finding, Requirement, Recommendation or EnforcementAction. */
+  id: Scalars['ID']['output'];
+  kind: ReportPassageKind;
+  /** 1-based line in the report text. */
+  line: Scalars['Int']['output'];
+  /** 0-based character offset in the report text. */
+  offset: Scalars['Int']['output'];
+  text: Scalars['String']['output'];
+};
+
+/** What a passage of a report holds. */
+export type ReportPassageKind =
+  | 'ENFORCEMENT'
+  | 'FINDING'
+  | 'RECOMMENDATION'
+  | 'REQUIREMENT';
+
 /** What an inspection requires the provider to do, under a regulation, by a date. */
 export type Requirement = {
   __typename?: 'Requirement';
@@ -919,6 +949,8 @@ export type Requirement = {
   dueDate: Maybe<Scalars['Date']['output']>;
   /** The compliance notice the requirement is subject to; null when complianceNotice is false. */
   enforcementAction: Maybe<EnforcementAction>;
+  /** The location's next inspection and whether this requirement was met there; null while no later inspection is in the graph. */
+  followUp: Maybe<RequirementFollowUp>;
   id: Scalars['ID']['output'];
   inspection: Inspection;
   /** Paragraph references as printed, e.g. 'Regulation 6 (1)(a)(b)'. */
@@ -949,6 +981,19 @@ export type RequirementFilter = {
   region?: InputMaybe<Scalars['String']['input']>;
   regulator?: InputMaybe<Regulator>;
   to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** Whether a requirement was met, as the location's next inspection shows. */
+export type RequirementFollowUp = {
+  __typename?: 'RequirementFollowUp';
+  /**
+   * false: the next inspection made a requirement, or took enforcement, under the same regulation
+   * again. true: the next inspection's own report is in the graph and did neither. null: it cannot
+   * be told (the next inspection has no report in the graph, or the requirement names no regulation).
+   */
+  met: Maybe<Scalars['Boolean']['output']>;
+  /** The location's next inspection after the one that made the requirement. */
+  nextInspection: Inspection;
 };
 
 /** A full-text hit in a finding or a requirement. */
@@ -1195,10 +1240,13 @@ export type ResolversTypes = {
   RepeatedBreachEdge: ResolverTypeWrapper<Omit<RepeatedBreachEdge, 'node'> & { node: ResolversTypes['RepeatedBreach'] }>;
   Report: ResolverTypeWrapper<ReportRow>;
   ReportFormat: ReportFormat;
+  ReportPassage: ResolverTypeWrapper<ReportPassageRow>;
+  ReportPassageKind: ReportPassageKind;
   Requirement: ResolverTypeWrapper<RequirementRow>;
   RequirementConnection: ResolverTypeWrapper<Omit<RequirementConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['RequirementEdge']>, nodes: Array<ResolversTypes['Requirement']> }>;
   RequirementEdge: ResolverTypeWrapper<Omit<RequirementEdge, 'node'> & { node: ResolversTypes['Requirement'] }>;
   RequirementFilter: RequirementFilter;
+  RequirementFollowUp: ResolverTypeWrapper<RequirementFollowUpRow>;
   SearchHit: ResolverTypeWrapper<SearchHitRow>;
   SortDirection: SortDirection;
   SourcePosition: ResolverTypeWrapper<PositionRow>;
@@ -1269,10 +1317,12 @@ export type ResolversParentTypes = {
   RepeatedBreachConnection: Omit<RepeatedBreachConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['RepeatedBreachEdge']>, nodes: Array<ResolversParentTypes['RepeatedBreach']> };
   RepeatedBreachEdge: Omit<RepeatedBreachEdge, 'node'> & { node: ResolversParentTypes['RepeatedBreach'] };
   Report: ReportRow;
+  ReportPassage: ReportPassageRow;
   Requirement: RequirementRow;
   RequirementConnection: Omit<RequirementConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['RequirementEdge']>, nodes: Array<ResolversParentTypes['Requirement']> };
   RequirementEdge: Omit<RequirementEdge, 'node'> & { node: ResolversParentTypes['Requirement'] };
   RequirementFilter: RequirementFilter;
+  RequirementFollowUp: RequirementFollowUpRow;
   SearchHit: SearchHitRow;
   SourcePosition: PositionRow;
   String: Scalars['String']['output'];
@@ -1535,6 +1585,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   regulations?: Resolver<Array<ResolversTypes['Regulation']>, ParentType, ContextType, Partial<QueryRegulationsArgs>>;
   relatedFindings?: Resolver<Array<ResolversTypes['RelatedFinding']>, ParentType, ContextType, RequireFields<QueryRelatedFindingsArgs, 'findingId' | 'first'>>;
   repeatedBreaches?: Resolver<ResolversTypes['RepeatedBreachConnection'], ParentType, ContextType, RequireFields<QueryRepeatedBreachesArgs, 'evidence' | 'first' | 'minInspections'>>;
+  report?: Resolver<Maybe<ResolversTypes['Report']>, ParentType, ContextType, RequireFields<QueryReportArgs, 'sha256'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   theme?: Resolver<Maybe<ResolversTypes['Theme']>, ParentType, ContextType, RequireFields<QueryThemeArgs, 'id'>>;
   themeCooccurrence?: Resolver<ResolversTypes['ThemePairConnection'], ParentType, ContextType, RequireFields<QueryThemeCooccurrenceArgs, 'first'>>;
@@ -1626,14 +1677,24 @@ export type ReportResolvers<ContextType = RequestContext, ParentType extends Res
   ingestedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   parser?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parserVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  passages?: Resolver<Array<ResolversTypes['ReportPassage']>, ParentType, ContextType>;
   sha256?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ReportPassageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ReportPassage'] = ResolversParentTypes['ReportPassage']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ReportPassageKind'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  offset?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type RequirementResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Requirement'] = ResolversParentTypes['Requirement']> = {
   complianceNotice?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   enforcementAction?: Resolver<Maybe<ResolversTypes['EnforcementAction']>, ParentType, ContextType>;
+  followUp?: Resolver<Maybe<ResolversTypes['RequirementFollowUp']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inspection?: Resolver<ResolversTypes['Inspection'], ParentType, ContextType>;
   paragraphs?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1652,6 +1713,11 @@ export type RequirementConnectionResolvers<ContextType = RequestContext, ParentT
 export type RequirementEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RequirementEdge'] = ResolversParentTypes['RequirementEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
+};
+
+export type RequirementFollowUpResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RequirementFollowUp'] = ResolversParentTypes['RequirementFollowUp']> = {
+  met?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  nextInspection?: Resolver<ResolversTypes['Inspection'], ParentType, ContextType>;
 };
 
 export type SearchHitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
@@ -1754,9 +1820,11 @@ export type Resolvers<ContextType = RequestContext> = {
   RepeatedBreachConnection?: RepeatedBreachConnectionResolvers<ContextType>;
   RepeatedBreachEdge?: RepeatedBreachEdgeResolvers<ContextType>;
   Report?: ReportResolvers<ContextType>;
+  ReportPassage?: ReportPassageResolvers<ContextType>;
   Requirement?: RequirementResolvers<ContextType>;
   RequirementConnection?: RequirementConnectionResolvers<ContextType>;
   RequirementEdge?: RequirementEdgeResolvers<ContextType>;
+  RequirementFollowUp?: RequirementFollowUpResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   SourcePosition?: SourcePositionResolvers<ContextType>;
   Theme?: ThemeResolvers<ContextType>;

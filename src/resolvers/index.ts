@@ -21,6 +21,11 @@ import { health } from './health.ts';
 import { IngestReportResult, ingestMutations } from './ingest.ts';
 import { Inspection, inspectionQueries, Judgement } from './inspections.ts';
 import { Location, locationQueries } from './locations.ts';
+import {
+  locationProfileQueries,
+  ReportPassageFields,
+  RequirementFollowUpFields,
+} from './location-profile.ts';
 import { Provider, providerQueries } from './providers.ts';
 import { ProviderIdentityFields } from './provider-identity.ts';
 import {
@@ -45,6 +50,7 @@ export const resolvers: Resolvers = {
     ...findingQueries,
     ...analyticsQueries,
     ...searchQueries,
+    ...locationProfileQueries,
   },
   Mutation: { ...ingestMutations },
   Provider: { ...Provider, ...ProviderIdentityFields },
@@ -53,13 +59,13 @@ export const resolvers: Resolvers = {
   Judgement,
   Legislation,
   Regulation,
-  Requirement,
+  Requirement: { ...Requirement, ...RequirementFollowUpFields },
   EnforcementAction,
   Finding,
   Recommendation,
   Theme,
   SourcePosition,
-  Report,
+  Report: { ...Report, ...ReportPassageFields },
   RepeatedBreach,
   CountedInspection,
   RepeatStatement,
