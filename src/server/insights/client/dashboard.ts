@@ -127,7 +127,12 @@ function panelSection(panel: PanelView<unknown>): HTMLElement {
   const { data } = panel;
   return h(
     'section',
-    { class: 'panel', 'data-panel': data.id, 'aria-labelledby': `${data.id}-title` },
+    {
+      class: 'panel',
+      'data-panel': data.id,
+      'data-state': 'loading',
+      'aria-labelledby': `${data.id}-title`,
+    },
     h('h2', { id: `${data.id}-title` }, data.title),
     h('p', { class: 'muted' }, data.description),
     h('ul', { class: 'panel-notes' }),

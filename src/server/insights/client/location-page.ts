@@ -12,7 +12,7 @@ export const LOCATION_PAGE_OPERATION = `query LocationProfilePage($id: ID!) {
   location(id: $id) {
     id name urn cqcId type region localAuthority address regulators
     provider { id name address }
-    inspections(first: 100) {
+    inspections(first: 50) {
       nodes {
         id startDate type regulator overallGrade overallGradeText ratingDirection ratingDirectionSource hasReport
         requirements {
@@ -26,14 +26,20 @@ export const LOCATION_PAGE_OPERATION = `query LocationProfilePage($id: ID!) {
           regulation { id }
           source { line report { sha256 fileName } }
         }
-        findings(first: 100) {
-          totalCount
-          nodes {
-            id text polarity section boilerplate
-            themes { theme { id label } }
-            source { line report { sha256 fileName } }
-          }
-        }
+      }
+    }
+  }
+}`;
+
+/** Findings are read one inspection at a time: with the rest in one request they cost too much. */
+export const INSPECTION_FINDINGS_OPERATION = `query LocationProfileFindings($id: ID!) {
+  inspection(id: $id) {
+    findings(first: 100) {
+      totalCount
+      nodes {
+        id text polarity section boilerplate
+        themes { theme { id label } }
+        source { line report { sha256 fileName } }
       }
     }
   }
@@ -86,7 +92,11 @@ interface InspectionNode {
   hasReport: boolean;
   requirements: RequirementNode[];
   enforcementActions: EnforcementNode[];
-  findings: { totalCount: number; nodes: FindingNode[] };
+}
+
+interface FindingPage {
+  totalCount: number;
+  nodes: FindingNode[];
 }
 interface LocationNode {
   id: string;
@@ -190,6 +200,16 @@ export async function renderLocationPage(
   document.title = `${location.name ?? location.id} · Inspection Graph`;
   // The API lists newest first; a timeline reads oldest first.
   const inspections = [...location.inspections.nodes].reverse();
+  const findings = await Promise.all(
+    inspections.map(async (inspection): Promise<FindingPage> => {
+      if (!inspection.hasReport) return { totalCount: 0, nodes: [] };
+      const answer = await post<{ inspection: { findings: FindingPage } | null }>(
+        INSPECTION_FINDINGS_OPERATION,
+        { id: inspection.id },
+      );
+      return answer.inspection?.findings ?? { totalCount: 0, nodes: [] };
+    }),
+  );
   const requirements = inspections.flatMap((inspection) =>
     inspection.requirements.map((requirement) => ({ inspection, requirement })),
   );
@@ -251,20 +271,21 @@ export async function renderLocationPage(
         ),
     h('h2', {}, 'Findings'),
     ...inspections
-      .filter((inspection) => inspection.findings.totalCount > 0)
-      .map((inspection) =>
+      .map((inspection, index) => ({ inspection, page: findings[index]! }))
+      .filter(({ page }) => page.totalCount > 0)
+      .map(({ inspection, page }) =>
         h(
           'section',
           { class: 'findings' },
           h(
             'h3',
             {},
-            `${inspection.startDate ?? inspection.id} (${inspection.findings.nodes.length} of ${inspection.findings.totalCount})`,
+            `${inspection.startDate ?? inspection.id}: ${page.nodes.length} of ${page.totalCount} findings`,
           ),
           h(
             'ul',
             {},
-            inspection.findings.nodes
+            page.nodes
               .filter((finding) => !finding.boilerplate)
               .map((finding) =>
                 h(
