@@ -131,6 +131,17 @@ function metText(followUp: RequirementNode['followUp']): string {
   return `cannot tell (${at}: no report)`;
 }
 
+/** The heading of an inspection's findings: how many, and what is not listed. */
+function describeFindings(inspection: InspectionNode, page: FindingPage): string {
+  const boilerplate = page.nodes.filter((finding) => finding.boilerplate).length;
+  const unread = page.totalCount - page.nodes.length;
+  const left = [
+    boilerplate > 0 ? `${boilerplate} of the regulator's standard text not listed` : '',
+    unread > 0 ? `${unread} more not shown` : '',
+  ].filter(Boolean);
+  return `${inspection.startDate ?? inspection.id}: ${page.totalCount} findings${left.length ? ` (${left.join('; ')})` : ''}`;
+}
+
 function table(headers: string[], rows: (Element | string)[][], className: string): Element {
   return h(
     'table',
@@ -277,11 +288,7 @@ export async function renderLocationPage(
         h(
           'section',
           { class: 'findings' },
-          h(
-            'h3',
-            {},
-            `${inspection.startDate ?? inspection.id}: ${page.nodes.length} of ${page.totalCount} findings`,
-          ),
+          h('h3', {}, describeFindings(inspection, page)),
           h(
             'ul',
             {},

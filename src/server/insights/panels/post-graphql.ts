@@ -18,23 +18,51 @@ interface FetchLike {
   ): Promise<{ status: number; text(): Promise<string> }>;
 }
 
+/** Answers worth asking again: the database was slow or away for a moment, or we were early. */
+const TRANSIENT_CODES = new Set([
+  'DATABASE_UNAVAILABLE',
+  'QUERY_TIMEOUT',
+  'REQUEST_TIMEOUT',
+  'RATE_LIMITED',
+]);
+const ATTEMPTS = 3;
+const RETRY_PAUSE_MS = 1000;
+
+interface Answer<Data> {
+  data?: Data;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
 export function createPostGraphql(graphqlUrl: string, fetchImpl: FetchLike): PostGraphql {
-  return async <Data>(query: string, variables: Record<string, unknown>): Promise<Data> => {
+  const askOnce = async <Data>(
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<Answer<Data> & { status: number }> => {
     const response = await fetchImpl(graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ query, variables }),
     });
     const text = await response.text();
-    let body: { data?: Data; errors?: { message: string }[] };
     try {
-      body = JSON.parse(text) as typeof body;
+      return { ...(JSON.parse(text) as Answer<Data>), status: response.status };
     } catch {
       throw new GraphqlAnswerError(`${response.status}: ${text.slice(0, 200) || '(empty)'}`);
     }
-    if (body.errors?.length) throw new GraphqlAnswerError(body.errors[0]!.message);
-    if (body.data === undefined) throw new GraphqlAnswerError(`${response.status}: no data`);
-    return body.data;
+  };
+  return async <Data>(query: string, variables: Record<string, unknown>): Promise<Data> => {
+    for (let attempt = 1; ; attempt += 1) {
+      const body = await askOnce<Data>(query, variables);
+      const error = body.errors?.[0];
+      if (!error) {
+        if (body.data === undefined) throw new GraphqlAnswerError(`${body.status}: no data`);
+        return body.data;
+      }
+      const code = error.extensions?.code ?? 'ERROR';
+      if (attempt >= ATTEMPTS || !TRANSIENT_CODES.has(code))
+        throw new GraphqlAnswerError(`${code}: ${error.message}`);
+      await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS * attempt));
+    }
   };
 }
 

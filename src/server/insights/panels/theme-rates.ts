@@ -47,34 +47,37 @@ export const themeRatesPanel: PanelData<ThemeRateRow> = {
   operation: OPERATION,
   variables: (filters) => ({ from: filters.from, to: filters.to, polarity: 'CONCERN' }),
   async load(post, filters) {
-    const inspections = new Map<number, number>();
-    const rows: ThemeRateRow[] = [];
-    for (const polarity of THEME_POLARITIES) {
-      const data = await post<{ themeTrends: TrendPoint[] }>(OPERATION, {
-        from: filters.from,
-        to: filters.to,
-        polarity,
-      });
-      for (const point of data.themeTrends) {
-        const year = Number(point.period);
-        if (!inspections.has(year))
-          inspections.set(
-            year,
-            await countInspections(post, { year, region: null, withFilters: false }, filters),
-          );
-        const of = inspections.get(year)!;
-        rows.push({
+    const trends = await Promise.all(
+      THEME_POLARITIES.map(async (polarity) => {
+        const data = await post<{ themeTrends: TrendPoint[] }>(OPERATION, {
+          from: filters.from,
+          to: filters.to,
           polarity,
-          theme: point.theme.id,
-          label: point.theme.label,
-          year,
-          inspectionsWithTheme: point.inspectionCount,
-          inspections: of,
-          percentOfInspections: per100(point.inspectionCount, of),
-          findings: point.findingCount,
         });
-      }
-    }
+        return data.themeTrends.map((point) => ({ polarity, point }));
+      }),
+    );
+    const points = trends.flat();
+    const years = [...new Set(points.map(({ point }) => Number(point.period)))];
+    const counts = await Promise.all(
+      years.map((year) =>
+        countInspections(post, { year, region: null, withFilters: false }, filters),
+      ),
+    );
+    const inspections = new Map(years.map((year, index) => [year, counts[index]!]));
+    const rows: ThemeRateRow[] = points.map(({ polarity, point }) => {
+      const of = inspections.get(Number(point.period))!;
+      return {
+        polarity,
+        theme: point.theme.id,
+        label: point.theme.label,
+        year: Number(point.period),
+        inspectionsWithTheme: point.inspectionCount,
+        inspections: of,
+        percentOfInspections: per100(point.inspectionCount, of),
+        findings: point.findingCount,
+      };
+    });
     return rows.sort(
       (a, b) =>
         a.polarity.localeCompare(b.polarity) || a.theme.localeCompare(b.theme) || a.year - b.year,
