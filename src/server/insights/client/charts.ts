@@ -13,6 +13,33 @@ import type { ThemeRateRow } from '../panels/theme-rates.ts';
 
 const WIDTH = 560;
 
+/**
+ * Twenty distinct colours (Tableau 10 and its light partners) for the taxonomy's themes: Plot's
+ * categorical schemes have ten, and it warns (a ⚠ on the chart) when there are more values.
+ */
+const THEME_COLOURS = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+  '#a0cbe8',
+  '#ffbe7d',
+  '#ff9d9a',
+  '#86bcb6',
+  '#8cd17d',
+  '#f1ce63',
+  '#d4a6c8',
+  '#fabfd2',
+  '#d7b5a6',
+  '#79706e',
+];
+
 /** Whole-number ticks for counts: every integer up to ten, else Plot's own (never 0.5 of a count). */
 function countTicks(max: number): { ticks?: number[]; tickFormat: string } {
   return max <= 10
@@ -125,7 +152,7 @@ export function chartThemeRates(panel: PanelData<ThemeRateRow>, rows: ThemeRateR
     x: { label: 'year', tickFormat: 'd', type: 'point' },
     y: { label: '% of inspections', grid: true },
     fy: { label: null, tickFormat: (value: string) => value.toLowerCase() },
-    color: { legend: true, type: 'categorical' },
+    color: { legend: true, type: 'categorical', range: THEME_COLOURS },
     marks: [
       Plot.lineY(rows, { x: 'year', y: 'percentOfInspections', stroke: 'label', fy: 'polarity' }),
       Plot.dot(rows, {
