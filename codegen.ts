@@ -61,6 +61,8 @@ const config: CodegenConfig = {
           // The health check's own fields; syntheticData is resolved only when asked for.
           Health: '../graph/health.ts#HealthReport',
           ProviderGroup: '../graph/provider-groups.ts#ProviderGroupRow',
+          RequirementFollowUp: '../graph/location-profile.ts#RequirementFollowUpRow',
+          ReportPassage: '../graph/location-profile.ts#ReportPassageRow',
           IngestReportResult: '../resolvers/ingest-result.ts#IngestResultRow',
           Change: '../graph/changes/read-changes.ts#ChangeRow',
         },

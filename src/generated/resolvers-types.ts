@@ -9,6 +9,7 @@ import type { RatingChangeRow } from '../graph/questions/rating-changes/index.ts
 import type { RelatedFindingRow, SearchHitRow } from '../graph/search.ts';
 import type { HealthReport } from '../graph/health.ts';
 import type { ProviderGroupRow } from '../graph/provider-groups.ts';
+import type { RequirementFollowUpRow, ReportPassageRow } from '../graph/location-profile.ts';
 import type { IngestResultRow } from '../resolvers/ingest-result.ts';
 import type { ChangeRow } from '../graph/changes/read-changes.ts';
 import type { RequestContext } from '../resolvers/context.ts';
@@ -871,6 +872,8 @@ export type Query = {
    * then regulation id, unless `sort` asks for another; page with `first` and `after`.
    */
   repeatedBreaches: RepeatedBreachConnection;
+  /** A report by the sha256 of its text (a SourcePosition's report). */
+  report: Maybe<Report>;
   /** Report families and data-file kinds with their report and inspection counts, zero included. */
   reportFamilies: Array<ReportFamilyValue>;
   /** Full-text search over findings and requirements. */
@@ -1031,6 +1034,11 @@ export type QueryRepeatedBreachesArgs = {
   sort?: InputMaybe<RepeatedBreachSort>;
   synthetic?: InputMaybe<Scalars['Boolean']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryReportArgs = {
+  sha256: Scalars['ID']['input'];
 };
 
 
@@ -1242,6 +1250,8 @@ export type Report = {
   ingestedAt: Maybe<Scalars['DateTime']['output']>;
   parser: Scalars['String']['output'];
   parserVersion: Scalars['String']['output'];
+  /** Every passage the graph holds from this report, in the order of the text. */
+  passages: Array<ReportPassage>;
   sha256: Scalars['ID']['output'];
   /** True for a report `npm run generate` wrote (its .meta.json says so), never one a regulator published. */
   synthetic: Scalars['Boolean']['output'];
@@ -1269,6 +1279,26 @@ export type ReportFormat =
   | 'PDF'
   | 'TXT';
 
+/** A passage the graph holds from a report: a finding, requirement, recommendation or enforcement item, at its place in the text. */
+export type ReportPassage = {
+  __typename?: 'ReportPassage';
+  /** Id of the Finding, Requirement, Recommendation or EnforcementAction. */
+  id: Scalars['ID']['output'];
+  kind: ReportPassageKind;
+  /** 1-based line in the report text. */
+  line: Scalars['Int']['output'];
+  /** 0-based character offset in the report text. */
+  offset: Scalars['Int']['output'];
+  text: Scalars['String']['output'];
+};
+
+/** What a passage of a report holds. */
+export type ReportPassageKind =
+  | 'ENFORCEMENT'
+  | 'FINDING'
+  | 'RECOMMENDATION'
+  | 'REQUIREMENT';
+
 /** What an inspection requires the provider to do, under a regulation, by a date. */
 export type Requirement = {
   __typename?: 'Requirement';
@@ -1277,6 +1307,8 @@ export type Requirement = {
   dueDate: Maybe<Scalars['Date']['output']>;
   /** The compliance notice the requirement is subject to; null when complianceNotice is false. */
   enforcementAction: Maybe<EnforcementAction>;
+  /** The location's next inspection and whether this requirement was met there; null while no later inspection is in the graph. */
+  followUp: Maybe<RequirementFollowUp>;
   id: Scalars['ID']['output'];
   inspection: Inspection;
   /** Paragraph references as printed, e.g. 'Regulation 6 (1)(a)(b)'. */
@@ -1313,6 +1345,19 @@ export type RequirementFilter = {
   /** true: only requirements of generated (synthetic) inspections; false: only real ones; unset: both. */
   synthetic?: InputMaybe<Scalars['Boolean']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** Whether a requirement was met, as the location's next inspection shows. */
+export type RequirementFollowUp = {
+  __typename?: 'RequirementFollowUp';
+  /**
+   * false: the next inspection made a requirement, or took enforcement, under the same regulation
+   * again. true: the next inspection's own report is in the graph and did neither. null: it cannot
+   * be told (the next inspection has no report in the graph, or the requirement names no regulation).
+   */
+  met: Maybe<Scalars['Boolean']['output']>;
+  /** The location's next inspection after the one that made the requirement. */
+  nextInspection: Inspection;
 };
 
 /** A full-text hit in a finding or a requirement. */
@@ -1676,10 +1721,13 @@ export type ResolversTypes = {
   Report: ResolverTypeWrapper<ReportRow>;
   ReportFamilyValue: ResolverTypeWrapper<ReportFamilyValue>;
   ReportFormat: ReportFormat;
+  ReportPassage: ResolverTypeWrapper<ReportPassageRow>;
+  ReportPassageKind: ReportPassageKind;
   Requirement: ResolverTypeWrapper<RequirementRow>;
   RequirementConnection: ResolverTypeWrapper<Omit<RequirementConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['RequirementEdge']>, nodes: Array<ResolversTypes['Requirement']> }>;
   RequirementEdge: ResolverTypeWrapper<Omit<RequirementEdge, 'node'> & { node: ResolversTypes['Requirement'] }>;
   RequirementFilter: RequirementFilter;
+  RequirementFollowUp: ResolverTypeWrapper<RequirementFollowUpRow>;
   SearchHit: ResolverTypeWrapper<SearchHitRow>;
   SortDirection: SortDirection;
   SourcePosition: ResolverTypeWrapper<PositionRow>;
@@ -1770,10 +1818,12 @@ export type ResolversParentTypes = {
   RepeatedBreachSort: RepeatedBreachSort;
   Report: ReportRow;
   ReportFamilyValue: ReportFamilyValue;
+  ReportPassage: ReportPassageRow;
   Requirement: RequirementRow;
   RequirementConnection: Omit<RequirementConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['RequirementEdge']>, nodes: Array<ResolversParentTypes['Requirement']> };
   RequirementEdge: Omit<RequirementEdge, 'node'> & { node: ResolversParentTypes['Requirement'] };
   RequirementFilter: RequirementFilter;
+  RequirementFollowUp: RequirementFollowUpRow;
   SearchHit: SearchHitRow;
   SourcePosition: PositionRow;
   String: Scalars['String']['output'];
@@ -2129,6 +2179,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   regulations?: Resolver<Array<ResolversTypes['Regulation']>, ParentType, ContextType, Partial<QueryRegulationsArgs>>;
   relatedFindings?: Resolver<Array<ResolversTypes['RelatedFinding']>, ParentType, ContextType, RequireFields<QueryRelatedFindingsArgs, 'findingId' | 'first'>>;
   repeatedBreaches?: Resolver<ResolversTypes['RepeatedBreachConnection'], ParentType, ContextType, RequireFields<QueryRepeatedBreachesArgs, 'evidence' | 'first' | 'minInspections'>>;
+  report?: Resolver<Maybe<ResolversTypes['Report']>, ParentType, ContextType, RequireFields<QueryReportArgs, 'sha256'>>;
   reportFamilies?: Resolver<Array<ResolversTypes['ReportFamilyValue']>, ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   theme?: Resolver<Maybe<ResolversTypes['Theme']>, ParentType, ContextType, RequireFields<QueryThemeArgs, 'id'>>;
@@ -2229,6 +2280,7 @@ export type ReportResolvers<ContextType = RequestContext, ParentType extends Res
   ingestedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   parser?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parserVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  passages?: Resolver<Array<ResolversTypes['ReportPassage']>, ParentType, ContextType>;
   sha256?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2241,10 +2293,19 @@ export type ReportFamilyValueResolvers<ContextType = RequestContext, ParentType 
   reportCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ReportPassageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ReportPassage'] = ResolversParentTypes['ReportPassage']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ReportPassageKind'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  offset?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type RequirementResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Requirement'] = ResolversParentTypes['Requirement']> = {
   complianceNotice?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   enforcementAction?: Resolver<Maybe<ResolversTypes['EnforcementAction']>, ParentType, ContextType>;
+  followUp?: Resolver<Maybe<ResolversTypes['RequirementFollowUp']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inspection?: Resolver<ResolversTypes['Inspection'], ParentType, ContextType>;
   paragraphs?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2265,6 +2326,11 @@ export type RequirementConnectionResolvers<ContextType = RequestContext, ParentT
 export type RequirementEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RequirementEdge'] = ResolversParentTypes['RequirementEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
+};
+
+export type RequirementFollowUpResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RequirementFollowUp'] = ResolversParentTypes['RequirementFollowUp']> = {
+  met?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  nextInspection?: Resolver<ResolversTypes['Inspection'], ParentType, ContextType>;
 };
 
 export type SearchHitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
@@ -2390,9 +2456,11 @@ export type Resolvers<ContextType = RequestContext> = {
   RepeatedBreachEdge?: RepeatedBreachEdgeResolvers<ContextType>;
   Report?: ReportResolvers<ContextType>;
   ReportFamilyValue?: ReportFamilyValueResolvers<ContextType>;
+  ReportPassage?: ReportPassageResolvers<ContextType>;
   Requirement?: RequirementResolvers<ContextType>;
   RequirementConnection?: RequirementConnectionResolvers<ContextType>;
   RequirementEdge?: RequirementEdgeResolvers<ContextType>;
+  RequirementFollowUp?: RequirementFollowUpResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   SourcePosition?: SourcePositionResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;

@@ -32,6 +32,11 @@ import {
   ProviderGroupField,
   providerGroupQueries,
 } from './provider-groups.ts';
+import {
+  locationProfileQueries,
+  ReportPassageFields,
+  RequirementFollowUpFields,
+} from './location-profile.ts';
 import { Provider, providerQueries } from './providers.ts';
 import { ProviderIdentityFields } from './provider-identity.ts';
 import {
@@ -59,6 +64,7 @@ export const resolvers: Resolvers = {
     ...placeQueries,
     ...providerGroupQueries,
     ...changeQueries,
+    ...locationProfileQueries,
   },
   Mutation: { ...ingestMutations },
   Subscription: { ...changeSubscriptions },
@@ -72,13 +78,13 @@ export const resolvers: Resolvers = {
   Judgement,
   Legislation: { ...Legislation, ...LegislationCountField },
   Regulation,
-  Requirement,
+  Requirement: { ...Requirement, ...RequirementFollowUpFields },
   EnforcementAction,
   Finding,
   Recommendation,
   Theme: { ...Theme, ...ThemeCountField },
   SourcePosition,
-  Report,
+  Report: { ...Report, ...ReportPassageFields },
   RepeatedBreach,
   CountedInspection,
   RepeatStatement,

@@ -24,6 +24,7 @@ import { createExportRouter } from './export/export-route.ts';
 import { createOperationRunner } from './export/run-operation.ts';
 import { formatError } from './format-error.ts';
 import { createHealthRoutes } from './health.ts';
+import { createInsightsRouter } from './insights/insights-router.ts';
 import { createGraphqlHandler, isGraphqlPath, type NodeHandler } from './graphql-handler.ts';
 import { buildLimitRules, limitsPlugin } from './limits.ts';
 import { ClientRateLimiter } from './rate-limit.ts';
@@ -214,6 +215,8 @@ export async function startServer(
   );
   // The explorer: GraphiQL at GET /, bundled from npm packages and served from here (no CDN).
   app.use(createExplorerRouter());
+  // The insights dashboard and location profiles, bundled the same way.
+  app.use(createInsightsRouter());
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', (error: NodeJS.ErrnoException) => {

@@ -33,3 +33,25 @@ export const SANDBOX_LINK_ID = 'sandbox-link';
 export function buildSandboxUrl(graphqlUrl: string): string {
   return `https://studio.apollographql.com/sandbox/explorer?endpoint=${encodeURIComponent(graphqlUrl)}`;
 }
+
+/**
+ * A link that opens the explorer on one operation: `/?query=…&variables=…`. The page opens it as
+ * a tab of its own (or switches to a saved tab with the same text), ready to run.
+ */
+export function buildExplorerLink(
+  query: string,
+  variables: Record<string, unknown> | null,
+  explorerPath = '/',
+): string {
+  const params = new URLSearchParams({ query });
+  if (variables !== null) params.set('variables', JSON.stringify(variables, null, 2));
+  return `${explorerPath}?${params.toString()}`;
+}
+
+/** The operation a link from buildExplorerLink carries, or null when the URL holds none. */
+export function readLinkedTab(search: string): { query: string; variables: string | null } | null {
+  const params = new URLSearchParams(search);
+  const query = params.get('query');
+  if (query === null || query.trim() === '') return null;
+  return { query, variables: params.get('variables') };
+}

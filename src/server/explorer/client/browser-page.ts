@@ -19,7 +19,7 @@ export interface PageStorage {
 
 interface BrowserGlobals {
   document: { getElementById(id: string): PageElement | null };
-  location: { origin: string };
+  location: { origin: string; search: string };
   localStorage: PageStorage;
 }
 
@@ -33,6 +33,11 @@ export function findElement(id: string): PageElement {
 
 export function readPageOrigin(): string {
   return browser.location.origin;
+}
+
+/** The page URL's query string, `?…` or empty. */
+export function readPageSearch(): string {
+  return browser.location.search;
 }
 
 /** localStorage, or null where the browser refuses it (private modes, blocked storage). */

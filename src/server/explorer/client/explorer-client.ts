@@ -10,11 +10,12 @@ import { createRoot } from 'react-dom/client';
 import {
   buildSandboxUrl,
   CONFIG_ELEMENT_ID,
+  readLinkedTab,
   ROOT_ELEMENT_ID,
   SANDBOX_LINK_ID,
   type ExplorerConfig,
 } from '../explorer-config.ts';
-import { findElement, openLocalStorage, readPageOrigin } from './browser-page.ts';
+import { findElement, openLocalStorage, readPageOrigin, readPageSearch } from './browser-page.ts';
 import { createNamespacedStorage } from './namespaced-storage.ts';
 import { createSameOriginFetcher } from './post-graphql.ts';
 
@@ -29,10 +30,15 @@ function renderExplorer(config: ExplorerConfig): void {
   findElement(SANDBOX_LINK_ID).setAttribute('href', buildSandboxUrl(graphqlUrl));
 
   const backing = openLocalStorage();
-  const tabs = config.tabs.map((tab) => ({ query: tab.query, variables: tab.variables }));
+  const examples = config.tabs.map((tab) => ({ query: tab.query, variables: tab.variables }));
+  // A link from another page (the insights dashboard's "Open in explorer") carries one operation:
+  // it opens first on a fresh browser, and as a new or matching tab over saved ones.
+  const linked = readLinkedTab(readPageSearch());
+  const tabs = linked ? [linked, ...examples] : examples;
   const props: ComponentProps<typeof GraphiQL> = {
     fetcher: createSameOriginFetcher(config.graphqlPath),
     defaultTabs: tabs.length > 0 ? tabs : undefined,
+    ...(linked ? { query: linked.query, variables: linked.variables ?? '' } : {}),
     defaultEditorToolsVisibility: tabs.some((tab) => tab.variables !== null) ? 'variables' : false,
     ...(backing ? { storage: createNamespacedStorage(backing, config.storageNamespace) } : {}),
   };

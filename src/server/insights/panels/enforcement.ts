@@ -1,0 +1,68 @@
+/** Panel: enforcement actions per year by type, from enforcementActions. */
+import { yearOf } from '../insights-filters.ts';
+import type { LocationFields, PanelData } from './panel.ts';
+import { matchesPlace, placeFilterNotes } from './place-filter.ts';
+import { readAllPages } from './post-graphql.ts';
+
+export interface EnforcementRow {
+  year: number;
+  type: string;
+  actions: number;
+}
+
+const OPERATION = `query DashboardEnforcement($regulator: Regulator, $from: Date, $to: Date, $first: Int, $after: String) {
+  enforcementActions(regulator: $regulator, from: $from, to: $to, first: $first, after: $after) {
+    nodes {
+      type
+      issuedOn
+      inspection { startDate location { id name region localAuthority provider { id name } } }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+interface ActionNode {
+  type: string;
+  issuedOn: string | null;
+  inspection: { startDate: string | null; location: LocationFields };
+}
+
+export const enforcementPanel: PanelData<EnforcementRow> = {
+  id: 'enforcement',
+  title: 'Enforcement over time, by type',
+  description:
+    'Enforcement actions per year (the date of issue, else the inspection’s start), by kind.',
+  operation: OPERATION,
+  variables: (filters) => ({
+    regulator: filters.regulator,
+    from: filters.from,
+    to: filters.to,
+    first: 100,
+  }),
+  async load(post, filters) {
+    const nodes = await readAllPages(
+      post,
+      OPERATION,
+      { regulator: filters.regulator, from: filters.from, to: filters.to },
+      (data: { enforcementActions: { nodes: ActionNode[]; pageInfo: never } }) =>
+        data.enforcementActions,
+    );
+    const counts = new Map<string, EnforcementRow>();
+    for (const node of nodes) {
+      const year = yearOf(node.issuedOn ?? node.inspection.startDate);
+      if (year === null || !matchesPlace(node.inspection.location, filters)) continue;
+      const key = `${year}|${node.type}`;
+      const row = counts.get(key) ?? { year, type: node.type, actions: 0 };
+      row.actions += 1;
+      counts.set(key, row);
+    }
+    return [...counts.values()].sort((a, b) => a.year - b.year || a.type.localeCompare(b.type));
+  },
+  columns: [
+    { header: 'year', value: (row) => row.year },
+    { header: 'type', value: (row) => row.type },
+    { header: 'actions', value: (row) => row.actions },
+  ],
+  markTitle: (row) => `${row.year} ${row.type}: ${row.actions}`,
+  filterNotes: placeFilterNotes,
+};
