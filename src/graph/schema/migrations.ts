@@ -26,6 +26,8 @@ export const NODE_KEYS = [
   ['SummaryStamp', 'kind'],
   // The version each post-load step last finished at (src/graph/write/post-load-steps.ts).
   ['PostLoadStep', 'name'],
+  // How far each sync of an outside source has got (src/graph/sync-checkpoint.ts).
+  ['SyncCheckpoint', 'source'],
 ] as const;
 
 /** [label, property] pairs that filters and sorts use. */
