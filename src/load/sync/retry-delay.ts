@@ -1,5 +1,5 @@
 /**
- * How long to wait before retrying a request: exponential backoff with full jitter, or what the
+ * How long to wait before retrying a request: exponential backoff with jitter, or what the
  * server asked for in `Retry-After` (seconds or an HTTP date) when it said, never less.
  */
 
@@ -22,9 +22,9 @@ export function parseRetryAfter(value: string | null, now: number): number | nul
 }
 
 /**
- * The wait before retry number `attempt` (1 = the first retry): a random share of
- * base·2^(attempt−1), capped at maxMs (full jitter, so clients that failed together do not
- * retry together), and at least what Retry-After asked for.
+ * The wait before retry number `attempt` (1 = the first retry): between half and all of
+ * base·2^(attempt−1), capped at maxMs, drawn at random so clients that failed together do not
+ * retry together; and at least what Retry-After asked for.
  */
 export function retryDelayMs(
   attempt: number,
