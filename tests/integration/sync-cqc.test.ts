@@ -1,10 +1,10 @@
 /**
  * `npm run sync -- --cqc` against a stand-in CQC API on 127.0.0.1 serving real records
  * (tests/fixtures/cqc-api/README.md) through the real pipeline into the real Neo4j: paging,
- * retries on 429 (Retry-After honoured), 500 and a malformed body, a location gone (404), the
- * checkpoint in the graph, a second run that asks the network for nothing, a re-run read from
- * the cache, a run killed midway that resumes from the checkpoint, and a window that cannot be
- * fetched reported in one line without moving the checkpoint.
+ * retries on 429 (Retry-After honoured), 500 and malformed bodies (a record, a changes page), a
+ * location gone (404), the checkpoint in the graph, a second run that asks the network for
+ * nothing, a re-run read from the cache, a run killed midway that resumes from the checkpoint,
+ * and a window that cannot be fetched reported in one line without moving the checkpoint.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -215,6 +215,7 @@ describe('npm run sync -- --cqc', () => {
           times: 1,
         },
         { match: isPath(`/locations/${ROSE}`), fault: { kind: 'malformed' }, times: 1 },
+        { match: isChangesPage('provider', W2, 1), fault: { kind: 'malformed' }, times: 1 },
       );
       const run = await startSync(SYNC_ARGS, env()).done;
       expect(run.stderr).not.toMatch(/Error|at /);
@@ -235,6 +236,16 @@ describe('npm run sync -- --cqc', () => {
       expect(throttled[1]!.at - throttled[0]!.at).toBeGreaterThanOrEqual(1000);
       expect(tries(isChangesPage('location', W1, 2)).map((r) => r.status)).toEqual([500, 200]);
       expect(tries(isPath(`/locations/${ROSE}`)).map((r) => r.status)).toEqual([200, 200]);
+      expect(tries(isChangesPage('provider', W2, 1))).toHaveLength(2);
+      const malformed = run.stdout.split('\n').filter((line) => line.includes('malformed JSON'));
+      expect(malformed).toEqual([
+        expect.stringMatching(
+          new RegExp(`^sync: GET /locations/${ROSE}: malformed JSON \\(.*; retrying`),
+        ),
+        expect.stringMatching(
+          /^sync: GET \/changes\/provider\?startTimestamp=2025-06-02T00%3A00%3A00Z&.*: malformed JSON \(.*; retrying/,
+        ),
+      ]);
       expect(run.stdout).toContain('HTTP 429 (throttled); retrying in 1.0 s');
       // Gone: one line each, the run goes on.
       const goneLines = run.stdout.split('\n').filter((line) => line.includes('is gone'));

@@ -57,6 +57,7 @@ export async function fetchWindow(
     providerIds = await listChanges(window, 'provider', options);
   } catch (error) {
     if (!(error instanceof CqcFetchError)) throw error;
+    options.log(`sync: FAILED ${error.message}`);
     result.failures.push(error.message);
     return result;
   }
