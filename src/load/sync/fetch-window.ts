@@ -67,7 +67,6 @@ export async function fetchWindow(
     options.onFetched(counts);
   };
   const reports: ReportLink[] = [];
-  const providerFiles: string[] = [];
   for (const id of locationIds) {
     const record = await fetchRecord(window, 'location', id, options, result);
     if (record) {
@@ -78,10 +77,9 @@ export async function fetchWindow(
   }
   for (const id of providerIds) {
     const record = await fetchRecord(window, 'provider', id, options, result);
-    if (record) providerFiles.push(record.file);
+    if (record) result.files.push(record.file);
     step();
   }
-  result.files.push(...providerFiles);
   counts.listed += reports.length;
   for (const link of reports) {
     const file = await fetchReport(link, options, result);
