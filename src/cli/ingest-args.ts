@@ -74,7 +74,11 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-function readPositiveNumber(raw: string | undefined, fallback: number, what: string): number {
+export function readPositiveNumber(
+  raw: string | undefined,
+  fallback: number,
+  what: string,
+): number {
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (raw.trim() === '' || !Number.isFinite(value) || value <= 0)
@@ -82,7 +86,7 @@ function readPositiveNumber(raw: string | undefined, fallback: number, what: str
   return value;
 }
 
-function readWholeNumber(
+export function readWholeNumber(
   raw: string | undefined,
   fallback: number,
   min: number,

@@ -30,6 +30,8 @@ export const NODE_KEYS = [
   ['ProviderGroup', 'id'],
   // The change feed (src/graph/changes/): one node per change, numbered gap-free.
   ['Change', 'seq'],
+  // How far each sync of an outside source has got (src/graph/sync-checkpoint.ts).
+  ['SyncCheckpoint', 'source'],
 ] as const;
 
 /** [label, property] pairs that filters and sorts use. */
