@@ -1,6 +1,6 @@
 /**
  * The insights dashboard (/insights), a location profile (/locations/:id) and a report's
- * passages (/reports/:sha256) in the system's headless Chromium, offline, against the real Neo4j
+ * passages (/reports/:sha256) in headless Chromium (support/offline-browser.ts), offline, against the real Neo4j
  * of the global setup holding the seeds and the multi-inspection fixtures. Each panel's marks and
  * CSV are compared with rows the test computes from the API's own lists (support/insights-expected.ts).
  * Screenshots go to test-results/insights/ (git-ignored).
@@ -35,7 +35,7 @@ import {
   expectRequirementRates,
   expectThemeRates,
 } from './support/insights-expected.ts';
-import { launchSystemChromium, type SystemBrowser } from './support/system-chromium.ts';
+import { launchOfflineBrowser, type OfflineBrowser } from './support/offline-browser.ts';
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/insights');
 
@@ -80,9 +80,9 @@ function sortedLines(csv: string): string[] {
   return [header!, ...rows.sort()];
 }
 
-describe('insights pages (system Chromium, offline)', () => {
+describe('insights pages (headless Chromium, offline)', () => {
   let api: ApiFixture;
-  let browser: SystemBrowser;
+  let browser: OfflineBrowser;
   let origin: string;
   let post: ReturnType<typeof createTestPost>;
   const pageErrors: string[] = [];
@@ -91,7 +91,10 @@ describe('insights pages (system Chromium, offline)', () => {
     api = await startApiFixture({ ingestToken: null });
     origin = `http://127.0.0.1:${api.server.port}`;
     post = createTestPost(`${origin}/graphql`);
-    browser = await launchSystemChromium();
+    browser = await launchOfflineBrowser({
+      acceptDownloads: true,
+      viewport: { width: 1300, height: 900 },
+    });
     browser.context.setDefaultTimeout(PAGE_TIMEOUT_MS);
     browser.context.on('page', (page) =>
       page.on('pageerror', (error) => pageErrors.push(error.message)),

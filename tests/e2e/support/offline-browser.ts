@@ -5,7 +5,12 @@
  * on first use), so `npm install` is all a machine needs; CHROMIUM_PATH picks another.
  */
 import shippedChromium from '@sparticuz/chromium';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+} from 'playwright-core';
 const LOCAL_HOST = '127.0.0.1';
 
 const CHROMIUM_ARGS = [
@@ -38,8 +43,11 @@ export interface OfflineContext {
 }
 
 /** A new context (its own storage, so no saved GraphiQL tabs) that may talk to 127.0.0.1 only. */
-export async function openOfflineContext(browser: Browser): Promise<OfflineContext> {
-  const context = await browser.newContext();
+export async function openOfflineContext(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<OfflineContext> {
+  const context = await browser.newContext(options);
   const blockedUrls: string[] = [];
   await context.route('**/*', async (route) => {
     const url = route.request().url();
@@ -57,4 +65,18 @@ export async function openOfflineContext(browser: Browser): Promise<OfflineConte
     }),
   );
   return { context, blockedUrls };
+}
+
+export interface OfflineBrowser extends OfflineContext {
+  /** Closes the context and the browser. */
+  close(): Promise<void>;
+}
+
+/** A browser with one offline context, for tests that need no second one. */
+export async function launchOfflineBrowser(
+  options: BrowserContextOptions = {},
+): Promise<OfflineBrowser> {
+  const browser = await launchOfflineChromium();
+  const offline = await openOfflineContext(browser, options);
+  return { ...offline, close: () => browser.close() };
 }
