@@ -2,6 +2,7 @@
  * The explorer's HTML: a header with a link to Apollo Sandbox, the config the bundle reads, and
  * the bundle's own JS and CSS from this server. No other origin appears in it.
  */
+import { embedJson, escapeHtml } from '../html-text.ts';
 import {
   buildSandboxUrl,
   CONFIG_ELEMENT_ID,
@@ -16,15 +17,6 @@ export interface ExplorerPage {
   graphqlUrl: string;
   scriptPath: string;
   stylePath: string;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-/** JSON inside <script> ends at the first `</script`: escape `<` so no example text can end it. */
-function embedJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
 export function renderExplorerPage(page: ExplorerPage): string {

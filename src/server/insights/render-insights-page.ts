@@ -1,4 +1,5 @@
 /** The HTML of an insights page: its config, its bundle's JS and CSS from this server, a header. */
+import { embedJson, escapeHtml } from '../html-text.ts';
 import {
   INSIGHTS_CONFIG_ELEMENT_ID,
   INSIGHTS_ROOT_ELEMENT_ID,
@@ -10,15 +11,6 @@ export interface InsightsPage {
   config: InsightsPageConfig;
   scriptPath: string;
   stylePath: string;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-/** JSON inside <script> ends at the first `</script`: escape `<` so no value can end it. */
-function embedJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
 export function renderInsightsPage(page: InsightsPage): string {

@@ -5,7 +5,14 @@
 import { parsePageRecord, readAnswerPage, type PageRecord } from '../../read-page.ts';
 import { defineQuery } from '../../../db/query.ts';
 import type { Database } from '../../../db/executor.ts';
-import { GROUP_MAP, PAGE_OF_GROUPS, parseBreachCount, RATES_OF_GROUPS } from './fragments.ts';
+import {
+  GROUP_MAP,
+  PAGE_OF_GROUPS,
+  parseBreachCount,
+  PROVIDER_KEYS,
+  PROVIDER_KEYS_MATCH,
+  RATES_OF_GROUPS,
+} from './fragments.ts';
 import type { BreachCountArgs, BreachCountPage, BreachCountRow } from './types.ts';
 
 export const breachCountsQuery = defineQuery<BreachCountArgs, PageRecord<BreachCountRow>>({
@@ -21,22 +28,9 @@ export const breachCountsQuery = defineQuery<BreachCountArgs, PageRecord<BreachC
       AND ($f.region IS NULL OR l.region = $f.region)
       AND ($f.localAuthority IS NULL OR l.localAuthority = $f.localAuthority)
       AND ($f.synthetic IS NULL OR coalesce(i.synthetic, false) = $f.synthetic)
-    // The provider is looked up only when the request groups or filters by it (it was looked up
-    // and aggregated for every requirement; bench/PROFILE.md). No rows in → one null row out.
-    CALL (l) {
-      WITH l WHERE 'PROVIDER' IN $groupBy OR $f.providerId IS NOT NULL
-      OPTIONAL MATCH (p:Provider)-[:RUNS]->(l)
-      RETURN min(p.id) AS providerId
-    }
-    // A location's providers are all in one group (write/group-providers.ts); read only when asked.
-    CALL (l) {
-      WITH l WHERE 'PROVIDER_GROUP' IN $groupBy OR $f.providerGroupId IS NOT NULL
-      OPTIONAL MATCH (l)<-[:RUNS]-(:Provider)-[:IN_GROUP]->(pg:ProviderGroup)
-      RETURN min(pg.id) AS providerGroupId
-    }
+    ${PROVIDER_KEYS}
     WITH l, i, q, g, leg, reg, providerId, providerGroupId
-    WHERE ($f.providerId IS NULL OR providerId = $f.providerId)
-      AND ($f.providerGroupId IS NULL OR providerGroupId = $f.providerGroupId)
+    WHERE ${PROVIDER_KEYS_MATCH}
     WITH l, i, q,
          CASE WHEN 'REGULATION' IN $groupBy THEN g.id END AS regulationId,
          CASE WHEN 'LEGISLATION' IN $groupBy THEN leg.id END AS legislationId,

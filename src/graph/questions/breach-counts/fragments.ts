@@ -36,6 +36,27 @@ const GROUP_FIELDS = `c.regulationId AS regulationId, c.legislationId AS legisla
            c.inspectionsInGroup AS inspectionsInGroup, c.requirementsPer100Inspections AS requirementsPer100Inspections`;
 
 /**
+ * A location `l`'s provider and provider group, as `providerId` and `providerGroupId`, each
+ * looked up only when the request groups or filters by it (it was looked up and aggregated for
+ * every requirement; bench/PROFILE.md); otherwise null. A location's providers are all in one
+ * group (write/group-providers.ts).
+ */
+export const PROVIDER_KEYS = `CALL (l) {
+      WITH l WHERE 'PROVIDER' IN $groupBy OR $f.providerId IS NOT NULL
+      OPTIONAL MATCH (p:Provider)-[:RUNS]->(l)
+      RETURN min(p.id) AS providerId
+    }
+    CALL (l) {
+      WITH l WHERE 'PROVIDER_GROUP' IN $groupBy OR $f.providerGroupId IS NOT NULL
+      OPTIONAL MATCH (l)<-[:RUNS]-(:Provider)-[:IN_GROUP]->(pg:ProviderGroup)
+      RETURN min(pg.id) AS providerGroupId
+    }`;
+
+/** The filter's provider and provider group against PROVIDER_KEYS. */
+export const PROVIDER_KEYS_MATCH = `($f.providerId IS NULL OR providerId = $f.providerId)
+      AND ($f.providerGroupId IS NULL OR providerGroupId = $f.providerGroupId)`;
+
+/**
  * The rates' denominators as `cells`: per cell of the groups that can hold an inspection without
  * requirements (regulator, year, region, local authority, provider, provider group, each only
  * when grouped by),
@@ -53,19 +74,9 @@ const INSPECTIONS_IN_CELLS = `
         AND ($f.region IS NULL OR l.region = $f.region)
         AND ($f.localAuthority IS NULL OR l.localAuthority = $f.localAuthority)
         AND ($f.synthetic IS NULL OR coalesce(i.synthetic, false) = $f.synthetic)
-      CALL (l) {
-        WITH l WHERE 'PROVIDER' IN $groupBy OR $f.providerId IS NOT NULL
-        OPTIONAL MATCH (p:Provider)-[:RUNS]->(l)
-        RETURN min(p.id) AS providerId
-      }
-      CALL (l) {
-        WITH l WHERE 'PROVIDER_GROUP' IN $groupBy OR $f.providerGroupId IS NOT NULL
-        OPTIONAL MATCH (l)<-[:RUNS]-(:Provider)-[:IN_GROUP]->(pg:ProviderGroup)
-        RETURN min(pg.id) AS providerGroupId
-      }
+      ${PROVIDER_KEYS}
       WITH l, i, reg, providerId, providerGroupId
-      WHERE ($f.providerId IS NULL OR providerId = $f.providerId)
-        AND ($f.providerGroupId IS NULL OR providerGroupId = $f.providerGroupId)
+      WHERE ${PROVIDER_KEYS_MATCH}
       WITH CASE WHEN 'REGULATOR' IN $groupBy THEN reg.code END AS regulator,
            CASE WHEN 'YEAR' IN $groupBy THEN i.startDate.year END AS year,
            CASE WHEN 'REGION' IN $groupBy THEN l.region END AS region,
