@@ -162,6 +162,7 @@ export function buildQueryCases(findingId: string): QueryCase[] {
           regulator: null,
           from: null,
           to: null,
+          synthetic: null,
           skip: 0,
           first: 51,
           withTotal: false,
