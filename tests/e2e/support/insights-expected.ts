@@ -128,33 +128,37 @@ async function reportedInspections(post: Post, filters: InsightFilters, withPlac
   return data.inspections.nodes.filter((node) => !withPlace || inPlace(node.location, filters));
 }
 
-const per100 = (count: number, of: number) =>
-  of > 0 ? Math.round((count * 1000) / of) / 10 : null;
+/** The page rounds the API's rates to one decimal; the same rounding of the test's own ratio. */
+const oneDecimal = (value: number) => Math.round(value * 10) / 10;
 
+/**
+ * One cell per region and year with a requirement (breachCounts has no row without one): the
+ * requirements and inspections counted here from the inspections list, not the API's rates.
+ */
 export async function expectRequirementRates(post: Post, filters: InsightFilters) {
   const inspections = await reportedInspections(post, filters, true);
-  const year = (node: ListedInspection) => Number(node.startDate!.slice(0, 4));
-  const region = (node: ListedInspection) => node.location.region ?? '(no region)';
-  const withRequirements = inspections.filter((node) => node.requirements.length > 0);
-  const years = withRequirements.map(year);
-  const regions = [...new Set(withRequirements.map(region))].sort();
-  const rows = [];
-  for (let y = Math.min(...years); y <= Math.max(...years); y += 1) {
-    for (const r of regions) {
-      const cell = inspections.filter((node) => year(node) === y && region(node) === r);
-      const requirements = cell.reduce((sum, node) => sum + node.requirements.length, 0);
-      rows.push({
-        region: r,
-        year: y,
+  const key = (node: ListedInspection) =>
+    `${node.location.region ?? '(no region)'}|${node.startDate!.slice(0, 4)}`;
+  const cells = countBy(inspections, key);
+  return [...cells]
+    .map(([cell, nodes]) => {
+      const [region, year] = cell.split('|');
+      const requirements = nodes.reduce((sum, node) => sum + node.requirements.length, 0);
+      return {
+        region: region!,
+        year: Number(year),
         requirements,
-        inspections: cell.length,
-        per100Inspections: per100(requirements, cell.length),
-      });
-    }
-  }
-  return rows;
+        inspections: nodes.length,
+        per100Inspections: oneDecimal((requirements * 100) / nodes.length),
+      };
+    })
+    .filter((row) => row.requirements > 0);
 }
 
+/**
+ * Shares of the year's inspections (counted here from the inspections list) from themeTrends'
+ * plain counts (`inspectionCount`, `findingCount`), not its rates.
+ */
 export async function expectThemeRates(post: Post, filters: InsightFilters) {
   const inspections = await reportedInspections(post, filters, false);
   const rows = [];
@@ -183,8 +187,9 @@ export async function expectThemeRates(post: Post, filters: InsightFilters) {
         year: Number(point.period),
         inspectionsWithTheme: point.inspectionCount,
         inspections: of,
-        percentOfInspections: per100(point.inspectionCount, of),
+        percentOfInspections: oneDecimal((point.inspectionCount / of) * 100),
         findings: point.findingCount,
+        findingsPerInspection: Math.round((point.findingCount / of) * 100) / 100,
       });
     }
   }
