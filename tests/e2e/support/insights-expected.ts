@@ -25,17 +25,20 @@ interface Loc {
   id: string;
   name: string | null;
   region: string | null;
+  regionCode: string | null;
   localAuthority: string | null;
-  provider: { id: string; name: string | null } | null;
+  localAuthorityCode: string | null;
+  providerGroup: { id: string; name: string | null } | null;
 }
 
+/** Every place filter applied to the row's location (by name or code, any case). */
 function inPlace(location: Loc, filters: InsightFilters): boolean {
-  const same = (a: string | null, b: string | null) =>
-    b === null || (a ?? '').toLowerCase() === b.toLowerCase();
+  const same = (wanted: string | null, ...names: (string | null)[]) =>
+    wanted === null || names.some((name) => name?.toLowerCase() === wanted.toLowerCase());
   return (
-    same(location.region, filters.region) &&
-    same(location.localAuthority, filters.localAuthority) &&
-    (filters.provider === null || location.provider?.id === filters.provider)
+    same(filters.region, location.region, location.regionCode) &&
+    same(filters.localAuthority, location.localAuthority, location.localAuthorityCode) &&
+    (filters.providerGroup === null || location.providerGroup?.id === filters.providerGroup)
   );
 }
 
@@ -45,7 +48,8 @@ function countBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
-const LOC = 'location { id name region localAuthority provider { id name } }';
+const LOC =
+  'location { id name region regionCode localAuthority localAuthorityCode providerGroup { id name } }';
 
 async function repeatedBreaches(post: Post, filters: InsightFilters) {
   const data = await post<{
@@ -87,14 +91,14 @@ export async function expectRepeatedRegulations(post: Post, filters: InsightFilt
 
 export async function expectProviderGroups(post: Post, filters: InsightFilters) {
   const nodes = await repeatedBreaches(post, filters);
-  return [...countBy(nodes, (node) => node.location.provider?.id ?? '(no provider)')].map(
-    ([group, items]) => ({
-      group,
-      name: items[0]!.location.provider?.name ?? null,
-      repeatedBreaches: items.length,
-      locations: new Set(items.map((item) => item.location.id)).size,
-    }),
-  );
+  return [
+    ...countBy(nodes, (node) => node.location.providerGroup?.id ?? '(no provider group)'),
+  ].map(([group, items]) => ({
+    group,
+    name: items[0]!.location.providerGroup?.name ?? null,
+    repeatedBreaches: items.length,
+    locations: new Set(items.map((item) => item.location.id)).size,
+  }));
 }
 
 interface ListedInspection {

@@ -41,7 +41,7 @@ function breachFilter(filters: InsightFilters): Record<string, unknown> {
     to: filters.to,
     region: filters.region,
     localAuthority: filters.localAuthority,
-    providerId: filters.provider,
+    providerGroupId: filters.providerGroup,
   };
 }
 

@@ -107,11 +107,11 @@ export const themeRatesPanel: PanelData<ThemeRateRow> = {
   markTitle: (row) =>
     `${row.label}, ${row.polarity.toLowerCase()}, ${row.year}: ${row.percentOfInspections}% of ${row.inspections} inspections, ${row.findingsPerInspection} findings per inspection`,
   filterNotes: (filters: InsightFilters) => {
-    const set = (['regulator', 'region', 'localAuthority', 'provider'] as const).filter(
+    const set = (['regulator', 'region', 'localAuthority', 'providerGroup'] as const).filter(
       (name) => filters[name] !== null,
     );
     return set.length > 0
-      ? [`${set.join(', ')}: ignored (themeTrends takes only a date window for now)`]
+      ? [`${set.join(', ')}: ignored (themeTrends takes only a date window)`]
       : [];
   },
 };
