@@ -25,6 +25,10 @@ import {
   themeRatesPanel,
   type PanelData,
 } from '../../src/server/insights/panels/index.ts';
+import {
+  SYNTHETIC_LOCATION_NOTICE,
+  SYNTHETIC_NOTICE,
+} from '../../src/server/insights/synthetic-notice.ts';
 import { startApiFixture, type ApiFixture } from '../support/api-fixture.ts';
 import {
   createTestPost,
@@ -73,6 +77,12 @@ async function waitForPanels(page: Page): Promise<void> {
     .locator('section[data-panel][data-state="loading"]')
     .first()
     .waitFor({ state: 'detached', timeout: PAGE_TIMEOUT_MS });
+}
+
+/** The fixture graph holds no generated report: once the page has read the flag, no banner. */
+async function expectNoSyntheticBanner(page: Page): Promise<void> {
+  await page.locator('body[data-synthetic-data="false"]').waitFor({ timeout: PAGE_TIMEOUT_MS });
+  expect(await page.locator('.synthetic-banner, .synthetic-location').count()).toBe(0);
 }
 
 function sortedLines(csv: string): string[] {
@@ -138,8 +148,7 @@ describe('insights pages (headless Chromium, offline)', () => {
         sortedLines(toCsv(panel.columns, expected as never[])),
       );
     }
-    // The fixture graph holds no generated report: no synthetic-data banner.
-    expect(await page.locator('.synthetic-banner').count()).toBe(0);
+    await expectNoSyntheticBanner(page);
     if (filters === NO_FILTERS)
       await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
     await page.close();
@@ -258,6 +267,7 @@ describe('insights pages (headless Chromium, offline)', () => {
           ['2023-02-14', 'CHR2015:12', 'no later inspection yet'],
         ]),
       );
+      await expectNoSyntheticBanner(page);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'location.png'), fullPage: true });
 
       const finding = page.locator('li.finding').first();
@@ -278,7 +288,49 @@ describe('insights pages (headless Chromium, offline)', () => {
       expect(await page.locator(':target').getAttribute('data-line')).toBe(
         String(expected.source.line),
       );
+      await expectNoSyntheticBanner(page);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'report.png') });
+      await page.close();
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'shows the synthetic-data banner on every page, and marks a generated location, when the API says so',
+    async () => {
+      // The fixture graph holds no generated report, so the flags are turned on in the answers
+      // the page gets (the API's own flags are tested in the synthetic-data integration tests):
+      // health.syntheticData for the banner, the location's own for its mark.
+      const page = await browser.context.newPage();
+      await page.route('**/graphql', async (route) => {
+        const body = route.request().postData() ?? '';
+        if (body.includes('InsightsSyntheticFlag'))
+          return route.fulfill({ json: { data: { health: { syntheticData: true } } } });
+        if (!body.includes('LocationProfilePage')) return route.fallback();
+        const answer = (await (await route.fetch()).json()) as {
+          data: { location: { synthetic: boolean } };
+        };
+        answer.data.location.synthetic = true;
+        return route.fulfill({ json: answer });
+      });
+      const { location } = await post<{
+        location: { inspections: { nodes: { reports: { sha256: string }[] }[] } };
+      }>(
+        '{ location(id: "ofsted:SC999001") { inspections(first: 1) { nodes { reports { sha256 } } } } }',
+      );
+      const sha256 = location.inspections.nodes[0]!.reports[0]!.sha256;
+      for (const address of ['/insights', `/reports/${sha256}`, '/locations/ofsted%3ASC999001']) {
+        await page.goto(`${origin}${address}`);
+        const banner = page.locator('.synthetic-banner');
+        await banner.waitFor({ timeout: PAGE_TIMEOUT_MS });
+        expect(await banner.textContent()).toBe(SYNTHETIC_NOTICE);
+        expect(await banner.isVisible()).toBe(true);
+      }
+      await page.locator('#insights[data-state="ready"]').waitFor({ timeout: PAGE_TIMEOUT_MS });
+      expect(await page.locator('.synthetic-location').textContent()).toBe(
+        SYNTHETIC_LOCATION_NOTICE,
+      );
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'location-synthetic.png') });
       await page.close();
     },
     TEST_TIMEOUT_MS,
