@@ -135,6 +135,7 @@ describe('insights pages (headless Chromium, offline)', () => {
       expect(titles.sort(), `${panel.id} marks (${label})`).toEqual(
         expected.map((row) => panel.markTitle(row as never)).sort(),
       );
+      if (panel.exportPath) await checkServerExport(section, panel, filters, expected);
       if (expected.length === 0) continue;
 
       // The CSV holds exactly the plotted rows, with a header and the filters in its name.
@@ -152,6 +153,38 @@ describe('insights pages (headless Chromium, offline)', () => {
     if (filters === NO_FILTERS)
       await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
     await page.close();
+  }
+
+  /**
+   * The heatmap's "Full CSV from the API" link is the server's export of breachCounts by region
+   * and year under the same filters: one line per cell, with the test's own counts.
+   */
+  async function checkServerExport(
+    section: ReturnType<Page['locator']>,
+    panel: PanelData<never>,
+    filters: InsightFilters,
+    expected: unknown[],
+  ) {
+    const href = await section.locator('a.export').getAttribute('href');
+    expect(href).toBe(panel.exportPath!(filters));
+    const response = await fetch(`${origin}${href}`);
+    expect(response.status).toBe(200);
+    const [header, ...lines] = (await response.text()).split('\r\n').filter(Boolean);
+    const columns = header!.split(',');
+    const cells = lines.map((line) => {
+      const fields = line.split(',');
+      const field = (name: string) => fields[columns.indexOf(name)]!;
+      return `${field('region') || '(no region)'}|${field('year')}|${field('requirementCount')}|${field('inspectionsInGroup')}`;
+    });
+    const rows = expected as {
+      region: string;
+      year: number;
+      requirements: number;
+      inspections: number;
+    }[];
+    expect(cells.sort()).toEqual(
+      rows.map((row) => `${row.region}|${row.year}|${row.requirements}|${row.inspections}`).sort(),
+    );
   }
 
   it.each([

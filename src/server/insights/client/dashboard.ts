@@ -102,6 +102,8 @@ async function fillPanel(
   const download = section.querySelector<HTMLButtonElement>('button.download')!;
   const explore = section.querySelector<HTMLAnchorElement>('a.explore')!;
   explore.href = buildExplorerLink(data.operation, data.variables(filters));
+  const exported = section.querySelector<HTMLAnchorElement>('a.export');
+  if (exported && data.exportPath) exported.href = data.exportPath(filters);
   notes.replaceChildren(...data.filterNotes(filters).map((note) => h('li', {}, note)));
   download.disabled = true;
   body.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
@@ -140,6 +142,9 @@ function panelSection(panel: PanelView<unknown>): HTMLElement {
       'div',
       { class: 'panel-actions' },
       h('button', { type: 'button', class: 'download' }, 'Download CSV'),
+      data.exportPath
+        ? h('a', { class: 'export', href: '/', download: '' }, 'Full CSV from the API')
+        : null,
       h(
         'a',
         { class: 'explore', target: '_blank', rel: 'noopener', href: '/' },

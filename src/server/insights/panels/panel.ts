@@ -25,6 +25,11 @@ export interface PanelData<Row> {
    * itself (`applied here`) or not at all (`ignored`); empty when the API applies them all.
    */
   filterNotes(filters: InsightFilters): string[];
+  /**
+   * The server's CSV export of the one question whose rows the panel shows as they are
+   * (`/export/<question>.csv?…`), for panels that do not count or combine rows.
+   */
+  exportPath?(filters: InsightFilters): string;
 }
 
 /** The location fields the page-side place filters (and the provider-groups panel) read. */

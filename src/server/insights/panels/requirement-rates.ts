@@ -84,4 +84,10 @@ export const requirementRatesPanel: PanelData<RequirementRateRow> = {
   markTitle: (row) =>
     `${row.region}, ${row.year}: ${row.per100Inspections} per 100 inspections (${row.requirements} requirements, ${row.inspections} inspections)`,
   filterNotes: () => [],
+  exportPath: (filters) => {
+    const params = new URLSearchParams({ groupBy: 'REGION,YEAR' });
+    for (const [name, value] of Object.entries(breachFilter(filters)))
+      if (value !== null) params.set(name, String(value));
+    return `/export/breach-counts.csv?${params.toString()}`;
+  },
 };
