@@ -25,6 +25,10 @@ import {
   themeRatesPanel,
   type PanelData,
 } from '../../src/server/insights/panels/index.ts';
+import {
+  SYNTHETIC_LOCATION_NOTICE,
+  SYNTHETIC_NOTICE,
+} from '../../src/server/insights/synthetic-notice.ts';
 import { startApiFixture, type ApiFixture } from '../support/api-fixture.ts';
 import {
   createTestPost,
@@ -75,6 +79,12 @@ async function waitForPanels(page: Page): Promise<void> {
     .waitFor({ state: 'detached', timeout: PAGE_TIMEOUT_MS });
 }
 
+/** The fixture graph holds no generated report: once the page has read the flag, no banner. */
+async function expectNoSyntheticBanner(page: Page): Promise<void> {
+  await page.locator('body[data-synthetic-data="false"]').waitFor({ timeout: PAGE_TIMEOUT_MS });
+  expect(await page.locator('.synthetic-banner, .synthetic-location').count()).toBe(0);
+}
+
 function sortedLines(csv: string): string[] {
   const [header, ...rows] = csv.split('\r\n');
   return [header!, ...rows.sort()];
@@ -106,43 +116,100 @@ describe('insights pages (headless Chromium, offline)', () => {
     await api?.close();
   });
 
+  /** Each panel's marks and CSV against the test's own rows, on the dashboard for `filters`. */
+  async function checkPanels(label: string, filters: InsightFilters, everyPanelHasRows: boolean) {
+    const page = await browser.context.newPage();
+    const search = writeFilters(filters);
+    await page.goto(`${origin}/insights${search ? `?${search}` : ''}`);
+    await waitForPanels(page);
+    for (const [panel, expectRows] of PANELS) {
+      const section = page.locator(`section[data-panel="${panel.id}"]`);
+      expect(
+        await section.getAttribute('data-state'),
+        `${panel.id}: ${await section.locator('.panel-body').textContent()}`,
+      ).toBe('ready');
+      const expected = await expectRows(post, filters);
+      if (everyPanelHasRows)
+        expect(expected.length, `${panel.id} has rows to compare`).toBeGreaterThan(0);
+      const titles = await section.locator(MARK_TITLES).allTextContents();
+      expect(titles.sort(), `${panel.id} marks (${label})`).toEqual(
+        expected.map((row) => panel.markTitle(row as never)).sort(),
+      );
+      if (panel.exportPath) await checkServerExport(section, panel, filters, expected);
+      if (expected.length === 0) continue;
+
+      // The CSV holds exactly the plotted rows, with a header and the filters in its name.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        section.getByRole('button', { name: 'Download CSV' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(buildCsvFileName(panel.id, filters));
+      const csv = readFileSync((await download.path())!, 'utf8');
+      expect(sortedLines(csv), `${panel.id} CSV`).toEqual(
+        sortedLines(toCsv(panel.columns, expected as never[])),
+      );
+    }
+    await expectNoSyntheticBanner(page);
+    if (filters === NO_FILTERS)
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
+    await page.close();
+  }
+
+  /**
+   * The heatmap's "Full CSV from the API" link is the server's export of breachCounts by region
+   * and year under the same filters: one line per cell, with the test's own counts.
+   */
+  async function checkServerExport(
+    section: ReturnType<Page['locator']>,
+    panel: PanelData<never>,
+    filters: InsightFilters,
+    expected: unknown[],
+  ) {
+    const href = await section.locator('a.export').getAttribute('href');
+    expect(href).toBe(panel.exportPath!(filters));
+    const response = await fetch(`${origin}${href}`);
+    expect(response.status).toBe(200);
+    const [header, ...lines] = (await response.text()).split('\r\n').filter(Boolean);
+    const columns = header!.split(',');
+    const cells = lines.map((line) => {
+      const fields = line.split(',');
+      const field = (name: string) => fields[columns.indexOf(name)]!;
+      return `${field('region') || '(no region)'}|${field('year')}|${field('requirementCount')}|${field('inspectionsInGroup')}`;
+    });
+    const rows = expected as {
+      region: string;
+      year: number;
+      requirements: number;
+      inspections: number;
+    }[];
+    expect(cells.sort()).toEqual(
+      rows.map((row) => `${row.region}|${row.year}|${row.requirements}|${row.inspections}`).sort(),
+    );
+  }
+
   it.each([
     ['no filters', NO_FILTERS],
     ['OFSTED from 2022', FILTERED],
   ])(
     'plots on every panel the rows the API gives (%s)',
-    async (label, filters) => {
-      const page = await browser.context.newPage();
-      const search = writeFilters(filters);
-      await page.goto(`${origin}/insights${search ? `?${search}` : ''}`);
-      await waitForPanels(page);
-      for (const [panel, expectRows] of PANELS) {
-        const section = page.locator(`section[data-panel="${panel.id}"]`);
-        expect(
-          await section.getAttribute('data-state'),
-          `${panel.id}: ${await section.locator('.panel-body').textContent()}`,
-        ).toBe('ready');
-        const expected = await expectRows(post, filters);
-        expect(expected.length, `${panel.id} has rows to compare`).toBeGreaterThan(0);
-        const titles = await section.locator(MARK_TITLES).allTextContents();
-        expect(titles.sort(), `${panel.id} marks (${label})`).toEqual(
-          expected.map((row) => panel.markTitle(row as never)).sort(),
-        );
+    (label, filters) => checkPanels(label, filters, true),
+    TEST_TIMEOUT_MS,
+  );
 
-        // The CSV holds exactly the plotted rows, with a header and the filters in its name.
-        const [download] = await Promise.all([
-          page.waitForEvent('download'),
-          section.getByRole('button', { name: 'Download CSV' }).click(),
-        ]);
-        expect(download.suggestedFilename()).toBe(buildCsvFileName(panel.id, filters));
-        const csv = readFileSync((await download.path())!, 'utf8');
-        expect(sortedLines(csv), `${panel.id} CSV`).toEqual(
-          sortedLines(toCsv(panel.columns, expected as never[])),
-        );
-      }
-      if (filters === NO_FILTERS)
-        await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
-      await page.close();
+  it(
+    'passes a region (by code, lower case) to the questions that take it, and filters the rest by location',
+    async () => {
+      // The fixture graph is small: none of its locations has a region (nor a provider group:
+      // its setup computes none). So the panels filtered by a region, asked by its ONS code in
+      // lower case, must be empty as the test's own rows are, but for the themes, which ignore
+      // it and say so.
+      const { regions } = await post<{ regions: { code: string }[] }>('{ regions { code } }');
+      expect(regions.length, 'the regions lookup lists the nine regions').toBe(9);
+      await checkPanels(
+        'region by code',
+        { ...NO_FILTERS, region: regions[0]!.code.toLowerCase() },
+        false,
+      );
     },
     TEST_TIMEOUT_MS,
   );
@@ -233,6 +300,7 @@ describe('insights pages (headless Chromium, offline)', () => {
           ['2023-02-14', 'CHR2015:12', 'no later inspection yet'],
         ]),
       );
+      await expectNoSyntheticBanner(page);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'location.png'), fullPage: true });
 
       const finding = page.locator('li.finding').first();
@@ -253,7 +321,49 @@ describe('insights pages (headless Chromium, offline)', () => {
       expect(await page.locator(':target').getAttribute('data-line')).toBe(
         String(expected.source.line),
       );
+      await expectNoSyntheticBanner(page);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'report.png') });
+      await page.close();
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'shows the synthetic-data banner on every page, and marks a generated location, when the API says so',
+    async () => {
+      // The fixture graph holds no generated report, so the flags are turned on in the answers
+      // the page gets (the API's own flags are tested in the synthetic-data integration tests):
+      // health.syntheticData for the banner, the location's own for its mark.
+      const page = await browser.context.newPage();
+      await page.route('**/graphql', async (route) => {
+        const body = route.request().postData() ?? '';
+        if (body.includes('InsightsSyntheticFlag'))
+          return route.fulfill({ json: { data: { health: { syntheticData: true } } } });
+        if (!body.includes('LocationProfilePage')) return route.fallback();
+        const answer = (await (await route.fetch()).json()) as {
+          data: { location: { synthetic: boolean } };
+        };
+        answer.data.location.synthetic = true;
+        return route.fulfill({ json: answer });
+      });
+      const { location } = await post<{
+        location: { inspections: { nodes: { reports: { sha256: string }[] }[] } };
+      }>(
+        '{ location(id: "ofsted:SC999001") { inspections(first: 1) { nodes { reports { sha256 } } } } }',
+      );
+      const sha256 = location.inspections.nodes[0]!.reports[0]!.sha256;
+      for (const address of ['/insights', `/reports/${sha256}`, '/locations/ofsted%3ASC999001']) {
+        await page.goto(`${origin}${address}`);
+        const banner = page.locator('.synthetic-banner');
+        await banner.waitFor({ timeout: PAGE_TIMEOUT_MS });
+        expect(await banner.textContent()).toBe(SYNTHETIC_NOTICE);
+        expect(await banner.isVisible()).toBe(true);
+      }
+      await page.locator('#insights[data-state="ready"]').waitFor({ timeout: PAGE_TIMEOUT_MS });
+      expect(await page.locator('.synthetic-location').textContent()).toBe(
+        SYNTHETIC_LOCATION_NOTICE,
+      );
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'location-synthetic.png') });
       await page.close();
     },
     TEST_TIMEOUT_MS,

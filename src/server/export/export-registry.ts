@@ -88,6 +88,7 @@ export const QUESTION_EXPORTS: readonly QuestionExport[] = [
       region: { target: 'filter.region' },
       localAuthority: { target: 'filter.localAuthority' },
       providerId: { target: 'filter.providerId' },
+      providerGroupId: { target: 'filter.providerGroupId' },
       ...SORT_PARAMS,
     },
     paged: true,

@@ -9,12 +9,12 @@ describe('dashboard filters in the URL', () => {
       regulator: 'CQC' as const,
       region: 'North West',
       localAuthority: 'Oldham',
-      provider: 'cqc-provider:1-101',
+      providerGroup: 'provider-group:cqc-provider:1-101',
       from: '2021-01-01',
       to: '2023-12-31',
     };
     expect(writeFilters(filters)).toBe(
-      'regulator=CQC&region=North+West&localAuthority=Oldham&provider=cqc-provider%3A1-101&from=2021-01-01&to=2023-12-31',
+      'regulator=CQC&region=North+West&localAuthority=Oldham&providerGroup=provider-group%3Acqc-provider%3A1-101&from=2021-01-01&to=2023-12-31',
     );
     expect(readFilters(`?${writeFilters(filters)}`)).toEqual(filters);
   });

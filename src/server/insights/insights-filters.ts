@@ -11,11 +11,8 @@ export interface InsightFilters {
   regulator: RegulatorName | null;
   region: string | null;
   localAuthority: string | null;
-  /**
-   * A provider id. Provider groups are not in the API yet: until they are, the provider is the
-   * group (see panels/provider-groups.ts).
-   */
-  provider: string | null;
+  /** A ProviderGroup id (`provider-group:…`). */
+  providerGroup: string | null;
   /** ISO dates, inclusive: inspections starting inside the window. */
   from: string | null;
   to: string | null;
@@ -28,7 +25,7 @@ export const FILTER_NAMES: readonly FilterName[] = [
   'regulator',
   'region',
   'localAuthority',
-  'provider',
+  'providerGroup',
   'from',
   'to',
 ];
@@ -37,7 +34,7 @@ export const NO_FILTERS: InsightFilters = {
   regulator: null,
   region: null,
   localAuthority: null,
-  provider: null,
+  providerGroup: null,
   from: null,
   to: null,
 };
@@ -64,7 +61,7 @@ export function readFilters(search: string): InsightFilters {
     regulator: regulator !== null && isRegulator(regulator) ? regulator : null,
     region: text('region'),
     localAuthority: text('localAuthority'),
-    provider: text('provider'),
+    providerGroup: text('providerGroup'),
     from: date('from'),
     to: date('to'),
   };
@@ -94,7 +91,11 @@ export function yearOf(date: string | null | undefined): number | null {
   return date ? Number(date.slice(0, 4)) : null;
 }
 
-/** Case-insensitive equality for place names, so `north west` matches `North West`. */
-export function samePlace(a: string | null | undefined, b: string | null): boolean {
-  return b === null || (a ?? '').trim().toLowerCase() === b.trim().toLowerCase();
+/**
+ * Case-insensitive equality for a place filter against a place's name or code, so `north west`
+ * and `E12000002` both match North West (as the API's own filters do).
+ */
+export function samePlace(wanted: string | null, ...names: (string | null | undefined)[]): boolean {
+  const key = (value: string) => value.trim().toLowerCase();
+  return wanted === null || names.some((name) => name != null && key(name) === key(wanted));
 }

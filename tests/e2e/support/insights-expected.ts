@@ -25,17 +25,20 @@ interface Loc {
   id: string;
   name: string | null;
   region: string | null;
+  regionCode: string | null;
   localAuthority: string | null;
-  provider: { id: string; name: string | null } | null;
+  localAuthorityCode: string | null;
+  providerGroup: { id: string; name: string | null } | null;
 }
 
+/** Every place filter applied to the row's location (by name or code, any case). */
 function inPlace(location: Loc, filters: InsightFilters): boolean {
-  const same = (a: string | null, b: string | null) =>
-    b === null || (a ?? '').toLowerCase() === b.toLowerCase();
+  const same = (wanted: string | null, ...names: (string | null)[]) =>
+    wanted === null || names.some((name) => name?.toLowerCase() === wanted.toLowerCase());
   return (
-    same(location.region, filters.region) &&
-    same(location.localAuthority, filters.localAuthority) &&
-    (filters.provider === null || location.provider?.id === filters.provider)
+    same(filters.region, location.region, location.regionCode) &&
+    same(filters.localAuthority, location.localAuthority, location.localAuthorityCode) &&
+    (filters.providerGroup === null || location.providerGroup?.id === filters.providerGroup)
   );
 }
 
@@ -45,7 +48,8 @@ function countBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
-const LOC = 'location { id name region localAuthority provider { id name } }';
+const LOC =
+  'location { id name region regionCode localAuthority localAuthorityCode providerGroup { id name } }';
 
 async function repeatedBreaches(post: Post, filters: InsightFilters) {
   const data = await post<{
@@ -87,14 +91,14 @@ export async function expectRepeatedRegulations(post: Post, filters: InsightFilt
 
 export async function expectProviderGroups(post: Post, filters: InsightFilters) {
   const nodes = await repeatedBreaches(post, filters);
-  return [...countBy(nodes, (node) => node.location.provider?.id ?? '(no provider)')].map(
-    ([group, items]) => ({
-      group,
-      name: items[0]!.location.provider?.name ?? null,
-      repeatedBreaches: items.length,
-      locations: new Set(items.map((item) => item.location.id)).size,
-    }),
-  );
+  return [
+    ...countBy(nodes, (node) => node.location.providerGroup?.id ?? '(no provider group)'),
+  ].map(([group, items]) => ({
+    group,
+    name: items[0]!.location.providerGroup?.name ?? null,
+    repeatedBreaches: items.length,
+    locations: new Set(items.map((item) => item.location.id)).size,
+  }));
 }
 
 interface ListedInspection {
@@ -128,33 +132,37 @@ async function reportedInspections(post: Post, filters: InsightFilters, withPlac
   return data.inspections.nodes.filter((node) => !withPlace || inPlace(node.location, filters));
 }
 
-const per100 = (count: number, of: number) =>
-  of > 0 ? Math.round((count * 1000) / of) / 10 : null;
+/** The page rounds the API's rates to one decimal; the same rounding of the test's own ratio. */
+const oneDecimal = (value: number) => Math.round(value * 10) / 10;
 
+/**
+ * One cell per region and year with a requirement (breachCounts has no row without one): the
+ * requirements and inspections counted here from the inspections list, not the API's rates.
+ */
 export async function expectRequirementRates(post: Post, filters: InsightFilters) {
   const inspections = await reportedInspections(post, filters, true);
-  const year = (node: ListedInspection) => Number(node.startDate!.slice(0, 4));
-  const region = (node: ListedInspection) => node.location.region ?? '(no region)';
-  const withRequirements = inspections.filter((node) => node.requirements.length > 0);
-  const years = withRequirements.map(year);
-  const regions = [...new Set(withRequirements.map(region))].sort();
-  const rows = [];
-  for (let y = Math.min(...years); y <= Math.max(...years); y += 1) {
-    for (const r of regions) {
-      const cell = inspections.filter((node) => year(node) === y && region(node) === r);
-      const requirements = cell.reduce((sum, node) => sum + node.requirements.length, 0);
-      rows.push({
-        region: r,
-        year: y,
+  const key = (node: ListedInspection) =>
+    `${node.location.region ?? '(no region)'}|${node.startDate!.slice(0, 4)}`;
+  const cells = countBy(inspections, key);
+  return [...cells]
+    .map(([cell, nodes]) => {
+      const [region, year] = cell.split('|');
+      const requirements = nodes.reduce((sum, node) => sum + node.requirements.length, 0);
+      return {
+        region: region!,
+        year: Number(year),
         requirements,
-        inspections: cell.length,
-        per100Inspections: per100(requirements, cell.length),
-      });
-    }
-  }
-  return rows;
+        inspections: nodes.length,
+        per100Inspections: oneDecimal((requirements * 100) / nodes.length),
+      };
+    })
+    .filter((row) => row.requirements > 0);
 }
 
+/**
+ * Shares of the year's inspections (counted here from the inspections list) from themeTrends'
+ * plain counts (`inspectionCount`, `findingCount`), not its rates.
+ */
 export async function expectThemeRates(post: Post, filters: InsightFilters) {
   const inspections = await reportedInspections(post, filters, false);
   const rows = [];
@@ -183,8 +191,9 @@ export async function expectThemeRates(post: Post, filters: InsightFilters) {
         year: Number(point.period),
         inspectionsWithTheme: point.inspectionCount,
         inspections: of,
-        percentOfInspections: per100(point.inspectionCount, of),
+        percentOfInspections: oneDecimal((point.inspectionCount / of) * 100),
         findings: point.findingCount,
+        findingsPerInspection: Math.round((point.findingCount / of) * 100) / 100,
       });
     }
   }

@@ -125,19 +125,16 @@ export function chartRequirementRates(
     y: { label: null },
     color: { scheme: 'oranges', legend: true, label: 'requirements per 100 inspections' },
     marks: [
-      Plot.cell(
-        rows.filter((row) => row.per100Inspections !== null),
-        { x: 'year', y: 'region', fill: 'per100Inspections', title: panel.markTitle },
-      ),
-      // Plot drops a cell whose fill is null: a year with no inspections gets a grey one.
-      Plot.cell(
-        rows.filter((row) => row.per100Inspections === null),
-        { x: 'year', y: 'region', fill: '#eeeeee', title: panel.markTitle },
-      ),
+      Plot.cell(rows, {
+        x: 'year',
+        y: 'region',
+        fill: 'per100Inspections',
+        title: panel.markTitle,
+      }),
       Plot.text(rows, {
         x: 'year',
         y: 'region',
-        text: (row: RequirementRateRow) => row.per100Inspections ?? '–',
+        text: 'per100Inspections',
         fill: 'black',
       }),
     ],

@@ -21,7 +21,7 @@ import {
   themeRatesPanel,
   type PanelData,
 } from '../panels/index.ts';
-import { readFilterOptions, type FilterOptions } from '../panels/filter-options.ts';
+import { NO_OPTIONS, readFilterOptions, type FilterOptions } from '../panels/filter-options.ts';
 import type { PostGraphql } from '../panels/post-graphql.ts';
 import type { RepeatedRegulationRow } from '../panels/repeated-regulations.ts';
 import {
@@ -102,6 +102,8 @@ async function fillPanel(
   const download = section.querySelector<HTMLButtonElement>('button.download')!;
   const explore = section.querySelector<HTMLAnchorElement>('a.explore')!;
   explore.href = buildExplorerLink(data.operation, data.variables(filters));
+  const exported = section.querySelector<HTMLAnchorElement>('a.export');
+  if (exported && data.exportPath) exported.href = data.exportPath(filters);
   notes.replaceChildren(...data.filterNotes(filters).map((note) => h('li', {}, note)));
   download.disabled = true;
   body.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
@@ -140,6 +142,9 @@ function panelSection(panel: PanelView<unknown>): HTMLElement {
       'div',
       { class: 'panel-actions' },
       h('button', { type: 'button', class: 'download' }, 'Download CSV'),
+      data.exportPath
+        ? h('a', { class: 'export', href: '/', download: '' }, 'Full CSV from the API')
+        : null,
       h(
         'a',
         { class: 'explore', target: '_blank', rel: 'noopener', href: '/' },
@@ -150,11 +155,12 @@ function panelSection(panel: PanelView<unknown>): HTMLElement {
   );
 }
 
+/** A free-text place (name or code, any case, as the API takes it) with the lookup's choices. */
 function textField(
   name: 'region' | 'localAuthority',
   label: string,
   value: string | null,
-  options: string[],
+  options: { name: string; code: string | null }[],
 ): Element {
   const listId = `${name}-options`;
   return h(
@@ -165,7 +171,7 @@ function textField(
     h(
       'datalist',
       { id: listId },
-      options.map((option) => h('option', { value: option })),
+      options.map((option) => h('option', { value: option.name }, option.code ?? '')),
     ),
   );
 }
@@ -211,19 +217,30 @@ function filterForm(filters: InsightFilters, options: FilterOptions): HTMLFormEl
       options.localAuthorities,
     ),
     select(
-      'provider',
+      'providerGroup',
       'Provider group',
-      filters.provider,
-      options.providers.map((provider) => ({
-        value: provider.id,
-        text: provider.name ?? provider.id,
-      })),
+      filters.providerGroup,
+      groupChoices(filters, options),
     ),
     h('label', {}, 'From', h('input', { type: 'date', name: 'from', value: filters.from ?? '' })),
     h('label', {}, 'To', h('input', { type: 'date', name: 'to', value: filters.to ?? '' })),
     h('button', { type: 'submit' }, 'Apply'),
     h('a', { href: '/insights', class: 'clear' }, 'Clear'),
   );
+}
+
+function groupChoices(
+  filters: InsightFilters,
+  options: FilterOptions,
+): { value: string; text: string }[] {
+  const choices = options.providerGroups.map((group) => ({
+    value: group.id,
+    text: `${group.name ?? group.id} (${group.providerCount} providers, ${group.locationCount} locations)`,
+  }));
+  const chosen = filters.providerGroup;
+  return chosen === null || choices.some((choice) => choice.value === chosen)
+    ? choices
+    : [{ value: chosen, text: chosen }, ...choices];
 }
 
 function readForm(form: HTMLFormElement): InsightFilters {
@@ -246,11 +263,9 @@ export async function renderDashboard(root: HTMLElement, post: PostGraphql): Pro
       sections.map(({ section }) => section),
     ),
   );
-  const options = await readFilterOptions(post).catch((): FilterOptions => ({
-    regions: [],
-    localAuthorities: [],
-    providers: [],
-  }));
+  const readOptions = (): Promise<FilterOptions> =>
+    readFilterOptions(post, filters.region).catch((): FilterOptions => NO_OPTIONS);
+  let options = await readOptions();
   let form = formSlot as Element;
   const showForm = (): void => {
     const next = filterForm(filters, options);
@@ -260,14 +275,21 @@ export async function renderDashboard(root: HTMLElement, post: PostGraphql): Pro
       const search = writeFilters(filters);
       history.pushState(null, '', search ? `?${search}` : location.pathname);
       void fillAll();
+      void refreshForm();
     });
     form.replaceWith(next);
     form = next;
+  };
+  // The local authorities offered are the chosen region's: read them again when it changes.
+  const refreshForm = async (): Promise<void> => {
+    options = await readOptions();
+    showForm();
   };
   window.addEventListener('popstate', () => {
     filters = readFilters(location.search);
     showForm();
     void fillAll();
+    void refreshForm();
   });
   showForm();
   await fillAll();

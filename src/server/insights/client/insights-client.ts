@@ -11,7 +11,10 @@ import {
 import { renderDashboard } from './dashboard.ts';
 import { readPageConfig, showError } from './dom.ts';
 import { createPagePost } from './post.ts';
+import { showSyntheticBanner } from './synthetic-banner.ts';
 
 const config = readPageConfig<InsightsPageConfig>(INSIGHTS_CONFIG_ELEMENT_ID);
 const root = document.getElementById(INSIGHTS_ROOT_ELEMENT_ID)!;
-renderDashboard(root, createPagePost(config.graphqlPath)).catch((error) => showError(root, error));
+const post = createPagePost(config.graphqlPath);
+void showSyntheticBanner(root, post);
+renderDashboard(root, post).catch((error) => showError(root, error));

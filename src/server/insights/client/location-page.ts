@@ -6,11 +6,12 @@
  */
 import { sourcePath } from '../insights-config.ts';
 import type { PostGraphql } from '../panels/post-graphql.ts';
+import { SYNTHETIC_LOCATION_NOTICE } from '../synthetic-notice.ts';
 import { h } from './dom.ts';
 
 export const LOCATION_PAGE_OPERATION = `query LocationProfilePage($id: ID!) {
   location(id: $id) {
-    id name urn cqcId type region localAuthority address regulators
+    id name urn cqcId type region localAuthority address regulators synthetic
     provider { id name address }
     inspections(first: 50) {
       nodes {
@@ -108,6 +109,7 @@ interface LocationNode {
   localAuthority: string | null;
   address: string | null;
   regulators: string[];
+  synthetic: boolean;
   provider: { id: string; name: string | null; address: string | null } | null;
   inspections: { nodes: InspectionNode[] };
 }
@@ -229,6 +231,9 @@ export async function renderLocationPage(
   );
   root.replaceChildren(
     h('h1', {}, location.name ?? location.id),
+    ...(location.synthetic
+      ? [h('p', { class: 'synthetic-location', role: 'note' }, SYNTHETIC_LOCATION_NOTICE)]
+      : []),
     describeLocation(location),
     h('h2', {}, 'Inspections'),
     table(

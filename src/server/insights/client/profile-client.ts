@@ -12,10 +12,12 @@ import { readPageConfig, showError } from './dom.ts';
 import { renderLocationPage } from './location-page.ts';
 import { createPagePost } from './post.ts';
 import { renderReportPage } from './report-page.ts';
+import { showSyntheticBanner } from './synthetic-banner.ts';
 
 const config = readPageConfig<InsightsPageConfig>(INSIGHTS_CONFIG_ELEMENT_ID);
 const root = document.getElementById(INSIGHTS_ROOT_ELEMENT_ID)!;
 const post = createPagePost(config.graphqlPath);
+void showSyntheticBanner(root, post);
 const rendering =
   config.page === 'report'
     ? renderReportPage(root, post, config.subject ?? '')

@@ -1,8 +1,11 @@
 /** Panel: enforcement actions per year by type, from enforcementActions. */
 import { yearOf } from '../insights-filters.ts';
-import type { LocationFields, PanelData } from './panel.ts';
-import { matchesPlace, placeFilterNotes } from './place-filter.ts';
+import { LOCATION_FIELDS, type LocationFields, type PanelData } from './panel.ts';
+import { matchesPlace, placeFilterNotes, type PlaceFilter } from './place-filter.ts';
 import { readAllPages } from './post-graphql.ts';
+
+/** enforcementActions takes no place argument: every place filter is applied here. */
+const IN_PAGE: readonly PlaceFilter[] = ['region', 'localAuthority', 'providerGroup'];
 
 export interface EnforcementRow {
   year: number;
@@ -15,7 +18,7 @@ const OPERATION = `query DashboardEnforcement($regulator: Regulator, $from: Date
     nodes {
       type
       issuedOn
-      inspection { startDate location { id name region localAuthority provider { id name } } }
+      inspection { startDate ${LOCATION_FIELDS} }
     }
     pageInfo { hasNextPage endCursor }
   }
@@ -50,7 +53,7 @@ export const enforcementPanel: PanelData<EnforcementRow> = {
     const counts = new Map<string, EnforcementRow>();
     for (const node of nodes) {
       const year = yearOf(node.issuedOn ?? node.inspection.startDate);
-      if (year === null || !matchesPlace(node.inspection.location, filters)) continue;
+      if (year === null || !matchesPlace(node.inspection.location, filters, IN_PAGE)) continue;
       const key = `${year}|${node.type}`;
       const row = counts.get(key) ?? { year, type: node.type, actions: 0 };
       row.actions += 1;
@@ -64,5 +67,5 @@ export const enforcementPanel: PanelData<EnforcementRow> = {
     { header: 'actions', value: (row) => row.actions },
   ],
   markTitle: (row) => `${row.year} ${row.type}: ${row.actions}`,
-  filterNotes: placeFilterNotes,
+  filterNotes: placeFilterNotes('enforcementActions', IN_PAGE),
 };

@@ -1,40 +1,47 @@
 /**
- * The choices the filter form offers. The API has no lists of regions, local authorities or
- * provider groups yet (the `places` branch adds `regions`, `localAuthorities` and provider
- * groups): until then they are the groups breachCounts knows, i.e. the places and providers with
- * at least one requirement. Switch to the lookups here.
+ * The choices the filter form offers, from the API's lookups: `regions`, `localAuthorities`
+ * (of the chosen region, when one is) and `providerGroups` (groups of one provider too, the 100
+ * running the most locations; a group chosen elsewhere, by URL, is kept as a choice).
  */
 import type { PostGraphql } from './post-graphql.ts';
 
-export interface FilterOptions {
-  regions: string[];
-  localAuthorities: string[];
-  providers: { id: string; name: string | null }[];
+export interface ProviderGroupChoice {
+  id: string;
+  name: string | null;
+  providerCount: number;
+  locationCount: number;
 }
 
-const OPERATION = `query DashboardFilterOptions {
-  regions: breachCounts(groupBy: [REGION], first: 100) { nodes { region } }
-  localAuthorities: breachCounts(groupBy: [LOCAL_AUTHORITY], first: 100) { nodes { localAuthority } }
-  providers: breachCounts(groupBy: [PROVIDER], first: 100) { nodes { provider { id name } } }
+export interface FilterOptions {
+  regions: { name: string; code: string }[];
+  localAuthorities: { name: string; code: string | null }[];
+  providerGroups: ProviderGroupChoice[];
+}
+
+export const NO_OPTIONS: FilterOptions = { regions: [], localAuthorities: [], providerGroups: [] };
+
+const OPERATION = `query DashboardFilterOptions($region: String) {
+  regions { name code }
+  localAuthorities(region: $region) { name code }
+  providerGroups(minProviders: 1, first: 100) {
+    nodes { id name providerCount locationCount }
+  }
 }`;
 
 interface OptionsData {
-  regions: { nodes: { region: string | null }[] };
-  localAuthorities: { nodes: { localAuthority: string | null }[] };
-  providers: { nodes: { provider: { id: string; name: string | null } | null }[] };
+  regions: FilterOptions['regions'];
+  localAuthorities: FilterOptions['localAuthorities'];
+  providerGroups: { nodes: ProviderGroupChoice[] };
 }
 
-function sortedNames(values: (string | null)[]): string[] {
-  return [...new Set(values.filter((value): value is string => value !== null))].sort();
-}
-
-export async function readFilterOptions(post: PostGraphql): Promise<FilterOptions> {
-  const data = await post<OptionsData>(OPERATION, {});
+export async function readFilterOptions(
+  post: PostGraphql,
+  region: string | null,
+): Promise<FilterOptions> {
+  const data = await post<OptionsData>(OPERATION, { region });
   return {
-    regions: sortedNames(data.regions.nodes.map((node) => node.region)),
-    localAuthorities: sortedNames(data.localAuthorities.nodes.map((node) => node.localAuthority)),
-    providers: data.providers.nodes
-      .flatMap((node) => (node.provider ? [node.provider] : []))
-      .sort((a, b) => (a.name ?? a.id).localeCompare(b.name ?? b.id)),
+    regions: data.regions,
+    localAuthorities: data.localAuthorities,
+    providerGroups: data.providerGroups.nodes,
   };
 }

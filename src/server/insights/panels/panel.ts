@@ -21,19 +21,27 @@ export interface PanelData<Row> {
   /** The tooltip of the row's mark (bar, cell or dot): what a reader and the browser test see. */
   markTitle(row: Row): string;
   /**
-   * Filters the API cannot apply to this panel yet, so the panel applies them to the rows'
-   * locations itself (`applied here`) or not at all (`ignored`); empty when the API applies all.
+   * Filters the panel's question does not take, so the panel applies them to the rows' locations
+   * itself (`applied here`) or not at all (`ignored`); empty when the API applies them all.
    */
   filterNotes(filters: InsightFilters): string[];
+  /**
+   * The server's CSV export of the one question whose rows the panel shows as they are
+   * (`/export/<question>.csv?…`), for panels that do not count or combine rows.
+   */
+  exportPath?(filters: InsightFilters): string;
 }
 
-/** The location fields the client-side place filters read. */
-export const LOCATION_FIELDS = 'location { id name region localAuthority provider { id name } }';
+/** The location fields the page-side place filters (and the provider-groups panel) read. */
+export const LOCATION_FIELDS =
+  'location { id name region regionCode localAuthority localAuthorityCode providerGroup { id name } }';
 
 export interface LocationFields {
   id: string;
   name: string | null;
   region: string | null;
+  regionCode: string | null;
   localAuthority: string | null;
-  provider: { id: string; name: string | null } | null;
+  localAuthorityCode: string | null;
+  providerGroup: { id: string; name: string | null } | null;
 }

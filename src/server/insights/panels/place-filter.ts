@@ -1,22 +1,45 @@
 /**
- * Region, local authority and provider applied to rows' locations in the page, for the
- * questions whose API takes no such filter yet (repeatedBreaches, ratingChanges,
- * enforcementActions). The `places` branch adds them to the API; then this goes.
+ * The place filters a question does not take as arguments, applied in the page to each row's
+ * location: region and local authority (by name or code, any case, as the API's filters) for
+ * repeatedBreaches, and those and the provider group for ratingChanges and enforcementActions.
+ * Everything a question takes is passed to it instead.
  */
 import { samePlace, type InsightFilters } from '../insights-filters.ts';
 import type { LocationFields } from './panel.ts';
 
-export function matchesPlace(location: LocationFields, filters: InsightFilters): boolean {
+export type PlaceFilter = 'region' | 'localAuthority' | 'providerGroup';
+
+const LABELS: Record<PlaceFilter, string> = {
+  region: 'region',
+  localAuthority: 'local authority',
+  providerGroup: 'provider group',
+};
+
+export function matchesPlace(
+  location: LocationFields,
+  filters: InsightFilters,
+  inPage: readonly PlaceFilter[],
+): boolean {
+  const wanted = (name: PlaceFilter) => (inPage.includes(name) ? filters[name] : null);
+  const group = wanted('providerGroup');
   return (
-    samePlace(location.region, filters.region) &&
-    samePlace(location.localAuthority, filters.localAuthority) &&
-    (filters.provider === null || location.provider?.id === filters.provider)
+    samePlace(wanted('region'), location.region, location.regionCode) &&
+    samePlace(wanted('localAuthority'), location.localAuthority, location.localAuthorityCode) &&
+    (group === null || location.providerGroup?.id === group)
   );
 }
 
-export function placeFilterNotes(filters: InsightFilters): string[] {
-  const set = (['region', 'localAuthority', 'provider'] as const).filter(
-    (name) => filters[name] !== null,
-  );
-  return set.length > 0 ? [`${set.join(', ')}: applied here to each row's location`] : [];
+/** The panel's note: which set filters its question lacks, applied here instead. */
+export function placeFilterNotes(
+  question: string,
+  inPage: readonly PlaceFilter[],
+): (filters: InsightFilters) => string[] {
+  return (filters) => {
+    const set = inPage.filter((name) => filters[name] !== null).map((name) => LABELS[name]);
+    return set.length > 0
+      ? [
+          `${set.join(', ')}: applied here to each row's location (${question} takes no such argument)`,
+        ]
+      : [];
+  };
 }

@@ -1,15 +1,14 @@
 /**
- * Panel: the providers with the most repeated breaches. Provider groups (ProviderGroup, from the
- * `places` branch) are not in the API yet, so each provider is its own group here; switch
- * `groupOf` and the operation to the group once breachCounts/repeatedBreaches group by it.
+ * Panel: the provider groups with the most repeated breaches: repeatedBreaches rows (a location
+ * and a regulation breached at two or more inspections) counted by the location's
+ * `providerGroup`, with the distinct locations behind them.
  */
 import type { PanelData } from './panel.ts';
-import { placeFilterNotes } from './place-filter.ts';
 import {
   readRepeatedBreaches,
+  repeatedBreachFilterNotes,
   repeatedBreachVariables,
   REPEATED_BREACHES_OPERATION,
-  type RepeatedBreachNode,
 } from './repeated-breach-rows.ts';
 
 export interface ProviderGroupRow {
@@ -20,24 +19,20 @@ export interface ProviderGroupRow {
   locations: number;
 }
 
-export const NO_PROVIDER = '(no provider)';
+export const NO_PROVIDER_GROUP = '(no provider group)';
 export const TOP_GROUPS = 15;
-
-function groupOf(node: RepeatedBreachNode): { id: string; name: string | null } {
-  return node.location.provider ?? { id: NO_PROVIDER, name: null };
-}
 
 export const providerGroupsPanel: PanelData<ProviderGroupRow> = {
   id: 'provider-groups',
-  title: 'Providers with the most repeated breaches',
+  title: 'Provider groups with the most repeated breaches',
   description:
-    'Locations × regulations breached at two or more inspections, per provider (each provider is its own group until the API has provider groups).',
+    'Locations × regulations breached at two or more inspections, per provider group (providers linked by company number, name or a location they share).',
   operation: REPEATED_BREACHES_OPERATION,
   variables: repeatedBreachVariables,
   async load(post, filters) {
     const groups = new Map<string, ProviderGroupRow & { locationIds: Set<string> }>();
     for (const node of await readRepeatedBreaches(post, filters)) {
-      const { id, name } = groupOf(node);
+      const { id, name } = node.location.providerGroup ?? { id: NO_PROVIDER_GROUP, name: null };
       const row = groups.get(id) ?? {
         group: id,
         name,
@@ -61,12 +56,12 @@ export const providerGroupsPanel: PanelData<ProviderGroupRow> = {
       .slice(0, TOP_GROUPS);
   },
   columns: [
-    { header: 'provider', value: (row) => row.group },
+    { header: 'provider group', value: (row) => row.group },
     { header: 'name', value: (row) => row.name },
     { header: 'repeated breaches', value: (row) => row.repeatedBreaches },
     { header: 'locations', value: (row) => row.locations },
   ],
   markTitle: (row) =>
     `${row.name ?? row.group}: ${row.repeatedBreaches} repeated breaches at ${row.locations} locations`,
-  filterNotes: placeFilterNotes,
+  filterNotes: repeatedBreachFilterNotes,
 };

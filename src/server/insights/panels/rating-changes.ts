@@ -1,9 +1,11 @@
 /** Panel: rating changes per year (down, up, same) per regulator, from ratingChanges. */
 import { yearOf } from '../insights-filters.ts';
-import type { PanelData } from './panel.ts';
-import { matchesPlace, placeFilterNotes } from './place-filter.ts';
+import { LOCATION_FIELDS, type LocationFields, type PanelData } from './panel.ts';
+import { matchesPlace, placeFilterNotes, type PlaceFilter } from './place-filter.ts';
 import { readAllPages } from './post-graphql.ts';
-import type { LocationFields } from './panel.ts';
+
+/** ratingChanges takes no place argument: every place filter is applied here. */
+const IN_PAGE: readonly PlaceFilter[] = ['region', 'localAuthority', 'providerGroup'];
 
 export const DIRECTIONS = ['DOWN', 'SAME', 'UP'] as const;
 
@@ -19,7 +21,7 @@ const OPERATION = `query DashboardRatingChanges($regulator: Regulator, $from: Da
     nodes {
       direction
       after { startDate regulator }
-      location { id name region localAuthority provider { id name } }
+      ${LOCATION_FIELDS}
     }
     pageInfo { hasNextPage endCursor }
   }
@@ -55,7 +57,7 @@ export const ratingChangesPanel: PanelData<RatingChangeRow> = {
     const counts = new Map<string, RatingChangeRow>();
     for (const node of nodes) {
       const year = yearOf(node.after.startDate);
-      if (year === null || !matchesPlace(node.location, filters)) continue;
+      if (year === null || !matchesPlace(node.location, filters, IN_PAGE)) continue;
       const regulator = node.after.regulator ?? UNKNOWN_REGULATOR;
       const key = `${regulator}|${year}|${node.direction}`;
       const row = counts.get(key) ?? { regulator, year, direction: node.direction, changes: 0 };
@@ -76,5 +78,5 @@ export const ratingChangesPanel: PanelData<RatingChangeRow> = {
     { header: 'changes', value: (row) => row.changes },
   ],
   markTitle: (row) => `${row.regulator} ${row.year} ${row.direction}: ${row.changes}`,
-  filterNotes: placeFilterNotes,
+  filterNotes: placeFilterNotes('ratingChanges', IN_PAGE),
 };

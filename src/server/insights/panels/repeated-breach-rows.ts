@@ -1,11 +1,15 @@
-/** The repeatedBreaches rows two panels aggregate: by regulation, and by provider. */
+/**
+ * The repeatedBreaches rows two panels aggregate: by regulation, and by provider group. The
+ * question takes the regulator, the date window and the provider group; region and local
+ * authority are applied here to each row's location.
+ */
 import type { InsightFilters } from '../insights-filters.ts';
 import { LOCATION_FIELDS, type LocationFields } from './panel.ts';
-import { matchesPlace } from './place-filter.ts';
+import { matchesPlace, placeFilterNotes, type PlaceFilter } from './place-filter.ts';
 import { readAllPages, type PostGraphql } from './post-graphql.ts';
 
-export const REPEATED_BREACHES_OPERATION = `query DashboardRepeatedBreaches($regulator: Regulator, $from: Date, $to: Date, $first: Int, $after: String) {
-  repeatedBreaches(regulator: $regulator, from: $from, to: $to, first: $first, after: $after) {
+export const REPEATED_BREACHES_OPERATION = `query DashboardRepeatedBreaches($regulator: Regulator, $from: Date, $to: Date, $providerGroupId: ID, $first: Int, $after: String) {
+  repeatedBreaches(regulator: $regulator, from: $from, to: $to, providerGroupId: $providerGroupId, first: $first, after: $after) {
     nodes {
       regulation { id heading }
       inspectionCount
@@ -22,8 +26,18 @@ export interface RepeatedBreachNode {
 }
 
 export function repeatedBreachVariables(filters: InsightFilters): Record<string, unknown> {
-  return { regulator: filters.regulator, from: filters.from, to: filters.to, first: 100 };
+  return {
+    regulator: filters.regulator,
+    from: filters.from,
+    to: filters.to,
+    providerGroupId: filters.providerGroup,
+    first: 100,
+  };
 }
+
+const IN_PAGE: readonly PlaceFilter[] = ['region', 'localAuthority'];
+
+export const repeatedBreachFilterNotes = placeFilterNotes('repeatedBreaches', IN_PAGE);
 
 export async function readRepeatedBreaches(
   post: PostGraphql,
@@ -36,5 +50,5 @@ export async function readRepeatedBreaches(
     (data: { repeatedBreaches: { nodes: RepeatedBreachNode[]; pageInfo: never } }) =>
       data.repeatedBreaches,
   );
-  return nodes.filter((node) => matchesPlace(node.location, filters));
+  return nodes.filter((node) => matchesPlace(node.location, filters, IN_PAGE));
 }

@@ -1,8 +1,8 @@
 /** Panel: the regulations breached at two or more inspections of the most locations. */
 import type { PanelData } from './panel.ts';
-import { placeFilterNotes } from './place-filter.ts';
 import {
   readRepeatedBreaches,
+  repeatedBreachFilterNotes,
   repeatedBreachVariables,
   REPEATED_BREACHES_OPERATION,
 } from './repeated-breach-rows.ts';
@@ -67,5 +67,5 @@ export const repeatedRegulationsPanel: PanelData<RepeatedRegulationRow> = {
   ],
   markTitle: (row) =>
     `${row.regulation}: ${row.locations} locations, ${row.inspections} inspections`,
-  filterNotes: placeFilterNotes,
+  filterNotes: repeatedBreachFilterNotes,
 };

@@ -1,11 +1,10 @@
 /**
- * Panel: requirements per 100 inspections by region and year (a heatmap). Requirements come from
- * breachCounts grouped by region and year; the inspections (with their report in the graph) from
- * inspection counts, the locations without a region as the year's total less the named regions.
- * When breachCounts has its own rate (`rates-export` branch), read it here instead.
+ * Panel: requirements per 100 inspections by region and year (a heatmap), read as the API gives
+ * them: breachCounts grouped by region and year, with each cell's inspections
+ * (`inspectionsInGroup`, those whose report is in the graph) and `requirementsPer100Inspections`.
+ * A cell is a region and year with at least one requirement (breachCounts has no row for none).
  */
 import type { InsightFilters } from '../insights-filters.ts';
-import { countInspections, per100, spanYears } from './inspection-counts.ts';
 import type { PanelData } from './panel.ts';
 import { readAllPages } from './post-graphql.ts';
 
@@ -16,12 +15,12 @@ export interface RequirementRateRow {
   year: number;
   requirements: number;
   inspections: number;
-  per100Inspections: number | null;
+  per100Inspections: number;
 }
 
 const OPERATION = `query DashboardRequirementsByRegionYear($filter: BreachFilter, $first: Int, $after: String) {
   breachCounts(groupBy: [REGION, YEAR], filter: $filter, first: $first, after: $after) {
-    nodes { region year requirementCount }
+    nodes { region year requirementCount inspectionsInGroup requirementsPer100Inspections }
     pageInfo { hasNextPage endCursor }
   }
 }`;
@@ -30,8 +29,11 @@ interface BreachNode {
   region: string | null;
   year: number | null;
   requirementCount: number;
+  inspectionsInGroup: number;
+  requirementsPer100Inspections: number;
 }
 
+/** breachCounts takes every filter of the dashboard. */
 function breachFilter(filters: InsightFilters): Record<string, unknown> {
   return {
     regulator: filters.regulator,
@@ -39,15 +41,20 @@ function breachFilter(filters: InsightFilters): Record<string, unknown> {
     to: filters.to,
     region: filters.region,
     localAuthority: filters.localAuthority,
-    providerId: filters.provider,
+    providerGroupId: filters.providerGroup,
   };
+}
+
+/** To one decimal, as the heatmap labels its cells. */
+export function roundRate(rate: number): number {
+  return Math.round(rate * 10) / 10;
 }
 
 export const requirementRatesPanel: PanelData<RequirementRateRow> = {
   id: 'requirement-rates',
   title: 'Requirements per 100 inspections, by region and year',
   description:
-    'Requirements made, per 100 inspections whose report is in the graph, for each region and year of inspection.',
+    'Requirements made, per 100 inspections whose report is in the graph, for each region and year of inspection with a requirement.',
   operation: OPERATION,
   variables: (filters) => ({ filter: breachFilter(filters), first: 100 }),
   async load(post, filters) {
@@ -57,36 +64,15 @@ export const requirementRatesPanel: PanelData<RequirementRateRow> = {
       { filter: breachFilter(filters) },
       (data: { breachCounts: { nodes: BreachNode[]; pageInfo: never } }) => data.breachCounts,
     );
-    const requirements = new Map<string, number>();
-    const regions = new Set<string>();
-    const years = new Set<number>();
-    for (const node of nodes) {
-      if (node.year === null) continue;
-      const region = node.region ?? NO_REGION;
-      regions.add(region);
-      years.add(node.year);
-      requirements.set(`${region}|${node.year}`, node.requirementCount);
-    }
-    const named = [...regions].filter((region) => region !== NO_REGION).sort();
-    // Every count at once: one request each, answered in parallel.
-    const yearRows = await Promise.all(
-      spanYears(years).map(async (year) => {
-        const [total, ...perRegion] = await Promise.all(
-          [null, ...named].map((region) =>
-            countInspections(post, { year, region, withFilters: true }, filters),
-          ),
-        );
-        const rows = named.map((region, index) =>
-          rateRow(region, year, requirements, perRegion[index]!),
-        );
-        const inNamed = perRegion.reduce((sum, count) => sum + count, 0);
-        if (filters.region === null && (regions.has(NO_REGION) || total! > inNamed))
-          rows.push(rateRow(NO_REGION, year, requirements, total! - inNamed));
-        return rows;
-      }),
-    );
-    const rows = yearRows.flat();
-    return rows;
+    return nodes
+      .filter((node): node is BreachNode & { year: number } => node.year !== null)
+      .map((node) => ({
+        region: node.region ?? NO_REGION,
+        year: node.year,
+        requirements: node.requirementCount,
+        inspections: node.inspectionsInGroup,
+        per100Inspections: roundRate(node.requirementsPer100Inspections),
+      }));
   },
   columns: [
     { header: 'region', value: (row) => row.region },
@@ -96,22 +82,12 @@ export const requirementRatesPanel: PanelData<RequirementRateRow> = {
     { header: 'requirements per 100 inspections', value: (row) => row.per100Inspections },
   ],
   markTitle: (row) =>
-    `${row.region}, ${row.year}: ${row.per100Inspections ?? 'no'} per 100 inspections (${row.requirements} requirements, ${row.inspections} inspections)`,
+    `${row.region}, ${row.year}: ${row.per100Inspections} per 100 inspections (${row.requirements} requirements, ${row.inspections} inspections)`,
   filterNotes: () => [],
+  exportPath: (filters) => {
+    const params = new URLSearchParams({ groupBy: 'REGION,YEAR' });
+    for (const [name, value] of Object.entries(breachFilter(filters)))
+      if (value !== null) params.set(name, String(value));
+    return `/export/breach-counts.csv?${params.toString()}`;
+  },
 };
-
-function rateRow(
-  region: string,
-  year: number,
-  requirements: Map<string, number>,
-  inspections: number,
-): RequirementRateRow {
-  const count = requirements.get(`${region}|${year}`) ?? 0;
-  return {
-    region,
-    year,
-    requirements: count,
-    inspections,
-    per100Inspections: per100(count, inspections),
-  };
-}

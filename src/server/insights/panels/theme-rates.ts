@@ -1,11 +1,10 @@
 /**
  * Panel: theme trends as rates, concerns and strengths apart: the share of inspections (with
- * their report in the graph) that year with a concern, or a strength, about each theme.
- * themeTrends takes no regulator or place filter yet, so those are ignored here (and said so);
- * when it gives rates itself (`rates-export` branch), read them here instead.
+ * their report in the graph) that year with a concern, or a strength, about each theme, as
+ * themeTrends gives it (`inspectionsInPeriod`, `concernShare`, `findingsPerInspection`).
+ * themeTrends takes no regulator or place filter, so those are ignored here (and said so).
  */
 import type { InsightFilters } from '../insights-filters.ts';
-import { countInspections, per100 } from './inspection-counts.ts';
 import type { PanelData } from './panel.ts';
 
 export type ThemePolarity = 'CONCERN' | 'STRENGTH';
@@ -19,8 +18,9 @@ export interface ThemeRateRow {
   /** Inspections with at least one finding of this polarity about the theme. */
   inspectionsWithTheme: number;
   inspections: number;
-  percentOfInspections: number | null;
+  percentOfInspections: number;
   findings: number;
+  findingsPerInspection: number;
 }
 
 const OPERATION = `query DashboardThemeTrends($from: Date, $to: Date, $polarity: Polarity) {
@@ -29,6 +29,9 @@ const OPERATION = `query DashboardThemeTrends($from: Date, $to: Date, $polarity:
     period
     findingCount
     inspectionCount
+    inspectionsInPeriod
+    findingsPerInspection
+    concernShare
   }
 }`;
 
@@ -37,6 +40,23 @@ interface TrendPoint {
   period: string;
   findingCount: number;
   inspectionCount: number;
+  inspectionsInPeriod: number;
+  findingsPerInspection: number;
+  concernShare: number;
+}
+
+/** A share (0 to 1) as a percentage, or a ratio, to one decimal / two decimals. */
+const percent = (share: number): number => Math.round(share * 100 * 10) / 10;
+const twoDecimals = (ratio: number): number => Math.round(ratio * 100) / 100;
+
+/**
+ * The API gives the concern share itself; for strengths it gives the count of inspections with
+ * one (`inspectionCount` when asked for STRENGTH) over the same denominator, so that one division
+ * stays here.
+ */
+function shareOf(polarity: ThemePolarity, point: TrendPoint): number {
+  if (polarity === 'CONCERN') return point.concernShare;
+  return point.inspectionsInPeriod > 0 ? point.inspectionCount / point.inspectionsInPeriod : 0;
 }
 
 export const themeRatesPanel: PanelData<ThemeRateRow> = {
@@ -57,27 +77,17 @@ export const themeRatesPanel: PanelData<ThemeRateRow> = {
         return data.themeTrends.map((point) => ({ polarity, point }));
       }),
     );
-    const points = trends.flat();
-    const years = [...new Set(points.map(({ point }) => Number(point.period)))];
-    const counts = await Promise.all(
-      years.map((year) =>
-        countInspections(post, { year, region: null, withFilters: false }, filters),
-      ),
-    );
-    const inspections = new Map(years.map((year, index) => [year, counts[index]!]));
-    const rows: ThemeRateRow[] = points.map(({ polarity, point }) => {
-      const of = inspections.get(Number(point.period))!;
-      return {
-        polarity,
-        theme: point.theme.id,
-        label: point.theme.label,
-        year: Number(point.period),
-        inspectionsWithTheme: point.inspectionCount,
-        inspections: of,
-        percentOfInspections: per100(point.inspectionCount, of),
-        findings: point.findingCount,
-      };
-    });
+    const rows: ThemeRateRow[] = trends.flat().map(({ polarity, point }) => ({
+      polarity,
+      theme: point.theme.id,
+      label: point.theme.label,
+      year: Number(point.period),
+      inspectionsWithTheme: point.inspectionCount,
+      inspections: point.inspectionsInPeriod,
+      percentOfInspections: percent(shareOf(polarity, point)),
+      findings: point.findingCount,
+      findingsPerInspection: twoDecimals(point.findingsPerInspection),
+    }));
     return rows.sort(
       (a, b) =>
         a.polarity.localeCompare(b.polarity) || a.theme.localeCompare(b.theme) || a.year - b.year,
@@ -92,15 +102,16 @@ export const themeRatesPanel: PanelData<ThemeRateRow> = {
     { header: 'inspections', value: (row) => row.inspections },
     { header: 'percent of inspections', value: (row) => row.percentOfInspections },
     { header: 'findings', value: (row) => row.findings },
+    { header: 'findings per inspection', value: (row) => row.findingsPerInspection },
   ],
   markTitle: (row) =>
-    `${row.label}, ${row.polarity.toLowerCase()}, ${row.year}: ${row.percentOfInspections ?? '-'}% of ${row.inspections} inspections`,
+    `${row.label}, ${row.polarity.toLowerCase()}, ${row.year}: ${row.percentOfInspections}% of ${row.inspections} inspections, ${row.findingsPerInspection} findings per inspection`,
   filterNotes: (filters: InsightFilters) => {
-    const set = (['regulator', 'region', 'localAuthority', 'provider'] as const).filter(
+    const set = (['regulator', 'region', 'localAuthority', 'providerGroup'] as const).filter(
       (name) => filters[name] !== null,
     );
     return set.length > 0
-      ? [`${set.join(', ')}: ignored (themeTrends takes only a date window for now)`]
+      ? [`${set.join(', ')}: ignored (themeTrends takes only a date window)`]
       : [];
   },
 };
