@@ -2,10 +2,11 @@
  * `npx tsx bench/insights-page-load.ts [--url http://127.0.0.1:4000] [--location ID] [--runs N]`:
  * what the insights pages cost a browser, against a server already running (`npm start`, on
  * the seed graph or any other). Prints the bundles' sizes (raw and gzipped, as served), and for
- * the dashboard and a location profile in the system Chromium (/usr/bin/chromium, or
- * CHROMIUM_PATH): the time until every panel (or the profile) shows its data, the GraphQL
+ * the dashboard and a location profile in the Chromium the @sparticuz/chromium dev dependency
+ * ships, as the browser tests use (or CHROMIUM_PATH): the time until every panel (or the profile) shows its data, the GraphQL
  * requests sent and the bytes received. Nothing here asserts a time: it prints.
  */
+import shippedChromium from '@sparticuz/chromium';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -69,9 +70,15 @@ async function main(): Promise<void> {
   await printBundleSizes();
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'insights-bench-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: process.env.CHROMIUM_PATH ?? (await shippedChromium.executablePath()),
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+    ],
   });
   try {
     const cases = [

@@ -38,9 +38,10 @@ export type BreachCount = {
    * The denominator of `requirementsPer100Inspections`: the inspections whose own report is loaded
    * (requirements are read from reports only) that fall in this row's group and in the filter,
    * whatever their requirements (an inspection with none counts). In the filter: `regulator`,
-   * `from`/`to` (start date), `region`, `localAuthority` and `providerId` narrow it;
-   * `regulation` and `legislation` do not, as an inspection with no requirement is under none. In
-   * the group: the row's regulator, year, region, local authority and provider, each only when
+   * `from`/`to` (start date), `region`, `localAuthority`, `providerId`, `providerGroupId` and
+   * `synthetic` narrow it; `regulation` and `legislation` do not, as an inspection with no
+   * requirement is under none. In the group: the row's regulator, year, region, local authority,
+   * provider and provider group, each only when
    * `groupBy` names it; REGULATION and LEGISLATION groups do not narrow it, so rows of one year
    * grouped by regulation share the year's inspections as their denominator.
    */
@@ -1521,7 +1522,8 @@ export type ThemeTrendPoint = {
   /**
    * The denominator of the rates: the inspections whose own report is loaded (findings are read
    * from reports only) that started in the period and inside `from`/`to`, whatever their findings
-   * and themes. A period cut by `from` or `to` counts only the inspections inside the window.
+   * and themes, and real or generated as `synthetic` asks. A period cut by `from` or `to` counts
+   * only the inspections inside the window.
    */
   inspectionsInPeriod: Scalars['Int']['output'];
   /** `2019`, `2019-Q3` or `2019-07`. */
