@@ -2,7 +2,9 @@
  * `npm run sync -- --cqc`: the graph kept current from the CQC Syndication API (see
  * src/load/sync/sync-cqc.ts). Progress on stderr, a line per file loaded (or only failures with
  * --quiet), a line per record or report gone or failed, the ingest's summary table, then where
- * the checkpoint stands.
+ * the checkpoint stands. Exit codes (SYNC_EXIT): 0 completed, nothing failed; 3 completed, but
+ * some items could not be read or loaded (kept and retried next run); 1 stopped (a window could
+ * not be fetched, or the graph could not be reached); 2 bad arguments.
  */
 import { ConfigError, readConfig } from '../config.ts';
 import { openGraph, type GraphConnection } from '../db/connect.ts';
@@ -21,6 +23,9 @@ import { formatResult } from './result-lines.ts';
 import { formatSummaryTable } from './summary-table.ts';
 import { parseSyncArgs, SYNC_USAGE } from './sync-args.ts';
 
+/** What the exit code says, for a cron line or a script to switch on. */
+const SYNC_EXIT = { completed: 0, stopped: 1, usage: 2, completedWithFailures: 3 } as const;
+
 function describeOutcome(outcome: CqcSyncOutcome, requests: number): string[] {
   const from = {
     checkpoint: 'the checkpoint',
@@ -33,6 +38,14 @@ function describeOutcome(outcome: CqcSyncOutcome, requests: number): string[] {
       ? `sync cqc: checkpoint: completed until ${outcome.completedUntil}`
       : 'sync cqc: no checkpoint yet',
   ];
+  if (outcome.retried > 0)
+    lines.push(`sync cqc: retried ${outcome.retried} item(s) that failed in earlier runs`);
+  for (const failure of outcome.failedItems)
+    lines.push(`sync cqc: failed, kept for retry: ${failure.item}: ${failure.message}`);
+  if (outcome.failedItems.length > 0 && outcome.failures.length === 0)
+    lines.push(
+      `sync cqc: completed with ${outcome.failedItems.length} item(s) not read or loaded; the checkpoint moved past them and the next run retries them`,
+    );
   if (outcome.failures.length > 0)
     lines.push(
       `sync cqc: stopped: a window could not be fetched (${outcome.failures.length} failed, first: ${outcome.failures[0]}); the checkpoint stays where it was and what was fetched is kept in the cache; run again to resume`,
@@ -69,7 +82,7 @@ async function run(argv: readonly string[]): Promise<number> {
       waitWhenUnavailable: {
         onGiveUp: (message) => {
           console.error(`sync: ${message}`);
-          process.exit(1);
+          process.exit(SYNC_EXIT.stopped);
         },
       },
     });
@@ -122,7 +135,8 @@ async function run(argv: readonly string[]): Promise<number> {
     }),
   );
   for (const line of describeOutcome(outcome, http.requests)) say(line);
-  return outcome.failures.length === 0 && summary.failed === 0 ? 0 : 1;
+  if (outcome.failures.length > 0) return SYNC_EXIT.stopped;
+  return outcome.failedItems.length > 0 ? SYNC_EXIT.completedWithFailures : SYNC_EXIT.completed;
 }
 
 run(process.argv.slice(2)).then(
@@ -130,13 +144,13 @@ run(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof UsageError) {
       console.error(`sync: ${error.message}\n\n${SYNC_USAGE}`);
-      process.exit(2);
+      process.exit(SYNC_EXIT.usage);
     }
     const expected =
       error instanceof ConfigError ||
       error instanceof LocalNeo4jError ||
       error instanceof DatabaseError;
     console.error(expected ? `sync: ${(error as Error).message}` : error);
-    process.exit(1);
+    process.exit(SYNC_EXIT.stopped);
   },
 );

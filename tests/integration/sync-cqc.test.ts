@@ -6,94 +6,30 @@
  * nothing, a re-run read from the cache, a run killed midway that resumes from the checkpoint,
  * and a window that cannot be fetched reported in one line without moving the checkpoint.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defineQuery, read } from '../../src/db/query.ts';
 import { readSyncCheckpoint } from '../../src/graph/sync-checkpoint.ts';
-import { ingestEnv, ROOT } from '../support/ingest-cli.ts';
+import { CQC_API_FIXTURES } from '../support/cqc-api-server.ts';
 import {
-  CQC_API_FIXTURES,
-  startCqcApiServer,
-  type Change,
-  type CqcApiServer,
-} from '../support/cqc-api-server.ts';
-import { connectTestGraph, resetTestGraph, type TestGraph } from '../support/test-graph.ts';
+  ARRETA_PDF,
+  GONE,
+  isChangesPage,
+  isPath,
+  ORDINARY,
+  ORDINARY_PROVIDER,
+  ROSE,
+  ROSE_REPORT,
+  RUN_TIMEOUT_MS,
+  startSync,
+  SYNC_ARGS,
+  useSyncSuite,
+  W1,
+  W2,
+} from '../support/sync-cqc-run.ts';
 
-const ROSE = '1-12598470778'; // location, one report (served: the stand-in PDF)
-const ORDINARY = '1-2172846173'; // location, two reports (both answer 404)
-const GONE = '1-120641405'; // a real id of the same listing; the stand-in API answers 404
-const ROSE_PROVIDER = '1-10154647570';
-const ORDINARY_PROVIDER = '1-101644866';
-const ROSE_REPORT = 'ce9368ff-3ac3-49b9-97e0-58b0658f2926';
-
-const W1 = { start: '2025-06-01T00:00:00Z', end: '2025-06-02T00:00:00Z' };
-const W2 = { start: '2025-06-02T00:00:00Z', end: '2025-06-03T00:00:00Z' };
-
-const CHANGES: Change[] = [
-  { type: 'location', id: ROSE, at: '2025-06-01T09:00:00Z' },
-  { type: 'location', id: GONE, at: '2025-06-01T11:30:00Z' },
-  { type: 'provider', id: ROSE_PROVIDER, at: '2025-06-01T09:00:00Z' },
-  { type: 'location', id: ORDINARY, at: '2025-06-02T14:00:00Z' },
-  { type: 'provider', id: ORDINARY_PROVIDER, at: '2025-06-02T14:00:00Z' },
-];
-
-const ARRETA_PDF = readFileSync(
-  path.join(ROOT, 'tests/fixtures/corpus/cqc/cqc_arreta-care-limited_2023-11-14.pdf'),
-);
 const REPORTS = new Map([[ROSE_REPORT, ARRETA_PDF]]);
-
-/** Every window, one id per changes page so the first window's locations take two pages. */
-const SYNC_ARGS = [
-  '--cqc',
-  '--since',
-  W1.start,
-  '--until',
-  W2.end,
-  '--window-hours',
-  '24',
-  '--per-page',
-  '1',
-  '--rate',
-  '50',
-  '--no-progress',
-  '--workers',
-  '0',
-];
-
-/** Each run starts tsx, migrates, loads and refreshes the summaries: slow on a loaded machine. */
-const RUN_TIMEOUT_MS = 300_000;
-
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function startSync(
-  args: string[],
-  env: Record<string, string>,
-): { done: Promise<Run>; kill: () => void } {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(ROOT, 'src/cli/sync.ts'), ...args],
-    {
-      cwd: ROOT,
-      env: ingestEnv(env),
-    },
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const done = new Promise<Run>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
-  );
-  return { done, kill: () => child.kill('SIGKILL') };
-}
 
 const readInspections = defineQuery<
   object,
@@ -170,39 +106,14 @@ function expectedInspections(): {
   return rows.sort((a, b) => a.id.localeCompare(b.id));
 }
 
-const isPath = (pathname: string) => (url: URL) => url.pathname.endsWith(pathname);
-const isChangesPage = (type: string, window: { start: string }, page: number) => (url: URL) =>
-  url.pathname.endsWith(`/changes/${type}`) &&
-  url.searchParams.get('startTimestamp') === window.start &&
-  url.searchParams.get('page') === String(page);
-
 describe('npm run sync -- --cqc', () => {
-  let graph: TestGraph;
-  let server: CqcApiServer;
-  let cacheDir: string;
-
-  beforeAll(async () => {
-    graph = connectTestGraph();
-    await resetTestGraph(graph);
-    cacheDir = mkdtempSync(path.join(os.tmpdir(), 'sync-cqc-cache-'));
-    server = await startCqcApiServer(CHANGES, REPORTS);
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await graph?.close();
-    if (cacheDir) rmSync(cacheDir, { recursive: true, force: true });
-  });
-
-  const env = () => ({
-    CQC_API_BASE_URL: server.baseUrl,
-    CQC_CACHE_DIR: cacheDir,
-    CQC_SUBSCRIPTION_KEY: 'test-key',
-  });
+  const suite = useSyncSuite(REPORTS);
+  const env = () => suite.env({ CQC_SUBSCRIPTION_KEY: 'test-key' });
 
   it(
     'loads what changed through 429, 500, malformed JSON and a 404, then stores the checkpoint',
     async () => {
+      const { graph, server } = suite;
       server.faults.push(
         {
           match: isChangesPage('location', W1, 1),
@@ -267,6 +178,7 @@ describe('npm run sync -- --cqc', () => {
   it(
     'a second run asks the network for nothing, and a re-run of the windows reads the cache',
     async () => {
+      const { graph, server } = suite;
       const before = server.requests.length;
       const inspectionsBefore = await graph.db.read(countInspections, {});
       const again = await startSync(
@@ -289,27 +201,13 @@ describe('npm run sync -- --cqc', () => {
 });
 
 describe('npm run sync -- --cqc, stopped and resumed', () => {
-  let graph: TestGraph;
-  let server: CqcApiServer;
-  let cacheDir: string;
-
-  beforeAll(async () => {
-    graph = connectTestGraph();
-    await resetTestGraph(graph);
-    cacheDir = mkdtempSync(path.join(os.tmpdir(), 'sync-cqc-cache-'));
-    server = await startCqcApiServer(CHANGES, REPORTS);
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await graph?.close();
-    if (cacheDir) rmSync(cacheDir, { recursive: true, force: true });
-  });
+  const suite = useSyncSuite(REPORTS);
 
   it(
     'a run killed midway resumes from the checkpoint, and a window that cannot be fetched holds it',
     async () => {
-      const env = { CQC_API_BASE_URL: server.baseUrl, CQC_CACHE_DIR: cacheDir };
+      const { graph, server } = suite;
+      const env = suite.env();
       // Killed while it waits for the second window's location.
       server.faults.push({
         match: isPath(`/locations/${ORDINARY}`),
