@@ -192,6 +192,23 @@ export type ChangeKind =
 /** An entity a change touched, as it is now. */
 export type ChangedEntity = EnforcementAction | Finding | Inspection | Location | Provider | Requirement;
 
+/** Where a sentence of a source's context stands: before the item's own sentences, one of them, or after. */
+export type ContextPosition =
+  | 'AFTER'
+  | 'BEFORE'
+  | 'SELF';
+
+/** A sentence of the text around an item, marked by where it stands. */
+export type ContextSentence = {
+  __typename?: 'ContextSentence';
+  position: ContextPosition;
+  /**
+   * The sentence with its whitespace collapsed. A heading or another line followed by a blank line
+   * counts as a sentence of its own.
+   */
+  text: Scalars['String']['output'];
+};
+
 /** An inspection counted for a repeated breach, and the kinds of evidence that put it there. */
 export type CountedInspection = {
   __typename?: 'CountedInspection';
@@ -1382,6 +1399,15 @@ export type SortDirection =
 /** Where a node's text sits in its source report, so every answer leads back to the sentence. */
 export type SourcePosition = {
   __typename?: 'SourcePosition';
+  /**
+   * The sentence(s) the item was read from (SELF), with up to `sentences` sentences before
+   * (BEFORE) and after (AFTER), in the order of the text. For an item read from a CQC API record,
+   * the neighbours come from the same string of the record only (the commentary the item was read
+   * from); an item that is a whole commentary is all SELF. `sentences` is 0 to 3 (BAD_USER_INPUT
+   * otherwise). Null when the graph holds no context for the item (a report loaded before ingest
+   * version 7: ingest it again).
+   */
+  context: Maybe<Array<ContextSentence>>;
   /** 1-based line in the report text. */
   line: Scalars['Int']['output'];
   /** 0-based character offset in the report text. */
@@ -1394,6 +1420,12 @@ export type SourcePosition = {
   pointer: Maybe<Scalars['String']['output']>;
   /** The report file the text was read from. */
   report: Maybe<Report>;
+};
+
+
+/** Where a node's text sits in its source report, so every answer leads back to the sentence. */
+export type SourcePositionContextArgs = {
+  sentences?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -1651,6 +1683,8 @@ export type ResolversTypes = {
   ChangeEntityType: ChangeEntityType;
   ChangeKind: ChangeKind;
   ChangedEntity: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ChangedEntity']>;
+  ContextPosition: ContextPosition;
+  ContextSentence: ResolverTypeWrapper<ContextSentence>;
   CountedInspection: ResolverTypeWrapper<CountedInspectionRow>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -1760,6 +1794,7 @@ export type ResolversParentTypes = {
   ChangeConnection: Omit<ChangeConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ChangeEdge']>, nodes: Array<ResolversParentTypes['Change']> };
   ChangeEdge: Omit<ChangeEdge, 'node'> & { node: ResolversParentTypes['Change'] };
   ChangedEntity: ResolversUnionTypes<ResolversParentTypes>['ChangedEntity'];
+  ContextSentence: ContextSentence;
   CountedInspection: CountedInspectionRow;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -1893,6 +1928,11 @@ export type ChangeEdgeResolvers<ContextType = RequestContext, ParentType extends
 
 export type ChangedEntityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ChangedEntity'] = ResolversParentTypes['ChangedEntity']> = {
   __resolveType: TypeResolveFn<'EnforcementAction' | 'Finding' | 'Inspection' | 'Location' | 'Provider' | 'Requirement', ParentType, ContextType>;
+};
+
+export type ContextSentenceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ContextSentence'] = ResolversParentTypes['ContextSentence']> = {
+  position?: Resolver<ResolversTypes['ContextPosition'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CountedInspectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CountedInspection'] = ResolversParentTypes['CountedInspection']> = {
@@ -2346,6 +2386,7 @@ export type SearchHitResolvers<ContextType = RequestContext, ParentType extends 
 };
 
 export type SourcePositionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SourcePosition'] = ResolversParentTypes['SourcePosition']> = {
+  context?: Resolver<Maybe<Array<ResolversTypes['ContextSentence']>>, ParentType, ContextType, RequireFields<SourcePositionContextArgs, 'sentences'>>;
   line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   offset?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pointer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2413,6 +2454,7 @@ export type Resolvers<ContextType = RequestContext> = {
   ChangeConnection?: ChangeConnectionResolvers<ContextType>;
   ChangeEdge?: ChangeEdgeResolvers<ContextType>;
   ChangedEntity?: ChangedEntityResolvers<ContextType>;
+  ContextSentence?: ContextSentenceResolvers<ContextType>;
   CountedInspection?: CountedInspectionResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;

@@ -11,6 +11,7 @@ import { childPageQuery, CHILD_PAGES, type ChildPageName } from './child-pages.t
 import { toFindingParams, type FindingFilterInput } from './filters.ts';
 import { NODE_KINDS, type NodeKind, type RowOf } from './node-kinds.ts';
 import { toPage, type Page, type PageRequest } from './page.ts';
+import { readReportSentences } from './source-context.ts';
 import { nodesByKeyQuery, traversalQuery, TRAVERSALS, type TraversalName } from './traversals.ts';
 
 type ToKind<T extends TraversalName> = (typeof TRAVERSALS)[T]['to'];
@@ -53,6 +54,10 @@ export class Loaders {
   private readonly nodeLoaders = new Map<NodeKind, DataLoader<string, unknown>>();
   private readonly traversalLoaders = new Map<TraversalName, DataLoader<string, unknown>>();
   private readonly pageLoaders = new Map<string, DataLoader<string, unknown>>();
+  /** `source { context }` of a page of items reads their reports' sentences in one query. */
+  private readonly sentencesLoader = new DataLoader<string, string[] | null>((shas) =>
+    readReportSentences(this.db, shas),
+  );
   /** Levels read ahead, by the row object they were read under, then by traversal or page name. */
   private readonly attached = new WeakMap<object, Map<string, unknown>>();
 
@@ -85,6 +90,11 @@ export class Loaders {
       return Promise.resolve(prefetched);
     }
     return this.node(kind, key);
+  }
+
+  /** The sentences kept near a report's items, or null when the graph holds none for it. */
+  reportSentences(sha256: string): Promise<string[] | null> {
+    return this.sentencesLoader.load(sha256);
   }
 
   /** Nodes related to the parent with this key along a named traversal, in its order. */

@@ -2,7 +2,8 @@
  * Graph rows parsed at the boundary: each parser reads a node's properties (already plain
  * values) into the typed object resolvers receive as their parent.
  */
-import { read, type PlainRecord } from '../db/query.ts';
+import { read, RowShapeError, type PlainRecord } from '../db/query.ts';
+import type { ContextWindow } from '../model/source-context.ts';
 import type { Grade, RatingDirection, RatingDirectionSource } from '../model/document.ts';
 import {
   isEnforcementType,
@@ -111,6 +112,8 @@ export interface PositionRow {
   reportSha: string | null;
   /** JSON Pointer into the record, for a finding read from a CQC API record; else null. */
   pointer: string | null;
+  /** The item's window into its report's ReportSentences; null when loaded before ingest version 7. */
+  contextWindow: ContextWindow | null;
 }
 export interface RequirementRow {
   id: string;
@@ -215,7 +218,19 @@ function parsePosition(n: PlainRecord): PositionRow {
     line: read.optionalNumber(n, 'line') ?? 0,
     reportSha: read.optionalString(n, 'reportSha'),
     pointer: read.optionalString(n, 'pointer'),
+    contextWindow: readContextWindow(n),
   };
+}
+
+/** Four indexes (model/source-context.ts ContextWindow), or null when the node has none. */
+function readContextWindow(n: PlainRecord): ContextWindow | null {
+  const value = n.contextWindow;
+  if (value === null || value === undefined) return null;
+  if (!Array.isArray(value) || value.length !== 4 || !value.every((i) => typeof i === 'number'))
+    throw new RowShapeError(
+      `field contextWindow: expected 4 numbers, got ${JSON.stringify(value)}`,
+    );
+  return value as ContextWindow;
 }
 
 /** The regulator's label, stored flat on the Finding (labelSource, labelId...) by the loader. */
@@ -366,7 +381,7 @@ export type RowKind = keyof typeof ROW_READERS;
 
 /** Node properties behind the row fields not stored under their own name. */
 const STORED_AS: Readonly<Record<string, readonly string[]>> = {
-  position: ['offset', 'line', 'reportSha', 'pointer'],
+  position: ['offset', 'line', 'reportSha', 'pointer', 'contextWindow'],
   label: ['labelSource', 'labelId', 'labelName', 'labelScore'],
 };
 

@@ -1,5 +1,6 @@
 /**
- * From report text to a classified ReportDocument: hash → parse → apply metadata → classify.
+ * From report text to a classified ReportDocument: hash → parse → apply metadata → classify →
+ * the sentences around each sourced item (text/sentence-context.ts), while the text is at hand.
  * Pure apart from hashing; the CLI, the seed loader and the golden tests all come through here,
  * so what `--dry-run --json` prints is exactly what would be loaded.
  */
@@ -8,6 +9,7 @@ import type { SourceFormat } from '../model/document.ts';
 import { applyReportMeta, type ReportMeta } from './meta.ts';
 import { parseReport, type ParseResult } from './parsers/index.ts';
 import { sha256Hex } from './text/hash.ts';
+import { buildSourceContext } from './text/sentence-context.ts';
 
 export interface BuildInput {
   text: string;
@@ -24,7 +26,11 @@ export function buildReportDocument(input: BuildInput): ParseResult {
   });
   if (!parsed.ok) return parsed;
   const withMeta = input.meta ? applyReportMeta(parsed.document, input.meta) : parsed.document;
-  return { ok: true, document: classifyDocument(withMeta) };
+  const classified = classifyDocument(withMeta);
+  return {
+    ok: true,
+    document: { ...classified, context: buildSourceContext(classified, input.text) },
+  };
 }
 
 export type { ParseResult } from './parsers/index.ts';

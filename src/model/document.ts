@@ -6,6 +6,7 @@
  * the loader writes it to Neo4j. Dates are ISO `YYYY-MM-DD`; absent values are `null`,
  * never invented.
  */
+import type { SourceContext } from './source-context.ts';
 
 export const DOCUMENT_SCHEMA_VERSION = 1;
 
@@ -291,4 +292,6 @@ export interface ReportDocument {
   findings: Finding[];
   people: Person[];
   warnings: DocumentWarning[];
+  /** The sentences around each sourced item (src/ingest/text/sentence-context.ts); absent from a parser's own output. */
+  context?: SourceContext;
 }

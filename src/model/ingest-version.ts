@@ -15,5 +15,7 @@
  *    retrained. From this version the classifiers' version (CLASSIFIER_VERSION) is this number.
  *    Reports carry a readingKey, CQC API findings a JSON pointer, and a CQC full report that
  *    prints no location id is keyed by its name and address.
+ * 7: the sentences around each finding, requirement, recommendation and enforcement item are
+ *    kept (ReportSentences, contextWindow) for `source { context }`.
  */
-export const INGEST_VERSION = '6';
+export const INGEST_VERSION = '7';

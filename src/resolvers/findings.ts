@@ -12,6 +12,7 @@ import { whenReady } from '../graph/loaders.ts';
 import { toConnection } from './connection.ts';
 import { readAhead } from './prefetch-plan.ts';
 import { selectsTotalCount } from './selection.ts';
+import { readSourceContext } from './source-context.ts';
 import { checkDateRange, pageArgs, required } from './support.ts';
 
 export const findingQueries: Pick<QueryResolvers, 'finding' | 'findings' | 'theme' | 'themes'> = {
@@ -91,6 +92,8 @@ export const Theme: ThemeResolvers = {
 export const SourcePosition: SourcePositionResolvers = {
   report: (position, _args, { loaders }) =>
     position.reportSha ? loaders.node('report', position.reportSha) : null,
+  context: (position, { sentences }, { loaders }) =>
+    readSourceContext(position, sentences, loaders),
 };
 
 export const Report: ReportResolvers = {};

@@ -21,6 +21,8 @@ export const NODE_KEYS = [
   ['Theme', 'id'],
   ['EnforcementAction', 'id'],
   ['Report', 'sha256'],
+  // The sentences kept near a report's items (src/graph/write/load-queries.ts writeReportSentences).
+  ['ReportSentences', 'sha256'],
   // Singletons of the summaries (src/graph/summaries/): the graph version and each summary's stamp.
   ['GraphState', 'id'],
   ['SummaryStamp', 'kind'],

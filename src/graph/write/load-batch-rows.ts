@@ -143,6 +143,10 @@ export const statementRows = {
         }),
       ),
   keys: (reports: readonly LoadParams[]) => reports.map(inspectionKeys),
+  sentences: (reports: readonly LoadParams[]) =>
+    reports
+      .filter((rep) => rep.sentences.length > 0)
+      .map((rep) => ({ report: { sha256: rep.report.sha256 }, sentences: rep.sentences })),
   children: (reports: readonly LoadParams[], list: ChildList) =>
     reports
       .filter((rep) => rep[list].length > 0)

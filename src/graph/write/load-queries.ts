@@ -127,7 +127,8 @@ export const removePreviousVersions = defineStatement<Reports>(
    CALL (i, rep) {
      MATCH (i)-[:REPORTED_IN]->(old:Report {family: rep.report.family})
      WHERE old.sha256 <> rep.report.sha256 AND coalesce(old.readingKey, '') <> rep.report.readingKey
-     DETACH DELETE old
+     OPTIONAL MATCH (old)-[:HAS_SENTENCES]->(sentences:ReportSentences)
+     DETACH DELETE old, sentences
    }
    CALL (i, rep) {
      MATCH (i)-[:FOUND|REQUIRED|RECOMMENDED|LED_TO|HAS_JUDGEMENT]->(x {family: rep.report.family})
@@ -270,7 +271,7 @@ export const writeRequirements = defineStatement<Reports>(
    UNWIND rep.requirements AS r
    MERGE (q:Requirement {id: r.id})
    SET q.text = r.text, q.paragraphs = r.paragraphs, q.dueDate = date(r.dueDate), q.complianceNotice = r.complianceNotice,
-       q.offset = r.offset, q.line = r.line, q.family = rep.report.family, q.reportSha = rep.report.sha256,
+       q.offset = r.offset, q.line = r.line, q.contextWindow = r.context, q.family = rep.report.family, q.reportSha = rep.report.sha256,
        q.synthetic = rep.report.synthetic
    MERGE (i)-[:REQUIRED]->(q)
    WITH q, r.regulation AS rg WHERE rg IS NOT NULL
@@ -285,7 +286,7 @@ export const writeRecommendations = defineStatement<Reports>(
    MATCH (i:Inspection {id: rep.inspection.id})
    UNWIND rep.recommendations AS r
    MERGE (n:Recommendation {id: r.id})
-   SET n.text = r.text, n.offset = r.offset, n.line = r.line, n.family = rep.report.family, n.reportSha = rep.report.sha256,
+   SET n.text = r.text, n.offset = r.offset, n.line = r.line, n.contextWindow = r.context, n.family = rep.report.family, n.reportSha = rep.report.sha256,
        n.synthetic = rep.report.synthetic
    MERGE (i)-[:RECOMMENDED]->(n)`,
 );
@@ -299,7 +300,7 @@ export const writeEnforcement = defineStatement<Reports>(
    UNWIND rep.enforcement AS e
    MERGE (n:EnforcementAction {id: e.id})
    SET n.type = e.type, n.legalBasis = e.legalBasis, n.count = e.count, n.issuedOn = date(e.issuedOn),
-       n.complyBy = date(e.complyBy), n.text = e.text, n.offset = e.offset, n.line = e.line,
+       n.complyBy = date(e.complyBy), n.text = e.text, n.offset = e.offset, n.line = e.line, n.contextWindow = e.context,
        n.family = rep.report.family, n.reportSha = rep.report.sha256, n.synthetic = rep.report.synthetic
    MERGE (i)-[:LED_TO]->(n)
    WITH n, e
@@ -321,6 +322,7 @@ export const writeFindings = defineStatement<Reports>(
    UNWIND rep.findings AS f
    MERGE (n:Finding {id: f.id})
    SET n.text = f.text, n.section = f.section, n.polarity = f.polarity, n.offset = f.offset, n.line = f.line, n.pointer = f.pointer,
+       n.contextWindow = f.context,
        n.repeatStatement = f.repeatStatement, n.boilerplate = f.boilerplate, n.family = rep.report.family,
        n.reportSha = rep.report.sha256, n.synthetic = rep.report.synthetic,
        n.labelSource = f.labelSource, n.labelId = f.labelId, n.labelName = f.labelName, n.labelScore = f.labelScore
@@ -343,6 +345,20 @@ export const writeFindings = defineStatement<Reports>(
      MATCH (earlier:Inspection {id: f.repeatRefersTo})
      MERGE (n)-[:REPEATS]->(earlier)
    }`,
+);
+
+/**
+ * The sentences of each report near its items (model/source-context.ts), on a node of their own
+ * so that reading a Report (every `source { report }`) does not carry them.
+ */
+export const writeReportSentences = defineStatement<{ reports: readonly object[] }>(
+  'load.write-report-sentences',
+  `${PLAN_ONCE}
+   UNWIND $reports AS rep
+   MATCH (r:Report {sha256: rep.report.sha256})
+   MERGE (s:ReportSentences {sha256: rep.report.sha256})
+   SET s.sentences = rep.sentences
+   MERGE (r)-[:HAS_SENTENCES]->(s)`,
 );
 
 /** Reports among `shas` loaded by ingest version `ingestVersion`: earlier versions are read again. */

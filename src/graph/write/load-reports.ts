@@ -26,6 +26,7 @@ import {
   writeHistory,
   writeJudgements,
   writeRecommendations,
+  writeReportSentences,
   writeRequirements,
   type Reports,
 } from './load-queries.ts';
@@ -95,6 +96,7 @@ async function writeBatch(db: Database, plan: BatchPlan): Promise<void> {
     sendRows(removePreviousVersions, rows.keys(reports));
     sendRows(removeEarlierReads, rows.inspections(reports));
     sendRows(upsertInspections, rows.inspections(reports));
+    sendRows(writeReportSentences, rows.sentences(reports));
     sendRows(upsertProviders, rows.providers(reports));
     sendRows(writeHistory, rows.children(reports, 'history'));
     send(linkPreviousInspections, { locationIds }, locationIds.length);

@@ -12,6 +12,7 @@ import type {
   ReportDocument,
   RegulationRef,
 } from '../../model/document.ts';
+import type { ContextWindow } from '../../model/source-context.ts';
 
 export function toRegulationId(ref: RegulationRef): string {
   return `${ref.legislation}:${ref.number}`;
@@ -28,7 +29,12 @@ function regulationRow(ref: RegulationRef | null) {
     : null;
 }
 
-function enforcementRow(item: EnforcementItem) {
+/** The item's window into its report's kept sentences (model/source-context.ts), or null. */
+function contextWindowOf(doc: ReportDocument, id: string): ContextWindow | null {
+  return doc.context?.windows[id] ?? null;
+}
+
+function enforcementRow(doc: ReportDocument, item: EnforcementItem) {
   return {
     id: item.id,
     type: item.type,
@@ -41,6 +47,7 @@ function enforcementRow(item: EnforcementItem) {
     line: item.position.line,
     regulation: regulationRow(item.regulation),
     requirementIds: item.requirementIds,
+    context: contextWindowOf(doc, item.id),
   };
 }
 
@@ -68,6 +75,8 @@ export interface LoadParams {
   recommendations: Record<string, unknown>[];
   enforcement: Record<string, unknown>[];
   findings: Record<string, unknown>[];
+  /** The report's sentences near its items, written once on its ReportSentences node. */
+  sentences: string[];
 }
 
 export function buildLoadParams(doc: ReportDocument): LoadParams {
@@ -135,14 +144,16 @@ export function buildLoadParams(doc: ReportDocument): LoadParams {
       offset: r.position.offset,
       line: r.position.line,
       regulation: regulationRow(r.regulation),
+      context: contextWindowOf(doc, r.id),
     })),
     recommendations: doc.recommendations.map((r) => ({
       id: r.id,
       text: r.text,
       offset: r.position.offset,
       line: r.position.line,
+      context: contextWindowOf(doc, r.id),
     })),
-    enforcement: doc.enforcement.map(enforcementRow),
+    enforcement: doc.enforcement.map((item) => enforcementRow(doc, item)),
     findings: doc.findings.map((f) => ({
       id: f.id,
       text: f.text,
@@ -161,7 +172,9 @@ export function buildLoadParams(doc: ReportDocument): LoadParams {
       labelId: f.label?.id ?? null,
       labelName: f.label?.name ?? null,
       labelScore: f.label?.score ?? null,
+      context: contextWindowOf(doc, f.id),
     })),
+    sentences: doc.context?.sentences ?? [],
   };
 }
 
