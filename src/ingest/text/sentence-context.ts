@@ -63,10 +63,16 @@ export function findSpanEnd(text: string, offset: number, itemText: string): num
   return end;
 }
 
-/** Index of the sentence holding `at` (or the first after it), within `sentences`. */
+/** Index of the sentence holding `at` (or the first after it), within `sentences` (in text order). */
 function sentenceAt(sentences: readonly Sentence[], at: number): number {
-  const index = sentences.findIndex((s) => s.end > at);
-  return index === -1 ? sentences.length - 1 : index;
+  let low = 0;
+  let high = sentences.length - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sentences[mid]!.end > at) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 /** The window of sentences [start, end) spans, widened by up to `max` on each side of the unit. */
