@@ -12,8 +12,9 @@ import http from 'node:http';
 import os from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readConfig } from '../src/config.ts';
-import { createDriver } from '../src/db/driver.ts';
+import path from 'node:path';
+import { PROJECT_ROOT, readConfig } from '../src/config.ts';
+import { createDriver, type Connection } from '../src/db/driver.ts';
 import { Database } from '../src/db/executor.ts';
 import { findFreePort } from '../src/db/local-neo4j.ts';
 import { runMigrations } from '../src/app/prepare-graph.ts';
@@ -38,6 +39,10 @@ answered. The graph is migrated and its stale summaries rebuilt first, as npm st
   --only A,B      only these questions (${QUESTIONS.join(', ')})
   --slowest N     how many of the slowest sets to list (default 15)
   --json FILE     also write every set's timings and path as JSON
+  --compare DIR   also ask the server of another checkout of the project (e.g. a git worktree
+                  of the commit before a change, with node_modules) the same sets, each run
+                  alternating between the two, and print its tables too; its summaries must
+                  be fresh (run this bench from DIR once first)
   --no-prepare    skip the migrations and the summary refresh (a read-only look at the graph)
   --help          this text
 
@@ -53,6 +58,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     slowest: { type: 'string', default: '15' },
     json: { type: 'string' },
+    compare: { type: 'string' },
     'no-prepare': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -178,49 +184,62 @@ async function main(): Promise<void> {
     console.log(`graph: ${pools.describe()}`);
     const drawn = drawArgumentSets(pools, seed, sets).filter((set) => only.includes(set.question));
 
-    const lines = new QueryLines();
-    const port = await findFreePort();
-    const child = await startServerChild(
-      'bench/sampled-server-child.ts',
-      connection,
-      { PORT: String(port), HOST: '127.0.0.1' },
-      /sampled-arguments server ready at/,
-      (chunk) => lines.take(chunk),
-    );
-    const url = `http://127.0.0.1:${port}/graphql`;
+    const ours = await startSide(PROJECT_ROOT, connection);
+    const other = args.compare ? await startSide(path.resolve(args.compare), connection) : null;
     const results: SetResult[] = [];
+    const otherResults: SetResult[] = [];
     try {
-      const ask = async (set: ArgumentSet) => {
+      const ask = async (side: Side, set: ArgumentSet) => {
         const start = process.hrtime.bigint();
-        await postGraphql(url, { query: set.graphql }, keepAlive);
+        await postGraphql(side.url, { query: set.graphql }, keepAlive);
         const ms = Number(process.hrtime.bigint() - start) / 1e6;
-        return { ms, names: await lines.next() };
+        return { ms, path: classifyPath(await side.lines.next()) };
       };
       // Set by set, a question at a time, so the load average beside each question is its own.
       for (const question of only) {
         const load = loadAverage();
         const mine = drawn.filter((set) => set.question === question);
         for (const set of mine) {
-          await ask(set);
+          const sides = other ? [ours, other] : [ours];
+          for (const side of sides) await ask(side, set);
           const result: SetResult = { set, samples: [], paths: [] };
+          const otherResult: SetResult = { set, samples: [], paths: [] };
           for (let run = 0; run < runs; run += 1) {
-            const { ms, names } = await ask(set);
-            result.samples.push(ms);
-            result.paths.push(classifyPath(names));
+            // With --compare, each run starts with the other side than the run before.
+            for (const side of run % 2 === 0 ? sides : [...sides].reverse()) {
+              const { ms, path: taken } = await ask(side, set);
+              const into = side === ours ? result : otherResult;
+              into.samples.push(ms);
+              into.paths.push(taken);
+            }
           }
           results.push(result);
+          if (other) otherResults.push(otherResult);
         }
         const times = summarise(
           results.filter((r) => r.set.question === question).flatMap((r) => r.samples),
         );
+        const theirs = other
+          ? summarise(
+              otherResults.filter((r) => r.set.question === question).flatMap((r) => r.samples),
+            )
+          : null;
         console.log(
-          `  ${pad(question, 20)} p50 ${formatMs(times.p50)} ms, p95 ${formatMs(times.p95)} ms, max ${formatMs(times.max)} ms (load average before: ${load})`,
+          `  ${pad(question, 20)} p50 ${formatMs(times.p50)} ms, p95 ${formatMs(times.p95)} ms, max ${formatMs(times.max)} ms${theirs ? ` | --compare p50 ${formatMs(theirs.p50)} ms, p95 ${formatMs(theirs.p95)} ms, max ${formatMs(theirs.max)} ms` : ''} (load average before: ${load})`,
         );
       }
     } finally {
-      await child.stop();
+      await ours.stop();
+      await other?.stop();
     }
     printTables(results, only);
+    if (other) {
+      console.log('');
+      console.log(
+        `The same sets asked of ${args.compare} (--compare), runs alternated with the above:`,
+      );
+      printTables(otherResults, only);
+    }
     if (args.json)
       writeFileSync(
         args.json,
@@ -243,6 +262,26 @@ async function main(): Promise<void> {
   console.log(
     `sampled-arguments: done in ${((Date.now() - started) / 1000).toFixed(0)} s, load average now ${loadAverage()}`,
   );
+}
+
+interface Side {
+  url: string;
+  lines: QueryLines;
+  stop(): Promise<void>;
+}
+
+/** The API server of the checkout at `root` (this one, or --compare's), in a process of its own. */
+async function startSide(root: string, connection: Connection): Promise<Side> {
+  const lines = new QueryLines();
+  const port = await findFreePort();
+  const child = await startServerChild(
+    path.relative(PROJECT_ROOT, path.join(root, 'bench/sampled-server-child.ts')),
+    connection,
+    { PORT: String(port), HOST: '127.0.0.1' },
+    /sampled-arguments server ready at/,
+    (chunk) => lines.take(chunk),
+  );
+  return { url: `http://127.0.0.1:${port}/graphql`, lines, stop: child.stop };
 }
 
 function printTables(results: SetResult[], only: readonly string[]): void {
