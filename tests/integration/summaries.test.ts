@@ -33,6 +33,7 @@ import {
 } from '../../src/graph/questions/theme-trends/index.ts';
 import { refreshSummaries } from '../../src/graph/summaries/refresh-summaries.ts';
 import { splitAtWholeMonths } from '../../src/graph/summaries/month-windows.ts';
+import { chooseScopeSeek, nameWithSeek } from '../../src/graph/scope-seek.ts';
 import { ingestInputs } from '../../src/load/bulk/ingest-inputs.ts';
 import { ingestFile } from '../../src/load/ingest-files.ts';
 import { FIXTURE_DIR, FIXTURE_REPORTS } from '../support/api-fixture.ts';
@@ -342,7 +343,9 @@ describe('question summaries', () => {
     }
     for (const [name, args] of breachVariants()) {
       const { answer, queries } = await routed((db) => countBreaches(db, args));
-      expect(queries, name).toEqual(['analytics.breach-counts.summary']);
+      expect(queries, name).toEqual([
+        nameWithSeek('analytics.breach-counts.summary', chooseScopeSeek(args.f)),
+      ]);
       expect(JSON.stringify(answer), name).toBe(
         JSON.stringify(await countBreachesExactly(graph.db, args)),
       );
@@ -497,7 +500,9 @@ describe('question summaries', () => {
   it('sends the other variants to the exact queries', async () => {
     for (const [name, args] of breachFallbacks()) {
       const { answer, queries } = await routed((db) => countBreaches(db, args));
-      expect(queries, name).toEqual(['analytics.breach-counts']);
+      expect(queries, name).toEqual([
+        nameWithSeek('analytics.breach-counts', chooseScopeSeek(args.f)),
+      ]);
       expect(answer.rows.length, name).toBeGreaterThan(0);
     }
     const trends: ThemeTrendArgs = {
@@ -510,10 +515,10 @@ describe('question summaries', () => {
     expect((await routed((db) => findThemeTrends(db, trends))).queries).toEqual([
       'analytics.theme-trends',
     ]);
-    const pairs = toFindingParams({ region: sample.region });
+    const pairs = toFindingParams({ localAuthority: sample.localAuthority });
     const pairPage = { f: pairs, skip: 0, first: 20, withTotal: false };
     expect((await routed((db) => findThemeCooccurrence(db, pairPage))).queries).toEqual([
-      'analytics.theme-cooccurrence',
+      'analytics.theme-cooccurrence.seek-local-authority',
     ]);
   });
 
