@@ -143,6 +143,7 @@ export function buildQueryCases(findingId: string): QueryCase[] {
         params: {
           polarity: null,
           regulator: null,
+          region: null,
           skip: 0,
           first: 21,
           withTotal: false,

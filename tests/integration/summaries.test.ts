@@ -365,6 +365,14 @@ describe('question summaries', () => {
       ['strength', { polarity: 'STRENGTH' }, 50],
       ['regulator Ofsted', { regulator: 'OFSTED' }, 50],
       ['CQC concern', { regulator: 'CQC', polarity: 'CONCERN' }, 50],
+      ['region', { region: sample.region }, 50],
+      ['region, second page', { region: sample.region }, -3],
+      [
+        'region concern Ofsted',
+        { region: sample.region, polarity: 'CONCERN', regulator: 'OFSTED' },
+        50,
+      ],
+      ['region by its code, any case', { region: 'e12000007' }, 50],
     ];
     for (const [name, filter, first] of pairFilters) {
       // A negative `first` stands for the second page of that size, with its total.
@@ -599,21 +607,24 @@ describe('question summaries', () => {
       'test.summaries.plant-legacy',
       `CREATE (:RepeatedBreachSummary {locationId: 'x', regulationId: 'y', rank: 0}), (:BreachCountSummary {level: 'coarse'}),
               (:ThemePairSummary {a: 'x', b: 'x', both: 1}), (:SummaryStamp {kind: 'repeated-breaches', version: 1}),
-              (:RepeatedBreachPair {locationId: 'x', regulationId: 'y', rank: 0}), (:SummaryStamp {kind: 'repeated-breaches-v2', version: 1})`,
+              (:RepeatedBreachPair {locationId: 'x', regulationId: 'y', rank: 0}), (:SummaryStamp {kind: 'repeated-breaches-v2', version: 1}),
+              (:ThemePairCell {a: 'x', b: 'x', both: 1}), (:SummaryStamp {kind: 'theme-cooccurrence-v2', version: 1})`,
     );
     const countLegacy = defineQuery<object, { n: number }>({
       name: 'test.summaries.count-legacy',
       cypher: `MATCH (n) WHERE n:RepeatedBreachSummary OR n:BreachCountSummary OR n:ThemePairSummary OR n:RepeatedBreachPair
-                 OR (n:SummaryStamp AND n.kind IN ['repeated-breaches', 'breach-counts', 'theme-cooccurrence', 'repeated-breaches-v2'])
+                 OR n:ThemePairCell
+                 OR (n:SummaryStamp AND n.kind IN ['repeated-breaches', 'breach-counts', 'theme-cooccurrence', 'repeated-breaches-v2',
+                                                   'theme-cooccurrence-v2'])
                RETURN count(n) AS n`,
       parse: (row) => ({ n: read.number(row, 'n') }),
     });
     await graph.db.write(plantLegacy, {});
-    expect((await graph.db.read(countLegacy, {}))[0]!.n).toBe(6);
+    expect((await graph.db.read(countLegacy, {}))[0]!.n).toBe(8);
     const log: string[] = [];
     await runMigrations(graph.db, { seedDir: null, log: (line) => log.push(line) });
     expect((await graph.db.read(countLegacy, {}))[0]!.n).toBe(0);
-    expect(log.join('\n')).toContain('Deleted 4 summary nodes of an earlier layout');
+    expect(log.join('\n')).toContain('Deleted 5 summary nodes of an earlier layout');
     await expectSameAnswers();
   });
 
