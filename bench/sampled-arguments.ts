@@ -244,12 +244,16 @@ async function main(): Promise<void> {
       writeFileSync(
         args.json,
         JSON.stringify(
-          results.map((r) => ({
+          results.map((r, k) => ({
             question: r.set.question,
             arguments: r.set.label,
             graphql: r.set.graphql,
             samplesMs: r.samples,
             paths: r.paths,
+            ...(otherResults[k] && {
+              compareSamplesMs: otherResults[k].samples,
+              comparePaths: otherResults[k].paths,
+            }),
           })),
           null,
           2,
