@@ -119,7 +119,7 @@ export function buildQueryCases(findingId: string): QueryCase[] {
         '{ breachCounts(groupBy: [REGULATION, YEAR], first: 50) { nodes { regulation { id heading } year requirementCount locationCount } } }',
       variables: {},
       bare: {
-        cypher: breachCountsSummaryQuery.cypher,
+        cypher: breachCountsSummaryQuery(toBreachSummaryParams(breachArgs)!).cypher,
         params: { ...toBreachSummaryParams(breachArgs)! },
       },
     },
@@ -143,6 +143,7 @@ export function buildQueryCases(findingId: string): QueryCase[] {
         params: {
           polarity: null,
           regulator: null,
+          region: null,
           skip: 0,
           first: 21,
           withTotal: false,

@@ -18,6 +18,7 @@ import type { Loaders } from './loaders.ts';
 import { type NodeKind, type RowOf } from './node-kinds.ts';
 import { buildIndexOrderedPage } from './index-ordered-page.ts';
 import { buildNewestEnforcementPage } from './newest-enforcement-page.ts';
+import { chooseScopeSeek, nameWithSeek, seekScope, type ScopeSeek } from './scope-seek.ts';
 import { toPage, type Page, type PageRequest } from './page.ts';
 import {
   attachNested,
@@ -60,10 +61,17 @@ interface ListSpec {
    * item; it must equal the filtered count with every filter null.
    */
   countAll?: string;
+  /**
+   * True when `where` holds SCOPE_PREDICATE: the count and the sorted page then start from the
+   * scope filter's seek (graph/scope-seek.ts), part of the query's shape and name.
+   */
+  seeksScope?: boolean;
 }
 
 interface PageShape {
   where: string;
+  /** The opening clauses of the request's seek and a space, or '' (see ListSpec.seeksScope). */
+  seek: string;
   direction: 'ASC' | 'DESC';
   filters: readonly string[];
 }
@@ -139,12 +147,13 @@ export const LISTS = {
     filters: { type: 'm.type = $f.type' },
     sorts: { NEWEST: ENFORCEMENT_NEWEST },
     pages: {
-      NEWEST: ({ where }) =>
-        buildNewestEnforcementPage(ENFORCEMENT_MATCH, where, ENFORCEMENT_NEWEST),
+      NEWEST: ({ where, seek }) =>
+        buildNewestEnforcementPage(ENFORCEMENT_MATCH, where, ENFORCEMENT_NEWEST, seek),
     },
     // Each action has one LED_TO from an inspection, and each inspection one OF to its location
     // (the loader MERGEs exactly those), so with no filter the count is the LED_TO count.
     countAll: 'COUNT { ()-[:LED_TO]->(:EnforcementAction) }',
+    seeksScope: true,
   },
 } as const satisfies Record<string, ListSpec>;
 
@@ -182,13 +191,13 @@ export interface ListReadOptions {
 const NO_FILTER = 'all(key IN keys($f) WHERE $f[key] IS NULL)';
 
 /** Binds `total`: from the count store when the list has one and no filter is set, else by matching. */
-function buildCount(spec: ListSpec, where: string): string {
+function buildCount(spec: ListSpec, where: string, seek: string): string {
   if (!spec.countAll)
-    return `CALL () { MATCH ${spec.match} WHERE ${where} RETURN count(m) AS total }`;
+    return `CALL () { ${seek}MATCH ${spec.match} WHERE ${where} RETURN count(m) AS total }`;
   // The UNWIND yields no row when no filter is set, so the match below it never runs.
   return `CALL () {
             UNWIND CASE WHEN ${NO_FILTER} THEN [] ELSE [true] END AS filtered
-            MATCH ${spec.match} WHERE ${where} RETURN count(m) AS matched
+            ${seek}MATCH ${spec.match} WHERE ${where} RETURN count(m) AS matched
           }
           WITH CASE WHEN ${NO_FILTER} THEN ${spec.countAll} ELSE matched END AS total`;
 }
@@ -226,9 +235,12 @@ function buildListQuery(
   fields: Projection,
   steps: readonly PrefetchStep[],
   filters: readonly string[],
+  seek: ScopeSeek | null,
 ) {
   const spec: ListSpec = LISTS[name];
   const where = buildWhere(spec, filters);
+  // Followed by a space when set, so a query without a seek reads as it did before seeks.
+  const seekClause = seek ? `${seekScope(seek, '$f.')} ` : '';
   const order = spec.sorts[sort];
   if (!order) throw new Error(`Unknown sort ${sort} for ${name}`);
   // A sort expression that already carries its direction (NEWEST) is used as it is.
@@ -236,12 +248,15 @@ function buildListQuery(
   const nested = buildNestedCypher('c0', steps);
   const plan = describePlan(steps);
   const query = defineQuery<ListParams, ListResult>({
-    name: `list.${name}.${sort}.${direction}${count ? '' : '.uncounted'}${filters.length > 0 ? `.where(${filters.join(',')})` : ''}${plan ? `.with(${plan})` : ''}${describeProjection(fields)}`,
-    cypher: `${count ? buildCount(spec, where) : ''}
+    name: nameWithSeek(
+      `list.${name}.${sort}.${direction}${count ? '' : '.uncounted'}${filters.length > 0 ? `.where(${filters.join(',')})` : ''}${plan ? `.with(${plan})` : ''}${describeProjection(fields)}`,
+      seek,
+    ),
+    cypher: `${count ? buildCount(spec, where, seekClause) : ''}
              CALL () {
                ${
-                 spec.pages?.[sort]?.({ where, direction, filters }) ??
-                 `MATCH ${spec.match} WHERE ${where}
+                 spec.pages?.[sort]?.({ where, seek: seekClause, direction, filters }) ??
+                 `${seekClause}MATCH ${spec.match} WHERE ${where}
                WITH * ORDER BY ${orderBy} SKIP $skip LIMIT $limit`
                }
                WITH m AS c0
@@ -271,11 +286,12 @@ export function listQuery(
   steps: readonly PrefetchStep[] = [],
   fields: Projection = null,
   filters: readonly string[] = [],
+  seek: ScopeSeek | null = null,
 ) {
-  const cacheKey = `${name}.${sort}.${direction}.${count}.${filters.join(',')}.${describePlan(steps)}${describeProjection(fields)}`;
+  const cacheKey = `${name}.${sort}.${direction}.${count}.${filters.join(',')}.${seek}.${describePlan(steps)}${describeProjection(fields)}`;
   let entry = cache.get(cacheKey);
   if (!entry) {
-    entry = buildListQuery(name, sort, direction, count, fields, steps, filters);
+    entry = buildListQuery(name, sort, direction, count, fields, steps, filters, seek);
     if (cache.size >= MAX_CACHED_QUERIES) cache.clear();
     cache.set(cacheKey, entry);
   }
@@ -295,6 +311,8 @@ export async function readList<L extends ListName>(
   const steps = options.prefetch?.steps ?? [];
   const fields = options.prefetch?.fields ?? null;
   const filters = readSetFilters(name, params);
+  const spec: ListSpec = LISTS[name];
+  const seek = spec.seeksScope ? chooseScopeSeek(params) : null;
   const { query, params: pageParams } = listQuery(
     name,
     sort.field,
@@ -303,6 +321,7 @@ export async function readList<L extends ListName>(
     steps,
     fields,
     filters,
+    seek,
   );
   // One item past the page says whether another follows, without counting.
   const [row] = await db.read(query, {

@@ -22,9 +22,15 @@ const STREAMED = '$f.providerId IS NULL AND $f.localAuthority IS NULL';
 
 /**
  * Binds `m` in page order with SKIP $skip LIMIT $limit applied. `match` binds `i`, `l`, `m`;
- * `where` is the list's filter on them; `orderBy` the sort the streams reproduce.
+ * `where` is the list's filter on them; `orderBy` the sort the streams reproduce; `seek` the
+ * opening clauses of the sorted page's match (graph/scope-seek.ts) and a space, or ''.
  */
-export function buildNewestEnforcementPage(match: string, where: string, orderBy: string): string {
+export function buildNewestEnforcementPage(
+  match: string,
+  where: string,
+  orderBy: string,
+  seek = '',
+): string {
   // Read twice, for the floor and for the page's rows: it stops at skip + limit either way.
   const issuedStream = `MATCH (m:EnforcementAction) WHERE m.issuedOn IS NOT NULL
         WITH m ORDER BY m.issuedOn DESC, m.id
@@ -57,7 +63,7 @@ export function buildNewestEnforcementPage(match: string, where: string, orderBy
     }
     CALL () {
       UNWIND CASE WHEN ${STREAMED} THEN [] ELSE [true] END AS sorted
-      MATCH ${match} WHERE ${where}
+      ${seek}MATCH ${match} WHERE ${where}
       WITH * ORDER BY ${orderBy} SKIP $skip LIMIT $limit
       RETURN collect(m) AS sortedPage
     }

@@ -33,6 +33,7 @@ import {
 } from '../../src/graph/questions/theme-trends/index.ts';
 import { refreshSummaries } from '../../src/graph/summaries/refresh-summaries.ts';
 import { splitAtWholeMonths } from '../../src/graph/summaries/month-windows.ts';
+import { chooseScopeSeek, nameWithSeek } from '../../src/graph/scope-seek.ts';
 import { ingestInputs } from '../../src/load/bulk/ingest-inputs.ts';
 import { ingestFile } from '../../src/load/ingest-files.ts';
 import { FIXTURE_DIR, FIXTURE_REPORTS } from '../support/api-fixture.ts';
@@ -342,7 +343,9 @@ describe('question summaries', () => {
     }
     for (const [name, args] of breachVariants()) {
       const { answer, queries } = await routed((db) => countBreaches(db, args));
-      expect(queries, name).toEqual(['analytics.breach-counts.summary']);
+      expect(queries, name).toEqual([
+        nameWithSeek('analytics.breach-counts.summary', chooseScopeSeek(args.f)),
+      ]);
       expect(JSON.stringify(answer), name).toBe(
         JSON.stringify(await countBreachesExactly(graph.db, args)),
       );
@@ -362,6 +365,14 @@ describe('question summaries', () => {
       ['strength', { polarity: 'STRENGTH' }, 50],
       ['regulator Ofsted', { regulator: 'OFSTED' }, 50],
       ['CQC concern', { regulator: 'CQC', polarity: 'CONCERN' }, 50],
+      ['region', { region: sample.region }, 50],
+      ['region, second page', { region: sample.region }, -3],
+      [
+        'region concern Ofsted',
+        { region: sample.region, polarity: 'CONCERN', regulator: 'OFSTED' },
+        50,
+      ],
+      ['region by its code, any case', { region: 'e12000007' }, 50],
     ];
     for (const [name, filter, first] of pairFilters) {
       // A negative `first` stands for the second page of that size, with its total.
@@ -497,7 +508,9 @@ describe('question summaries', () => {
   it('sends the other variants to the exact queries', async () => {
     for (const [name, args] of breachFallbacks()) {
       const { answer, queries } = await routed((db) => countBreaches(db, args));
-      expect(queries, name).toEqual(['analytics.breach-counts']);
+      expect(queries, name).toEqual([
+        nameWithSeek('analytics.breach-counts', chooseScopeSeek(args.f)),
+      ]);
       expect(answer.rows.length, name).toBeGreaterThan(0);
     }
     const trends: ThemeTrendArgs = {
@@ -510,10 +523,10 @@ describe('question summaries', () => {
     expect((await routed((db) => findThemeTrends(db, trends))).queries).toEqual([
       'analytics.theme-trends',
     ]);
-    const pairs = toFindingParams({ region: sample.region });
+    const pairs = toFindingParams({ localAuthority: sample.localAuthority });
     const pairPage = { f: pairs, skip: 0, first: 20, withTotal: false };
     expect((await routed((db) => findThemeCooccurrence(db, pairPage))).queries).toEqual([
-      'analytics.theme-cooccurrence',
+      'analytics.theme-cooccurrence.seek-local-authority',
     ]);
   });
 
@@ -594,21 +607,24 @@ describe('question summaries', () => {
       'test.summaries.plant-legacy',
       `CREATE (:RepeatedBreachSummary {locationId: 'x', regulationId: 'y', rank: 0}), (:BreachCountSummary {level: 'coarse'}),
               (:ThemePairSummary {a: 'x', b: 'x', both: 1}), (:SummaryStamp {kind: 'repeated-breaches', version: 1}),
-              (:RepeatedBreachPair {locationId: 'x', regulationId: 'y', rank: 0}), (:SummaryStamp {kind: 'repeated-breaches-v2', version: 1})`,
+              (:RepeatedBreachPair {locationId: 'x', regulationId: 'y', rank: 0}), (:SummaryStamp {kind: 'repeated-breaches-v2', version: 1}),
+              (:ThemePairCell {a: 'x', b: 'x', both: 1}), (:SummaryStamp {kind: 'theme-cooccurrence-v2', version: 1})`,
     );
     const countLegacy = defineQuery<object, { n: number }>({
       name: 'test.summaries.count-legacy',
       cypher: `MATCH (n) WHERE n:RepeatedBreachSummary OR n:BreachCountSummary OR n:ThemePairSummary OR n:RepeatedBreachPair
-                 OR (n:SummaryStamp AND n.kind IN ['repeated-breaches', 'breach-counts', 'theme-cooccurrence', 'repeated-breaches-v2'])
+                 OR n:ThemePairCell
+                 OR (n:SummaryStamp AND n.kind IN ['repeated-breaches', 'breach-counts', 'theme-cooccurrence', 'repeated-breaches-v2',
+                                                   'theme-cooccurrence-v2'])
                RETURN count(n) AS n`,
       parse: (row) => ({ n: read.number(row, 'n') }),
     });
     await graph.db.write(plantLegacy, {});
-    expect((await graph.db.read(countLegacy, {}))[0]!.n).toBe(6);
+    expect((await graph.db.read(countLegacy, {}))[0]!.n).toBe(8);
     const log: string[] = [];
     await runMigrations(graph.db, { seedDir: null, log: (line) => log.push(line) });
     expect((await graph.db.read(countLegacy, {}))[0]!.n).toBe(0);
-    expect(log.join('\n')).toContain('Deleted 4 summary nodes of an earlier layout');
+    expect(log.join('\n')).toContain('Deleted 5 summary nodes of an earlier layout');
     await expectSameAnswers();
   });
 

@@ -8,18 +8,20 @@
 import type { Database } from '../../db/executor.ts';
 import { defineQuery, defineStatement, read } from '../../db/query.ts';
 
-/** Kinds and labels of the layouts replaced since: the first ones, and repeatedBreaches' `-v2`. */
+/** Kinds and labels of the layouts replaced since: the first ones, repeatedBreaches' `-v2`, themeCooccurrence's `-v2`. */
 const LEGACY_KINDS = [
   'repeated-breaches',
   'breach-counts',
   'theme-cooccurrence',
   'repeated-breaches-v2',
+  'theme-cooccurrence-v2',
 ];
 const LEGACY_LABELS = [
   'RepeatedBreachSummary',
   'BreachCountSummary',
   'ThemePairSummary',
   'RepeatedBreachPair',
+  'ThemePairCell',
 ] as const;
 const BATCH_SIZE = 10_000;
 

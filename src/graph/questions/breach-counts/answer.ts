@@ -11,6 +11,8 @@ export async function countBreaches(
 ): Promise<BreachCountPage> {
   const args = { ...asked, sort: asked.sort ?? null };
   const params = toBreachSummaryParams(args);
-  const page = params ? await readFreshSummaryPage(db, breachCountsSummaryQuery, params) : null;
+  const page = params
+    ? await readFreshSummaryPage(db, breachCountsSummaryQuery(params), params)
+    : null;
   return page ?? countBreachesExactly(db, args);
 }

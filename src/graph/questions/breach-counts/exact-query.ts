@@ -11,13 +11,17 @@ import {
   parseBreachCount,
   PROVIDER_KEYS,
   PROVIDER_KEYS_MATCH,
-  RATES_OF_GROUPS,
+  ratesOfGroups,
 } from './fragments.ts';
+import { buildPerSeek, chooseScopeSeek, nameWithSeek, seekScope } from '../../scope-seek.ts';
 import type { BreachCountArgs, BreachCountPage, BreachCountRow } from './types.ts';
 
-export const breachCountsQuery = defineQuery<BreachCountArgs, PageRecord<BreachCountRow>>({
-  name: 'analytics.breach-counts',
-  cypher: `
+/** The exact query from each seek (graph/scope-seek.ts) and from none; the predicates are the same. */
+const perSeek = buildPerSeek((seek) =>
+  defineQuery<BreachCountArgs, PageRecord<BreachCountRow>>({
+    name: nameWithSeek('analytics.breach-counts', seek),
+    cypher: `
+    ${seekScope(seek, '$f.')}
     MATCH (l:Location)<-[:OF]-(i:Inspection)-[:REQUIRED]->(q:Requirement)-[:UNDER]->(g:Regulation)-[:PART_OF]->(leg:Legislation)
     MATCH (i)-[:BY]->(reg:Regulator)
     WHERE ($f.regulator IS NULL OR reg.code = $f.regulator)
@@ -43,16 +47,24 @@ export const breachCountsQuery = defineQuery<BreachCountArgs, PageRecord<BreachC
     WITH regulationId, legislationId, regulator, year, region, localAuthority, providerId, providerGroupId,
          count(DISTINCT q) AS requirementCount, count(DISTINCT l) AS locationCount, count(DISTINCT i) AS inspectionCount
     WITH collect(${GROUP_MAP}) AS groups
-    ${RATES_OF_GROUPS}
+    ${ratesOfGroups(seek)}
     ${PAGE_OF_GROUPS}
     RETURN totalCount, rows`,
-  parse: parsePageRecord(parseBreachCount),
-});
+    parse: parsePageRecord(parseBreachCount),
+  }),
+);
+
+export const breachCountsQueries = perSeek.all;
+
+/** The exact query as it reads these arguments: from their most selective filter. */
+export function breachCountsQuery(args: BreachCountArgs) {
+  return perSeek.pick(chooseScopeSeek(args.f));
+}
 
 /** The exact query, whatever the arguments and the state of the summaries. */
 export async function countBreachesExactly(
   db: Database,
   args: BreachCountArgs,
 ): Promise<BreachCountPage> {
-  return readAnswerPage(db, breachCountsQuery, { ...args, sort: args.sort ?? null });
+  return readAnswerPage(db, breachCountsQuery(args), { ...args, sort: args.sort ?? null });
 }

@@ -2,6 +2,7 @@
 import { read, type PlainRecord } from '../../../db/query.ts';
 import { buildSortKey } from '../../answer-sort.ts';
 import { parseOptionalNode } from '../../node-kinds.ts';
+import { seekScope, type ScopeSeek } from '../../scope-seek.ts';
 import type { BreachCountRow, BreachCountSortField } from './types.ts';
 
 /** The documented order: largest first, then by every key so ties are stable. */
@@ -62,10 +63,12 @@ export const PROVIDER_KEYS_MATCH = `($f.providerId IS NULL OR providerId = $f.pr
  * when grouped by),
  * the inspections whose own report is loaded, inside the filter but for regulation and
  * legislation (an inspection with no requirement is under none), whatever their requirements.
- * Read from the inspections themselves, so the summary's read counts them exactly too.
+ * Read from the inspections themselves, so the summary's read counts them exactly too; from the
+ * request's seek (graph/scope-seek.ts), so a filtered read does not scan every inspection.
  */
-const INSPECTIONS_IN_CELLS = `
+const inspectionsInCells = (seek: ScopeSeek | null) => `
     CALL () {
+      ${seekScope(seek, '$f.')}
       MATCH (l:Location)<-[:OF]-(i:Inspection)-[:BY]->(reg:Regulator)
       WHERE i.hasReport = true
         AND ($f.regulator IS NULL OR reg.code = $f.regulator)
@@ -92,7 +95,7 @@ const INSPECTIONS_IN_CELLS = `
  * its denominator, in the answer's order, as `groups`. Groups meet their cell by grouping both on
  * the cell's keys (one hash aggregation, not a search per group).
  */
-export const RATES_OF_GROUPS = `${INSPECTIONS_IN_CELLS}
+export const ratesOfGroups = (seek: ScopeSeek | null) => `${inspectionsInCells(seek)}
     CALL (groups, cells) {
       UNWIND cells + [g IN groups | {key: [g.regulator, g.year, g.region, g.localAuthority, g.providerId, g.providerGroupId], group: g}] AS x
       WITH x.key AS key, collect(x) AS xs

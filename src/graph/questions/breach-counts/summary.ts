@@ -15,7 +15,8 @@ import { defineQuery, defineStatement, read } from '../../../db/query.ts';
 import type { QueryRunner } from '../../../db/executor.ts';
 import { freshnessClause, type SummaryPageAnswer } from '../../summaries/graph-version.ts';
 import type { SummaryDefinition } from '../../summaries/summary-definition.ts';
-import { GROUP_MAP, PAGE_OF_GROUPS, parseBreachCount, RATES_OF_GROUPS } from './fragments.ts';
+import { GROUP_MAP, PAGE_OF_GROUPS, parseBreachCount, ratesOfGroups } from './fragments.ts';
+import { buildPerSeek, chooseScopeSeek, nameWithSeek } from '../../scope-seek.ts';
 import type { BreachCountArgs, BreachCountRow } from './types.ts';
 
 /**
@@ -159,12 +160,11 @@ export function toBreachSummaryParams(args: BreachCountArgs): BreachSummaryParam
   };
 }
 
-export const breachCountsSummaryQuery = defineQuery<
-  BreachSummaryParams,
-  SummaryPageAnswer<BreachCountRow>
->({
-  name: 'analytics.breach-counts.summary',
-  cypher: `${freshnessClause(BREACH_COUNTS_KIND)}
+/** The summary's read with each seek of the rates' inspections (graph/scope-seek.ts) and with none. */
+const perSeek = buildPerSeek((seek) =>
+  defineQuery<BreachSummaryParams, SummaryPageAnswer<BreachCountRow>>({
+    name: nameWithSeek('analytics.breach-counts.summary', seek),
+    cypher: `${freshnessClause(BREACH_COUNTS_KIND)}
     CALL (fresh) {
       WITH fresh WHERE fresh
       MATCH (c:BreachCountCell {level: $level})
@@ -189,16 +189,24 @@ export const breachCountsSummaryQuery = defineQuery<
            sum(c.requirementCount) AS requirementCount, sum(c.locationCount) AS locationCount, sum(c.inspectionCount) AS inspectionCount
       WITH collect(${GROUP_MAP}) AS groups
       // The rates' denominators are not in the cells: they are counted from the inspections.
-      ${RATES_OF_GROUPS}
+      ${ratesOfGroups(seek)}
       ${PAGE_OF_GROUPS}
       RETURN totalCount, rows
     }
     RETURN fresh, rows, totalCount`,
-  parse: (record) => ({
-    fresh: read.boolean(record, 'fresh'),
-    ...parsePageRecord(parseBreachCount)(record),
+    parse: (record) => ({
+      fresh: read.boolean(record, 'fresh'),
+      ...parsePageRecord(parseBreachCount)(record),
+    }),
   }),
-});
+);
+
+export const breachCountsSummaryQueries = perSeek.all;
+
+/** The summary's read for these arguments: the rates' inspections from their most selective filter. */
+export function breachCountsSummaryQuery(params: BreachSummaryParams) {
+  return perSeek.pick(chooseScopeSeek(params.f));
+}
 
 /** Rebuilds the cells; false when the graph breaks an assumption the sums rest on (then the summary must stay unstamped). */
 export async function rebuildBreachCountSummary(tx: QueryRunner): Promise<boolean> {

@@ -14,6 +14,7 @@ export async function findThemeCooccurrence(
     ? await readFreshSummaryPage(db, themeCooccurrenceSummaryQuery, {
         polarity: f.polarity,
         regulator: f.regulator,
+        region: f.region,
         ...page,
         sort: args.sort ?? null,
       })
