@@ -182,5 +182,6 @@ describe('the model file', () => {
       families: file.families,
       themes: file.themes,
     }).toEqual(trained);
-  });
+    // Training takes a few seconds alone; on a loaded machine more than vitest's default 5 s.
+  }, 60_000);
 });
