@@ -8,15 +8,17 @@
  * not training examples: the tagger never reaches the model for them.
  *
  * Cross-validation splits the examples into folds by a hash of their id, trains on all folds but
- * one and tags the one left out, for each setting of the grid; `npm run train:themes` keeps the
- * setting with the best micro-F1 and trains on the whole development part with it.
+ * one and scores the one left out, for each setting of the grid; `npm run train:themes` keeps the
+ * setting with the best micro-F1, chooses from the same left-out probabilities how model and
+ * rules combine in each report family (ThemeDecision), and trains on the whole development part.
  */
 import { createHash } from 'node:crypto';
-import type { ThemeModel, ThemeModelWeights } from '../reference/index.ts';
+import type { ThemeDecision, ThemeModel, ThemeModelWeights } from '../reference/index.ts';
 import {
   RULE_FEATURES,
-  applyThemeModel,
+  isTagged,
   ruleFeatureValues,
+  scoreTheme,
   type ThemeFeatures,
 } from '../ingest/classify/theme-model.ts';
 import { scoreThemePairs, type ThemePair } from './theme-scores.ts';
@@ -44,6 +46,8 @@ export interface TrainingSettings {
   prune: number;
   /** See ThemeModel.combine. */
   combine: 'model' | 'union';
+  /** See ThemeModel.families: chosen by cross-validation, copied into the model. */
+  families?: Record<string, ThemeDecision>;
 }
 
 export const DEFAULT_TRAINING: TrainingSettings = {
@@ -159,6 +163,7 @@ export function trainThemeModel(
   const model: ThemeModel = {
     threshold: settings.threshold,
     combine: settings.combine,
+    ...(settings.families ? { families: settings.families } : {}),
     themes: {},
   };
   for (const theme of themes) {
@@ -177,19 +182,6 @@ export function trainThemeModel(
   return model;
 }
 
-/** The model's tags for each example beside its labels (boilerplate: no tag). */
-export function tagWithModel(
-  model: ThemeModel,
-  examples: readonly TrainingExample[],
-  themes: readonly string[],
-): (ThemePair & { family: string })[] {
-  return examples.map((e) => ({
-    family: e.family,
-    gold: e.gold,
-    predicted: e.features ? applyThemeModel(model, e.features, themes).map((t) => t.id) : [],
-  }));
-}
-
 function foldOf(id: string, folds: number): number {
   return createHash('sha256').update(id).digest().readUInt32BE(0) % folds;
 }
@@ -201,7 +193,8 @@ export interface CrossValidation {
   byFamily: Record<string, number>;
 }
 
-function scoreCrossValidation(
+/** Micro-F1 of left-out predictions, overall and per family. */
+export function scoreCrossValidation(
   settings: TrainingSettings,
   predictions: readonly (ThemePair & { family: string })[],
 ): CrossValidation {
@@ -211,27 +204,69 @@ function scoreCrossValidation(
   return { settings, microF1: scoreThemePairs(predictions).micro.f1, byFamily };
 }
 
-/**
- * Left-out predictions of a `folds`-fold cross-validation, scored once per threshold (the
- * weights do not depend on it, so each fold is trained once).
- */
-export function crossValidate(
+/** A left-out finding's probability per theme and the themes the rules tag, for choosing a decision. */
+export interface HeldOutScores {
+  family: string;
+  gold: readonly string[];
+  /** null: boilerplate (no theme whatever the decision). */
+  probabilities: Map<string, number> | null;
+  ruleTagged: ReadonlySet<string>;
+}
+
+/** The left-out probabilities of a `folds`-fold cross-validation (each fold trained once). */
+export function crossValidateScores(
   examples: readonly TrainingExample[],
   themes: readonly string[],
   settings: TrainingSettings,
-  thresholds: readonly number[] = [settings.threshold],
   folds = 5,
-): CrossValidation[] {
-  const predictions = thresholds.map(() => [] as (ThemePair & { family: string })[]);
+): HeldOutScores[] {
+  const scores: HeldOutScores[] = [];
   for (let k = 0; k < folds; k++) {
     const train = examples.filter((e) => foldOf(e.id, folds) !== k);
-    const held = examples.filter((e) => foldOf(e.id, folds) === k);
     const model = trainThemeModel(train, themes, settings);
-    thresholds.forEach((threshold, i) =>
-      predictions[i]!.push(...tagWithModel({ ...model, threshold }, held, themes)),
-    );
+    for (const e of examples.filter((x) => foldOf(x.id, folds) === k)) {
+      const features = e.features;
+      scores.push({
+        family: e.family,
+        gold: e.gold,
+        probabilities: features
+          ? new Map(themes.map((t) => [t, scoreTheme(model.themes[t]!, features, t).probability]))
+          : null,
+        ruleTagged: new Set(features?.ruleTagged.keys() ?? []),
+      });
+    }
   }
-  return thresholds.map((threshold, i) =>
-    scoreCrossValidation({ ...settings, threshold }, predictions[i]!),
-  );
+  return scores;
+}
+
+/** The tags `decision` gives each held-out finding, beside its labels. */
+export function decideHeldOut(
+  scores: readonly HeldOutScores[],
+  decision: ThemeDecision,
+  themes: readonly string[],
+): (ThemePair & { family: string })[] {
+  return scores.map((s) => ({
+    family: s.family,
+    gold: s.gold,
+    predicted: s.probabilities
+      ? themes.filter((t) => isTagged(decision, s.probabilities!.get(t)!, s.ruleTagged.has(t)))
+      : [],
+  }));
+}
+
+/**
+ * The decision of `candidates` with the best micro-F1 on `scores`; on a tie the earlier one
+ * (so list the preferred, e.g. the overall choice, first).
+ */
+export function chooseDecision(
+  scores: readonly HeldOutScores[],
+  candidates: readonly ThemeDecision[],
+  themes: readonly string[],
+): { decision: ThemeDecision; microF1: number } {
+  let best: { decision: ThemeDecision; microF1: number } | null = null;
+  for (const decision of candidates) {
+    const microF1 = scoreThemePairs(decideHeldOut(scores, decision, themes)).micro.f1;
+    if (!best || microF1 > best.microF1 + 1e-12) best = { decision, microF1 };
+  }
+  return best!;
 }

@@ -16,6 +16,8 @@
  *    Reports carry a readingKey, CQC API findings a JSON pointer, and a CQC full report that
  *    prints no location id is keyed by its name and address.
  * 7: the sentences around each finding, requirement, recommendation and enforcement item are
- *    kept (ReportSentences, contextWindow) for `source { context }`.
+ *    kept (ReportSentences, contextWindow) for `source { context }`. Also: the theme model combines with the rules per report family (the file's `families`: the
+ *    probability at which it adds a theme, the one under which it drops a theme the rules tag),
+ *    chosen by cross-validation on the labelled set's development part; the model retrained.
  */
 export const INGEST_VERSION = '7';

@@ -31,5 +31,6 @@ export type {
   ThemeCoverage,
   ThemeModel,
   ThemeModelWeights,
+  ThemeDecision,
   ThemeTaxonomy,
 } from './types.ts';

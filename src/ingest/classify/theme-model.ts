@@ -4,12 +4,13 @@
  * any, its points, how much of the text it covers, whether the rules tag it). The rules say what
  * the words mean; the model learns from the labelled development part how far to trust them and
  * which other words go with each theme. A theme is tagged when its probability reaches the
- * model's threshold (or, with `combine: union`, when the rules tag it); the probability is the
+ * model's threshold (or, with `combine: union`, when the rules tag it; the file may say per report
+ * family how the two combine there instead, see ThemeDecision); the probability is the
  * tag's confidence (for a tag the rules keep, the higher of it and the rules' own), and its terms
  * are the cue terms that fired for it followed by the words that weighed most for it.
  */
 import type { ThemeTag } from '../../model/document.ts';
-import type { ThemeModel, ThemeModelWeights } from '../../reference/index.ts';
+import type { ThemeDecision, ThemeModel, ThemeModelWeights } from '../../reference/index.ts';
 
 /** The rules' evidence for one theme, as tag-themes.ts weighs it. */
 export interface RuleEvidence {
@@ -27,6 +28,8 @@ export interface ThemeFeatures {
   evidence: ReadonlyMap<string, RuleEvidence>;
   /** Themes the rules tag on their own, with the rules' confidence (theme-confidence.ts). */
   ruleTagged: ReadonlyMap<string, number>;
+  /** The report family, which may have its own decision (ThemeModel.families). */
+  family?: string | null;
 }
 
 /** Rule features and their values for one theme; scaled to about 0..1 like the text features. */
@@ -86,25 +89,40 @@ function roundTo(value: number, places: number): number {
   return Math.round(value * f) / f;
 }
 
-/** Tags in `order` (taxonomy order) whose probability reaches the threshold, most probable first. */
+/** How the model and the rules combine for a finding of `family` (ThemeDecision). */
+export function decisionFor(model: ThemeModel, family: string | null | undefined): ThemeDecision {
+  const own = family ? model.families?.[family] : undefined;
+  if (own) return own;
+  return { keep: model.combine === 'union' ? 0 : model.threshold, add: model.threshold };
+}
+
+/** Whether a theme of probability `probability` is tagged under `decision`. */
+export function isTagged(decision: ThemeDecision, probability: number, byRules: boolean): boolean {
+  return probability >= decision.add || (byRules && probability >= decision.keep);
+}
+
+/** Tags in `order` (taxonomy order) the decision for the finding's family gives, most probable first. */
 export function applyThemeModel(
   model: ThemeModel,
   features: ThemeFeatures,
   order: readonly string[],
 ): ThemeTag[] {
+  const decision = decisionFor(model, features.family);
+  // The rules' tags count only where they can keep a tag the probability alone would not.
+  const rulesCount = decision.keep < decision.add;
   const tags: ThemeTag[] = [];
   for (const theme of order) {
     const weights = model.themes[theme];
     if (!weights) continue;
     const { probability, topFeatures } = scoreTheme(weights, features, theme);
-    const byRules = model.combine === 'union' ? features.ruleTagged.get(theme) : undefined;
-    if (probability < model.threshold && byRules === undefined) continue;
+    const byRules = rulesCount ? features.ruleTagged.get(theme) : undefined;
+    if (!isTagged(decision, probability, byRules !== undefined)) continue;
     const terms = [...(features.evidence.get(theme)?.terms ?? [])];
     for (const name of topFeatures) {
       const term = describeFeature(name);
       if (!terms.includes(term)) terms.push(term);
     }
-    // A tag the rules keep in union mode is as sure as the surer of the two.
+    // A tag the rules can keep is as sure as the surer of the two.
     tags.push({ id: theme, terms, confidence: roundTo(Math.max(probability, byRules ?? 0), 2) });
   }
   return tags.sort((a, b) => b.confidence - a.confidence);

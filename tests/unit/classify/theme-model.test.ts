@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   applyThemeModel,
+  decisionFor,
+  isTagged,
   scoreTheme,
   type ThemeFeatures,
 } from '../../../src/ingest/classify/theme-model.ts';
@@ -72,6 +74,31 @@ describe('scoring with the model', () => {
     expect(applyThemeModel(MODEL, features([], ['records']), THEMES)).toEqual([]);
   });
 
+  it('combines model and rules as the finding’s family says: add at one probability, keep the rules’ tags at another', () => {
+    const perFamily: ThemeModel = {
+      ...MODEL,
+      families: { 'ofsted-childrens-home': { keep: 0.2, add: 0.9 } },
+    };
+    const home = (text: string[], ruleTagged: string[] = []) => ({
+      ...features(text, ruleTagged),
+      family: 'ofsted-childrens-home',
+    });
+    // staffing 0.73 (-1 + 2): under add 0.9, and the rules do not tag it.
+    expect(applyThemeModel(perFamily, home(['w:caseload']), THEMES)).toEqual([]);
+    // records 0.12 (-2): the rules tag it but the model is under keep 0.2, so it goes.
+    expect(applyThemeModel(perFamily, home([], ['records']), THEMES)).toEqual([]);
+    // records 0.38 (-2 + 1.5): the rules tag it and the model reaches keep; the surer of the two.
+    expect(applyThemeModel(perFamily, home(['w:recorded'], ['records']), THEMES)).toEqual([
+      { id: 'records', terms: ['cue', 'recorded'], confidence: 0.5 },
+    ]);
+    // Another family: the file's threshold and combine (model alone at 0.5).
+    expect(decisionFor(perFamily, 'ofsted-la-area-send')).toEqual({ keep: 0.5, add: 0.5 });
+    expect(decisionFor({ ...MODEL, combine: 'union' }, null)).toEqual({ keep: 0, add: 0.5 });
+    expect(isTagged({ keep: 0.1, add: 0.6 }, 0.6, false)).toBe(true);
+    expect(isTagged({ keep: 0.1, add: 0.6 }, 0.59, false)).toBe(false);
+    expect(isTagged({ keep: 0.1, add: 0.6 }, 0.1, true)).toBe(true);
+  });
+
   it('reads words without plural or possessive endings, word pairs, the family and section words', () => {
     expect(
       extractTextFeatures(
@@ -108,6 +135,26 @@ describe('the model file', () => {
     );
   });
 
+  it('reads a decision per report family and refuses an unknown family or a keep above 1', () => {
+    const good = { threshold: 0.4, themes: { staffing: { bias: 0, rule: {}, features: {} } } };
+    const families = { 'ofsted-childrens-home': { keep: 0, add: 1 } };
+    expect(parseThemeModel({ ...good, families }, place, themeIds).families).toEqual(families);
+    expect(() =>
+      parseThemeModel(
+        { ...good, families: { 'ofsted-home': { keep: 0, add: 1 } } },
+        place,
+        themeIds,
+      ),
+    ).toThrow('families.ofsted-home');
+    expect(() =>
+      parseThemeModel(
+        { ...good, families: { 'ofsted-childrens-home': { keep: 1.5, add: 1 } } },
+        place,
+        themeIds,
+      ),
+    ).toThrow('keep: must be between 0 and 1');
+  });
+
   it('is what training on the development part gives with the settings it records', () => {
     const file = JSON.parse(
       readFileSync(
@@ -129,8 +176,12 @@ describe('the model file', () => {
       gold: row.themes,
     }));
     const trained = trainThemeModel(examples, THEMES, file.settings);
-    expect({ threshold: file.threshold, combine: file.combine, themes: file.themes }).toEqual(
-      trained,
-    );
-  });
+    expect({
+      threshold: file.threshold,
+      combine: file.combine,
+      families: file.families,
+      themes: file.themes,
+    }).toEqual(trained);
+    // Training takes a few seconds alone; on a loaded machine more than vitest's default 5 s.
+  }, 60_000);
 });
