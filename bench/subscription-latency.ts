@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     connection = { uri: local.uri, user: 'neo4j', password: local.password, database: 'neo4j' };
   }
   const driver = createDriver(connection);
-  const db = new Database(driver, connection.database, 60_000);
+  const db = new Database(driver, connection.database, 600_000);
   const port = await findFreePort();
   let server: { stop(): Promise<void> } | null = null;
   try {

@@ -4,7 +4,8 @@
  * a write through ANOTHER driver moves the version and, once the watcher has read it, the next
  * request misses and sees it; a write through the server (the ingestReport mutation) is seen by
  * the very next request; and while the watcher fails, every request reads the version itself,
- * so a write by another driver is seen at once.
+ * so a write by another driver is seen at once. Behind the subscriptions, the change poller reads
+ * the feed only when the watched counter moved.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +14,8 @@ import { runMigrations } from '../../src/app/prepare-graph.ts';
 import { createDriver } from '../../src/db/driver.ts';
 import { Database } from '../../src/db/executor.ts';
 import { readAnswerVersion } from '../../src/graph/summaries/graph-version.ts';
-import type { GraphMark } from '../../src/graph/version-watch/version-watcher.ts';
+import { ChangePoller, type ChangeBatch } from '../../src/graph/changes/change-poller.ts';
+import { VersionWatcher, type GraphMark } from '../../src/graph/version-watch/version-watcher.ts';
 import { ingestFile } from '../../src/load/ingest-files.ts';
 import { startServer, type RunningServer } from '../../src/server/app.ts';
 import { FIXTURE_DIR, INGEST_TOKEN } from '../support/api-fixture.ts';
@@ -217,10 +219,11 @@ describe('the response cache with the graph watcher', () => {
     );
     const first = await watched.ask(COUNT_QUERY);
     expect((await watched.ask(COUNT_QUERY)).queries).toEqual([]);
-    // The watcher's database goes away (as Neo4j does for a watcher that cannot reach it).
+    // The watcher's database goes away (as Neo4j does for a watcher that cannot reach it):
+    // once the watcher knows, or its last read is older than the bound, requests read the version.
     await watched.watchDriver.close();
-    await watched.untilWatched((outcome) => outcome instanceof Error);
-    const fallback = await watched.ask(COUNT_QUERY);
+    let fallback = await watched.ask(COUNT_QUERY);
+    while (!fallback.queries.includes(VERSION_READ)) fallback = await watched.ask(COUNT_QUERY);
     expect(fallback.cache).toBe('hit');
     expect(fallback.queries).toEqual([VERSION_READ]);
     await load(path.join(CORPUS, 'ofsted-ilacs_80508_lewisham_2024-01-31.txt'));
@@ -229,5 +232,49 @@ describe('the response cache with the graph watcher', () => {
     expect(after.cache).toBe('miss');
     expect(after.queries[0]).toBe(VERSION_READ);
     expect(inspectionCount(after)).toBe(inspectionCount(first) + 1);
+  });
+});
+
+describe('the change poller behind the graph watcher', () => {
+  it('reads the feed only when the watched counter moved, and then hands the change over', async () => {
+    const sent: string[] = [];
+    const db = graph.db.withObserver((name) => sent.push(name));
+    const marks: GraphMark[] = [];
+    let wake: () => void = () => {};
+    const watcher = new VersionWatcher(db, {
+      intervalMs: 20,
+      onRead: (outcome) => {
+        if (!(outcome instanceof Error)) marks.push(outcome);
+        wake();
+      },
+    });
+    const poller = new ChangePoller(db, watcher);
+    const untilMarks = async (n: number) => {
+      while (marks.length < n) await new Promise<void>((resolve) => (wake = resolve));
+    };
+    const feedReads = () => sent.filter((name) => name === 'changes.read-after').length;
+    const stream = await poller.subscribe();
+    try {
+      // The first marks may overlap the poller's one planning read of the feed; then it is idle.
+      await untilMarks(3);
+      const idleFrom = feedReads();
+      const idleMarks = marks.length;
+      await untilMarks(idleMarks + 5);
+      expect(feedReads()).toBe(idleFrom);
+
+      await load(path.join(CORPUS, 'ofsted-focused-visit_80441_bristol_2025-03-20.txt'));
+      const batch = await stream.next();
+      expect(batch.done).toBe(false);
+      const rows = (batch.value as ChangeBatch).rows;
+      expect(rows.some((row) => row.entityType === 'INSPECTION' && row.kind === 'CREATED')).toBe(
+        true,
+      );
+      expect(feedReads()).toBeGreaterThan(idleFrom);
+      expect(marks.at(-1)!.changeSeq).toBeGreaterThanOrEqual(rows.at(-1)!.seq);
+    } finally {
+      await stream.return?.();
+      await poller.stop();
+      await watcher.stop();
+    }
   });
 });

@@ -112,12 +112,15 @@ export class VersionWatcher {
     return () => this.listeners.delete(listener);
   }
 
-  /** Stops for good (server shutdown) and waits for a read under way. */
-  async stop(): Promise<void> {
+  /**
+   * Stops for good (server shutdown). A read under way is not waited for (against a database
+   * that went away it may retry for the driver's retry time); its outcome is dropped.
+   */
+  stop(): Promise<void> {
     this.stopped = true;
     this.clearTimer();
     this.markStartedAt = -Infinity;
-    await this.reading;
+    return Promise.resolve();
   }
 
   private clearTimer(): void {
@@ -149,6 +152,7 @@ export class VersionWatcher {
   private async readMark(started: number): Promise<void> {
     try {
       const [mark] = await this.db.read(readGraphMark, {});
+      if (this.stopped) return;
       this.mark = mark!;
       this.markStartedAt = started;
       if (this.failing) this.options.log?.('graph watch: the graph state answers again');
@@ -156,6 +160,7 @@ export class VersionWatcher {
       this.options.onRead?.(mark!);
       for (const listener of this.listeners) listener(mark!);
     } catch (error) {
+      if (this.stopped) return;
       // Not knowing is not "unchanged": callers read the version themselves until a read succeeds.
       this.markStartedAt = -Infinity;
       if (!this.failing)
