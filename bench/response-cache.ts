@@ -3,15 +3,17 @@
  * Each question of bench/query-cases.ts (the four-level nested read among them) is asked the same way
  * again and again, alternating run by run between:
  *
- * - cached: a server with the cache on (`npm start`'s default), the same request, so every timed
- *   one is a hit: the graph's answer-version read and the stored answer;
+ * - hit: a server with the cache on (`npm start`'s default), the same request, so every timed
+ *   one is a hit: the version its graph watcher read (no round trip) and the stored answer;
  * - miss: the same server, each request made unique by an extra variable the operation does not
- *   declare (graphql-js ignores it; the cache key does not), so each pays the version read, the
- *   execution and the store;
+ *   declare (graphql-js ignores it; the cache key does not), so each pays the execution and the
+ *   store;
  * - uncached: a server with RESPONSE_CACHE_BYTES=0;
  * - bare driver: the question's Cypher on the driver.
  *
- * It also times the version read alone on the driver: the price every cacheable query pays.
+ * It also times the version read alone on the driver (what a request pays when the watcher
+ * cannot vouch for the version) and `{ __typename }` on the cached server, HTTP and Apollo with
+ * no graph at all: the floor a hit with no round trip should sit on.
  * With NEO4J_URI set it asks the graph that database holds, as it is (tiers M and L loaded
  * beforehand); otherwise a temporary local Neo4j gets tier S (or `--corpus DIR`) through the real
  * ingest. Prints; asserts nothing.
@@ -62,13 +64,20 @@ async function startApi(
   return { url: `http://127.0.0.1:${port}/graphql`, stop: child.stop };
 }
 
+function loadAverage(): string {
+  return os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
+}
+
 function describe(timing: Timing): string {
   return `p50 ${formatMs(timing.p50)} ms p95 ${formatMs(timing.p95)} ms`;
 }
 
 async function main(): Promise<void> {
   console.log(
-    `bench.response-cache: ${runs} timed runs per side, ${os.cpus().length} cores, node ${process.version}`,
+    `bench.response-cache: ${runs} timed runs per side, ${os.cpus().length} cores, node ${process.version}, load average ${loadAverage()}`,
   );
   const config = readConfig();
   let local: LocalNeo4jHandle | null = null;
@@ -99,7 +108,7 @@ async function main(): Promise<void> {
       runs,
     );
     console.log(
-      `cache.version_read: bare driver ${describe(versionRead)} (graph-state.read-answer-version, paid by every cacheable query)`,
+      `cache.version_read: bare driver ${describe(versionRead)} (graph-state.read-answer-version, paid by a cacheable query only while the graph watcher cannot vouch for the version)`,
     );
     const sample = await driver.executeQuery(
       'MATCH (f:Finding)-[:ABOUT]->() RETURN f.id AS id LIMIT 1',
@@ -108,6 +117,13 @@ async function main(): Promise<void> {
     const cached = await startApi(connection, null);
     const uncached = await startApi(connection, '0');
     try {
+      const floor = await measure(
+        () => postGraphql(cached.url, { query: '{ __typename }' }, keepAlive),
+        runs,
+      );
+      console.log(
+        `cache.http_floor: { __typename } ${describe(floor)} (HTTP and Apollo, no graph: a hit's floor)`,
+      );
       for (const testCase of buildQueryCases(findingId)) {
         const request = { query: testCase.graphql, variables: testCase.variables };
         const bareParams = toNeo4jParam(testCase.bare.params) as Record<string, unknown>;
@@ -138,9 +154,10 @@ async function main(): Promise<void> {
           runs,
         );
         console.log(
-          `cache.${testCase.name}: cached ${describe(hit!)} | miss ${describe(miss!)} | uncached ${describe(off!)} | bare driver ${describe(bare!)} | cached/uncached p50 ${(hit!.p50 / off!.p50).toFixed(2)} (${hits} of ${runs + 3} cached requests were hits, ${misses} of ${runs + 3} unique ones misses)`,
+          `cache.${testCase.name}: hit ${describe(hit!)} | miss ${describe(miss!)} | uncached ${describe(off!)} | bare driver ${describe(bare!)} | hit/uncached p50 ${(hit!.p50 / off!.p50).toFixed(2)} (${hits} of ${runs + 3} repeated requests were hits, ${misses} of ${runs + 3} unique ones misses)`,
         );
       }
+      console.log(`load average at the end: ${loadAverage()}`);
     } finally {
       await cached.stop();
       await uncached.stop();

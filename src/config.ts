@@ -207,8 +207,12 @@ export interface RequestLimits {
   rateLimitPerMinute: number;
   /** Whether the rate limit applies to clients on this machine (127.0.0.0/8, ::1) too. */
   rateLimitLoopback: boolean;
-  /** How often a server reads the change feed while anyone subscribes (SUBSCRIPTION_POLL_MS). */
-  subscriptionPollMs: number;
+  /**
+   * How often a server reads the graph's version and change counter while it serves cached
+   * answers or subscribers (GRAPH_WATCH_MS); a cached answer lags another process's write by at
+   * most twice this.
+   */
+  graphWatchMs: number;
 }
 
 export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
@@ -218,7 +222,7 @@ export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
   maxUploadBytes: 10 * 1024 * 1024,
   rateLimitPerMinute: 600,
   rateLimitLoopback: false,
-  subscriptionPollMs: 250,
+  graphWatchMs: 100,
 };
 
 function readRequestLimits(env: Env): RequestLimits {
@@ -242,6 +246,6 @@ function readRequestLimits(env: Env): RequestLimits {
       1_000_000,
     ),
     rateLimitLoopback: readBoolean(env, 'RATE_LIMIT_LOOPBACK', d.rateLimitLoopback),
-    subscriptionPollMs: readInteger(env, 'SUBSCRIPTION_POLL_MS', d.subscriptionPollMs, 10, 60_000),
+    graphWatchMs: readInteger(env, 'GRAPH_WATCH_MS', d.graphWatchMs, 10, 60_000),
   };
 }

@@ -1430,7 +1430,9 @@ export type SourcePositionContextArgs = {
 
 /**
  * Events pushed over WebSocket (graphql-ws protocol at /graphql), fed by the change feed: each
- * server polls it, so a write by any process or server reaches every subscriber.
+ * server reads the feed's counter every GRAPH_WATCH_MS (100 ms by default) and the feed when it
+ * moved, so a write by any process or server reaches every subscriber, about that long after its
+ * commit plus the feed's reads.
  */
 export type Subscription = {
   __typename?: 'Subscription';
@@ -1445,7 +1447,9 @@ export type Subscription = {
 
 /**
  * Events pushed over WebSocket (graphql-ws protocol at /graphql), fed by the change feed: each
- * server polls it, so a write by any process or server reaches every subscriber.
+ * server reads the feed's counter every GRAPH_WATCH_MS (100 ms by default) and the feed when it
+ * moved, so a write by any process or server reaches every subscriber, about that long after its
+ * commit plus the feed's reads.
  */
 export type SubscriptionChangesArgs = {
   types?: InputMaybe<Array<ChangeEntityType>>;
@@ -1454,7 +1458,9 @@ export type SubscriptionChangesArgs = {
 
 /**
  * Events pushed over WebSocket (graphql-ws protocol at /graphql), fed by the change feed: each
- * server polls it, so a write by any process or server reaches every subscriber.
+ * server reads the feed's counter every GRAPH_WATCH_MS (100 ms by default) and the feed when it
+ * moved, so a write by any process or server reaches every subscriber, about that long after its
+ * commit plus the feed's reads.
  */
 export type SubscriptionEnforcementIssuedArgs = {
   filter?: InputMaybe<EnforcementIssuedFilter>;
@@ -1463,7 +1469,9 @@ export type SubscriptionEnforcementIssuedArgs = {
 
 /**
  * Events pushed over WebSocket (graphql-ws protocol at /graphql), fed by the change feed: each
- * server polls it, so a write by any process or server reaches every subscriber.
+ * server reads the feed's counter every GRAPH_WATCH_MS (100 ms by default) and the feed when it
+ * moved, so a write by any process or server reaches every subscriber, about that long after its
+ * commit plus the feed's reads.
  */
 export type SubscriptionInspectionPublishedArgs = {
   filter?: InputMaybe<InspectionPublishedFilter>;

@@ -31,6 +31,7 @@ import { ClientRateLimiter } from './rate-limit.ts';
 import { RequestBudget } from './request-budget.ts';
 import { readTypeDefs } from './type-defs.ts';
 import { ChangePoller } from '../graph/changes/change-poller.ts';
+import { VersionWatcher, type GraphMark } from '../graph/version-watch/version-watcher.ts';
 import { startSubscriptionServer } from './subscriptions/subscription-server.ts';
 import { ResponseCache, responseCachePlugin } from './response-cache/index.ts';
 import { readAnswerVersion } from '../graph/summaries/graph-version.ts';
@@ -81,6 +82,10 @@ export interface ServerHooks {
   log?: (line: string) => void;
   /** Told when a subscription over WebSocket listens (tests wait for it before writing). */
   onSubscribed?: (field: string) => void;
+  /** The database the graph watcher reads (the server's own by default; tests break it apart). */
+  watchDb?: Database;
+  /** Told of each read of the graph watcher: the mark, or the error (tests wait on it). */
+  onGraphWatch?: (outcome: GraphMark | Error) => void;
 }
 
 export async function startServer(
@@ -139,9 +144,17 @@ export async function startServer(
       summaries,
     };
   };
+  // One reader of the graph's version and change counter, for the cache and the subscriptions.
+  const watcher = new VersionWatcher(hooks.watchDb ?? db, {
+    intervalMs: limits.graphWatchMs,
+    log: hooks.log ?? ((line) => console.error(line)),
+    onRead: hooks.onGraphWatch,
+  });
+  // The first cacheable requests need not read the version themselves.
+  if (responseCache) watcher.wake();
   const subscriptions = startSubscriptionServer(httpServer, {
     schema,
-    poller: new ChangePoller(db, limits.subscriptionPollMs, hooks.log),
+    poller: new ChangePoller(db, watcher, hooks.log),
     corsOrigin: APOLLO_SANDBOX_ORIGIN,
     admit: (req) => rateLimiter.take(req.socket.remoteAddress),
     context,
@@ -171,7 +184,9 @@ export async function startServer(
         ? [
             responseCachePlugin<RequestContext>({
               cache: responseCache,
+              watchedVersion: () => watcher.currentVersion(),
               readVersion: async ({ db }) => (await db.read(readAnswerVersion, {}))[0]!.version,
+              noteWrite: () => watcher.noteWrite(),
               identify: ({ canIngest }) => (canIngest ? 'ingest-token' : 'anonymous'),
               liveFields: new Set(['health']),
             }),
@@ -240,6 +255,7 @@ export async function startServer(
       health.markShuttingDown();
       await summaries.stop();
       await apollo.stop();
+      await watcher.stop();
       await uploads.close();
     },
   };

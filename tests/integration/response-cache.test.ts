@@ -1,12 +1,16 @@
 /**
- * The response cache against a real Neo4j: a repeated query is answered with no query but the
- * version read (seen by the request's query observer), an ingest changes the answer and its
+ * The response cache against a real Neo4j, with a graph watcher that cannot read (its driver is
+ * closed), so every request reads the answer version itself, as it does while a real watcher
+ * fails (graph-watch.test.ts covers the watcher): a repeated query is answered with no query but
+ * the version read (seen by the request's query observer), an ingest changes the answer and its
  * ETag, If-None-Match gets 304, automatic persisted queries work, entries are not shared across
  * variables or identities, and the byte bound evicts.
  */
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDriver } from '../../src/db/driver.ts';
+import { Database } from '../../src/db/executor.ts';
 import { runMigrations } from '../../src/app/prepare-graph.ts';
 import { readAnswerVersion } from '../../src/graph/summaries/graph-version.ts';
 import { linkProviders } from '../../src/graph/write/link-providers.ts';
@@ -35,6 +39,9 @@ interface Answer {
 let graph: TestGraph;
 let server: RunningServer;
 const requestQueries: string[][] = [];
+const closedDriver = createDriver(inject('neo4j'));
+/** The servers' watcher reads here and always fails: no request is served a watched version. */
+const blindWatch = { watchDb: new Database(closedDriver, 'neo4j', 60_000), log: () => {} };
 
 async function load(file: string): Promise<void> {
   const result = await ingestFile(file, { db: graph.db, force: false, meta: null });
@@ -76,6 +83,9 @@ function ask(
 }
 
 beforeAll(async () => {
+  // Opened first: a driver closed before its first connection would open its pool on next use.
+  await closedDriver.verifyConnectivity();
+  await closedDriver.close();
   graph = connectTestGraph();
   await resetTestGraph(graph);
   await runMigrations(graph.db, { seedDir: null, log: () => {} });
@@ -91,7 +101,7 @@ beforeAll(async () => {
       responseCacheBytes: 1024 * 1024,
     },
     graph.db,
-    { onRequestQueries: (names) => requestQueries.push([...names]) },
+    { onRequestQueries: (names) => requestQueries.push([...names]), ...blindWatch },
   );
 });
 
@@ -242,7 +252,7 @@ describe('response cache', () => {
         responseCacheBytes: bytesOf(probe) + bytesOf(probeOther) - 1,
       },
       graph.db,
-      { onRequestQueries: (names) => requestQueries.push([...names]) },
+      { onRequestQueries: (names) => requestQueries.push([...names]), ...blindWatch },
     );
     try {
       const status = async (id: string): Promise<string | null> =>

@@ -38,7 +38,7 @@ describe('subscriptions over WebSocket', () => {
       'loaded',
     );
     server = await startServer(
-      { host: '127.0.0.1', port: 0, ingestToken: null, limits: { subscriptionPollMs: 100 } },
+      { host: '127.0.0.1', port: 0, ingestToken: null, limits: { graphWatchMs: 100 } },
       graph.db,
       {
         onSubscribed: (field) => {

@@ -10,7 +10,7 @@ describe('the request limits in the configuration', () => {
       maxUploadBytes: 10_485_760,
       rateLimitPerMinute: 600,
       rateLimitLoopback: false,
-      subscriptionPollMs: 250,
+      graphWatchMs: 100,
     });
     expect(readConfig({}).limits).toEqual(DEFAULT_REQUEST_LIMITS);
   });
@@ -24,7 +24,7 @@ describe('the request limits in the configuration', () => {
         MAX_UPLOAD_BYTES: '2097152',
         RATE_LIMIT_PER_MINUTE: '0',
         RATE_LIMIT_LOOPBACK: 'true',
-        SUBSCRIPTION_POLL_MS: '100',
+        GRAPH_WATCH_MS: '50',
       }).limits,
     ).toEqual({
       requestTimeoutMs: 5000,
@@ -33,7 +33,7 @@ describe('the request limits in the configuration', () => {
       maxUploadBytes: 2097152,
       rateLimitPerMinute: 0,
       rateLimitLoopback: true,
-      subscriptionPollMs: 100,
+      graphWatchMs: 50,
     });
   });
 

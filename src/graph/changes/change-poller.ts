@@ -1,15 +1,15 @@
 /**
- * One poller per server, shared by every subscriber: it reads the change feed every
- * `intervalMs` from where it last stopped and hands each batch to every subscriber. Polling the
- * feed, not listening to this process's own writes, is what lets a server push a change that an
- * ingest in another process or another server committed. It runs only while someone listens.
+ * One poller per server, shared by every subscriber: each time the server's VersionWatcher reads
+ * the graph's mark (every GRAPH_WATCH_MS, one node by its key) and the feed's counter has moved
+ * past where the poller stopped, it reads the feed from there and hands each batch to every
+ * subscriber. Reading the feed, not listening to this process's own writes, is what lets a
+ * server push a change that an ingest in another process or another server committed; asking
+ * the one-node mark first keeps a short interval cheap. It runs only while someone listens.
  */
 import type { Database } from '../../db/executor.ts';
-import { readSubjects, type ChangeSubject } from './change-subjects.ts';
+import type { GraphMark, VersionWatcher } from '../version-watch/version-watcher.ts';
+import { readChangeSubjects, readSubjects, type ChangeSubject } from './change-subjects.ts';
 import { readChanges, readLastSeq, SCAN_LIMIT, type ChangeRow } from './read-changes.ts';
-
-/** How often the feed is read while anyone listens (SUBSCRIPTION_POLL_MS). */
-export const DEFAULT_POLL_MS = 250;
 
 /** Changes read in one poll, with their subjects read once, when a subscriber first asks. */
 export class ChangeBatch {
@@ -42,9 +42,12 @@ export type BatchStream = AsyncIterableIterator<ChangeBatch>;
 
 export class ChangePoller {
   private readonly listeners = new Set<Listener>();
-  private timer: NodeJS.Timeout | null = null;
-  /** Feed position read up to; null until the first poll after a start. */
+  /** Ends the poller's listening to the watcher; null while nobody subscribes. */
+  private unwatch: (() => void) | null = null;
+  /** Feed position read up to; null until the first subscriber's start. */
   private position: number | null = null;
+  /** The feed's counter as the watcher last saw it. */
+  private seenSeq = 0;
   private polling: Promise<void> | null = null;
   private starting: Promise<void> | null = null;
   private failing = false;
@@ -52,7 +55,7 @@ export class ChangePoller {
 
   constructor(
     private readonly db: Database,
-    private readonly intervalMs: number = DEFAULT_POLL_MS,
+    private readonly watcher: VersionWatcher,
     private readonly log: (line: string) => void = () => {},
   ) {}
 
@@ -88,7 +91,7 @@ export class ChangePoller {
       await finish();
       throw error;
     }
-    this.schedule(0);
+    if (!done && !this.stopped) this.unwatch ??= this.watcher.listen((mark) => this.onMark(mark));
     const stream: BatchStream = {
       next: () => {
         if (done) return Promise.resolve({ value: undefined, done: true });
@@ -110,38 +113,59 @@ export class ChangePoller {
   }
 
   private pause(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.unwatch?.();
+    this.unwatch = null;
     // A later first listener starts from the feed's end then, not from where this run stopped.
     if (this.listeners.size === 0) this.position = null;
   }
 
-  private schedule(delayMs: number): void {
-    if (this.stopped || this.timer || this.polling || this.listeners.size === 0) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.polling = this.poll().finally(() => {
-        this.polling = null;
-        this.schedule(this.intervalMs);
-      });
-    }, delayMs);
+  /** Reads the feed when its counter moved past the position (a failed poll retries on the next mark). */
+  private onMark(mark: GraphMark): void {
+    this.seenSeq = Math.max(this.seenSeq, mark.changeSeq);
+    this.pollIfBehind();
   }
 
-  /** Starts at the feed's end: a first listener gets what commits after it came. */
+  private pollIfBehind(): void {
+    if (this.stopped || this.polling || this.position === null) return;
+    if (this.seenSeq <= this.position) return;
+    const from = this.position;
+    this.polling = this.poll().finally(() => {
+      this.polling = null;
+      // Marks seen during the poll may have moved the counter further; a poll that moved
+      // nothing (it failed, or the next change is still being committed) waits for the next mark.
+      if (this.position !== null && this.position > from) this.pollIfBehind();
+    });
+  }
+
+  /**
+   * Starts at the feed's end: a first listener gets what commits after it came. The feed's
+   * queries are then sent once with nothing to find, so Neo4j has planned them before the first
+   * change arrives (planning them on the way made the first event after a start seconds late).
+   */
   private async findPosition(): Promise<void> {
     if (this.position !== null) return;
     this.starting ??= this.db
       .read(readLastSeq, {})
       .then(([last]) => {
         this.position ??= last?.seq ?? 0;
+        this.seenSeq = Math.max(this.seenSeq, this.position);
+        void this.planFeedQueries();
       })
       .finally(() => (this.starting = null));
     await this.starting;
   }
 
+  private async planFeedQueries(): Promise<void> {
+    try {
+      await readChanges(this.db, { afterSeq: Number.MAX_SAFE_INTEGER, first: 1, types: [] });
+      await this.db.read(readChangeSubjects, { inspectionIds: [], enforcementIds: [] });
+    } catch {
+      // Only a head start: a failure here shows again, and is logged, at the first poll.
+    }
+  }
+
   private async poll(): Promise<void> {
     try {
-      await this.findPosition();
       for (;;) {
         const page = await readChanges(this.db, {
           afterSeq: this.position!,
@@ -159,7 +183,7 @@ export class ChangePoller {
       if (this.failing) this.log('subscriptions: the change feed answers again');
       this.failing = false;
     } catch (error) {
-      // The next poll retries from the same position, so nothing is skipped.
+      // The next mark retries from the same position, so nothing is skipped.
       if (!this.failing)
         this.log(`subscriptions: reading the change feed failed (${String(error).split('\n')[0]})`);
       this.failing = true;

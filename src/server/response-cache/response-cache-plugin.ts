@@ -4,12 +4,15 @@
  * that would have been allowed to run, and anything that runs operations through Apollo (HTTP,
  * `executeOperation`) shares it.
  *
- * Per request: once the operation is known, a query that reads the graph reads the graph's answer
- * version (one lookup on a unique key, through the request's own database handle, so it is
- * counted like any query); with the key made from it, a stored answer is returned instead of
- * executing. After execution, an answer without errors is stored. Mutations, subscriptions,
- * answers with errors, operations touching a live field (health) and those selecting only
- * `__typename` or introspection (they read no graph) are neither served nor stored.
+ * Per request: once the operation is known, a query that reads the graph takes the graph's
+ * answer version from the server's VersionWatcher, with no round trip, while the watcher's last
+ * read started at most two intervals ago (`GRAPH_WATCH_MS`); otherwise (the watcher is failing,
+ * slow, or just starting) it reads the version itself, one lookup on a unique key through the
+ * request's own database handle, counted like any query. With the key made from it, a stored
+ * answer is returned instead of executing. After execution, an answer without errors is stored.
+ * Mutations, subscriptions, answers with errors, operations touching a live field (health) and
+ * those selecting only `__typename` or introspection (they read no graph) are neither served nor
+ * stored; a mutation, once answered, tells the watcher that this process wrote.
  */
 import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { buildCacheKey } from './cache-key.ts';
@@ -18,8 +21,12 @@ import { listRootFields } from './root-fields.ts';
 
 export interface ResponseCachePluginOptions<Context extends BaseContext> {
   cache: ResponseCache;
+  /** The graph's answer version as the watcher knows it, or null when it cannot vouch for it. */
+  watchedVersion: () => string | null;
   /** The graph's answer version, read fresh for this request (errors fail the request). */
   readVersion: (context: Context) => Promise<string>;
+  /** Told when a mutation was answered (it may have written): later requests must see it. */
+  noteWrite: () => void;
   /** Who asks, as far as the answers may depend on it. */
   identify: (context: Context) => string;
   /** Root fields whose answer is not the graph's but the moment's (health). */
@@ -41,13 +48,16 @@ export function responseCachePlugin<Context extends BaseContext>(
     async requestDidStart() {
       let key: string | null = null;
       let servedEtag: string | null = null;
+      let wrote = false;
       return {
         async didResolveOperation(request) {
           const { operation, document } = request;
+          wrote = operation?.operation === 'mutation';
           if (operation?.operation !== 'query') return;
           if (!readsGraph(listRootFields(document, operation), options.liveFields)) return;
           // A failure here (the database is down) fails the request as its own query would.
-          const version = await options.readVersion(request.contextValue);
+          const version =
+            options.watchedVersion() ?? (await options.readVersion(request.contextValue));
           key = buildCacheKey({
             queryHash: request.queryHash,
             operationName: request.operationName,
@@ -67,6 +77,7 @@ export function responseCachePlugin<Context extends BaseContext>(
           };
         },
         async willSendResponse({ response }) {
+          if (wrote) options.noteWrite();
           if (key === null) return;
           let etag = servedEtag;
           if (etag === null) {
