@@ -8,6 +8,7 @@ import { ConfigError, readConfig } from '../config.ts';
 import { openGraph, type GraphConnection } from '../db/connect.ts';
 import { DatabaseError } from '../db/errors.ts';
 import { LocalNeo4jError } from '../db/local-neo4j-build.ts';
+import { reportStartProgress, showStartProgress } from '../db/start-progress.ts';
 import { runMigrations } from './prepare-graph.ts';
 import { describeRefresh, describeRefreshFailure } from '../graph/summaries/refresh-scheduler.ts';
 import { refreshSummaries } from '../graph/summaries/refresh-summaries.ts';
@@ -45,13 +46,17 @@ async function main(): Promise<void> {
   });
 
   try {
+    showStartProgress((line) => console.error(line));
+    reportStartProgress('modules loaded');
     const config = readConfig();
     graph = await openGraph(config, log);
+    reportStartProgress('connected to Neo4j');
     await runMigrations(graph.db, {
       seedDir: config.loadSeed ? config.seedDir : null,
       seedSynthetic: config.seedSynthetic,
       log,
     });
+    reportStartProgress('migrations checked');
     server = await startServer(config, graph.db, { log });
     log(
       `Inspection Graph is ready: explorer at ${server.url}, GraphQL at ${server.url}graphql, readiness at ${server.url}health/ready`,

@@ -159,13 +159,13 @@ public final class LocalNeo4j {
         stage("password checked");
 
         awaitBolt(port, Duration.ofSeconds(120));
+        stage("Bolt accepting connections");
         long pid = ProcessHandle.current().pid();
         // Written whole then renamed, so a reader never sees half a record.
         Path partial = data.resolve("instance.json.partial");
         Files.writeString(partial,
                 "{\"pid\":" + pid + ",\"port\":" + port + "}\n", StandardCharsets.UTF_8);
         Files.move(partial, instanceFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        stage("Bolt accepting connections");
         System.out.println("READY bolt://127.0.0.1:" + port + " pid " + pid);
         System.out.flush();
 
