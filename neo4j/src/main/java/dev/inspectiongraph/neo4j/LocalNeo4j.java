@@ -169,6 +169,7 @@ public final class LocalNeo4j {
         System.out.println("READY bolt://127.0.0.1:" + port + " pid " + pid);
         System.out.flush();
 
+        warmUpCypher(service);
         if (leaseDir != null) watchLeases(leaseDir);
         if (watchStdin) {
             InputStream in = System.in;
@@ -179,6 +180,28 @@ public final class LocalNeo4j {
             System.exit(0);
         }
         Thread.currentThread().join();
+    }
+
+    /**
+     * Plans and runs two small statements in the background once Bolt is open: the first Cypher
+     * statement of a JVM loads and compiles the parser, planner and runtime (seconds, more on a
+     * busy machine), and the command that started this Neo4j is meanwhile still loading its own
+     * modules, so its first queries (the migration checks, the first answer) find Cypher warm.
+     */
+    private static void warmUpCypher(DatabaseManagementService service) {
+        Thread warmer = new Thread(() -> {
+            try {
+                service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)
+                        .executeTransactionally("SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN name");
+                service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)
+                        .executeTransactionally("MATCH (n:GraphState) RETURN count(n) AS n");
+                stage("Cypher warmed up");
+            } catch (RuntimeException ignored) {
+                // only a warm-up: the first real query pays what this did not
+            }
+        }, "local-neo4j-warm-up");
+        warmer.setDaemon(true);
+        warmer.start();
     }
 
     /** True when the failure comes from the store's file lock being held by another process. */
