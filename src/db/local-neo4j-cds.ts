@@ -94,7 +94,7 @@ export function cdsFlags(
 }
 
 /** Whole lines `-Xshare:dump` accepts (the list is still being written by the running Neo4j). */
-function readUsableClassList(file: string): string {
+export function readUsableClassList(file: string): string {
   const text = readFileSync(file, 'utf8');
   const whole = text.slice(0, text.lastIndexOf('\n') + 1);
   return whole
