@@ -1,17 +1,24 @@
 /**
  * Time of a first `npm start` on a fresh data folder: from the command's start to "ready" (Neo4j
  * started, migrations, the seed load), to the first answer of a cross-report question, and to the
- * summaries' first refresh; then a second start on the same folder (nothing reloaded).
+ * summaries' first refresh; then a second start on the same folder (nothing reloaded). Every
+ * line the command prints, its progress lines on stderr included, is shown with the seconds
+ * since the command started, so the stages of a slow start can be read off.
  *
- *   npx tsx bench/first-start.ts [--keep]      # prints one line per figure
+ *   npx tsx bench/first-start.ts [--keep]           # the seed graph, in a temporary folder
+ *   npx tsx bench/first-start.ts --data DIR         # a loaded folder (tier M, say), kept as it is
  *
  * Runs `src/app/main.ts` as `npm start` does, on 127.0.0.1 with free ports and a temporary data
- * folder (removed afterwards unless --keep). Extra environment (SEED_SYNTHETIC=false, say) is
- * passed through.
+ * folder (removed afterwards unless --keep). With `--data DIR` both starts use that folder
+ * (loaded beforehand, e.g. `npm run generate -- --locations 1000 --years 10 --seed 1 --out
+ * /tmp/tier-m` then `NEO4J_DATA_DIR=/tmp/tier-m-data npm run ingest -- --quiet
+ * /tmp/tier-m/reports`), the first start being the first after the ingest. Extra environment
+ * (SEED_SYNTHETIC=false, say) is passed through. Prints the load average beside each figure:
+ * on a shared machine compare starts taken together.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config.ts';
 
@@ -46,13 +53,28 @@ function timeStart(dataDir: string): Promise<StartTimes> {
       PORT: '0',
       HOST: '127.0.0.1',
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Progress lines ("[start 3.1 s] Neo4j: ...") and errors, timed as the bench sees them.
+  let errorBuffer = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    errorBuffer += chunk.toString('utf8');
+    let newline: number;
+    while ((newline = errorBuffer.indexOf('\n')) >= 0) {
+      console.log(`  ${seconds().toFixed(1)} s  ${errorBuffer.slice(0, newline)}`);
+      errorBuffer = errorBuffer.slice(newline + 1);
+    }
   });
   return new Promise((resolve, reject) => {
     const lines: string[] = [];
     let readySeconds = 0;
     let firstAnswerSeconds = 0;
     let buffer = '';
+    const fail = (error: unknown) => {
+      // Never leave the server (and its Neo4j) running behind a failed bench.
+      child.kill('SIGINT');
+      reject(error instanceof Error ? error : new Error(String(error)));
+    };
     const finish = (refreshSeconds: number | null) => {
       child.kill('SIGINT');
       child.once('exit', () =>
@@ -72,7 +94,7 @@ function timeStart(dataDir: string): Promise<StartTimes> {
           readySeconds = seconds();
           askFirstAnswer(ready[1]!).then(() => {
             firstAnswerSeconds = seconds();
-          }, reject);
+          }, fail);
         }
         if (/^summaries (refreshed|not refreshed)/.test(line)) {
           // The first answer may still be on its way; wait for it before stopping.
@@ -88,19 +110,29 @@ function timeStart(dataDir: string): Promise<StartTimes> {
   });
 }
 
+function readDataOption(): string | null {
+  const at = process.argv.indexOf('--data');
+  if (at === -1) return null;
+  const dir = process.argv[at + 1];
+  if (!dir) throw new Error('--data needs a folder (a loaded NEO4J_DATA_DIR)');
+  return path.resolve(dir);
+}
+
 async function main(): Promise<void> {
-  const keep = process.argv.includes('--keep');
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'first-start-'));
+  const given = readDataOption();
+  const keep = given !== null || process.argv.includes('--keep');
+  const dataDir = given ?? (await mkdtemp(path.join(tmpdir(), 'first-start-')));
+  const graph = given ? `data folder ${given}` : 'seed graph';
   try {
     for (const run of ['first', 'second']) {
       const times = await timeStart(dataDir);
       console.log(
-        `start.${run}: ready ${times.readySeconds.toFixed(1)} s, first answer ${times.firstAnswerSeconds.toFixed(1)} s, summaries refreshed ${times.refreshSeconds?.toFixed(1) ?? '?'} s after the command started`,
+        `start.${run} (${graph}): ready ${times.readySeconds.toFixed(1)} s, first answer ${times.firstAnswerSeconds.toFixed(1)} s, summaries refreshed ${times.refreshSeconds?.toFixed(1) ?? '?'} s after the command started (load average ${loadavg()[0]!.toFixed(1)})`,
       );
     }
   } finally {
-    if (keep) console.log(`data folder kept: ${dataDir}`);
-    else await rm(dataDir, { recursive: true, force: true });
+    if (given === null && keep) console.log(`data folder kept: ${dataDir}`);
+    else if (given === null) await rm(dataDir, { recursive: true, force: true });
   }
 }
 

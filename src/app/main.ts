@@ -8,12 +8,23 @@ import { ConfigError, readConfig } from '../config.ts';
 import { openGraph, type GraphConnection } from '../db/connect.ts';
 import { DatabaseError } from '../db/errors.ts';
 import { LocalNeo4jError } from '../db/local-neo4j-build.ts';
-import { runMigrations } from './prepare-graph.ts';
-import { describeRefresh, describeRefreshFailure } from '../graph/summaries/refresh-scheduler.ts';
-import { refreshSummaries } from '../graph/summaries/refresh-summaries.ts';
-import { PortInUseError, startServer, type RunningServer } from '../server/app.ts';
+import { reportStartProgress, showStartProgress } from '../db/start-progress.ts';
+import type { RunningServer } from '../server/app.ts';
 
-const EXPECTED_ERRORS = [ConfigError, LocalNeo4jError, DatabaseError, PortInUseError];
+/**
+ * The rest of the command (migrations, Apollo, express, the resolvers) takes seconds to load;
+ * it is imported only once the local Neo4j is on its way, so the two start side by side.
+ */
+function loadServerModules() {
+  return Promise.all([
+    import('./prepare-graph.ts'),
+    import('../graph/summaries/refresh-scheduler.ts'),
+    import('../graph/summaries/refresh-summaries.ts'),
+    import('../server/app.ts'),
+  ]);
+}
+
+const EXPECTED_ERRORS = [ConfigError, LocalNeo4jError, DatabaseError];
 
 function log(line: string): void {
   console.log(line);
@@ -45,13 +56,28 @@ async function main(): Promise<void> {
   });
 
   try {
+    showStartProgress((line) => console.error(line));
     const config = readConfig();
-    graph = await openGraph(config, log);
+    const opening = openGraph(config, log);
+    const modules = loadServerModules();
+    // Not unhandled should Neo4j fail first; awaited below.
+    modules.catch(() => {});
+    // The graph first, so shutdown() gives it back should the modules fail.
+    graph = await opening;
+    reportStartProgress('connected to Neo4j');
+    const [
+      { runMigrations },
+      { describeRefresh, describeRefreshFailure },
+      { refreshSummaries },
+      { startServer },
+    ] = await modules;
+    reportStartProgress('modules loaded');
     await runMigrations(graph.db, {
       seedDir: config.loadSeed ? config.seedDir : null,
       seedSynthetic: config.seedSynthetic,
       log,
     });
+    reportStartProgress('migrations checked');
     server = await startServer(config, graph.db, { log });
     log(
       `Inspection Graph is ready: explorer at ${server.url}, GraphQL at ${server.url}graphql, readiness at ${server.url}health/ready`,
@@ -63,7 +89,11 @@ async function main(): Promise<void> {
       (error: unknown) => log(describeRefreshFailure(error)),
     );
   } catch (error) {
-    if (EXPECTED_ERRORS.some((type) => error instanceof type)) {
+    // PortInUseError is named, not imported: server/app.ts loads after Neo4j has started.
+    if (
+      EXPECTED_ERRORS.some((type) => error instanceof type) ||
+      (error as Error | null)?.name === 'PortInUseError'
+    ) {
       console.error(`Cannot start: ${(error as Error).message}`);
     } else {
       console.error('Cannot start:', error);

@@ -16,9 +16,13 @@ import {
   LocalNeo4jError,
   MAIN_CLASS,
   resolveLocalNeo4jClasspath,
+  TARGET_DIR,
+  type LocalNeo4jClasspath,
 } from './local-neo4j-build.ts';
+import { buildCdsArchive, cdsFlags, cdsPaths, CLASS_LIST_SETTLE_MS } from './local-neo4j-cds.ts';
 import { findRunningInstance, localNeo4jPaths, readInstanceRecord } from './local-neo4j-folder.ts';
 import { isPortOpen, isProcessAlive, sleep } from './processes.ts';
+import { reportStartProgress } from './start-progress.ts';
 
 export interface LaunchedNeo4j {
   pid: number;
@@ -60,6 +64,29 @@ function readLogTail(file: string, offset: number, lines = 12): string {
   }
 }
 
+/**
+ * Relays the STAGE lines LocalNeo4j.java prints (`STAGE <seconds since the JVM started> <what>`)
+ * as progress lines; returns the offset read up to.
+ */
+function relayStages(file: string, offset: number): number {
+  const size = fileSize(file);
+  if (size <= offset) return offset;
+  const buffer = Buffer.alloc(Math.min(size - offset, 64_000));
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, buffer, 0, buffer.length, offset);
+  } finally {
+    closeSync(fd);
+  }
+  const text = buffer.toString('utf8');
+  const end = text.lastIndexOf('\n') + 1;
+  for (const line of text.slice(0, end).split('\n')) {
+    const stage = /^STAGE ([\d.]+) (.+)$/.exec(line);
+    if (stage) reportStartProgress(`Neo4j: ${stage[2]} (JVM at ${stage[1]} s)`);
+  }
+  return offset + Buffer.byteLength(text.slice(0, end));
+}
+
 type Outcome =
   { kind: 'ready'; pid: number } | { kind: 'store-locked' } | { kind: 'failed'; reason: string };
 
@@ -67,9 +94,11 @@ function spawnOnce(
   settings: LocalNeo4jSettings,
   port: number,
   classpath: string,
+  cds: readonly string[],
 ): { child: ChildProcess; outcome: Promise<Outcome> } {
   const paths = localNeo4jPaths(settings.dataDir);
   const logOffset = fileSize(paths.logFile);
+  let relayed = logOffset;
   const logFd = openSync(paths.logFile, 'a', 0o600);
   let child: ChildProcess;
   try {
@@ -79,6 +108,7 @@ function spawnOnce(
         `-Xms${settings.heap}`,
         `-Xmx${settings.heap}`,
         '-XX:+UseG1GC',
+        ...cds,
         ...JAVA_OPENS,
         '-cp',
         classpath,
@@ -114,11 +144,12 @@ function spawnOnce(
     };
     // Ready once it has recorded itself: LocalNeo4j writes instance.json after Bolt accepts.
     const poll = setInterval(() => {
+      relayed = relayStages(paths.logFile, relayed);
       const record = readInstanceRecord(settings.dataDir);
       if (record && record.pid === child.pid) settle({ kind: 'ready', pid: record.pid });
       else if (Date.now() > deadline)
         settle({ kind: 'failed', reason: `not ready within ${START_TIMEOUT_MS / 1000}s` });
-    }, 100);
+    }, 50);
     child.once('exit', (code, signal) => {
       if (code === STORE_LOCKED_EXIT) return settle({ kind: 'store-locked' });
       const tail = readLogTail(paths.logFile, logOffset);
@@ -132,6 +163,14 @@ function spawnOnce(
   return { child, outcome };
 }
 
+/** Once this Neo4j's first queries have loaded Cypher, its class list becomes the archive. */
+function scheduleCdsArchive(
+  cds: ReturnType<typeof cdsPaths>,
+  classpath: LocalNeo4jClasspath,
+): void {
+  setTimeout(() => buildCdsArchive(cds, classpath.classpath), CLASS_LIST_SETTLE_MS).unref();
+}
+
 /**
  * Starts a Neo4j on `port` for `settings.dataDir`. When another Neo4j process still holds the
  * store (one stopping after its last command, or one started outside this project), it waits
@@ -143,8 +182,11 @@ export async function launchLocalNeo4j(
   log: (line: string) => void,
 ): Promise<LaunchedNeo4j> {
   checkJava();
-  const classpath = resolveLocalNeo4jClasspath(log);
+  const classpath = await resolveLocalNeo4jClasspath(log);
   const paths = localNeo4jPaths(settings.dataDir);
+  const cds = cdsPaths(TARGET_DIR, settings.dataDir);
+  const { flags, classList, describe } = cdsFlags(cds, classpath.inputs);
+  reportStartProgress(`Neo4j: starting the JVM (${describe})`);
   const lockedSince = Date.now();
   let told = false;
   for (;;) {
@@ -154,9 +196,12 @@ export async function launchLocalNeo4j(
           'stop that program, set NEO4J_LOCAL_PORT to a free port, or set NEO4J_URI to use a running Neo4j.',
       );
     }
-    const { child, outcome } = spawnOnce(settings, port, classpath);
+    const { child, outcome } = spawnOnce(settings, port, classpath.classpath, flags);
     const result = await outcome;
-    if (result.kind === 'ready') return { pid: result.pid, port, child };
+    if (result.kind === 'ready') {
+      if (classList) scheduleCdsArchive(cds, classpath);
+      return { pid: result.pid, port, child };
+    }
     if (child.pid !== undefined && isProcessAlive(child.pid)) child.kill('SIGKILL');
     if (result.kind === 'failed') {
       throw new LocalNeo4jError(

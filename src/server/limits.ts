@@ -122,20 +122,26 @@ export function checkOperationLimits(
     : null;
 }
 
-/** checkOperationLimits for every HTTP request, once the operation is resolved. */
+/**
+ * checkOperationLimits for every HTTP request, once the operation is resolved. An operation
+ * that declares no variable has the same sizes and cost at every request, and Apollo's
+ * document store hands back the same parsed document for the same text, so its outcome is
+ * kept with the document instead of walking it again.
+ */
 export function limitsPlugin<Context extends BaseContext>(): ApolloServerPlugin<Context> {
+  const settled = new WeakMap<OperationDefinitionNode, GraphQLError | null>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           // No operation to run: Apollo refuses the request itself just after this.
           if (!operation) return;
-          const refused = checkOperationLimits(
-            schema,
-            document,
-            operation,
-            request.variables ?? {},
-          );
+          const fixed = (operation.variableDefinitions?.length ?? 0) === 0;
+          let refused = fixed ? settled.get(operation) : undefined;
+          if (refused === undefined) {
+            refused = checkOperationLimits(schema, document, operation, request.variables ?? {});
+            if (fixed) settled.set(operation, refused);
+          }
           if (refused) throw refused;
         },
       };

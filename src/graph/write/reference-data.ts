@@ -50,6 +50,16 @@ export const mergeThemes = defineStatement<{ themes: object[]; coverage: object[
    MERGE (g)-[:COVERS]->(t)`,
 );
 
+/** What the graph records (GraphState.referenceHash) once this reference data is loaded. */
+export function hashReferenceData(
+  catalogue = readLegislationCatalogue(),
+  taxonomy = readThemeTaxonomy(),
+): string {
+  return createHash('sha256')
+    .update(JSON.stringify([REGULATORS, catalogue, taxonomy]))
+    .digest('hex');
+}
+
 export async function loadReferenceData(db: Database): Promise<void> {
   const catalogue = readLegislationCatalogue();
   const taxonomy = readThemeTaxonomy();
@@ -58,9 +68,6 @@ export async function loadReferenceData(db: Database): Promise<void> {
     await tx.run(mergeLegislation, { legislation: [...catalogue.legislation] });
     await tx.run(mergeRegulations, { regulations: [...catalogue.regulations] });
     await tx.run(mergeThemes, { themes: [...taxonomy.themes], coverage: [...taxonomy.coverage] });
-    const hash = createHash('sha256')
-      .update(JSON.stringify([REGULATORS, catalogue, taxonomy]))
-      .digest('hex');
-    await tx.run(bumpReferenceVersion, { hash });
+    await tx.run(bumpReferenceVersion, { hash: hashReferenceData(catalogue, taxonomy) });
   });
 }

@@ -29,7 +29,10 @@ import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.QueryExecutionException;
+import org.neo4j.graphdb.Transaction;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
 import org.neo4j.kernel.impl.security.User;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
@@ -58,7 +61,21 @@ import org.neo4j.server.security.auth.FileUserRepository;
 public final class LocalNeo4j {
     private LocalNeo4j() {}
 
+    /** When the process started (the JVM's own start included), for the STAGE lines. */
+    private static final long STARTED_MS = ProcessHandle.current().info().startInstant()
+            .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
+
+    /**
+     * One progress line, {@code STAGE <seconds since the process started> <what is done>}: the
+     * command starting this Neo4j relays these while it waits (src/db/local-neo4j-launch.ts).
+     */
+    private static void stage(String what) {
+        System.out.printf("STAGE %.1f %s%n", (System.currentTimeMillis() - STARTED_MS) / 1000.0, what);
+        System.out.flush();
+    }
+
     public static void main(String[] args) throws Exception {
+        stage("JVM started");
         int port = 7687;
         Path data = Path.of(".neo4j-data");
         long pageCache = parseBytes("256m");
@@ -111,6 +128,7 @@ public final class LocalNeo4j {
         DatabaseManagementService service;
         try {
             service = builder.build();
+            stage("store opened (system and neo4j databases online)");
         } catch (RuntimeException failure) {
             if (causedByStoreLock(failure)) {
                 // Another Neo4j (one still stopping, or one started beside us) holds this folder.
@@ -138,9 +156,10 @@ public final class LocalNeo4j {
 
         refuseForeignWebSockets(service, websocketOrigins);
         if (password != null) setPassword(service, password);
-
+        stage("password checked");
 
         awaitBolt(port, Duration.ofSeconds(120));
+        stage("Bolt accepting connections");
         long pid = ProcessHandle.current().pid();
         // Written whole then renamed, so a reader never sees half a record.
         Path partial = data.resolve("instance.json.partial");
@@ -150,6 +169,7 @@ public final class LocalNeo4j {
         System.out.println("READY bolt://127.0.0.1:" + port + " pid " + pid);
         System.out.flush();
 
+        warmUpCypher(service);
         if (leaseDir != null) watchLeases(leaseDir);
         if (watchStdin) {
             InputStream in = System.in;
@@ -160,6 +180,28 @@ public final class LocalNeo4j {
             System.exit(0);
         }
         Thread.currentThread().join();
+    }
+
+    /**
+     * Plans and runs two small statements in the background once Bolt is open: the first Cypher
+     * statement of a JVM loads and compiles the parser, planner and runtime (seconds, more on a
+     * busy machine), and the command that started this Neo4j is meanwhile still loading its own
+     * modules, so its first queries (the migration checks, the first answer) find Cypher warm.
+     */
+    private static void warmUpCypher(DatabaseManagementService service) {
+        Thread warmer = new Thread(() -> {
+            try {
+                service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)
+                        .executeTransactionally("SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN name");
+                service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME)
+                        .executeTransactionally("MATCH (n:GraphState) RETURN count(n) AS n");
+                stage("Cypher warmed up");
+            } catch (RuntimeException ignored) {
+                // only a warm-up: the first real query pays what this did not
+            }
+        }, "local-neo4j-warm-up");
+        warmer.setDaemon(true);
+        warmer.start();
     }
 
     /** True when the failure comes from the store's file lock being held by another process. */
@@ -206,11 +248,30 @@ public final class LocalNeo4j {
      * already has, which is the usual case from the second start on.
      */
     private static void setPassword(DatabaseManagementService service, String password) {
+        if (hasPassword(service, password)) return;
         try {
             service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
                     "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
         } catch (QueryExecutionException failure) {
             if (!String.valueOf(failure.getMessage()).contains("cannot be the same")) throw failure;
+        }
+    }
+
+    /**
+     * True when the {@code neo4j} user already has this password and need not change it: read
+     * from the system graph through the core API, because the first Cypher statement of a JVM
+     * (ALTER USER) loads and compiles the Cypher parser and planner, seconds a second start
+     * waited for before Bolt opened. Any doubt (a layout this code does not know) says false.
+     */
+    private static boolean hasPassword(DatabaseManagementService service, String password) {
+        try (Transaction tx = service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).beginTx()) {
+            Node user = tx.findNode(Label.label("User"), "name", "neo4j");
+            if (user == null || Boolean.TRUE.equals(user.getProperty("passwordChangeRequired", true))) return false;
+            if (!(user.getProperty("credentials", null) instanceof String credentials)) return false;
+            return SystemGraphCredential.deserialize(credentials, new SecureHasher())
+                    .matchesPassword(password.getBytes(StandardCharsets.UTF_8));
+        } catch (Exception unknownLayout) {
+            return false;
         }
     }
 
