@@ -151,7 +151,15 @@ export function chartThemeRates(panel: PanelData<ThemeRateRow>, rows: ThemeRateR
     fy: { label: null, tickFormat: (value: string) => value.toLowerCase() },
     color: { legend: true, type: 'categorical', range: THEME_COLOURS },
     marks: [
-      Plot.lineY(rows, { x: 'year', y: 'percentOfInspections', stroke: 'label', fy: 'polarity' }),
+      // z named: left implicit, Plot warns (a ⚠ on the chart) when most themes have one or two
+      // years, as under a narrow filter, taking the series for a quantitative colour.
+      Plot.lineY(rows, {
+        x: 'year',
+        y: 'percentOfInspections',
+        stroke: 'label',
+        z: 'label',
+        fy: 'polarity',
+      }),
       Plot.dot(rows, {
         x: 'year',
         y: 'percentOfInspections',
