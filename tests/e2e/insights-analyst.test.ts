@@ -188,9 +188,9 @@ describe('the analyst question on the seed sample (headless Chromium, offline)',
       const groups = await expectProviderGroups(post, filters);
       expect(groups.length).toBeGreaterThan(0);
       const groupSection = await checkPanel(page, providerGroupsPanel, filters, groups);
-      // In the seed sample the region's repeated breaches may all be at locations of no group
-      // of several providers: printed, and the group filter is driven on its own below.
+      // Every provider is in a group (alone if nothing links it), the seed load groups them.
       console.log(`provider groups panel: ${JSON.stringify(groups)}`);
+      expect(groups.some((row) => row.group.startsWith('provider-group:'))).toBe(true);
       // Both panels say they count repeatedBreaches' rows in the page, and apply the region there.
       expect(await groupSection.locator('.panel-notes').textContent()).toContain('Counted here');
       expect(await groupSection.locator('.panel-notes').textContent()).toContain('region');
