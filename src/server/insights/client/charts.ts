@@ -98,7 +98,13 @@ export function chartProviderGroups(
       grid: true,
       ...countTicks(maxOf(rows, (row) => row.repeatedBreaches)),
     },
-    y: { label: null, domain: rows.map((row) => row.name ?? row.group) },
+    // Long group names were cut at the chart's left edge: the axis shortens them (the bar's
+    // title keeps the whole name).
+    y: {
+      label: null,
+      domain: rows.map((row) => row.name ?? row.group),
+      tickFormat: (name: string) => (name.length > 32 ? `${name.slice(0, 31)}…` : name),
+    },
     marks: [
       Plot.barX(rows, {
         y: (row: ProviderGroupRow) => row.name ?? row.group,
