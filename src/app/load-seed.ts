@@ -9,7 +9,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '../db/executor.ts';
 import { DEFAULT_BATCH_SIZE } from '../graph/write/load-reports.ts';
-import { linkProvidersStep } from '../graph/write/post-load-steps.ts';
+import { groupProvidersStep, linkProvidersStep } from '../graph/write/post-load-steps.ts';
 import { defaultWorkerCount, ingestInputs } from '../load/bulk/ingest-inputs.ts';
 
 /** Folders of the seed directory that are not reports. */
@@ -69,6 +69,9 @@ export async function loadSeed(
     }
   }
   await linkProvidersStep.complete(db, options.log);
+  // The groups too, as an ingest run makes them: without them a fresh start had no provider
+  // group to filter by (the dashboard's provider-group choices were empty).
+  await groupProvidersStep.complete(db, options.log);
   outcome.seconds = (performance.now() - started) / 1000;
   return outcome;
 }

@@ -1082,7 +1082,11 @@ export type QueryThemeCooccurrenceArgs = {
 export type QueryThemeTrendsArgs = {
   from?: InputMaybe<Scalars['Date']['input']>;
   interval?: InputMaybe<TrendInterval>;
+  localAuthority?: InputMaybe<Scalars['String']['input']>;
   polarity?: InputMaybe<Polarity>;
+  providerGroupId?: InputMaybe<Scalars['ID']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
+  regulator?: InputMaybe<Regulator>;
   sort?: InputMaybe<ThemeTrendSort>;
   synthetic?: InputMaybe<Scalars['Boolean']['input']>;
   themes?: InputMaybe<Array<Scalars['ID']['input']>>;

@@ -120,6 +120,9 @@ export const analyticsQueries: Pick<
       withRates: selectsAny(info, TREND_RATE_FIELDS),
       sort: toAnswerSort(args.sort),
       synthetic: args.synthetic ?? null,
+      regulator: args.regulator ?? null,
+      ...toPlaceParams(args),
+      providerGroupId: args.providerGroupId ?? null,
     });
   },
   themeCooccurrence: (_parent, args, { db }, info) =>

@@ -25,10 +25,6 @@ import {
   themeRatesPanel,
   type PanelData,
 } from '../../src/server/insights/panels/index.ts';
-import {
-  SYNTHETIC_LOCATION_NOTICE,
-  SYNTHETIC_NOTICE,
-} from '../../src/server/insights/synthetic-notice.ts';
 import { startApiFixture, type ApiFixture } from '../support/api-fixture.ts';
 import {
   createTestPost,
@@ -200,9 +196,9 @@ describe('insights pages (headless Chromium, offline)', () => {
     'passes a region (by code, lower case) to the questions that take it, and filters the rest by location',
     async () => {
       // The fixture graph is small: none of its locations has a region (nor a provider group:
-      // its setup computes none). So the panels filtered by a region, asked by its ONS code in
-      // lower case, must be empty as the test's own rows are, but for the themes, which ignore
-      // it and say so.
+      // its setup computes none). So every panel filtered by a region, asked by its ONS code in
+      // lower case, must be empty as the test's own rows are (the themes too: themeTrends takes
+      // the region). Regions with data: insights-analyst.test.ts, on the seed sample.
       const { regions } = await post<{ regions: { code: string }[] }>('{ regions { code } }');
       expect(regions.length, 'the regions lookup lists the nine regions').toBe(9);
       await checkPanels(
@@ -323,47 +319,6 @@ describe('insights pages (headless Chromium, offline)', () => {
       );
       await expectNoSyntheticBanner(page);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'report.png') });
-      await page.close();
-    },
-    TEST_TIMEOUT_MS,
-  );
-
-  it(
-    'shows the synthetic-data banner on every page, and marks a generated location, when the API says so',
-    async () => {
-      // The fixture graph holds no generated report, so the flags are turned on in the answers
-      // the page gets (the API's own flags are tested in the synthetic-data integration tests):
-      // health.syntheticData for the banner, the location's own for its mark.
-      const page = await browser.context.newPage();
-      await page.route('**/graphql', async (route) => {
-        const body = route.request().postData() ?? '';
-        if (body.includes('InsightsSyntheticFlag'))
-          return route.fulfill({ json: { data: { health: { syntheticData: true } } } });
-        if (!body.includes('LocationProfilePage')) return route.fallback();
-        const answer = (await (await route.fetch()).json()) as {
-          data: { location: { synthetic: boolean } };
-        };
-        answer.data.location.synthetic = true;
-        return route.fulfill({ json: answer });
-      });
-      const { location } = await post<{
-        location: { inspections: { nodes: { reports: { sha256: string }[] }[] } };
-      }>(
-        '{ location(id: "ofsted:SC999001") { inspections(first: 1) { nodes { reports { sha256 } } } } }',
-      );
-      const sha256 = location.inspections.nodes[0]!.reports[0]!.sha256;
-      for (const address of ['/insights', `/reports/${sha256}`, '/locations/ofsted%3ASC999001']) {
-        await page.goto(`${origin}${address}`);
-        const banner = page.locator('.synthetic-banner');
-        await banner.waitFor({ timeout: PAGE_TIMEOUT_MS });
-        expect(await banner.textContent()).toBe(SYNTHETIC_NOTICE);
-        expect(await banner.isVisible()).toBe(true);
-      }
-      await page.locator('#insights[data-state="ready"]').waitFor({ timeout: PAGE_TIMEOUT_MS });
-      expect(await page.locator('.synthetic-location').textContent()).toBe(
-        SYNTHETIC_LOCATION_NOTICE,
-      );
-      await page.screenshot({ path: path.join(SCREENSHOTS, 'location-synthetic.png') });
       await page.close();
     },
     TEST_TIMEOUT_MS,

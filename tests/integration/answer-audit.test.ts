@@ -103,7 +103,7 @@ describe('answer audit on a generated corpus', () => {
       'themeCooccurrence',
       'themeTrends',
     ]);
-    expect(results).toHaveLength(28);
+    expect(results).toHaveLength(30);
   });
 
   it('finds every answer equal to the ground truth (precision and recall 1)', () => {
@@ -119,5 +119,15 @@ describe('answer audit on a generated corpus', () => {
     // An audit of empty answers would agree trivially.
     const answered = results.filter((r) => r.comparison.rows.expected > 0);
     expect(answered.length).toBeGreaterThanOrEqual(20);
+    // The scoped themeTrends request counts some of the corpus, not all of it.
+    const themeRows = (scoped: boolean) =>
+      results.find(
+        (r) =>
+          r.request.startsWith('themeTrends') &&
+          r.request.includes(' region=') === scoped &&
+          r.request.endsWith(' findings'),
+      )!.comparison.rows.expected;
+    expect(themeRows(true)).toBeGreaterThan(0);
+    expect(themeRows(true)).toBeLessThan(themeRows(false));
   });
 });

@@ -97,8 +97,10 @@ interface EnforcementNode {
 }
 
 const THEME_TRENDS = `
-  query AuditThemeTrends {
-    themeTrends(interval: YEAR) { theme { id } period findingCount concernInspectionCount inspectionsInPeriod }
+  query AuditThemeTrends($region: String, $regulator: Regulator, $from: Date) {
+    themeTrends(interval: YEAR, region: $region, regulator: $regulator, from: $from) {
+      theme { id } period findingCount concernInspectionCount inspectionsInPeriod
+    }
   }`;
 
 const THEME_COOCCURRENCE = `
@@ -262,7 +264,12 @@ export async function askAuditRequest(url: string, request: AuditRequest): Promi
       return { table, pagingProblem };
     }
     case 'themeTrends': {
-      const data = await postGraphql(url, THEME_TRENDS, {});
+      const { scope } = request;
+      // The region in lower case: the API matches any case.
+      const variables = scope
+        ? { region: scope.region.toLowerCase(), regulator: scope.regulator, from: scope.from }
+        : {};
+      const data = await postGraphql(url, THEME_TRENDS, variables);
       return tabulateThemeTrends(data.themeTrends as ThemeTrendNode[], request.figure);
     }
     case 'themeCooccurrence': {

@@ -4,7 +4,7 @@
  * histories whatever the corpus.
  */
 import type { GroundTruthRecord } from '../../generate/ground-truth.ts';
-import type { RatingDirection } from '../../model/document.ts';
+import type { RatingDirection, Regulator } from '../../model/document.ts';
 import { unreachable } from '../../model/unreachable.ts';
 import type { AnswerTable } from './answer-table.ts';
 import { BREACH_GROUPS, computeBreachCounts, type BreachGroup } from './breach-counts.ts';
@@ -17,18 +17,64 @@ import {
   computeInspectionsPerYear,
   computeThemeTrendsByYear,
 } from './theme-trends.ts';
-import { readYear } from './truth-facts.ts';
+import { findRegulator, readYear } from './truth-facts.ts';
 
 export type AuditRequest =
   | { question: 'repeatedBreaches'; variant: RepeatedBreachVariant }
   | { question: 'breachCounts'; groupBy: readonly BreachGroup[] }
   | { question: 'ratingChanges'; direction: RatingDirection }
   | { question: 'enforcementActions' }
-  | { question: 'themeTrends'; figure: ThemeTrendFigure }
+  | { question: 'themeTrends'; figure: ThemeTrendFigure; scope?: ThemeTrendScope }
   | { question: 'themeCooccurrence' };
 
 /** What a themeTrends request checks: findings per theme and year, the inspections with a concern, the rates' denominators. */
 export type ThemeTrendFigure = 'findings' | 'concernInspections' | 'inspectionsInPeriod';
+
+/**
+ * A themeTrends request narrowed to one region, one regulator and a window's start: the filters
+ * the dashboard's theme panel sends. The region goes to the API in lower case, so its matching of
+ * any case is audited too.
+ */
+export interface ThemeTrendScope {
+  region: string;
+  regulator: Regulator;
+  from: string;
+}
+
+/** The records a scoped themeTrends request counts, chosen from the record alone. */
+export function selectScopeRecords(
+  records: readonly GroundTruthRecord[],
+  scope: ThemeTrendScope,
+): GroundTruthRecord[] {
+  return records.filter(
+    (r) =>
+      r.location.region === scope.region &&
+      findRegulator(r.family) === scope.regulator &&
+      r.startDate >= scope.from,
+  );
+}
+
+/** The most frequent value of `pick` (ties: the first in sorted order), or null for none. */
+function findMostFrequent<T extends string>(values: readonly T[]): T | null {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+}
+
+/**
+ * The corpus's busiest region, its busiest regulator there, and the middle year on: a scope
+ * that keeps some of the corpus and leaves out some of every filter's other values.
+ */
+export function placeThemeTrendScope(
+  records: readonly GroundTruthRecord[],
+): ThemeTrendScope | null {
+  const region = findMostFrequent(records.map((r) => r.location.region));
+  if (region === null) return null;
+  const inRegion = records.filter((r) => r.location.region === region);
+  const regulator = findMostFrequent(inRegion.map((r) => findRegulator(r.family)))!;
+  const from = placeWindows(records)[0]!.from;
+  return { region, regulator, from };
+}
 
 /** A table compared row by row and value by value, or counts compared as multisets. */
 export type ExpectedAnswer =
@@ -72,6 +118,10 @@ export function planAudit(records: readonly GroundTruthRecord[]): AuditRequest[]
   requests.push({ question: 'enforcementActions' });
   for (const figure of ['findings', 'concernInspections', 'inspectionsInPeriod'] as const)
     requests.push({ question: 'themeTrends', figure });
+  const scope = placeThemeTrendScope(records);
+  if (scope)
+    for (const figure of ['findings', 'inspectionsInPeriod'] as const)
+      requests.push({ question: 'themeTrends', figure, scope });
   requests.push({ question: 'themeCooccurrence' });
   return requests;
 }
@@ -90,8 +140,12 @@ export function describeRequest(request: AuditRequest): string {
       return `ratingChanges direction=${request.direction}`;
     case 'enforcementActions':
       return 'enforcementActions';
-    case 'themeTrends':
-      return `themeTrends interval=YEAR ${request.figure}`;
+    case 'themeTrends': {
+      const scope = request.scope
+        ? ` region=${request.scope.region} regulator=${request.scope.regulator} from=${request.scope.from}`
+        : '';
+      return `themeTrends interval=YEAR${scope} ${request.figure}`;
+    }
     case 'themeCooccurrence':
       return 'themeCooccurrence';
     default:
@@ -112,17 +166,19 @@ export function computeExpectedAnswer(
       return { kind: 'table', table: computeRatingChanges(records, request.direction) };
     case 'enforcementActions':
       return { kind: 'table', table: computeEnforcementActions(records) };
-    case 'themeTrends':
+    case 'themeTrends': {
+      const counted = request.scope ? selectScopeRecords(records, request.scope) : records;
       switch (request.figure) {
         case 'findings':
-          return { kind: 'counts', counts: computeThemeTrendsByYear(records) };
+          return { kind: 'counts', counts: computeThemeTrendsByYear(counted) };
         case 'concernInspections':
-          return { kind: 'counts', counts: computeConcernInspections(records) };
+          return { kind: 'counts', counts: computeConcernInspections(counted) };
         case 'inspectionsInPeriod':
-          return { kind: 'table', table: computeInspectionsPerYear(records) };
+          return { kind: 'table', table: computeInspectionsPerYear(counted) };
         default:
           return unreachable(request.figure, 'theme trend figure');
       }
+    }
     case 'themeCooccurrence':
       return { kind: 'counts', counts: computeThemeCooccurrence(records) };
     default:

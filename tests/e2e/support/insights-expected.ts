@@ -48,57 +48,102 @@ function countBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
+interface Page<Node> {
+  nodes: Node[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/**
+ * Every row of a connection, page by page: `query` takes `$first` and `$after` and names the
+ * connection `page` (an alias), so one loop serves every list.
+ */
+async function readAll<Node>(
+  post: Post,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<Node[]> {
+  const nodes: Node[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const { page }: { page: Page<Node> } = await post<{ page: Page<Node> }>(query, {
+      ...variables,
+      first: 100,
+      after,
+    });
+    nodes.push(...page.nodes);
+    if (!page.pageInfo.hasNextPage) return nodes;
+    after = page.pageInfo.endCursor;
+  }
+}
+
+const PAGE_INFO = 'pageInfo { hasNextPage endCursor }';
+
 const LOC =
   'location { id name region regionCode localAuthority localAuthorityCode providerGroup { id name } }';
 
-async function repeatedBreaches(post: Post, filters: InsightFilters) {
-  const data = await post<{
-    repeatedBreaches: {
-      nodes: {
-        regulation: { id: string; heading: string | null };
-        inspectionCount: number;
-        location: Loc;
-      }[];
-      pageInfo: { hasNextPage: boolean };
-    };
-  }>(
-    `query ($regulator: Regulator, $from: Date, $to: Date) {
-      repeatedBreaches(regulator: $regulator, from: $from, to: $to, first: 100) {
+interface RepeatedBreachNode {
+  regulation: { id: string; heading: string | null };
+  inspectionCount: number;
+  location: Loc;
+}
+
+/** Every repeatedBreaches row for the filters, the place filters applied here by location. */
+export async function readRepeatedBreachRows(post: Post, filters: InsightFilters) {
+  const nodes = await readAll<RepeatedBreachNode>(
+    post,
+    `query ($regulator: Regulator, $from: Date, $to: Date, $first: Int, $after: String) {
+      page: repeatedBreaches(regulator: $regulator, from: $from, to: $to, first: $first, after: $after) {
         nodes { regulation { id heading } inspectionCount ${LOC} }
-        pageInfo { hasNextPage }
+        ${PAGE_INFO}
       }
     }`,
     { regulator: filters.regulator, from: filters.from, to: filters.to },
   );
-  if (data.repeatedBreaches.pageInfo.hasNextPage) throw new Error('fixture grew past one page');
-  return data.repeatedBreaches.nodes.filter((node) => inPlace(node.location, filters));
+  return nodes.filter((node) => inPlace(node.location, filters));
 }
 
+/** The panels draw the top 15 bars: most first, ties by the next figure, then by name. */
+const TOP = 15;
+
 export async function expectRepeatedRegulations(post: Post, filters: InsightFilters) {
-  const nodes = await repeatedBreaches(post, filters);
-  return [...countBy(nodes, (node) => node.regulation.id)].map(([regulation, group]) => ({
-    regulation,
-    heading: group[0]!.regulation.heading,
-    locations: group.length,
-    inspections: group.reduce((sum, node) => sum + node.inspectionCount, 0),
-    locationList: group.map((node) => ({
-      id: node.location.id,
-      name: node.location.name,
-      inspections: node.inspectionCount,
-    })),
-  }));
+  const nodes = await readRepeatedBreachRows(post, filters);
+  return [...countBy(nodes, (node) => node.regulation.id)]
+    .map(([regulation, group]) => ({
+      regulation,
+      heading: group[0]!.regulation.heading,
+      locations: group.length,
+      inspections: group.reduce((sum, node) => sum + node.inspectionCount, 0),
+      locationList: group.map((node) => ({
+        id: node.location.id,
+        name: node.location.name,
+        inspections: node.inspectionCount,
+      })),
+    }))
+    .sort(
+      (a, b) =>
+        b.locations - a.locations ||
+        b.inspections - a.inspections ||
+        (a.regulation < b.regulation ? -1 : 1),
+    )
+    .slice(0, TOP);
 }
 
 export async function expectProviderGroups(post: Post, filters: InsightFilters) {
-  const nodes = await repeatedBreaches(post, filters);
-  return [
-    ...countBy(nodes, (node) => node.location.providerGroup?.id ?? '(no provider group)'),
-  ].map(([group, items]) => ({
-    group,
-    name: items[0]!.location.providerGroup?.name ?? null,
-    repeatedBreaches: items.length,
-    locations: new Set(items.map((item) => item.location.id)).size,
-  }));
+  const nodes = await readRepeatedBreachRows(post, filters);
+  return [...countBy(nodes, (node) => node.location.providerGroup?.id ?? '(no provider group)')]
+    .map(([group, items]) => ({
+      group,
+      name: items[0]!.location.providerGroup?.name ?? null,
+      repeatedBreaches: items.length,
+      locations: new Set(items.map((item) => item.location.id)).size,
+    }))
+    .sort(
+      (a, b) =>
+        b.repeatedBreaches - a.repeatedBreaches ||
+        b.locations - a.locations ||
+        (a.group < b.group ? -1 : 1),
+    )
+    .slice(0, TOP);
 }
 
 interface ListedInspection {
@@ -109,14 +154,13 @@ interface ListedInspection {
 }
 
 /** Every inspection whose report is in the graph, with its requirements. */
-async function reportedInspections(post: Post, filters: InsightFilters, withPlace: boolean) {
-  const data = await post<{
-    inspections: { nodes: ListedInspection[]; pageInfo: { hasNextPage: boolean } };
-  }>(
-    `query ($filter: InspectionFilter) {
-      inspections(first: 100, filter: $filter) {
+async function reportedInspections(post: Post, filters: InsightFilters) {
+  const nodes = await readAll<ListedInspection>(
+    post,
+    `query ($filter: InspectionFilter, $first: Int, $after: String) {
+      page: inspections(first: $first, after: $after, filter: $filter) {
         nodes { startDate regulator requirements { id } ${LOC} }
-        pageInfo { hasNextPage }
+        ${PAGE_INFO}
       }
     }`,
     {
@@ -124,12 +168,11 @@ async function reportedInspections(post: Post, filters: InsightFilters, withPlac
         hasReport: true,
         from: filters.from,
         to: filters.to,
-        ...(withPlace ? { regulator: filters.regulator } : {}),
+        regulator: filters.regulator,
       },
     },
   );
-  if (data.inspections.pageInfo.hasNextPage) throw new Error('fixture grew past one page');
-  return data.inspections.nodes.filter((node) => !withPlace || inPlace(node.location, filters));
+  return nodes.filter((node) => inPlace(node.location, filters));
 }
 
 /** The page rounds the API's rates to one decimal; the same rounding of the test's own ratio. */
@@ -140,7 +183,7 @@ const oneDecimal = (value: number) => Math.round(value * 10) / 10;
  * requirements and inspections counted here from the inspections list, not the API's rates.
  */
 export async function expectRequirementRates(post: Post, filters: InsightFilters) {
-  const inspections = await reportedInspections(post, filters, true);
+  const inspections = await reportedInspections(post, filters);
   const key = (node: ListedInspection) =>
     `${node.location.region ?? '(no region)'}|${node.startDate!.slice(0, 4)}`;
   const cells = countBy(inspections, key);
@@ -159,68 +202,90 @@ export async function expectRequirementRates(post: Post, filters: InsightFilters
     .filter((row) => row.requirements > 0);
 }
 
+interface ListedFinding {
+  polarity: string;
+  themes: { theme: { id: string; label: string } }[];
+  inspection: { id: string; startDate: string | null; location: Loc };
+}
+
 /**
- * Shares of the year's inspections (counted here from the inspections list) from themeTrends'
- * plain counts (`inspectionCount`, `findingCount`), not its rates.
+ * Per polarity, theme and year: the findings and the inspections with one, counted here from the
+ * findings list (filtered by place here, not by the API's themeTrends), over the year's
+ * inspections counted from the inspections list.
  */
 export async function expectThemeRates(post: Post, filters: InsightFilters) {
-  const inspections = await reportedInspections(post, filters, false);
-  const rows = [];
-  for (const polarity of ['CONCERN', 'STRENGTH'] as const) {
-    const data = await post<{
-      themeTrends: {
-        theme: { id: string; label: string };
-        period: string;
-        findingCount: number;
-        inspectionCount: number;
-      }[];
-    }>(
-      `query ($from: Date, $to: Date, $polarity: Polarity) {
-        themeTrends(from: $from, to: $to, interval: YEAR, polarity: $polarity) {
-          theme { id label } period findingCount inspectionCount
+  const inspections = await reportedInspections(post, filters);
+  const findings = (
+    await readAll<ListedFinding>(
+      post,
+      `query ($filter: FindingFilter, $first: Int, $after: String) {
+        page: findings(first: $first, after: $after, filter: $filter) {
+          nodes { polarity themes { theme { id label } } inspection { id startDate ${LOC} } }
+          ${PAGE_INFO}
         }
       }`,
-      { from: filters.from, to: filters.to, polarity },
-    );
-    for (const point of data.themeTrends) {
-      const of = inspections.filter((node) => node.startDate?.startsWith(point.period)).length;
+      { filter: { regulator: filters.regulator, from: filters.from, to: filters.to } },
+    )
+  ).filter((finding) => inPlace(finding.inspection.location, filters));
+  const rows = [];
+  for (const polarity of ['CONCERN', 'STRENGTH'] as const) {
+    const points = new Map<
+      string,
+      { id: string; label: string; year: string; findings: number; inspections: Set<string> }
+    >();
+    for (const finding of findings) {
+      if (finding.polarity.toUpperCase() !== polarity || !finding.inspection.startDate) continue;
+      const year = finding.inspection.startDate.slice(0, 4);
+      for (const { theme } of finding.themes) {
+        const key = `${theme.id}|${year}`;
+        const point = points.get(key) ?? {
+          ...theme,
+          year,
+          findings: 0,
+          inspections: new Set<string>(),
+        };
+        point.findings += 1;
+        point.inspections.add(finding.inspection.id);
+        points.set(key, point);
+      }
+    }
+    for (const point of points.values()) {
+      const of = inspections.filter((node) => node.startDate?.startsWith(point.year)).length;
       rows.push({
         polarity,
-        theme: point.theme.id,
-        label: point.theme.label,
-        year: Number(point.period),
-        inspectionsWithTheme: point.inspectionCount,
+        theme: point.id,
+        label: point.label,
+        year: Number(point.year),
+        inspectionsWithTheme: point.inspections.size,
         inspections: of,
-        percentOfInspections: oneDecimal((point.inspectionCount / of) * 100),
-        findings: point.findingCount,
-        findingsPerInspection: Math.round((point.findingCount / of) * 100) / 100,
+        percentOfInspections: oneDecimal((point.inspections.size / of) * 100),
+        findings: point.findings,
+        findingsPerInspection: Math.round((point.findings / of) * 100) / 100,
       });
     }
   }
   return rows;
 }
 
+interface ListedChange {
+  direction: string;
+  after: { startDate: string; regulator: string | null };
+  location: Loc;
+}
+
 export async function expectRatingChanges(post: Post, filters: InsightFilters) {
-  const data = await post<{
-    ratingChanges: {
-      nodes: {
-        direction: string;
-        after: { startDate: string; regulator: string | null };
-        location: Loc;
-      }[];
-      pageInfo: { hasNextPage: boolean };
-    };
-  }>(
-    `query ($regulator: Regulator, $from: Date, $to: Date) {
-      ratingChanges(regulator: $regulator, from: $from, to: $to, first: 100) {
-        nodes { direction after { startDate regulator } ${LOC} }
-        pageInfo { hasNextPage }
-      }
-    }`,
-    { regulator: filters.regulator, from: filters.from, to: filters.to },
-  );
-  if (data.ratingChanges.pageInfo.hasNextPage) throw new Error('fixture grew past one page');
-  const nodes = data.ratingChanges.nodes.filter((node) => inPlace(node.location, filters));
+  const nodes = (
+    await readAll<ListedChange>(
+      post,
+      `query ($regulator: Regulator, $from: Date, $to: Date, $first: Int, $after: String) {
+        page: ratingChanges(regulator: $regulator, from: $from, to: $to, first: $first, after: $after) {
+          nodes { direction after { startDate regulator } ${LOC} }
+          ${PAGE_INFO}
+        }
+      }`,
+      { regulator: filters.regulator, from: filters.from, to: filters.to },
+    )
+  ).filter((node) => inPlace(node.location, filters));
   return [
     ...countBy(
       nodes,
@@ -238,29 +303,25 @@ export async function expectRatingChanges(post: Post, filters: InsightFilters) {
   });
 }
 
+interface ListedAction {
+  type: string;
+  issuedOn: string | null;
+  inspection: { startDate: string; location: Loc };
+}
+
 export async function expectEnforcement(post: Post, filters: InsightFilters) {
-  const data = await post<{
-    enforcementActions: {
-      nodes: {
-        type: string;
-        issuedOn: string | null;
-        inspection: { startDate: string; location: Loc };
-      }[];
-      pageInfo: { hasNextPage: boolean };
-    };
-  }>(
-    `query ($regulator: Regulator, $from: Date, $to: Date) {
-      enforcementActions(regulator: $regulator, from: $from, to: $to, first: 100) {
-        nodes { type issuedOn inspection { startDate ${LOC} } }
-        pageInfo { hasNextPage }
-      }
-    }`,
-    { regulator: filters.regulator, from: filters.from, to: filters.to },
-  );
-  if (data.enforcementActions.pageInfo.hasNextPage) throw new Error('fixture grew past one page');
-  const nodes = data.enforcementActions.nodes.filter((node) =>
-    inPlace(node.inspection.location, filters),
-  );
+  const nodes = (
+    await readAll<ListedAction>(
+      post,
+      `query ($regulator: Regulator, $from: Date, $to: Date, $first: Int, $after: String) {
+        page: enforcementActions(regulator: $regulator, from: $from, to: $to, first: $first, after: $after) {
+          nodes { type issuedOn inspection { startDate ${LOC} } }
+          ${PAGE_INFO}
+        }
+      }`,
+      { regulator: filters.regulator, from: filters.from, to: filters.to },
+    )
+  ).filter((node) => inPlace(node.inspection.location, filters));
   return [
     ...countBy(
       nodes,

@@ -1,9 +1,13 @@
-/** The answer to themeTrends: whole months from the summary when it is fresh, else the exact query. */
+/**
+ * The answer to themeTrends: whole months from the summary when it is fresh and the request has no
+ * scope filter, else the exact query.
+ */
 import type { Database } from '../../../db/executor.ts';
 import { readFreshSummary } from '../../summaries/graph-version.ts';
 import { splitAtWholeMonths } from '../../summaries/month-windows.ts';
 import { findThemeTrendsExactly, themeTrendsInWindowQuery } from './exact-query.ts';
 import { addTrendRates } from './rates.ts';
+import { hasThemeTrendScope, toThemeTrendScope } from './scope.ts';
 import { themeTrendsSummaryQuery } from './summary.ts';
 import type { CountedTrendRow, ThemeTrendArgs, ThemeTrendRow } from './types.ts';
 
@@ -17,15 +21,16 @@ export async function findThemeTrends(
   db: Database,
   args: ThemeTrendArgs,
 ): Promise<ThemeTrendRow[]> {
-  // The summary's cells hold real and generated findings together.
-  const split = (args.synthetic ?? null) === null ? splitAtWholeMonths(args.from, args.to) : null;
+  // The summary's cells hold real and generated findings of every regulator, place and group
+  // together: a scoped request is answered by the exact query.
+  const split = hasThemeTrendScope(args) ? null : splitAtWholeMonths(args.from, args.to);
   if (split === null) return findThemeTrendsExactly(db, args);
   const [months, ...edges] = await Promise.all([
     split.months
       ? readFreshSummary(db, themeTrendsSummaryQuery, { ...args, ...split.months })
       : Promise.resolve([]),
     ...split.edges.map((edge) =>
-      db.read(themeTrendsInWindowQuery, { ...args, ...edge, synthetic: null }),
+      db.read(themeTrendsInWindowQuery, { ...args, ...edge, ...toThemeTrendScope(args) }),
     ),
   ]);
   if (months === null) return findThemeTrendsExactly(db, args);

@@ -3,6 +3,7 @@ import { defineQuery, read, type PlainRecord } from '../../../db/query.ts';
 import type { Database } from '../../../db/executor.ts';
 import { parseNode } from '../../node-kinds.ts';
 import { addTrendRates } from './rates.ts';
+import { THEME_TREND_SCOPE, toThemeTrendScope } from './scope.ts';
 import type { CountedTrendRow, ThemeTrendArgs, ThemeTrendRow } from './types.ts';
 
 /**
@@ -18,7 +19,7 @@ function buildThemeTrendsCypher(dateWhere: string, keep: 'asked' | 'all'): strin
     WHERE i.startDate IS NOT NULL
       AND ($themes IS NULL OR t.id IN $themes)
       AND ${dateWhere}
-      AND ($synthetic IS NULL OR coalesce(i.synthetic, false) = $synthetic)
+      AND ${THEME_TREND_SCOPE}
     WITH t, f, i,
          CASE $interval
            WHEN 'YEAR' THEN date.truncate('year', i.startDate)
@@ -72,6 +73,6 @@ export async function findThemeTrendsExactly(
   db: Database,
   args: ThemeTrendArgs,
 ): Promise<ThemeTrendRow[]> {
-  const rows = await db.read(themeTrendsQuery, { ...args, synthetic: args.synthetic ?? null });
+  const rows = await db.read(themeTrendsQuery, { ...args, ...toThemeTrendScope(args) });
   return addTrendRates(db, args, rows);
 }

@@ -5,21 +5,24 @@
 import { defineQuery, read } from '../../../db/query.ts';
 import type { Database } from '../../../db/executor.ts';
 import { sortRows } from '../../answer-sort.ts';
+import { THEME_TREND_SCOPE, toThemeTrendScope } from './scope.ts';
 import type {
   CountedTrendRow,
   ThemeTrendArgs,
   ThemeTrendRow,
+  ThemeTrendScope,
   ThemeTrendSortField,
   TrendInterval,
 } from './types.ts';
 
 /**
  * The rates' denominators: per period, the inspections whose own report is loaded that started
- * in it and inside the window, whatever their findings. Counted from the inspections on every
+ * in it and inside the window and the scope (regulator, place, provider group, synthetic),
+ * whatever their findings. Counted from the inspections on every
  * read (no summary holds them), so the summary's answer is as exact as the exact query's.
  */
 export const inspectionsPerPeriodQuery = defineQuery<
-  Pick<ThemeTrendArgs, 'from' | 'to' | 'interval'> & { synthetic: boolean | null },
+  Pick<ThemeTrendArgs, 'from' | 'to' | 'interval'> & ThemeTrendScope,
   { periodStart: string; inspections: number }
 >({
   name: 'analytics.theme-trends.inspections-per-period',
@@ -28,7 +31,7 @@ export const inspectionsPerPeriodQuery = defineQuery<
     WHERE i.startDate IS NOT NULL AND i.hasReport = true
       AND ($from IS NULL OR i.startDate >= date($from))
       AND ($to IS NULL OR i.startDate <= date($to))
-      AND ($synthetic IS NULL OR coalesce(i.synthetic, false) = $synthetic)
+      AND ${THEME_TREND_SCOPE}
     WITH CASE $interval
            WHEN 'YEAR' THEN date.truncate('year', i.startDate)
            WHEN 'QUARTER' THEN date.truncate('quarter', i.startDate)
@@ -116,7 +119,7 @@ export async function addTrendRates(
         from: args.from,
         to: args.to,
         interval: args.interval,
-        synthetic: args.synthetic ?? null,
+        ...toThemeTrendScope(args),
       })
     : null;
   const inPeriod = new Map(periods?.map((p) => [p.periodStart, p.inspections]));

@@ -27,7 +27,19 @@ export interface ThemeTrendArgs {
   sort?: AnswerSort<ThemeTrendSortField> | null;
   /** true: only generated inspections; false: only real; null: both. */
   synthetic?: boolean | null;
+  /** The inspection's regulator code; null or absent for every regulator. */
+  regulator?: string | null;
+  /** The location's region and local authority as stored (ONS names: graph/filters.ts toPlaceParams). */
+  region?: string | null;
+  localAuthority?: string | null;
+  /** Only locations of this provider group. */
+  providerGroupId?: string | null;
 }
+
+/** The filters on where and by whom an inspection was made; any set and no summary answers. */
+export type ThemeTrendScope = Required<
+  Pick<ThemeTrendArgs, 'synthetic' | 'regulator' | 'region' | 'localAuthority' | 'providerGroupId'>
+>;
 
 /** A row's counts as a query reads them, before its period's label and rates. */
 export interface CountedTrendRow {

@@ -98,7 +98,13 @@ export function chartProviderGroups(
       grid: true,
       ...countTicks(maxOf(rows, (row) => row.repeatedBreaches)),
     },
-    y: { label: null, domain: rows.map((row) => row.name ?? row.group) },
+    // Long group names were cut at the chart's left edge: the axis shortens them (the bar's
+    // title keeps the whole name).
+    y: {
+      label: null,
+      domain: rows.map((row) => row.name ?? row.group),
+      tickFormat: (name: string) => (name.length > 32 ? `${name.slice(0, 31)}…` : name),
+    },
     marks: [
       Plot.barX(rows, {
         y: (row: ProviderGroupRow) => row.name ?? row.group,
@@ -151,7 +157,15 @@ export function chartThemeRates(panel: PanelData<ThemeRateRow>, rows: ThemeRateR
     fy: { label: null, tickFormat: (value: string) => value.toLowerCase() },
     color: { legend: true, type: 'categorical', range: THEME_COLOURS },
     marks: [
-      Plot.lineY(rows, { x: 'year', y: 'percentOfInspections', stroke: 'label', fy: 'polarity' }),
+      // z named: left implicit, Plot warns (a ⚠ on the chart) when most themes have one or two
+      // years, as under a narrow filter, taking the series for a quantitative colour.
+      Plot.lineY(rows, {
+        x: 'year',
+        y: 'percentOfInspections',
+        stroke: 'label',
+        z: 'label',
+        fy: 'polarity',
+      }),
       Plot.dot(rows, {
         x: 'year',
         y: 'percentOfInspections',

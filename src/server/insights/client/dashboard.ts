@@ -104,7 +104,10 @@ async function fillPanel(
   explore.href = buildExplorerLink(data.operation, data.variables(filters));
   const exported = section.querySelector<HTMLAnchorElement>('a.export');
   if (exported && data.exportPath) exported.href = data.exportPath(filters);
-  notes.replaceChildren(...data.filterNotes(filters).map((note) => h('li', {}, note)));
+  notes.replaceChildren(
+    ...(data.countedHere ? [h('li', { class: 'counted-here' }, data.countedHere)] : []),
+    ...data.filterNotes(filters).map((note) => h('li', {}, note)),
+  );
   download.disabled = true;
   body.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
   try {

@@ -68,4 +68,6 @@ export const enforcementPanel: PanelData<EnforcementRow> = {
   ],
   markTitle: (row) => `${row.year} ${row.type}: ${row.actions}`,
   filterNotes: placeFilterNotes('enforcementActions', IN_PAGE),
+  countedHere:
+    'Counted here: enforcementActions gives one row per action, with no count per year, so the page counts its rows by year and type.',
 };

@@ -26,6 +26,12 @@ export interface PanelData<Row> {
    */
   filterNotes(filters: InsightFilters): string[];
   /**
+   * Where the question cannot give the plotted rows (no count per group, no top N), how the page
+   * makes them from its rows: said on the panel, so a reader knows the CSV is the page's count
+   * and "Open in explorer" shows the rows counted. Absent when the API gives the rows as plotted.
+   */
+  countedHere?: string;
+  /**
    * The server's CSV export of the one question whose rows the panel shows as they are
    * (`/export/<question>.csv?…`), for panels that do not count or combine rows.
    */

@@ -64,4 +64,5 @@ export const providerGroupsPanel: PanelData<ProviderGroupRow> = {
   markTitle: (row) =>
     `${row.name ?? row.group}: ${row.repeatedBreaches} repeated breaches at ${row.locations} locations`,
   filterNotes: repeatedBreachFilterNotes,
+  countedHere: `Counted here: repeatedBreaches gives one row per location and regulation, with no total per provider group, so the page counts its rows by their location's group and keeps the top ${TOP_GROUPS}.`,
 };

@@ -79,4 +79,6 @@ export const ratingChangesPanel: PanelData<RatingChangeRow> = {
   ],
   markTitle: (row) => `${row.regulator} ${row.year} ${row.direction}: ${row.changes}`,
   filterNotes: placeFilterNotes('ratingChanges', IN_PAGE),
+  countedHere:
+    'Counted here: ratingChanges gives one row per change, with no count per year, so the page counts its rows by regulator, year and direction.',
 };

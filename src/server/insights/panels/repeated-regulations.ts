@@ -68,4 +68,5 @@ export const repeatedRegulationsPanel: PanelData<RepeatedRegulationRow> = {
   markTitle: (row) =>
     `${row.regulation}: ${row.locations} locations, ${row.inspections} inspections`,
   filterNotes: repeatedBreachFilterNotes,
+  countedHere: `Counted here: repeatedBreaches gives one row per location and regulation, with no total per regulation, so the page counts its rows by regulation and keeps the top ${TOP_REGULATIONS}.`,
 };

@@ -2,7 +2,8 @@
  * Panel: theme trends as rates, concerns and strengths apart: the share of inspections (with
  * their report in the graph) that year with a concern, or a strength, about each theme, as
  * themeTrends gives it (`inspectionsInPeriod`, `concernShare`, `findingsPerInspection`).
- * themeTrends takes no regulator or place filter, so those are ignored here (and said so).
+ * themeTrends takes every filter of the dashboard, so the rates' denominators are the filtered
+ * inspections too.
  */
 import type { InsightFilters } from '../insights-filters.ts';
 import type { PanelData } from './panel.ts';
@@ -23,8 +24,8 @@ export interface ThemeRateRow {
   findingsPerInspection: number;
 }
 
-const OPERATION = `query DashboardThemeTrends($from: Date, $to: Date, $polarity: Polarity) {
-  themeTrends(from: $from, to: $to, interval: YEAR, polarity: $polarity) {
+const OPERATION = `query DashboardThemeTrends($from: Date, $to: Date, $polarity: Polarity, $regulator: Regulator, $region: String, $localAuthority: String, $providerGroupId: ID) {
+  themeTrends(from: $from, to: $to, interval: YEAR, polarity: $polarity, regulator: $regulator, region: $region, localAuthority: $localAuthority, providerGroupId: $providerGroupId) {
     theme { id label }
     period
     findingCount
@@ -34,6 +35,19 @@ const OPERATION = `query DashboardThemeTrends($from: Date, $to: Date, $polarity:
     concernShare
   }
 }`;
+
+/** The operation's variables for one polarity: every dashboard filter goes to themeTrends. */
+function trendVariables(filters: InsightFilters, polarity: ThemePolarity): Record<string, unknown> {
+  return {
+    from: filters.from,
+    to: filters.to,
+    polarity,
+    regulator: filters.regulator,
+    region: filters.region,
+    localAuthority: filters.localAuthority,
+    providerGroupId: filters.providerGroup,
+  };
+}
 
 interface TrendPoint {
   theme: { id: string; label: string };
@@ -65,15 +79,14 @@ export const themeRatesPanel: PanelData<ThemeRateRow> = {
   description:
     'For each theme and year, the percentage of inspections (report in the graph) with at least one concern, or strength, about it.',
   operation: OPERATION,
-  variables: (filters) => ({ from: filters.from, to: filters.to, polarity: 'CONCERN' }),
+  variables: (filters) => trendVariables(filters, 'CONCERN'),
   async load(post, filters) {
     const trends = await Promise.all(
       THEME_POLARITIES.map(async (polarity) => {
-        const data = await post<{ themeTrends: TrendPoint[] }>(OPERATION, {
-          from: filters.from,
-          to: filters.to,
-          polarity,
-        });
+        const data = await post<{ themeTrends: TrendPoint[] }>(
+          OPERATION,
+          trendVariables(filters, polarity),
+        );
         return data.themeTrends.map((point) => ({ polarity, point }));
       }),
     );
@@ -106,12 +119,5 @@ export const themeRatesPanel: PanelData<ThemeRateRow> = {
   ],
   markTitle: (row) =>
     `${row.label}, ${row.polarity.toLowerCase()}, ${row.year}: ${row.percentOfInspections}% of ${row.inspections} inspections, ${row.findingsPerInspection} findings per inspection`,
-  filterNotes: (filters: InsightFilters) => {
-    const set = (['regulator', 'region', 'localAuthority', 'providerGroup'] as const).filter(
-      (name) => filters[name] !== null,
-    );
-    return set.length > 0
-      ? [`${set.join(', ')}: ignored (themeTrends takes only a date window)`]
-      : [];
-  },
+  filterNotes: () => [],
 };
