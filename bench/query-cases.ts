@@ -67,6 +67,7 @@ export function buildQueryCases(findingId: string): QueryCase[] {
     first: 51,
     withTotal: false,
     sort: null,
+    withRates: false,
   };
   return [
     {

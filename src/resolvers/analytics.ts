@@ -27,8 +27,12 @@ import { toConnection } from './connection.ts';
 import type { NodeKind, RowOf } from '../graph/node-kinds.ts';
 import { answerAsConnection } from './answer-page.ts';
 import { readAhead } from './prefetch-plan.ts';
-import { collectSubfields } from './selection.ts';
+import { collectSubfields, selectsNodeField } from './selection.ts';
+
 import { badInput, checkDateRange, pageArgs, required } from './support.ts';
+
+/** The breachCounts fields that need the rates' denominators counted. */
+const BREACH_RATE_FIELDS = ['inspectionsInGroup', 'requirementsPer100Inspections'] as const;
 
 /** Nodes the row already holds (in the order of `keys`), or else each loaded by key. */
 async function loadAll<K extends NodeKind>(
@@ -105,6 +109,7 @@ export const analyticsQueries: Pick<
           providerGroupId: f?.providerGroupId ?? null,
         },
         sort: toAnswerSort(args.sort),
+        withRates: selectsNodeField(info, BREACH_RATE_FIELDS),
         ...page,
       }),
     );

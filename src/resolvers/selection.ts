@@ -147,3 +147,18 @@ export function selectsTotalCount(
 ): boolean {
   return collectSubfields(info, info.fieldNodes).has('totalCount');
 }
+
+/**
+ * True when any of `names` is selected on the rows of the connection being resolved, under
+ * `nodes` or under `edges { node }`.
+ */
+export function selectsNodeField(
+  info: SelectionContext & Pick<GraphQLResolveInfo, 'fieldNodes'>,
+  names: readonly string[],
+): boolean {
+  const connection = collectSubfields(info, info.fieldNodes);
+  const edgeNodes = collectSubfields(info, connection.get('edges') ?? []).get('node') ?? [];
+  const rows = [...(connection.get('nodes') ?? []), ...edgeNodes];
+  const fields = collectSubfields(info, rows);
+  return names.some((name) => fields.has(name));
+}

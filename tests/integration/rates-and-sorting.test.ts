@@ -102,6 +102,28 @@ describe('rates and sorting', () => {
     ]);
   });
 
+  it('counts the rates only where a request reads them, through nodes, edges or a fragment', async () => {
+    type Counts = { breachCounts: { nodes?: Json[]; edges?: { node: Json }[] } };
+    const filter = 'groupBy: [REGULATION], filter: { from: "2023-01-01", to: "2023-12-31" }';
+    const plain = await ask<Counts>(
+      `{ breachCounts(${filter}) { nodes { regulation { id } requirementCount } } }`,
+    );
+    const viaEdges = await ask<Counts>(`{ breachCounts(${filter}) {
+      edges { node { regulation { id } requirementCount inspectionsInGroup } } } }`);
+    const viaFragment = await ask<Counts>(`{ breachCounts(${filter}) { nodes { ...rate } } }
+      fragment rate on BreachCount { regulation { id } requirementCount requirementsPer100Inspections }`);
+    // The same two 2023 regulations as above, each at one of the year's three inspections.
+    expect(plain.breachCounts.nodes).toEqual([
+      { regulation: { id: 'CHR2015:12' }, requirementCount: 1 },
+      { regulation: { id: 'CHR2015:13' }, requirementCount: 1 },
+    ]);
+    expect(viaEdges.breachCounts.edges!.map((e) => e.node.inspectionsInGroup)).toEqual([3, 3]);
+    expect(viaFragment.breachCounts.nodes!.map((n) => n.requirementsPer100Inspections)).toEqual([
+      100 / 3,
+      100 / 3,
+    ]);
+  });
+
   it('sorts breachCounts by its rate either way, ties in the documented order, the same through pages', async () => {
     const query = (direction: string, first: number, after: string | null) => `{
       breachCounts(groupBy: [REGULATOR, YEAR], sort: { field: REQUIREMENTS_PER_100_INSPECTIONS, direction: ${direction} },

@@ -144,6 +144,7 @@ describe('scope seeks', () => {
           first: 50,
           withTotal: true,
           sort: null,
+          withRates: true,
         };
         const seeking = breachCountsQuery(args);
         expect(seeking.name, name).toBe(

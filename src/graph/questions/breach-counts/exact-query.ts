@@ -12,6 +12,7 @@ import {
   PROVIDER_KEYS,
   PROVIDER_KEYS_MATCH,
   ratesOfGroups,
+  toWithRates,
 } from './fragments.ts';
 import { buildPerSeek, chooseScopeSeek, nameWithSeek, seekScope } from '../../scope-seek.ts';
 import type { BreachCountArgs, BreachCountPage, BreachCountRow } from './types.ts';
@@ -66,5 +67,9 @@ export async function countBreachesExactly(
   db: Database,
   args: BreachCountArgs,
 ): Promise<BreachCountPage> {
-  return readAnswerPage(db, breachCountsQuery(args), { ...args, sort: args.sort ?? null });
+  return readAnswerPage(db, breachCountsQuery(args), {
+    ...args,
+    sort: args.sort ?? null,
+    withRates: toWithRates(args),
+  });
 }

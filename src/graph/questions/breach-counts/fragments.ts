@@ -3,7 +3,7 @@ import { read, type PlainRecord } from '../../../db/query.ts';
 import { buildSortKey } from '../../answer-sort.ts';
 import { parseOptionalNode } from '../../node-kinds.ts';
 import { seekScope, type ScopeSeek } from '../../scope-seek.ts';
-import type { BreachCountRow, BreachCountSortField } from './types.ts';
+import type { BreachCountArgs, BreachCountRow, BreachCountSortField } from './types.ts';
 
 /** The documented order: largest first, then by every key so ties are stable. */
 export const GROUP_ORDER =
@@ -66,8 +66,19 @@ export const PROVIDER_KEYS_MATCH = `($f.providerId IS NULL OR providerId = $f.pr
  * Read from the inspections themselves, so the summary's read counts them exactly too; from the
  * request's seek (graph/scope-seek.ts), so a filtered read does not scan every inspection.
  */
+/** The `withRates` parameter: true unless the caller said no and the order needs no rate. */
+export function toWithRates(args: BreachCountArgs): boolean {
+  const field = args.sort?.field;
+  return (
+    args.withRates !== false ||
+    field === 'INSPECTIONS_IN_GROUP' ||
+    field === 'REQUIREMENTS_PER_100_INSPECTIONS'
+  );
+}
+
 const inspectionsInCells = (seek: ScopeSeek | null) => `
     CALL () {
+      UNWIND CASE WHEN $withRates THEN [true] ELSE [] END AS counted
       ${seekScope(seek, '$f.')}
       MATCH (l:Location)<-[:OF]-(i:Inspection)-[:BY]->(reg:Regulator)
       WHERE i.hasReport = true

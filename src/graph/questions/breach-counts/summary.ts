@@ -15,7 +15,13 @@ import { defineQuery, defineStatement, read } from '../../../db/query.ts';
 import type { QueryRunner } from '../../../db/executor.ts';
 import { freshnessClause, type SummaryPageAnswer } from '../../summaries/graph-version.ts';
 import type { SummaryDefinition } from '../../summaries/summary-definition.ts';
-import { GROUP_MAP, PAGE_OF_GROUPS, parseBreachCount, ratesOfGroups } from './fragments.ts';
+import {
+  GROUP_MAP,
+  PAGE_OF_GROUPS,
+  parseBreachCount,
+  ratesOfGroups,
+  toWithRates,
+} from './fragments.ts';
 import { buildPerSeek, chooseScopeSeek, nameWithSeek } from '../../scope-seek.ts';
 import type { BreachCountArgs, BreachCountRow } from './types.ts';
 
@@ -151,6 +157,7 @@ export function toBreachSummaryParams(args: BreachCountArgs): BreachSummaryParam
   if (byPlace && byProvider) return null;
   return {
     ...args,
+    withRates: toWithRates(args),
     level: toCellLevel(byPlace ? 'place' : byProvider ? 'provider' : 'coarse', {
       scope,
       yearly: oneYear,

@@ -31,6 +31,12 @@ export interface BreachCountArgs extends PageArgs {
   };
   /** Null or absent for the documented order. */
   sort?: AnswerSort<BreachCountSortField> | null;
+  /**
+   * False when nobody reads the rates: their denominators count every inspection in the scope
+   * (about a second unfiltered at tier L), so a request that selects neither rate nor sorts by
+   * one skips them. Absent reads as true.
+   */
+  withRates?: boolean | null;
 }
 
 export type BreachCountSortField =
