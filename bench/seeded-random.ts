@@ -1,17 +1,11 @@
 /** A small seeded generator (mulberry32) for the bench's samples: the same seed, the same draws. */
 
+import { createSeededRandom } from '../src/eval/bootstrap.ts';
+
 export type Random = () => number;
 
-export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The eval's mulberry32: one generator for every seeded draw in the project. */
+export const createRandom: (seed: number) => Random = createSeededRandom;
 
 export function pick<T>(random: Random, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)]!;
