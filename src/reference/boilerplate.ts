@@ -3,7 +3,7 @@
  * letter's closing lines, notes on the framework) that reach findings when a report prints them
  * beside its judgements. Read once, validated, cached.
  */
-import { referenceFilePath } from './project-root.ts';
+import { readReferenceOnce } from './read-once.ts';
 import { parseCues } from './theme-taxonomy.ts';
 import type { BoilerplateExtent, BoilerplateText } from './types.ts';
 import {
@@ -15,22 +15,15 @@ import {
   expectString,
   expectUnique,
   fail,
-  readJsonFile,
   type Place,
 } from './validate.ts';
 
-const FILE = 'seed/reference/boilerplate.json';
 const EXTENTS: readonly BoilerplateExtent[] = ['sentence', 'match'];
 
-let cached: readonly BoilerplateText[] | null = null;
-
-export function readBoilerplateTexts(): readonly BoilerplateText[] {
-  if (!cached) {
-    const { value, place } = readJsonFile(referenceFilePath('boilerplate.json'), FILE);
-    cached = parseBoilerplateTexts(value, place);
-  }
-  return cached;
-}
+export const readBoilerplateTexts: () => readonly BoilerplateText[] = readReferenceOnce(
+  'boilerplate.json',
+  (value, place) => parseBoilerplateTexts(value, place),
+);
 
 export function parseBoilerplateTexts(value: unknown, place: Place): readonly BoilerplateText[] {
   const root = expectObject(value, place);

@@ -1,7 +1,7 @@
 /**
  * seed/reference/cqc-quality-statements.json: CQC quality statements mapped onto themes.
  */
-import { referenceFilePath } from './project-root.ts';
+import { readReferenceOnce } from './read-once.ts';
 import { readThemeTaxonomy } from './theme-taxonomy.ts';
 import type { CqcQualityStatement } from './types.ts';
 import {
@@ -12,22 +12,14 @@ import {
   expectStringArray,
   expectUnique,
   fail,
-  readJsonFile,
   type Place,
 } from './validate.ts';
 
-const FILE = 'seed/reference/cqc-quality-statements.json';
-
-let cached: readonly CqcQualityStatement[] | null = null;
-
-export function readCqcQualityStatements(): readonly CqcQualityStatement[] {
-  if (!cached) {
-    const { value, place } = readJsonFile(referenceFilePath('cqc-quality-statements.json'), FILE);
-    const themeIds = new Set(readThemeTaxonomy().themes.map((t) => t.id));
-    cached = parseCqcQualityStatements(value, place, themeIds);
-  }
-  return cached;
-}
+export const readCqcQualityStatements: () => readonly CqcQualityStatement[] = readReferenceOnce(
+  'cqc-quality-statements.json',
+  (value, place) =>
+    parseCqcQualityStatements(value, place, new Set(readThemeTaxonomy().themes.map((t) => t.id))),
+);
 
 export function parseCqcQualityStatements(
   value: unknown,

@@ -1,9 +1,9 @@
 /**
  * seed/reference/legislation.json: Legislation and Regulation nodes. Read once, validated, cached.
  */
+import { readReferenceOnce } from './read-once.ts';
 import type { LegislationId, RegulationRef } from '../model/document.ts';
 import { LEGISLATION_IDS } from './legislation-ids.ts';
-import { referenceFilePath } from './project-root.ts';
 import type {
   HeadingStatus,
   Legislation,
@@ -22,7 +22,6 @@ import {
   expectStringArray,
   expectUnique,
   fail,
-  readJsonFile,
   type Place,
 } from './validate.ts';
 
@@ -35,16 +34,12 @@ const HEADING_STATUSES: readonly HeadingStatus[] = [
 ];
 const KINDS: readonly LegislationKind[] = ['act', 'regulations'];
 
-let cached: LegislationCatalogue | null = null;
 let byId: Map<string, Regulation> | null = null;
 
-export function readLegislationCatalogue(): LegislationCatalogue {
-  if (!cached) {
-    const { value, place } = readJsonFile(referenceFilePath('legislation.json'), FILE);
-    cached = parseLegislationCatalogue(value, place);
-  }
-  return cached;
-}
+export const readLegislationCatalogue: () => LegislationCatalogue = readReferenceOnce(
+  'legislation.json',
+  (value, place) => parseLegislationCatalogue(value, place),
+);
 
 /** Validates catalogue JSON; exported so tests can check what a bad file does. */
 export function parseLegislationCatalogue(value: unknown, place: Place): LegislationCatalogue {

@@ -5,7 +5,7 @@
  * Location (`la:<urn>`) and Provider (`local-authority:<urn>`), its region and its codes.
  * Read once, validated, cached.
  */
-import { referenceFilePath } from './project-root.ts';
+import { readReferenceOnce } from './read-once.ts';
 import {
   child,
   expectArray,
@@ -15,11 +15,8 @@ import {
   expectStringArray,
   expectUnique,
   fail,
-  readJsonFile,
   type Place,
 } from './validate.ts';
-
-const FILE = 'seed/reference/local-authorities.json';
 
 export interface LocalAuthority {
   /** Ofsted URN of the local authority, e.g. `80418` (Norfolk). */
@@ -40,15 +37,10 @@ export interface LocalAuthority {
   type: string | null;
 }
 
-let cached: readonly LocalAuthority[] | null = null;
-
-export function readLocalAuthorities(): readonly LocalAuthority[] {
-  if (!cached) {
-    const { value, place } = readJsonFile(referenceFilePath('local-authorities.json'), FILE);
-    cached = parseLocalAuthorities(value, place);
-  }
-  return cached;
-}
+export const readLocalAuthorities: () => readonly LocalAuthority[] = readReferenceOnce(
+  'local-authorities.json',
+  (value, place) => parseLocalAuthorities(value, place),
+);
 
 /** Validates the catalogue: URNs are digits and unique, names non-empty. */
 export function parseLocalAuthorities(value: unknown, place: Place): readonly LocalAuthority[] {

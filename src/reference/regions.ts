@@ -2,7 +2,7 @@
  * seed/reference/regions.json: the nine English regions (ONS names and codes) every Location's
  * region is normalised to, with the other ways sources write them. Read once, validated, cached.
  */
-import { referenceFilePath } from './project-root.ts';
+import { readReferenceOnce } from './read-once.ts';
 import {
   child,
   expectArray,
@@ -11,11 +11,8 @@ import {
   expectStringArray,
   expectUnique,
   fail,
-  readJsonFile,
   type Place,
 } from './validate.ts';
-
-const FILE = 'seed/reference/regions.json';
 
 export interface Region {
   /** ONS code, `E12000006`. */
@@ -28,15 +25,10 @@ export interface Region {
   aliases: readonly string[];
 }
 
-let cached: readonly Region[] | null = null;
-
-export function readRegions(): readonly Region[] {
-  if (!cached) {
-    const { value, place } = readJsonFile(referenceFilePath('regions.json'), FILE);
-    cached = parseRegions(value, place);
-  }
-  return cached;
-}
+export const readRegions: () => readonly Region[] = readReferenceOnce(
+  'regions.json',
+  (value, place) => parseRegions(value, place),
+);
 
 /** Validates the catalogue: codes are ONS region codes and unique, names unique. */
 export function parseRegions(value: unknown, place: Place): readonly Region[] {

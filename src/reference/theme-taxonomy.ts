@@ -3,8 +3,8 @@
  * contexts that say what a theme's words mean in a kind of report or section.
  * Read once, validated against the legislation catalogue, cached.
  */
+import { readReferenceOnce } from './read-once.ts';
 import { readLegislationCatalogue } from './legislation-catalogue.ts';
-import { referenceFilePath } from './project-root.ts';
 import type { Theme, ThemeContext, ThemeCoverage, ThemeTaxonomy } from './types.ts';
 import {
   child,
@@ -15,24 +15,21 @@ import {
   expectStringArray,
   expectUnique,
   fail,
-  readJsonFile,
   type Place,
 } from './validate.ts';
 
-const FILE = 'seed/reference/themes.json';
 /** Marks a cue that is a regular expression rather than a plain term. */
 export const PATTERN_PREFIX = 're:';
 
-let cached: ThemeTaxonomy | null = null;
-
-export function readThemeTaxonomy(): ThemeTaxonomy {
-  if (!cached) {
-    const { value, place } = readJsonFile(referenceFilePath('themes.json'), FILE);
-    const regulationIds = new Set(readLegislationCatalogue().regulations.map((r) => r.id));
-    cached = parseThemeTaxonomy(value, place, regulationIds);
-  }
-  return cached;
-}
+export const readThemeTaxonomy: () => ThemeTaxonomy = readReferenceOnce(
+  'themes.json',
+  (value, place) =>
+    parseThemeTaxonomy(
+      value,
+      place,
+      new Set(readLegislationCatalogue().regulations.map((r) => r.id)),
+    ),
+);
 
 /** Validates taxonomy JSON; every regulation a theme names must exist in the catalogue. */
 export function parseThemeTaxonomy(
