@@ -11,7 +11,7 @@ describe('formatSummaryTable', () => {
     summary.skipReasons.set('a FIFO, not a regular file', 1);
     summary.skipReasons.set('not a file type this ingester reads: ".md"', 1);
     expect(formatSummaryTable(summary).split('\n').slice(-5)).toEqual([
-      'files: 3 loaded, 0 unchanged, 0 parsed (dry run), 1 failed, 4 skipped',
+      'files: 3 loaded, 0 unchanged, 1 failed, 4 skipped',
       'skipped on purpose (not failures): 4 files',
       '     2 × a JSON Schema of the CQC API, not data: nothing to load',
       '     1 × a FIFO, not a regular file',
@@ -28,5 +28,13 @@ describe('formatSummaryTable', () => {
     const lines = formatSummaryTable(many).split('\n');
     expect(lines.filter((line) => line.includes('× reason'))).toHaveLength(10);
     expect(lines.at(-1)).toBe('  … and 2 more reasons');
+  });
+
+  it('counts parsed files only in a dry run, where nothing is loaded', () => {
+    const dryRun = emptySummary();
+    Object.assign(dryRun, { parsed: 5, failed: 1 });
+    expect(formatSummaryTable(dryRun)).toContain(
+      'files: 0 loaded, 0 unchanged, 5 parsed (dry run), 1 failed, 0 skipped',
+    );
   });
 });

@@ -57,7 +57,8 @@ export function formatSummaryTable(summary: IngestSummary, figures?: RunFigures)
   const widths = header.map((_, i) => Math.max(...all.map((row) => String(row[i]).length)));
   const lines = [pad(header, widths), ...rows.map((row) => pad(row, widths)), pad(total, widths)];
   lines.push(
-    `files: ${summary.loaded} loaded, ${summary.unchanged} unchanged, ${summary.parsed} parsed (dry run), ${summary.failed} failed, ${summary.skipped} skipped`,
+    // "parsed" counts only a dry run's files; a real run never has any, so it leaves the word out.
+    `files: ${summary.loaded} loaded, ${summary.unchanged} unchanged, ${summary.parsed > 0 ? `${summary.parsed} parsed (dry run), ` : ''}${summary.failed} failed, ${summary.skipped} skipped`,
     ...skippedLines(summary),
   );
   if (figures) {
