@@ -53,12 +53,14 @@ function readSummary(stdout: string): {
   perSecond: number;
   peakRssMiB: number;
 } {
-  const files = /files: (\d+) loaded, (\d+) unchanged, (\d+) parsed \(dry run\), (\d+) failed/.exec(
-    stdout,
-  );
+  // A dry run's "N parsed (dry run)" appears only in a dry run.
+  const files =
+    /files: (\d+) loaded, (\d+) unchanged, (?:(\d+) parsed \(dry run\), )?(\d+) failed/.exec(
+      stdout,
+    );
   const time = /time: .*?, ([\d.]+) reports\/s, peak RSS (\d+) MiB/.exec(stdout);
   if (!files || !time) throw new Error(`no summary in the ingest output:\n${stdout.slice(-2000)}`);
-  const [loaded, unchanged, parsed, failed] = files.slice(1).map(Number) as [
+  const [loaded, unchanged, parsed, failed] = files.slice(1).map((n) => Number(n ?? 0)) as [
     number,
     number,
     number,

@@ -97,7 +97,7 @@ describe('npm run ingest', () => {
     expect(first.stdout).toMatch(/loaded\s+.*000_573f2340e3d978e1\.txt/);
     expect(first.stdout).toMatch(/loaded\s+.*002_7b99ce8a6ac40e7e\.txt/);
     expect(first.stdout).toMatch(/ofsted-childrens-home\s+1\s+5\s+7\s+\d+/);
-    expect(first.stdout).toMatch(/files: 2 loaded, 0 unchanged, 0 parsed \(dry run\), 0 failed/);
+    expect(first.stdout).toMatch(/files: 2 loaded, 0 unchanged, 0 failed/);
     const counts = await countGraph(graph.db);
 
     const second = runIngest(files);
@@ -139,7 +139,7 @@ describe('npm run ingest', () => {
     );
     expect(run.stdout).toMatch(/loaded\s+.*fixture\.txt/);
     expect(run.stdout).toMatch(
-      /files: 1 loaded, 0 unchanged, 0 parsed \(dry run\), 3 failed, 1 skipped/,
+      /files: 1 loaded, 0 unchanged, 3 failed, 1 skipped/,
     );
   });
 
@@ -191,7 +191,7 @@ describe('npm run ingest', () => {
         files,
       );
       expect(again.stdout).toMatch(
-        new RegExp(`files: 0 loaded, ${files} unchanged, 0 parsed \\(dry run\\), 0 failed`),
+        new RegExp(`files: 0 loaded, ${files} unchanged, 0 failed`),
       );
       expect(await countGraph(graph.db)).toEqual(inlineCounts);
     },
@@ -287,7 +287,7 @@ describe('npm run ingest', () => {
       );
       expect(run.stdout).toMatch(/FAILED\s+\S*oldham-locations\.jsonl#L2: not valid JSON/);
       expect(run.stdout).toMatch(/loaded\s+\S*oldham-locations\.jsonl#L3: cqc-api-location/);
-      expect(run.stdout).toMatch(/files: 2 loaded, 0 unchanged, 0 parsed \(dry run\), 1 failed/);
+      expect(run.stdout).toMatch(/files: 2 loaded, 0 unchanged, 1 failed/);
       expect((await countGraph(graph.db))[':Report']).toBe(2);
     },
   );
