@@ -138,9 +138,7 @@ describe('npm run ingest', () => {
       /^skipped\s+\S*notes\.docx: not a file type this ingester reads: "\.docx"/m,
     );
     expect(run.stdout).toMatch(/loaded\s+.*fixture\.txt/);
-    expect(run.stdout).toMatch(
-      /files: 1 loaded, 0 unchanged, 3 failed, 1 skipped/,
-    );
+    expect(run.stdout).toMatch(/files: 1 loaded, 0 unchanged, 3 failed, 1 skipped/);
   });
 
   it('takes metadata from <file>.meta.json beside the CQC summary', async () => {
@@ -190,9 +188,7 @@ describe('npm run ingest', () => {
       expect(again.stdout.split('\n').filter((line) => line.startsWith('unchanged'))).toHaveLength(
         files,
       );
-      expect(again.stdout).toMatch(
-        new RegExp(`files: 0 loaded, ${files} unchanged, 0 failed`),
-      );
+      expect(again.stdout).toMatch(new RegExp(`files: 0 loaded, ${files} unchanged, 0 failed`));
       expect(await countGraph(graph.db)).toEqual(inlineCounts);
     },
   );

@@ -102,9 +102,7 @@ describe('npm run ingest on awkward inputs', () => {
       expect(reasonOf('budget.csv')).toMatch(/^not a data table this ingester knows/);
       expect(reasonOf('MANIFEST.md')).toMatch(/^not a file type this ingester reads: "\.md"/);
       expect(skipped).toHaveLength(7);
-      expect(run.stdout).toMatch(
-        /^files: 2 loaded, 0 unchanged, 0 failed, 7 skipped$/m,
-      );
+      expect(run.stdout).toMatch(/^files: 2 loaded, 0 unchanged, 0 failed, 7 skipped$/m);
       expect(run.stdout).toMatch(/^skipped on purpose \(not failures\): 7 files$/m);
       expect(run.stdout).toMatch(/^ {5}2 × a FIFO \(named pipe\), not a regular file: not read$/m);
       expect((await countGraph(graph.db))[':Report']).toBe(2);
