@@ -19,5 +19,8 @@
  *    kept (ReportSentences, contextWindow) for `source { context }`. Also: the theme model combines with the rules per report family (the file's `families`: the
  *    probability at which it adds a theme, the one under which it drops a theme the rules tag),
  *    chosen by cross-validation on the labelled set's development part; the model retrained.
+ * 8: a weak theme cue counts once in a sentence however often it fires, as the rule says ("two
+ *    different weak cues"): "staff ... staff" is no longer a staffing tag in CQC text; the model
+ *    retrained.
  */
-export const INGEST_VERSION = '7';
+export const INGEST_VERSION = '8';

@@ -16,14 +16,20 @@ import { askGraphQL } from '../support/http.ts';
 type Agreement = ReturnType<typeof measureAgreement>;
 
 /**
- * Agreement as measured on 2026-12-07 at ingest version 7 (README), rounded down. theme-trends'
- * keyRecall was 0.97 at version 6: version 7 gives no theme-year row for one labelled finding of
- * 2022 that version 6 gave one of its two themes (35 of the reader's 37 keys, not 36), while its
- * rows with the reader's counts rose from 0.47 to 0.56.
+ * Agreement as measured on 2026-12-07 at ingest version 8 (README), rounded down. theme-trends'
+ * keyRecall was 0.97 at version 6 and 0.94 at version 7 (one labelled 2022 finding got neither of
+ * its themes); it is 0.97 again. Two floors were lowered at version 8, by one row each, with the
+ * reason here: theme-trends' rows with the reader's counts went from 21 of 37 product rows to 20
+ * of 38 (precision 0.56 to 0.52, recall 0.56 to 0.54), and theme-cooccurrence gives one pair more
+ * that the reader does not (34 of 50 keys, not 34 of 49: keyPrecision 0.69 to 0.68), while its
+ * rows with the reader's counts rose from 19 to 21 (precision 0.38 to 0.42, recall 0.54 to 0.60).
+ * Version 8 counts a weak cue once per sentence (the rule as written) and retrains the model; on
+ * these 52 findings that moves a row or two either way, and the labelled set's figures, not these
+ * rows, decided the change (the rows include test-part findings, which nothing is tuned on).
  */
 const AGREEMENT_FLOORS: Record<string, Agreement> = {
-  'theme-trends.json': { precision: 0.56, recall: 0.56, keyPrecision: 0.94, keyRecall: 0.94 },
-  'theme-cooccurrence.json': { precision: 0.38, recall: 0.54, keyPrecision: 0.69, keyRecall: 0.97 },
+  'theme-trends.json': { precision: 0.52, recall: 0.54, keyPrecision: 0.94, keyRecall: 0.97 },
+  'theme-cooccurrence.json': { precision: 0.42, recall: 0.6, keyPrecision: 0.68, keyRecall: 0.97 },
 };
 
 type Row = Record<string, unknown>;

@@ -361,10 +361,15 @@ export function findThemeCandidates(text: string, context: TagContext = {}): The
   const { cues, notCues } = cueListsFor(taxonomy, active);
   const negations = notCues.length > 0 ? findCueMatches(masked, notCues) : [];
   const byTheme = new Map<string, Evidence>();
+  const keyBySpan = new Map<string, string>();
   for (const match of findCueMatches(masked, cues)) {
     if (negations.length > 0 && isNegated(match, negations)) continue;
-    // Keyed by span: "plan" and "plans" matching the same word are one piece of evidence.
-    const key = `${match.start}:${match.end}`;
+    // One piece of evidence per cue, as the rule says ("two different weak cues"): "staff"
+    // twice in a sentence is one weak cue, not the two a tag needs; and per word: "risk" and
+    // "risks" matching the same word are one.
+    const span = `${match.payload.theme}:${match.start}:${match.end}`;
+    const key = keyBySpan.get(span) ?? `cue:${match.cue}`;
+    keyBySpan.set(span, key);
     addEvidence(
       evidenceFor(byTheme, match.payload.theme),
       key,

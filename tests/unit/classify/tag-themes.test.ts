@@ -32,6 +32,18 @@ describe('tagThemes threshold', () => {
     ).toEqual([]);
   });
 
+  it('counts a weak cue once however often it fires, and once for each word it covers', () => {
+    // In CQC text "staff" is a weak staffing cue and "skills" another; "risk" and "risks" are
+    // both weak safeguarding cues, and both match the word "risks".
+    const cqc = (text: string) =>
+      tagThemes(text, { family: 'cqc-api-location', rulesOnly: true }).map((t) => t.id);
+    expect(cqc('Staff greeted people warmly and staff listened to what they said.')).not.toContain(
+      'staffing',
+    );
+    expect(cqc('Staff had the skills to support people well.')).toContain('staffing');
+    expect(cqc("People's risks were recorded.")).not.toContain('safeguarding');
+  });
+
   it('counts a regulation covering one or two themes as a cue, a broader one as a weak cue', () => {
     expect(ids('This is a breach of regulation 23.', 'CHR2015')).toEqual(['medication']);
     // HSCA RA 2014 regulation 12 covers four themes: citing it alone tags none of them.
