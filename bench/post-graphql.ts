@@ -9,6 +9,8 @@ export interface PostedAnswer {
   body: unknown;
   /** The X-Response-Cache header: `hit`, `miss`, or null when the answer is not cacheable. */
   cacheStatus: string | null;
+  /** The body's length in bytes, as sent. */
+  bytes: number;
 }
 
 export function postGraphql(url: string, body: unknown, agent: http.Agent): Promise<PostedAnswer> {
@@ -30,13 +32,18 @@ export function postGraphql(url: string, body: unknown, agent: http.Agent): Prom
         response.on('error', reject);
         response.on('end', () => {
           try {
-            const json = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { errors?: unknown };
+            const raw = Buffer.concat(chunks);
+            const json = JSON.parse(raw.toString('utf8')) as { errors?: unknown };
             if (json.errors)
               throw new Error(
                 `GraphQL errors from ${url}: ${JSON.stringify(json.errors).slice(0, 300)}`,
               );
             const status = response.headers['x-response-cache'];
-            resolve({ body: json, cacheStatus: typeof status === 'string' ? status : null });
+            resolve({
+              body: json,
+              cacheStatus: typeof status === 'string' ? status : null,
+              bytes: raw.length,
+            });
           } catch (error) {
             reject(error);
           }

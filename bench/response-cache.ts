@@ -1,5 +1,6 @@
 /**
- * `npx tsx bench/response-cache.ts [--runs N] [--corpus DIR]`: what the response cache saves.
+ * `npx tsx bench/response-cache.ts [--runs N] [--corpus DIR] [--hits-only]`: what the response
+ * cache saves.
  * Each question of bench/query-cases.ts (the four-level nested read among them) is asked the same way
  * again and again, alternating run by run between:
  *
@@ -16,7 +17,9 @@
  * no graph at all: the floor a hit with no round trip should sit on.
  * With NEO4J_URI set it asks the graph that database holds, as it is (tiers M and L loaded
  * beforehand); otherwise a temporary local Neo4j gets tier S (or `--corpus DIR`) through the real
- * ingest. Prints; asserts nothing.
+ * ingest. `--hits-only` times the hits alone (and the floor), with each answer's size: a quick
+ * before/after comparison of the hit path on a large graph, where misses take seconds. Prints;
+ * asserts nothing.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -30,6 +33,7 @@ import { Database, toNeo4jParam } from '../src/db/executor.ts';
 import { findFreePort, startLocalNeo4j, type LocalNeo4jHandle } from '../src/db/local-neo4j.ts';
 import { runMigrations } from '../src/app/prepare-graph.ts';
 import { readAnswerVersion } from '../src/graph/summaries/graph-version.ts';
+import { computeEtag } from '../src/server/response-cache/index.ts';
 import { completePostLoadSteps } from '../src/graph/write/post-load-steps.ts';
 import { DEFAULT_BATCH_SIZE } from '../src/graph/write/load-reports.ts';
 import { postGraphql } from './post-graphql.ts';
@@ -40,7 +44,11 @@ import { formatMs, measure, measureAlternating, type Timing } from './stats.ts';
 import { listTierSReports } from './tier-s.ts';
 
 const { values: args } = parseArgs({
-  options: { runs: { type: 'string', default: '100' }, corpus: { type: 'string' } },
+  options: {
+    runs: { type: 'string', default: '100' },
+    corpus: { type: 'string' },
+    'hits-only': { type: 'boolean', default: false },
+  },
 });
 const runs = Number(args.runs);
 const keepAlive = new http.Agent({ keepAlive: true });
@@ -69,6 +77,26 @@ function loadAverage(): string {
     .loadavg()
     .map((value) => value.toFixed(2))
     .join(' ');
+}
+
+/**
+ * What a hit's body costs in this process, step by step, on the answer's own text: the parse and
+ * serialisation a hit paid before the stored text was written as it is (stored-text.ts), the
+ * ETag's hash (paid once, when the answer is stored) and the client's parse of the body (which
+ * this bench's timings include).
+ */
+async function profileBody(body: unknown): Promise<string> {
+  const data = (body as { data: unknown }).data;
+  const text = JSON.stringify(data);
+  const sent = JSON.stringify({ data });
+  const step = async (work: () => unknown) =>
+    formatMs((await measure(() => Promise.resolve(work()), 200, 20)).p50);
+  const parse = await step(() => JSON.parse(text));
+  const parsed: unknown = JSON.parse(text);
+  const serialise = await step(() => JSON.stringify({ data: parsed }));
+  const etag = await step(() => computeEtag(text));
+  const client = await step(() => JSON.parse(sent));
+  return `in-process p50: parse ${parse} ms, serialise ${serialise} ms, etag ${etag} ms, client parse ${client} ms`;
 }
 
 function describe(timing: Timing): string {
@@ -115,7 +143,7 @@ async function main(): Promise<void> {
     );
     const findingId = String(sample.records[0]?.get('id') ?? '');
     const cached = await startApi(connection, null);
-    const uncached = await startApi(connection, '0');
+    const uncached = args['hits-only'] ? null : await startApi(connection, '0');
     try {
       const floor = await measure(
         () => postGraphql(cached.url, { query: '{ __typename }' }, keepAlive),
@@ -127,6 +155,19 @@ async function main(): Promise<void> {
       for (const testCase of buildQueryCases(findingId)) {
         const request = { query: testCase.graphql, variables: testCase.variables };
         const bareParams = toNeo4jParam(testCase.bare.params) as Record<string, unknown>;
+        if (!uncached) {
+          // The first ask stores the answer; every timed one after it is a hit.
+          const first = await postGraphql(cached.url, request, keepAlive);
+          let hits = 0;
+          const hit = await measure(async () => {
+            const answer = await postGraphql(cached.url, request, keepAlive);
+            if (answer.cacheStatus === 'hit') hits += 1;
+          }, runs);
+          console.log(
+            `cache.${testCase.name}: hit ${describe(hit)} | answer ${(first.bytes / 1024).toFixed(1)} KiB (${hits} of ${runs + 3} repeated requests were hits) | ${await profileBody(first.body)}`,
+          );
+          continue;
+        }
         let unique = 0;
         let hits = 0;
         let misses = 0;
@@ -160,7 +201,7 @@ async function main(): Promise<void> {
       console.log(`load average at the end: ${loadAverage()}`);
     } finally {
       await cached.stop();
-      await uncached.stop();
+      await uncached?.stop();
     }
   } finally {
     keepAlive.destroy();

@@ -23,6 +23,8 @@ import {
 import { buildBatchRows } from '../graph/write/data-file-rows.ts';
 import { linkPreviousInspections, setRatingDirections } from '../graph/write/load-queries.ts';
 import { bumpGraphVersion } from '../graph/summaries/graph-version.ts';
+import { scopeOfDataRows, stampParams } from '../graph/changes/change-scope.ts';
+import { snapshotChanges, stampChanges } from '../graph/changes/stamp-queries.ts';
 
 export const BATCH_SIZE = 500;
 
@@ -102,7 +104,10 @@ async function writeBatch(
   records: readonly DataRecord[],
 ): Promise<void> {
   const rows = buildBatchRows(records);
+  // The change feed's fingerprints before the rows are written, compared after (as a report's).
+  const stamp = stampParams(scopeOfDataRows(rows, sha256, kind));
   await db.writeTransaction(async (tx) => {
+    await tx.run(snapshotChanges, stamp);
     if (rows.locations.length > 0)
       await tx.run(writeDataLocations, { sha256, locations: rows.locations });
     if (rows.providers.length > 0)
@@ -113,6 +118,8 @@ async function writeBatch(
       await tx.run(setRatingDirections, { locationIds: rows.inspectedLocationIds });
     }
     await tx.run(bumpGraphVersion, {});
+    // After the bump, whose lock on the graph state numbers the changes in commit order.
+    await tx.run(stampChanges, stamp);
   });
 }
 

@@ -7,7 +7,7 @@ import type {
   SubscriptionResolvers,
 } from '../generated/resolvers-types.ts';
 import type { ChangeBatch } from '../graph/changes/change-poller.ts';
-import type { ChangeSubject } from '../graph/changes/change-subjects.ts';
+import type { ChangeSubject, ChangeWithSubject } from '../graph/changes/change-subjects.ts';
 import type { ChangeRow } from '../graph/changes/read-changes.ts';
 import type { EnforcementRow, InspectionRow } from '../graph/rows.ts';
 import type { RequestContext } from './context.ts';
@@ -16,7 +16,7 @@ import type { RequestContext } from './context.ts';
 async function* events<T>(
   context: RequestContext,
   field: string,
-  pick: (batch: ChangeBatch) => Promise<T[]> | T[],
+  pick: (batch: ChangeBatch) => T[],
 ): AsyncGenerator<T> {
   const support = context.subscriptions;
   if (!support) throw new Error(`${field} is a subscription: open it over WebSocket at /graphql`);
@@ -24,7 +24,7 @@ async function* events<T>(
   support.onSubscribed(field);
   try {
     for await (const batch of stream) {
-      for (const item of await pick(batch)) {
+      for (const item of pick(batch)) {
         support.renew();
         yield item;
       }
@@ -52,18 +52,19 @@ function isInPlace(subject: ChangeSubject, filter: PlaceFilter | null | undefine
 }
 
 /** Subjects of the batch's changes of `type` that `keep` accepts, in feed order. */
-async function pickSubjects(
+function pickSubjects(
   batch: ChangeBatch,
   type: ChangeRow['entityType'],
   keep: (change: ChangeRow, subject: ChangeSubject) => boolean,
-): Promise<ChangeSubject[]> {
-  const changes = batch.rows.filter((row) => row.entityType === type && row.kind !== 'REMOVED');
-  if (changes.length === 0) return [];
-  const subjects = await batch.subjects();
-  return changes.flatMap((change) => {
-    const subject = subjects.get(change.entityId);
-    return subject && keep(change, subject) ? [subject] : [];
-  });
+): ChangeSubject[] {
+  return batch.rows.flatMap((change: ChangeWithSubject) =>
+    change.entityType === type &&
+    change.kind !== 'REMOVED' &&
+    change.subject !== null &&
+    keep(change, change.subject)
+      ? [change.subject]
+      : [],
+  );
 }
 
 /** Its own report was written: the change was caused by a report the inspection is reported in. */
@@ -88,33 +89,29 @@ export const changeSubscriptions: SubscriptionResolvers = {
   },
   inspectionPublished: {
     subscribe: (_parent, { filter }, context) =>
-      events(context, 'inspectionPublished', async (batch) =>
-        (
-          await pickSubjects(
-            batch,
-            'INSPECTION',
-            (change, subject) =>
-              isPublication(change, subject) &&
-              isInPlace(subject, filter) &&
-              (!filter?.type || filter.type === subject.inspectionType),
-          )
+      events(context, 'inspectionPublished', (batch) =>
+        pickSubjects(
+          batch,
+          'INSPECTION',
+          (change, subject) =>
+            isPublication(change, subject) &&
+            isInPlace(subject, filter) &&
+            (!filter?.type || filter.type === subject.inspectionType),
         ).map((subject) => subject.inspection!),
       ),
     resolve: (inspection: InspectionRow) => inspection,
   },
   enforcementIssued: {
     subscribe: (_parent, { filter }, context) =>
-      events(context, 'enforcementIssued', async (batch) =>
-        (
-          await pickSubjects(
-            batch,
-            'ENFORCEMENT',
-            (change, subject) =>
-              change.kind === 'CREATED' &&
-              subject.enforcement !== null &&
-              isInPlace(subject, filter) &&
-              (!filter?.types?.length || filter.types.includes(subject.enforcement.type)),
-          )
+      events(context, 'enforcementIssued', (batch) =>
+        pickSubjects(
+          batch,
+          'ENFORCEMENT',
+          (change, subject) =>
+            change.kind === 'CREATED' &&
+            subject.enforcement !== null &&
+            isInPlace(subject, filter) &&
+            (!filter?.types?.length || filter.types.includes(subject.enforcement.type)),
         ).map((subject) => subject.enforcement!),
       ),
     resolve: (enforcement: EnforcementRow) => enforcement,

@@ -33,7 +33,7 @@ import { readTypeDefs } from './type-defs.ts';
 import { ChangePoller } from '../graph/changes/change-poller.ts';
 import { VersionWatcher, type GraphMark } from '../graph/version-watch/version-watcher.ts';
 import { startSubscriptionServer } from './subscriptions/subscription-server.ts';
-import { ResponseCache, responseCachePlugin } from './response-cache/index.ts';
+import { ResponseCache, responseCachePlugin, stringifyResult } from './response-cache/index.ts';
 import { readAnswerVersion } from '../graph/summaries/graph-version.ts';
 import {
   DEFAULT_REFRESH_DELAY_MS,
@@ -165,8 +165,8 @@ export async function startServer(
     schema,
     formatError,
     introspection: true,
-    // Apollo's default pretty-prints every response; clients parse it, so indentation is only bytes and time.
-    stringifyResult: (result) => JSON.stringify(result),
+    // Compact JSON (Apollo's default pretty-prints), and a cached answer's stored text as it is.
+    stringifyResult,
     // The process owns its signals (app/main.ts stops the server, then the graph): Apollo's own
     // handler would stop it a second time and re-raise the signal.
     stopOnTerminationSignals: false,

@@ -9,10 +9,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDriver } from '../../src/db/driver.ts';
 import { Database } from '../../src/db/executor.ts';
-import { defineQuery, read } from '../../src/db/query.ts';
 import { ingestFile, ingestText } from '../../src/load/ingest-files.ts';
 import { startServer, type RunningServer } from '../../src/server/app.ts';
 import { inject } from 'vitest';
+import { entityKeys, expectConsecutive, keyOf, readFeed } from '../support/change-feed.ts';
 import { askGraphQL } from '../support/http.ts';
 import { connectTestGraph, resetTestGraph, type TestGraph } from '../support/test-graph.ts';
 
@@ -20,68 +20,6 @@ const SEED = 'seed/000_573f2340e3d978e1.txt';
 const BROOKSIDE_2022 = 'tests/fixtures/reports/sc999001-2022-03-08.txt';
 const BROOKSIDE_2023 = 'tests/fixtures/reports/sc999001-2023-02-14.txt';
 const ASHGROVE = 'tests/fixtures/reports/sc999002-2023-05-10.txt';
-
-/** Every entity the feed follows, as `TYPE id`: the independent side of each check. */
-const readEntities = defineQuery<object, { key: string }>({
-  name: 'test.feed-entities',
-  cypher: `
-    MATCH (n) WHERE n:Inspection OR n:Finding OR n:Requirement OR n:EnforcementAction OR n:Location OR n:Provider
-    RETURN CASE WHEN n:Inspection THEN 'INSPECTION' WHEN n:Finding THEN 'FINDING'
-      WHEN n:Requirement THEN 'REQUIREMENT' WHEN n:EnforcementAction THEN 'ENFORCEMENT'
-      WHEN n:Location THEN 'LOCATION' ELSE 'PROVIDER' END + ' ' + n.id AS key`,
-  parse: (row) => ({ key: read.string(row, 'key') }),
-});
-
-async function entityKeys(db: Database): Promise<Set<string>> {
-  return new Set((await db.read(readEntities, {})).map((row) => row.key));
-}
-
-interface FeedChange {
-  seq: string;
-  version: number;
-  at: string;
-  kind: string;
-  entityType: string;
-  entityId: string;
-  reportId: string | null;
-  entity: { __typename: string; id: string } | null;
-}
-
-const CHANGES = `query Feed($after: String, $since: String, $types: [ChangeEntityType!]) {
-  changes(first: 100, after: $after, since: $since, types: $types) {
-    edges { cursor node { seq version at kind entityType entityId reportId
-      entity { __typename ... on Inspection { id } ... on Finding { id } ... on Requirement { id }
-        ... on EnforcementAction { id } ... on Location { id } ... on Provider { id } } } }
-    pageInfo { hasNextPage endCursor }
-  }
-}`;
-
-/** Every change after `cursor`, page by page, and the cursor to keep. */
-async function readFeed(
-  url: string,
-  cursor: string | null,
-  extra: { since?: string; types?: string[] } = {},
-): Promise<{ changes: FeedChange[]; cursor: string | null }> {
-  const changes: FeedChange[] = [];
-  for (;;) {
-    const data = await askGraphQL<{
-      changes: {
-        edges: { cursor: string; node: FeedChange }[];
-        pageInfo: { hasNextPage: boolean; endCursor: string };
-      };
-    }>(url, CHANGES, { after: cursor, ...extra });
-    changes.push(...data.changes.edges.map((edge) => edge.node));
-    cursor = data.changes.pageInfo.endCursor;
-    if (!data.changes.pageInfo.hasNextPage) return { changes, cursor };
-  }
-}
-
-const keyOf = (change: FeedChange) => `${change.entityType} ${change.entityId}`;
-
-/** Seqs are whole numbers from `from`, one after the other. */
-function expectConsecutive(changes: FeedChange[], from: number): void {
-  expect(changes.map((c) => Number(c.seq))).toEqual(changes.map((_c, i) => from + i));
-}
 
 describe('change feed', () => {
   let graph: TestGraph;

@@ -252,12 +252,14 @@ describe('the change poller behind the graph watcher', () => {
     const untilMarks = async (n: number) => {
       while (marks.length < n) await new Promise<void>((resolve) => (wake = resolve));
     };
-    const feedReads = () => sent.filter((name) => name === 'changes.read-after').length;
+    const feedReads = () =>
+      sent.filter((name) => name === 'changes.read-after-with-subjects').length;
     const stream = await poller.subscribe();
     try {
       // The first marks may overlap the poller's one planning read of the feed; then it is idle.
       await untilMarks(3);
       const idleFrom = feedReads();
+      const changeQueriesFrom = sent.filter((name) => name.startsWith('changes.')).length;
       const idleMarks = marks.length;
       await untilMarks(idleMarks + 5);
       expect(feedReads()).toBe(idleFrom);
@@ -266,10 +268,15 @@ describe('the change poller behind the graph watcher', () => {
       const batch = await stream.next();
       expect(batch.done).toBe(false);
       const rows = (batch.value as ChangeBatch).rows;
-      expect(rows.some((row) => row.entityType === 'INSPECTION' && row.kind === 'CREATED')).toBe(
-        true,
-      );
+      const created = rows.find((row) => row.entityType === 'INSPECTION' && row.kind === 'CREATED');
+      // The subject came with the feed's page: its inspection, place and reports, no second query.
+      expect(created?.subject?.inspection?.id).toBe(created?.entityId);
+      expect(created?.subject?.reportShas).toContain(created?.reportId);
+      expect(created?.subject?.regulator).toBe('OFSTED');
       expect(feedReads()).toBeGreaterThan(idleFrom);
+      expect(sent.filter((name) => name.startsWith('changes.')).length - changeQueriesFrom).toBe(
+        feedReads() - idleFrom,
+      );
       expect(marks.at(-1)!.changeSeq).toBeGreaterThanOrEqual(rows.at(-1)!.seq);
     } finally {
       await stream.return?.();

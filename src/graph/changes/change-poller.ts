@@ -8,29 +8,12 @@
  */
 import type { Database } from '../../db/executor.ts';
 import type { GraphMark, VersionWatcher } from '../version-watch/version-watcher.ts';
-import { readChangeSubjects, readSubjects, type ChangeSubject } from './change-subjects.ts';
-import { readChanges, readLastSeq, SCAN_LIMIT, type ChangeRow } from './read-changes.ts';
+import { readChangesWithSubjectsPage, type ChangeWithSubject } from './change-subjects.ts';
+import { readLastSeq, SCAN_LIMIT } from './read-changes.ts';
 
-/** Changes read in one poll, with their subjects read once, when a subscriber first asks. */
-export class ChangeBatch {
-  private subjectsRead: Promise<Map<string, ChangeSubject>> | null = null;
-
-  constructor(
-    private readonly db: Database,
-    readonly rows: readonly ChangeRow[],
-  ) {}
-
-  subjects(): Promise<Map<string, ChangeSubject>> {
-    this.subjectsRead ??= readSubjects(this.db, {
-      inspectionIds: this.idsOf('INSPECTION'),
-      enforcementIds: this.idsOf('ENFORCEMENT'),
-    });
-    return this.subjectsRead;
-  }
-
-  private idsOf(type: ChangeRow['entityType']): string[] {
-    return [...new Set(this.rows.filter((r) => r.entityType === type).map((r) => r.entityId))];
-  }
+/** Changes read in one poll, each INSPECTION and ENFORCEMENT change with its subject. */
+export interface ChangeBatch {
+  readonly rows: readonly ChangeWithSubject[];
 }
 
 interface Listener {
@@ -157,8 +140,7 @@ export class ChangePoller {
 
   private async planFeedQueries(): Promise<void> {
     try {
-      await readChanges(this.db, { afterSeq: Number.MAX_SAFE_INTEGER, first: 1, types: [] });
-      await this.db.read(readChangeSubjects, { inspectionIds: [], enforcementIds: [] });
+      await readChangesWithSubjectsPage(this.db, { afterSeq: Number.MAX_SAFE_INTEGER, first: 1 });
     } catch {
       // Only a head start: a failure here shows again, and is logged, at the first poll.
     }
@@ -167,15 +149,15 @@ export class ChangePoller {
   private async poll(): Promise<void> {
     try {
       for (;;) {
-        const page = await readChanges(this.db, {
+        // One query: the feed's page and the subjects the subscriptions filter on.
+        const page = await readChangesWithSubjectsPage(this.db, {
           afterSeq: this.position!,
           first: SCAN_LIMIT,
-          types: [],
         });
         if (this.position === null) return; // every listener left meanwhile
         this.position = page.endSeq;
         if (page.rows.length > 0) {
-          const batch = new ChangeBatch(this.db, page.rows);
+          const batch: ChangeBatch = { rows: page.rows };
           for (const listener of this.listeners) listener.push(batch);
         }
         if (!page.hasNextPage) break;

@@ -4,6 +4,7 @@
  * change. Pure, so the scope of a batch is testable without a database.
  */
 import { randomUUID } from 'node:crypto';
+import type { BatchRows } from '../write/data-file-rows.ts';
 import type { LoadParams } from '../write/load-rows.ts';
 
 export interface ChangeScope {
@@ -29,6 +30,26 @@ export function scopeOfReports(reports: readonly LoadParams[]): ChangeScope {
   });
   const pairs = (map: Map<string, string>) => [...map].map(([id, sha]) => ({ id, sha }));
   return { inspections, locations: pairs(locations), providers: pairs(providers) };
+}
+
+/**
+ * A data-file batch's scope (issue 19: a row that creates or changes a location, provider or
+ * inspection is a change like a report's): the inspections its rows record, with the locations
+ * whose rating directions they may move, the locations and providers its rows record; each
+ * caused by the data file (`sha`, the file's Report). The family is the file's kind, which no
+ * finding, requirement or enforcement action has: a data row writes none.
+ */
+export function scopeOfDataRows(rows: BatchRows, sha: string, kind: string): ChangeScope {
+  const ids = (list: Iterable<string>) => [...new Set(list)].map((id) => ({ id, sha }));
+  return {
+    inspections: [...new Set(rows.inspections.map((row) => row.id))].map((id) => ({
+      id,
+      family: kind,
+      sha,
+    })),
+    locations: ids([...rows.locations.map((row) => row.id), ...rows.inspectedLocationIds]),
+    providers: ids(rows.providers.map((row) => row.id)),
+  };
 }
 
 /** What snapshotChanges and stampChanges take: a scope and the token naming its snapshot. */

@@ -1,12 +1,21 @@
 /**
  * What the subscriptions filter on, for inspections and enforcement actions a batch of changes
  * touched: the entity itself and its inspection's location, regulator, providers and reports.
- * One query per batch of changes, shared by every subscriber of the server.
+ * The poller reads them in the same query as the feed's page (`changes.read-after-with-subjects`),
+ * one round trip per batch shared by every subscriber of the server: a second query per batch
+ * was what made events seconds late on a loaded machine.
  */
 import type { Database } from '../../db/executor.ts';
-import { defineQuery, read } from '../../db/query.ts';
+import { defineQuery, read, type PlainRecord } from '../../db/query.ts';
 import { parseOptionalNode } from '../node-kinds.ts';
 import type { EnforcementRow, InspectionRow } from '../rows.ts';
+import {
+  parseChangeRow,
+  SCAN_LIMIT,
+  takeFeedPage,
+  type ChangeRow,
+  type ChangesPage,
+} from './read-changes.ts';
 
 export interface ChangeSubject {
   id: string;
@@ -24,49 +33,83 @@ export interface ChangeSubject {
   providerIds: string[];
 }
 
-export const readChangeSubjects = defineQuery<
-  { inspectionIds: string[]; enforcementIds: string[] },
-  ChangeSubject
->({
-  name: 'changes.read-subjects',
-  cypher: `
-    CALL () {
-      UNWIND $inspectionIds AS id
-      MATCH (i:Inspection {id: id})
-      RETURN id, i, null AS e
-      UNION ALL
-      UNWIND $enforcementIds AS id
-      MATCH (i:Inspection)-[:LED_TO]->(e:EnforcementAction {id: id})
-      RETURN id, i, e
-    }
+/** A change with its subject as it is now: null for other kinds, or when the entity is gone. */
+export type ChangeWithSubject = ChangeRow & { subject: ChangeSubject | null };
+
+/**
+ * The subject's fields from `i` (its inspection, null when there is none) and `e` (the
+ * enforcement action, null for an inspection), as columns prefixed `s_`.
+ */
+const SUBJECT_COLUMNS = `
     OPTIONAL MATCH (i)-[:OF]->(l:Location)
     OPTIONAL MATCH (i)-[:BY]->(reg:Regulator)
-    RETURN id, CASE WHEN e IS NULL THEN i END AS inspection, e AS enforcement,
-           e.type AS enforcementType, i.type AS inspectionType,
-           [(i)-[:REPORTED_IN]->(r:Report) | r.sha256] AS reportShas,
-           l.id AS locationId, l.region AS region, l.localAuthority AS localAuthority,
-           reg.code AS regulator, [(p:Provider)-[:RUNS]->(l) | p.id] AS providerIds`,
-  parse: (row) => ({
-    id: read.string(row, 'id'),
-    inspection: parseOptionalNode('inspection', row, 'inspection'),
-    enforcement: parseOptionalNode('enforcement', row, 'enforcement'),
-    enforcementType: read.optionalString(row, 'enforcementType'),
-    inspectionType: read.optionalString(row, 'inspectionType'),
-    reportShas: read.strings(row, 'reportShas'),
-    locationId: read.optionalString(row, 'locationId'),
-    region: read.optionalString(row, 'region'),
-    localAuthority: read.optionalString(row, 'localAuthority'),
-    regulator: read.optionalString(row, 'regulator'),
-    providerIds: read.strings(row, 'providerIds'),
-  }),
+    WITH *, CASE WHEN i IS NULL THEN [] ELSE [(i)-[:REPORTED_IN]->(r:Report) | r.sha256] END AS s_reportShas,
+         CASE WHEN l IS NULL THEN [] ELSE [(p:Provider)-[:RUNS]->(l) | p.id] END AS s_providerIds
+    WITH *, CASE WHEN e IS NULL THEN i END AS s_inspection, e AS s_enforcement,
+         e.type AS s_enforcementType, i.type AS s_inspectionType,
+         l.id AS s_locationId, l.region AS s_region, l.localAuthority AS s_localAuthority,
+         reg.code AS s_regulator`;
+
+const SUBJECT_FIELDS =
+  's_inspection, s_enforcement, s_enforcementType, s_inspectionType, s_reportShas, s_locationId, s_region, s_localAuthority, s_regulator, s_providerIds';
+
+function parseSubject(id: string, row: PlainRecord): ChangeSubject {
+  return {
+    id,
+    inspection: parseOptionalNode('inspection', row, 's_inspection'),
+    enforcement: parseOptionalNode('enforcement', row, 's_enforcement'),
+    enforcementType: read.optionalString(row, 's_enforcementType'),
+    inspectionType: read.optionalString(row, 's_inspectionType'),
+    reportShas: read.strings(row, 's_reportShas'),
+    locationId: read.optionalString(row, 's_locationId'),
+    region: read.optionalString(row, 's_region'),
+    localAuthority: read.optionalString(row, 's_localAuthority'),
+    regulator: read.optionalString(row, 's_regulator'),
+    providerIds: read.strings(row, 's_providerIds'),
+  };
+}
+
+/**
+ * The feed after `after` (as `changes.read-after`), each INSPECTION and ENFORCEMENT change with
+ * its subject, read by key in the same query.
+ */
+export const readChangesWithSubjects = defineQuery<
+  { after: number; limit: number },
+  ChangeWithSubject
+>({
+  name: 'changes.read-after-with-subjects',
+  // Planned once: every step is a seek on a unique key, the best plan on an empty graph as on a
+  // large one, and Neo4j would otherwise plan it again each time its statistics moved while a
+  // graph grows (as during a first load), seconds on a starved machine, with events waiting.
+  cypher: `CYPHER replan=skip
+    MATCH (c:Change) WHERE c.seq > $after
+    WITH c ORDER BY c.seq LIMIT $limit
+    CALL (c) {
+      OPTIONAL MATCH (ii:Inspection {id: c.entityId}) WHERE c.entityType = 'INSPECTION'
+      OPTIONAL MATCH (ei:Inspection)-[:LED_TO]->(e:EnforcementAction {id: c.entityId})
+        WHERE c.entityType = 'ENFORCEMENT'
+      RETURN coalesce(ii, ei) AS i, e
+    }
+    ${SUBJECT_COLUMNS}
+    RETURN c.seq AS seq, c.version AS version, c.at AS at, c.kind AS kind,
+           c.entityType AS entityType, c.entityId AS entityId, c.reportId AS reportId,
+           i IS NOT NULL AS hasSubject, ${SUBJECT_FIELDS}
+    ORDER BY seq`,
+  parse: (row) => {
+    const change = parseChangeRow(row);
+    const subject = row.hasSubject === true ? parseSubject(change.entityId, row) : null;
+    return { ...change, subject };
+  },
 });
 
-/** Subjects by entity id; none when the batch touched no inspection or enforcement action. */
-export async function readSubjects(
+/** A page of the feed with subjects, from its gap-free prefix (see readChanges). */
+export async function readChangesWithSubjectsPage(
   db: Database,
-  ids: { inspectionIds: string[]; enforcementIds: string[] },
-): Promise<Map<string, ChangeSubject>> {
-  if (ids.inspectionIds.length === 0 && ids.enforcementIds.length === 0) return new Map();
-  const rows = await db.read(readChangeSubjects, ids);
-  return new Map(rows.map((row) => [row.id, row]));
+  request: { afterSeq: number; first: number },
+): Promise<ChangesPage<ChangeWithSubject>> {
+  const scanned = await db.read(readChangesWithSubjects, {
+    after: request.afterSeq,
+    limit: SCAN_LIMIT,
+  });
+  return takeFeedPage(scanned, { ...request, types: [] });
 }

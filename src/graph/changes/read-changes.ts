@@ -38,6 +38,19 @@ function oneOf<T extends string>(values: readonly T[], record: PlainRecord, fiel
   return value as T;
 }
 
+/** A change's own columns (`seq`, `version`, `at`, `kind`, `entityType`, `entityId`, `reportId`). */
+export function parseChangeRow(row: PlainRecord): ChangeRow {
+  return {
+    seq: read.number(row, 'seq'),
+    version: read.number(row, 'version'),
+    at: read.string(row, 'at'),
+    kind: oneOf(CHANGE_KINDS, row, 'kind'),
+    entityType: oneOf(CHANGE_ENTITY_TYPES, row, 'entityType'),
+    entityId: read.string(row, 'entityId'),
+    reportId: read.optionalString(row, 'reportId'),
+  };
+}
+
 /** The changes after `after`, in order, at most `limit` (the caller keeps the gap-free prefix). */
 export const readChangesAfter = defineQuery<{ after: number; limit: number }, ChangeRow>({
   name: 'changes.read-after',
@@ -46,15 +59,7 @@ export const readChangesAfter = defineQuery<{ after: number; limit: number }, Ch
     RETURN c.seq AS seq, c.version AS version, c.at AS at, c.kind AS kind,
            c.entityType AS entityType, c.entityId AS entityId, c.reportId AS reportId
     ORDER BY c.seq LIMIT $limit`,
-  parse: (row) => ({
-    seq: read.number(row, 'seq'),
-    version: read.number(row, 'version'),
-    at: read.string(row, 'at'),
-    kind: oneOf(CHANGE_KINDS, row, 'kind'),
-    entityType: oneOf(CHANGE_ENTITY_TYPES, row, 'entityType'),
-    entityId: read.string(row, 'entityId'),
-    reportId: read.optionalString(row, 'reportId'),
-  }),
+  parse: parseChangeRow,
 });
 
 /**
@@ -94,8 +99,8 @@ export const readLastSeq = defineQuery<object, { seq: number }>({
 /** Rows read per call: bounds one call's work when a type filter skips most of them. */
 export const SCAN_LIMIT = 1000;
 
-export interface ChangesPage {
-  rows: ChangeRow[];
+export interface ChangesPage<Row extends ChangeRow = ChangeRow> {
+  rows: Row[];
   /** Where the next read starts: the last row's seq, or the last seq examined when the page is not full. */
   endSeq: number;
   /** True when more changes are visible after `endSeq` now. */
@@ -110,10 +115,21 @@ export async function readChanges(
   db: Database,
   request: { afterSeq: number; first: number; types: readonly ChangeEntityType[] },
 ): Promise<ChangesPage> {
+  const scanned = await db.read(readChangesAfter, { after: request.afterSeq, limit: SCAN_LIMIT });
+  return takeFeedPage(scanned, request);
+}
+
+/**
+ * The page a request gets from `scanned` (at most SCAN_LIMIT changes after `afterSeq`, in seq
+ * order): up to `first` of the given types, stopping at the first missing number.
+ */
+export function takeFeedPage<Row extends ChangeRow>(
+  scanned: readonly Row[],
+  request: { afterSeq: number; first: number; types: readonly ChangeEntityType[] },
+): ChangesPage<Row> {
   const { afterSeq, first, types } = request;
-  const scanned = await db.read(readChangesAfter, { after: afterSeq, limit: SCAN_LIMIT });
   const wanted = new Set(types.length > 0 ? types : CHANGE_ENTITY_TYPES);
-  const rows: ChangeRow[] = [];
+  const rows: Row[] = [];
   let expected = afterSeq + 1;
   let endSeq = afterSeq;
   let visibleAfter = false;

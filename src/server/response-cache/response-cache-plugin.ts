@@ -17,6 +17,7 @@
 import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { buildCacheKey } from './cache-key.ts';
 import type { ResponseCache } from './response-cache.ts';
+import { presentStoredData } from './stored-text.ts';
 import { listRootFields } from './root-fields.ts';
 
 export interface ResponseCachePluginOptions<Context extends BaseContext> {
@@ -73,10 +74,11 @@ export function responseCachePlugin<Context extends BaseContext>(
           servedEtag = answer.etag;
           return {
             http: { status: undefined, headers: new HeaderMap() },
-            body: { kind: 'single', singleResult: { data: JSON.parse(answer.json) } },
+            // Written out as the stored text (stored-text.ts): no parse and no serialisation.
+            body: { kind: 'single', singleResult: { data: presentStoredData(answer.json) } },
           };
         },
-        async willSendResponse({ response }) {
+        async willSendResponse({ response, request }) {
           if (wrote) options.noteWrite();
           if (key === null) return;
           let etag = servedEtag;
@@ -86,7 +88,10 @@ export function responseCachePlugin<Context extends BaseContext>(
             const { data, errors } = body.singleResult;
             if (errors?.length || data === null || data === undefined) return;
             if (response.http.status !== undefined && response.http.status !== 200) return;
-            etag = cache.store(key, data).etag;
+            const stored = cache.store(key, data);
+            etag = stored.etag;
+            // Written out as the text just stored, not serialised a second time by Apollo.
+            if (request.http) body.singleResult.data = presentStoredData(stored.json);
           }
           response.http.headers.set('etag', etag);
           // Private: the key holds the caller's identity. no-cache: a browser asks again, with
