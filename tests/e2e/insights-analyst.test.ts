@@ -191,9 +191,13 @@ describe('the analyst question on the seed sample (headless Chromium, offline)',
       // Every provider is in a group (alone if nothing links it), the seed load groups them.
       console.log(`provider groups panel: ${JSON.stringify(groups)}`);
       expect(groups.some((row) => row.group.startsWith('provider-group:'))).toBe(true);
-      // Both panels say they count repeatedBreaches' rows in the page, and apply the region there.
-      expect(await groupSection.locator('.panel-notes').textContent()).toContain('Counted here');
-      expect(await groupSection.locator('.panel-notes').textContent()).toContain('region');
+      // Both panels' grouped counts take the region: the API counts, nothing is applied here.
+      expect(await groupSection.locator('.panel-notes').textContent()).toContain(
+        'Counted by the API',
+      );
+      expect(await groupSection.locator('.panel-notes').textContent()).not.toContain(
+        'applied here',
+      );
 
       // themeTrends takes the region now: the theme panel's points are the region's, over its
       // own inspections, and it says nothing is ignored.

@@ -37,17 +37,3 @@ export interface PanelData<Row> {
    */
   exportPath?(filters: InsightFilters): string;
 }
-
-/** The location fields the page-side place filters (and the provider-groups panel) read. */
-export const LOCATION_FIELDS =
-  'location { id name region regionCode localAuthority localAuthorityCode providerGroup { id name } }';
-
-export interface LocationFields {
-  id: string;
-  name: string | null;
-  region: string | null;
-  regionCode: string | null;
-  localAuthority: string | null;
-  localAuthorityCode: string | null;
-  providerGroup: { id: string; name: string | null } | null;
-}
