@@ -56,6 +56,15 @@ const config: CodegenConfig = {
           ThemeTrendPoint: '../graph/questions/theme-trends/index.ts#ThemeTrendRow',
           ThemePair: '../graph/questions/theme-cooccurrence/index.ts#ThemePairRow',
           RatingChange: '../graph/questions/rating-changes/index.ts#RatingChangeRow',
+          RepeatedBreachRegulationCount:
+            '../graph/questions/repeated-breaches/index.ts#RepeatedBreachRegulationCountRow',
+          RepeatedBreachProviderGroupCount:
+            '../graph/questions/repeated-breaches/index.ts#RepeatedBreachGroupCountRow',
+          LocationInspectionCount:
+            '../graph/questions/repeated-breaches/index.ts#LocationInspectionCountRow',
+          RatingChangeCount: '../graph/questions/rating-changes/index.ts#RatingChangeCountRow',
+          EnforcementActionCount:
+            '../graph/questions/enforcement-counts/index.ts#EnforcementCountRow',
           RelatedFinding: '../graph/search.ts#RelatedFindingRow',
           SearchHit: '../graph/search.ts#SearchHitRow',
           // The health check's own fields; syntheticData is resolved only when asked for.

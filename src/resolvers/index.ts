@@ -17,6 +17,12 @@ import {
   SourcePosition,
   Theme,
 } from './findings.ts';
+import {
+  groupedCountQueries,
+  LocationInspectionCount,
+  RatingChangeCount,
+  RepeatedBreachRegulationCount,
+} from './grouped-counts.ts';
 import { health } from './health.ts';
 import { Health } from './synthetic-data.ts';
 import { Change, ChangedEntity, changeQueries } from './changes.ts';
@@ -31,6 +37,7 @@ import {
   ProviderGroup,
   ProviderGroupField,
   providerGroupQueries,
+  RepeatedBreachProviderGroupCount,
 } from './provider-groups.ts';
 import {
   locationProfileQueries,
@@ -65,6 +72,7 @@ export const resolvers: Resolvers = {
     ...providerGroupQueries,
     ...changeQueries,
     ...locationProfileQueries,
+    ...groupedCountQueries,
   },
   Mutation: { ...ingestMutations },
   Subscription: { ...changeSubscriptions },
@@ -92,6 +100,10 @@ export const resolvers: Resolvers = {
   ThemeTrendPoint,
   ThemePair,
   RatingChange,
+  RepeatedBreachRegulationCount,
+  RepeatedBreachProviderGroupCount,
+  LocationInspectionCount,
+  RatingChangeCount,
   RelatedFinding,
   SearchHit,
   IngestReportResult,

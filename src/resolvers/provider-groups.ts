@@ -10,6 +10,7 @@ import type {
   ProviderGroupResolvers,
   ProviderResolvers,
   QueryResolvers,
+  RepeatedBreachProviderGroupCountResolvers,
 } from '../generated/resolvers-types.ts';
 import {
   groupsOfLocations,
@@ -80,6 +81,11 @@ export const LocationGroupField: Pick<LocationResolvers, 'providerGroup'> = {
 };
 
 export const BreachCountGroupField: Pick<BreachCountResolvers, 'providerGroup'> = {
+  providerGroup: (row, _args, context) =>
+    row.providerGroupId ? groupLoaders(context).byId.load(row.providerGroupId) : null,
+};
+
+export const RepeatedBreachProviderGroupCount: RepeatedBreachProviderGroupCountResolvers = {
   providerGroup: (row, _args, context) =>
     row.providerGroupId ? groupLoaders(context).byId.load(row.providerGroupId) : null,
 };

@@ -257,7 +257,7 @@ describe('insights pages (headless Chromium, offline)', () => {
       await explorer.getByRole('button', { name: 'Execute query (Ctrl-Enter)' }).click();
       await explorer
         .locator('section.result-window')
-        .filter({ hasText: '"enforcementActions"' })
+        .filter({ hasText: '"enforcementActionCounts"' })
         .waitFor();
       await explorer.close();
       await page.close();

@@ -104,6 +104,7 @@ export async function readRepeatedBreachRows(post: Post, filters: InsightFilters
 
 /** The panels draw the top 15 bars: most first, ties by the next figure, then by name. */
 const TOP = 15;
+const LOCATIONS_PER_BAR = 10;
 
 export async function expectRepeatedRegulations(post: Post, filters: InsightFilters) {
   const nodes = await readRepeatedBreachRows(post, filters);
@@ -113,11 +114,18 @@ export async function expectRepeatedRegulations(post: Post, filters: InsightFilt
       heading: group[0]!.regulation.heading,
       locations: group.length,
       inspections: group.reduce((sum, node) => sum + node.inspectionCount, 0),
-      locationList: group.map((node) => ({
-        id: node.location.id,
-        name: node.location.name,
-        inspections: node.inspectionCount,
-      })),
+      // The panel lists the ten locations with the most inspections under each bar, then by id.
+      locationList: [...group]
+        .sort(
+          (a, b) =>
+            b.inspectionCount - a.inspectionCount || (a.location.id < b.location.id ? -1 : 1),
+        )
+        .slice(0, LOCATIONS_PER_BAR)
+        .map((node) => ({
+          id: node.location.id,
+          name: node.location.name,
+          inspections: node.inspectionCount,
+        })),
     }))
     .sort(
       (a, b) =>
@@ -305,7 +313,6 @@ export async function expectRatingChanges(post: Post, filters: InsightFilters) {
 
 interface ListedAction {
   type: string;
-  issuedOn: string | null;
   inspection: { startDate: string; location: Loc };
 }
 
@@ -315,7 +322,7 @@ export async function expectEnforcement(post: Post, filters: InsightFilters) {
       post,
       `query ($regulator: Regulator, $from: Date, $to: Date, $first: Int, $after: String) {
         page: enforcementActions(regulator: $regulator, from: $from, to: $to, first: $first, after: $after) {
-          nodes { type issuedOn inspection { startDate ${LOC} } }
+          nodes { type inspection { startDate ${LOC} } }
           ${PAGE_INFO}
         }
       }`,
@@ -325,7 +332,8 @@ export async function expectEnforcement(post: Post, filters: InsightFilters) {
   return [
     ...countBy(
       nodes,
-      (node) => `${(node.issuedOn ?? node.inspection.startDate).slice(0, 4)}|${node.type}`,
+      // By the year of the inspection's start, the date enforcementActions' from/to filter by.
+      (node) => `${node.inspection.startDate.slice(0, 4)}|${node.type}`,
     ),
   ].map(([key, items]) => {
     const [year, type] = key.split('|');

@@ -1,3 +1,4 @@
 /** ratingChanges: overall grades that went up, down or stayed, between consecutive inspections. */
 export { findRatingChanges } from './exact-query.ts';
 export type { RatingChangeArgs, RatingChangePage, RatingChangeRow } from './types.ts';
+export { countRatingChanges, type RatingChangeCountRow } from './grouped-counts.ts';

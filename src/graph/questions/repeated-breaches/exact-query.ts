@@ -11,8 +11,8 @@ import type { Database } from '../../../db/executor.ts';
 import { matchEvidence, orderKinds, parseRepeatedBreach, ROW_OF_PAIR } from './fragments.ts';
 import type { RepeatedBreachArgs, RepeatedBreachPage, RepeatedBreachRow } from './types.ts';
 
-/** The filters on a piece of evidence `l, g, leg, i`: the pair, the regulator and the window. */
-const EVIDENCE_FILTER = `($regulation IS NULL OR g.id = $regulation)
+/** The filters on a piece of evidence `l, g, leg, i`: the pair, the regulator and the window (the grouped counts add places). */
+export const EVIDENCE_FILTER = `($regulation IS NULL OR g.id = $regulation)
         AND ($legislation IS NULL OR leg.id = $legislation)
         AND ($regulator IS NULL OR EXISTS { (i)-[:BY]->(:Regulator {code: $regulator}) })
         AND ($from IS NULL OR i.startDate >= date($from))

@@ -12,3 +12,10 @@ export {
   type RepeatedBreachSortField,
   type RepeatStatementRow,
 } from './types.ts';
+export {
+  countRepeatedBreachesByProviderGroup,
+  countRepeatedBreachesByRegulation,
+  type LocationInspectionCountRow,
+  type RepeatedBreachGroupCountRow,
+  type RepeatedBreachRegulationCountRow,
+} from './grouped-counts.ts';

@@ -70,10 +70,10 @@ export const buildRepeatedBreachSummary = defineStatement<object>(
 );
 
 /** The summary's opening, shared by every read. */
-const FRESH_FOR_FILTERS = `${freshnessClause(REPEATED_BREACHES_KIND)}
+export const FRESH_FOR_FILTERS = `${freshnessClause(REPEATED_BREACHES_KIND)}
     ${freshForRegulator('RepeatedBreachEvidence')}`;
 
-const PAIR_FILTERS = `($regulator IS NULL OR s.regulator = $regulator)
+export const PAIR_FILTERS = `($regulator IS NULL OR s.regulator = $regulator)
         AND ($regulation IS NULL OR s.regulationId = $regulation)
         AND ($legislation IS NULL OR $legislation IN s.legislationIds)`;
 
@@ -81,7 +81,7 @@ const PAIR_FILTERS = `($regulator IS NULL OR s.regulator = $regulator)
  * From pairs `s`: the positions in its lists of the inspections the arguments count, as
  * `counted`, and their number as `inspectionCount`; pairs below minInspections dropped.
  */
-const COUNT_PAIR = `
+export const COUNT_PAIR = `
       WITH s, [k IN range(0, size(s.ids) - 1)
                WHERE ((s.documented[k] AND 'DOCUMENTED' IN $evidence) OR (s.stated[k] AND 'STATED_REPEAT' IN $evidence))
                  AND ($from IS NULL OR (s.dates[k] <> '' AND s.dates[k] >= $from))

@@ -26,9 +26,8 @@ export interface PanelData<Row> {
    */
   filterNotes(filters: InsightFilters): string[];
   /**
-   * Where the question cannot give the plotted rows (no count per group, no top N), how the page
-   * makes them from its rows: said on the panel, so a reader knows the CSV is the page's count
-   * and "Open in explorer" shows the rows counted. Absent when the API gives the rows as plotted.
+   * How the plotted figures are counted (by which grouped count, on which date), said on the
+   * panel; absent when the panel shows a question's rows as they are.
    */
   countedHere?: string;
   /**
@@ -36,18 +35,4 @@ export interface PanelData<Row> {
    * (`/export/<question>.csv?…`), for panels that do not count or combine rows.
    */
   exportPath?(filters: InsightFilters): string;
-}
-
-/** The location fields the page-side place filters (and the provider-groups panel) read. */
-export const LOCATION_FIELDS =
-  'location { id name region regionCode localAuthority localAuthorityCode providerGroup { id name } }';
-
-export interface LocationFields {
-  id: string;
-  name: string | null;
-  region: string | null;
-  regionCode: string | null;
-  localAuthority: string | null;
-  localAuthorityCode: string | null;
-  providerGroup: { id: string; name: string | null } | null;
 }
