@@ -60,6 +60,8 @@ export const RANGE_INDEXES = [
   ['RepeatedBreachEvidence', 'regulationId'],
   ['RepeatedBreachEvidence', 'regulator'],
   ['BreachCountCell', 'level'],
+  // ratingChanges' count and page plan read the cells of a window of days.
+  ['RatingChangeCell', 'day'],
   // The change feed's `since`: the first change after a graph version or a time.
   ['Change', 'version'],
   ['Change', 'at'],

@@ -11,9 +11,9 @@ import type { RatingChangeArgs, RatingChangePage, RatingChangeRow } from './type
 
 /**
  * Every change the arguments ask for, as `l, after, before, change` ([direction, basis]), newest
- * `after` first.
+ * `after` first. The summary (summary.ts) counts the same rows, built with every argument null.
  */
-const RATING_CHANGES = `
+export const RATING_CHANGES = `
     WITH {OUTSTANDING: 4, GOOD: 3, ADEQUATE: 2, REQUIRES_IMPROVEMENT: 2, INADEQUATE: 1} AS rank
     // Every inspection has a startDate (the loader sets it), so bounding it by the widest dates
     // when $from or $to is null changes no answer; it lets the startDate range index seek the
@@ -79,7 +79,8 @@ function parseRatingChange(row: PlainRecord): RatingChangeRow {
   };
 }
 
-export async function findRatingChanges(
+/** The exact queries, whatever the arguments and the state of the summary. */
+export async function findRatingChangesExactly(
   db: Database,
   asked: RatingChangeArgs,
 ): Promise<RatingChangePage> {
