@@ -165,6 +165,40 @@ describe('question summaries', () => {
         },
       ],
       [
+        'half-year window, every pair',
+        {
+          ...base,
+          from: `${sample.year}-03-01`,
+          to: `${sample.year}-08-31`,
+          minInspections: 1,
+          first: 500,
+        },
+      ],
+      [
+        'one-year window with stated repeats and a total, second page',
+        {
+          ...base,
+          evidence: stated,
+          from: `${sample.year - 1}-10-01`,
+          to: `${sample.year}-09-30`,
+          minInspections: 1,
+          skip: 2,
+          first: 3,
+          withTotal: true,
+        },
+      ],
+      [
+        'one-month window, regulator',
+        {
+          ...base,
+          from: `${sample.year}-05-01`,
+          to: `${sample.year}-05-31`,
+          minInspections: 1,
+          regulator: 'OFSTED',
+          withTotal: true,
+        },
+      ],
+      [
         'window, repeats only',
         { ...base, from: `${sample.year - 2}-06-01`, to: `${sample.year}-12-31`, first: 500 },
       ],
@@ -380,6 +414,12 @@ describe('question summaries', () => {
   /** The summary read that answers a repeatedBreaches request: ranked, or counted pair by pair. */
   const repeatedSummaryRead = (args: RepeatedBreachArgs): string => {
     const evidence = args.evidence.join(',');
+    // A closed window of at most 400 days with a total, or of at most 200 days: its locations' pairs.
+    if (args.from !== null && args.to !== null) {
+      const days = (Date.parse(args.to) - Date.parse(args.from)) / 86_400_000;
+      if (days <= 400 && (args.withTotal || days <= 200))
+        return 'analytics.repeated-breaches.summary.window';
+    }
     if (args.from !== null || args.to !== null)
       return 'analytics.repeated-breaches.summary.counted';
     if (evidence === 'DOCUMENTED') return 'analytics.repeated-breaches.summary';

@@ -59,6 +59,8 @@ export const RANGE_INDEXES = [
   ['RepeatedBreachEvidence', 'allCount'],
   ['RepeatedBreachEvidence', 'regulationId'],
   ['RepeatedBreachEvidence', 'regulator'],
+  // A short window reads the pairs of the locations inspected inside it.
+  ['RepeatedBreachEvidence', 'locationId'],
   ['BreachCountCell', 'level'],
   // ratingChanges' count and page plan read the cells of a window of days.
   ['RatingChangeCell', 'day'],
