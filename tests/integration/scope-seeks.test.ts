@@ -53,9 +53,10 @@ const readSample = defineQuery<object, Sample>({
     WHERE l.region IS NOT NULL AND l.localAuthority IS NOT NULL
       AND EXISTS { (l)<-[:OF]-(:Inspection)-[:FOUND]->(:Finding)-[:ABOUT]->() }
     WITH l, p, i, count(*) AS weight ORDER BY weight DESC, l.id, p.id, i.id LIMIT 1
+    // The location's group as breachCounts reads it (graph/questions/breach-counts/fragments.ts).
+    CALL (l) { OPTIONAL MATCH (l)<-[:RUNS]-(:Provider)-[:IN_GROUP]->(pg:ProviderGroup) RETURN min(pg.id) AS providerGroupId }
     RETURN l.region AS region, l.localAuthority AS localAuthority, p.id AS providerId, i.startDate.year AS year,
-           // The location's group as breachCounts reads it (graph/questions/breach-counts/fragments.ts).
-           COLLECT { MATCH (l)<-[:RUNS]-(:Provider)-[:IN_GROUP]->(pg:ProviderGroup) RETURN min(pg.id) }[0] AS providerGroupId`,
+           providerGroupId`,
   parse: (row) => ({
     providerGroupId: read.string(row, 'providerGroupId'),
     region: read.string(row, 'region'),
