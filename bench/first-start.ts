@@ -7,6 +7,12 @@
  *
  *   npx tsx bench/first-start.ts [--keep]           # the seed graph, in a temporary folder
  *   npx tsx bench/first-start.ts --data DIR         # a loaded folder (tier M, say), kept as it is
+ *   npx tsx bench/first-start.ts --ask-after-warm   # ask once the app has warmed the questions
+ *
+ * The first question is asked the moment the command says it is ready, unless
+ * `--ask-after-warm`: then once it says "questions warmed" (src/server/warm-questions.ts), as a
+ * user arriving a few seconds later would. Either way the question's own time (asked to
+ * answered) is printed beside the times since the command started.
  *
  * Runs `src/app/main.ts` as `npm start` does, on 127.0.0.1 with free ports and a temporary data
  * folder (removed afterwards unless --keep). With `--data DIR` both starts use that folder
@@ -25,9 +31,14 @@ import { PROJECT_ROOT } from '../src/config.ts';
 interface StartTimes {
   readySeconds: number;
   firstAnswerSeconds: number;
+  /** From asking the first question to its answer. */
+  answerSeconds: number;
   refreshSeconds: number | null;
+  warmedSeconds: number | null;
   lines: string[];
 }
+
+const ASK_AFTER_WARM = process.argv.includes('--ask-after-warm');
 
 const QUESTION = '{ breachCounts(groupBy: [REGULATION], first: 5) { totalCount } }';
 
@@ -69,16 +80,33 @@ function timeStart(dataDir: string): Promise<StartTimes> {
     const lines: string[] = [];
     let readySeconds = 0;
     let firstAnswerSeconds = 0;
+    let askedSeconds = 0;
+    let refreshSeconds: number | null = null;
+    let warmedSeconds: number | null = null;
+    let serverUrl = '';
     let buffer = '';
+    const ask = () => {
+      askedSeconds = seconds();
+      askFirstAnswer(serverUrl).then(() => {
+        firstAnswerSeconds = seconds();
+      }, fail);
+    };
     const fail = (error: unknown) => {
       // Never leave the server (and its Neo4j) running behind a failed bench.
       child.kill('SIGINT');
       reject(error instanceof Error ? error : new Error(String(error)));
     };
-    const finish = (refreshSeconds: number | null) => {
+    const finish = () => {
       child.kill('SIGINT');
       child.once('exit', () =>
-        resolve({ readySeconds, firstAnswerSeconds, refreshSeconds, lines }),
+        resolve({
+          readySeconds,
+          firstAnswerSeconds,
+          answerSeconds: firstAnswerSeconds - askedSeconds,
+          refreshSeconds,
+          warmedSeconds,
+          lines,
+        }),
       );
     };
     child.stdout.on('data', (chunk: Buffer) => {
@@ -92,13 +120,15 @@ function timeStart(dataDir: string): Promise<StartTimes> {
         const ready = /is ready: explorer at (http:\/\/\S+?\/),/.exec(line);
         if (ready) {
           readySeconds = seconds();
-          askFirstAnswer(ready[1]!).then(() => {
-            firstAnswerSeconds = seconds();
-          }, fail);
+          serverUrl = ready[1]!;
+          if (!ASK_AFTER_WARM) ask();
         }
-        if (/^summaries (refreshed|not refreshed)/.test(line)) {
+        if (/^summaries (refreshed|not refreshed)/.test(line)) refreshSeconds = seconds();
+        if (/^questions (warmed|not warmed)/.test(line)) {
+          warmedSeconds = seconds();
+          if (ASK_AFTER_WARM) ask();
           // The first answer may still be on its way; wait for it before stopping.
-          const wait = () => (firstAnswerSeconds > 0 ? finish(seconds()) : setTimeout(wait, 50));
+          const wait = () => (firstAnswerSeconds > 0 ? finish() : setTimeout(wait, 50));
           wait();
         }
       }
@@ -127,7 +157,7 @@ async function main(): Promise<void> {
     for (const run of ['first', 'second']) {
       const times = await timeStart(dataDir);
       console.log(
-        `start.${run} (${graph}): ready ${times.readySeconds.toFixed(1)} s, first answer ${times.firstAnswerSeconds.toFixed(1)} s, summaries refreshed ${times.refreshSeconds?.toFixed(1) ?? '?'} s after the command started (load average ${loadavg()[0]!.toFixed(1)})`,
+        `start.${run} (${graph}): ready ${times.readySeconds.toFixed(1)} s, first answer ${times.firstAnswerSeconds.toFixed(1)} s (${(times.answerSeconds * 1000).toFixed(0)} ms after it was asked${ASK_AFTER_WARM ? ', once warmed' : ', at ready'}), summaries refreshed ${times.refreshSeconds?.toFixed(1) ?? '?'} s, questions warmed ${times.warmedSeconds?.toFixed(1) ?? '?'} s after the command started (load average ${loadavg()[0]!.toFixed(1)})`,
       );
     }
   } finally {

@@ -8,6 +8,18 @@ describe('chooseScopeSeek', () => {
       'local-authority',
     );
     expect(chooseScopeSeek({ region: 'London', providerId: 'p' })).toBe('provider');
+    expect(chooseScopeSeek({ providerId: 'p', providerGroupId: 'g' })).toBe('provider');
+    expect(
+      chooseScopeSeek({
+        region: 'London',
+        providerGroupId: 'g',
+        from: '2020-01-01',
+        to: '2020-12-31',
+      }),
+    ).toBe('provider-group');
+    expect(chooseScopeSeek({ localAuthority: 'Camden', providerGroupId: 'g' })).toBe(
+      'local-authority',
+    );
     expect(chooseScopeSeek({ region: 'London', from: '2020-01-01', to: '2020-12-31' })).toBe(
       'window',
     );
@@ -39,6 +51,7 @@ describe('seekScope', () => {
       'q',
       'q.seek-local-authority',
       'q.seek-provider',
+      'q.seek-provider-group',
       'q.seek-window',
       'q.seek-region',
     ]);

@@ -4,13 +4,20 @@
  * combination of filters but leaves the planner to pick a start without knowing which filters
  * are set, and several plans scanned every location or inspection whatever the filter. A seek is
  * an opening clause that binds the filter's most selective indexed condition first (a local
- * authority, a provider, a closed date window of at most 400 days, a region) and hands that
+ * authority, a provider, a provider group, a closed date window of at most 400 days, a region)
+ * and hands that
  * variable on; the query's own predicates still apply unchanged after it, so its answer is the
  * same with or without the seek. Which seek a request takes is part of its query's name
  * (`<name>.seek-<seek>`).
  */
 
-export const SCOPE_SEEKS = ['local-authority', 'provider', 'window', 'region'] as const;
+export const SCOPE_SEEKS = [
+  'local-authority',
+  'provider',
+  'provider-group',
+  'window',
+  'region',
+] as const;
 
 export type ScopeSeek = (typeof SCOPE_SEEKS)[number];
 
@@ -20,6 +27,7 @@ export interface SeekableScope {
   region?: string | null;
   localAuthority?: string | null;
   providerId?: string | null;
+  providerGroupId?: string | null;
 }
 
 /**
@@ -40,6 +48,8 @@ function spanDays(from: string | null | undefined, to: string | null | undefined
 export function chooseScopeSeek(scope: SeekableScope): ScopeSeek | null {
   if (scope.localAuthority) return 'local-authority';
   if (scope.providerId) return 'provider';
+  // A group is one provider or a few linked ones: fewer locations than a year or a region.
+  if (scope.providerGroupId) return 'provider-group';
   if (spanDays(scope.from, scope.to) <= WINDOW_SEEK_MAX_DAYS) return 'window';
   return scope.region ? 'region' : null;
 }
@@ -61,6 +71,9 @@ export function seekScope(seek: ScopeSeek | null, p: '$f.' | '$'): string {
       return `MATCH (l:Location) WHERE l.region = ${p}region WITH l`;
     case 'provider':
       return `MATCH (:Provider {id: ${p}providerId})-[:RUNS]->(l:Location) WITH DISTINCT l`;
+    // Every location in the group has a provider in it; the query's own filter still decides.
+    case 'provider-group':
+      return `MATCH (:ProviderGroup {id: ${p}providerGroupId})<-[:IN_GROUP]-(:Provider)-[:RUNS]->(l:Location) WITH DISTINCT l`;
     case 'window':
       return `MATCH (i:Inspection) USING INDEX i:Inspection(startDate)
     WHERE i.startDate >= date(${p}from) AND i.startDate <= date(${p}to) WITH i`;

@@ -30,6 +30,7 @@ import { buildLimitRules, limitsPlugin } from './limits.ts';
 import { ClientRateLimiter } from './rate-limit.ts';
 import { RequestBudget } from './request-budget.ts';
 import { readTypeDefs } from './type-defs.ts';
+import { listWarmOperations, warmQuestions, type WarmResult } from './warm-questions.ts';
 import { ChangePoller } from '../graph/changes/change-poller.ts';
 import { VersionWatcher, type GraphMark } from '../graph/version-watch/version-watcher.ts';
 import { startSubscriptionServer } from './subscriptions/subscription-server.ts';
@@ -45,6 +46,8 @@ const APOLLO_SANDBOX_ORIGIN = 'https://studio.apollographql.com';
 export interface RunningServer {
   url: string;
   port: number;
+  /** Asks the likely first questions once, so Neo4j has planned them (warm-questions.ts). */
+  warmQuestions(): Promise<WarmResult>;
   stop(): Promise<void>;
 }
 
@@ -220,10 +223,11 @@ export async function startServer(
     admit: (req) => rateLimiter.take(req.socket.remoteAddress),
     context: buildContext,
   });
+  const runOperation = createOperationRunner(apollo, buildContext);
   // CSV exports of the cross-report questions, through the same operations, context and limits.
   app.use(
     createExportRouter({
-      run: createOperationRunner(apollo, buildContext),
+      run: runOperation,
       admit: (req) => rateLimiter.take(req.socket.remoteAddress),
       pageSize: hooks.exportPageSize,
     }),
@@ -251,6 +255,7 @@ export async function startServer(
   return {
     url: `http://${shownHost}:${port}/`,
     port,
+    warmQuestions: async () => warmQuestions(runOperation, await listWarmOperations()),
     stop: async () => {
       health.markShuttingDown();
       await summaries.stop();

@@ -31,6 +31,7 @@ import {
   themeCooccurrenceQuery,
 } from '../../src/graph/questions/theme-cooccurrence/exact-query.ts';
 import { chooseScopeSeek, nameWithSeek, type SeekableScope } from '../../src/graph/scope-seek.ts';
+import { groupProviders } from '../../src/graph/write/group-providers.ts';
 import { refreshSummaries } from '../../src/graph/summaries/refresh-summaries.ts';
 import { DEFAULT_BATCH_SIZE } from '../../src/graph/write/load-reports.ts';
 import { ingestInputs } from '../../src/load/bulk/ingest-inputs.ts';
@@ -40,6 +41,7 @@ interface Sample {
   region: string;
   localAuthority: string;
   providerId: string;
+  providerGroupId: string;
   year: number;
 }
 
@@ -51,8 +53,12 @@ const readSample = defineQuery<object, Sample>({
     WHERE l.region IS NOT NULL AND l.localAuthority IS NOT NULL
       AND EXISTS { (l)<-[:OF]-(:Inspection)-[:FOUND]->(:Finding)-[:ABOUT]->() }
     WITH l, p, i, count(*) AS weight ORDER BY weight DESC, l.id, p.id, i.id LIMIT 1
-    RETURN l.region AS region, l.localAuthority AS localAuthority, p.id AS providerId, i.startDate.year AS year`,
+    // The location's group as breachCounts reads it (graph/questions/breach-counts/fragments.ts).
+    CALL (l) { OPTIONAL MATCH (l)<-[:RUNS]-(:Provider)-[:IN_GROUP]->(pg:ProviderGroup) RETURN min(pg.id) AS providerGroupId }
+    RETURN l.region AS region, l.localAuthority AS localAuthority, p.id AS providerId, i.startDate.year AS year,
+           providerGroupId`,
   parse: (row) => ({
+    providerGroupId: read.string(row, 'providerGroupId'),
     region: read.string(row, 'region'),
     localAuthority: read.string(row, 'localAuthority'),
     providerId: read.string(row, 'providerId'),
@@ -88,6 +94,8 @@ describe('scope seeks', () => {
     })) {
       if (result.status === 'failed') throw new Error(`${result.file}: ${result.message}`);
     }
+    // The provider groups are a post-load step of npm run ingest, not of the pipeline itself.
+    await groupProviders(graph.db);
     await refreshSummaries(graph.db);
     sample = (await graph.db.read(readSample, {}))[0]!;
   }, 300_000);
@@ -158,6 +166,43 @@ describe('scope seeks', () => {
     }
     expect(nonEmpty).toBeGreaterThan(20);
   }, 240_000);
+
+  it('reads breachCounts filtered to a provider group from its seek as with none', async () => {
+    const y = sample.year;
+    const groups: [string, Partial<BreachCountArgs['f']>][] = [
+      ['group', {}],
+      ['group, window', { from: `${y - 1}-03-15`, to: `${y}-07-01` }],
+      ['group, region', { region: sample.region }],
+      ['group of no location', { providerGroupId: 'provider-group:nobody' }],
+    ];
+    let nonEmpty = 0;
+    for (const [name, f] of groups) {
+      for (const groupBy of [['REGULATION'], ['PROVIDER_GROUP', 'YEAR'], ['PROVIDER']] as const) {
+        const args: BreachCountArgs = {
+          groupBy: [...groupBy],
+          f: {
+            ...toScopeParams({}),
+            legislation: null,
+            regulation: null,
+            providerGroupId: sample.providerGroupId,
+            ...f,
+          },
+          skip: 0,
+          first: 50,
+          withTotal: true,
+          sort: null,
+          withRates: true,
+        };
+        const seeking = breachCountsQuery(args);
+        expect(seeking.name, name).toBe('analytics.breach-counts.seek-provider-group');
+        const sought = await graph.db.read(seeking, args);
+        const plain = await graph.db.read(withoutSeek(breachCountsQueries), args);
+        expect(JSON.stringify(sought), `${name}, ${groupBy.join(',')}`).toBe(JSON.stringify(plain));
+        if ((plain[0]?.rows.length ?? 0) > 0) nonEmpty += 1;
+      }
+    }
+    expect(nonEmpty).toBeGreaterThanOrEqual(3);
+  });
 
   it('reads breachCounts from the summary with each seek of its rates as with none', async () => {
     const y = sample.year;

@@ -26,6 +26,11 @@ import {
   findThemeCooccurrenceExactly,
 } from '../../src/graph/questions/theme-cooccurrence/index.ts';
 import {
+  findRatingChanges,
+  findRatingChangesExactly,
+  type RatingChangeArgs,
+} from '../../src/graph/questions/rating-changes/index.ts';
+import {
   findThemeTrends,
   findThemeTrendsExactly,
   type ThemeTrendArgs,
@@ -157,6 +162,40 @@ describe('question summaries', () => {
           to: `${sample.year}-08-20`,
           minInspections: 1,
           first: 500,
+        },
+      ],
+      [
+        'half-year window, every pair',
+        {
+          ...base,
+          from: `${sample.year}-03-01`,
+          to: `${sample.year}-08-31`,
+          minInspections: 1,
+          first: 500,
+        },
+      ],
+      [
+        'one-year window with stated repeats and a total, second page',
+        {
+          ...base,
+          evidence: stated,
+          from: `${sample.year - 1}-10-01`,
+          to: `${sample.year}-09-30`,
+          minInspections: 1,
+          skip: 2,
+          first: 3,
+          withTotal: true,
+        },
+      ],
+      [
+        'one-month window, regulator',
+        {
+          ...base,
+          from: `${sample.year}-05-01`,
+          to: `${sample.year}-05-31`,
+          minInspections: 1,
+          regulator: 'OFSTED',
+          withTotal: true,
         },
       ],
       [
@@ -310,7 +349,57 @@ describe('question summaries', () => {
         `${interval} across two partial months`,
         { ...base, interval, from: `${sample.year}-06-15`, to: `${sample.year}-07-14` },
       ],
+      // The cells are split by synthetic flag and regulator: generated and real reports (the
+      // seeds) and both regulators are in this graph.
+      [`${interval} generated only`, { ...base, interval, synthetic: true }],
+      [`${interval} real only`, { ...base, interval, synthetic: false, polarity: 'concern' }],
+      [`${interval} Ofsted`, { ...base, interval, regulator: 'OFSTED' }],
+      [
+        `${interval} CQC, generated, window off month boundaries`,
+        {
+          ...base,
+          interval,
+          regulator: 'CQC',
+          synthetic: true,
+          from: `${sample.year - 1}-04-17`,
+          to: `${sample.year}-09-12`,
+        },
+      ],
     ]);
+  };
+
+  const ratingVariants = (): [string, RatingChangeArgs][] => {
+    const base: RatingChangeArgs = {
+      direction: null,
+      regulator: null,
+      from: null,
+      to: null,
+      synthetic: null,
+      skip: 0,
+      first: 20,
+      withTotal: true,
+    };
+    return [
+      ['unfiltered', base],
+      ['no total', { ...base, withTotal: false }],
+      ['no total, down', { ...base, withTotal: false, direction: 'DOWN' }],
+      ['no total, real only', { ...base, withTotal: false, synthetic: false }],
+      ['first 1', { ...base, first: 1 }],
+      ['second page', { ...base, skip: 3, first: 4 }],
+      ['page past the end', { ...base, skip: 10_000 }],
+      ['every row', { ...base, first: 10_000 }],
+      ['down', { ...base, direction: 'DOWN' }],
+      ['up, second page', { ...base, direction: 'UP', skip: 2, first: 2 }],
+      ['same', { ...base, direction: 'SAME' }],
+      ['Ofsted', { ...base, regulator: 'OFSTED' }],
+      ['CQC down', { ...base, regulator: 'CQC', direction: 'DOWN' }],
+      ['generated only', { ...base, synthetic: true, first: 5 }],
+      ['real only', { ...base, synthetic: false }],
+      ['a window', { ...base, from: `${sample.year - 1}-04-17`, to: `${sample.year}-09-12` }],
+      ['from only, second page', { ...base, from: `${sample.year - 1}-02-10`, skip: 4, first: 3 }],
+      ['to only, up', { ...base, to: `${sample.year}-05-20`, direction: 'UP' }],
+      ['a window with nothing in it', { ...base, from: '1990-01-01', to: '1990-12-31' }],
+    ];
   };
 
   /** The queries a trend request sends: the summary for whole months, one bounded read per partial month. */
@@ -325,6 +414,12 @@ describe('question summaries', () => {
   /** The summary read that answers a repeatedBreaches request: ranked, or counted pair by pair. */
   const repeatedSummaryRead = (args: RepeatedBreachArgs): string => {
     const evidence = args.evidence.join(',');
+    // A closed window of at most 400 days with a total, or of at most 200 days: its locations' pairs.
+    if (args.from !== null && args.to !== null) {
+      const days = (Date.parse(args.to) - Date.parse(args.from)) / 86_400_000;
+      if (days <= 400 && (args.withTotal || days <= 200))
+        return 'analytics.repeated-breaches.summary.window';
+    }
     if (args.from !== null || args.to !== null)
       return 'analytics.repeated-breaches.summary.counted';
     if (evidence === 'DOCUMENTED') return 'analytics.repeated-breaches.summary';
@@ -348,6 +443,17 @@ describe('question summaries', () => {
       ]);
       expect(JSON.stringify(answer), name).toBe(
         JSON.stringify(await countBreachesExactly(graph.db, args)),
+      );
+    }
+    for (const [name, args] of ratingVariants()) {
+      const { answer, queries } = await routed((db) => findRatingChanges(db, args));
+      const pageAlone = !args.withTotal && args.direction === null && args.synthetic === null;
+      expect(queries[0], name).toBe(
+        pageAlone ? 'analytics.rating-changes' : 'analytics.rating-changes.summary',
+      );
+      expect(queries.slice(1), name).not.toContain('analytics.rating-changes.count');
+      expect(JSON.stringify(answer), name).toBe(
+        JSON.stringify(await findRatingChangesExactly(graph.db, args)),
       );
     }
     for (const [name, args] of trendVariants()) {
@@ -441,6 +547,9 @@ describe('question summaries', () => {
     expect((await findThemeTrendsExactly(graph.db, trendVariants()[1]![1])).length).toBeGreaterThan(
       5,
     );
+    // Every direction, both regulators, and real and generated inspections have rating changes.
+    for (const [name, args] of ratingVariants().slice(8, 14))
+      expect((await findRatingChangesExactly(graph.db, args)).totalCount, name).toBeGreaterThan(0);
     expect(
       (
         await findThemeCooccurrenceExactly(graph.db, {
@@ -523,6 +632,10 @@ describe('question summaries', () => {
     expect((await routed((db) => findThemeTrends(db, trends))).queries).toEqual([
       'analytics.theme-trends',
     ]);
+    const regionTrends: ThemeTrendArgs = { ...trendVariants()[0]![1], region: sample.region };
+    expect((await routed((db) => findThemeTrends(db, regionTrends))).queries).toEqual([
+      'analytics.theme-trends',
+    ]);
     const pairs = toFindingParams({ localAuthority: sample.localAuthority });
     const pairPage = { f: pairs, skip: 0, first: 20, withTotal: false };
     expect((await routed((db) => findThemeCooccurrence(db, pairPage))).queries).toEqual([
@@ -582,6 +695,25 @@ describe('question summaries', () => {
       expect(JSON.stringify(ofstedPairs.answer)).toBe(
         JSON.stringify(await findThemeCooccurrenceExactly(graph.db, ofstedPairArgs)),
       );
+      const ofstedRatings = { ...ratingVariants()[0]![1], regulator: 'OFSTED' };
+      const ofstedRatingAnswer = await routed((db) => findRatingChanges(db, ofstedRatings));
+      expect(ofstedRatingAnswer.queries.sort()).toEqual([
+        'analytics.rating-changes',
+        'analytics.rating-changes.count',
+        'analytics.rating-changes.summary',
+      ]);
+      expect(JSON.stringify(ofstedRatingAnswer.answer)).toBe(
+        JSON.stringify(await findRatingChangesExactly(graph.db, ofstedRatings)),
+      );
+      const ofstedTrends: ThemeTrendArgs = { ...trendVariants()[0]![1], regulator: 'OFSTED' };
+      const ofstedTrendAnswer = await routed((db) => findThemeTrends(db, ofstedTrends));
+      expect(ofstedTrendAnswer.queries).toEqual([
+        'analytics.theme-trends.summary',
+        'analytics.theme-trends',
+      ]);
+      expect(JSON.stringify(ofstedTrendAnswer.answer)).toBe(
+        JSON.stringify(await findThemeTrendsExactly(graph.db, ofstedTrends)),
+      );
     } finally {
       await graph.db.write(removeSecondRegulator, {});
       await refreshSummaries(graph.db);
@@ -600,6 +732,14 @@ describe('question summaries', () => {
     await expect(expectSameAnswers()).rejects.toThrow();
     await refreshSummaries(graph.db);
     await expectSameAnswers();
+    const tamperRatings = defineStatement(
+      'test.summaries.tamper-ratings',
+      'MATCH (c:RatingChangeCell) WITH c ORDER BY c.day DESC LIMIT 1 SET c.up = c.up + 1',
+    );
+    await graph.db.write(tamperRatings, {});
+    await expect(expectSameAnswers()).rejects.toThrow();
+    await refreshSummaries(graph.db);
+    await expectSameAnswers();
   });
 
   it('deletes the nodes and stamps of the earlier summary layouts at migration, and nothing of the current ones', async () => {
@@ -608,23 +748,24 @@ describe('question summaries', () => {
       `CREATE (:RepeatedBreachSummary {locationId: 'x', regulationId: 'y', rank: 0}), (:BreachCountSummary {level: 'coarse'}),
               (:ThemePairSummary {a: 'x', b: 'x', both: 1}), (:SummaryStamp {kind: 'repeated-breaches', version: 1}),
               (:RepeatedBreachPair {locationId: 'x', regulationId: 'y', rank: 0}), (:SummaryStamp {kind: 'repeated-breaches-v2', version: 1}),
-              (:ThemePairCell {a: 'x', b: 'x', both: 1}), (:SummaryStamp {kind: 'theme-cooccurrence-v2', version: 1})`,
+              (:ThemePairCell {a: 'x', b: 'x', both: 1}), (:SummaryStamp {kind: 'theme-cooccurrence-v2', version: 1}),
+              (:ThemeTrendSummary {themeId: 'x', findingCount: 1}), (:SummaryStamp {kind: 'theme-trends', version: 1})`,
     );
     const countLegacy = defineQuery<object, { n: number }>({
       name: 'test.summaries.count-legacy',
       cypher: `MATCH (n) WHERE n:RepeatedBreachSummary OR n:BreachCountSummary OR n:ThemePairSummary OR n:RepeatedBreachPair
-                 OR n:ThemePairCell
+                 OR n:ThemePairCell OR n:ThemeTrendSummary
                  OR (n:SummaryStamp AND n.kind IN ['repeated-breaches', 'breach-counts', 'theme-cooccurrence', 'repeated-breaches-v2',
-                                                   'theme-cooccurrence-v2'])
+                                                   'theme-cooccurrence-v2', 'theme-trends'])
                RETURN count(n) AS n`,
       parse: (row) => ({ n: read.number(row, 'n') }),
     });
     await graph.db.write(plantLegacy, {});
-    expect((await graph.db.read(countLegacy, {}))[0]!.n).toBe(8);
+    expect((await graph.db.read(countLegacy, {}))[0]!.n).toBe(10);
     const log: string[] = [];
     await runMigrations(graph.db, { seedDir: null, log: (line) => log.push(line) });
     expect((await graph.db.read(countLegacy, {}))[0]!.n).toBe(0);
-    expect(log.join('\n')).toContain('Deleted 5 summary nodes of an earlier layout');
+    expect(log.join('\n')).toContain('Deleted 6 summary nodes of an earlier layout');
     await expectSameAnswers();
   });
 
@@ -650,12 +791,25 @@ describe('question summaries', () => {
     expect(JSON.stringify(exact)).not.toBe(JSON.stringify(before));
     const trends = await routed((db) => findThemeTrends(db, trendVariants()[0]![1]));
     expect(trends.queries).toEqual(['analytics.theme-trends.summary', 'analytics.theme-trends']);
+    const ratings = await routed((db) => findRatingChanges(db, ratingVariants()[0]![1]));
+    expect(ratings.queries.sort()).toEqual([
+      'analytics.rating-changes',
+      'analytics.rating-changes.count',
+      'analytics.rating-changes.summary',
+    ]);
 
     const refreshed = await refreshSummaries(graph.db, { onlyStale: true });
-    expect(refreshed.map((k) => k.status)).toEqual(['rebuilt', 'rebuilt', 'rebuilt', 'rebuilt']);
+    expect(refreshed.map((k) => k.status)).toEqual([
+      'rebuilt',
+      'rebuilt',
+      'rebuilt',
+      'rebuilt',
+      'rebuilt',
+    ]);
     await expectSameAnswers();
     const again = await refreshSummaries(graph.db, { onlyStale: true });
     expect(again.map((k) => k.status)).toEqual([
+      'already-fresh',
       'already-fresh',
       'already-fresh',
       'already-fresh',

@@ -59,7 +59,11 @@ export const RANGE_INDEXES = [
   ['RepeatedBreachEvidence', 'allCount'],
   ['RepeatedBreachEvidence', 'regulationId'],
   ['RepeatedBreachEvidence', 'regulator'],
+  // A short window reads the pairs of the locations inspected inside it.
+  ['RepeatedBreachEvidence', 'locationId'],
   ['BreachCountCell', 'level'],
+  // ratingChanges' count and page plan read the cells of a window of days.
+  ['RatingChangeCell', 'day'],
   // The change feed's `since`: the first change after a graph version or a time.
   ['Change', 'version'],
   ['Change', 'at'],

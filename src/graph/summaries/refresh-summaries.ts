@@ -7,6 +7,7 @@
 import { defineQuery, defineStatement, read } from '../../db/query.ts';
 import type { Database } from '../../db/executor.ts';
 import { breachCountsSummary } from '../questions/breach-counts/index.ts';
+import { ratingChangesSummary } from '../questions/rating-changes/index.ts';
 import { repeatedBreachesSummary } from '../questions/repeated-breaches/index.ts';
 import { themeCooccurrenceSummary } from '../questions/theme-cooccurrence/index.ts';
 import { themeTrendsSummary } from '../questions/theme-trends/index.ts';
@@ -19,6 +20,7 @@ export const SUMMARIES: readonly SummaryDefinition[] = [
   themeTrendsSummary,
   breachCountsSummary,
   repeatedBreachesSummary,
+  ratingChangesSummary,
 ];
 
 /** A full rebuild reads the whole graph, so on a large graph one statement runs for a long time. */

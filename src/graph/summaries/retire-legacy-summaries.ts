@@ -8,13 +8,14 @@
 import type { Database } from '../../db/executor.ts';
 import { defineQuery, defineStatement, read } from '../../db/query.ts';
 
-/** Kinds and labels of the layouts replaced since: the first ones, repeatedBreaches' `-v2`, themeCooccurrence's `-v2`. */
+/** Kinds and labels of the layouts replaced since: the first ones, repeatedBreaches' `-v2`, themeCooccurrence's `-v2`, themeTrends' first. */
 const LEGACY_KINDS = [
   'repeated-breaches',
   'breach-counts',
   'theme-cooccurrence',
   'repeated-breaches-v2',
   'theme-cooccurrence-v2',
+  'theme-trends',
 ];
 const LEGACY_LABELS = [
   'RepeatedBreachSummary',
@@ -22,6 +23,7 @@ const LEGACY_LABELS = [
   'ThemePairSummary',
   'RepeatedBreachPair',
   'ThemePairCell',
+  'ThemeTrendSummary',
 ] as const;
 const BATCH_SIZE = 10_000;
 

@@ -11,7 +11,7 @@ import type { RatingChangeArgs, RatingChangePage, RatingChangeRow } from './type
 
 /**
  * Every change the arguments ask for, as `l, after, before, change` ([direction, basis]), newest
- * `after` first.
+ * `after` first. The summary (summary.ts) counts the same rows, built with every argument null.
  */
 export const RATING_CHANGES = `
     WITH {OUTSTANDING: 4, GOOD: 3, ADEQUATE: 2, REQUIRES_IMPROVEMENT: 2, INADEQUATE: 1} AS rank
@@ -79,7 +79,8 @@ function parseRatingChange(row: PlainRecord): RatingChangeRow {
   };
 }
 
-export async function findRatingChanges(
+/** The exact queries, whatever the arguments and the state of the summary. */
+export async function findRatingChangesExactly(
   db: Database,
   asked: RatingChangeArgs,
 ): Promise<RatingChangePage> {

@@ -1,10 +1,12 @@
 /** The answer to repeatedBreaches: from the summary when it is fresh, else the exact query. */
 import type { Database } from '../../../db/executor.ts';
+import { chooseScopeSeek } from '../../scope-seek.ts';
 import { readFreshSummaryPage } from '../../summaries/graph-version.ts';
 import { findRepeatedBreachesExactly } from './exact-query.ts';
 import {
   repeatedBreachesCountedSummaryQuery,
   repeatedBreachesSummaryQuery,
+  repeatedBreachesWindowSummaryQuery,
   repeatedBreachesWithStatedSummaryQuery,
   WINDOW_HEAD_PAIRS,
 } from './summary.ts';
@@ -30,6 +32,21 @@ export async function findRepeatedBreaches(
   return page ?? findRepeatedBreachesExactly(db, args);
 }
 
+/** Longest window whose page alone is read from the pairs of the locations inspected in it. */
+const PAGE_WINDOW_MAX_DAYS = 200;
+
+/**
+ * Whether a closed window reads only the pairs of the locations inspected inside it. A year or
+ * so holds most locations, and then the counted read, which can stop at its cutoff, was faster
+ * for a page alone (tier L, 13 months: 330 against 607 ms); with a total it counts every pair
+ * anyway, and the window read was faster up to the scope seek's longest window (1 year: 1.0
+ * against 1.8 s; 5 weeks: 0.24 against 1.4 s; load average 17).
+ */
+function readsWindowPairs(from: string, to: string, withTotal: boolean): boolean {
+  if (chooseScopeSeek({ from, to }) !== 'window') return false;
+  return withTotal || Date.parse(to) - Date.parse(from) <= PAGE_WINDOW_MAX_DAYS * 86_400_000;
+}
+
 function readSummaryPage(db: Database, args: RepeatedBreachArgs, headPairs: number) {
   if (args.from === null && args.to === null) {
     const evidence = args.evidence.join(',');
@@ -38,5 +55,8 @@ function readSummaryPage(db: Database, args: RepeatedBreachArgs, headPairs: numb
     if (evidence === 'DOCUMENTED,STATED_REPEAT')
       return readFreshSummaryPage(db, repeatedBreachesWithStatedSummaryQuery, args);
   }
+  const { from, to } = args;
+  if (from !== null && to !== null && readsWindowPairs(from, to, args.withTotal))
+    return readFreshSummaryPage(db, repeatedBreachesWindowSummaryQuery, { ...args, from, to });
   return readFreshSummaryPage(db, repeatedBreachesCountedSummaryQuery, { ...args, headPairs });
 }

@@ -207,6 +207,45 @@ export const repeatedBreachesCountedSummaryQuery = defineQuery<
   parse: parseSummaryPage,
 });
 
+/**
+ * A closed window of at most a year or so (graph/scope-seek.ts says which), any evidence choice:
+ * a pair counts an inspection only if it started inside the window, and a pair's inspections are
+ * of its location, so only the pairs of locations inspected inside the window can count any.
+ * Those locations come off the startDate index and their pairs off the locationId index; each is
+ * counted from its lists as above, so the answer is the counted read's. For a short window that
+ * is a few thousand pairs, where the counted read's cutoff is often minInspections itself and it
+ * counts every pair.
+ */
+export const repeatedBreachesWindowSummaryQuery = defineQuery<
+  RepeatedBreachArgs & { from: string; to: string },
+  SummaryPage
+>({
+  name: 'analytics.repeated-breaches.summary.window',
+  cypher: `${FRESH_FOR_FILTERS}
+    CALL (fresh) {
+      WITH fresh WHERE fresh
+      MATCH (i:Inspection) USING INDEX i:Inspection(startDate)
+      WHERE i.startDate >= date($from) AND i.startDate <= date($to)
+      MATCH (i)-[:OF]->(l:Location)
+      WITH DISTINCT l.id AS locationId
+      MATCH (s:RepeatedBreachEvidence {locationId: locationId})
+      WHERE s.allCount >= $minInspections AND ${PAIR_FILTERS}
+      ${COUNT_PAIR}
+      WITH s, counted, inspectionCount
+      ORDER BY inspectionCount DESC, s.locationId, s.regulationId
+      WITH collect({s: s, counted: counted}) AS pairs
+      WITH size(pairs) AS totalCount, pairs[$skip..($skip + $first)] AS page
+      RETURN totalCount, COLLECT {
+        UNWIND range(0, size(page) - 1) AS n
+        WITH n, page[n].s AS s, page[n].counted AS counted
+        ${ROWS_OF_PAIRS}
+        RETURN row ORDER BY n
+      } AS rows
+    }
+    RETURN fresh, rows, totalCount`,
+  parse: parseSummaryPage,
+});
+
 /** The refresh's handle on this summary (graph/summaries/refresh-summaries.ts lists it). */
 export const repeatedBreachesSummary: SummaryDefinition = {
   kind: REPEATED_BREACHES_KIND,

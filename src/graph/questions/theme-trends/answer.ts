@@ -1,13 +1,13 @@
 /**
  * The answer to themeTrends: whole months from the summary when it is fresh and the request has no
- * scope filter, else the exact query.
+ * place or provider-group filter, else the exact query.
  */
 import type { Database } from '../../../db/executor.ts';
 import { readFreshSummary } from '../../summaries/graph-version.ts';
 import { splitAtWholeMonths } from '../../summaries/month-windows.ts';
 import { findThemeTrendsExactly, themeTrendsInWindowQuery } from './exact-query.ts';
 import { addTrendRates } from './rates.ts';
-import { hasThemeTrendScope, toThemeTrendScope } from './scope.ts';
+import { hasPlaceOrGroupScope, toThemeTrendScope } from './scope.ts';
 import { themeTrendsSummaryQuery } from './summary.ts';
 import type { CountedTrendRow, ThemeTrendArgs, ThemeTrendRow } from './types.ts';
 
@@ -21,17 +21,17 @@ export async function findThemeTrends(
   db: Database,
   args: ThemeTrendArgs,
 ): Promise<ThemeTrendRow[]> {
-  // The summary's cells hold real and generated findings of every regulator, place and group
-  // together: a scoped request is answered by the exact query.
-  const split = hasThemeTrendScope(args) ? null : splitAtWholeMonths(args.from, args.to);
+  // The summary's cells keep real and generated findings, and each regulator's, apart (a
+  // regulator filter is answered while the one-regulator rule holds), but every place and group
+  // together: a place- or group-scoped request is answered by the exact query.
+  const split = hasPlaceOrGroupScope(args) ? null : splitAtWholeMonths(args.from, args.to);
   if (split === null) return findThemeTrendsExactly(db, args);
+  const scope = toThemeTrendScope(args);
   const [months, ...edges] = await Promise.all([
     split.months
-      ? readFreshSummary(db, themeTrendsSummaryQuery, { ...args, ...split.months })
+      ? readFreshSummary(db, themeTrendsSummaryQuery, { ...args, ...split.months, ...scope })
       : Promise.resolve([]),
-    ...split.edges.map((edge) =>
-      db.read(themeTrendsInWindowQuery, { ...args, ...edge, ...toThemeTrendScope(args) }),
-    ),
+    ...split.edges.map((edge) => db.read(themeTrendsInWindowQuery, { ...args, ...edge, ...scope })),
   ]);
   if (months === null) return findThemeTrendsExactly(db, args);
   return addTrendRates(db, args, addTrendRows([months, ...edges]));

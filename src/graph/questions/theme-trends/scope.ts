@@ -25,7 +25,11 @@ export function toThemeTrendScope(args: ThemeTrendArgs): ThemeTrendScope {
   };
 }
 
-/** Whether any scope filter is set: the summary's cells hold every inspection together. */
-export function hasThemeTrendScope(args: ThemeTrendArgs): boolean {
-  return Object.values(toThemeTrendScope(args)).some((value) => value !== null);
+/**
+ * Whether a place or provider-group filter is set: the summary's cells are split by synthetic
+ * flag and regulator, but hold every place and group together.
+ */
+export function hasPlaceOrGroupScope(args: ThemeTrendArgs): boolean {
+  const { region, localAuthority, providerGroupId } = toThemeTrendScope(args);
+  return region !== null || localAuthority !== null || providerGroupId !== null;
 }
