@@ -13,6 +13,7 @@ import { createDriver } from '../../src/db/driver.ts';
 import { Database } from '../../src/db/executor.ts';
 import { runMigrations } from '../../src/app/prepare-graph.ts';
 import { readAnswerVersion } from '../../src/graph/summaries/graph-version.ts';
+import { groupProviders } from '../../src/graph/write/group-providers.ts';
 import { linkProviders } from '../../src/graph/write/link-providers.ts';
 import { ingestFile } from '../../src/load/ingest-files.ts';
 import { startServer, type RunningServer } from '../../src/server/app.ts';
@@ -181,12 +182,14 @@ describe('response cache', () => {
     expect(inspectionsAfter).toBe(inspectionsBefore + 1);
   });
 
-  it('moves the answer version when providers are linked', async () => {
-    const [before] = await graph.db.read(readAnswerVersion, {});
-    await linkProviders(graph.db);
-    const [after] = await graph.db.read(readAnswerVersion, {});
-    expect(after!.version).not.toBe(before!.version);
-    expect(after!.version.split('.')[0]).toBe(before!.version.split('.')[0]);
+  it('moves the answer version when providers are linked, and when they are grouped', async () => {
+    for (const step of [linkProviders, groupProviders]) {
+      const [before] = await graph.db.read(readAnswerVersion, {});
+      await step(graph.db);
+      const [after] = await graph.db.read(readAnswerVersion, {});
+      expect(after!.version).not.toBe(before!.version);
+      expect(after!.version.split('.')[0]).toBe(before!.version.split('.')[0]);
+    }
   });
 
   it('caches no mutation, no error and no health answer', async () => {

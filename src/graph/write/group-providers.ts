@@ -13,6 +13,7 @@
  */
 import type { Database } from '../../db/executor.ts';
 import { defineQuery, defineStatement, read } from '../../db/query.ts';
+import { bumpLinksVersion } from '../summaries/graph-version.ts';
 
 const WRITE_BATCH = 2000;
 
@@ -119,6 +120,9 @@ export async function groupProviders(db: Database): Promise<number> {
     await tx.run(removeStaleGroups, { ids: groups.map((g) => g.id) });
     for (let i = 0; i < groups.length; i += WRITE_BATCH)
       await tx.run(writeGroups, { groups: groups.slice(i, i + WRITE_BATCH) });
+    // Groups are answers (ProviderGroup, providerGroupId filters, repeatedBreachesByProviderGroup):
+    // an answer cached between the load's commit and this step must not outlive the regrouping.
+    await tx.run(bumpLinksVersion, {});
   });
   return groups.filter((g) => g.members.length > 1).length;
 }
