@@ -30,6 +30,7 @@ import { buildLimitRules, limitsPlugin } from './limits.ts';
 import { ClientRateLimiter } from './rate-limit.ts';
 import { RequestBudget } from './request-budget.ts';
 import { readTypeDefs } from './type-defs.ts';
+import { RequestActivity } from './request-activity.ts';
 import { listWarmOperations, warmQuestions, type WarmResult } from './warm-questions.ts';
 import { ChangePoller } from '../graph/changes/change-poller.ts';
 import { VersionWatcher, type GraphMark } from '../graph/version-watch/version-watcher.ts';
@@ -122,7 +123,10 @@ export async function startServer(
     (config.responseCacheBytes ?? 0) > 0 ? new ResponseCache(config.responseCacheBytes!) : null;
   // Set once Apollo has started; nothing listens before that.
   let graphqlHandler: NodeHandler | null = null;
+  // What users ask now, so the warm-up after a start steps aside for them.
+  const activity = new RequestActivity();
   const httpServer = http.createServer((req, res) => {
+    activity.track(res);
     if (graphqlHandler && isGraphqlPath(req.url)) graphqlHandler(req, res);
     else app(req, res);
   });
@@ -255,7 +259,8 @@ export async function startServer(
   return {
     url: `http://${shownHost}:${port}/`,
     port,
-    warmQuestions: async () => warmQuestions(runOperation, await listWarmOperations()),
+    warmQuestions: async () =>
+      warmQuestions(runOperation, await listWarmOperations(), () => activity.whenIdle()),
     stop: async () => {
       health.markShuttingDown();
       await summaries.stop();

@@ -44,14 +44,20 @@ export async function listWarmOperations(): Promise<WarmOperation[]> {
 /** A request from no client: no headers, so no ingest token either. */
 const NO_CLIENT = { headers: {} } as IncomingMessage;
 
-/** Asks each operation once, in turn (in parallel they would only contend for two cores). */
+/**
+ * Asks each operation once, in turn (in parallel they would only contend for two cores), each
+ * only when `whenIdle` says no user request is being answered: a user's question never waits
+ * behind more than the one warm-up operation already under way.
+ */
 export async function warmQuestions(
   run: RunOperation,
   operations: readonly WarmOperation[],
+  whenIdle: () => Promise<void> = () => Promise.resolve(),
 ): Promise<WarmResult> {
   const started = performance.now();
   let failed = 0;
   for (const operation of operations) {
+    await whenIdle();
     try {
       const result = await run(NO_CLIENT, operation.query, operation.variables);
       if (result.errors.length > 0) failed += 1;
