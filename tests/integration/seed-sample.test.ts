@@ -13,6 +13,7 @@ import { PROJECT_ROOT } from '../../src/config.ts';
 import { defineQuery, read } from '../../src/db/query.ts';
 import { refreshSummaries } from '../../src/graph/summaries/refresh-summaries.ts';
 import { startServer, type RunningServer } from '../../src/server/app.ts';
+import * as panels from '../../src/server/insights/panels/index.ts';
 import { countGraph } from '../support/graph-counts.ts';
 import { postGraphQL, type GraphQLResponse } from '../support/http.ts';
 import { connectTestGraph, resetTestGraph, type TestGraph } from '../support/test-graph.ts';
@@ -160,6 +161,12 @@ describe('the seed load of npm start, on an empty graph', () => {
       expect(countRows(value), `${field}: ${JSON.stringify(value).slice(0, 300)}`).toBeGreaterThan(
         0,
       );
+  });
+
+  it('warms every example and dashboard operation without an error', async () => {
+    const warmed = await server.warmQuestions();
+    expect(warmed.operations).toBe(readExamples().length + Object.keys(panels).length);
+    expect(warmed.failed).toBe(0);
   });
 
   it('flags the generated reports synthetic and the real ones not', async () => {
