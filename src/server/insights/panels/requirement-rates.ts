@@ -4,7 +4,7 @@
  * (`inspectionsInGroup`, those whose report is in the graph) and `requirementsPer100Inspections`.
  * A cell is a region and year with at least one requirement (breachCounts has no row for none).
  */
-import type { InsightFilters } from '../insights-filters.ts';
+import { groupedCountVariables } from './grouped-count-panel.ts';
 import type { PanelData } from './panel.ts';
 import { readAllPages } from './post-graphql.ts';
 
@@ -33,17 +33,8 @@ interface BreachNode {
   requirementsPer100Inspections: number;
 }
 
-/** breachCounts takes every filter of the dashboard. */
-function breachFilter(filters: InsightFilters): Record<string, unknown> {
-  return {
-    regulator: filters.regulator,
-    from: filters.from,
-    to: filters.to,
-    region: filters.region,
-    localAuthority: filters.localAuthority,
-    providerGroupId: filters.providerGroup,
-  };
-}
+/** breachCounts' filter takes every filter of the dashboard, named as the grouped counts name them. */
+const breachFilter = groupedCountVariables;
 
 /** To one decimal, as the heatmap labels its cells. */
 export function roundRate(rate: number): number {
