@@ -3,26 +3,18 @@
  * totalCount, and relatedFindings' scoring, checked against straightforward queries that sort or
  * count every match, on a generated corpus ingested through the real parsers and loader.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMigrations } from '../../src/app/prepare-graph.ts';
 import { defineQuery, read } from '../../src/db/query.ts';
-import { DiskSink } from '../../src/generate/disk-sink.ts';
-import { generateCorpus } from '../../src/generate/generate-corpus.ts';
-import { DEFAULT_CORPUS_OPTIONS } from '../../src/generate/options.ts';
 import {
   findRatingChanges,
   type RatingChangeArgs,
 } from '../../src/graph/questions/rating-changes/index.ts';
 import { listParams, readList } from '../../src/graph/lists.ts';
 import { findRelatedFindings } from '../../src/graph/search.ts';
-import { ingestInputs } from '../../src/load/bulk/ingest-inputs.ts';
 import type { EnforcementType } from '../../src/model/document.ts';
 import { isEnforcementType } from '../../src/model/enforcement-type.ts';
-import { DEFAULT_BATCH_SIZE } from '../../src/graph/write/load-reports.ts';
-import { connectTestGraph, resetTestGraph, type TestGraph } from '../support/test-graph.ts';
+import { loadGeneratedGraph, type GeneratedGraph } from '../support/generated-graph.ts';
+import type { TestGraph } from '../support/test-graph.ts';
 
 /** Every matching action sorted, then paged: the NEWEST list as it read before the two streams. */
 const sortedEnforcementIds = defineQuery<
@@ -120,32 +112,18 @@ const findingFacts = defineQuery<
 });
 
 describe('index-ordered reads and count-store totals give the answers of a full sort and count', () => {
+  let loaded: GeneratedGraph;
   let graph: TestGraph;
-  let corpus: string;
 
   beforeAll(async () => {
-    corpus = mkdtempSync(path.join(os.tmpdir(), 'question-read-paths-'));
-    generateCorpus(
-      { ...DEFAULT_CORPUS_OPTIONS, locations: 18, years: 5, seed: 'read-paths', cqcShare: 0.6 },
-      new DiskSink(corpus, false),
+    loaded = await loadGeneratedGraph(
+      { locations: 18, years: 5, seed: 'read-paths', cqcShare: 0.6 },
+      1,
     );
-    graph = connectTestGraph();
-    await resetTestGraph(graph);
-    await runMigrations(graph.db, { seedDir: null, log: () => {} });
-    for await (const result of ingestInputs([corpus], {
-      db: graph.db,
-      force: false,
-      meta: null,
-      workers: 1,
-      batchSize: DEFAULT_BATCH_SIZE,
-      keepDocuments: false,
-    })) {
-      if (result.status === 'failed') throw new Error(`${result.file}: ${result.message}`);
-    }
+    graph = loaded.graph;
   });
   afterAll(async () => {
-    await graph.close();
-    rmSync(corpus, { recursive: true, force: true });
+    await loaded.close();
   });
 
   it('pages the NEWEST enforcement actions exactly as sorting them all, with and without filters, and counts them', async () => {

@@ -5,15 +5,8 @@
  * combined) gives the same record, byte for byte as JSON, as the same query with no seek; and a
  * request with such a filter is sent to the seek (so these comparisons cover what is run).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMigrations } from '../../src/app/prepare-graph.ts';
 import { defineQuery, read, type NamedQuery } from '../../src/db/query.ts';
-import { DiskSink } from '../../src/generate/disk-sink.ts';
-import { generateCorpus } from '../../src/generate/generate-corpus.ts';
-import { DEFAULT_CORPUS_OPTIONS } from '../../src/generate/options.ts';
 import { toFindingParams, toScopeParams } from '../../src/graph/filters.ts';
 import { listQuery } from '../../src/graph/lists.ts';
 import {
@@ -33,9 +26,8 @@ import {
 import { chooseScopeSeek, nameWithSeek, type SeekableScope } from '../../src/graph/scope-seek.ts';
 import { groupProviders } from '../../src/graph/write/group-providers.ts';
 import { refreshSummaries } from '../../src/graph/summaries/refresh-summaries.ts';
-import { DEFAULT_BATCH_SIZE } from '../../src/graph/write/load-reports.ts';
-import { ingestInputs } from '../../src/load/bulk/ingest-inputs.ts';
-import { connectTestGraph, resetTestGraph, type TestGraph } from '../support/test-graph.ts';
+import { loadGeneratedGraph, type GeneratedGraph } from '../support/generated-graph.ts';
+import type { TestGraph } from '../support/test-graph.ts';
 
 interface Sample {
   region: string;
@@ -71,29 +63,16 @@ function withoutSeek<Q extends NamedQuery<object, unknown>>(queries: readonly Q[
 }
 
 describe('scope seeks', () => {
+  let loaded: GeneratedGraph;
   let graph: TestGraph;
-  let corpus: string;
   let sample: Sample;
 
   beforeAll(async () => {
-    corpus = mkdtempSync(path.join(os.tmpdir(), 'scope-seeks-'));
-    generateCorpus(
-      { ...DEFAULT_CORPUS_OPTIONS, locations: 24, years: 4, seed: 'scope-seeks', cqcShare: 0.5 },
-      new DiskSink(corpus, false),
+    loaded = await loadGeneratedGraph(
+      { locations: 24, years: 4, seed: 'scope-seeks', cqcShare: 0.5 },
+      0,
     );
-    graph = connectTestGraph();
-    await resetTestGraph(graph);
-    await runMigrations(graph.db, { seedDir: null, log: () => {} });
-    for await (const result of ingestInputs([corpus], {
-      db: graph.db,
-      force: false,
-      meta: null,
-      workers: 0,
-      batchSize: DEFAULT_BATCH_SIZE,
-      keepDocuments: false,
-    })) {
-      if (result.status === 'failed') throw new Error(`${result.file}: ${result.message}`);
-    }
+    graph = loaded.graph;
     // The provider groups are a post-load step of npm run ingest, not of the pipeline itself.
     await groupProviders(graph.db);
     await refreshSummaries(graph.db);
@@ -101,8 +80,7 @@ describe('scope seeks', () => {
   }, 300_000);
 
   afterAll(async () => {
-    await graph.close();
-    rmSync(corpus, { recursive: true, force: true });
+    await loaded.close();
   });
 
   /** Filters of every seek: windows off year and month boundaries, open at an end, with places. */
