@@ -21,7 +21,7 @@
  * before/after comparison of the hit path on a large graph, where misses take seconds. Prints;
  * asserts nothing.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { openBenchNeo4j } from './bench-neo4j.ts';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,7 +30,7 @@ import neo4j from 'neo4j-driver';
 import { readConfig } from '../src/config.ts';
 import { createDriver, type Connection } from '../src/db/driver.ts';
 import { Database, toNeo4jParam } from '../src/db/executor.ts';
-import { findFreePort, startLocalNeo4j, type LocalNeo4jHandle } from '../src/db/local-neo4j.ts';
+import { findFreePort } from '../src/db/local-neo4j.ts';
 import { runMigrations } from '../src/app/prepare-graph.ts';
 import { readAnswerVersion } from '../src/graph/summaries/graph-version.ts';
 import { computeEtag } from '../src/server/response-cache/index.ts';
@@ -108,17 +108,9 @@ async function main(): Promise<void> {
     `bench.response-cache: ${runs} timed runs per side, ${os.cpus().length} cores, node ${process.version}, load average ${loadAverage()}`,
   );
   const config = readConfig();
-  let local: LocalNeo4jHandle | null = null;
-  let dataDir: string | null = null;
-  let connection: Connection;
-  if (config.neo4j.kind === 'external') {
-    connection = config.neo4j;
-    console.log(`neo4j: ${connection.uri} (NEO4J_URI), asked as it is`);
-  } else {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'inspection-graph-bench-cache-'));
-    local = await startLocalNeo4j({ ...config.neo4j, dataDir, port: 0 });
-    connection = { uri: local.uri, user: 'neo4j', password: local.password, database: 'neo4j' };
-  }
+  const benchNeo4j = await openBenchNeo4j(config, 'inspection-graph-bench-cache-');
+  const { connection, local } = benchNeo4j;
+  if (!local) console.log(`neo4j: ${connection.uri} (NEO4J_URI), asked as it is`);
   const driver = createDriver(connection);
   const db = new Database(driver, connection.database, 600_000);
   try {
@@ -206,8 +198,7 @@ async function main(): Promise<void> {
   } finally {
     keepAlive.destroy();
     await driver.close();
-    await local?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await benchNeo4j.close();
   }
 }
 

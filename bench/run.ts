@@ -8,7 +8,7 @@
  * asks the questions of the graph NEO4J_URI already holds (tiers M and L, loaded beforehand
  * with `npm run ingest`). Nothing here asserts a time: it prints.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { openBenchNeo4j } from './bench-neo4j.ts';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +18,7 @@ import neo4j from 'neo4j-driver';
 import { readConfig } from '../src/config.ts';
 import { createDriver, type Connection } from '../src/db/driver.ts';
 import { Database, toNeo4jParam } from '../src/db/executor.ts';
-import { findFreePort, startLocalNeo4j, type LocalNeo4jHandle } from '../src/db/local-neo4j.ts';
+import { findFreePort } from '../src/db/local-neo4j.ts';
 import { runMigrations } from '../src/app/prepare-graph.ts';
 import { describeRefresh } from '../src/graph/summaries/refresh-scheduler.ts';
 import { refreshSummaries } from '../src/graph/summaries/refresh-summaries.ts';
@@ -248,22 +248,16 @@ async function main(): Promise<void> {
     `bench: ${args.quick ? 'quick' : 'full'} run, ${runs} timed runs per query, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
   );
   const config = readConfig();
-  let local: LocalNeo4jHandle | null = null;
-  let dataDir: string | null = null;
-  let connection: Connection;
-  if (config.neo4j.kind === 'external') {
-    connection = config.neo4j;
+  const benchNeo4j = await openBenchNeo4j(config, 'inspection-graph-bench-');
+  const { connection, local } = benchNeo4j;
+  if (config.neo4j.kind === 'external')
     say(
       `neo4j: ${connection.uri} (NEO4J_URI; ${args['keep-graph'] ? 'kept as it is' : 'it is emptied'})`,
     );
-  } else {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'inspection-graph-bench-'));
-    local = await startLocalNeo4j({ ...config.neo4j, dataDir, port: 0 });
-    connection = { uri: local.uri, user: 'neo4j', password: local.password, database: 'neo4j' };
+  else
     say(
-      `neo4j: local embedded 5.26 on ${local.uri}, heap ${config.neo4j.heap}, page cache ${config.neo4j.pageCache}`,
+      `neo4j: local embedded 5.26 on ${connection.uri}, heap ${config.neo4j.heap}, page cache ${config.neo4j.pageCache}`,
     );
-  }
   const driver = createDriver(connection);
   const db = new Database(driver, connection.database, 60_000);
   try {
@@ -347,8 +341,7 @@ async function main(): Promise<void> {
   } finally {
     keepAlive.destroy();
     await driver.close();
-    await local?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await benchNeo4j.close();
   }
   say(`bench: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }

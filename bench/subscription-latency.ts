@@ -16,7 +16,8 @@
  * subscription to the same inspections (no subjects read: the wait for the watcher and the feed
  * read alone), with the load average; `--verbose`, each report's pair. Asserts nothing.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { openBenchNeo4j } from './bench-neo4j.ts';
+import { readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,9 +25,9 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { runMigrations } from '../src/app/prepare-graph.ts';
 import { PROJECT_ROOT, readConfig } from '../src/config.ts';
-import { createDriver, type Connection } from '../src/db/driver.ts';
+import { createDriver } from '../src/db/driver.ts';
 import { Database } from '../src/db/executor.ts';
-import { findFreePort, startLocalNeo4j, type LocalNeo4jHandle } from '../src/db/local-neo4j.ts';
+import { findFreePort } from '../src/db/local-neo4j.ts';
 import { defineStatement } from '../src/db/query.ts';
 import { ingestFile } from '../src/load/ingest-files.ts';
 import { startServerChild } from './server-child.ts';
@@ -81,16 +82,8 @@ function loadAverage(): string {
 
 async function main(): Promise<void> {
   const config = readConfig();
-  let local: LocalNeo4jHandle | null = null;
-  let dataDir: string | null = null;
-  let connection: Connection;
-  if (config.neo4j.kind === 'external') {
-    connection = config.neo4j;
-  } else {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'inspection-graph-bench-subscriptions-'));
-    local = await startLocalNeo4j({ ...config.neo4j, dataDir, port: 0 });
-    connection = { uri: local.uri, user: 'neo4j', password: local.password, database: 'neo4j' };
-  }
+  const benchNeo4j = await openBenchNeo4j(config, 'inspection-graph-bench-subscriptions-');
+  const { connection } = benchNeo4j;
   const driver = createDriver(connection);
   const db = new Database(driver, connection.database, 600_000);
   const port = await findFreePort();
@@ -180,8 +173,7 @@ async function main(): Promise<void> {
   } finally {
     await server?.stop();
     await driver.close();
-    await local?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await benchNeo4j.close();
   }
 }
 
