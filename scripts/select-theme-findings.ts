@@ -7,7 +7,8 @@
  * INPUT: report files or folders, as for `npm run ingest` (the set was drawn from the shared
  * corpus's report texts, seeds, CQC API records and PDFs, and the children's-home fixtures: see
  * tests/golden/themes/README.md for the exact command). Each file is parsed with `parseReport`
- * only: no tagger runs, so the selection never sees a theme. `--check FILE` compares a labelled
+ * only: no tagger runs, so the selection never sees a theme. The development-only stratum's
+ * reports (`chooseExtraReports`) follow the first choice; their rows are all `dev`. `--check FILE` compares a labelled
  * set with the selection (same ids, texts, lines, sections and splits) and exits 1 on any
  * difference. `--second-pass FILE` writes the draw for the second labelling pass: id, family,
  * section and text only, no labels.
@@ -21,6 +22,7 @@ import { listInputFiles, readSourceText } from '../src/ingest/sources/read-sourc
 import { sha256Hex } from '../src/ingest/text/hash.ts';
 import {
   assignSplits,
+  chooseExtraReports,
   chooseReports,
   drawSecondPass,
   groupOf,
@@ -95,15 +97,19 @@ async function main(): Promise<number> {
     },
   });
   const reports = await parseInputs(positionals);
-  const { taken, skipped } = chooseReports(reports);
-  const { findings: sampled, repeatedTexts } = selectFindings(taken);
+  const first = chooseReports(reports);
+  const extra = chooseExtraReports(reports, first.taken);
+  const taken = [...first.taken, ...extra.taken];
+  const skipped = [...first.skipped, ...extra.skipped];
+  const { findings: sampled, repeatedTexts } = selectFindings(first.taken, extra.taken);
   const splits = assignSplits(sampled);
   const findings: SelectedRow[] = sampled.map((f) => ({ ...f, split: splits.get(f.id)! }));
   for (const s of skipped) console.error(`not taken ${s.source}: ${s.reason}`);
   for (const r of taken) {
     const n = findings.filter((f) => f.source === r.source).length;
+    const stratum = extra.taken.includes(r) ? ' [dev-extra]' : '';
     console.error(
-      `taken ${groupOf(r.document).padEnd(21)} ${r.source} (${r.document.findings.length} findings, ${n} selected)`,
+      `taken ${groupOf(r.document).padEnd(21)} ${r.source} (${r.document.findings.length} findings, ${n} selected)${stratum}`,
     );
   }
   console.error(

@@ -11,6 +11,7 @@ import type { LabelledExample } from './theme-evaluation.ts';
 import { readLabelledText, type TagOptions } from './tag-labelled-text.ts';
 import {
   buildSampleId,
+  EXTRA_SELECTION,
   SAMPLE_GROUPS,
   type SampledFinding,
   type SampleGroup,
@@ -39,7 +40,7 @@ export const GROUP_FAMILIES: Readonly<Record<SampleGroup, ReportFamily>> = {
 };
 
 const FORMATS: readonly SourceFormat[] = ['txt', 'pdf', 'html', 'json', 'csv'];
-const SELECTIONS: readonly Selection[] = ['improve', 'nth'];
+const SELECTIONS: readonly Selection[] = ['improve', 'nth', EXTRA_SELECTION];
 const SPLITS: readonly Split[] = ['dev', 'test'];
 
 /** A finding's labels in a labelling pass. */

@@ -13,6 +13,12 @@
  *   taken twice.
  * - The split and the second-pass draw order rows by a seeded hash of source and line (id), per
  *   group, so both are stratified and reproducible.
+ * - A further stratum, development rows only (`EXTRA_SELECTION`), added after the first 699 rows
+ *   were labelled: more reports of the groups short of development rows, taken in the same
+ *   candidate order after the first choice (`EXTRA_REPORTS_PER_GROUP`), with the same findings
+ *   of each (improvement items and every n-th), none already in the set. They are all `dev`
+ *   and take no part in the split's alternation or the second-pass draw, so the test part and
+ *   the second pass stay exactly as they were.
  */
 import type { ReportDocument, SourceFormat } from '../model/document.ts';
 import { sha256Hex } from '../ingest/text/hash.ts';
@@ -55,6 +61,25 @@ export const REPORTS_PER_GROUP: Readonly<Record<SampleGroup, number>> = {
   'cqc-assessment': 4,
 };
 
+/**
+ * Further reports per group for the development-only stratum, taken after the quotas above:
+ * weighted to the groups the tagger scores lowest on (area SEND, ILACS and pre-ILACS). The CQC
+ * groups and children's homes have no further report in the corpus this set is drawn from.
+ */
+export const EXTRA_REPORTS_PER_GROUP: Readonly<Record<SampleGroup, number>> = {
+  'childrens-home': 0,
+  ilacs: 5,
+  'pre-ilacs': 2,
+  'focused-visit': 3,
+  'area-send': 6,
+  'cqc-full-report': 0,
+  'cqc-location-summary': 0,
+  'cqc-assessment': 0,
+};
+
+/** The `selection` of the development-only stratum's rows. */
+export const EXTRA_SELECTION = 'dev-extra';
+
 /** Seeds of the three draws; change one and the draw changes, so never after labelling. */
 export const REPORT_ORDER_SEED = 'theme-labels:reports:1';
 export const SPLIT_SEED = 'theme-labels:split:1';
@@ -63,7 +88,7 @@ export const SECOND_PASS_SIZE = 100;
 /** Smallest share of the second pass any group gets, however small the group. */
 export const SECOND_PASS_FLOOR = 6;
 
-export type Selection = 'improve' | 'nth';
+export type Selection = 'improve' | 'nth' | typeof EXTRA_SELECTION;
 export type Split = 'dev' | 'test';
 
 /** A selected finding before labelling. */
@@ -122,6 +147,7 @@ export function selectReportFindings(
   doc: ReportDocument,
   source: string,
   format: SourceFormat,
+  stratum?: typeof EXTRA_SELECTION,
 ): SampledFinding[] {
   const group = groupOf(doc);
   const every = EVERY_NTH[group];
@@ -138,7 +164,7 @@ export function selectReportFindings(
       line: finding.position.line,
       section: finding.section,
       inspectionDate: doc.inspection.startDate,
-      selection: improve ? 'improve' : 'nth',
+      selection: stratum ?? (improve ? 'improve' : 'nth'),
       text: finding.text,
     });
   });
@@ -184,17 +210,40 @@ export function orderCandidates(reports: readonly ParsedReport[]): ParsedReport[
 
 /** Takes reports group by group up to their quotas, skipping empty ones and repeats. */
 export function chooseReports(reports: readonly ParsedReport[]): ReportChoice {
+  return takeReports(reports, REPORTS_PER_GROUP, []);
+}
+
+/**
+ * The development-only stratum's reports: the candidates in the same order, after the first
+ * choice (`first`, whose reports are neither taken again nor repeated), up to
+ * `EXTRA_REPORTS_PER_GROUP`.
+ */
+export function chooseExtraReports(
+  reports: readonly ParsedReport[],
+  first: readonly ParsedReport[],
+): ReportChoice {
+  return takeReports(reports, EXTRA_REPORTS_PER_GROUP, first);
+}
+
+function takeReports(
+  reports: readonly ParsedReport[],
+  quotas: Readonly<Record<SampleGroup, number>>,
+  already: readonly ParsedReport[],
+): ReportChoice {
   const taken: ParsedReport[] = [];
   const skipped: ReportChoice['skipped'] = [];
   const seen = new Set<string>();
+  for (const r of already) for (const f of r.document.findings) seen.add(openingKey(f.text));
+  const alreadySources = new Set(already.map((r) => r.source));
   const perGroup = new Map<SampleGroup, number>();
   for (const report of orderCandidates(reports)) {
+    if (alreadySources.has(report.source)) continue;
     const group = groupOf(report.document);
     if (report.document.findings.length === 0) {
       skipped.push({ source: report.source, reason: 'no findings' });
       continue;
     }
-    if ((perGroup.get(group) ?? 0) >= REPORTS_PER_GROUP[group]) continue;
+    if ((perGroup.get(group) ?? 0) >= quotas[group]) continue;
     const share = overlapShare(report.document, seen);
     if (share >= REPEAT_SHARE) {
       skipped.push({
@@ -210,16 +259,23 @@ export function chooseReports(reports: readonly ParsedReport[]): ReportChoice {
   return { taken, skipped };
 }
 
-/** The selected findings of the chosen reports; a text already in the set is not taken again. */
-export function selectFindings(reports: readonly ParsedReport[]): {
+/**
+ * The selected findings of the chosen reports; a text already in the set is not taken again.
+ * With `extra`, the development-only stratum's reports follow, their rows marked
+ * `EXTRA_SELECTION`, none repeating a text of the first reports' rows.
+ */
+export function selectFindings(
+  reports: readonly ParsedReport[],
+  extra: readonly ParsedReport[] = [],
+): {
   findings: SampledFinding[];
   repeatedTexts: number;
 } {
   const findings: SampledFinding[] = [];
   const texts = new Set<string>();
   let repeatedTexts = 0;
-  for (const r of reports)
-    for (const f of selectReportFindings(r.document, r.source, r.format)) {
+  const take = (r: ParsedReport, stratum?: typeof EXTRA_SELECTION) => {
+    for (const f of selectReportFindings(r.document, r.source, r.format, stratum)) {
       const key = normaliseForComparison(f.text);
       if (texts.has(key)) {
         repeatedTexts += 1;
@@ -228,6 +284,9 @@ export function selectFindings(reports: readonly ParsedReport[]): {
       texts.add(key);
       findings.push(f);
     }
+  };
+  for (const r of reports) take(r);
+  for (const r of extra) take(r, EXTRA_SELECTION);
   return { findings, repeatedTexts };
 }
 
@@ -244,15 +303,22 @@ function byGroup<T extends { group: SampleGroup }>(rows: readonly T[]): Map<Samp
   return groups;
 }
 
+type SplitRow = { id: string; group: SampleGroup; selection?: Selection };
+
+/** The rows of the first selection, which the split halves and the second pass draws from. */
+function firstSelection<T extends SplitRow>(rows: readonly T[]): T[] {
+  return rows.filter((r) => r.selection !== EXTRA_SELECTION);
+}
+
 /**
  * Development or test for each id: within each group, rows in seeded-hash order alternate dev,
- * test, dev, ... so every group is split in half (the odd one to dev).
+ * test, dev, ... so every group is split in half (the odd one to dev). The development-only
+ * stratum's rows are `dev` and take no part in the alternation.
  */
-export function assignSplits(
-  rows: readonly { id: string; group: SampleGroup }[],
-): Map<string, Split> {
+export function assignSplits(rows: readonly SplitRow[]): Map<string, Split> {
   const splits = new Map<string, Split>();
-  for (const members of byGroup(rows).values())
+  for (const row of rows) if (row.selection === EXTRA_SELECTION) splits.set(row.id, 'dev');
+  for (const members of byGroup(firstSelection(rows)).values())
     seededOrder(members, SPLIT_SEED).forEach((row, i) =>
       splits.set(row.id, i % 2 === 0 ? 'dev' : 'test'),
     );
@@ -293,15 +359,19 @@ export function allocateDraw(
   return seats;
 }
 
-/** The ids of the second labelling pass: a stratified seeded draw from the whole set. */
+/**
+ * The ids of the second labelling pass: a stratified seeded draw from the first selection (the
+ * development-only stratum came after the draw and is not in it).
+ */
 export function drawSecondPass(
-  rows: readonly { id: string; group: SampleGroup }[],
+  rows: readonly SplitRow[],
   size: number = SECOND_PASS_SIZE,
   floor: number = SECOND_PASS_FLOOR,
 ): string[] {
-  const groups = byGroup(rows);
+  const first = firstSelection(rows);
+  const groups = byGroup(first);
   const counts = new Map([...groups].map(([g, members]) => [g, members.length]));
-  const seats = allocateDraw(counts, Math.min(size, rows.length), floor);
+  const seats = allocateDraw(counts, Math.min(size, first.length), floor);
   const ids: string[] = [];
   for (const [g, members] of groups)
     ids.push(

@@ -4,7 +4,9 @@
  * of the set that the repository holds a copy of, that the rule run again gives the same rows
  * (id, line, section, text, how selected). If a parser change moves or rewords a finding, this
  * fails: run scripts/select-theme-findings.ts --check (README beside the set) and relabel what
- * changed rather than editing the expected rows.
+ * changed rather than editing the expected rows. The development-only stratum is checked on the
+ * same copies: a report left out of the first choice is taken by it, with the same findings,
+ * all development rows, and a repeat of a taken report is not.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,7 +18,10 @@ import { sha256Hex } from '../../../src/ingest/text/hash.ts';
 import { readLabelledFindings } from '../../../src/eval/theme-labels.ts';
 import {
   allocateDraw,
+  assignSplits,
+  chooseExtraReports,
   chooseReports,
+  EXTRA_SELECTION,
   isImproveSection,
   selectFindings,
   type ParsedReport,
@@ -133,5 +138,35 @@ describe('theme set selection', () => {
     const pick = (r: (typeof findings)[number]) => [r.id, r.line, r.section, r.selection, r.text];
     expect(findings.map(pick)).toEqual(set.map(pick));
     expect(findings.length).toBeGreaterThan(250);
+  });
+
+  it('takes further reports into the development part only, after the first choice', () => {
+    const copies = COPIES.map(parseCopy);
+    const isBrighton = (r: ParsedReport) => r.source.includes('brighton-hove');
+    const brighton = copies.find(isBrighton)!;
+    const first = chooseReports(copies.filter((r) => !isBrighton(r)));
+    const renamed: ParsedReport = { ...brighton, source: 'brighton-copy.txt' };
+    const extra = chooseExtraReports([...copies, renamed], first.taken);
+    // Every other copy is in the first choice; the renamed copy repeats the one taken.
+    expect(extra.taken.map((r) => r.source)).toEqual([brighton.source]);
+    expect(extra.skipped).toEqual([
+      {
+        source: 'brighton-copy.txt',
+        reason: 'repeats a report already taken (100% of its findings)',
+      },
+    ]);
+    const firstRows = selectFindings(first.taken).findings;
+    const { findings } = selectFindings(first.taken, extra.taken);
+    expect(findings.slice(0, firstRows.length)).toEqual(firstRows);
+    const added = findings.slice(firstRows.length);
+    const alone = selectFindings([brighton]).findings;
+    const pick = (r: (typeof findings)[number]) => [r.id, r.line, r.section, r.text];
+    expect(added.map(pick)).toEqual(alone.map(pick));
+    expect(new Set(added.map((r) => r.selection))).toEqual(new Set([EXTRA_SELECTION]));
+    const splits = assignSplits(findings);
+    for (const r of added) expect(splits.get(r.id)).toBe('dev');
+    // The first rows' split is the one they get without the stratum.
+    const before = assignSplits(firstRows);
+    for (const r of firstRows) expect(splits.get(r.id)).toBe(before.get(r.id));
   });
 });
