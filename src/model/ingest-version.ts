@@ -22,5 +22,10 @@
  * 8: a weak theme cue counts once in a sentence however often it fires, as the rule says ("two
  *    different weak cues"): "staff ... staff" is no longer a staffing tag in CQC text; the model
  *    retrained.
+ * 9: theme cues from the labelled set's larger development part (area SEND: contributions from
+ *    health and social care and working closely are partnership working, short breaks and
+ *    identifying needs care planning, access to services timeliness; local-authority reports:
+ *    homeless 16- and 17-year-olds and foster carer recruitment care planning, workforce
+ *    capacity staffing, tracking arrangements governance); the model retrained on 602 findings.
  */
-export const INGEST_VERSION = '8';
+export const INGEST_VERSION = '9';
