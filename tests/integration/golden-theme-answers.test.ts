@@ -26,10 +26,19 @@ type Agreement = ReturnType<typeof measureAgreement>;
  * Version 8 counts a weak cue once per sentence (the rule as written) and retrains the model; on
  * these 52 findings that moves a row or two either way, and the labelled set's figures, not these
  * rows, decided the change (the rows include test-part findings, which nothing is tuned on).
+ * Version 9 (new cues for local-authority and area SEND text, the model retrained on 602
+ * development findings instead of 350) lowered the two count floors again by one row each: the
+ * themes and periods, and theme pairs, are the same (keys unchanged), but one theme-year fewer has
+ * the reader's counts (19 of 38, not 20: precision 0.52 to 0.50, recall 0.54 to 0.51) and one
+ * theme pair fewer (20 of 50, not 21: precision 0.42 to 0.40, recall 0.60 to 0.57). These five
+ * reports are children's homes and a CQC location summary, whose labelled findings the
+ * retraining did not add to; the retrained model's decisions for those families moved (the
+ * probability at which it adds a theme: children's home 0.5 to 0.45, location summary 0.4 to
+ * 0.45). Measured on 2026-12-07 at ingest version 9.
  */
 const AGREEMENT_FLOORS: Record<string, Agreement> = {
-  'theme-trends.json': { precision: 0.52, recall: 0.54, keyPrecision: 0.94, keyRecall: 0.97 },
-  'theme-cooccurrence.json': { precision: 0.42, recall: 0.6, keyPrecision: 0.68, keyRecall: 0.97 },
+  'theme-trends.json': { precision: 0.5, recall: 0.51, keyPrecision: 0.94, keyRecall: 0.97 },
+  'theme-cooccurrence.json': { precision: 0.4, recall: 0.57, keyPrecision: 0.68, keyRecall: 0.97 },
 };
 
 type Row = Record<string, unknown>;
