@@ -68,6 +68,10 @@ interface Sample {
   localAuthority: string;
   year: number;
   theme: string;
+  /** The theme tagging the most findings after `theme`. */
+  secondTheme: string;
+  /** The regulation that themed findings cite most. */
+  citedRegulation: string;
 }
 
 /** A regulation, place, year and theme that have data, to filter by. */
@@ -81,6 +85,8 @@ const readSample = defineQuery<object, Sample>({
     WITH g, leg, l, i, t, count(*) AS tagged ORDER BY tagged DESC, t.id LIMIT 1
     RETURN g.id AS regulation, leg.id AS legislation, l.region AS region, l.localAuthority AS localAuthority,
            i.startDate.year AS year, t.id AS theme,
+           [id IN COLLECT { MATCH (x:Theme)<-[:ABOUT]-(:Finding) WITH x.id AS id, count(*) AS n ORDER BY n DESC, id RETURN id } WHERE id <> t.id][0] AS secondTheme,
+           COLLECT { MATCH (:Theme)<-[:ABOUT]-(:Finding)-[:CITES]->(r:Regulation) WITH r.id AS id, count(*) AS n ORDER BY n DESC, id RETURN id }[0] AS citedRegulation,
            // The question's provider of the sample location: the lowest id among those running it.
            head(COLLECT { MATCH (p:Provider)-[:RUNS]->(l) RETURN p.id ORDER BY p.id }) AS provider`,
   parse: (row) => ({
@@ -91,6 +97,8 @@ const readSample = defineQuery<object, Sample>({
     localAuthority: read.string(row, 'localAuthority'),
     year: read.number(row, 'year'),
     theme: read.string(row, 'theme'),
+    secondTheme: read.string(row, 'secondTheme'),
+    citedRegulation: read.string(row, 'citedRegulation'),
   }),
 });
 
@@ -479,6 +487,25 @@ describe('question summaries', () => {
         50,
       ],
       ['region by its code, any case', { region: 'e12000007' }, 50],
+      ['generated', { synthetic: true }, 50],
+      ['real', { synthetic: false }, 50],
+      ['real concern, second page', { synthetic: false, polarity: 'CONCERN' }, -3],
+      ['one theme', { themes: [sample.theme] }, 50],
+      ['one theme, second page', { themes: [sample.theme] }, -3],
+      ['two themes', { themes: [sample.theme, sample.secondTheme] }, 50],
+      [
+        'two themes, Ofsted strength',
+        { themes: [sample.theme, sample.secondTheme], regulator: 'OFSTED', polarity: 'STRENGTH' },
+        50,
+      ],
+      ['a theme no finding has', { themes: ['no-such-theme'] }, 50],
+      ['regulation', { regulation: sample.citedRegulation }, 50],
+      [
+        'regulation and theme, generated',
+        { regulation: sample.citedRegulation, themes: [sample.theme], synthetic: true },
+        -3,
+      ],
+      ['regulation in a region', { regulation: sample.citedRegulation, region: sample.region }, 50],
     ];
     for (const [name, filter, first] of pairFilters) {
       // A negative `first` stands for the second page of that size, with its total.
@@ -560,6 +587,21 @@ describe('question summaries', () => {
         })
       ).rows.length,
     ).toBeGreaterThan(5);
+    // The themes, regulation and flag filters the summary answers each keep some pairs and drop others.
+    for (const filter of [
+      { themes: [sample.theme] },
+      { regulation: sample.citedRegulation },
+      { synthetic: true },
+      { synthetic: false },
+    ]) {
+      const pairs = await findThemeCooccurrenceExactly(graph.db, {
+        f: toFindingParams(filter),
+        skip: 0,
+        first: 500,
+        withTotal: true,
+      });
+      expect(pairs.totalCount, JSON.stringify(filter)).toBeGreaterThan(1);
+    }
   });
 
   // Some hundred queries, each variant twice: allow for a shared, loaded machine.
@@ -737,6 +779,15 @@ describe('question summaries', () => {
       'MATCH (c:RatingChangeCell) WITH c ORDER BY c.day DESC LIMIT 1 SET c.up = c.up + 1',
     );
     await graph.db.write(tamperRatings, {});
+    await expect(expectSameAnswers()).rejects.toThrow();
+    await refreshSummaries(graph.db);
+    await expectSameAnswers();
+    // The theme-set cell of the most findings: every pair count of its set moves by one.
+    const tamperThemeSets = defineStatement(
+      'test.summaries.tamper-theme-sets',
+      'MATCH (c:ThemeSetCell) WITH c ORDER BY c.findings DESC LIMIT 1 SET c.findings = c.findings + 1',
+    );
+    await graph.db.write(tamperThemeSets, {});
     await expect(expectSameAnswers()).rejects.toThrow();
     await refreshSummaries(graph.db);
     await expectSameAnswers();

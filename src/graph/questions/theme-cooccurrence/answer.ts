@@ -15,6 +15,9 @@ export async function findThemeCooccurrence(
         polarity: f.polarity,
         regulator: f.regulator,
         region: f.region,
+        synthetic: f.synthetic,
+        themes: f.themes,
+        regulation: f.regulation,
         ...page,
         sort: args.sort ?? null,
       })
