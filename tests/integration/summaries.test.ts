@@ -471,6 +471,11 @@ describe('question summaries', () => {
         JSON.stringify(await findThemeTrendsExactly(graph.db, args)),
       );
     }
+    await expectSamePairAnswers();
+  }
+
+  /** themeCooccurrence's variants alone: its theme-set and month cells against the exact query. */
+  async function expectSamePairAnswers(): Promise<void> {
     const pairFilters: [string, FindingFilterInput | null, number][] = [
       ['unfiltered, first 3', null, 3],
       ['unfiltered', null, 50],
@@ -507,7 +512,29 @@ describe('question summaries', () => {
       ],
       ['regulation in a region', { regulation: sample.citedRegulation, region: sample.region }, 50],
     ];
-    for (const [name, filter, first] of pairFilters) {
+    // Windows: whole months from the month cells, partial ones at the ends from the graph.
+    const y = sample.year;
+    const windowPairFilters: [string, FindingFilterInput | null, number][] = [
+      ['two whole years', { from: `${y - 1}-01-01`, to: `${y}-12-31` }, 50],
+      ['mid-month to mid-month', { from: `${y - 1}-03-15`, to: `${y}-08-20` }, 50],
+      ['mid-month to mid-month, second page', { from: `${y - 1}-03-15`, to: `${y}-08-20` }, -3],
+      ['from a day on', { from: `${y - 1}-02-10` }, 50],
+      ['up to a day', { to: `${y}-05-20` }, 50],
+      ['the ends of two months', { from: `${y}-01-20`, to: `${y}-03-10` }, 50],
+      ['a year, generated', { from: `${y}-01-01`, to: `${y}-12-31`, synthetic: true }, 50],
+      ['a year, real', { from: `${y}-01-01`, to: `${y}-12-31`, synthetic: false }, 50],
+      [
+        'a window, Ofsted concern',
+        { from: `${y - 2}-06-03`, to: `${y}-06-30`, regulator: 'OFSTED', polarity: 'CONCERN' },
+        -3,
+      ],
+      [
+        'a window, a theme',
+        { from: `${y - 1}-07-01`, to: `${y}-02-14`, themes: [sample.theme] },
+        50,
+      ],
+    ];
+    for (const [name, filter, first] of [...pairFilters, ...windowPairFilters]) {
       // A negative `first` stands for the second page of that size, with its total.
       const args = {
         f: toFindingParams(filter),
@@ -516,7 +543,12 @@ describe('question summaries', () => {
         withTotal: first < 0,
       };
       const { answer, queries } = await routed((db) => findThemeCooccurrence(db, args));
-      expect(queries, name).toEqual(['analytics.theme-cooccurrence.summary']);
+      const windowed = args.f.from !== null || args.f.to !== null;
+      expect(queries, name).toEqual([
+        windowed
+          ? 'analytics.theme-cooccurrence.summary-window'
+          : 'analytics.theme-cooccurrence.summary',
+      ]);
       expect(JSON.stringify(answer), name).toBe(
         JSON.stringify(await findThemeCooccurrenceExactly(graph.db, args)),
       );
@@ -683,6 +715,27 @@ describe('question summaries', () => {
     expect((await routed((db) => findThemeCooccurrence(db, pairPage))).queries).toEqual([
       'analytics.theme-cooccurrence.seek-local-authority',
     ]);
+    // A window with a region, or a regulation, or holding no whole month, reads the graph.
+    const windowFallbacks: [FindingFilterInput, string][] = [
+      [
+        { from: `${sample.year - 1}-01-01`, to: `${sample.year}-12-31`, region: sample.region },
+        'analytics.theme-cooccurrence.seek-region',
+      ],
+      [
+        { from: `${sample.year}-01-01`, regulation: sample.citedRegulation },
+        'analytics.theme-cooccurrence',
+      ],
+      [
+        { from: `${sample.year}-02-03`, to: `${sample.year}-03-30` },
+        'analytics.theme-cooccurrence.seek-window',
+      ],
+    ];
+    for (const [filter, query] of windowFallbacks) {
+      const args = { f: toFindingParams(filter), skip: 0, first: 20, withTotal: true };
+      const { answer, queries } = await routed((db) => findThemeCooccurrence(db, args));
+      expect(queries, JSON.stringify(filter)).toEqual([query]);
+      expect(answer.rows.length, JSON.stringify(filter)).toBeGreaterThan(0);
+    }
   });
 
   it('sends a regulator filter to the exact queries while an inspection has two regulators', async () => {
@@ -788,10 +841,19 @@ describe('question summaries', () => {
       'MATCH (c:ThemeSetCell) WITH c ORDER BY c.findings DESC LIMIT 1 SET c.findings = c.findings + 1',
     );
     await graph.db.write(tamperThemeSets, {});
-    await expect(expectSameAnswers()).rejects.toThrow();
+    await expect(expectSamePairAnswers()).rejects.toThrow();
     await refreshSummaries(graph.db);
-    await expectSameAnswers();
-  });
+    await expectSamePairAnswers();
+    // The month cell of the most findings, alone: only a window's answers can notice it.
+    const tamperThemeMonths = defineStatement(
+      'test.summaries.tamper-theme-months',
+      'MATCH (c:ThemeSetMonthCell) WITH c ORDER BY c.findings DESC, c.month LIMIT 1 SET c.findings = c.findings + 1',
+    );
+    await graph.db.write(tamperThemeMonths, {});
+    await expect(expectSamePairAnswers()).rejects.toThrow();
+    await refreshSummaries(graph.db);
+    await expectSamePairAnswers();
+  }, 600_000);
 
   it('deletes the nodes and stamps of the earlier summary layouts at migration, and nothing of the current ones', async () => {
     const plantLegacy = defineStatement(
@@ -856,10 +918,12 @@ describe('question summaries', () => {
       'rebuilt',
       'rebuilt',
       'rebuilt',
+      'rebuilt',
     ]);
     await expectSameAnswers();
     const again = await refreshSummaries(graph.db, { onlyStale: true });
     expect(again.map((k) => k.status)).toEqual([
+      'already-fresh',
       'already-fresh',
       'already-fresh',
       'already-fresh',

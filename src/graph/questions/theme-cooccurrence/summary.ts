@@ -10,15 +10,9 @@ import type { PageArgs } from '../../page.ts';
 import { freshForRegulator, oneRegulatorOf } from '../../summaries/one-regulator.ts';
 import type { SummaryDefinition } from '../../summaries/summary-definition.ts';
 import { PAIR_RANKING, parseThemePair } from './fragments.ts';
+import { THEME_COOCCURRENCE_KIND } from './kind.ts';
 import type { ThemePairOrder, ThemePairRow } from './types.ts';
-
-/**
- * Versioned, with cells under their own label: a graph stamped by an earlier layout (unfiltered
- * `ThemePairSummary` counts; `ThemePairCell`, v2, without the region; `ThemePairRegionCell`, v3,
- * pair counts without the flag, themes or regulations) is neither read nor deleted by this one
- * (retire-legacy-summaries.ts deletes them at start).
- */
-export const THEME_COOCCURRENCE_KIND = 'theme-cooccurrence-v4';
+import { buildThemeSetMonthSummary, deleteThemeSetMonthSummary } from './window-summary.ts';
 
 export const deleteThemeSetSummary = defineStatement<object>(
   'summaries.theme-cooccurrence.delete',
@@ -106,7 +100,9 @@ export const themeCooccurrenceSummary: SummaryDefinition = {
   kind: THEME_COOCCURRENCE_KIND,
   async rebuild(tx) {
     await tx.run(deleteThemeSetSummary, {});
+    await tx.run(deleteThemeSetMonthSummary, {});
     await tx.run(buildThemeSetSummary, {});
+    await tx.run(buildThemeSetMonthSummary, {});
     return true;
   },
 };
