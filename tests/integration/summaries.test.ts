@@ -862,23 +862,24 @@ describe('question summaries', () => {
               (:ThemePairSummary {a: 'x', b: 'x', both: 1}), (:SummaryStamp {kind: 'repeated-breaches', version: 1}),
               (:RepeatedBreachPair {locationId: 'x', regulationId: 'y', rank: 0}), (:SummaryStamp {kind: 'repeated-breaches-v2', version: 1}),
               (:ThemePairCell {a: 'x', b: 'x', both: 1}), (:SummaryStamp {kind: 'theme-cooccurrence-v2', version: 1}),
-              (:ThemeTrendSummary {themeId: 'x', findingCount: 1}), (:SummaryStamp {kind: 'theme-trends', version: 1})`,
+              (:ThemeTrendSummary {themeId: 'x', findingCount: 1}), (:SummaryStamp {kind: 'theme-trends', version: 1}),
+              (:ThemePairRegionCell {a: 'x', b: 'x', both: 1}), (:SummaryStamp {kind: 'theme-cooccurrence-v3', version: 1})`,
     );
     const countLegacy = defineQuery<object, { n: number }>({
       name: 'test.summaries.count-legacy',
       cypher: `MATCH (n) WHERE n:RepeatedBreachSummary OR n:BreachCountSummary OR n:ThemePairSummary OR n:RepeatedBreachPair
-                 OR n:ThemePairCell OR n:ThemeTrendSummary
+                 OR n:ThemePairCell OR n:ThemeTrendSummary OR n:ThemePairRegionCell
                  OR (n:SummaryStamp AND n.kind IN ['repeated-breaches', 'breach-counts', 'theme-cooccurrence', 'repeated-breaches-v2',
-                                                   'theme-cooccurrence-v2', 'theme-trends'])
+                                                   'theme-cooccurrence-v2', 'theme-trends', 'theme-cooccurrence-v3'])
                RETURN count(n) AS n`,
       parse: (row) => ({ n: read.number(row, 'n') }),
     });
     await graph.db.write(plantLegacy, {});
-    expect((await graph.db.read(countLegacy, {}))[0]!.n).toBe(10);
+    expect((await graph.db.read(countLegacy, {}))[0]!.n).toBe(12);
     const log: string[] = [];
     await runMigrations(graph.db, { seedDir: null, log: (line) => log.push(line) });
     expect((await graph.db.read(countLegacy, {}))[0]!.n).toBe(0);
-    expect(log.join('\n')).toContain('Deleted 6 summary nodes of an earlier layout');
+    expect(log.join('\n')).toContain('Deleted 7 summary nodes of an earlier layout');
     await expectSameAnswers();
   });
 
