@@ -18,6 +18,7 @@ import type { Loaders } from './loaders.ts';
 import { type NodeKind, type RowOf } from './node-kinds.ts';
 import { buildIndexOrderedPage } from './index-ordered-page.ts';
 import { buildNewestEnforcementPage } from './newest-enforcement-page.ts';
+import { ENFORCEMENT_SUMMARY_READ } from './questions/enforcement-actions/index.ts';
 import { chooseScopeSeek, nameWithSeek, seekScope, type ScopeSeek } from './scope-seek.ts';
 import { toPage, type Page, type PageRequest } from './page.ts';
 import {
@@ -66,6 +67,21 @@ interface ListSpec {
    * scope filter's seek (graph/scope-seek.ts), part of the query's shape and name.
    */
   seeksScope?: boolean;
+  /**
+   * A summary read at the start of the query, in the same transaction, whose variables the
+   * count and the page import: the count is taken from it when `usable` holds.
+   */
+  summary?: ListSummary;
+}
+
+interface ListSummary {
+  /** Cypher binding `vars` from the filter `$f`. */
+  read: string;
+  /** The variables it binds, comma-separated. */
+  vars: string;
+  /** True when the summary's total is the filtered count. */
+  usable: string;
+  total: string;
 }
 
 interface PageShape {
@@ -74,6 +90,8 @@ interface PageShape {
   seek: string;
   direction: 'ASC' | 'DESC';
   filters: readonly string[];
+  /** The variables of the list's summary read (ListSpec.summary), or ''. */
+  imports: string;
 }
 
 /** The index's order serves an ascending, unfiltered page; otherwise the plain sort does (see index-ordered-page.ts). */
@@ -147,13 +165,25 @@ export const LISTS = {
     filters: { type: 'm.type = $f.type' },
     sorts: { NEWEST: ENFORCEMENT_NEWEST },
     pages: {
-      NEWEST: ({ where, seek }) =>
-        buildNewestEnforcementPage(ENFORCEMENT_MATCH, where, ENFORCEMENT_NEWEST, seek),
+      NEWEST: ({ where, seek, imports }) =>
+        buildNewestEnforcementPage(ENFORCEMENT_MATCH, where, ENFORCEMENT_NEWEST, seek, {
+          imports,
+          issued: 'NOT summaryUsable OR summaryIssued > 0',
+          unissued: 'NOT summaryUsable OR summaryUnissued > 0',
+          firstIssued: 'summaryFirstIssued',
+          lastIssued: 'summaryLastIssued',
+        }),
     },
     // Each action has one LED_TO from an inspection, and each inspection one OF to its location
     // (the loader MERGEs exactly those), so with no filter the count is the LED_TO count.
     countAll: 'COUNT { ()-[:LED_TO]->(:EnforcementAction) }',
     seeksScope: true,
+    summary: {
+      read: ENFORCEMENT_SUMMARY_READ,
+      vars: 'summaryUsable, summaryIssued, summaryUnissued, summaryFirstIssued, summaryLastIssued',
+      usable: 'summaryUsable',
+      total: 'summaryIssued + summaryUnissued',
+    },
   },
 } as const satisfies Record<string, ListSpec>;
 
@@ -194,12 +224,13 @@ const NO_FILTER = 'all(key IN keys($f) WHERE $f[key] IS NULL)';
 function buildCount(spec: ListSpec, where: string, seek: string): string {
   if (!spec.countAll)
     return `CALL () { ${seek}MATCH ${spec.match} WHERE ${where} RETURN count(m) AS total }`;
-  // The UNWIND yields no row when no filter is set, so the match below it never runs.
-  return `CALL () {
-            UNWIND CASE WHEN ${NO_FILTER} THEN [] ELSE [true] END AS filtered
+  const summary = spec.summary;
+  // The UNWIND yields no row when no filter is set (or the summary counts), so the match below it never runs.
+  return `CALL (${summary?.vars ?? ''}) {
+            UNWIND CASE WHEN ${NO_FILTER}${summary ? ` OR ${summary.usable}` : ''} THEN [] ELSE [true] END AS filtered
             ${seek}MATCH ${spec.match} WHERE ${where} RETURN count(m) AS matched
           }
-          WITH CASE WHEN ${NO_FILTER} THEN ${spec.countAll} ELSE matched END AS total`;
+          WITH ${summary ? `${summary.vars}, ` : ''}CASE WHEN ${NO_FILTER} THEN ${spec.countAll}${summary ? ` WHEN ${summary.usable} THEN ${summary.total}` : ''} ELSE matched END AS total`;
 }
 
 const cache = new Map<
@@ -252,10 +283,16 @@ function buildListQuery(
       `list.${name}.${sort}.${direction}${count ? '' : '.uncounted'}${filters.length > 0 ? `.where(${filters.join(',')})` : ''}${plan ? `.with(${plan})` : ''}${describeProjection(fields)}`,
       seek,
     ),
-    cypher: `${count ? buildCount(spec, where, seekClause) : ''}
-             CALL () {
+    cypher: `${spec.summary?.read ?? ''}${count ? buildCount(spec, where, seekClause) : ''}
+             CALL (${spec.summary?.vars ?? ''}) {
                ${
-                 spec.pages?.[sort]?.({ where, seek: seekClause, direction, filters }) ??
+                 spec.pages?.[sort]?.({
+                   where,
+                   seek: seekClause,
+                   direction,
+                   filters,
+                   imports: spec.summary?.vars ?? '',
+                 }) ??
                  `${seekClause}MATCH ${spec.match} WHERE ${where}
                WITH * ORDER BY ${orderBy} SKIP $skip LIMIT $limit`
                }

@@ -9,7 +9,11 @@ import {
   findRatingChanges,
   type RatingChangeArgs,
 } from '../../src/graph/questions/rating-changes/index.ts';
+import { defineStatement } from '../../src/db/query.ts';
 import { listParams, readList } from '../../src/graph/lists.ts';
+import { ENFORCEMENT_ACTIONS_KIND } from '../../src/graph/questions/enforcement-actions/index.ts';
+import { bumpGraphVersion, freshnessClause } from '../../src/graph/summaries/graph-version.ts';
+import { refreshSummaries } from '../../src/graph/summaries/refresh-summaries.ts';
 import { findRelatedFindings } from '../../src/graph/search.ts';
 import type { EnforcementType } from '../../src/model/document.ts';
 import { isEnforcementType } from '../../src/model/enforcement-type.ts';
@@ -29,6 +33,7 @@ const sortedEnforcementIds = defineQuery<
       AND ($f.region IS NULL OR l.region = $f.region) AND ($f.localAuthority IS NULL OR l.localAuthority = $f.localAuthority)
       AND ($f.providerId IS NULL OR EXISTS { (l)<-[:RUNS]-(:Provider {id: $f.providerId}) })
       AND ($f.type IS NULL OR m.type = $f.type)
+      AND ($f.synthetic IS NULL OR coalesce(i.synthetic, false) = $f.synthetic)
     RETURN m.id AS id ORDER BY coalesce(m.issuedOn, i.startDate) DESC, m.id SKIP $skip LIMIT $limit`,
   parse: (row) => ({ id: read.string(row, 'id') }),
 });
@@ -72,20 +77,38 @@ const sortedRatingChanges = defineQuery<
 
 const countEnforcement = defineQuery<
   object,
-  { total: number; issued: number; region: string; providerId: string; type: EnforcementType }
+  {
+    total: number;
+    issued: number;
+    region: string;
+    providerId: string;
+    type: EnforcementType;
+    types: EnforcementType[];
+    firstYear: number;
+  }
 >({
   name: 'test.enforcement-facts',
   cypher: `
     MATCH (i:Inspection)-[:LED_TO]->(m:EnforcementAction), (i)-[:OF]->(l:Location)<-[:RUNS]-(p:Provider)
-    WITH count(m) AS total, count(m.issuedOn) AS issued, collect(l.region)[0] AS region, collect(p.id)[0] AS providerId, collect(m.type)[0] AS type
-    RETURN total, issued, region, providerId, type`,
+    WITH count(m) AS total, count(m.issuedOn) AS issued, collect(l.region)[0] AS region, collect(p.id)[0] AS providerId,
+         collect(m.type)[0] AS type, collect(DISTINCT m.type) AS types, min(i.startDate.year) AS firstYear
+    RETURN total, issued, region, providerId, type, types, firstYear`,
   parse: (row) => ({
     total: read.number(row, 'total'),
     issued: read.number(row, 'issued'),
     region: read.string(row, 'region'),
     providerId: read.string(row, 'providerId'),
     type: readStoredType(read.string(row, 'type')),
+    types: read.strings(row, 'types').map(readStoredType),
+    firstYear: read.number(row, 'firstYear'),
   }),
+});
+
+/** Whether the enforcementActions summary is stamped with the graph's version. */
+const readEnforcementSummaryFresh = defineQuery<object, { fresh: boolean }>({
+  name: 'test.enforcement-summary-fresh',
+  cypher: `${freshnessClause(ENFORCEMENT_ACTIONS_KIND)} RETURN fresh`,
+  parse: (row) => ({ fresh: read.boolean(row, 'fresh') }),
 });
 
 function readStoredType(value: string): EnforcementType {
@@ -126,20 +149,40 @@ describe('index-ordered reads and count-store totals give the answers of a full 
     await loaded.close();
   });
 
-  it('pages the NEWEST enforcement actions exactly as sorting them all, with and without filters, and counts them', async () => {
+  /**
+   * Filters of every kind the list takes: places, a provider, each type with each regulator (a
+   * type one regulator never issues keeps no action), the flag both ways (the generated corpus is
+   * all generated), and windows early in the data, where the issued stream walks past every later
+   * action unless bounded.
+   */
+  async function enforcementFilters() {
     const [facts] = await graph.db.read(countEnforcement, {});
-    // Both streams must be exercised: actions with an issue date and actions dated by their inspection.
-    // More issued actions than a page of three reads (limit + 1 past skip), so the second stream's
-    // date floor is used on the early pages, and its fallback on the later ones.
-    expect(facts!.issued).toBeGreaterThan(4);
-    expect(facts!.issued).toBeLessThan(facts!.total);
-    const filters = [
-      {},
-      { region: facts!.region },
-      { providerId: facts!.providerId },
-      { type: facts!.type },
-      { regulator: 'CQC', from: '2018-01-01', to: '2020-12-31' },
-    ];
+    const year = facts!.firstYear;
+    return {
+      facts: facts!,
+      filters: [
+        {},
+        { region: facts!.region },
+        { providerId: facts!.providerId },
+        { type: facts!.type },
+        { regulator: 'CQC', from: '2018-01-01', to: '2020-12-31' },
+        ...facts!.types.flatMap((type) => [
+          { type, regulator: 'CQC' },
+          { type, regulator: 'OFSTED' },
+        ]),
+        { synthetic: true },
+        { synthetic: false },
+        { synthetic: true, type: facts!.type },
+        { from: `${year}-01-01`, to: `${year}-12-31` },
+        { from: `${year + 1}-03-15`, to: `${year + 1}-08-20`, regulator: 'OFSTED' },
+        { to: `${year + 1}-06-30` },
+        { from: `${year + 3}-01-01` },
+      ],
+    };
+  }
+
+  /** Every page of each filter against the full sort, and its total against the full count. */
+  async function expectEnforcementPagesExact(filters: Record<string, unknown>[]): Promise<void> {
     for (const filter of filters) {
       const params = listParams.enforcementActions(filter);
       const all = await graph.db.read(sortedEnforcementIds, { skip: 0, limit: 100_000, f: params });
@@ -167,6 +210,18 @@ describe('index-ordered reads and count-store totals give the answers of a full 
         expect(page.hasNextPage, label).toBe(all.length > request.skip + request.limit);
       }
     }
+  }
+
+  it('pages the NEWEST enforcement actions exactly as sorting them all, with and without filters, and counts them', async () => {
+    const { facts, filters } = await enforcementFilters();
+    // Both streams must be exercised: actions with an issue date and actions dated by their inspection.
+    // More issued actions than a page of three reads (limit + 1 past skip), so the second stream's
+    // date floor is used on the early pages, and its fallback on the later ones.
+    expect(facts.issued).toBeGreaterThan(4);
+    expect(facts.issued).toBeLessThan(facts.total);
+    // No summary yet: the streams read without its hints, the count matches every action.
+    expect((await graph.db.read(readEnforcementSummaryFresh, {}))[0]!.fresh).toBe(false);
+    await expectEnforcementPagesExact(filters);
     const unfiltered = await readList(
       graph.db,
       'enforcementActions',
@@ -174,8 +229,37 @@ describe('index-ordered reads and count-store totals give the answers of a full 
       listParams.enforcementActions(null),
       { field: 'NEWEST', direction: 'DESC' },
     );
-    expect(unfiltered.totalCount).toBe(facts!.total);
+    expect(unfiltered.totalCount).toBe(facts.total);
   });
+
+  it('pages and counts them exactly through the summary, notices a tampered one, and ignores a stale one', async () => {
+    const { filters } = await enforcementFilters();
+    await refreshSummaries(graph.db);
+    expect((await graph.db.read(readEnforcementSummaryFresh, {}))[0]!.fresh).toBe(true);
+    await expectEnforcementPagesExact(filters);
+    // One cell's count one higher: the totals of the filters that keep it are wrong.
+    const tamper = defineStatement(
+      'test.enforcement-summary.tamper',
+      'MATCH (c:EnforcementCountCell) WITH c ORDER BY c.actions DESC, c.day LIMIT 1 SET c.actions = c.actions + 1',
+    );
+    await graph.db.write(tamper, {});
+    await expect(expectEnforcementPagesExact(filters)).rejects.toThrow();
+    // Its last issue date moved before its first: the issued stream misses that cell's actions.
+    await refreshSummaries(graph.db);
+    const tamperDates = defineStatement(
+      'test.enforcement-summary.tamper-dates',
+      `MATCH (c:EnforcementCountCell {issued: true}) WITH c ORDER BY c.lastIssued DESC LIMIT 1
+       SET c.lastIssued = c.firstIssued - duration({days: 1})`,
+    );
+    await graph.db.write(tamperDates, {});
+    await expect(expectEnforcementPagesExact(filters)).rejects.toThrow();
+    // A write after the refresh leaves the summary stale, and the list reads without it.
+    await graph.db.write(bumpGraphVersion, {});
+    expect((await graph.db.read(readEnforcementSummaryFresh, {}))[0]!.fresh).toBe(false);
+    await expectEnforcementPagesExact(filters);
+    await refreshSummaries(graph.db);
+    await expectEnforcementPagesExact(filters);
+  }, 240_000);
 
   it('finds the rating changes of sorting every graded inspection, for each direction and a period', async () => {
     const cases: RatingChangeArgs[] = [

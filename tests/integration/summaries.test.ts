@@ -68,6 +68,10 @@ interface Sample {
   localAuthority: string;
   year: number;
   theme: string;
+  /** The theme tagging the most findings after `theme`. */
+  secondTheme: string;
+  /** The regulation that themed findings cite most. */
+  citedRegulation: string;
 }
 
 /** A regulation, place, year and theme that have data, to filter by. */
@@ -81,6 +85,8 @@ const readSample = defineQuery<object, Sample>({
     WITH g, leg, l, i, t, count(*) AS tagged ORDER BY tagged DESC, t.id LIMIT 1
     RETURN g.id AS regulation, leg.id AS legislation, l.region AS region, l.localAuthority AS localAuthority,
            i.startDate.year AS year, t.id AS theme,
+           [id IN COLLECT { MATCH (x:Theme)<-[:ABOUT]-(:Finding) WITH x.id AS id, count(*) AS n ORDER BY n DESC, id RETURN id } WHERE id <> t.id][0] AS secondTheme,
+           COLLECT { MATCH (:Theme)<-[:ABOUT]-(:Finding)-[:CITES]->(r:Regulation) WITH r.id AS id, count(*) AS n ORDER BY n DESC, id RETURN id }[0] AS citedRegulation,
            // The question's provider of the sample location: the lowest id among those running it.
            head(COLLECT { MATCH (p:Provider)-[:RUNS]->(l) RETURN p.id ORDER BY p.id }) AS provider`,
   parse: (row) => ({
@@ -91,6 +97,8 @@ const readSample = defineQuery<object, Sample>({
     localAuthority: read.string(row, 'localAuthority'),
     year: read.number(row, 'year'),
     theme: read.string(row, 'theme'),
+    secondTheme: read.string(row, 'secondTheme'),
+    citedRegulation: read.string(row, 'citedRegulation'),
   }),
 });
 
@@ -463,6 +471,11 @@ describe('question summaries', () => {
         JSON.stringify(await findThemeTrendsExactly(graph.db, args)),
       );
     }
+    await expectSamePairAnswers();
+  }
+
+  /** themeCooccurrence's variants alone: its theme-set and month cells against the exact query. */
+  async function expectSamePairAnswers(): Promise<void> {
     const pairFilters: [string, FindingFilterInput | null, number][] = [
       ['unfiltered, first 3', null, 3],
       ['unfiltered', null, 50],
@@ -479,8 +492,49 @@ describe('question summaries', () => {
         50,
       ],
       ['region by its code, any case', { region: 'e12000007' }, 50],
+      ['generated', { synthetic: true }, 50],
+      ['real', { synthetic: false }, 50],
+      ['real concern, second page', { synthetic: false, polarity: 'CONCERN' }, -3],
+      ['one theme', { themes: [sample.theme] }, 50],
+      ['one theme, second page', { themes: [sample.theme] }, -3],
+      ['two themes', { themes: [sample.theme, sample.secondTheme] }, 50],
+      [
+        'two themes, Ofsted strength',
+        { themes: [sample.theme, sample.secondTheme], regulator: 'OFSTED', polarity: 'STRENGTH' },
+        50,
+      ],
+      ['a theme no finding has', { themes: ['no-such-theme'] }, 50],
+      ['regulation', { regulation: sample.citedRegulation }, 50],
+      [
+        'regulation and theme, generated',
+        { regulation: sample.citedRegulation, themes: [sample.theme], synthetic: true },
+        -3,
+      ],
+      ['regulation in a region', { regulation: sample.citedRegulation, region: sample.region }, 50],
     ];
-    for (const [name, filter, first] of pairFilters) {
+    // Windows: whole months from the month cells, partial ones at the ends from the graph.
+    const y = sample.year;
+    const windowPairFilters: [string, FindingFilterInput | null, number][] = [
+      ['two whole years', { from: `${y - 1}-01-01`, to: `${y}-12-31` }, 50],
+      ['mid-month to mid-month', { from: `${y - 1}-03-15`, to: `${y}-08-20` }, 50],
+      ['mid-month to mid-month, second page', { from: `${y - 1}-03-15`, to: `${y}-08-20` }, -3],
+      ['from a day on', { from: `${y - 1}-02-10` }, 50],
+      ['up to a day', { to: `${y}-05-20` }, 50],
+      ['the ends of two months', { from: `${y}-01-20`, to: `${y}-03-10` }, 50],
+      ['a year, generated', { from: `${y}-01-01`, to: `${y}-12-31`, synthetic: true }, 50],
+      ['a year, real', { from: `${y}-01-01`, to: `${y}-12-31`, synthetic: false }, 50],
+      [
+        'a window, Ofsted concern',
+        { from: `${y - 2}-06-03`, to: `${y}-06-30`, regulator: 'OFSTED', polarity: 'CONCERN' },
+        -3,
+      ],
+      [
+        'a window, a theme',
+        { from: `${y - 1}-07-01`, to: `${y}-02-14`, themes: [sample.theme] },
+        50,
+      ],
+    ];
+    for (const [name, filter, first] of [...pairFilters, ...windowPairFilters]) {
       // A negative `first` stands for the second page of that size, with its total.
       const args = {
         f: toFindingParams(filter),
@@ -489,7 +543,12 @@ describe('question summaries', () => {
         withTotal: first < 0,
       };
       const { answer, queries } = await routed((db) => findThemeCooccurrence(db, args));
-      expect(queries, name).toEqual(['analytics.theme-cooccurrence.summary']);
+      const windowed = args.f.from !== null || args.f.to !== null;
+      expect(queries, name).toEqual([
+        windowed
+          ? 'analytics.theme-cooccurrence.summary-window'
+          : 'analytics.theme-cooccurrence.summary',
+      ]);
       expect(JSON.stringify(answer), name).toBe(
         JSON.stringify(await findThemeCooccurrenceExactly(graph.db, args)),
       );
@@ -560,6 +619,21 @@ describe('question summaries', () => {
         })
       ).rows.length,
     ).toBeGreaterThan(5);
+    // The themes, regulation and flag filters the summary answers each keep some pairs and drop others.
+    for (const filter of [
+      { themes: [sample.theme] },
+      { regulation: sample.citedRegulation },
+      { synthetic: true },
+      { synthetic: false },
+    ]) {
+      const pairs = await findThemeCooccurrenceExactly(graph.db, {
+        f: toFindingParams(filter),
+        skip: 0,
+        first: 500,
+        withTotal: true,
+      });
+      expect(pairs.totalCount, JSON.stringify(filter)).toBeGreaterThan(1);
+    }
   });
 
   // Some hundred queries, each variant twice: allow for a shared, loaded machine.
@@ -641,6 +715,27 @@ describe('question summaries', () => {
     expect((await routed((db) => findThemeCooccurrence(db, pairPage))).queries).toEqual([
       'analytics.theme-cooccurrence.seek-local-authority',
     ]);
+    // A window with a region, or a regulation, or holding no whole month, reads the graph.
+    const windowFallbacks: [FindingFilterInput, string][] = [
+      [
+        { from: `${sample.year - 1}-01-01`, to: `${sample.year}-12-31`, region: sample.region },
+        'analytics.theme-cooccurrence.seek-region',
+      ],
+      [
+        { from: `${sample.year}-01-01`, regulation: sample.citedRegulation },
+        'analytics.theme-cooccurrence',
+      ],
+      [
+        { from: `${sample.year}-02-03`, to: `${sample.year}-03-30` },
+        'analytics.theme-cooccurrence.seek-window',
+      ],
+    ];
+    for (const [filter, query] of windowFallbacks) {
+      const args = { f: toFindingParams(filter), skip: 0, first: 20, withTotal: true };
+      const { answer, queries } = await routed((db) => findThemeCooccurrence(db, args));
+      expect(queries, JSON.stringify(filter)).toEqual([query]);
+      expect(answer.rows.length, JSON.stringify(filter)).toBeGreaterThan(0);
+    }
   });
 
   it('sends a regulator filter to the exact queries while an inspection has two regulators', async () => {
@@ -740,7 +835,25 @@ describe('question summaries', () => {
     await expect(expectSameAnswers()).rejects.toThrow();
     await refreshSummaries(graph.db);
     await expectSameAnswers();
-  });
+    // The theme-set cell of the most findings: every pair count of its set moves by one.
+    const tamperThemeSets = defineStatement(
+      'test.summaries.tamper-theme-sets',
+      'MATCH (c:ThemeSetCell) WITH c ORDER BY c.findings DESC LIMIT 1 SET c.findings = c.findings + 1',
+    );
+    await graph.db.write(tamperThemeSets, {});
+    await expect(expectSamePairAnswers()).rejects.toThrow();
+    await refreshSummaries(graph.db);
+    await expectSamePairAnswers();
+    // The month cell of the most findings, alone: only a window's answers can notice it.
+    const tamperThemeMonths = defineStatement(
+      'test.summaries.tamper-theme-months',
+      'MATCH (c:ThemeSetMonthCell) WITH c ORDER BY c.findings DESC, c.month LIMIT 1 SET c.findings = c.findings + 1',
+    );
+    await graph.db.write(tamperThemeMonths, {});
+    await expect(expectSamePairAnswers()).rejects.toThrow();
+    await refreshSummaries(graph.db);
+    await expectSamePairAnswers();
+  }, 600_000);
 
   it('deletes the nodes and stamps of the earlier summary layouts at migration, and nothing of the current ones', async () => {
     const plantLegacy = defineStatement(
@@ -749,23 +862,24 @@ describe('question summaries', () => {
               (:ThemePairSummary {a: 'x', b: 'x', both: 1}), (:SummaryStamp {kind: 'repeated-breaches', version: 1}),
               (:RepeatedBreachPair {locationId: 'x', regulationId: 'y', rank: 0}), (:SummaryStamp {kind: 'repeated-breaches-v2', version: 1}),
               (:ThemePairCell {a: 'x', b: 'x', both: 1}), (:SummaryStamp {kind: 'theme-cooccurrence-v2', version: 1}),
-              (:ThemeTrendSummary {themeId: 'x', findingCount: 1}), (:SummaryStamp {kind: 'theme-trends', version: 1})`,
+              (:ThemeTrendSummary {themeId: 'x', findingCount: 1}), (:SummaryStamp {kind: 'theme-trends', version: 1}),
+              (:ThemePairRegionCell {a: 'x', b: 'x', both: 1}), (:SummaryStamp {kind: 'theme-cooccurrence-v3', version: 1})`,
     );
     const countLegacy = defineQuery<object, { n: number }>({
       name: 'test.summaries.count-legacy',
       cypher: `MATCH (n) WHERE n:RepeatedBreachSummary OR n:BreachCountSummary OR n:ThemePairSummary OR n:RepeatedBreachPair
-                 OR n:ThemePairCell OR n:ThemeTrendSummary
+                 OR n:ThemePairCell OR n:ThemeTrendSummary OR n:ThemePairRegionCell
                  OR (n:SummaryStamp AND n.kind IN ['repeated-breaches', 'breach-counts', 'theme-cooccurrence', 'repeated-breaches-v2',
-                                                   'theme-cooccurrence-v2', 'theme-trends'])
+                                                   'theme-cooccurrence-v2', 'theme-trends', 'theme-cooccurrence-v3'])
                RETURN count(n) AS n`,
       parse: (row) => ({ n: read.number(row, 'n') }),
     });
     await graph.db.write(plantLegacy, {});
-    expect((await graph.db.read(countLegacy, {}))[0]!.n).toBe(10);
+    expect((await graph.db.read(countLegacy, {}))[0]!.n).toBe(12);
     const log: string[] = [];
     await runMigrations(graph.db, { seedDir: null, log: (line) => log.push(line) });
     expect((await graph.db.read(countLegacy, {}))[0]!.n).toBe(0);
-    expect(log.join('\n')).toContain('Deleted 6 summary nodes of an earlier layout');
+    expect(log.join('\n')).toContain('Deleted 7 summary nodes of an earlier layout');
     await expectSameAnswers();
   });
 
@@ -805,10 +919,12 @@ describe('question summaries', () => {
       'rebuilt',
       'rebuilt',
       'rebuilt',
+      'rebuilt',
     ]);
     await expectSameAnswers();
     const again = await refreshSummaries(graph.db, { onlyStale: true });
     expect(again.map((k) => k.status)).toEqual([
+      'already-fresh',
       'already-fresh',
       'already-fresh',
       'already-fresh',

@@ -62,6 +62,8 @@ export const RANGE_INDEXES = [
   // A short window reads the pairs of the locations inspected inside it.
   ['RepeatedBreachEvidence', 'locationId'],
   ['BreachCountCell', 'level'],
+  // themeCooccurrence's month cells are read for the whole months of a window.
+  ['ThemeSetMonthCell', 'month'],
   // ratingChanges' count and page plan read the cells of a window of days.
   ['RatingChangeCell', 'day'],
   // The change feed's `since`: the first change after a graph version or a time.

@@ -15,7 +15,10 @@ export function oneRegulatorOf(inspection: string): string {
                 ELSE '${MIXED_REGULATORS}' END`;
 }
 
-/** Cypher turning `fresh` false for a regulator-filtered read when some `label` node holds MIXED_REGULATORS. */
-export function freshForRegulator(label: string): string {
-  return `WITH fresh AND ($regulator IS NULL OR NOT EXISTS { MATCH (:${label} {regulator: '${MIXED_REGULATORS}'}) }) AS fresh`;
+/**
+ * Cypher turning `fresh` false for a regulator-filtered read when some `label` node holds
+ * MIXED_REGULATORS; `param` is the regulator filter's parameter.
+ */
+export function freshForRegulator(label: string, param = '$regulator'): string {
+  return `WITH fresh AND (${param} IS NULL OR NOT EXISTS { MATCH (:${label} {regulator: '${MIXED_REGULATORS}'}) }) AS fresh`;
 }

@@ -7,6 +7,7 @@
 import { defineQuery, defineStatement, read } from '../../db/query.ts';
 import type { Database } from '../../db/executor.ts';
 import { breachCountsSummary } from '../questions/breach-counts/index.ts';
+import { enforcementActionsSummary } from '../questions/enforcement-actions/index.ts';
 import { ratingChangesSummary } from '../questions/rating-changes/index.ts';
 import { repeatedBreachesSummary } from '../questions/repeated-breaches/index.ts';
 import { themeCooccurrenceSummary } from '../questions/theme-cooccurrence/index.ts';
@@ -21,6 +22,7 @@ export const SUMMARIES: readonly SummaryDefinition[] = [
   breachCountsSummary,
   repeatedBreachesSummary,
   ratingChangesSummary,
+  enforcementActionsSummary,
 ];
 
 /** A full rebuild reads the whole graph, so on a large graph one statement runs for a long time. */

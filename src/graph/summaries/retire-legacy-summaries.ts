@@ -8,7 +8,7 @@
 import type { Database } from '../../db/executor.ts';
 import { defineQuery, defineStatement, read } from '../../db/query.ts';
 
-/** Kinds and labels of the layouts replaced since: the first ones, repeatedBreaches' `-v2`, themeCooccurrence's `-v2`, themeTrends' first. */
+/** Kinds and labels of the layouts replaced since: the first ones, repeatedBreaches' `-v2`, themeCooccurrence's `-v2` and `-v3`, themeTrends' first. */
 const LEGACY_KINDS = [
   'repeated-breaches',
   'breach-counts',
@@ -16,6 +16,7 @@ const LEGACY_KINDS = [
   'repeated-breaches-v2',
   'theme-cooccurrence-v2',
   'theme-trends',
+  'theme-cooccurrence-v3',
 ];
 const LEGACY_LABELS = [
   'RepeatedBreachSummary',
@@ -24,6 +25,7 @@ const LEGACY_LABELS = [
   'RepeatedBreachPair',
   'ThemePairCell',
   'ThemeTrendSummary',
+  'ThemePairRegionCell',
 ] as const;
 const BATCH_SIZE = 10_000;
 

@@ -1,4 +1,7 @@
-/** themeCooccurrence from a summary: the pair counts per polarity, regulator and region. */
+/**
+ * themeCooccurrence from a summary: findings counted per theme set (the set of themes tagging a
+ * finding), set of cited regulations, polarity, regulator, region and synthetic flag.
+ */
 import { parsePageRecord } from '../../read-page.ts';
 import { defineQuery, defineStatement, read } from '../../../db/query.ts';
 import type { FindingParams } from '../../filters.ts';
@@ -7,61 +10,81 @@ import type { PageArgs } from '../../page.ts';
 import { freshForRegulator, oneRegulatorOf } from '../../summaries/one-regulator.ts';
 import type { SummaryDefinition } from '../../summaries/summary-definition.ts';
 import { PAIR_RANKING, parseThemePair } from './fragments.ts';
+import { THEME_COOCCURRENCE_KIND } from './kind.ts';
 import type { ThemePairOrder, ThemePairRow } from './types.ts';
+import { buildThemeSetMonthSummary, deleteThemeSetMonthSummary } from './window-summary.ts';
 
-/**
- * Versioned, with cells under their own label: a graph stamped by an earlier layout (unfiltered
- * `ThemePairSummary` counts; `ThemePairCell`, v2, without the region) is neither read nor
- * deleted by this one (retire-legacy-summaries.ts deletes them at start).
- */
-export const THEME_COOCCURRENCE_KIND = 'theme-cooccurrence-v3';
-
-export const deleteThemePairSummary = defineStatement<object>(
+export const deleteThemeSetSummary = defineStatement<object>(
   'summaries.theme-cooccurrence.delete',
-  'MATCH (c:ThemePairRegionCell) DETACH DELETE c',
+  'MATCH (c:ThemeSetCell) DETACH DELETE c',
 );
 
 /**
- * Pair counts per polarity, regulator and region (the location's; none when it has none): every
- * finding of a matched location and inspection falls in exactly one cell, so the cells a filter
- * keeps add up to its counts (the predicate with every filter null is the graph). A region holds
- * about a ninth of the findings, which the exact query read one by one on a large graph
- * (bench/RESULTS.md, "Sampled arguments").
+ * Findings per theme set, regulation set, polarity, regulator, region (the location's; none when
+ * it has none) and synthetic flag (absent is false, as the exact query's filter reads it). Every
+ * finding of a matched location and inspection with a theme falls in exactly one cell, and a
+ * finding without a theme is in no pair, so the cells a filter keeps add up to its counts: a
+ * themes filter keeps the cells whose set holds one of them, a regulation filter those whose
+ * regulations hold it, and the pairs are read off each kept cell's set. A finding's sets, not
+ * its pairs, are the key because a themes or regulation filter asks about the finding: pair
+ * counts alone cannot say how many findings tagged with a pair also carry a third theme. On a
+ * large graph (197,556 reports) about 7,600 cells stand for 1.47 million themed findings.
  */
-export const buildThemePairSummary = defineStatement<object>(
+export const buildThemeSetSummary = defineStatement<object>(
   'summaries.theme-cooccurrence.build',
-  `MATCH (l:Location)<-[:OF]-(i:Inspection)-[:FOUND]->(f:Finding)
-   WITH f, i, l.region AS region, COLLECT { MATCH (f)-[:ABOUT]->(x:Theme) RETURN DISTINCT x.id } AS themes
-   WITH f, region, themes, ${oneRegulatorOf('i')} AS regulator
-   UNWIND themes AS a
-   UNWIND themes AS b
-   WITH f, a, b, regulator, region WHERE a <= b
-   WITH a, b, f.polarity AS polarity, regulator, region, count(f) AS both
-   CREATE (:ThemePairRegionCell {a: a, b: b, polarity: polarity, regulator: regulator, region: region, both: both})`,
+  `MATCH (l:Location)<-[:OF]-(i:Inspection)
+   // Each inspection's flag and regulator once, not once per finding.
+   WITH l.region AS region, i, coalesce(i.synthetic, false) AS synthetic, ${oneRegulatorOf('i')} AS regulator
+   MATCH (i)-[:FOUND]->(f:Finding)
+   WITH f, region, synthetic, regulator,
+        COLLECT { MATCH (f)-[:ABOUT]->(x:Theme) RETURN DISTINCT x.id AS id ORDER BY id } AS themes
+   WHERE size(themes) > 0
+   WITH themes, COLLECT { MATCH (f)-[:CITES]->(r:Regulation) RETURN DISTINCT r.id AS id ORDER BY id } AS regulations,
+        f.polarity AS polarity, regulator, region, synthetic, count(f) AS findings
+   CREATE (:ThemeSetCell {themes: themes, regulations: regulations, polarity: polarity, regulator: regulator,
+                          region: region, synthetic: synthetic, findings: findings})`,
 );
 
-/** Polarity, regulator and region pick cells; every other filter reaches inside them. */
+/** The filters the cells' keys answer; every other (a place inside a region, a date window) reaches inside them. */
+const SUMMARY_FILTERS: ReadonlySet<string> = new Set([
+  'polarity',
+  'regulator',
+  'region',
+  'synthetic',
+  'themes',
+  'regulation',
+]);
+
 export function isCooccurrenceAnsweredBySummary(f: FindingParams): boolean {
-  return Object.entries(f).every(
-    ([key, value]) =>
-      value === null || key === 'polarity' || key === 'regulator' || key === 'region',
-  );
+  return Object.entries(f).every(([key, value]) => value === null || SUMMARY_FILTERS.has(key));
 }
 
+export type ThemeSetFilter = Pick<
+  FindingParams,
+  'polarity' | 'regulator' | 'region' | 'synthetic' | 'themes' | 'regulation'
+>;
+
 export const themeCooccurrenceSummaryQuery = defineQuery<
-  { polarity: string | null; regulator: string | null; region: string | null } & PageArgs &
-    ThemePairOrder,
+  ThemeSetFilter & PageArgs & ThemePairOrder,
   SummaryPageAnswer<ThemePairRow>
 >({
   name: 'analytics.theme-cooccurrence.summary',
   cypher: `${freshnessClause(THEME_COOCCURRENCE_KIND)}
-    ${freshForRegulator('ThemePairRegionCell')}
+    ${freshForRegulator('ThemeSetCell')}
     CALL (fresh) {
       WITH fresh WHERE fresh
-      MATCH (c:ThemePairRegionCell)
+      MATCH (c:ThemeSetCell)
       WHERE ($polarity IS NULL OR c.polarity = $polarity) AND ($regulator IS NULL OR c.regulator = $regulator)
-        AND ($region IS NULL OR c.region = $region)
-      WITH c.a AS a, c.b AS b, sum(c.both) AS both
+        AND ($region IS NULL OR c.region = $region) AND ($synthetic IS NULL OR c.synthetic = $synthetic)
+        AND ($themes IS NULL OR any(t IN c.themes WHERE t IN $themes))
+        AND ($regulation IS NULL OR $regulation IN c.regulations)
+      // Cells of one theme set added first (a few hundred sets stand for thousands of cells), then
+      // each set's pairs, as the exact query pairs each finding's themes.
+      WITH c.themes AS themes, sum(c.findings) AS findings
+      UNWIND themes AS a
+      UNWIND themes AS b
+      WITH a, b, findings WHERE a <= b
+      WITH a, b, sum(findings) AS both
       ${PAIR_RANKING}
       RETURN totalCount, rows
     }
@@ -76,8 +99,10 @@ export const themeCooccurrenceSummaryQuery = defineQuery<
 export const themeCooccurrenceSummary: SummaryDefinition = {
   kind: THEME_COOCCURRENCE_KIND,
   async rebuild(tx) {
-    await tx.run(deleteThemePairSummary, {});
-    await tx.run(buildThemePairSummary, {});
+    await tx.run(deleteThemeSetSummary, {});
+    await tx.run(deleteThemeSetMonthSummary, {});
+    await tx.run(buildThemeSetSummary, {});
+    await tx.run(buildThemeSetMonthSummary, {});
     return true;
   },
 };
