@@ -42,24 +42,21 @@ async function loadSeedReports(
 }
 
 export async function runMigrations(db: Database, options: MigrationOptions): Promise<void> {
-  // A second start usually finds all done: three reads instead of ~50 statements to plan, asked
-  // together (a Neo4j just started plans each for a while, and has two cores to do it on).
-  const [schemaApplied, referenceLoaded, legacyLeft] = await Promise.all([
-    isSchemaApplied(db),
-    isReferenceDataLoaded(db, hashReferenceData()),
-    hasLegacySummaries(db),
-  ]);
-  if (schemaApplied) reportStartProgress('migrations: schema already applied');
+  // A second start usually finds all done: three reads instead of ~50 statements to plan. One
+  // after another: asked together on a Neo4j just started they took longer, not shorter
+  // (bench/RESULTS.md, session 19).
+  if (await isSchemaApplied(db)) reportStartProgress('migrations: schema already applied');
   else {
     await runSchemaMigrations(db);
     reportStartProgress('migrations: constraints and indexes created, all online');
   }
-  if (referenceLoaded) reportStartProgress('migrations: reference data already loaded');
+  if (await isReferenceDataLoaded(db, hashReferenceData()))
+    reportStartProgress('migrations: reference data already loaded');
   else {
     await loadReferenceData(db);
     reportStartProgress('migrations: reference data loaded');
   }
-  const retired = legacyLeft ? await retireLegacySummaries(db) : 0;
+  const retired = (await hasLegacySummaries(db)) ? await retireLegacySummaries(db) : 0;
   reportStartProgress('migrations: legacy summaries checked');
   if (retired > 0)
     options.log(
