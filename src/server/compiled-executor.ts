@@ -1,9 +1,10 @@
 /**
  * Apollo Server executes with graphql-js, which walks the operation's selection anew for every
- * object of every answer: for a nested read of ~100 KiB (20 locations, their inspections and
- * requirements) that walk cost about as much CPU as Neo4j's own answer took to read. graphql-jit
- * compiles each operation once into a function that builds the answer, with the same
- * resolvers, scalars and errors.
+ * object of every answer: for the bench's nested read (107 KiB: 20 locations, their inspections
+ * and requirements) executing it took 10.6-12.2 ms of CPU per request, resolvers and driver
+ * included, and 9.0-10.3 ms compiled (bench/RESULTS.md, session 19). graphql-jit compiles each
+ * operation once into a function that builds the answer, with the same resolvers, scalars and
+ * errors.
  *
  * Apollo Server 5 takes no executor of its own, but a gateway (`GatewayInterface`) hands it a
  * schema and an executor, and Apollo then still parses, validates (with our limit rules), runs
@@ -25,6 +26,7 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 type Compiled = CompiledQuery | ExecutionResult;
 type Variables = Record<string, unknown>;
+type GatewayInterface = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
 
 /**
  * The request's variables as graphql-js reads them, or its errors as graphql-js gives them, so
@@ -39,7 +41,8 @@ function readVariables(
   given: Variables,
 ): { errors: ExecutionResult['errors'] } | { variables: Variables } {
   const definitions = operation.variableDefinitions ?? [];
-  const coerced = getVariableValues(schema, definitions, given);
+  // As graphql-js's execute asks it, error cap included.
+  const coerced = getVariableValues(schema, definitions, given, { maxErrors: 50 });
   if (coerced.errors) return { errors: coerced.errors };
   const variables = { ...given };
   for (const definition of definitions) {
@@ -49,7 +52,6 @@ function readVariables(
   }
   return { variables };
 }
-type GatewayInterface = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
 
 /** The gateway Apollo is given in place of `schema`: the schema, and the compiled executor. */
 export function compiledExecutorGateway(schema: GraphQLSchema): GatewayInterface {
