@@ -29,6 +29,29 @@ type Variables = Record<string, unknown>;
 type GatewayInterface = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
 
 /**
+ * A compiled query's result in graphql-js's shape, so Apollo formats and sends the same body:
+ * `errors` before `data`, and only when there are any (graphql-jit puts them after); and every
+ * error with `extensions`. graphql-jit leaves that undefined when the thrown error had none (a
+ * DatabaseError, a null in a non-null field), where graphql-js gives `{}`, and Apollo reads
+ * `extensions.code` of every error: such an error is seen through an object that adds the empty
+ * `extensions` and inherits the rest (message, locations, path, originalError, stack, and its
+ * being a GraphQLError).
+ */
+function asGraphqlJsResult(result: ExecutionResult<Variables>): ExecutionResult<Variables> {
+  const { errors, data, extensions } = result;
+  const shaped: ExecutionResult<Variables> = {};
+  if (errors && errors.length > 0)
+    shaped.errors = errors.map((error) =>
+      error.extensions
+        ? error
+        : (Object.create(error, { extensions: { value: {} } }) as typeof error),
+    );
+  if ('data' in result) shaped.data = data;
+  if (extensions !== undefined) shaped.extensions = extensions;
+  return shaped;
+}
+
+/**
  * The request's variables as graphql-js reads them, or its errors as graphql-js gives them, so
  * a bad variable is answered word for word as before. What the compiled query is then given is
  * the request's own values with each default written in, as the client could have sent it:
@@ -91,12 +114,14 @@ export function compiledExecutorGateway(schema: GraphQLSchema): GatewayInterface
         const read = readVariables(schema, operation, given);
         if ('errors' in read) return { errors: read.errors };
         const entry = compile(document, operationName ?? undefined);
-        if (!isCompiledQuery(entry)) return entry;
-        return (await entry.query(
-          undefined,
-          requestContext.context,
-          read.variables,
-        )) as ExecutionResult<Variables>;
+        if (!isCompiledQuery(entry)) return asGraphqlJsResult(entry as ExecutionResult<Variables>);
+        return asGraphqlJsResult(
+          (await entry.query(
+            undefined,
+            requestContext.context,
+            read.variables,
+          )) as ExecutionResult<Variables>,
+        );
       },
     }),
     stop: async () => {},
