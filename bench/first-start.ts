@@ -8,6 +8,8 @@
  *   npx tsx bench/first-start.ts [--keep]           # the seed graph, in a temporary folder
  *   npx tsx bench/first-start.ts --data DIR         # a loaded folder (tier M, say), kept as it is
  *   npx tsx bench/first-start.ts --ask-after-warm   # ask once the app has warmed the questions
+ *   npx tsx bench/first-start.ts --data DIR --before OTHER [--rounds N]
+ *                                                   # second starts of OTHER's code and this one's, alternated
  *
  * The first question is asked the moment the command says it is ready, unless
  * `--ask-after-warm`: then once it says "questions warmed" (src/server/warm-questions.ts), as a
@@ -52,11 +54,12 @@ async function askFirstAnswer(url: string): Promise<void> {
   if (!response.ok || body.errors) throw new Error(`question failed: ${JSON.stringify(body)}`);
 }
 
-function timeStart(dataDir: string): Promise<StartTimes> {
+/** `root`: the checkout whose `src/app/main.ts` runs (this one unless `--before`). */
+function timeStart(dataDir: string, root = PROJECT_ROOT): Promise<StartTimes> {
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts'], {
-    cwd: PROJECT_ROOT,
+    cwd: root,
     env: {
       ...process.env,
       NEO4J_DATA_DIR: dataDir,
@@ -148,7 +151,39 @@ function readDataOption(): string | null {
   return path.resolve(dir);
 }
 
+function readOption(name: string): string | null {
+  const at = process.argv.indexOf(name);
+  return at === -1 ? null : (process.argv[at + 1] ?? null);
+}
+
+function describeTimes(times: StartTimes): string {
+  return `ready ${times.readySeconds.toFixed(1)} s, first answer ${times.firstAnswerSeconds.toFixed(1)} s (${(times.answerSeconds * 1000).toFixed(0)} ms after it was asked${ASK_AFTER_WARM ? ', once warmed' : ', at ready'}), summaries refreshed ${times.refreshSeconds?.toFixed(1) ?? '?'} s, questions warmed ${times.warmedSeconds?.toFixed(1) ?? '?'} s after the command started (load average ${loadavg()[0]!.toFixed(1)})`;
+}
+
+/**
+ * `--before OTHER`: second starts on the `--data` folder, OTHER's code (a checkout of the code
+ * before a change, with its node_modules and neo4j/target) and this one's in turn, the order
+ * swapped every round, so a machine getting busier or quieter counts against both alike.
+ */
+async function compareStarts(before: string): Promise<void> {
+  const dataDir = readDataOption();
+  if (!dataDir) throw new Error('--before needs --data DIR (a loaded folder both start on)');
+  const rounds = Number(readOption('--rounds') ?? '2');
+  const sides = [
+    { label: 'before', root: path.resolve(before) },
+    { label: 'after', root: PROJECT_ROOT },
+  ];
+  for (let round = 0; round < rounds; round += 1) {
+    for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
+      const times = await timeStart(dataDir, side.root);
+      console.log(`start.${side.label} (round ${round + 1}): ${describeTimes(times)}`);
+    }
+  }
+}
+
 async function main(): Promise<void> {
+  const before = readOption('--before');
+  if (before) return compareStarts(before);
   const given = readDataOption();
   const keep = given !== null || process.argv.includes('--keep');
   const dataDir = given ?? (await mkdtemp(path.join(tmpdir(), 'first-start-')));
@@ -156,9 +191,7 @@ async function main(): Promise<void> {
   try {
     for (const run of ['first', 'second']) {
       const times = await timeStart(dataDir);
-      console.log(
-        `start.${run} (${graph}): ready ${times.readySeconds.toFixed(1)} s, first answer ${times.firstAnswerSeconds.toFixed(1)} s (${(times.answerSeconds * 1000).toFixed(0)} ms after it was asked${ASK_AFTER_WARM ? ', once warmed' : ', at ready'}), summaries refreshed ${times.refreshSeconds?.toFixed(1) ?? '?'} s, questions warmed ${times.warmedSeconds?.toFixed(1) ?? '?'} s after the command started (load average ${loadavg()[0]!.toFixed(1)})`,
-      );
+      console.log(`start.${run} (${graph}): ${describeTimes(times)}`);
     }
   } finally {
     if (given === null && keep) console.log(`data folder kept: ${dataDir}`);

@@ -131,7 +131,15 @@ export function buildQueryCases(findingId: string): QueryCase[] {
       variables: {},
       bare: {
         cypher: themeTrendsSummaryQuery.cypher,
-        params: { themes: null, from: null, to: null, interval: 'YEAR', polarity: null },
+        params: {
+          themes: null,
+          synthetic: null,
+          regulator: null,
+          from: null,
+          to: null,
+          interval: 'YEAR',
+          polarity: null,
+        },
       },
     },
     {

@@ -37,8 +37,9 @@ import { startPeerChild } from './peer-server.ts';
 import { postGraphql } from './post-graphql.ts';
 import { listTierSReports } from './tier-s.ts';
 import { startServerChild } from './server-child.ts';
+import type { Timing } from './stats.ts';
 import { buildQueryCases, NESTED_READ } from './query-cases.ts';
-import { formatMs, measurePair, readPeakRssMiB } from './stats.ts';
+import { formatMs, measureAlternating, measurePair, readPeakRssMiB } from './stats.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -278,6 +279,15 @@ async function main(): Promise<void> {
     say(`summaries.refresh: ${describeRefresh(refreshed)}`);
     const api = await startApiChild(connection);
     const peer = await startPeerChild(connection);
+    // The same Cypher served over HTTP by a bare node:http server in a process of its own: the
+    // bare driver above runs in this process, so ours pays an HTTP hop, a second process and
+    // JSON that it does not; this floor pays them too (bench/graphql-overhead.ts).
+    const bareHttp = await startServerChild(
+      'bench/bare-http-child.ts',
+      connection,
+      {},
+      /bare ready at (\S+)/,
+    );
     try {
       const sample = await driver.executeQuery(
         'MATCH (f:Finding)-[:ABOUT]->() RETURN f.id AS id LIMIT 1',
@@ -294,14 +304,26 @@ async function main(): Promise<void> {
       );
       for (const testCase of buildQueryCases(findingId)) {
         const bareParams = toNeo4jParam(testCase.bare.params) as Record<string, unknown>;
-        const [ours, bare] = await measurePair(
-          () => postJson(api.url, { query: testCase.graphql, variables: testCase.variables }),
-          () =>
-            driver.executeQuery(testCase.bare.cypher, bareParams, { routing: neo4j.routing.READ }),
+        const [ours, bare, overHttp] = (await measureAlternating(
+          [
+            () => postJson(api.url, { query: testCase.graphql, variables: testCase.variables }),
+            () =>
+              driver.executeQuery(testCase.bare.cypher, bareParams, {
+                routing: neo4j.routing.READ,
+              }),
+            () =>
+              postJson(bareHttp.ready, {
+                cypher: testCase.bare.cypher,
+                params: testCase.bare.params,
+              }),
+          ],
           runs,
-        );
+        )) as [Timing, Timing, Timing];
         say(
           `query.${testCase.name}: graphql p50 ${formatMs(ours.p50)} ms p95 ${formatMs(ours.p95)} ms | bare driver p50 ${formatMs(bare.p50)} ms p95 ${formatMs(bare.p95)} ms | overhead p50 ${(ours.p50 / bare.p50).toFixed(2)}x`,
+        );
+        say(
+          `query_over_http.${testCase.name}: bare driver over HTTP p50 ${formatMs(overHttp.p50)} ms (${(overHttp.p50 / bare.p50).toFixed(2)}x the bare driver) | graphql over it p50 ${(ours.p50 / overHttp.p50).toFixed(2)}x (the same hop, process and JSON on both sides)`,
         );
       }
       const [ours, theirs] = await measurePair(
@@ -335,6 +357,7 @@ async function main(): Promise<void> {
         `memory.server_peak_rss: ${rss === null ? 'unavailable' : `${rss.toFixed(0)} MiB`} (API server under load)`,
       );
     } finally {
+      await bareHttp.stop();
       await peer.stop();
       await api.stop();
     }

@@ -27,7 +27,7 @@ export async function startServerChild(
   ready: RegExp,
   onOutput: (chunk: string) => void = () => {},
 ): Promise<ServerChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, script)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(PROJECT_ROOT, script)], {
     env: {
       ...process.env,
       ...env,

@@ -5,9 +5,9 @@
  */
 import '../server/production-mode.ts';
 import { ConfigError, readConfig } from '../config.ts';
-import { openGraph, type GraphConnection } from '../db/connect.ts';
-import { DatabaseError } from '../db/errors.ts';
+import type { GraphConnection } from '../db/connect.ts';
 import { LocalNeo4jError } from '../db/local-neo4j-build.ts';
+import { startLocalNeo4j } from '../db/local-neo4j.ts';
 import { reportStartProgress, showStartProgress } from '../db/start-progress.ts';
 import type { RunningServer } from '../server/app.ts';
 
@@ -24,7 +24,9 @@ function loadServerModules() {
   ]);
 }
 
-const EXPECTED_ERRORS = [ConfigError, LocalNeo4jError, DatabaseError];
+const EXPECTED_ERRORS = [ConfigError, LocalNeo4jError];
+/** Named, not imported: the driver's modules load only once the local Neo4j is on its way. */
+const EXPECTED_ERROR_NAMES = ['PortInUseError', 'DatabaseError'];
 
 function log(line: string): void {
   console.log(line);
@@ -58,7 +60,15 @@ async function main(): Promise<void> {
   try {
     showStartProgress((line) => console.error(line));
     const config = readConfig();
-    const opening = openGraph(config, log);
+    // The JVM first: the driver and the modules below take a while to load, and Neo4j's start is
+    // what a start waits for longest.
+    const localStarting =
+      config.neo4j.kind === 'local' ? startLocalNeo4j(config.neo4j, log) : undefined;
+    // Not unhandled should it fail before openGraph awaits it.
+    localStarting?.catch(() => {});
+    const opening = import('../db/connect.ts').then(({ openGraph }) =>
+      openGraph(config, log, { localStarting }),
+    );
     const modules = loadServerModules();
     // Not unhandled should Neo4j fail first; awaited below.
     modules.catch(() => {});
@@ -103,10 +113,10 @@ async function main(): Promise<void> {
         (error: unknown) => log(`questions not warmed: ${(error as Error).message}`),
       );
   } catch (error) {
-    // PortInUseError is named, not imported: server/app.ts loads after Neo4j has started.
+    // PortInUseError and DatabaseError are named, not imported: their modules load later.
     if (
       EXPECTED_ERRORS.some((type) => error instanceof type) ||
-      (error as Error | null)?.name === 'PortInUseError'
+      EXPECTED_ERROR_NAMES.includes((error as Error | null)?.name ?? '')
     ) {
       console.error(`Cannot start: ${(error as Error).message}`);
     } else {

@@ -1,5 +1,8 @@
 /** Everything that must hold before the API serves: schema, reference data, seed reports. */
-import { retireLegacySummaries } from '../graph/summaries/retire-legacy-summaries.ts';
+import {
+  hasLegacySummaries,
+  retireLegacySummaries,
+} from '../graph/summaries/retire-legacy-summaries.ts';
 import type { Database } from '../db/executor.ts';
 import { runSchemaMigrations } from '../graph/schema/migrations.ts';
 import { defineQuery, read } from '../db/query.ts';
@@ -39,7 +42,9 @@ async function loadSeedReports(
 }
 
 export async function runMigrations(db: Database, options: MigrationOptions): Promise<void> {
-  // A second start usually finds both done: two reads instead of ~45 statements to plan.
+  // A second start usually finds all done: three reads instead of ~50 statements to plan. One
+  // after another: asked together on a Neo4j just started they took longer, not shorter
+  // (bench/RESULTS.md, session 19).
   if (await isSchemaApplied(db)) reportStartProgress('migrations: schema already applied');
   else {
     await runSchemaMigrations(db);
@@ -51,7 +56,7 @@ export async function runMigrations(db: Database, options: MigrationOptions): Pr
     await loadReferenceData(db);
     reportStartProgress('migrations: reference data loaded');
   }
-  const retired = await retireLegacySummaries(db);
+  const retired = (await hasLegacySummaries(db)) ? await retireLegacySummaries(db) : 0;
   reportStartProgress('migrations: legacy summaries checked');
   if (retired > 0)
     options.log(

@@ -26,6 +26,11 @@ export interface OpenGraphOptions {
    * `onGiveUp`). Without it every call fails fast, as the API server wants.
    */
   waitWhenUnavailable?: { onGiveUp?: (message: string) => void };
+  /**
+   * The local Neo4j already being started by the caller (`startLocalNeo4j`), which `npm start`
+   * does before it loads this module and the driver, so the JVM starts that much sooner.
+   */
+  localStarting?: Promise<LocalNeo4jHandle>;
 }
 
 export async function openGraph(
@@ -38,7 +43,7 @@ export async function openGraph(
   if (config.neo4j.kind === 'external') {
     connection = config.neo4j;
   } else {
-    local = await startLocalNeo4j(config.neo4j, log);
+    local = await (options.localStarting ?? startLocalNeo4j(config.neo4j, log));
     if (local.owned)
       log(`Started the local Neo4j on ${local.uri} (data in ${config.neo4j.dataDir}).`);
     connection = {

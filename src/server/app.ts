@@ -19,6 +19,7 @@ import { Loaders } from '../graph/loaders.ts';
 import { resolvers } from '../resolvers/index.ts';
 import type { RequestContext } from '../resolvers/context.ts';
 import { UploadParser } from '../resolvers/upload-parser.ts';
+import { compiledExecutorGateway } from './compiled-executor.ts';
 import { createExplorerRouter } from './explorer/explorer-router.ts';
 import { createExportRouter } from './export/export-route.ts';
 import { createOperationRunner } from './export/run-operation.ts';
@@ -169,7 +170,8 @@ export async function startServer(
     log: hooks.log ?? ((line) => console.error(line)),
   });
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    // The schema, executed by compiled operations (compiled-executor.ts) rather than graphql-js.
+    gateway: compiledExecutorGateway(schema),
     formatError,
     introspection: true,
     // Compact JSON (Apollo's default pretty-prints), and a cached answer's stored text as it is.

@@ -37,6 +37,7 @@ import {
   type TrendInterval,
 } from '../../src/graph/questions/theme-trends/index.ts';
 import { refreshSummaries } from '../../src/graph/summaries/refresh-summaries.ts';
+import { hasLegacySummaries } from '../../src/graph/summaries/retire-legacy-summaries.ts';
 import { splitAtWholeMonths } from '../../src/graph/summaries/month-windows.ts';
 import { chooseScopeSeek, nameWithSeek } from '../../src/graph/scope-seek.ts';
 import { ingestInputs } from '../../src/load/bulk/ingest-inputs.ts';
@@ -881,6 +882,39 @@ describe('question summaries', () => {
     expect((await graph.db.read(countLegacy, {}))[0]!.n).toBe(0);
     expect(log.join('\n')).toContain('Deleted 7 summary nodes of an earlier layout');
     await expectSameAnswers();
+  });
+
+  it('sees any one stamp or node of an earlier summary layout alone, so a start that sees none need not delete', async () => {
+    // Each label and each legacy stamp on its own: a start skips the deletes only when all are absent.
+    const plants = [
+      'RepeatedBreachSummary',
+      'BreachCountSummary',
+      'ThemePairSummary',
+      'RepeatedBreachPair',
+      'ThemePairCell',
+      'ThemeTrendSummary',
+    ].map((label) => `CREATE (:${label} {plantedByTest: true})`);
+    for (const kind of [
+      'repeated-breaches',
+      'breach-counts',
+      'theme-cooccurrence',
+      'repeated-breaches-v2',
+      'theme-cooccurrence-v2',
+      'theme-trends',
+    ])
+      plants.push(`CREATE (:SummaryStamp {kind: '${kind}', version: 1, plantedByTest: true})`);
+    const removePlanted = defineStatement(
+      'test.summaries.remove-planted',
+      'MATCH (n {plantedByTest: true}) DETACH DELETE n',
+    );
+    // The current layouts' stamps and cells are not legacy.
+    expect(await hasLegacySummaries(graph.db)).toBe(false);
+    for (const [at, cypher] of plants.entries()) {
+      await graph.db.write(defineStatement(`test.summaries.plant-legacy-${at}`, cypher), {});
+      expect(await hasLegacySummaries(graph.db), cypher).toBe(true);
+      await graph.db.write(removePlanted, {});
+      expect(await hasLegacySummaries(graph.db), cypher).toBe(false);
+    }
   });
 
   it('goes back to the exact queries when a report is loaded after the refresh, and to the summaries after the next', async () => {

@@ -43,6 +43,25 @@ export const deleteLegacyNodes = LEGACY_LABELS.map((label) =>
   }),
 );
 
+/**
+ * Whether anything of the earlier layouts is left, in one read (the label counts come from
+ * Neo4j's count store): a start on a graph without them plans one statement, not the seven
+ * writes below, each of which a just-started Neo4j had to plan before the API could serve.
+ */
+export const countLegacySummaries = defineQuery<{ kinds: string[] }, { legacy: number }>({
+  name: 'summaries.legacy.count',
+  cypher: `RETURN COUNT { MATCH (stamp:SummaryStamp) WHERE stamp.kind IN $kinds }${LEGACY_LABELS.map(
+    (label) => ` + COUNT { MATCH (:${label}) }`,
+  ).join('')} AS legacy`,
+  parse: (row) => ({ legacy: read.number(row, 'legacy') }),
+});
+
+/** True when the graph holds stamps or nodes of a replaced layout. */
+export async function hasLegacySummaries(db: Database): Promise<boolean> {
+  const [row] = await db.read(countLegacySummaries, { kinds: LEGACY_KINDS });
+  return (row?.legacy ?? 0) > 0;
+}
+
 /** Deletes what the earlier layouts left; nothing to do (one empty label scan each) on a graph without them. */
 export async function retireLegacySummaries(db: Database): Promise<number> {
   await db.write(deleteLegacyStamps, { kinds: LEGACY_KINDS });
