@@ -37,6 +37,7 @@ import {
   type TrendInterval,
 } from '../../src/graph/questions/theme-trends/index.ts';
 import { refreshSummaries } from '../../src/graph/summaries/refresh-summaries.ts';
+import { groupProviders } from '../../src/graph/write/group-providers.ts';
 import { splitAtWholeMonths } from '../../src/graph/summaries/month-windows.ts';
 import { chooseScopeSeek, nameWithSeek } from '../../src/graph/scope-seek.ts';
 import { ingestInputs } from '../../src/load/bulk/ingest-inputs.ts';
@@ -68,6 +69,8 @@ interface Sample {
   localAuthority: string;
   year: number;
   theme: string;
+  /** The sample location's provider group, as the questions read it (the lowest id). */
+  providerGroup: string;
 }
 
 /** A regulation, place, year and theme that have data, to filter by. */
@@ -82,7 +85,8 @@ const readSample = defineQuery<object, Sample>({
     RETURN g.id AS regulation, leg.id AS legislation, l.region AS region, l.localAuthority AS localAuthority,
            i.startDate.year AS year, t.id AS theme,
            // The question's provider of the sample location: the lowest id among those running it.
-           head(COLLECT { MATCH (p:Provider)-[:RUNS]->(l) RETURN p.id ORDER BY p.id }) AS provider`,
+           head(COLLECT { MATCH (p:Provider)-[:RUNS]->(l) RETURN p.id ORDER BY p.id }) AS provider,
+           head(COLLECT { MATCH (l)<-[:RUNS]-(:Provider)-[:IN_GROUP]->(pg:ProviderGroup) RETURN pg.id ORDER BY pg.id }) AS providerGroup`,
   parse: (row) => ({
     provider: read.string(row, 'provider'),
     regulation: read.string(row, 'regulation'),
@@ -91,6 +95,7 @@ const readSample = defineQuery<object, Sample>({
     localAuthority: read.string(row, 'localAuthority'),
     year: read.number(row, 'year'),
     theme: read.string(row, 'theme'),
+    providerGroup: read.string(row, 'providerGroup'),
   }),
 });
 
@@ -212,6 +217,75 @@ describe('question summaries', () => {
         },
       ],
       ['window before any inspection', { ...base, from: '1990-01-01', to: '1990-12-31' }],
+      // The generated-or-real filter is counted from each pair's flags, with any other argument.
+      ['generated only', { ...base, synthetic: true, minInspections: 1, first: 500 }],
+      ['real only', { ...base, synthetic: false, minInspections: 1, first: 500 }],
+      [
+        'real only, second page with a total',
+        { ...base, synthetic: false, skip: 1, first: 2, withTotal: true },
+      ],
+      [
+        'generated only, with stated repeats',
+        { ...base, synthetic: true, evidence: stated, withTotal: true },
+      ],
+      [
+        'real only, a window, regulator',
+        {
+          ...base,
+          synthetic: false,
+          from: `${sample.year - 2}-01-01`,
+          to: `${sample.year}-12-31`,
+          regulator: 'OFSTED',
+          minInspections: 1,
+        },
+      ],
+      [
+        'generated only, a short window',
+        {
+          ...base,
+          synthetic: true,
+          from: `${sample.year}-01-01`,
+          to: `${sample.year}-04-30`,
+          minInspections: 1,
+          withTotal: true,
+        },
+      ],
+      // A provider group reads its locations' pairs, whatever else is asked.
+      [
+        'provider group',
+        { ...base, providerGroupId: sample.providerGroup, minInspections: 1, withTotal: true },
+      ],
+      [
+        'provider group, stated repeats, second page',
+        {
+          ...base,
+          providerGroupId: sample.providerGroup,
+          evidence: stated,
+          minInspections: 1,
+          skip: 1,
+          first: 2,
+        },
+      ],
+      [
+        'provider group, real only, a window',
+        {
+          ...base,
+          providerGroupId: sample.providerGroup,
+          synthetic: false,
+          from: `${sample.year - 1}-01-01`,
+          minInspections: 1,
+        },
+      ],
+      [
+        'provider group, regulation',
+        {
+          ...base,
+          providerGroupId: sample.providerGroup,
+          regulation: sample.regulation,
+          minInspections: 1,
+        },
+      ],
+      ['unknown provider group', { ...base, providerGroupId: 'provider-group:nope' }],
     ];
   };
 
@@ -282,6 +356,26 @@ describe('question summaries', () => {
         at(['LEGISLATION', 'PROVIDER'], { regulator: 'OFSTED' }),
       ],
       ['regulation, one provider', at(['REGULATION'], { providerId: sample.provider })],
+      // Provider cells keep the location's group too.
+      ['provider group', at(['PROVIDER_GROUP'])],
+      ['regulation x year x provider group', at(['REGULATION', 'YEAR', 'PROVIDER_GROUP'])],
+      ['provider x provider group', at(['PROVIDER', 'PROVIDER_GROUP'])],
+      [
+        'provider group, regulator, second page',
+        { ...at(['PROVIDER_GROUP'], { regulator: 'OFSTED' }, 3), skip: 3, withTotal: true },
+      ],
+      [
+        'regulation, one provider group',
+        at(['REGULATION'], { providerGroupId: sample.providerGroup }),
+      ],
+      [
+        'year, one provider group, one year window',
+        at(['YEAR'], {
+          providerGroupId: sample.providerGroup,
+          from: `${sample.year}-01-01`,
+          to: `${sample.year}-12-31`,
+        }),
+      ],
     ];
   };
 
@@ -306,6 +400,9 @@ describe('question summaries', () => {
         at(['REGION'], { from: `${sample.year - 1}-01-01`, to: `${sample.year}-12-31` }),
       ],
       ['provider x region', at(['PROVIDER', 'REGION'])],
+      ['provider group x local authority', at(['PROVIDER_GROUP', 'LOCAL_AUTHORITY'])],
+      ['region, one provider group', at(['REGION'], { providerGroupId: sample.providerGroup })],
+      ['provider group, generated only', at(['PROVIDER_GROUP'], { synthetic: true })],
       ['region, one provider', at(['REGION'], { providerId: sample.provider })],
       ['date mid-year', at(['REGULATION', 'YEAR'], { from: `${sample.year}-03-01` })],
     ];
@@ -413,6 +510,7 @@ describe('question summaries', () => {
 
   /** The summary read that answers a repeatedBreaches request: ranked, or counted pair by pair. */
   const repeatedSummaryRead = (args: RepeatedBreachArgs): string => {
+    if (args.providerGroupId) return 'analytics.repeated-breaches.summary.provider-group';
     const evidence = args.evidence.join(',');
     // A closed window of at most 400 days with a total, or of at most 200 days: its locations' pairs.
     if (args.from !== null && args.to !== null) {
@@ -420,7 +518,7 @@ describe('question summaries', () => {
       if (days <= 400 && (args.withTotal || days <= 200))
         return 'analytics.repeated-breaches.summary.window';
     }
-    if (args.from !== null || args.to !== null)
+    if (args.from !== null || args.to !== null || (args.synthetic ?? null) !== null)
       return 'analytics.repeated-breaches.summary.counted';
     if (evidence === 'DOCUMENTED') return 'analytics.repeated-breaches.summary';
     if (evidence === 'DOCUMENTED,STATED_REPEAT')
@@ -520,6 +618,8 @@ describe('question summaries', () => {
     })) {
       if (result.status === 'failed') throw new Error(`${result.file}: ${result.message}`);
     }
+    // As the ingest's post-load steps do before the refresh.
+    await groupProviders(graph.db);
     const [row] = await graph.db.read(readSample, {});
     sample = row!;
     await refreshSummaries(graph.db);
@@ -541,6 +641,13 @@ describe('question summaries', () => {
     expect(
       withStated.rows.some((row) => row.counted.some((c) => c.evidence.includes('STATED_REPEAT'))),
     ).toBe(true);
+    // Generated and real inspections breach, and the sample's provider group has pairs.
+    const variants = new Map(repeatedVariants());
+    for (const name of ['generated only', 'real only', 'provider group'])
+      expect(
+        (await findRepeatedBreachesExactly(graph.db, variants.get(name)!)).rows.length,
+        name,
+      ).toBeGreaterThan(0);
     expect(
       (await countBreachesExactly(graph.db, breachVariants()[0]![1])).rows.length,
     ).toBeGreaterThan(5);
@@ -726,7 +833,7 @@ describe('question summaries', () => {
   it('notices a summary that disagrees with the graph (the comparison can fail)', async () => {
     const tamper = defineStatement(
       'test.summaries.tamper',
-      "MATCH (c:BreachCountCell {level: 'coarse:regulation:year'}) WITH c LIMIT 1 SET c.requirementCount = c.requirementCount + 1",
+      "MATCH (c:BreachCountGroupedCell {level: 'coarse:regulation:year'}) WITH c LIMIT 1 SET c.requirementCount = c.requirementCount + 1",
     );
     await graph.db.write(tamper, {});
     await expect(expectSameAnswers()).rejects.toThrow();
@@ -740,6 +847,86 @@ describe('question summaries', () => {
     await expect(expectSameAnswers()).rejects.toThrow();
     await refreshSummaries(graph.db);
     await expectSameAnswers();
+    // A generated-or-real flag flipped in the pair lists: the filtered variants must disagree.
+    const tamperFlags = defineStatement(
+      'test.summaries.tamper-synthetic',
+      `MATCH (s:RepeatedBreachInspections) WHERE size(s.ids) > 1 AND s.documentedCount > 1
+       WITH s ORDER BY s.rank LIMIT 1 SET s.synthetic = [x IN s.synthetic | NOT x]`,
+    );
+    await graph.db.write(tamperFlags, {});
+    await expect(expectSameAnswers()).rejects.toThrow();
+    await refreshSummaries(graph.db);
+    await expectSameAnswers();
+  });
+
+  it('reads provider groups from the graph after a regrouping, and groups breach counts only from cells stamped with the links counter', async () => {
+    const group = repeatedVariants().find(([name]) => name === 'provider group')![1];
+    const byGroup = breachVariants().find(([name]) => name === 'provider group')![1];
+    const oneGroup = breachVariants().find(
+      ([name]) => name === 'regulation, one provider group',
+    )![1];
+    const byRegulation = breachVariants()[0]![1];
+    // Another provider with breaches, outside the sample's group, joined to it by a SAME_AS link.
+    const link = defineStatement(
+      'test.summaries.link-groups',
+      `MATCH (a:Provider)-[:IN_GROUP]->(:ProviderGroup {id: $group})
+       WITH a ORDER BY a.id LIMIT 1
+       MATCH (b:Provider)-[:RUNS]->(:Location)<-[:OF]-(:Inspection)-[:REQUIRED]->()
+       WHERE NOT EXISTS { (b)-[:IN_GROUP]->(:ProviderGroup {id: $group}) }
+       WITH a, b ORDER BY b.id LIMIT 1
+       CREATE (a)-[:SAME_AS {rule: 'test'}]->(b)`,
+    );
+    const unlink = defineStatement(
+      'test.summaries.unlink-groups',
+      "MATCH ()-[s:SAME_AS {rule: 'test'}]->() DELETE s",
+    );
+    const before = await findRepeatedBreachesExactly(graph.db, group);
+    const groupsBefore = await countBreachesExactly(graph.db, byGroup);
+    try {
+      await graph.db.write(link, { group: sample.providerGroup });
+      await groupProviders(graph.db);
+      // The group's locations are read at each request: still the summary, and the new answer.
+      const regrouped = await routed((db) => findRepeatedBreaches(db, group));
+      expect(regrouped.queries).toEqual(['analytics.repeated-breaches.summary.provider-group']);
+      expect(JSON.stringify(regrouped.answer)).toBe(
+        JSON.stringify(await findRepeatedBreachesExactly(graph.db, group)),
+      );
+      // The breach cells keep groups: stale for a group read until the next refresh, not for others.
+      const cellSeek = (args: BreachCountArgs) =>
+        nameWithSeek('analytics.breach-counts.summary', chooseScopeSeek(args.f));
+      const exactSeek = (args: BreachCountArgs) =>
+        nameWithSeek('analytics.breach-counts', chooseScopeSeek(args.f));
+      for (const args of [byGroup, oneGroup]) {
+        const stale = await routed((db) => countBreaches(db, args));
+        expect(stale.queries).toEqual([cellSeek(args), exactSeek(args)]);
+        expect(JSON.stringify(stale.answer)).toBe(
+          JSON.stringify(await countBreachesExactly(graph.db, args)),
+        );
+      }
+      expect((await routed((db) => countBreaches(db, byRegulation))).queries).toEqual([
+        cellSeek(byRegulation),
+      ]);
+      // The regrouping changed both answers, so a summary that missed it would be caught.
+      expect(JSON.stringify(regrouped.answer)).not.toBe(JSON.stringify(before));
+      expect(JSON.stringify(await countBreachesExactly(graph.db, byGroup))).not.toBe(
+        JSON.stringify(groupsBefore),
+      );
+      const refreshed = await refreshSummaries(graph.db, { onlyStale: true });
+      expect(refreshed.filter((k) => k.status === 'rebuilt').map((k) => k.kind)).toEqual([
+        'breach-counts-v3',
+      ]);
+      await expectSameAnswers();
+    } finally {
+      await graph.db.write(unlink, {});
+      await groupProviders(graph.db);
+      await refreshSummaries(graph.db, { onlyStale: true });
+    }
+    expect(JSON.stringify(await findRepeatedBreaches(graph.db, group))).toBe(
+      JSON.stringify(before),
+    );
+    expect(JSON.stringify(await countBreaches(graph.db, byGroup))).toBe(
+      JSON.stringify(groupsBefore),
+    );
   });
 
   it('deletes the nodes and stamps of the earlier summary layouts at migration, and nothing of the current ones', async () => {
@@ -749,23 +936,25 @@ describe('question summaries', () => {
               (:ThemePairSummary {a: 'x', b: 'x', both: 1}), (:SummaryStamp {kind: 'repeated-breaches', version: 1}),
               (:RepeatedBreachPair {locationId: 'x', regulationId: 'y', rank: 0}), (:SummaryStamp {kind: 'repeated-breaches-v2', version: 1}),
               (:ThemePairCell {a: 'x', b: 'x', both: 1}), (:SummaryStamp {kind: 'theme-cooccurrence-v2', version: 1}),
-              (:ThemeTrendSummary {themeId: 'x', findingCount: 1}), (:SummaryStamp {kind: 'theme-trends', version: 1})`,
+              (:ThemeTrendSummary {themeId: 'x', findingCount: 1}), (:SummaryStamp {kind: 'theme-trends', version: 1}),
+              (:RepeatedBreachEvidence {locationId: 'x', regulationId: 'y', rank: 0}), (:SummaryStamp {kind: 'repeated-breaches-v3', version: 1}),
+              (:BreachCountCell {level: 'coarse'}), (:SummaryStamp {kind: 'breach-counts-v2', version: 1})`,
     );
     const countLegacy = defineQuery<object, { n: number }>({
       name: 'test.summaries.count-legacy',
       cypher: `MATCH (n) WHERE n:RepeatedBreachSummary OR n:BreachCountSummary OR n:ThemePairSummary OR n:RepeatedBreachPair
-                 OR n:ThemePairCell OR n:ThemeTrendSummary
+                 OR n:ThemePairCell OR n:ThemeTrendSummary OR n:RepeatedBreachEvidence OR n:BreachCountCell
                  OR (n:SummaryStamp AND n.kind IN ['repeated-breaches', 'breach-counts', 'theme-cooccurrence', 'repeated-breaches-v2',
-                                                   'theme-cooccurrence-v2', 'theme-trends'])
+                                                   'theme-cooccurrence-v2', 'theme-trends', 'repeated-breaches-v3', 'breach-counts-v2'])
                RETURN count(n) AS n`,
       parse: (row) => ({ n: read.number(row, 'n') }),
     });
     await graph.db.write(plantLegacy, {});
-    expect((await graph.db.read(countLegacy, {}))[0]!.n).toBe(10);
+    expect((await graph.db.read(countLegacy, {}))[0]!.n).toBe(14);
     const log: string[] = [];
     await runMigrations(graph.db, { seedDir: null, log: (line) => log.push(line) });
     expect((await graph.db.read(countLegacy, {}))[0]!.n).toBe(0);
-    expect(log.join('\n')).toContain('Deleted 6 summary nodes of an earlier layout');
+    expect(log.join('\n')).toContain('Deleted 8 summary nodes of an earlier layout');
     await expectSameAnswers();
   });
 

@@ -54,14 +54,14 @@ export const RANGE_INDEXES = [
   // Health.syntheticData asks whether any generated report is loaded.
   ['Report', 'synthetic'],
   // The repeatedBreaches summary is read in rank order, by regulation, or (with a date window) by total count.
-  ['RepeatedBreachEvidence', 'rank'],
-  ['RepeatedBreachEvidence', 'rankAll'],
-  ['RepeatedBreachEvidence', 'allCount'],
-  ['RepeatedBreachEvidence', 'regulationId'],
-  ['RepeatedBreachEvidence', 'regulator'],
+  ['RepeatedBreachInspections', 'rank'],
+  ['RepeatedBreachInspections', 'rankAll'],
+  ['RepeatedBreachInspections', 'allCount'],
+  ['RepeatedBreachInspections', 'regulationId'],
+  ['RepeatedBreachInspections', 'regulator'],
   // A short window reads the pairs of the locations inspected inside it.
-  ['RepeatedBreachEvidence', 'locationId'],
-  ['BreachCountCell', 'level'],
+  ['RepeatedBreachInspections', 'locationId'],
+  ['BreachCountGroupedCell', 'level'],
   // ratingChanges' count and page plan read the cells of a window of days.
   ['RatingChangeCell', 'day'],
   // The change feed's `since`: the first change after a graph version or a time.
