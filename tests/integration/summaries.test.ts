@@ -518,11 +518,13 @@ describe('question summaries', () => {
       if (days <= 400 && (args.withTotal || days <= 200))
         return 'analytics.repeated-breaches.summary.window';
     }
-    if (args.from !== null || args.to !== null || (args.synthetic ?? null) !== null)
+    if (args.from !== null || args.to !== null)
       return 'analytics.repeated-breaches.summary.counted';
-    if (evidence === 'DOCUMENTED') return 'analytics.repeated-breaches.summary';
+    // With a generated-or-real filter, that flag's ranks (no pair here mixes the two).
+    const flag = (args.synthetic ?? null) === null ? '' : args.synthetic ? '.generated' : '.real';
+    if (evidence === 'DOCUMENTED') return `analytics.repeated-breaches.summary${flag}`;
     if (evidence === 'DOCUMENTED,STATED_REPEAT')
-      return 'analytics.repeated-breaches.summary.with-stated';
+      return `analytics.repeated-breaches.summary.with-stated${flag}`;
     return 'analytics.repeated-breaches.summary.counted';
   };
 
@@ -830,6 +832,47 @@ describe('question summaries', () => {
     ]);
   });
 
+  it('counts a generated-or-real filter from the pair lists while a pair mixes the two', async () => {
+    // One inspection of a generated pair with several inspections marked real.
+    const mixPair = defineQuery<object, { mixed: number }>({
+      name: 'test.summaries.mix-flags',
+      cypher: `MATCH (s:RepeatedBreachInspections) WHERE s.flag = 'generated' AND size(s.ids) > 1
+       WITH s ORDER BY s.rankAll LIMIT 1
+       MATCH (i:Inspection {id: s.ids[0]}) SET i.testWasSynthetic = coalesce(i.synthetic, 'absent'), i.synthetic = false
+       RETURN count(i) AS mixed`,
+      parse: (row) => ({ mixed: read.number(row, 'mixed') }),
+    });
+    const unmixPair = defineStatement(
+      'test.summaries.unmix-flags',
+      `MATCH (i:Inspection) WHERE i.testWasSynthetic IS NOT NULL
+       SET i.synthetic = CASE WHEN i.testWasSynthetic = 'absent' THEN null ELSE i.testWasSynthetic END
+       REMOVE i.testWasSynthetic`,
+    );
+    const variants = repeatedVariants().filter(
+      ([, args]) =>
+        (args.synthetic ?? null) !== null && args.from === null && !args.providerGroupId,
+    );
+    expect(variants.length).toBeGreaterThanOrEqual(4);
+    try {
+      expect((await graph.db.write(mixPair, {}))[0]!.mixed).toBe(1);
+      await refreshSummaries(graph.db);
+      for (const [name, args] of variants) {
+        const mixed = await routed((db) => findRepeatedBreaches(db, args));
+        expect(mixed.queries, name).toEqual([
+          repeatedSummaryRead(args),
+          'analytics.repeated-breaches.summary.counted',
+        ]);
+        expect(JSON.stringify(mixed.answer), name).toBe(
+          JSON.stringify(await findRepeatedBreachesExactly(graph.db, args)),
+        );
+      }
+    } finally {
+      await graph.db.write(unmixPair, {});
+      await refreshSummaries(graph.db);
+    }
+    await expectSameAnswers();
+  });
+
   it('notices a summary that disagrees with the graph (the comparison can fail)', async () => {
     const tamper = defineStatement(
       'test.summaries.tamper',
@@ -847,16 +890,18 @@ describe('question summaries', () => {
     await expect(expectSameAnswers()).rejects.toThrow();
     await refreshSummaries(graph.db);
     await expectSameAnswers();
-    // A generated-or-real flag flipped in the pair lists: the filtered variants must disagree.
-    const tamperFlags = defineStatement(
-      'test.summaries.tamper-synthetic',
-      `MATCH (s:RepeatedBreachInspections) WHERE size(s.ids) > 1 AND s.documentedCount > 1
-       WITH s ORDER BY s.rank LIMIT 1 SET s.synthetic = [x IN s.synthetic | NOT x]`,
-    );
-    await graph.db.write(tamperFlags, {});
-    await expect(expectSameAnswers()).rejects.toThrow();
-    await refreshSummaries(graph.db);
-    await expectSameAnswers();
+    // Generated-or-real flags flipped in the pair lists, or the top real pair left out of its
+    // flag's ranks: the filtered variants must disagree.
+    const tamperFlags = [
+      'MATCH (s:RepeatedBreachInspections) SET s.synthetic = [x IN s.synthetic | NOT x]',
+      'MATCH (s:RepeatedBreachInspections {rankReal: 0}) REMOVE s.rankReal',
+    ];
+    for (const [n, cypher] of tamperFlags.entries()) {
+      await graph.db.write(defineStatement(`test.summaries.tamper-flags-${n}`, cypher), {});
+      await expect(expectSameAnswers()).rejects.toThrow();
+      await refreshSummaries(graph.db);
+      await expectSameAnswers();
+    }
   });
 
   it('reads provider groups from the graph after a regrouping, and groups breach counts only from cells stamped with the links counter', async () => {

@@ -59,6 +59,12 @@ export const RANGE_INDEXES = [
   ['RepeatedBreachInspections', 'allCount'],
   ['RepeatedBreachInspections', 'regulationId'],
   ['RepeatedBreachInspections', 'regulator'],
+  // A generated-or-real filter reads its flag's ranks, while no pair has both flags.
+  ['RepeatedBreachInspections', 'flag'],
+  ['RepeatedBreachInspections', 'rankGenerated'],
+  ['RepeatedBreachInspections', 'rankReal'],
+  ['RepeatedBreachInspections', 'rankAllGenerated'],
+  ['RepeatedBreachInspections', 'rankAllReal'],
   // A short window reads the pairs of the locations inspected inside it.
   ['RepeatedBreachInspections', 'locationId'],
   ['BreachCountGroupedCell', 'level'],

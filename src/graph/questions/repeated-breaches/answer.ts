@@ -6,6 +6,7 @@ import { findRepeatedBreachesExactly } from './exact-query.ts';
 import {
   repeatedBreachesCountedSummaryQuery,
   repeatedBreachesGroupSummaryQuery,
+  repeatedBreachesOneFlagSummaryQueries,
   repeatedBreachesSummaryQuery,
   repeatedBreachesWindowSummaryQuery,
   repeatedBreachesWithStatedSummaryQuery,
@@ -16,9 +17,10 @@ import type { RepeatedBreachArgs, RepeatedBreachPage } from './types.ts';
 /**
  * The summary's reads give the documented order only (most inspections first); another order is
  * the exact query's. A provider group reads the pairs of its locations; otherwise the ranked
- * reads answer the two usual evidence choices with no window and no generated-or-real filter;
- * any other choice, a window or that filter is counted from each pair's lists (no pair mixes
- * regulators under a regulator filter, or the summary reads as stale and the exact query answers).
+ * reads answer the two usual evidence choices with no window (with a generated-or-real filter,
+ * from that flag's ranks while no pair mixes the two); any other choice or a window is counted
+ * from each pair's lists (no pair mixes regulators under a regulator filter, or the summary
+ * reads as stale and the exact query answers).
  */
 export async function findRepeatedBreaches(
   db: Database,
@@ -56,19 +58,35 @@ interface SummaryArgs extends RepeatedBreachArgs {
   providerGroupId: string | null;
 }
 
-function readSummaryPage(db: Database, args: SummaryArgs, headPairs: number) {
+async function readSummaryPage(db: Database, args: SummaryArgs, headPairs: number) {
   const { providerGroupId } = args;
   if (providerGroupId !== null)
     return readFreshSummaryPage(db, repeatedBreachesGroupSummaryQuery, {
       ...args,
       providerGroupId,
     });
-  if (args.from === null && args.to === null && args.synthetic === null) {
-    const evidence = args.evidence.join(',');
-    if (evidence === 'DOCUMENTED')
-      return readFreshSummaryPage(db, repeatedBreachesSummaryQuery, args);
-    if (evidence === 'DOCUMENTED,STATED_REPEAT')
-      return readFreshSummaryPage(db, repeatedBreachesWithStatedSummaryQuery, args);
+  const evidence = args.evidence.join(',');
+  if (
+    args.from === null &&
+    args.to === null &&
+    (evidence === 'DOCUMENTED' || evidence === 'DOCUMENTED,STATED_REPEAT')
+  ) {
+    if (args.synthetic === null)
+      return readFreshSummaryPage(
+        db,
+        evidence === 'DOCUMENTED'
+          ? repeatedBreachesSummaryQuery
+          : repeatedBreachesWithStatedSummaryQuery,
+        args,
+      );
+    const flag = args.synthetic ? 'generated' : 'real';
+    const ranked = await readFreshSummaryPage(
+      db,
+      repeatedBreachesOneFlagSummaryQueries[`${evidence} ${flag}`],
+      args,
+    );
+    // Stale, or a pair mixes generated and real inspections: the pairs' lists are counted instead.
+    if (ranked) return ranked;
   }
   const { from, to } = args;
   if (from !== null && to !== null && readsWindowPairs(from, to, args.withTotal))

@@ -26,6 +26,9 @@ import type { RepeatedBreachArgs, RepeatedBreachRow } from './types.ts';
  */
 export const REPEATED_BREACHES_KIND = 'repeated-breaches-v4';
 
+/** The `flag` of a pair with both generated and real inspections. */
+const MIXED_FLAGS = '*';
+
 export const deleteRepeatedBreachSummary = defineStatement<object>(
   'summaries.repeated-breaches.delete',
   'MATCH (s:RepeatedBreachInspections) DETACH DELETE s',
@@ -54,11 +57,13 @@ export const buildRepeatedBreachSummary = defineStatement<object>(
          [i IN byId | i.id] AS ids, [i IN byId | coalesce(toString(i.startDate), '')] AS dates,
          [i IN byId | coalesce(i.synthetic, false)] AS synthetic,
          [k IN kindsById | 'DOCUMENTED' IN k] AS documented, [k IN kindsById | 'STATED_REPEAT' IN k] AS stated
-    WITH *, size([d IN documented WHERE d]) AS documentedCount, size(ids) AS allCount
+    WITH *, size([d IN documented WHERE d]) AS documentedCount, size(ids) AS allCount,
+         CASE WHEN all(x IN synthetic WHERE x) THEN 'generated'
+              WHEN none(x IN synthetic WHERE x) THEN 'real' ELSE '${MIXED_FLAGS}' END AS flag
     ORDER BY documentedCount DESC, locationId, regulationId
     WITH collect({locationId: locationId, regulationId: regulationId, legislationIds: legislationIds,
                   regulator: regulator, ids: ids, dates: dates, synthetic: synthetic, documented: documented, stated: stated,
-                  documentedCount: documentedCount, allCount: allCount}) AS pairs
+                  flag: flag, documentedCount: documentedCount, allCount: allCount}) AS pairs
     UNWIND range(0, size(pairs) - 1) AS rank
     WITH pairs[rank] AS p, CASE WHEN pairs[rank].documentedCount > 0 THEN rank ELSE -1 END AS rank
     ORDER BY p.allCount DESC, p.locationId, p.regulationId
@@ -67,11 +72,31 @@ export const buildRepeatedBreachSummary = defineStatement<object>(
     WITH pairs[rankAll] AS p, rankAll
     CREATE (:RepeatedBreachInspections {locationId: p.locationId, regulationId: p.regulationId,
                                         legislationIds: p.legislationIds, regulator: p.regulator,
-                                        ids: p.ids, dates: p.dates, synthetic: p.synthetic,
+                                        ids: p.ids, dates: p.dates, synthetic: p.synthetic, flag: p.flag,
                                         documented: p.documented, stated: p.stated,
                                         documentedCount: p.documentedCount, allCount: p.allCount,
                                         rank: p.rank, rankAll: rankAll})`,
 );
+
+/**
+ * Each pair whose inspections are all generated or all real also has its rank among the pairs of
+ * that flag, in each order (`rankGenerated`, `rankReal`; `rankAllGenerated`, `rankAllReal`), so a
+ * generated-or-real filter with no window is read in rank order off an index holding only the
+ * pairs it keeps. Pairs of the other flag, or of both, have no such property.
+ */
+export const rankRepeatedBreachFlags = (['rank', 'rankAll'] as const).map((order) => {
+  const suffix = order === 'rank' ? '' : 'All';
+  return defineStatement<object>(
+    `summaries.repeated-breaches.rank-flags.${order}`,
+    `MATCH (s:RepeatedBreachInspections) WHERE s.${order} >= 0 AND s.flag <> '${MIXED_FLAGS}'
+     WITH s ORDER BY s.${order}
+     WITH s.flag AS flag, collect(s) AS pairs
+     UNWIND range(0, size(pairs) - 1) AS r
+     WITH flag, pairs[r] AS s, r
+     SET s.rank${suffix}Generated = CASE WHEN flag = 'generated' THEN r END,
+         s.rank${suffix}Real = CASE WHEN flag = 'real' THEN r END`,
+  );
+});
 
 /** The summary's opening, shared by every read. */
 export const FRESH_FOR_FILTERS = `${freshnessClause(REPEATED_BREACHES_KIND)}
@@ -118,12 +143,22 @@ function parseSummaryPage(record: PlainRecord): SummaryPage {
 
 /**
  * The ranked read of one evidence choice with no window: the pairs come in `rankProperty`'s
- * order off its index, and each one's count is `countProperty`.
+ * order off its index, and each one's count is `countProperty`. A read of one flag's ranks counts
+ * a pair whole, so it reads as stale while any pair mixes generated and real inspections.
  */
-function buildRankedRead(name: string, rankProperty: string, countProperty: string) {
+function buildRankedRead(
+  name: string,
+  rankProperty: string,
+  countProperty: string,
+  oneFlag = false,
+) {
+  const unmixed = oneFlag
+    ? `
+    WITH fresh AND NOT EXISTS { MATCH (:RepeatedBreachInspections {flag: '${MIXED_FLAGS}'}) } AS fresh`
+    : '';
   return defineQuery<RepeatedBreachArgs, SummaryPage>({
     name,
-    cypher: `${FRESH_FOR_FILTERS}
+    cypher: `${FRESH_FOR_FILTERS}${unmixed}
     CALL (fresh) {
       WITH fresh WHERE fresh AND $withTotal
       MATCH (s:RepeatedBreachInspections)
@@ -159,6 +194,37 @@ export const repeatedBreachesWithStatedSummaryQuery = buildRankedRead(
   'rankAll',
   'allCount',
 );
+
+/**
+ * The two reads above for generated inspections only and for real ones only, keyed by the
+ * evidence asked (joined by commas) and `generated` or `real`.
+ */
+export const repeatedBreachesOneFlagSummaryQueries = {
+  'DOCUMENTED generated': buildRankedRead(
+    'analytics.repeated-breaches.summary.generated',
+    'rankGenerated',
+    'documentedCount',
+    true,
+  ),
+  'DOCUMENTED real': buildRankedRead(
+    'analytics.repeated-breaches.summary.real',
+    'rankReal',
+    'documentedCount',
+    true,
+  ),
+  'DOCUMENTED,STATED_REPEAT generated': buildRankedRead(
+    'analytics.repeated-breaches.summary.with-stated.generated',
+    'rankAllGenerated',
+    'allCount',
+    true,
+  ),
+  'DOCUMENTED,STATED_REPEAT real': buildRankedRead(
+    'analytics.repeated-breaches.summary.with-stated.real',
+    'rankAllReal',
+    'allCount',
+    true,
+  ),
+};
 
 /**
  * How many pairs, in rank order, the counted read takes first to find its cutoff: with it a
@@ -281,6 +347,7 @@ export const repeatedBreachesSummary: SummaryDefinition = {
   async rebuild(tx) {
     await tx.run(deleteRepeatedBreachSummary, {});
     await tx.run(buildRepeatedBreachSummary, {});
+    for (const statement of rankRepeatedBreachFlags) await tx.run(statement, {});
     return true;
   },
 };
