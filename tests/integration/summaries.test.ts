@@ -376,19 +376,6 @@ describe('question summaries', () => {
           to: `${sample.year}-12-31`,
         }),
       ],
-      // Place and provider together: the place-provider cells.
-      ['provider x region', at(['PROVIDER', 'REGION'])],
-      ['region, one provider', at(['REGION'], { providerId: sample.provider })],
-      ['provider group x local authority', at(['PROVIDER_GROUP', 'LOCAL_AUTHORITY'])],
-      ['region, one provider group', at(['REGION'], { providerGroupId: sample.providerGroup })],
-      [
-        'regulation x year x provider x local authority, region',
-        at(['REGULATION', 'YEAR', 'PROVIDER', 'LOCAL_AUTHORITY'], { region: sample.region }),
-      ],
-      [
-        'provider, one local authority',
-        at(['PROVIDER'], { localAuthority: sample.localAuthority }),
-      ],
     ];
   };
 
@@ -412,7 +399,11 @@ describe('question summaries', () => {
         'region, years window',
         at(['REGION'], { from: `${sample.year - 1}-01-01`, to: `${sample.year}-12-31` }),
       ],
+      ['provider x region', at(['PROVIDER', 'REGION'])],
+      ['provider group x local authority', at(['PROVIDER_GROUP', 'LOCAL_AUTHORITY'])],
+      ['region, one provider group', at(['REGION'], { providerGroupId: sample.providerGroup })],
       ['provider group, generated only', at(['PROVIDER_GROUP'], { synthetic: true })],
+      ['region, one provider', at(['REGION'], { providerId: sample.provider })],
       ['date mid-year', at(['REGULATION', 'YEAR'], { from: `${sample.year}-03-01` })],
     ];
   };

@@ -2,7 +2,7 @@
  * breachCounts from a summary. Cells hold requirement, inspection and location counts for one
  * "shape": which regulation key they keep (each regulation, each legislation, or none), whether
  * they split by year, and whether they split by region and local authority ("place"), by
- * provider ("provider"), by both ("place-provider") or by neither ("coarse"). Distinct counts only add up across cells that
+ * provider ("provider") or by neither ("coarse"). Distinct counts only add up across cells that
  * no inspection or location shares, so a request is answered from the one shape whose cells it
  * sums safely: its regulation key and year split must be ones it groups by or filters to a
  * single value of; regulator, place and provider add up because the graph gives each inspection
@@ -11,7 +11,7 @@
  * the summary is not stamped otherwise). Provider cells also keep the location's provider group
  * (the lowest group id among its providers', as the question defines it), so grouping or
  * filtering by group sums them too; grouping moves only the links counter, which such a read
- * checks against the stamp's.
+ * checks against the stamp's. Place and provider together are not summarised.
  */
 import { parsePageRecord } from '../../read-page.ts';
 import { defineQuery, defineStatement, read } from '../../../db/query.ts';
@@ -51,12 +51,7 @@ const CELL_SHAPES: readonly CellShape[] = (['regulation', 'legislation', 'all'] 
   (scope) => [true, false].map((yearly) => ({ scope, yearly })),
 );
 
-type CellSplit = 'coarse' | 'place' | 'provider' | 'place-provider';
-
-function toCellSplit(byPlace: boolean, byProvider: boolean): CellSplit {
-  if (byPlace) return byProvider ? 'place-provider' : 'place';
-  return byProvider ? 'provider' : 'coarse';
-}
+type CellSplit = 'coarse' | 'place' | 'provider';
 
 /** The `level` property of a shape's cells (one indexed string, so a request reads one shape's cells only). */
 function toCellLevel(split: CellSplit, shape: CellShape): string {
@@ -76,13 +71,12 @@ export const deleteBreachCountSummary = defineStatement<object>(
 
 interface ShapeParam extends CellShape {
   place: string;
-  placeProvider: string;
   provider: string;
   coarse: string;
 }
 
 /**
- * The place, provider and place-provider cells of every shape from one pass: the finest cells (regulation,
+ * The place and provider cells of every shape from one pass: the finest cells (regulation,
  * regulator, year, place, provider) keep their inspections and locations, and each shape's cell
  * counts the distinct ones among the finest cells it merges.
  */
@@ -99,18 +93,16 @@ export const buildPlaceCells = defineStatement<{ shapes: ShapeParam[] }>(
         l.region AS region, l.localAuthority AS localAuthority, providerId, providerGroupId,
         count(DISTINCT q) AS requirementCount, collect(DISTINCT i) AS inspections, collect(DISTINCT l) AS locations
    UNWIND $shapes AS shape
-   UNWIND ['place', 'provider', 'place-provider'] AS split
-   WITH shape, split, CASE WHEN shape.scope = 'regulation' THEN regulationId END AS regulationId,
+   UNWIND [true, false] AS byPlace
+   WITH shape, byPlace, CASE WHEN shape.scope = 'regulation' THEN regulationId END AS regulationId,
         CASE WHEN shape.scope <> 'all' THEN legislationId END AS legislationId, regulator,
         CASE WHEN shape.yearly THEN year END AS year,
-        CASE WHEN split <> 'provider' THEN region END AS region,
-        CASE WHEN split <> 'provider' THEN localAuthority END AS localAuthority,
-        CASE WHEN split <> 'place' THEN providerId END AS providerId,
-        CASE WHEN split <> 'place' THEN providerGroupId END AS providerGroupId, requirementCount, inspections, locations
-   WITH shape, split, regulationId, legislationId, regulator, year, region, localAuthority, providerId, providerGroupId,
+        CASE WHEN byPlace THEN region END AS region, CASE WHEN byPlace THEN localAuthority END AS localAuthority,
+        CASE WHEN byPlace THEN null ELSE providerId END AS providerId,
+        CASE WHEN byPlace THEN null ELSE providerGroupId END AS providerGroupId, requirementCount, inspections, locations
+   WITH shape, byPlace, regulationId, legislationId, regulator, year, region, localAuthority, providerId, providerGroupId,
         sum(requirementCount) AS requirementCount, collect(inspections) AS inspectionLists, collect(locations) AS locationLists
-   CREATE (:BreachCountGroupedCell {level: CASE split WHEN 'place' THEN shape.place WHEN 'provider' THEN shape.provider
-                                                      ELSE shape.placeProvider END,
+   CREATE (:BreachCountGroupedCell {level: CASE WHEN byPlace THEN shape.place ELSE shape.provider END,
                              regulationId: regulationId, legislationId: legislationId, regulator: regulator, year: year,
                              region: region, localAuthority: localAuthority, providerId: providerId,
                              providerGroupId: providerGroupId, requirementCount: requirementCount,
@@ -175,10 +167,11 @@ export function toBreachSummaryParams(args: BreachCountArgs): BreachSummaryParam
     groupBy.includes('LOCAL_AUTHORITY') ||
     f.region !== null ||
     f.localAuthority !== null;
+  if (byPlace && byProvider) return null;
   return {
     ...args,
     withRates: toWithRates(args),
-    level: toCellLevel(toCellSplit(byPlace, byProvider), {
+    level: toCellLevel(byPlace ? 'place' : byProvider ? 'provider' : 'coarse', {
       scope,
       yearly: oneYear,
     }),
@@ -241,7 +234,6 @@ export async function rebuildBreachCountSummary(tx: QueryRunner): Promise<boolea
   const shapes = CELL_SHAPES.map((shape) => ({
     ...shape,
     place: toCellLevel('place', shape),
-    placeProvider: toCellLevel('place-provider', shape),
     provider: toCellLevel('provider', shape),
     coarse: toCellLevel('coarse', shape),
   }));
