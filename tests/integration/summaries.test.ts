@@ -38,6 +38,7 @@ import {
 } from '../../src/graph/questions/theme-trends/index.ts';
 import { refreshSummaries } from '../../src/graph/summaries/refresh-summaries.ts';
 import { hasLegacySummaries } from '../../src/graph/summaries/retire-legacy-summaries.ts';
+import { groupProviders } from '../../src/graph/write/group-providers.ts';
 import { splitAtWholeMonths } from '../../src/graph/summaries/month-windows.ts';
 import { chooseScopeSeek, nameWithSeek } from '../../src/graph/scope-seek.ts';
 import { ingestInputs } from '../../src/load/bulk/ingest-inputs.ts';
@@ -73,6 +74,8 @@ interface Sample {
   secondTheme: string;
   /** The regulation that themed findings cite most. */
   citedRegulation: string;
+  /** The sample location's provider group, as the questions read it (the lowest id). */
+  providerGroup: string;
 }
 
 /** A regulation, place, year and theme that have data, to filter by. */
@@ -89,7 +92,8 @@ const readSample = defineQuery<object, Sample>({
            [id IN COLLECT { MATCH (x:Theme)<-[:ABOUT]-(:Finding) WITH x.id AS id, count(*) AS n ORDER BY n DESC, id RETURN id } WHERE id <> t.id][0] AS secondTheme,
            COLLECT { MATCH (:Theme)<-[:ABOUT]-(:Finding)-[:CITES]->(r:Regulation) WITH r.id AS id, count(*) AS n ORDER BY n DESC, id RETURN id }[0] AS citedRegulation,
            // The question's provider of the sample location: the lowest id among those running it.
-           head(COLLECT { MATCH (p:Provider)-[:RUNS]->(l) RETURN p.id ORDER BY p.id }) AS provider`,
+           head(COLLECT { MATCH (p:Provider)-[:RUNS]->(l) RETURN p.id ORDER BY p.id }) AS provider,
+           head(COLLECT { MATCH (l)<-[:RUNS]-(:Provider)-[:IN_GROUP]->(pg:ProviderGroup) RETURN pg.id ORDER BY pg.id }) AS providerGroup`,
   parse: (row) => ({
     provider: read.string(row, 'provider'),
     regulation: read.string(row, 'regulation'),
@@ -100,6 +104,7 @@ const readSample = defineQuery<object, Sample>({
     theme: read.string(row, 'theme'),
     secondTheme: read.string(row, 'secondTheme'),
     citedRegulation: read.string(row, 'citedRegulation'),
+    providerGroup: read.string(row, 'providerGroup'),
   }),
 });
 
@@ -221,6 +226,75 @@ describe('question summaries', () => {
         },
       ],
       ['window before any inspection', { ...base, from: '1990-01-01', to: '1990-12-31' }],
+      // The generated-or-real filter is counted from each pair's flags, with any other argument.
+      ['generated only', { ...base, synthetic: true, minInspections: 1, first: 500 }],
+      ['real only', { ...base, synthetic: false, minInspections: 1, first: 500 }],
+      [
+        'real only, second page with a total',
+        { ...base, synthetic: false, skip: 1, first: 2, withTotal: true },
+      ],
+      [
+        'generated only, with stated repeats',
+        { ...base, synthetic: true, evidence: stated, withTotal: true },
+      ],
+      [
+        'real only, a window, regulator',
+        {
+          ...base,
+          synthetic: false,
+          from: `${sample.year - 2}-01-01`,
+          to: `${sample.year}-12-31`,
+          regulator: 'OFSTED',
+          minInspections: 1,
+        },
+      ],
+      [
+        'generated only, a short window',
+        {
+          ...base,
+          synthetic: true,
+          from: `${sample.year}-01-01`,
+          to: `${sample.year}-04-30`,
+          minInspections: 1,
+          withTotal: true,
+        },
+      ],
+      // A provider group reads its locations' pairs, whatever else is asked.
+      [
+        'provider group',
+        { ...base, providerGroupId: sample.providerGroup, minInspections: 1, withTotal: true },
+      ],
+      [
+        'provider group, stated repeats, second page',
+        {
+          ...base,
+          providerGroupId: sample.providerGroup,
+          evidence: stated,
+          minInspections: 1,
+          skip: 1,
+          first: 2,
+        },
+      ],
+      [
+        'provider group, real only, a window',
+        {
+          ...base,
+          providerGroupId: sample.providerGroup,
+          synthetic: false,
+          from: `${sample.year - 1}-01-01`,
+          minInspections: 1,
+        },
+      ],
+      [
+        'provider group, regulation',
+        {
+          ...base,
+          providerGroupId: sample.providerGroup,
+          regulation: sample.regulation,
+          minInspections: 1,
+        },
+      ],
+      ['unknown provider group', { ...base, providerGroupId: 'provider-group:nope' }],
     ];
   };
 
@@ -291,6 +365,26 @@ describe('question summaries', () => {
         at(['LEGISLATION', 'PROVIDER'], { regulator: 'OFSTED' }),
       ],
       ['regulation, one provider', at(['REGULATION'], { providerId: sample.provider })],
+      // Provider cells keep the location's group too.
+      ['provider group', at(['PROVIDER_GROUP'])],
+      ['regulation x year x provider group', at(['REGULATION', 'YEAR', 'PROVIDER_GROUP'])],
+      ['provider x provider group', at(['PROVIDER', 'PROVIDER_GROUP'])],
+      [
+        'provider group, regulator, second page',
+        { ...at(['PROVIDER_GROUP'], { regulator: 'OFSTED' }, 3), skip: 3, withTotal: true },
+      ],
+      [
+        'regulation, one provider group',
+        at(['REGULATION'], { providerGroupId: sample.providerGroup }),
+      ],
+      [
+        'year, one provider group, one year window',
+        at(['YEAR'], {
+          providerGroupId: sample.providerGroup,
+          from: `${sample.year}-01-01`,
+          to: `${sample.year}-12-31`,
+        }),
+      ],
     ];
   };
 
@@ -315,6 +409,9 @@ describe('question summaries', () => {
         at(['REGION'], { from: `${sample.year - 1}-01-01`, to: `${sample.year}-12-31` }),
       ],
       ['provider x region', at(['PROVIDER', 'REGION'])],
+      ['provider group x local authority', at(['PROVIDER_GROUP', 'LOCAL_AUTHORITY'])],
+      ['region, one provider group', at(['REGION'], { providerGroupId: sample.providerGroup })],
+      ['provider group, generated only', at(['PROVIDER_GROUP'], { synthetic: true })],
       ['region, one provider', at(['REGION'], { providerId: sample.provider })],
       ['date mid-year', at(['REGULATION', 'YEAR'], { from: `${sample.year}-03-01` })],
     ];
@@ -422,6 +519,7 @@ describe('question summaries', () => {
 
   /** The summary read that answers a repeatedBreaches request: ranked, or counted pair by pair. */
   const repeatedSummaryRead = (args: RepeatedBreachArgs): string => {
+    if (args.providerGroupId) return 'analytics.repeated-breaches.summary.provider-group';
     const evidence = args.evidence.join(',');
     // A closed window of at most 400 days with a total, or of at most 200 days: its locations' pairs.
     if (args.from !== null && args.to !== null) {
@@ -431,9 +529,11 @@ describe('question summaries', () => {
     }
     if (args.from !== null || args.to !== null)
       return 'analytics.repeated-breaches.summary.counted';
-    if (evidence === 'DOCUMENTED') return 'analytics.repeated-breaches.summary';
+    // With a generated-or-real filter, that flag's ranks (no pair here mixes the two).
+    const flag = (args.synthetic ?? null) === null ? '' : args.synthetic ? '.generated' : '.real';
+    if (evidence === 'DOCUMENTED') return `analytics.repeated-breaches.summary${flag}`;
     if (evidence === 'DOCUMENTED,STATED_REPEAT')
-      return 'analytics.repeated-breaches.summary.with-stated';
+      return `analytics.repeated-breaches.summary.with-stated${flag}`;
     return 'analytics.repeated-breaches.summary.counted';
   };
 
@@ -580,6 +680,8 @@ describe('question summaries', () => {
     })) {
       if (result.status === 'failed') throw new Error(`${result.file}: ${result.message}`);
     }
+    // As the ingest's post-load steps do before the refresh.
+    await groupProviders(graph.db);
     const [row] = await graph.db.read(readSample, {});
     sample = row!;
     await refreshSummaries(graph.db);
@@ -601,6 +703,13 @@ describe('question summaries', () => {
     expect(
       withStated.rows.some((row) => row.counted.some((c) => c.evidence.includes('STATED_REPEAT'))),
     ).toBe(true);
+    // Generated and real inspections breach, and the sample's provider group has pairs.
+    const variants = new Map(repeatedVariants());
+    for (const name of ['generated only', 'real only', 'provider group'])
+      expect(
+        (await findRepeatedBreachesExactly(graph.db, variants.get(name)!)).rows.length,
+        name,
+      ).toBeGreaterThan(0);
     expect(
       (await countBreachesExactly(graph.db, breachVariants()[0]![1])).rows.length,
     ).toBeGreaterThan(5);
@@ -819,10 +928,51 @@ describe('question summaries', () => {
     ]);
   });
 
+  it('counts a generated-or-real filter from the pair lists while a pair mixes the two', async () => {
+    // One inspection of a generated pair with several inspections marked real.
+    const mixPair = defineQuery<object, { mixed: number }>({
+      name: 'test.summaries.mix-flags',
+      cypher: `MATCH (s:RepeatedBreachInspections) WHERE s.flag = 'generated' AND size(s.ids) > 1
+       WITH s ORDER BY s.rankAll LIMIT 1
+       MATCH (i:Inspection {id: s.ids[0]}) SET i.testWasSynthetic = coalesce(i.synthetic, 'absent'), i.synthetic = false
+       RETURN count(i) AS mixed`,
+      parse: (row) => ({ mixed: read.number(row, 'mixed') }),
+    });
+    const unmixPair = defineStatement(
+      'test.summaries.unmix-flags',
+      `MATCH (i:Inspection) WHERE i.testWasSynthetic IS NOT NULL
+       SET i.synthetic = CASE WHEN i.testWasSynthetic = 'absent' THEN null ELSE i.testWasSynthetic END
+       REMOVE i.testWasSynthetic`,
+    );
+    const variants = repeatedVariants().filter(
+      ([, args]) =>
+        (args.synthetic ?? null) !== null && args.from === null && !args.providerGroupId,
+    );
+    expect(variants.length).toBeGreaterThanOrEqual(4);
+    try {
+      expect((await graph.db.write(mixPair, {}))[0]!.mixed).toBe(1);
+      await refreshSummaries(graph.db);
+      for (const [name, args] of variants) {
+        const mixed = await routed((db) => findRepeatedBreaches(db, args));
+        expect(mixed.queries, name).toEqual([
+          repeatedSummaryRead(args),
+          'analytics.repeated-breaches.summary.counted',
+        ]);
+        expect(JSON.stringify(mixed.answer), name).toBe(
+          JSON.stringify(await findRepeatedBreachesExactly(graph.db, args)),
+        );
+      }
+    } finally {
+      await graph.db.write(unmixPair, {});
+      await refreshSummaries(graph.db);
+    }
+    await expectSameAnswers();
+  });
+
   it('notices a summary that disagrees with the graph (the comparison can fail)', async () => {
     const tamper = defineStatement(
       'test.summaries.tamper',
-      "MATCH (c:BreachCountCell {level: 'coarse:regulation:year'}) WITH c LIMIT 1 SET c.requirementCount = c.requirementCount + 1",
+      "MATCH (c:BreachCountGroupedCell {level: 'coarse:regulation:year'}) WITH c LIMIT 1 SET c.requirementCount = c.requirementCount + 1",
     );
     await graph.db.write(tamper, {});
     await expect(expectSameAnswers()).rejects.toThrow();
@@ -854,7 +1004,89 @@ describe('question summaries', () => {
     await expect(expectSamePairAnswers()).rejects.toThrow();
     await refreshSummaries(graph.db);
     await expectSamePairAnswers();
+    // Generated-or-real flags flipped in the pair lists, or the top real pair left out of its
+    // flag's ranks: the filtered variants must disagree.
+    const tamperFlags = [
+      'MATCH (s:RepeatedBreachInspections) SET s.synthetic = [x IN s.synthetic | NOT x]',
+      'MATCH (s:RepeatedBreachInspections {rankReal: 0}) REMOVE s.rankReal',
+    ];
+    for (const [n, cypher] of tamperFlags.entries()) {
+      await graph.db.write(defineStatement(`test.summaries.tamper-flags-${n}`, cypher), {});
+      await expect(expectSameAnswers()).rejects.toThrow();
+      await refreshSummaries(graph.db);
+      await expectSameAnswers();
+    }
   }, 600_000);
+
+  it('reads provider groups from the graph after a regrouping, and groups breach counts only from cells stamped with the links counter', async () => {
+    const group = repeatedVariants().find(([name]) => name === 'provider group')![1];
+    const byGroup = breachVariants().find(([name]) => name === 'provider group')![1];
+    const oneGroup = breachVariants().find(
+      ([name]) => name === 'regulation, one provider group',
+    )![1];
+    const byRegulation = breachVariants()[0]![1];
+    // Another provider with breaches, outside the sample's group, joined to it by a SAME_AS link.
+    const link = defineStatement(
+      'test.summaries.link-groups',
+      `MATCH (a:Provider)-[:IN_GROUP]->(:ProviderGroup {id: $group})
+       WITH a ORDER BY a.id LIMIT 1
+       MATCH (b:Provider)-[:RUNS]->(:Location)<-[:OF]-(:Inspection)-[:REQUIRED]->()
+       WHERE NOT EXISTS { (b)-[:IN_GROUP]->(:ProviderGroup {id: $group}) }
+       WITH a, b ORDER BY b.id LIMIT 1
+       CREATE (a)-[:SAME_AS {rule: 'test'}]->(b)`,
+    );
+    const unlink = defineStatement(
+      'test.summaries.unlink-groups',
+      "MATCH ()-[s:SAME_AS {rule: 'test'}]->() DELETE s",
+    );
+    const before = await findRepeatedBreachesExactly(graph.db, group);
+    const groupsBefore = await countBreachesExactly(graph.db, byGroup);
+    try {
+      await graph.db.write(link, { group: sample.providerGroup });
+      await groupProviders(graph.db);
+      // The group's locations are read at each request: still the summary, and the new answer.
+      const regrouped = await routed((db) => findRepeatedBreaches(db, group));
+      expect(regrouped.queries).toEqual(['analytics.repeated-breaches.summary.provider-group']);
+      expect(JSON.stringify(regrouped.answer)).toBe(
+        JSON.stringify(await findRepeatedBreachesExactly(graph.db, group)),
+      );
+      // The breach cells keep groups: stale for a group read until the next refresh, not for others.
+      const cellSeek = (args: BreachCountArgs) =>
+        nameWithSeek('analytics.breach-counts.summary', chooseScopeSeek(args.f));
+      const exactSeek = (args: BreachCountArgs) =>
+        nameWithSeek('analytics.breach-counts', chooseScopeSeek(args.f));
+      for (const args of [byGroup, oneGroup]) {
+        const stale = await routed((db) => countBreaches(db, args));
+        expect(stale.queries).toEqual([cellSeek(args), exactSeek(args)]);
+        expect(JSON.stringify(stale.answer)).toBe(
+          JSON.stringify(await countBreachesExactly(graph.db, args)),
+        );
+      }
+      expect((await routed((db) => countBreaches(db, byRegulation))).queries).toEqual([
+        cellSeek(byRegulation),
+      ]);
+      // The regrouping changed both answers, so a summary that missed it would be caught.
+      expect(JSON.stringify(regrouped.answer)).not.toBe(JSON.stringify(before));
+      expect(JSON.stringify(await countBreachesExactly(graph.db, byGroup))).not.toBe(
+        JSON.stringify(groupsBefore),
+      );
+      const refreshed = await refreshSummaries(graph.db, { onlyStale: true });
+      expect(refreshed.filter((k) => k.status === 'rebuilt').map((k) => k.kind)).toEqual([
+        'breach-counts-v3',
+      ]);
+      await expectSameAnswers();
+    } finally {
+      await graph.db.write(unlink, {});
+      await groupProviders(graph.db);
+      await refreshSummaries(graph.db, { onlyStale: true });
+    }
+    expect(JSON.stringify(await findRepeatedBreaches(graph.db, group))).toBe(
+      JSON.stringify(before),
+    );
+    expect(JSON.stringify(await countBreaches(graph.db, byGroup))).toBe(
+      JSON.stringify(groupsBefore),
+    );
+  });
 
   it('deletes the nodes and stamps of the earlier summary layouts at migration, and nothing of the current ones', async () => {
     const plantLegacy = defineStatement(
@@ -864,23 +1096,26 @@ describe('question summaries', () => {
               (:RepeatedBreachPair {locationId: 'x', regulationId: 'y', rank: 0}), (:SummaryStamp {kind: 'repeated-breaches-v2', version: 1}),
               (:ThemePairCell {a: 'x', b: 'x', both: 1}), (:SummaryStamp {kind: 'theme-cooccurrence-v2', version: 1}),
               (:ThemeTrendSummary {themeId: 'x', findingCount: 1}), (:SummaryStamp {kind: 'theme-trends', version: 1}),
-              (:ThemePairRegionCell {a: 'x', b: 'x', both: 1}), (:SummaryStamp {kind: 'theme-cooccurrence-v3', version: 1})`,
+              (:ThemePairRegionCell {a: 'x', b: 'x', both: 1}), (:SummaryStamp {kind: 'theme-cooccurrence-v3', version: 1}),
+              (:RepeatedBreachEvidence {locationId: 'x', regulationId: 'y', rank: 0}), (:SummaryStamp {kind: 'repeated-breaches-v3', version: 1}),
+              (:BreachCountCell {level: 'coarse'}), (:SummaryStamp {kind: 'breach-counts-v2', version: 1})`,
     );
     const countLegacy = defineQuery<object, { n: number }>({
       name: 'test.summaries.count-legacy',
       cypher: `MATCH (n) WHERE n:RepeatedBreachSummary OR n:BreachCountSummary OR n:ThemePairSummary OR n:RepeatedBreachPair
-                 OR n:ThemePairCell OR n:ThemeTrendSummary OR n:ThemePairRegionCell
+                 OR n:ThemePairCell OR n:ThemeTrendSummary OR n:ThemePairRegionCell OR n:RepeatedBreachEvidence OR n:BreachCountCell
                  OR (n:SummaryStamp AND n.kind IN ['repeated-breaches', 'breach-counts', 'theme-cooccurrence', 'repeated-breaches-v2',
-                                                   'theme-cooccurrence-v2', 'theme-trends', 'theme-cooccurrence-v3'])
+                                                   'theme-cooccurrence-v2', 'theme-trends', 'theme-cooccurrence-v3',
+                                                   'repeated-breaches-v3', 'breach-counts-v2'])
                RETURN count(n) AS n`,
       parse: (row) => ({ n: read.number(row, 'n') }),
     });
     await graph.db.write(plantLegacy, {});
-    expect((await graph.db.read(countLegacy, {}))[0]!.n).toBe(12);
+    expect((await graph.db.read(countLegacy, {}))[0]!.n).toBe(16);
     const log: string[] = [];
     await runMigrations(graph.db, { seedDir: null, log: (line) => log.push(line) });
     expect((await graph.db.read(countLegacy, {}))[0]!.n).toBe(0);
-    expect(log.join('\n')).toContain('Deleted 7 summary nodes of an earlier layout');
+    expect(log.join('\n')).toContain('Deleted 9 summary nodes of an earlier layout');
     await expectSameAnswers();
   });
 
@@ -893,6 +1128,9 @@ describe('question summaries', () => {
       'RepeatedBreachPair',
       'ThemePairCell',
       'ThemeTrendSummary',
+      'ThemePairRegionCell',
+      'RepeatedBreachEvidence',
+      'BreachCountCell',
     ].map((label) => `CREATE (:${label} {plantedByTest: true})`);
     for (const kind of [
       'repeated-breaches',
@@ -901,6 +1139,9 @@ describe('question summaries', () => {
       'repeated-breaches-v2',
       'theme-cooccurrence-v2',
       'theme-trends',
+      'theme-cooccurrence-v3',
+      'repeated-breaches-v3',
+      'breach-counts-v2',
     ])
       plants.push(`CREATE (:SummaryStamp {kind: '${kind}', version: 1, plantedByTest: true})`);
     const removePlanted = defineStatement(

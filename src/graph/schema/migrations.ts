@@ -54,14 +54,20 @@ export const RANGE_INDEXES = [
   // Health.syntheticData asks whether any generated report is loaded.
   ['Report', 'synthetic'],
   // The repeatedBreaches summary is read in rank order, by regulation, or (with a date window) by total count.
-  ['RepeatedBreachEvidence', 'rank'],
-  ['RepeatedBreachEvidence', 'rankAll'],
-  ['RepeatedBreachEvidence', 'allCount'],
-  ['RepeatedBreachEvidence', 'regulationId'],
-  ['RepeatedBreachEvidence', 'regulator'],
+  ['RepeatedBreachInspections', 'rank'],
+  ['RepeatedBreachInspections', 'rankAll'],
+  ['RepeatedBreachInspections', 'allCount'],
+  ['RepeatedBreachInspections', 'regulationId'],
+  ['RepeatedBreachInspections', 'regulator'],
+  // A generated-or-real filter reads its flag's ranks, while no pair has both flags.
+  ['RepeatedBreachInspections', 'flag'],
+  ['RepeatedBreachInspections', 'rankGenerated'],
+  ['RepeatedBreachInspections', 'rankReal'],
+  ['RepeatedBreachInspections', 'rankAllGenerated'],
+  ['RepeatedBreachInspections', 'rankAllReal'],
   // A short window reads the pairs of the locations inspected inside it.
-  ['RepeatedBreachEvidence', 'locationId'],
-  ['BreachCountCell', 'level'],
+  ['RepeatedBreachInspections', 'locationId'],
+  ['BreachCountGroupedCell', 'level'],
   // themeCooccurrence's month cells are read for the whole months of a window.
   ['ThemeSetMonthCell', 'month'],
   // ratingChanges' count and page plan read the cells of a window of days.

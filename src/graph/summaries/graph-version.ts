@@ -30,13 +30,20 @@ export const bumpReferenceVersion = defineStatement<{ hash: string }>(
 
 /**
  * The opening of every summary question: true when the stamp of `kind` equals the graph version.
- * Two lookups on unique keys; a missing node means stale.
+ * Two lookups on unique keys; a missing node means stale. A summary that keeps provider groups
+ * passes `groupsRead`, the Cypher condition under which a read uses them: grouping moves only the
+ * links counter (group-providers.ts), so such a read is fresh only while the stamp's links
+ * counter equals the graph's too.
  */
-export function freshnessClause(kind: string): string {
+export function freshnessClause(kind: string, groupsRead: string | null = null): string {
+  const links =
+    groupsRead === null
+      ? ''
+      : ` AND (NOT (${groupsRead}) OR coalesce(stamp.linksVersion = coalesce(st.linksVersion, 0), false))`;
   return `
     OPTIONAL MATCH (st:GraphState {id: '${GRAPH_STATE_ID}'})
     OPTIONAL MATCH (stamp:SummaryStamp {kind: '${kind}'})
-    WITH coalesce(stamp.version = st.version, false) AS fresh`;
+    WITH coalesce(stamp.version = st.version, false)${links} AS fresh`;
 }
 
 /** What a summary question returns: whether the summary was fresh, and its rows when it was. */

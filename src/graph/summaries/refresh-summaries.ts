@@ -36,30 +36,47 @@ export interface KindRefresh {
   seconds: number;
 }
 
-export const readStamps = defineQuery<object, { kind: string; fresh: boolean }>({
+/** Each stamp: whether it equals the graph version, and whether its links counter equals the graph's. */
+export const readStamps = defineQuery<
+  object,
+  { kind: string; fresh: boolean; linksFresh: boolean }
+>({
   name: 'summaries.read-stamps',
   cypher: `
     OPTIONAL MATCH (st:GraphState {id: '${GRAPH_STATE_ID}'})
     MATCH (stamp:SummaryStamp)
-    RETURN stamp.kind AS kind, coalesce(stamp.version = st.version, false) AS fresh`,
-  parse: (row) => ({ kind: read.string(row, 'kind'), fresh: read.boolean(row, 'fresh') }),
+    RETURN stamp.kind AS kind, coalesce(stamp.version = st.version, false) AS fresh,
+           coalesce(stamp.linksVersion = coalesce(st.linksVersion, 0), false) AS linksFresh`,
+  parse: (row) => ({
+    kind: read.string(row, 'kind'),
+    fresh: read.boolean(row, 'fresh'),
+    linksFresh: read.boolean(row, 'linksFresh'),
+  }),
 });
 
-/** Takes the stamp's lock for the transaction and clears it; returns the version to stamp (null: no graph state yet). */
-export const lockStamp = defineQuery<{ kind: string }, { version: number | null }>({
+/**
+ * Takes the stamp's lock for the transaction and clears it; returns the version and links counter
+ * to stamp (version null: no graph state yet). Both are read before the rebuild reads the graph,
+ * so a write committed meanwhile leaves the stamp behind, never ahead.
+ */
+export const lockStamp = defineQuery<{ kind: string }, { version: number | null; links: number }>({
   name: 'summaries.lock-stamp',
   cypher: `
     MERGE (stamp:SummaryStamp {kind: $kind})
-    SET stamp.version = null
+    SET stamp.version = null, stamp.linksVersion = null
     WITH stamp
     OPTIONAL MATCH (st:GraphState {id: '${GRAPH_STATE_ID}'})
-    RETURN st.version AS version`,
-  parse: (row) => ({ version: read.optionalNumber(row, 'version') }),
+    RETURN st.version AS version, coalesce(st.linksVersion, 0) AS links`,
+  parse: (row) => ({
+    version: read.optionalNumber(row, 'version'),
+    links: read.number(row, 'links'),
+  }),
 });
 
-export const stampSummary = defineStatement<{ kind: string; version: number }>(
+export const stampSummary = defineStatement<{ kind: string; version: number; links: number }>(
   'summaries.stamp',
-  'MATCH (stamp:SummaryStamp {kind: $kind}) SET stamp.version = $version, stamp.builtAt = datetime()',
+  `MATCH (stamp:SummaryStamp {kind: $kind})
+   SET stamp.version = $version, stamp.linksVersion = $links, stamp.builtAt = datetime()`,
 );
 
 export interface RefreshOptions {
@@ -73,9 +90,12 @@ export async function refreshSummaries(
   options: RefreshOptions = {},
 ): Promise<KindRefresh[]> {
   const long = db.withTimeout(REFRESH_TIMEOUT_MS);
+  const groupKinds = new Set(SUMMARIES.filter((s) => s.readsProviderGroups).map((s) => s.kind));
   const fresh = new Set(
     options.onlyStale
-      ? (await long.read(readStamps, {})).filter((s) => s.fresh).map((s) => s.kind)
+      ? (await long.read(readStamps, {}))
+          .filter((s) => s.fresh && (s.linksFresh || !groupKinds.has(s.kind)))
+          .map((s) => s.kind)
       : [],
   );
   const done: KindRefresh[] = [];
@@ -88,7 +108,7 @@ export async function refreshSummaries(
         const exact = await rebuild(tx);
         if (!exact) return 'not-exact';
         if (state?.version !== null && state?.version !== undefined)
-          await tx.run(stampSummary, { kind, version: state.version });
+          await tx.run(stampSummary, { kind, version: state.version, links: state.links });
         return 'rebuilt';
       });
     }

@@ -8,7 +8,7 @@
 import type { Database } from '../../db/executor.ts';
 import { defineQuery, defineStatement, read } from '../../db/query.ts';
 
-/** Kinds and labels of the layouts replaced since: the first ones, repeatedBreaches' `-v2`, themeCooccurrence's `-v2` and `-v3`, themeTrends' first. */
+/** Kinds and labels of the layouts replaced since: the first ones, repeatedBreaches' `-v2` and `-v3`, themeCooccurrence's `-v2` and `-v3`, themeTrends' first, breachCounts' `-v2`. */
 const LEGACY_KINDS = [
   'repeated-breaches',
   'breach-counts',
@@ -17,6 +17,8 @@ const LEGACY_KINDS = [
   'theme-cooccurrence-v2',
   'theme-trends',
   'theme-cooccurrence-v3',
+  'repeated-breaches-v3',
+  'breach-counts-v2',
 ];
 const LEGACY_LABELS = [
   'RepeatedBreachSummary',
@@ -26,6 +28,8 @@ const LEGACY_LABELS = [
   'ThemePairCell',
   'ThemeTrendSummary',
   'ThemePairRegionCell',
+  'RepeatedBreachEvidence',
+  'BreachCountCell',
 ] as const;
 const BATCH_SIZE = 10_000;
 

@@ -15,4 +15,9 @@ export interface SummaryDefinition {
    * an assumption its sums rest on, so it must stay unstamped (the exact query answers).
    */
   rebuild(tx: QueryRunner): Promise<boolean>;
+  /**
+   * True when the summary keeps provider groups: grouping moves only the links counter, so a
+   * refresh of stale kinds also rebuilds this one when that counter moved past its stamp.
+   */
+  readsProviderGroups?: boolean;
 }

@@ -8,7 +8,10 @@
  * single value of; regulator, place and provider add up because the graph gives each inspection
  * one regulator and location and each location one regulator, region, authority and (as the
  * question defines it, the lowest id among those running it) provider (checked at every build;
- * the summary is not stamped otherwise). Place and provider together are not summarised.
+ * the summary is not stamped otherwise). Provider cells also keep the location's provider group
+ * (the lowest group id among its providers', as the question defines it), so grouping or
+ * filtering by group sums them too; grouping moves only the links counter, which such a read
+ * checks against the stamp's. Place and provider together are not summarised.
  */
 import { parsePageRecord } from '../../read-page.ts';
 import { defineQuery, defineStatement, read } from '../../../db/query.ts';
@@ -26,11 +29,15 @@ import { buildPerSeek, chooseScopeSeek, nameWithSeek } from '../../scope-seek.ts
 import type { BreachCountArgs, BreachCountRow } from './types.ts';
 
 /**
- * Versioned, with cells under their own label: a graph stamped by the earlier layout
- * (`BreachCountSummary` nodes, kind 'breach-counts') is neither read nor deleted by this one, so
- * servers of both versions can share a database during an upgrade.
+ * Versioned, with cells under their own label: a graph stamped by an earlier layout
+ * (`BreachCountSummary` nodes, kind 'breach-counts'; `BreachCountCell`, kind 'breach-counts-v2',
+ * without provider groups) is neither read nor deleted by this one, so servers of both versions
+ * can share a database during an upgrade.
  */
-export const BREACH_COUNTS_KIND = 'breach-counts-v2';
+export const BREACH_COUNTS_KIND = 'breach-counts-v3';
+
+/** When a read sums cells by provider group: then its freshness also checks the links counter. */
+const READS_GROUPS = `'PROVIDER_GROUP' IN $groupBy OR $f.providerGroupId IS NOT NULL`;
 
 type RegulationScope = 'regulation' | 'legislation' | 'all';
 
@@ -59,7 +66,7 @@ export interface BreachSummaryParams extends BreachCountArgs {
 
 export const deleteBreachCountSummary = defineStatement<object>(
   'summaries.breach-counts.delete',
-  'MATCH (c:BreachCountCell) DETACH DELETE c',
+  'MATCH (c:BreachCountGroupedCell) DETACH DELETE c',
 );
 
 interface ShapeParam extends CellShape {
@@ -76,12 +83,14 @@ interface ShapeParam extends CellShape {
 export const buildPlaceCells = defineStatement<{ shapes: ShapeParam[] }>(
   'summaries.breach-counts.build-place',
   `MATCH (l:Location)
-   // The question's provider of a location, looked up once per location rather than per requirement.
+   // The question's provider and provider group of a location, looked up once per location rather
+   // than per requirement.
    CALL (l) { OPTIONAL MATCH (p:Provider)-[:RUNS]->(l) RETURN min(p.id) AS providerId }
+   CALL (l) { OPTIONAL MATCH (l)<-[:RUNS]-(:Provider)-[:IN_GROUP]->(pg:ProviderGroup) RETURN min(pg.id) AS providerGroupId }
    MATCH (l)<-[:OF]-(i:Inspection)-[:REQUIRED]->(q:Requirement)-[:UNDER]->(g:Regulation)-[:PART_OF]->(leg:Legislation)
    MATCH (i)-[:BY]->(reg:Regulator)
    WITH g.id AS regulationId, leg.id AS legislationId, reg.code AS regulator, i.startDate.year AS year,
-        l.region AS region, l.localAuthority AS localAuthority, providerId,
+        l.region AS region, l.localAuthority AS localAuthority, providerId, providerGroupId,
         count(DISTINCT q) AS requirementCount, collect(DISTINCT i) AS inspections, collect(DISTINCT l) AS locations
    UNWIND $shapes AS shape
    UNWIND [true, false] AS byPlace
@@ -89,12 +98,14 @@ export const buildPlaceCells = defineStatement<{ shapes: ShapeParam[] }>(
         CASE WHEN shape.scope <> 'all' THEN legislationId END AS legislationId, regulator,
         CASE WHEN shape.yearly THEN year END AS year,
         CASE WHEN byPlace THEN region END AS region, CASE WHEN byPlace THEN localAuthority END AS localAuthority,
-        CASE WHEN byPlace THEN null ELSE providerId END AS providerId, requirementCount, inspections, locations
-   WITH shape, byPlace, regulationId, legislationId, regulator, year, region, localAuthority, providerId,
+        CASE WHEN byPlace THEN null ELSE providerId END AS providerId,
+        CASE WHEN byPlace THEN null ELSE providerGroupId END AS providerGroupId, requirementCount, inspections, locations
+   WITH shape, byPlace, regulationId, legislationId, regulator, year, region, localAuthority, providerId, providerGroupId,
         sum(requirementCount) AS requirementCount, collect(inspections) AS inspectionLists, collect(locations) AS locationLists
-   CREATE (:BreachCountCell {level: CASE WHEN byPlace THEN shape.place ELSE shape.provider END,
+   CREATE (:BreachCountGroupedCell {level: CASE WHEN byPlace THEN shape.place ELSE shape.provider END,
                              regulationId: regulationId, legislationId: legislationId, regulator: regulator, year: year,
-                             region: region, localAuthority: localAuthority, providerId: providerId, requirementCount: requirementCount,
+                             region: region, localAuthority: localAuthority, providerId: providerId,
+                             providerGroupId: providerGroupId, requirementCount: requirementCount,
                              inspectionCount: size(COLLECT { UNWIND inspectionLists AS list UNWIND list AS x RETURN DISTINCT x }),
                              locationCount: size(COLLECT { UNWIND locationLists AS list UNWIND list AS x RETURN DISTINCT x })})`,
 );
@@ -103,10 +114,10 @@ export const buildPlaceCells = defineStatement<{ shapes: ShapeParam[] }>(
 export const buildCoarseCells = defineStatement<{ shapes: ShapeParam[] }>(
   'summaries.breach-counts.build-coarse',
   `UNWIND $shapes AS shape
-   MATCH (c:BreachCountCell {level: shape.place})
+   MATCH (c:BreachCountGroupedCell {level: shape.place})
    WITH shape, c.regulationId AS regulationId, c.legislationId AS legislationId, c.regulator AS regulator, c.year AS year,
         sum(c.requirementCount) AS requirementCount, sum(c.inspectionCount) AS inspectionCount, sum(c.locationCount) AS locationCount
-   CREATE (:BreachCountCell {level: shape.coarse, regulationId: regulationId, legislationId: legislationId, regulator: regulator, year: year,
+   CREATE (:BreachCountGroupedCell {level: shape.coarse, regulationId: regulationId, legislationId: legislationId, regulator: regulator, year: year,
                                 requirementCount: requirementCount, inspectionCount: inspectionCount, locationCount: locationCount})`,
 );
 
@@ -133,9 +144,11 @@ export function toBreachSummaryParams(args: BreachCountArgs): BreachSummaryParam
   const { groupBy, f } = args;
   // The cells count real and generated inspections together.
   if ((f.synthetic ?? null) !== null) return null;
-  // Provider groups are not in the cells: the exact query answers.
-  if (groupBy.includes('PROVIDER_GROUP') || (f.providerGroupId ?? null) !== null) return null;
-  const byProvider = groupBy.includes('PROVIDER') || f.providerId !== null;
+  const byProvider =
+    groupBy.includes('PROVIDER') ||
+    groupBy.includes('PROVIDER_GROUP') ||
+    f.providerId !== null ||
+    (f.providerGroupId ?? null) !== null;
   const fromYear = f.from === null ? null : YEAR_START.exec(f.from)?.[1];
   const toYear = f.to === null ? null : YEAR_END.exec(f.to)?.[1];
   if (fromYear === undefined || toYear === undefined) return null;
@@ -171,10 +184,10 @@ export function toBreachSummaryParams(args: BreachCountArgs): BreachSummaryParam
 const perSeek = buildPerSeek((seek) =>
   defineQuery<BreachSummaryParams, SummaryPageAnswer<BreachCountRow>>({
     name: nameWithSeek('analytics.breach-counts.summary', seek),
-    cypher: `${freshnessClause(BREACH_COUNTS_KIND)}
+    cypher: `${freshnessClause(BREACH_COUNTS_KIND, READS_GROUPS)}
     CALL (fresh) {
       WITH fresh WHERE fresh
-      MATCH (c:BreachCountCell {level: $level})
+      MATCH (c:BreachCountGroupedCell {level: $level})
       WHERE ($f.regulator IS NULL OR c.regulator = $f.regulator)
         AND ($f.legislation IS NULL OR c.legislationId = $f.legislation)
         AND ($f.regulation IS NULL OR c.regulationId = $f.regulation)
@@ -183,6 +196,7 @@ const perSeek = buildPerSeek((seek) =>
         AND ($f.region IS NULL OR c.region = $f.region)
         AND ($f.localAuthority IS NULL OR c.localAuthority = $f.localAuthority)
         AND ($f.providerId IS NULL OR c.providerId = $f.providerId)
+        AND ($f.providerGroupId IS NULL OR c.providerGroupId = $f.providerGroupId)
       WITH c,
            CASE WHEN 'REGULATION' IN $groupBy THEN c.regulationId END AS regulationId,
            CASE WHEN 'LEGISLATION' IN $groupBy THEN c.legislationId END AS legislationId,
@@ -191,7 +205,7 @@ const perSeek = buildPerSeek((seek) =>
            CASE WHEN 'REGION' IN $groupBy THEN c.region END AS region,
            CASE WHEN 'LOCAL_AUTHORITY' IN $groupBy THEN c.localAuthority END AS localAuthority,
            CASE WHEN 'PROVIDER' IN $groupBy THEN c.providerId END AS providerId,
-           null AS providerGroupId
+           CASE WHEN 'PROVIDER_GROUP' IN $groupBy THEN c.providerGroupId END AS providerGroupId
       WITH regulationId, legislationId, regulator, year, region, localAuthority, providerId, providerGroupId,
            sum(c.requirementCount) AS requirementCount, sum(c.locationCount) AS locationCount, sum(c.inspectionCount) AS inspectionCount
       WITH collect(${GROUP_MAP}) AS groups
@@ -234,4 +248,5 @@ export async function rebuildBreachCountSummary(tx: QueryRunner): Promise<boolea
 export const breachCountsSummary: SummaryDefinition = {
   kind: BREACH_COUNTS_KIND,
   rebuild: rebuildBreachCountSummary,
+  readsProviderGroups: true,
 };

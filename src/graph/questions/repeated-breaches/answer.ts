@@ -5,6 +5,8 @@ import { readFreshSummaryPage } from '../../summaries/graph-version.ts';
 import { findRepeatedBreachesExactly } from './exact-query.ts';
 import {
   repeatedBreachesCountedSummaryQuery,
+  repeatedBreachesGroupSummaryQuery,
+  repeatedBreachesOneFlagSummaryQueries,
   repeatedBreachesSummaryQuery,
   repeatedBreachesWindowSummaryQuery,
   repeatedBreachesWithStatedSummaryQuery,
@@ -14,21 +16,25 @@ import type { RepeatedBreachArgs, RepeatedBreachPage } from './types.ts';
 
 /**
  * The summary's reads give the documented order only (most inspections first); another order is
- * the exact query's. The ranked reads answer the two usual evidence choices with no window; any other choice or a
- * window is counted from each pair's lists (no pair mixes regulators under a regulator filter,
- * or the summary reads as stale and the exact query answers).
+ * the exact query's. A provider group reads the pairs of its locations; otherwise the ranked
+ * reads answer the two usual evidence choices with no window (with a generated-or-real filter,
+ * from that flag's ranks while no pair mixes the two); any other choice or a window is counted
+ * from each pair's lists (no pair mixes regulators under a regulator filter, or the summary
+ * reads as stale and the exact query answers).
  */
 export async function findRepeatedBreaches(
   db: Database,
   asked: RepeatedBreachArgs,
   headPairs = WINDOW_HEAD_PAIRS,
 ): Promise<RepeatedBreachPage> {
-  const args = { ...asked, sort: asked.sort ?? null };
+  const args = {
+    ...asked,
+    sort: asked.sort ?? null,
+    synthetic: asked.synthetic ?? null,
+    providerGroupId: asked.providerGroupId ?? null,
+  };
   const documentedOrder = args.sort === null || args.sort.direction === 'DESC';
-  // The summary keeps real and generated inspections together, and knows no provider groups.
-  const summarised =
-    documentedOrder && (args.synthetic ?? null) === null && (args.providerGroupId ?? null) === null;
-  const page = summarised ? await readSummaryPage(db, args, headPairs) : null;
+  const page = documentedOrder ? await readSummaryPage(db, args, headPairs) : null;
   return page ?? findRepeatedBreachesExactly(db, args);
 }
 
@@ -47,13 +53,40 @@ function readsWindowPairs(from: string, to: string, withTotal: boolean): boolean
   return withTotal || Date.parse(to) - Date.parse(from) <= PAGE_WINDOW_MAX_DAYS * 86_400_000;
 }
 
-function readSummaryPage(db: Database, args: RepeatedBreachArgs, headPairs: number) {
-  if (args.from === null && args.to === null) {
-    const evidence = args.evidence.join(',');
-    if (evidence === 'DOCUMENTED')
-      return readFreshSummaryPage(db, repeatedBreachesSummaryQuery, args);
-    if (evidence === 'DOCUMENTED,STATED_REPEAT')
-      return readFreshSummaryPage(db, repeatedBreachesWithStatedSummaryQuery, args);
+interface SummaryArgs extends RepeatedBreachArgs {
+  synthetic: boolean | null;
+  providerGroupId: string | null;
+}
+
+async function readSummaryPage(db: Database, args: SummaryArgs, headPairs: number) {
+  const { providerGroupId } = args;
+  if (providerGroupId !== null)
+    return readFreshSummaryPage(db, repeatedBreachesGroupSummaryQuery, {
+      ...args,
+      providerGroupId,
+    });
+  const evidence = args.evidence.join(',');
+  if (
+    args.from === null &&
+    args.to === null &&
+    (evidence === 'DOCUMENTED' || evidence === 'DOCUMENTED,STATED_REPEAT')
+  ) {
+    if (args.synthetic === null)
+      return readFreshSummaryPage(
+        db,
+        evidence === 'DOCUMENTED'
+          ? repeatedBreachesSummaryQuery
+          : repeatedBreachesWithStatedSummaryQuery,
+        args,
+      );
+    const flag = args.synthetic ? 'generated' : 'real';
+    const ranked = await readFreshSummaryPage(
+      db,
+      repeatedBreachesOneFlagSummaryQueries[`${evidence} ${flag}`],
+      args,
+    );
+    // Stale, or a pair mixes generated and real inspections: the pairs' lists are counted instead.
+    if (ranked) return ranked;
   }
   const { from, to } = args;
   if (from !== null && to !== null && readsWindowPairs(from, to, args.withTotal))

@@ -80,7 +80,7 @@ function summarisedPairs(tail: string): string {
     CALL (fresh) {
       CALL (fresh) {
         WITH fresh WHERE fresh
-        MATCH (s:RepeatedBreachEvidence)
+        MATCH (s:RepeatedBreachInspections)
         WHERE s.allCount >= $minInspections AND ${PAIR_FILTERS}
         ${COUNT_PAIR}
         MATCH (l:Location {id: s.locationId}), (g:Regulation {id: s.regulationId})

@@ -32,7 +32,7 @@ export interface RepeatedBreachArgs extends PageArgs {
   sort?: AnswerSort<RepeatedBreachSortField> | null;
   /** true: only generated inspections count; false: only real ones; null: both. */
   synthetic?: boolean | null;
-  /** Only locations of this provider group; the summary does not know groups, so the exact query answers. */
+  /** Only locations of this provider group (any provider of the location in it). */
   providerGroupId?: string | null;
 }
 
