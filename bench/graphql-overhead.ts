@@ -27,8 +27,8 @@ import { createDriver, type Connection } from '../src/db/driver.ts';
 import { toNeo4jParam } from '../src/db/executor.ts';
 import { findFreePort } from '../src/db/local-neo4j.ts';
 import { postGraphql } from './post-graphql.ts';
-import { buildQueryCases, type QueryCase } from './query-cases.ts';
-import { startServerChild, type ServerChild } from './server-child.ts';
+import { buildQueryCases, readSampleFindingId, type QueryCase } from './query-cases.ts';
+import { startBareHttpChild, startServerChild, type ServerChild } from './server-child.ts';
 import { formatMs, measureAlternating } from './stats.ts';
 
 const { values: args } = parseArgs({
@@ -78,17 +78,9 @@ async function main(): Promise<void> {
   const before = args.before
     ? await startApi(path.resolve(args.before, 'src/app/main.ts'), connection)
     : null;
-  const bareHttp = await startServerChild(
-    'bench/bare-http-child.ts',
-    connection,
-    {},
-    /bare ready at (\S+)/,
-  );
+  const bareHttp = await startBareHttpChild(connection);
   try {
-    const sample = await driver.executeQuery(
-      'MATCH (f:Finding)-[:ABOUT]->() RETURN f.id AS id LIMIT 1',
-    );
-    const findingId = String(sample.records[0]?.get('id') ?? '');
+    const findingId = await readSampleFindingId(driver);
     const only = args.only?.split(',');
     const cases: QueryCase[] = [
       {

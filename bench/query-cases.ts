@@ -4,6 +4,7 @@
  */
 // The bench runs each question's own summary read on the bare driver, so it reaches inside the
 // question folders (src/ itself may import a question only through its index.ts).
+import type { Driver } from 'neo4j-driver';
 import type { BreachCountArgs } from '../src/graph/questions/breach-counts/index.ts';
 import {
   breachCountsSummaryQuery,
@@ -224,4 +225,12 @@ export function buildQueryCases(findingId: string): QueryCase[] {
       bare: { cypher: NESTED_READ.bare, params: {} },
     },
   ];
+}
+
+/** A themed finding's id, for the relatedFindings case (any one: the case asks about its neighbours). */
+export async function readSampleFindingId(driver: Driver): Promise<string> {
+  const sample = await driver.executeQuery(
+    'MATCH (f:Finding)-[:ABOUT]->() RETURN f.id AS id LIMIT 1',
+  );
+  return String(sample.records[0]?.get('id') ?? '');
 }

@@ -36,9 +36,9 @@ import { runIngestChild } from './run-ingest-child.ts';
 import { startPeerChild } from './peer-server.ts';
 import { postGraphql } from './post-graphql.ts';
 import { listTierSReports } from './tier-s.ts';
-import { startServerChild } from './server-child.ts';
+import { startBareHttpChild, startServerChild } from './server-child.ts';
 import type { Timing } from './stats.ts';
-import { buildQueryCases, NESTED_READ } from './query-cases.ts';
+import { buildQueryCases, NESTED_READ, readSampleFindingId } from './query-cases.ts';
 import { formatMs, measureAlternating, measurePair, readPeakRssMiB } from './stats.ts';
 
 const { values: args } = parseArgs({
@@ -282,17 +282,9 @@ async function main(): Promise<void> {
     // The same Cypher served over HTTP by a bare node:http server in a process of its own: the
     // bare driver above runs in this process, so ours pays an HTTP hop, a second process and
     // JSON that it does not; this floor pays them too (bench/graphql-overhead.ts).
-    const bareHttp = await startServerChild(
-      'bench/bare-http-child.ts',
-      connection,
-      {},
-      /bare ready at (\S+)/,
-    );
+    const bareHttp = await startBareHttpChild(connection);
     try {
-      const sample = await driver.executeQuery(
-        'MATCH (f:Finding)-[:ABOUT]->() RETURN f.id AS id LIMIT 1',
-      );
-      const findingId = String(sample.records[0]?.get('id') ?? '');
+      const findingId = await readSampleFindingId(driver);
       // What every request costs before any question: HTTP and Apollo against a trivial Bolt round trip.
       const [fixedOurs, fixedBare] = await measurePair(
         () => postJson(api.url, { query: '{ __typename }' }),

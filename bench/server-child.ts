@@ -61,3 +61,12 @@ export async function startServerChild(
       }),
   };
 }
+
+/**
+ * The same Cypher as the bench's questions served over HTTP by a bare node:http server in a
+ * process of its own (bench/bare-http-child.ts): the floor an API process pays (HTTP hop, second
+ * process, JSON) without GraphQL, for npm run bench and bench/graphql-overhead.ts.
+ */
+export function startBareHttpChild(connection: Connection | null): Promise<ServerChild> {
+  return startServerChild('bench/bare-http-child.ts', connection, {}, /bare ready at (\S+)/);
+}
