@@ -193,8 +193,8 @@ export const repeatedBreachesByProviderGroupSummaryQuery = defineQuery<
 });
 
 /**
- * From the summary when it is fresh and no synthetic filter is set (the summary counts real and
- * generated inspections together), else exactly.
+ * From the summary when it is fresh (COUNT_PAIR reads each inspection's generated-or-real flag,
+ * so a synthetic filter is answered there too), else exactly.
  */
 async function countGroups<Args extends RepeatedBreachGroupArgs, Row>(
   db: Database,
@@ -203,8 +203,7 @@ async function countGroups<Args extends RepeatedBreachGroupArgs, Row>(
   exact: NamedQuery<ExactParams<Args>, Row>,
 ): Promise<Row[]> {
   const params = { ...args, regulation: null, legislation: null };
-  const summarised = args.synthetic === null ? await readFreshSummary(db, summary, params) : null;
-  return summarised ?? db.read(exact, params);
+  return (await readFreshSummary(db, summary, params)) ?? db.read(exact, params);
 }
 
 export function countRepeatedBreachesByRegulation(

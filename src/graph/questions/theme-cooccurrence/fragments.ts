@@ -1,4 +1,4 @@
-/** The ranking the exact query and the summary's read share. Private to this folder. */
+/** The ranking the exact query and the summary's reads share. Private to this folder. */
 import { read, type PlainRecord } from '../../../db/query.ts';
 import { buildSortKey } from '../../answer-sort.ts';
 import { parseNode } from '../../node-kinds.ts';
@@ -35,6 +35,17 @@ export const PAIR_RANKING = `
                       findingCount: findingCount, jaccard: jaccard}) AS rows
     }
     WITH size(pairs) AS totalCount, rows`;
+
+/**
+ * From kept theme-set cells `c`: each set's findings summed (a few hundred sets stand for
+ * thousands of cells), then every pair of its themes with them, as `a, b, findings` (a = b for a
+ * theme alone), as the exact query pairs each finding's themes. Summed per pair after.
+ */
+export const PAIRS_OF_THEME_SETS = `
+      WITH c.themes AS themes, sum(c.findings) AS findings
+      UNWIND themes AS a
+      UNWIND themes AS b
+      WITH a, b, findings WHERE a <= b`;
 
 export function parseThemePair(row: PlainRecord): ThemePairRow {
   return {

@@ -9,7 +9,7 @@ import { freshnessClause, type SummaryPageAnswer } from '../../summaries/graph-v
 import type { PageArgs } from '../../page.ts';
 import { freshForRegulator, oneRegulatorOf } from '../../summaries/one-regulator.ts';
 import type { SummaryDefinition } from '../../summaries/summary-definition.ts';
-import { PAIR_RANKING, parseThemePair } from './fragments.ts';
+import { PAIR_RANKING, PAIRS_OF_THEME_SETS, parseThemePair } from './fragments.ts';
 import { THEME_COOCCURRENCE_KIND } from './kind.ts';
 import type { ThemePairOrder, ThemePairRow } from './types.ts';
 import { buildThemeSetMonthSummary, deleteThemeSetMonthSummary } from './window-summary.ts';
@@ -78,12 +78,7 @@ export const themeCooccurrenceSummaryQuery = defineQuery<
         AND ($region IS NULL OR c.region = $region) AND ($synthetic IS NULL OR c.synthetic = $synthetic)
         AND ($themes IS NULL OR any(t IN c.themes WHERE t IN $themes))
         AND ($regulation IS NULL OR $regulation IN c.regulations)
-      // Cells of one theme set added first (a few hundred sets stand for thousands of cells), then
-      // each set's pairs, as the exact query pairs each finding's themes.
-      WITH c.themes AS themes, sum(c.findings) AS findings
-      UNWIND themes AS a
-      UNWIND themes AS b
-      WITH a, b, findings WHERE a <= b
+      ${PAIRS_OF_THEME_SETS}
       WITH a, b, sum(findings) AS both
       ${PAIR_RANKING}
       RETURN totalCount, rows

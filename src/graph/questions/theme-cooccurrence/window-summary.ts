@@ -13,7 +13,7 @@ import { freshnessClause, type SummaryPageAnswer } from '../../summaries/graph-v
 import type { DateWindow } from '../../summaries/month-windows.ts';
 import type { PageArgs } from '../../page.ts';
 import { freshForRegulator, oneRegulatorOf } from '../../summaries/one-regulator.ts';
-import { PAIR_RANKING, parseThemePair } from './fragments.ts';
+import { PAIR_RANKING, PAIRS_OF_THEME_SETS, parseThemePair } from './fragments.ts';
 import { THEME_COOCCURRENCE_KIND } from './kind.ts';
 import type { ThemePairOrder, ThemePairRow } from './types.ts';
 
@@ -83,10 +83,7 @@ export const themeCooccurrenceWindowQuery = defineQuery<
           AND ($f.polarity IS NULL OR c.polarity = $f.polarity) AND ($f.regulator IS NULL OR c.regulator = $f.regulator)
           AND ($f.synthetic IS NULL OR c.synthetic = $f.synthetic)
           AND ($f.themes IS NULL OR any(t IN c.themes WHERE t IN $f.themes))
-        WITH c.themes AS themes, sum(c.findings) AS findings
-        UNWIND themes AS a
-        UNWIND themes AS b
-        WITH a, b, findings WHERE a <= b
+        ${PAIRS_OF_THEME_SETS}
         RETURN a, b, sum(findings) AS both
         UNION ALL
         // Each edge as the exact query reads it, from the inspections that started inside it.
