@@ -76,6 +76,8 @@ interface Sample {
   citedRegulation: string;
   /** The sample location's provider group, as the questions read it (the lowest id). */
   providerGroup: string;
+  /** The start date of the sample inspection, which has requirements. */
+  day: string;
 }
 
 /** A regulation, place, year and theme that have data, to filter by. */
@@ -88,7 +90,7 @@ const readSample = defineQuery<object, Sample>({
     MATCH (t:Theme)<-[:ABOUT]-(:Finding)
     WITH g, leg, l, i, t, count(*) AS tagged ORDER BY tagged DESC, t.id LIMIT 1
     RETURN g.id AS regulation, leg.id AS legislation, l.region AS region, l.localAuthority AS localAuthority,
-           i.startDate.year AS year, t.id AS theme,
+           i.startDate.year AS year, toString(i.startDate) AS day, t.id AS theme,
            [id IN COLLECT { MATCH (x:Theme)<-[:ABOUT]-(:Finding) WITH x.id AS id, count(*) AS n ORDER BY n DESC, id RETURN id } WHERE id <> t.id][0] AS secondTheme,
            COLLECT { MATCH (:Theme)<-[:ABOUT]-(:Finding)-[:CITES]->(r:Regulation) WITH r.id AS id, count(*) AS n ORDER BY n DESC, id RETURN id }[0] AS citedRegulation,
            // The question's provider of the sample location: the lowest id among those running it.
@@ -105,6 +107,7 @@ const readSample = defineQuery<object, Sample>({
     secondTheme: read.string(row, 'secondTheme'),
     citedRegulation: read.string(row, 'citedRegulation'),
     providerGroup: read.string(row, 'providerGroup'),
+    day: read.string(row, 'day'),
   }),
 });
 
@@ -388,32 +391,101 @@ describe('question summaries', () => {
     ];
   };
 
-  const breachFallbacks = (): [string, BreachCountArgs][] => {
+  /** What the shape cells cannot sum, read from the dated cells: any window, a flag, place with provider. */
+  const breachDatedVariants = (): [string, BreachCountArgs][] => {
+    const y = sample.year;
+    // The sample inspection's month, whole.
+    const month = sample.day.slice(0, 7);
+    const monthEnd = new Date(Date.UTC(y, Number(sample.day.slice(5, 7)), 0))
+      .toISOString()
+      .slice(0, 10);
     const at = (
       groupBy: BreachGroup[],
       f: Partial<BreachCountArgs['f']> = {},
+      page: Partial<BreachCountArgs> = {},
     ): BreachCountArgs => ({
       groupBy,
       f: { ...NO_BREACH_FILTER, ...f },
       skip: 0,
-      first: 50,
+      first: 500,
       withTotal: true,
+      ...page,
     });
     return [
       [
         'regulation, years window (a location counts in several years)',
-        at(['REGULATION'], { from: `${sample.year - 1}-01-01`, to: `${sample.year}-12-31` }),
+        at(['REGULATION'], { from: `${y - 1}-01-01`, to: `${y}-12-31` }),
+      ],
+      ['region, years window', at(['REGION'], { from: `${y - 1}-01-01`, to: `${y}-12-31` })],
+      [
+        'legislation, window from and to mid-month',
+        at(['LEGISLATION'], { from: `${y - 1}-04-17`, to: `${y}-09-12` }),
       ],
       [
-        'region, years window',
-        at(['REGION'], { from: `${sample.year - 1}-01-01`, to: `${sample.year}-12-31` }),
+        'regulation x year, window from and to mid-month',
+        at(['REGULATION', 'YEAR'], { from: `${y - 1}-04-17`, to: `${y}-09-12` }),
       ],
+      ['regulation x year, from mid-year', at(['REGULATION', 'YEAR'], { from: `${y}-03-01` })],
+      ['nothing grouped, to mid-month', at([], { to: `${y}-05-20` })],
+      ['year, one month', at(['YEAR'], { from: `${month}-01`, to: monthEnd })],
+      ['regulation, one day', at(['REGULATION'], { from: sample.day, to: sample.day })],
+      ['region, an empty window', at(['REGION'], { from: '2999-01-01' })],
       ['provider x region', at(['PROVIDER', 'REGION'])],
       ['provider group x local authority', at(['PROVIDER_GROUP', 'LOCAL_AUTHORITY'])],
       ['region, one provider group', at(['REGION'], { providerGroupId: sample.providerGroup })],
-      ['provider group, generated only', at(['PROVIDER_GROUP'], { synthetic: true })],
       ['region, one provider', at(['REGION'], { providerId: sample.provider })],
-      ['date mid-year', at(['REGULATION', 'YEAR'], { from: `${sample.year}-03-01` })],
+      ['provider x year, one region', at(['PROVIDER', 'YEAR'], { region: sample.region })],
+      [
+        'provider group x legislation, from mid-month',
+        at(['PROVIDER_GROUP', 'LEGISLATION'], { from: `${y - 1}-11-06` }),
+      ],
+      [
+        'local authority x regulator, window, second page',
+        at(
+          ['LOCAL_AUTHORITY', 'REGULATOR'],
+          { from: `${y - 2}-04-27`, to: `${y}-10-25` },
+          { skip: 2, first: 3 },
+        ),
+      ],
+      ['provider group, generated only', at(['PROVIDER_GROUP'], { synthetic: true })],
+      ['year, generated only', at(['YEAR'], { synthetic: true })],
+      ['regulation x year, real only', at(['REGULATION', 'YEAR'], { synthetic: false })],
+      [
+        'legislation, generated only, window',
+        at(['LEGISLATION'], { synthetic: true, from: `${y - 1}-04-17`, to: `${y}-09-12` }),
+      ],
+      [
+        'everything grouped, window',
+        at(
+          [
+            'REGULATION',
+            'LEGISLATION',
+            'REGULATOR',
+            'YEAR',
+            'REGION',
+            'LOCAL_AUTHORITY',
+            'PROVIDER',
+            'PROVIDER_GROUP',
+          ],
+          { from: `${y - 1}-02-14`, to: `${y}-08-30` },
+        ),
+      ],
+      [
+        'regulation x region, window, sorted by rate',
+        at(
+          ['REGULATION', 'REGION'],
+          { from: `${y - 1}-06-10`, to: `${y}-06-09` },
+          { sort: { field: 'REQUIREMENTS_PER_100_INSPECTIONS', direction: 'DESC' } },
+        ),
+      ],
+      [
+        'year x local authority, window with rates, one local authority',
+        at(
+          ['YEAR', 'LOCAL_AUTHORITY'],
+          { localAuthority: sample.localAuthority, from: `${y - 1}-06-10` },
+          { withRates: true },
+        ),
+      ],
     ];
   };
 
@@ -545,15 +617,18 @@ describe('question summaries', () => {
         JSON.stringify(await findRepeatedBreachesExactly(graph.db, args)),
       );
     }
-    for (const [name, args] of breachVariants()) {
-      const { answer, queries } = await routed((db) => countBreaches(db, args));
-      expect(queries, name).toEqual([
-        nameWithSeek('analytics.breach-counts.summary', chooseScopeSeek(args.f)),
-      ]);
-      expect(JSON.stringify(answer), name).toBe(
-        JSON.stringify(await countBreachesExactly(graph.db, args)),
-      );
-    }
+    const breachReads: [string, [string, BreachCountArgs][]][] = [
+      ['analytics.breach-counts.summary', breachVariants()],
+      ['analytics.breach-counts.summary.dated', breachDatedVariants()],
+    ];
+    for (const [read, variants] of breachReads)
+      for (const [name, args] of variants) {
+        const { answer, queries } = await routed((db) => countBreaches(db, args));
+        expect(queries, name).toEqual([nameWithSeek(read, chooseScopeSeek(args.f))]);
+        expect(JSON.stringify(answer), name).toBe(
+          JSON.stringify(await countBreachesExactly(graph.db, args)),
+        );
+      }
     for (const [name, args] of ratingVariants()) {
       const { answer, queries } = await routed((db) => findRatingChanges(db, args));
       const pageAlone = !args.withTotal && args.direction === null && args.synthetic === null;
@@ -713,6 +788,11 @@ describe('question summaries', () => {
     expect(
       (await countBreachesExactly(graph.db, breachVariants()[0]![1])).rows.length,
     ).toBeGreaterThan(5);
+    // Every dated variant but the empty window has groups to compare.
+    for (const [name, args] of breachDatedVariants())
+      expect((await countBreachesExactly(graph.db, args)).rows.length > 0, name).toBe(
+        name !== 'region, an empty window',
+      );
     expect((await findThemeTrendsExactly(graph.db, trendVariants()[1]![1])).length).toBeGreaterThan(
       5,
     );
@@ -799,13 +879,6 @@ describe('question summaries', () => {
   });
 
   it('sends the other variants to the exact queries', async () => {
-    for (const [name, args] of breachFallbacks()) {
-      const { answer, queries } = await routed((db) => countBreaches(db, args));
-      expect(queries, name).toEqual([
-        nameWithSeek('analytics.breach-counts', chooseScopeSeek(args.f)),
-      ]);
-      expect(answer.rows.length, name).toBeGreaterThan(0);
-    }
     const trends: ThemeTrendArgs = {
       themes: null,
       from: `${sample.year}-01-15`,
@@ -978,6 +1051,31 @@ describe('question summaries', () => {
     await expect(expectSameAnswers()).rejects.toThrow();
     await refreshSummaries(graph.db);
     await expectSameAnswers();
+    // A dated cell of generated inspections at two locations (or more): its totals (read by
+    // place and provider without a window), its requirement counts and its locations' ordinals
+    // (read by a flag filter), or its days (every one a year later, read by the year split)
+    // changed alone must each make some answer disagree.
+    const tamperDated = [
+      'SET c.locationCount = c.locationCount + 1',
+      'SET c.requirements = [n IN c.requirements | n + 1]',
+      'SET c.locations = [o IN c.locations | 0]',
+      'SET c.days = [d IN c.days | d + 10000]',
+    ];
+    for (const [n, change] of tamperDated.entries()) {
+      const statement = defineQuery<object, { tampered: number }>({
+        name: `test.summaries.tamper-dated-${n}`,
+        cypher: `MATCH (c:BreachCountDatedCell {scope: 'all'})
+                 WHERE any(k IN range(0, size(c.days) - 1) WHERE c.generated[k] AND c.locations[k] > 0) AND c.generated[0]
+                 WITH c ORDER BY size(c.days) DESC, c.regulator, c.region, c.localAuthority, c.providerId LIMIT 1
+                 ${change}
+                 RETURN count(*) AS tampered`,
+        parse: (row) => ({ tampered: read.number(row, 'tampered') }),
+      });
+      expect(await graph.db.write(statement, {}), change).toEqual([{ tampered: 1 }]);
+      await expect(expectSameAnswers(), change).rejects.toThrow();
+      await refreshSummaries(graph.db);
+      await expectSameAnswers();
+    }
     const tamperRatings = defineStatement(
       'test.summaries.tamper-ratings',
       'MATCH (c:RatingChangeCell) WITH c ORDER BY c.day DESC LIMIT 1 SET c.up = c.up + 1',
@@ -1039,8 +1137,11 @@ describe('question summaries', () => {
       'test.summaries.unlink-groups',
       "MATCH ()-[s:SAME_AS {rule: 'test'}]->() DELETE s",
     );
+    const dated = new Map(breachDatedVariants());
+    const groupByPlace = dated.get('provider group x local authority')!;
     const before = await findRepeatedBreachesExactly(graph.db, group);
     const groupsBefore = await countBreachesExactly(graph.db, byGroup);
+    const groupsByPlaceBefore = await countBreachesExactly(graph.db, groupByPlace);
     try {
       await graph.db.write(link, { group: sample.providerGroup });
       await groupProviders(graph.db);
@@ -1065,14 +1166,33 @@ describe('question summaries', () => {
       expect((await routed((db) => countBreaches(db, byRegulation))).queries).toEqual([
         cellSeek(byRegulation),
       ]);
+      // So do the dated cells: a group read goes to the exact query, a place read does not.
+      const groupWindow = dated.get('provider group x legislation, from mid-month')!;
+      const datedSeek = (args: BreachCountArgs) =>
+        nameWithSeek('analytics.breach-counts.summary.dated', chooseScopeSeek(args.f));
+      for (const args of [groupByPlace, groupWindow]) {
+        const stale = await routed((db) => countBreaches(db, args));
+        expect(stale.queries).toEqual([datedSeek(args), exactSeek(args)]);
+        expect(JSON.stringify(stale.answer)).toBe(
+          JSON.stringify(await countBreachesExactly(graph.db, args)),
+        );
+      }
+      const byPlace = dated.get('provider x region')!;
+      expect((await routed((db) => countBreaches(db, byPlace))).queries).toEqual([
+        datedSeek(byPlace),
+      ]);
       // The regrouping changed both answers, so a summary that missed it would be caught.
       expect(JSON.stringify(regrouped.answer)).not.toBe(JSON.stringify(before));
       expect(JSON.stringify(await countBreachesExactly(graph.db, byGroup))).not.toBe(
         JSON.stringify(groupsBefore),
       );
+      expect(JSON.stringify(await countBreachesExactly(graph.db, groupByPlace))).not.toBe(
+        JSON.stringify(groupsByPlaceBefore),
+      );
       const refreshed = await refreshSummaries(graph.db, { onlyStale: true });
       expect(refreshed.filter((k) => k.status === 'rebuilt').map((k) => k.kind)).toEqual([
         'breach-counts-v3',
+        'breach-counts-dated',
       ]);
       await expectSameAnswers();
     } finally {
@@ -1085,6 +1205,9 @@ describe('question summaries', () => {
     );
     expect(JSON.stringify(await countBreaches(graph.db, byGroup))).toBe(
       JSON.stringify(groupsBefore),
+    );
+    expect(JSON.stringify(await countBreaches(graph.db, groupByPlace))).toBe(
+      JSON.stringify(groupsByPlaceBefore),
     );
   });
 
@@ -1180,6 +1303,15 @@ describe('question summaries', () => {
     expect(JSON.stringify(exact)).not.toBe(JSON.stringify(before));
     const trends = await routed((db) => findThemeTrends(db, trendVariants()[0]![1]));
     expect(trends.queries).toEqual(['analytics.theme-trends.summary', 'analytics.theme-trends']);
+    const window = breachDatedVariants()[2]![1];
+    const breaches = await routed((db) => countBreaches(db, window));
+    expect(breaches.queries).toEqual([
+      'analytics.breach-counts.summary.dated',
+      'analytics.breach-counts',
+    ]);
+    expect(JSON.stringify(breaches.answer)).toBe(
+      JSON.stringify(await countBreachesExactly(graph.db, window)),
+    );
     const ratings = await routed((db) => findRatingChanges(db, ratingVariants()[0]![1]));
     expect(ratings.queries.sort()).toEqual([
       'analytics.rating-changes',
@@ -1195,10 +1327,12 @@ describe('question summaries', () => {
       'rebuilt',
       'rebuilt',
       'rebuilt',
+      'rebuilt',
     ]);
     await expectSameAnswers();
     const again = await refreshSummaries(graph.db, { onlyStale: true });
     expect(again.map((k) => k.status)).toEqual([
+      'already-fresh',
       'already-fresh',
       'already-fresh',
       'already-fresh',

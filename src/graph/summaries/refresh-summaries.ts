@@ -6,7 +6,7 @@
  */
 import { defineQuery, defineStatement, read } from '../../db/query.ts';
 import type { Database } from '../../db/executor.ts';
-import { breachCountsSummary } from '../questions/breach-counts/index.ts';
+import { breachCountsDatedSummary, breachCountsSummary } from '../questions/breach-counts/index.ts';
 import { enforcementActionsSummary } from '../questions/enforcement-actions/index.ts';
 import { ratingChangesSummary } from '../questions/rating-changes/index.ts';
 import { repeatedBreachesSummary } from '../questions/repeated-breaches/index.ts';
@@ -20,6 +20,7 @@ export const SUMMARIES: readonly SummaryDefinition[] = [
   themeCooccurrenceSummary,
   themeTrendsSummary,
   breachCountsSummary,
+  breachCountsDatedSummary,
   repeatedBreachesSummary,
   ratingChangesSummary,
   enforcementActionsSummary,

@@ -1,18 +1,29 @@
-/** The answer to breachCounts: from the summary when it answers exactly, else the exact query. */
+/**
+ * The answer to breachCounts: from the shape cells when they sum it exactly, else from the dated
+ * cells, else (a summary stale) the exact query.
+ */
 import type { Database } from '../../../db/executor.ts';
 import { readFreshSummaryPage } from '../../summaries/graph-version.ts';
+import { breachCountsDatedQuery, toDatedSummaryParams } from './dated-summary.ts';
 import { countBreachesExactly } from './exact-query.ts';
 import { breachCountsSummaryQuery, toBreachSummaryParams } from './summary.ts';
 import type { BreachCountArgs, BreachCountPage } from './types.ts';
+
+/** The summary read's page, or null when no summary answers these arguments or it is stale. */
+async function readSummaryPage(
+  db: Database,
+  args: BreachCountArgs,
+): Promise<BreachCountPage | null> {
+  const shaped = toBreachSummaryParams(args);
+  if (shaped) return readFreshSummaryPage(db, breachCountsSummaryQuery(shaped), shaped);
+  const dated = toDatedSummaryParams(args);
+  return dated ? readFreshSummaryPage(db, breachCountsDatedQuery(dated), dated) : null;
+}
 
 export async function countBreaches(
   db: Database,
   asked: BreachCountArgs,
 ): Promise<BreachCountPage> {
   const args = { ...asked, sort: asked.sort ?? null };
-  const params = toBreachSummaryParams(args);
-  const page = params
-    ? await readFreshSummaryPage(db, breachCountsSummaryQuery(params), params)
-    : null;
-  return page ?? countBreachesExactly(db, args);
+  return (await readSummaryPage(db, args)) ?? countBreachesExactly(db, args);
 }

@@ -37,9 +37,22 @@ import type { BreachCountArgs, BreachCountRow } from './types.ts';
 export const BREACH_COUNTS_KIND = 'breach-counts-v3';
 
 /** When a read sums cells by provider group: then its freshness also checks the links counter. */
-const READS_GROUPS = `'PROVIDER_GROUP' IN $groupBy OR $f.providerGroupId IS NOT NULL`;
+export const READS_GROUPS = `'PROVIDER_GROUP' IN $groupBy OR $f.providerGroupId IS NOT NULL`;
 
-type RegulationScope = 'regulation' | 'legislation' | 'all';
+export type RegulationScope = 'regulation' | 'legislation' | 'all';
+
+/**
+ * The regulation key a request's cells must keep: each regulation when it groups or filters by
+ * one, else each legislation when it groups or filters by one, else none (a location counts once
+ * across the regulations of its cell).
+ */
+export function toRegulationScope({ groupBy, f }: BreachCountArgs): RegulationScope {
+  return groupBy.includes('REGULATION') || f.regulation !== null
+    ? 'regulation'
+    : groupBy.includes('LEGISLATION') || f.legislation !== null
+      ? 'legislation'
+      : 'all';
+}
 
 interface CellShape {
   scope: RegulationScope;
@@ -152,12 +165,7 @@ export function toBreachSummaryParams(args: BreachCountArgs): BreachSummaryParam
   const fromYear = f.from === null ? null : YEAR_START.exec(f.from)?.[1];
   const toYear = f.to === null ? null : YEAR_END.exec(f.to)?.[1];
   if (fromYear === undefined || toYear === undefined) return null;
-  const scope: RegulationScope =
-    groupBy.includes('REGULATION') || f.regulation !== null
-      ? 'regulation'
-      : groupBy.includes('LEGISLATION') || f.legislation !== null
-        ? 'legislation'
-        : 'all';
+  const scope = toRegulationScope(args);
   const oneYear = groupBy.includes('YEAR') || (fromYear !== null && fromYear === toYear);
   const allYears = fromYear === null && toYear === null;
   // A window of several years, not split by year, would count a location once per year.
