@@ -68,8 +68,12 @@ export const RANGE_INDEXES = [
   // A short window reads the pairs of the locations inspected inside it.
   ['RepeatedBreachInspections', 'locationId'],
   ['BreachCountGroupedCell', 'level'],
-  // breachCounts' dated cells are read one scope at a time.
+  // breachCounts' dated cells are read one scope at a time, or those of a place or provider.
   ['BreachCountDatedCell', 'scope'],
+  ['BreachCountDatedCell', 'localAuthority'],
+  ['BreachCountDatedCell', 'region'],
+  ['BreachCountDatedCell', 'providerId'],
+  ['BreachCountDatedCell', 'providerGroupId'],
   // themeCooccurrence's month cells are read for the whole months of a window.
   ['ThemeSetMonthCell', 'month'],
   // ratingChanges' count and page plan read the cells of a window of days.

@@ -20,7 +20,7 @@ import { defineQuery, defineStatement, read } from '../../../db/query.ts';
 import type { QueryRunner } from '../../../db/executor.ts';
 import { freshnessClause, type SummaryPageAnswer } from '../../summaries/graph-version.ts';
 import type { SummaryDefinition } from '../../summaries/summary-definition.ts';
-import { buildPerSeek, chooseScopeSeek, nameWithSeek } from '../../scope-seek.ts';
+import { buildPerSeek, chooseScopeSeek, nameWithSeek, type ScopeSeek } from '../../scope-seek.ts';
 import {
   GROUP_MAP,
   PAGE_OF_GROUPS,
@@ -132,15 +132,32 @@ const ALL_YEARS = -2;
 const yearOf = (k: string) =>
   `CASE WHEN days[${k}] < 0 THEN ${UNDATED} ELSE days[${k}] / 10000 END`;
 
-/** The dated read with each seek of the rates' inspections (graph/scope-seek.ts) and with none. */
+/**
+ * The cells a read starts from: those of the filter's place or provider through its index when
+ * the request seeks by one (graph/scope-seek.ts), else its scope's.
+ */
+function datedCellsOf(seek: ScopeSeek | null): string {
+  const key: Partial<Record<ScopeSeek, string>> = {
+    'local-authority': 'localAuthority',
+    region: 'region',
+    provider: 'providerId',
+    'provider-group': 'providerGroupId',
+  };
+  const property = seek === null ? undefined : key[seek];
+  return property === undefined
+    ? 'MATCH (c:BreachCountDatedCell {scope: $scope})'
+    : `MATCH (c:BreachCountDatedCell {${property}: $f.${property}}) WHERE c.scope = $scope`;
+}
+
+/** The dated read with each seek (its cells' and its rates' inspections) and with none. */
 const perSeek = buildPerSeek((seek) =>
   defineQuery<DatedSummaryParams, SummaryPageAnswer<BreachCountRow>>({
     name: nameWithSeek('analytics.breach-counts.summary.dated', seek),
     cypher: `${freshnessClause(BREACH_COUNTS_DATED_KIND, READS_GROUPS)}
     CALL (fresh) {
       WITH fresh WHERE fresh
-      MATCH (c:BreachCountDatedCell {scope: $scope})
-      WHERE ($f.regulator IS NULL OR c.regulator = $f.regulator)
+      ${datedCellsOf(seek)}
+      WITH c WHERE ($f.regulator IS NULL OR c.regulator = $f.regulator)
         AND ($f.legislation IS NULL OR c.legislationId = $f.legislation)
         AND ($f.regulation IS NULL OR c.regulationId = $f.regulation)
         AND ($f.region IS NULL OR c.region = $f.region)
