@@ -164,7 +164,9 @@ const perSeek = buildPerSeek((seek) =>
         AND ($f.localAuthority IS NULL OR c.localAuthority = $f.localAuthority)
         AND ($f.providerId IS NULL OR c.providerId = $f.providerId)
         AND ($f.providerGroupId IS NULL OR c.providerGroupId = $f.providerGroupId)
-      WITH c, c.days AS days, c.locations AS ordinals, c.requirements AS counts, c.generated AS flags
+      // The lists only when elements are read: a read of the totals leaves them in the store.
+      WITH c, CASE WHEN $scan THEN c.days END AS days, CASE WHEN $scan THEN c.locations END AS ordinals,
+           CASE WHEN $scan THEN c.requirements END AS counts, CASE WHEN $scan THEN c.generated END AS flags
       // The elements kept (in list order, so a location's stay side by side); null: all, from the totals.
       WITH c, days, ordinals, counts,
            CASE WHEN $scan THEN [k IN range(0, size(days) - 1)
