@@ -82,18 +82,21 @@ async function main(): Promise<void> {
     // The graph first, so shutdown() gives it back should the modules fail.
     graph = await opening;
     reportStartProgress('connected to Neo4j');
-    // The queries the last run answered first, run again now, beside the migration checks, so
-    // a question asked at ready finds its plan made or being made (db/first-queries.ts). Once
-    // the server listens, each waits until no request is being answered.
+    // The queries the last run answered first, run again (db/first-queries.ts): the first now,
+    // beside the migration checks, so a question asked at ready finds its plan made or being
+    // made; the others once the server listens, each when no request is being answered (before,
+    // they would only slow the migration checks down on two cores).
     const firstQueries =
       config.neo4j.kind === 'local' ? path.join(config.neo4j.dataDir, FIRST_QUERIES_FILE) : null;
     const db = graph.db;
-    let whenIdle = () => Promise.resolve();
+    let markListening: (running: RunningServer) => void = () => {};
+    const listening = new Promise<RunningServer>((resolve) => (markListening = resolve));
     const replaying = firstQueries
       ? replayFirstQueries(
           (query, params) => db.read(query, params),
           readFirstQueries(firstQueries),
-          () => whenIdle(),
+          (position) =>
+            position === 0 ? Promise.resolve() : listening.then((running) => running.whenIdle()),
         )
       : Promise.resolve(null);
     const [
@@ -113,8 +116,7 @@ async function main(): Promise<void> {
       log,
       recordQueries: firstQueries ? new FirstQueryRecorder(firstQueries).record : undefined,
     });
-    const listening = server;
-    whenIdle = () => listening.whenIdle();
+    markListening(server);
     log(
       `Inspection Graph is ready: explorer at ${server.url}, GraphQL at ${server.url}graphql, readiness at ${server.url}health/ready`,
     );

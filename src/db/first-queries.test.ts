@@ -86,11 +86,11 @@ describe('the first queries a server ran', () => {
         if (named.cypher === 'B') throw new Error('gone');
       },
       entries,
-      async () => {
-        events.push('idle?');
+      async (position) => {
+        events.push(`idle ${position}?`);
       },
     );
-    expect(events).toEqual(['idle?', 'run A {"p":1}', 'idle?', 'run B {}']);
+    expect(events).toEqual(['idle 0?', 'run A {"p":1}', 'idle 1?', 'run B {}']);
     expect(result).toMatchObject({ ran: 2, failed: 1 });
   });
 });

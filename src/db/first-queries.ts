@@ -131,21 +131,21 @@ export interface ReplayResult {
 }
 
 /**
- * Runs each recorded query once, in turn, as a read whose rows are dropped, each only when
- * `whenIdle` says no user request is being answered. A failure (a text this version no longer
- * knows, a timeout) is only counted.
+ * Runs each recorded query once, in turn, as a read whose rows are dropped, each only once
+ * `whenIdle(position)` resolves (`position`: how many ran before it). A failure (a text this
+ * version no longer knows, a timeout) is only counted.
  */
 export async function replayFirstQueries(
   run: (query: NamedQuery<object, null>, params: Record<string, unknown>) => Promise<unknown>,
   queries: readonly RecordedQuery[],
-  whenIdle: () => Promise<void> = () => Promise.resolve(),
+  whenIdle: (position: number) => Promise<void> = () => Promise.resolve(),
 ): Promise<ReplayResult> {
   const started = performance.now();
   let ran = 0;
   let failed = 0;
   for (const entry of queries) {
     if (entry.ms > REPLAY_MAX_MS) continue;
-    await whenIdle();
+    await whenIdle(ran);
     ran += 1;
     try {
       await run(
