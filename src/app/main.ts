@@ -82,21 +82,20 @@ async function main(): Promise<void> {
     // The graph first, so shutdown() gives it back should the modules fail.
     graph = await opening;
     reportStartProgress('connected to Neo4j');
-    // The queries the last run answered first, run again (db/first-queries.ts): the first now,
-    // beside the migration checks, so a question asked at ready finds its plan made or being
-    // made; the others once the server listens, each when no request is being answered (before,
-    // they would only slow the migration checks down on two cores).
+    // The queries the last run answered first, run again (db/first-queries.ts), one at a time,
+    // from now on, beside the migration checks, so a question asked at ready finds its plans made
+    // or being made; once the server listens, each waits until no request is being answered.
+    // (Only the first beside the checks was tried: that was the response cache's version read,
+    // and the question's own query then waited behind the question.)
     const firstQueries =
       config.neo4j.kind === 'local' ? path.join(config.neo4j.dataDir, FIRST_QUERIES_FILE) : null;
     const db = graph.db;
-    let markListening: (running: RunningServer) => void = () => {};
-    const listening = new Promise<RunningServer>((resolve) => (markListening = resolve));
+    let whenIdle = () => Promise.resolve();
     const replaying = firstQueries
       ? replayFirstQueries(
           (query, params) => db.read(query, params),
           readFirstQueries(firstQueries),
-          (position) =>
-            position === 0 ? Promise.resolve() : listening.then((running) => running.whenIdle()),
+          () => whenIdle(),
         )
       : Promise.resolve(null);
     const [
@@ -116,7 +115,8 @@ async function main(): Promise<void> {
       log,
       recordQueries: firstQueries ? new FirstQueryRecorder(firstQueries).record : undefined,
     });
-    markListening(server);
+    const listening = server;
+    whenIdle = () => listening.whenIdle();
     log(
       `Inspection Graph is ready: explorer at ${server.url}, GraphQL at ${server.url}graphql, readiness at ${server.url}health/ready`,
     );
