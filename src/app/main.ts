@@ -11,6 +11,7 @@ import {
   FIRST_QUERIES_FILE,
   FirstQueryRecorder,
   readFirstQueries,
+  ReplaysInFlight,
   replayFirstQueries,
 } from '../db/first-queries.ts';
 import { LocalNeo4jError } from '../db/local-neo4j-build.ts';
@@ -89,11 +90,12 @@ async function main(): Promise<void> {
     // and the question's own query then waited behind the question.)
     const firstQueries =
       config.neo4j.kind === 'local' ? path.join(config.neo4j.dataDir, FIRST_QUERIES_FILE) : null;
+    const replays = new ReplaysInFlight();
     const db = graph.db;
     let whenIdle = () => Promise.resolve();
     const replaying = firstQueries
       ? replayFirstQueries(
-          (query, params) => db.read(query, params),
+          (query, params) => replays.run(query.cypher, () => db.read(query, params)),
           readFirstQueries(firstQueries),
           () => whenIdle(),
         )
@@ -111,7 +113,8 @@ async function main(): Promise<void> {
       log,
     });
     reportStartProgress('migrations checked');
-    server = await startServer(config, graph.db, {
+    // The server's queries wait for a replay of the same text under way rather than plan it too.
+    server = await startServer(config, graph.db.withReplays(replays), {
       log,
       recordQueries: firstQueries ? new FirstQueryRecorder(firstQueries).record : undefined,
     });

@@ -6,7 +6,7 @@
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { toDatabaseError } from './errors.ts';
-import type { QueryRecorder } from './first-queries.ts';
+import type { QueryRecorder, ReplaysInFlight } from './first-queries.ts';
 import type { NamedQuery } from './query.ts';
 import { toPlain } from './values.ts';
 import { isUnavailable, type OutageWaiter } from './wait-for-database.ts';
@@ -54,6 +54,8 @@ interface CallWrappers {
   outage: OutageWaiter | null;
   /** Told of each read query with its parameters and duration (first-queries.ts). */
   recorder: QueryRecorder | null;
+  /** The start's replay of the last run's first queries, which a same text waits for. */
+  replays: ReplaysInFlight | null;
 }
 
 export class Database {
@@ -66,6 +68,7 @@ export class Database {
       gate: openGate,
       outage: null,
       recorder: null,
+      replays: null,
     },
   ) {}
 
@@ -92,6 +95,14 @@ export class Database {
   /** The same database, telling `recorder` of each read it runs (the server's first queries). */
   withRecorder(recorder: QueryRecorder): Database {
     return this.withWrappers({ recorder });
+  }
+
+  /**
+   * The same database, each query first waiting for the replay of the same text under way, if
+   * any (first-queries.ts: its plan is then cached, where running beside it would plan it twice).
+   */
+  withReplays(replays: ReplaysInFlight): Database {
+    return this.withWrappers({ replays });
   }
 
   /** The same database with another transaction timeout (summary rebuilds read the whole graph). */
@@ -158,6 +169,7 @@ export class Database {
     params: Params,
   ): Promise<Row[]> {
     this.observer?.(query.name);
+    await this.wrappers.replays?.finished(query.cypher);
     const started = performance.now();
     try {
       const result = await this.driver.executeQuery(
@@ -212,6 +224,7 @@ export class Database {
         run: async (query, params) => {
           const position = sent.push(query.name) - 1;
           this.observer?.(query.name);
+          await this.wrappers.replays?.finished(query.cypher);
           const started = performance.now();
           try {
             const result = await tx.run(

@@ -7,6 +7,7 @@ import {
   readFirstQueries,
   replayFirstQueries,
   REPLAY_MAX_MS,
+  ReplaysInFlight,
   type RecordedQuery,
 } from './first-queries.ts';
 import { defineQuery } from './query.ts';
@@ -92,5 +93,23 @@ describe('the first queries a server ran', () => {
     );
     expect(events).toEqual(['idle 0?', 'run B {}', 'idle 1?', 'run A {"p":1}']);
     expect(result).toMatchObject({ ran: 2, failed: 1 });
+  });
+
+  it('tells which text a replay is running until it ends, failed or not', async () => {
+    const replays = new ReplaysInFlight();
+    let finish!: (value: number) => void;
+    const running = replays.run('A', () => new Promise<number>((resolve) => (finish = resolve)));
+    const waited = replays.finished('A');
+    expect(waited).not.toBeNull();
+    expect(replays.finished('B')).toBeNull();
+    finish(7);
+    expect(await running).toBe(7);
+    await waited;
+    expect(replays.finished('A')).toBeNull();
+    const failing = replays.run('A', () => Promise.reject(new Error('gone')));
+    const waitedForFailure = replays.finished('A');
+    await expect(failing).rejects.toThrow('gone');
+    await expect(waitedForFailure).resolves.toBeUndefined();
+    expect(replays.finished('A')).toBeNull();
   });
 });

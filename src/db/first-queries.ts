@@ -124,6 +124,36 @@ export class FirstQueryRecorder {
   }
 }
 
+/**
+ * The texts the replay is running now. Neo4j does not share a plan being made: two transactions
+ * running one new text at once each plan it (measured: six at once took as long as six distinct
+ * texts), so a request running a text the replay is running waits for the replay to finish it
+ * and then finds the plan cached, instead of planning it a second time beside it on two cores.
+ */
+export class ReplaysInFlight {
+  private readonly running = new Map<string, Promise<void>>();
+
+  /** Runs `work` as the replay of `cypher`; requests for the same text wait for it meanwhile. */
+  async run<T>(cypher: string, work: () => Promise<T>): Promise<T> {
+    const result = work();
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.running.set(cypher, settled);
+    try {
+      return await result;
+    } finally {
+      this.running.delete(cypher);
+    }
+  }
+
+  /** Resolves once the replay of `cypher` under way, if any, has ended (never rejects). */
+  finished(cypher: string): Promise<void> | null {
+    return this.running.get(cypher) ?? null;
+  }
+}
+
 export interface ReplayResult {
   ran: number;
   failed: number;

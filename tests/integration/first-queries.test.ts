@@ -9,8 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   FirstQueryRecorder,
   readFirstQueries,
+  ReplaysInFlight,
   replayFirstQueries,
 } from '../../src/db/first-queries.ts';
+import { defineQuery } from '../../src/db/query.ts';
 import { refreshSummaries } from '../../src/graph/summaries/refresh-summaries.ts';
 import { startServer, type RunningServer } from '../../src/server/app.ts';
 import { postGraphQL } from '../support/http.ts';
@@ -61,5 +63,29 @@ describe('the first queries of a server, recorded and run again', () => {
     );
     // Parameters read back from JSON keep their Neo4j types: SKIP and LIMIT refuse a float.
     expect(replayed).toMatchObject({ ran: recorded.length, failed: 0 });
+  });
+
+  it('a query waits for the replay of its own text under way, and no other', async () => {
+    const replays = new ReplaysInFlight();
+    const db = graph.db.withReplays(replays);
+    const same = defineQuery({ name: 'test.same', cypher: 'RETURN 1 AS n', parse: (row) => row.n });
+    const other = defineQuery({
+      name: 'test.other',
+      cypher: 'RETURN 2 AS n',
+      parse: (row) => row.n,
+    });
+    let release!: () => void;
+    const replaying = replays.run(
+      same.cypher,
+      () => new Promise<void>((resolve) => (release = resolve)),
+    );
+    const events: string[] = [];
+    const sameRead = db.read(same, {}).then((rows) => events.push(`same ${rows.join()}`));
+    expect(await db.read(other, {})).toEqual([2]);
+    events.push('other');
+    release();
+    events.push('replay done');
+    await Promise.all([replaying, sameRead]);
+    expect(events).toEqual(['other', 'replay done', 'same 1']);
   });
 });
