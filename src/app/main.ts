@@ -83,22 +83,20 @@ async function main(): Promise<void> {
     // The graph first, so shutdown() gives it back should the modules fail.
     graph = await opening;
     reportStartProgress('connected to Neo4j');
-    // The queries the last run answered first, run again (db/first-queries.ts), slowest first:
-    // the slowest now, beside the migration checks, so a question asked at ready finds its plan
-    // made or being made; the others once the server listens, each when no request is being
-    // answered (all twelve beside the checks stretched them from 9.6 s to 16-20 s at load 17-21).
+    // The queries the last run answered first, run again (db/first-queries.ts) in the order they
+    // were asked, one at a time from now on, beside the migration checks, so a question asked at
+    // ready finds its plan made or being made; once the server listens, each waits until no
+    // request is being answered.
     const firstQueries =
       config.neo4j.kind === 'local' ? path.join(config.neo4j.dataDir, FIRST_QUERIES_FILE) : null;
     const replays = new ReplaysInFlight();
     const db = graph.db;
-    let markListening: (running: RunningServer) => void = () => {};
-    const listening = new Promise<RunningServer>((resolve) => (markListening = resolve));
+    let listeningServer: RunningServer | null = null;
     const replaying = firstQueries
       ? replayFirstQueries(
           (query, params) => replays.run(query.cypher, () => db.read(query, params)),
           readFirstQueries(firstQueries),
-          (position) =>
-            position === 0 ? Promise.resolve() : listening.then((running) => running.whenIdle()),
+          () => (listeningServer ? listeningServer.whenIdle() : Promise.resolve()),
         )
       : Promise.resolve(null);
     const [
@@ -119,7 +117,7 @@ async function main(): Promise<void> {
       log,
       recordQueries: firstQueries ? new FirstQueryRecorder(firstQueries).record : undefined,
     });
-    markListening(server);
+    listeningServer = server;
     log(
       `Inspection Graph is ready: explorer at ${server.url}, GraphQL at ${server.url}graphql, readiness at ${server.url}health/ready`,
     );
