@@ -4,8 +4,16 @@
  * local Neo4j, which stops unless another command still uses it.
  */
 import '../server/production-mode.ts';
+import path from 'node:path';
 import { ConfigError, readConfig } from '../config.ts';
 import type { GraphConnection } from '../db/connect.ts';
+import {
+  FIRST_QUERIES_FILE,
+  FirstQueryRecorder,
+  readFirstQueries,
+  ReplaysInFlight,
+  replayFirstQueries,
+} from '../db/first-queries.ts';
 import { LocalNeo4jError } from '../db/local-neo4j-build.ts';
 import { startLocalNeo4j } from '../db/local-neo4j.ts';
 import { reportStartProgress, showStartProgress } from '../db/start-progress.ts';
@@ -75,6 +83,22 @@ async function main(): Promise<void> {
     // The graph first, so shutdown() gives it back should the modules fail.
     graph = await opening;
     reportStartProgress('connected to Neo4j');
+    // The queries the last run answered first, run again (db/first-queries.ts) in the order they
+    // were asked, one at a time from now on, beside the migration checks, so a question asked at
+    // ready finds its plan made or being made; once the server listens, each waits until no
+    // request is being answered.
+    const firstQueries =
+      config.neo4j.kind === 'local' ? path.join(config.neo4j.dataDir, FIRST_QUERIES_FILE) : null;
+    const replays = new ReplaysInFlight();
+    const db = graph.db;
+    let listeningServer: RunningServer | null = null;
+    const replaying = firstQueries
+      ? replayFirstQueries(
+          (query, params) => replays.run(query.cypher, () => db.read(query, params)),
+          readFirstQueries(firstQueries),
+          () => (listeningServer ? listeningServer.whenIdle() : Promise.resolve()),
+        )
+      : Promise.resolve(null);
     const [
       { runMigrations },
       { describeRefresh, describeRefreshFailure },
@@ -88,7 +112,12 @@ async function main(): Promise<void> {
       log,
     });
     reportStartProgress('migrations checked');
-    server = await startServer(config, graph.db, { log });
+    // The server's queries wait for a replay of the same text under way rather than plan it too.
+    server = await startServer(config, graph.db.withReplays(replays), {
+      log,
+      recordQueries: firstQueries ? new FirstQueryRecorder(firstQueries).record : undefined,
+    });
+    listeningServer = server;
     log(
       `Inspection Graph is ready: explorer at ${server.url}, GraphQL at ${server.url}graphql, readiness at ${server.url}health/ready`,
     );
@@ -97,11 +126,19 @@ async function main(): Promise<void> {
     // Then the likely first questions are asked once (from the summaries, so cheap), so a user's
     // first one is not the one that makes Neo4j plan its queries.
     const running = server;
+    void replaying.then((replayed) => {
+      if (replayed && replayed.ran > 0)
+        log(
+          `first queries of the last run asked again: ${replayed.ran} in ${replayed.seconds.toFixed(1)} s${replayed.failed > 0 ? ` (${replayed.failed} failed)` : ''}`,
+        );
+    });
     void refreshSummaries(graph.db, { onlyStale: true })
       .then(
         (kinds) => log(describeRefresh(kinds)),
         (error: unknown) => log(describeRefreshFailure(error)),
       )
+      // After the replay: both only plan queries ahead, and on two cores they would only contend.
+      .then(() => replaying)
       .then(() => (stopping ? null : running.warmQuestions()))
       .then(
         (warmed) => {

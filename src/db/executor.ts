@@ -6,6 +6,7 @@
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { toDatabaseError } from './errors.ts';
+import type { QueryRecorder, ReplaysInFlight } from './first-queries.ts';
 import type { NamedQuery } from './query.ts';
 import { toPlain } from './values.ts';
 import { isUnavailable, type OutageWaiter } from './wait-for-database.ts';
@@ -51,6 +52,10 @@ interface CallWrappers {
   observer: QueryObserver | null;
   gate: SessionGate;
   outage: OutageWaiter | null;
+  /** Told of each read query with its parameters and duration (first-queries.ts). */
+  recorder: QueryRecorder | null;
+  /** The start's replay of the last run's first queries, which a same text waits for. */
+  replays: ReplaysInFlight | null;
 }
 
 export class Database {
@@ -58,7 +63,13 @@ export class Database {
     private readonly driver: Driver,
     readonly databaseName: string,
     private readonly timeoutMs: number,
-    private readonly wrappers: CallWrappers = { observer: null, gate: openGate, outage: null },
+    private readonly wrappers: CallWrappers = {
+      observer: null,
+      gate: openGate,
+      outage: null,
+      recorder: null,
+      replays: null,
+    },
   ) {}
 
   private get observer(): QueryObserver | null {
@@ -79,6 +90,19 @@ export class Database {
   /** The same database, reporting each query to `observer` (per request, for round-trip counts). */
   withObserver(observer: QueryObserver): Database {
     return this.withWrappers({ observer });
+  }
+
+  /** The same database, telling `recorder` of each read it runs (the server's first queries). */
+  withRecorder(recorder: QueryRecorder): Database {
+    return this.withWrappers({ recorder });
+  }
+
+  /**
+   * The same database, each query first waiting for the replay of the same text under way, if
+   * any (first-queries.ts: its plan is then cached, where running beside it would plan it twice).
+   */
+  withReplays(replays: ReplaysInFlight): Database {
+    return this.withWrappers({ replays });
   }
 
   /** The same database with another transaction timeout (summary rebuilds read the whole graph). */
@@ -145,6 +169,8 @@ export class Database {
     params: Params,
   ): Promise<Row[]> {
     this.observer?.(query.name);
+    await this.wrappers.replays?.finished(query.cypher);
+    const started = performance.now();
     try {
       const result = await this.driver.executeQuery(
         query.cypher,
@@ -155,6 +181,7 @@ export class Database {
           transactionConfig: { timeout: timeoutMs },
         },
       );
+      if (mode === 'READ') this.wrappers.recorder?.(query, params, performance.now() - started);
       return result.records.map((record) =>
         query.parse(toPlain(record.toObject()) as Record<string, never>),
       );
@@ -197,11 +224,15 @@ export class Database {
         run: async (query, params) => {
           const position = sent.push(query.name) - 1;
           this.observer?.(query.name);
+          await this.wrappers.replays?.finished(query.cypher);
+          const started = performance.now();
           try {
             const result = await tx.run(
               query.cypher,
               toNeo4jParam(params) as Record<string, unknown>,
             );
+            if (mode === 'READ')
+              this.wrappers.recorder?.(query, params, performance.now() - started);
             return result.records.map((record) =>
               query.parse(toPlain(record.toObject()) as Record<string, never>),
             );

@@ -15,6 +15,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import express from 'express';
 import { DEFAULT_REQUEST_LIMITS, type Config, type RequestLimits } from '../config.ts';
 import type { Database } from '../db/executor.ts';
+import type { QueryRecorder } from '../db/first-queries.ts';
 import { Loaders } from '../graph/loaders.ts';
 import { resolvers } from '../resolvers/index.ts';
 import type { RequestContext } from '../resolvers/context.ts';
@@ -50,6 +51,8 @@ export interface RunningServer {
   port: number;
   /** Asks the likely first questions once, so Neo4j has planned them (warm-questions.ts). */
   warmQuestions(): Promise<WarmResult>;
+  /** Resolves when no request is being answered (background work at a start waits for it). */
+  whenIdle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -91,6 +94,8 @@ export interface ServerHooks {
   watchDb?: Database;
   /** Told of each read of the graph watcher: the mark, or the error (tests wait on it). */
   onGraphWatch?: (outcome: GraphMark | Error) => void;
+  /** Told of each read query the requests run (npm start records the first ones: first-queries.ts). */
+  recordQueries?: QueryRecorder;
 }
 
 export async function startServer(
@@ -140,7 +145,8 @@ export async function startServer(
       timeoutMs: limits.requestTimeoutMs,
       maxSessions: limits.maxSessionsPerRequest,
     });
-    const requestDb = db.withObserver((name) => queriesSent.push(name)).withGate(budget.gate);
+    const observed = db.withObserver((name) => queriesSent.push(name)).withGate(budget.gate);
+    const requestDb = hooks.recordQueries ? observed.withRecorder(hooks.recordQueries) : observed;
     return {
       db: requestDb,
       loaders: new Loaders(requestDb, hooks.readAhead ?? true),
@@ -263,6 +269,7 @@ export async function startServer(
     port,
     warmQuestions: async () =>
       warmQuestions(runOperation, await listWarmOperations(), () => activity.whenIdle()),
+    whenIdle: () => activity.whenIdle(),
     stop: async () => {
       health.markShuttingDown();
       await summaries.stop();

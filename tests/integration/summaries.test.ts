@@ -636,10 +636,10 @@ describe('question summaries', () => {
     for (const [name, args] of ratingVariants()) {
       const { answer, queries } = await routed((db) => findRatingChanges(db, args));
       const pageAlone = !args.withTotal && args.direction === null && args.synthetic === null;
-      expect(queries[0], name).toBe(
+      // One round trip either way: the summary's cells and the page they bound are one query.
+      expect(queries, name).toEqual([
         pageAlone ? 'analytics.rating-changes' : 'analytics.rating-changes.summary',
-      );
-      expect(queries.slice(1), name).not.toContain('analytics.rating-changes.count');
+      ]);
       expect(JSON.stringify(answer), name).toBe(
         JSON.stringify(await findRatingChangesExactly(graph.db, args)),
       );

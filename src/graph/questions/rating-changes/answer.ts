@@ -3,13 +3,12 @@
  * report, is one query: the page read newest first through the startDate index stops as soon as
  * it has its rows. Otherwise, when the summary is fresh, its cells give the total count and the
  * first day the page's rows need, and the page is read from the graph over those days only (the
- * same rows: they come newest first), so a direction or flag that few inspections match does not
- * walk the whole index; else the exact queries.
+ * same rows: they come newest first), in the same query, so a direction or flag that few
+ * inspections match does not walk the whole index; else the exact queries.
  */
 import type { Database } from '../../../db/executor.ts';
-import { readFreshSummary } from '../../summaries/graph-version.ts';
-import { findRatingChangesExactly, ratingChangesQuery } from './exact-query.ts';
-import { ratingChangesPlanQuery } from './summary.ts';
+import { findRatingChangesExactly } from './exact-query.ts';
+import { ratingChangesSummaryPageQuery } from './summary.ts';
 import type { RatingChangeArgs, RatingChangePage } from './types.ts';
 
 export async function findRatingChanges(
@@ -19,13 +18,13 @@ export async function findRatingChanges(
   const args = { ...asked, synthetic: asked.synthetic ?? null };
   if (!args.withTotal && args.direction === null && args.synthetic === null)
     return findRatingChangesExactly(db, args);
-  const plan = (
-    await readFreshSummary(db, ratingChangesPlanQuery, { ...args, rows: args.skip + args.first })
-  )?.[0];
-  if (!plan) return findRatingChangesExactly(db, args);
-  const totalCount = args.withTotal ? plan.totalCount : null;
-  // No row in the window: nothing to read.
-  if (plan.since === null || args.skip >= plan.totalCount) return { rows: [], totalCount };
-  const rows = await db.read(ratingChangesQuery, { ...args, from: plan.since });
-  return { rows, totalCount };
+  const records = await db.read(ratingChangesSummaryPageQuery, {
+    ...args,
+    rows: args.skip + args.first,
+  });
+  if (!records[0]?.fresh) return findRatingChangesExactly(db, args);
+  return {
+    rows: records.flatMap((record) => (record.row ? [record.row] : [])),
+    totalCount: args.withTotal ? records[0].totalCount : null,
+  };
 }

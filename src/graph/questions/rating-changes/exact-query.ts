@@ -11,16 +11,19 @@ import type { RatingChangeArgs, RatingChangePage, RatingChangeRow } from './type
 
 /**
  * Every change the arguments ask for, as `l, after, before, change` ([direction, basis]), newest
- * `after` first. The summary (summary.ts) counts the same rows, built with every argument null.
+ * `after` first, from the day `from` (Cypher: a parameter, or a variable the text is given in
+ * `carried`, as `since, `). The summary (summary.ts) counts the same rows, built with every
+ * argument null, and reads a page of them over the days its cells say the page needs.
  */
-export const RATING_CHANGES = `
-    WITH {OUTSTANDING: 4, GOOD: 3, ADEQUATE: 2, REQUIRES_IMPROVEMENT: 2, INADEQUATE: 1} AS rank
+export function ratingChangeRows(from: string, carried = ''): string {
+  return `
+    WITH ${carried}{OUTSTANDING: 4, GOOD: 3, ADEQUATE: 2, REQUIRES_IMPROVEMENT: 2, INADEQUATE: 1} AS rank
     // Every inspection has a startDate (the loader sets it), so bounding it by the widest dates
     // when $from or $to is null changes no answer; it lets the startDate range index seek the
     // period and hand inspections over newest first. The location is matched after the sort: expanding OF from every graded inspection
     // first cost 3.6M db hits at tier L (bench/PROFILE.md).
     MATCH (after:Inspection)
-    WHERE after.startDate >= coalesce(date($from), date({year: -999999999, month: 1, day: 1}))
+    WHERE after.startDate >= coalesce(date(${from}), date({year: -999999999, month: 1, day: 1}))
       AND after.startDate <= coalesce(date($to), date({year: 999999999, month: 12, day: 31}))
       AND after.overallGrade IS NOT NULL
       AND ($regulator IS NULL OR EXISTS { (after)-[:BY]->(:Regulator {code: $regulator}) })
@@ -42,17 +45,26 @@ export const RATING_CHANGES = `
         WHEN after.statedRatingDirection IS NOT NULL THEN [after.statedRatingDirection, 'stated in report']
       END AS change
     WHERE change IS NOT NULL AND ($direction IS NULL OR change[0] = $direction)`;
+}
 
-export const ratingChangesQuery = defineQuery<RatingChangeArgs, RatingChangeRow>({
-  name: 'analytics.rating-changes',
-  // The explicit order before SKIP keeps pages stable whatever the plan.
-  cypher: `${RATING_CHANGES}
+/** Every change the arguments ask for, from `$from` (see ratingChangeRows). */
+export const RATING_CHANGES = ratingChangeRows('$from');
+
+/**
+ * Cypher after ratingChangeRows: the page of its rows, `$skip` and `$first`, returned with their
+ * nodes. The explicit order before SKIP keeps pages stable whatever the plan.
+ */
+export const RATING_CHANGE_PAGE = `
     WITH l, after, before, change ORDER BY after.startDate DESC, after.id SKIP $skip LIMIT $first
     WITH *, head(COLLECT { MATCH (p:Provider)-[:RUNS]->(l) WITH p ORDER BY p.id LIMIT 1 RETURN properties(p) }) AS provider
     RETURN l.id AS locationId, properties(l) AS location, provider.id AS providerId, provider,
            before.id AS beforeId, properties(before) AS beforeNode, after.id AS afterId, properties(after) AS afterNode,
            change[0] AS direction, change[1] AS basis
-    ORDER BY after.startDate DESC, afterId`,
+    ORDER BY after.startDate DESC, afterId`;
+
+export const ratingChangesQuery = defineQuery<RatingChangeArgs, RatingChangeRow>({
+  name: 'analytics.rating-changes',
+  cypher: `${RATING_CHANGES}${RATING_CHANGE_PAGE}`,
   parse: parseRatingChange,
 });
 
@@ -64,7 +76,7 @@ export const ratingChangesCountQuery = defineQuery<RatingChangeArgs, { totalCoun
   parse: (row) => ({ totalCount: read.number(row, 'totalCount') }),
 });
 
-function parseRatingChange(row: PlainRecord): RatingChangeRow {
+export function parseRatingChange(row: PlainRecord): RatingChangeRow {
   return {
     locationId: read.string(row, 'locationId'),
     providerId: read.optionalString(row, 'providerId'),

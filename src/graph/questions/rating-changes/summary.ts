@@ -4,14 +4,19 @@
  * query's own text with every argument null and counts its rows, so a cell holds what the exact
  * count would count; a window of days, a flag, a regulator (while the one-regulator rule holds)
  * and a direction are sums of cells. The page itself is read from the graph (exact-query.ts), but
- * the cells tell it how far back its rows go.
+ * the cells tell it how far back its rows go, in the same query.
  */
 import { defineQuery, defineStatement, read } from '../../../db/query.ts';
-import { freshnessClause, type SummaryAnswer } from '../../summaries/graph-version.ts';
+import { freshnessClause } from '../../summaries/graph-version.ts';
 import { freshForRegulator, oneRegulatorOf } from '../../summaries/one-regulator.ts';
 import type { SummaryDefinition } from '../../summaries/summary-definition.ts';
-import { RATING_CHANGES } from './exact-query.ts';
-import type { RatingChangeArgs } from './types.ts';
+import {
+  parseRatingChange,
+  RATING_CHANGE_PAGE,
+  RATING_CHANGES,
+  ratingChangeRows,
+} from './exact-query.ts';
+import type { RatingChangeArgs, RatingChangeRow } from './types.ts';
 
 export const RATING_CHANGES_KIND = 'rating-changes';
 
@@ -53,20 +58,26 @@ const CELLS = `
       WITH c, CASE $direction WHEN 'UP' THEN c.up WHEN 'DOWN' THEN c.down WHEN 'SAME' THEN c.same
                               ELSE c.up + c.down + c.same END AS rows`;
 
-/** What the cells tell a page: the whole answer's row count, and the first day its rows need. */
-export interface RatingChangePlan {
+/** One record of the page read from the summary (ratingChangesSummaryPageQuery). */
+export interface RatingChangeSummaryRecord {
+  fresh: boolean;
   totalCount: number;
-  /**
-   * The latest day such that the days from it to the window's end hold at least `$rows` rows
-   * (the page and those before it); the window's earliest day with a row when it holds fewer;
-   * null when it holds none. Rows come newest first, so the page's are all on or after it.
-   */
-  since: string | null;
+  /** Null in the one record of an empty page. */
+  row: RatingChangeRow | null;
 }
 
-export const ratingChangesPlanQuery = defineQuery<
-  AllArguments & { rows: number },
-  SummaryAnswer<RatingChangePlan>
+/**
+ * The page in one round trip: the cells give the whole answer's row count and `since`, the
+ * latest day such that the days from it to the window's end hold at least `$rows` rows (the page
+ * and those before it; the window's earliest day with a row when it holds fewer; null when it
+ * holds none), and the page is read from the graph from that day on (rows come newest first, so
+ * the page's are all on or after it), so a direction or flag that few inspections match does not
+ * walk the whole index. One record per row of the page, each with `fresh` and `totalCount`; one
+ * record with a null row when the page is empty; none when the summary is stale.
+ */
+export const ratingChangesSummaryPageQuery = defineQuery<
+  RatingChangeArgs & { rows: number },
+  RatingChangeSummaryRecord
 >({
   name: 'analytics.rating-changes.summary',
   cypher: `${freshnessClause(RATING_CHANGES_KIND)}
@@ -83,15 +94,16 @@ export const ratingChangesPlanQuery = defineQuery<
               day: CASE WHEN run.day IS NULL AND run.rows + d.rows >= $rows THEN d.day ELSE run.day END}) AS run
       RETURN run.rows AS totalCount, toString(coalesce(run.day, last(days).day)) AS since
     }
-    RETURN fresh, totalCount, since`,
+    OPTIONAL CALL (totalCount, since) {
+      WITH since WHERE since IS NOT NULL AND $skip < totalCount
+      ${ratingChangeRows('since', 'since, ')}${RATING_CHANGE_PAGE}
+    }
+    RETURN fresh, totalCount, locationId, location, providerId, provider, beforeId, beforeNode,
+           afterId, afterNode, direction, basis`,
   parse: (record) => ({
     fresh: read.boolean(record, 'fresh'),
-    rows: [
-      {
-        totalCount: read.optionalNumber(record, 'totalCount') ?? 0,
-        since: read.optionalString(record, 'since'),
-      },
-    ],
+    totalCount: read.optionalNumber(record, 'totalCount') ?? 0,
+    row: record.afterId === null ? null : parseRatingChange(record),
   }),
 });
 
