@@ -26,6 +26,7 @@ import {
   PAGE_OF_GROUPS,
   parseBreachCount,
   ratesOfGroups,
+  selectGroupKeys,
   toWithRates,
 } from './fragments.ts';
 import {
@@ -178,14 +179,7 @@ const perSeek = buildPerSeek((seek) =>
                   ELSE [${ALL_YEARS}] END AS bucket
       WITH c, ordinals, counts, bucket,
            CASE WHEN bucket = ${ALL_YEARS} THEN kept ELSE [k IN kept WHERE ${yearOf('k')} = bucket] END AS inBucket
-      WITH CASE WHEN 'REGULATION' IN $groupBy THEN c.regulationId END AS regulationId,
-           CASE WHEN 'LEGISLATION' IN $groupBy THEN c.legislationId END AS legislationId,
-           CASE WHEN 'REGULATOR' IN $groupBy THEN c.regulator END AS regulator,
-           CASE WHEN bucket < 0 THEN null ELSE bucket END AS year,
-           CASE WHEN 'REGION' IN $groupBy THEN c.region END AS region,
-           CASE WHEN 'LOCAL_AUTHORITY' IN $groupBy THEN c.localAuthority END AS localAuthority,
-           CASE WHEN 'PROVIDER' IN $groupBy THEN c.providerId END AS providerId,
-           CASE WHEN 'PROVIDER_GROUP' IN $groupBy THEN c.providerGroupId END AS providerGroupId,
+      WITH ${selectGroupKeys(`CASE WHEN bucket < 0 THEN null ELSE bucket END`)},
            CASE WHEN inBucket IS NULL THEN c.requirementCount ELSE reduce(s = 0, k IN inBucket | s + counts[k]) END AS requirements,
            CASE WHEN inBucket IS NULL THEN c.inspectionCount ELSE size(inBucket) END AS inspections,
            CASE WHEN inBucket IS NULL THEN c.locationCount

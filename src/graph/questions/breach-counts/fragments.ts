@@ -25,6 +25,21 @@ export const GROUP_NODES = `head(COLLECT { MATCH (n:Regulation {id: regulationId
            head(COLLECT { MATCH (n:Legislation {id: legislationId}) RETURN properties(n) }) AS legislation,
            head(COLLECT { MATCH (n:Provider {id: providerId}) RETURN properties(n) }) AS provider`;
 
+/**
+ * A cell `c`'s group keys, each as a variable of its name and null unless `$groupBy` names it;
+ * the year is `year`, as each layout keeps it differently.
+ */
+export function selectGroupKeys(year: string): string {
+  return `CASE WHEN 'REGULATION' IN $groupBy THEN c.regulationId END AS regulationId,
+           CASE WHEN 'LEGISLATION' IN $groupBy THEN c.legislationId END AS legislationId,
+           CASE WHEN 'REGULATOR' IN $groupBy THEN c.regulator END AS regulator,
+           ${year} AS year,
+           CASE WHEN 'REGION' IN $groupBy THEN c.region END AS region,
+           CASE WHEN 'LOCAL_AUTHORITY' IN $groupBy THEN c.localAuthority END AS localAuthority,
+           CASE WHEN 'PROVIDER' IN $groupBy THEN c.providerId END AS providerId,
+           CASE WHEN 'PROVIDER_GROUP' IN $groupBy THEN c.providerGroupId END AS providerGroupId`;
+}
+
 /** The group keys and counts, as a map of the same names. */
 export const GROUP_MAP = `{regulationId: regulationId, legislationId: legislationId, regulator: regulator, year: year,
                       region: region, localAuthority: localAuthority, providerId: providerId, providerGroupId: providerGroupId,

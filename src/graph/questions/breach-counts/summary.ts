@@ -23,6 +23,7 @@ import {
   PAGE_OF_GROUPS,
   parseBreachCount,
   ratesOfGroups,
+  selectGroupKeys,
   toWithRates,
 } from './fragments.ts';
 import { buildPerSeek, chooseScopeSeek, nameWithSeek } from '../../scope-seek.ts';
@@ -206,14 +207,7 @@ const perSeek = buildPerSeek((seek) =>
         AND ($f.providerId IS NULL OR c.providerId = $f.providerId)
         AND ($f.providerGroupId IS NULL OR c.providerGroupId = $f.providerGroupId)
       WITH c,
-           CASE WHEN 'REGULATION' IN $groupBy THEN c.regulationId END AS regulationId,
-           CASE WHEN 'LEGISLATION' IN $groupBy THEN c.legislationId END AS legislationId,
-           CASE WHEN 'REGULATOR' IN $groupBy THEN c.regulator END AS regulator,
-           CASE WHEN 'YEAR' IN $groupBy THEN c.year END AS year,
-           CASE WHEN 'REGION' IN $groupBy THEN c.region END AS region,
-           CASE WHEN 'LOCAL_AUTHORITY' IN $groupBy THEN c.localAuthority END AS localAuthority,
-           CASE WHEN 'PROVIDER' IN $groupBy THEN c.providerId END AS providerId,
-           CASE WHEN 'PROVIDER_GROUP' IN $groupBy THEN c.providerGroupId END AS providerGroupId
+           ${selectGroupKeys(`CASE WHEN 'YEAR' IN $groupBy THEN c.year END`)}
       WITH regulationId, legislationId, regulator, year, region, localAuthority, providerId, providerGroupId,
            sum(c.requirementCount) AS requirementCount, sum(c.locationCount) AS locationCount, sum(c.inspectionCount) AS inspectionCount
       WITH collect(${GROUP_MAP}) AS groups
