@@ -9,7 +9,10 @@ import type { Database } from '../../db/executor.ts';
 import { breachCountsSummary } from '../questions/breach-counts/index.ts';
 import { enforcementActionsSummary } from '../questions/enforcement-actions/index.ts';
 import { ratingChangesSummary } from '../questions/rating-changes/index.ts';
-import { repeatedBreachesSummary } from '../questions/repeated-breaches/index.ts';
+import {
+  repeatedBreachesSummary,
+  repeatedBreachRunsSummary,
+} from '../questions/repeated-breaches/index.ts';
 import { themeCooccurrenceSummary } from '../questions/theme-cooccurrence/index.ts';
 import { themeTrendsSummary } from '../questions/theme-trends/index.ts';
 import { GRAPH_STATE_ID } from './graph-version.ts';
@@ -21,6 +24,8 @@ export const SUMMARIES: readonly SummaryDefinition[] = [
   themeTrendsSummary,
   breachCountsSummary,
   repeatedBreachesSummary,
+  // Built from the pairs just rebuilt above, in a transaction of its own.
+  repeatedBreachRunsSummary,
   ratingChangesSummary,
   enforcementActionsSummary,
 ];
