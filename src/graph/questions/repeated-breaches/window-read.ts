@@ -27,16 +27,18 @@ export interface RunsReadArgs extends RepeatedBreachArgs {
 /**
  * Runs `r` of `size` that put their pair at `size` or more inspections inside the window, one
  * per such pair, of the pairs the filters keep. A filter is read from the pair (by its rankAll),
- * and only when one is set.
+ * and only when one is set; `synthetic` is the generated-or-real filter still to apply (null when
+ * every pair has the flag asked). (A regulator kept on each run would save that read, but one
+ * more property took the runs' rebuild past Neo4j's transaction memory at tier L.)
  */
 function runsReaching(label: string, size: string): string {
   return `MATCH (r:${label})
       WHERE r.size = ${size} AND r.first >= $fromDay AND r.first <= $toDay
         AND r.before < $fromDay AND r.last <= $toDay
-        AND (($regulator IS NULL AND $regulation IS NULL AND $legislation IS NULL AND $synthetic IS NULL)
+        AND (($regulator IS NULL AND $regulation IS NULL AND $legislation IS NULL AND synthetic IS NULL)
              OR EXISTS { MATCH (s:RepeatedBreachInspections {rankAll: r.pair})
                          WHERE ${PAIR_FILTERS}
-                           AND ($synthetic IS NULL OR s.flag = CASE WHEN $synthetic THEN 'generated' ELSE 'real' END) })`;
+                           AND (synthetic IS NULL OR s.flag = CASE WHEN synthetic THEN 'generated' ELSE 'real' END) })`;
 }
 
 /**
@@ -54,17 +56,20 @@ function buildRunsRead(name: string, label: string) {
     cypher: `${FRESH_FOR_FILTERS}
     ${FRESH_RUNS}
     WITH fresh AND ($synthetic IS NULL OR NOT EXISTS { MATCH (:RepeatedBreachInspections {flag: '${MIXED_FLAGS}'}) }) AS fresh
-    CALL (fresh) {
+    // Every pair of the flag asked (a graph of real reports only, or generated only): no filter.
+    WITH fresh, CASE WHEN EXISTS { MATCH (:RepeatedBreachInspections {flag: CASE WHEN $synthetic THEN 'real' ELSE 'generated' END}) }
+                     THEN $synthetic END AS synthetic
+    CALL (fresh, synthetic) {
       WITH fresh WHERE fresh AND $withTotal
       ${runsReaching(label, '$minInspections')}
       RETURN count(r) AS totalCount
     }
-    CALL (fresh) {
+    CALL (fresh, synthetic) {
       WITH fresh WHERE fresh
-      CALL () {
+      CALL (synthetic) {
         OPTIONAL MATCH (top:RepeatedBreachInspections {rankAll: 0})
         UNWIND range($minInspections, coalesce(top.allCount, 0)) AS c
-        CALL (c) {
+        CALL (c, synthetic) {
           ${runsReaching(label, 'c')}
           WITH r LIMIT $skip + $first
           RETURN count(r) AS reaching
@@ -72,7 +77,7 @@ function buildRunsRead(name: string, label: string) {
         WITH c WHERE reaching = $skip + $first
         RETURN coalesce(max(c), $minInspections) AS cutoff
       }
-      CALL (cutoff) {
+      CALL (cutoff, synthetic) {
         ${runsReaching(label, 'cutoff + 1')}
         RETURN collect(r.pair) AS pastCutoff
       }

@@ -3,7 +3,8 @@
  * lists. A pair's dated inspections of one evidence choice, sorted by start date, are
  * L[0] ≤ L[1] ≤ …; a run is c consecutive ones, L[k..k+c-1] (c ≥ 2), kept as one node with
  * `size` c, its `first` and `last` days, the day `before` it (L[k-1], 0 for none), and `pair`,
- * its pair's `rankAll` (the pair's key in RepeatedBreachInspections). Days are numbers yyyymmdd.
+ * its pair's `rankAll` (the pair's key in RepeatedBreachInspections, where the filters are
+ * read). Days are numbers yyyymmdd.
  *
  * A pair counts at least c inspections inside [from, to] exactly when the run of size c that
  * starts at its first inspection on or after `from` ends on or before `to`; that run is the only
@@ -122,6 +123,9 @@ export const FRESH_RUNS = `WITH fresh AND EXISTS {
 /** The refresh's handle on the runs (listed after the pairs in refresh-summaries.ts). */
 export const repeatedBreachRunsSummary: SummaryDefinition = {
   kind: REPEATED_BREACH_RUNS_KIND,
+  // Near Neo4j's transaction memory at tier L with a 3 GB heap (bench/RESULTS.md, session 20):
+  // a larger graph's rebuild may fail, which leaves the window reads on the pairs.
+  optional: true,
   async rebuild(tx) {
     for (const statement of deleteRepeatedBreachRuns) await tx.run(statement, {});
     const [pairs] = await tx.run(readPairsFresh, {});
