@@ -19,6 +19,8 @@ import {
 import {
   findRepeatedBreaches,
   findRepeatedBreachesExactly,
+  repeatedBreachesSummary,
+  repeatedBreachRunsSummary,
   type RepeatedBreachArgs,
 } from '../../src/graph/questions/repeated-breaches/index.ts';
 import {
@@ -36,7 +38,8 @@ import {
   type ThemeTrendArgs,
   type TrendInterval,
 } from '../../src/graph/questions/theme-trends/index.ts';
-import { refreshSummaries } from '../../src/graph/summaries/refresh-summaries.ts';
+import { readStamps, refreshSummaries } from '../../src/graph/summaries/refresh-summaries.ts';
+import type { SummaryDefinition } from '../../src/graph/summaries/summary-definition.ts';
 import { hasLegacySummaries } from '../../src/graph/summaries/retire-legacy-summaries.ts';
 import { groupProviders } from '../../src/graph/write/group-providers.ts';
 import { splitAtWholeMonths } from '../../src/graph/summaries/month-windows.ts';
@@ -261,6 +264,92 @@ describe('question summaries', () => {
           minInspections: 1,
           withTotal: true,
         },
+      ],
+      // A window with minInspections 2 or more is read from the runs, with any other filter.
+      [
+        'runs: mid-month to mid-month, a total',
+        { ...base, from: `${sample.year - 1}-03-15`, to: `${sample.year}-08-20`, withTotal: true },
+      ],
+      [
+        'runs: one whole month, a total',
+        { ...base, from: `${sample.year}-05-01`, to: `${sample.year}-05-31`, withTotal: true },
+      ],
+      [
+        'runs: inside one month, with stated repeats',
+        {
+          ...base,
+          evidence: stated,
+          from: `${sample.year}-05-10`,
+          to: `${sample.year}-05-20`,
+          withTotal: true,
+        },
+      ],
+      [
+        'runs: one day',
+        { ...base, from: `${sample.year}-06-01`, to: `${sample.year}-06-01`, withTotal: true },
+      ],
+      ['runs: after the data', { ...base, from: '2100-01-01', to: '2100-12-31', withTotal: true }],
+      [
+        'runs: minInspections 3, second page with a total',
+        {
+          ...base,
+          from: `${sample.year - 3}-02-11`,
+          to: `${sample.year}-11-19`,
+          minInspections: 3,
+          skip: 1,
+          first: 2,
+          withTotal: true,
+        },
+      ],
+      [
+        'runs: minInspections 4',
+        { ...base, from: `${sample.year - 3}-01-01`, minInspections: 4, withTotal: true },
+      ],
+      [
+        'runs: first 1, with stated repeats',
+        { ...base, evidence: stated, to: `${sample.year}-09-30`, first: 1, withTotal: true },
+      ],
+      [
+        'runs: page past the end',
+        { ...base, from: `${sample.year - 2}-01-01`, skip: 500, withTotal: true },
+      ],
+      [
+        'runs: regulation',
+        {
+          ...base,
+          regulation: sample.regulation,
+          from: `${sample.year - 2}-07-04`,
+          withTotal: true,
+        },
+      ],
+      [
+        'runs: legislation, with stated repeats',
+        {
+          ...base,
+          legislation: sample.legislation,
+          evidence: stated,
+          from: `${sample.year - 2}-01-01`,
+          to: `${sample.year}-06-15`,
+          withTotal: true,
+        },
+      ],
+      [
+        'runs: regulator CQC',
+        { ...base, regulator: 'CQC', to: `${sample.year}-12-31`, withTotal: true },
+      ],
+      [
+        'runs: generated only, a total',
+        {
+          ...base,
+          synthetic: true,
+          from: `${sample.year - 2}-01-01`,
+          to: `${sample.year}-12-31`,
+          withTotal: true,
+        },
+      ],
+      [
+        'runs: real only, with stated repeats',
+        { ...base, synthetic: false, evidence: stated, to: `${sample.year}-12-31`, first: 500 },
       ],
       // A provider group reads its locations' pairs, whatever else is asked.
       [
@@ -593,8 +682,23 @@ describe('question summaries', () => {
     ];
   };
 
-  /** The summary read that answers a repeatedBreaches request: ranked, or counted pair by pair. */
-  const repeatedSummaryRead = (args: RepeatedBreachArgs): string => {
+  /** The runs read that answers a window, when the runs hold its evidence choice. */
+  const repeatedRunsRead = (args: RepeatedBreachArgs): string | null => {
+    if (args.providerGroupId || (args.from === null && args.to === null)) return null;
+    if (args.minInspections < 2) return null;
+    const evidence = args.evidence.join(',');
+    if (evidence === 'DOCUMENTED') return 'analytics.repeated-breaches.summary.runs';
+    if (evidence === 'DOCUMENTED,STATED_REPEAT')
+      return 'analytics.repeated-breaches.summary.runs.with-stated';
+    return null;
+  };
+
+  /** The summary read that answers a repeatedBreaches request: runs, ranked, or counted pair by pair. */
+  const repeatedSummaryRead = (args: RepeatedBreachArgs): string =>
+    repeatedRunsRead(args) ?? repeatedPairsRead(args);
+
+  /** The read of the pairs themselves, as when the runs are stale or hold no list for the request. */
+  const repeatedPairsRead = (args: RepeatedBreachArgs): string => {
     if (args.providerGroupId) return 'analytics.repeated-breaches.summary.provider-group';
     const evidence = args.evidence.join(',');
     // A closed window of at most 400 days with a total, or of at most 200 days: its locations' pairs.
@@ -882,6 +986,66 @@ describe('question summaries', () => {
     expect(full).toBeGreaterThanOrEqual(3);
   });
 
+  it('answers windows from the runs as the exact query does, wherever they start and end', async () => {
+    const span = defineQuery<object, { first: string; last: string }>({
+      name: 'test.summaries.inspection-span',
+      cypher: `MATCH (i:Inspection) WHERE i.startDate IS NOT NULL AND EXISTS { (i)-[:REQUIRED]->() }
+               RETURN toString(min(i.startDate)) AS first, toString(max(i.startDate)) AS last`,
+      parse: (row) => ({ first: read.string(row, 'first'), last: read.string(row, 'last') }),
+    });
+    const [{ first, last }] = (await graph.db.read(span, {})) as [{ first: string; last: string }];
+    const day = (date: string, days: number) =>
+      new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    const total = (Date.parse(last) - Date.parse(first)) / 86_400_000;
+    // Starts spread over the data (and just before it), each with lengths from a day to years.
+    const starts = [-3, 0, 1, 0.13, 0.27, 0.41, 0.5, 0.66, 0.8, 0.97].map((at) =>
+      at < 0 ? day(first, at) : day(first, Math.round(at * total)),
+    );
+    // The whole span first (its top pairs count more than minInspections), then open ends.
+    const windows: [string | null, string | null][] = [
+      [day(first, -1), day(last, 1)],
+      [first, last],
+      [null, day(first, 200)],
+      [day(last, -400), null],
+    ];
+    for (const start of starts)
+      for (const length of [0, 19, 45, 180, 366, 800]) windows.push([start, day(start, length)]);
+    const base: RepeatedBreachArgs = {
+      regulation: null,
+      legislation: null,
+      regulator: null,
+      minInspections: 2,
+      from: null,
+      to: null,
+      evidence: ['DOCUMENTED'],
+      skip: 0,
+      first: 2,
+      withTotal: true,
+    };
+    let abovePlain = 0;
+    let counted = 0;
+    for (const [at, [from, to]] of windows.entries()) {
+      const args: RepeatedBreachArgs = {
+        ...base,
+        from,
+        to,
+        evidence: at % 2 === 0 ? ['DOCUMENTED'] : ['DOCUMENTED', 'STATED_REPEAT'],
+        minInspections: 2 + (at % 3 === 2 ? 1 : 0),
+        skip: at % 4 === 3 ? 1 : 0,
+      };
+      const name = JSON.stringify(args);
+      const { answer, queries } = await routed((db) => findRepeatedBreaches(db, args));
+      expect(queries, name).toEqual([repeatedRunsRead(args)]);
+      const exact = await findRepeatedBreachesExactly(graph.db, args);
+      expect(JSON.stringify(answer), name).toBe(JSON.stringify(exact));
+      if ((exact.totalCount ?? 0) > 0) counted += 1;
+      // A page whose first pair counts more than minInspections: the cutoff search found it.
+      if ((exact.rows[0]?.inspectionIds.length ?? 0) > args.minInspections) abovePlain += 1;
+    }
+    expect(counted).toBeGreaterThanOrEqual(6);
+    expect(abovePlain).toBeGreaterThanOrEqual(2);
+  }, 240_000);
+
   it('sends the other variants to the exact queries', async () => {
     const trends: ThemeTrendArgs = {
       themes: null,
@@ -1023,18 +1187,23 @@ describe('question summaries', () => {
     );
     const variants = repeatedVariants().filter(
       ([, args]) =>
-        (args.synthetic ?? null) !== null && args.from === null && !args.providerGroupId,
+        (args.synthetic ?? null) !== null &&
+        !args.providerGroupId &&
+        ((args.from === null && args.to === null) || repeatedRunsRead(args) !== null),
     );
-    expect(variants.length).toBeGreaterThanOrEqual(4);
+    expect(variants.length).toBeGreaterThanOrEqual(6);
     try {
       expect((await graph.db.write(mixPair, {}))[0]!.mixed).toBe(1);
       await refreshSummaries(graph.db);
       for (const [name, args] of variants) {
         const mixed = await routed((db) => findRepeatedBreaches(db, args));
-        expect(mixed.queries, name).toEqual([
-          repeatedSummaryRead(args),
-          'analytics.repeated-breaches.summary.counted',
-        ]);
+        // The ranked and runs reads count a pair whole, so they read as stale: the lists decide.
+        const runs = repeatedRunsRead(args);
+        expect(mixed.queries, name).toEqual(
+          runs
+            ? [runs, repeatedPairsRead(args)]
+            : [repeatedSummaryRead(args), 'analytics.repeated-breaches.summary.counted'],
+        );
         expect(JSON.stringify(mixed.answer), name).toBe(
           JSON.stringify(await findRepeatedBreachesExactly(graph.db, args)),
         );
@@ -1043,6 +1212,65 @@ describe('question summaries', () => {
       await graph.db.write(unmixPair, {});
       await refreshSummaries(graph.db);
     }
+    await expectSameAnswers();
+  });
+
+  it('reads a window from the pairs while the runs are stale, and builds runs only from fresh pairs', async () => {
+    const args = repeatedVariants().find(
+      ([name]) => name === 'runs: mid-month to mid-month, a total',
+    )![1];
+    const setStamp = (kind: string) =>
+      defineStatement(
+        `test.summaries.stale-stamp-${kind}`,
+        `MATCH (s:SummaryStamp {kind: '${kind}'}) SET s.version = -1`,
+      );
+    const countRuns = defineQuery<object, { n: number }>({
+      name: 'test.summaries.count-runs',
+      cypher:
+        'MATCH (r) WHERE r:RepeatedBreachRunAll OR r:RepeatedBreachRunDocumented RETURN count(r) AS n',
+      parse: (row) => ({ n: read.number(row, 'n') }),
+    });
+    const exact = JSON.stringify(await findRepeatedBreachesExactly(graph.db, args));
+    expect((await graph.db.read(countRuns, {}))[0]!.n).toBeGreaterThan(0);
+    await graph.db.write(setStamp('repeated-breach-runs'), {});
+    const stale = await routed((db) => findRepeatedBreaches(db, args));
+    expect(stale.queries).toEqual([repeatedRunsRead(args), repeatedPairsRead(args)]);
+    expect(JSON.stringify(stale.answer)).toBe(exact);
+    // Pairs of another graph version: the runs' rebuild leaves no runs and no stamp.
+    await graph.db.write(setStamp('repeated-breaches-v4'), {});
+    expect(await graph.db.writeTransaction((tx) => repeatedBreachRunsSummary.rebuild(tx))).toBe(
+      false,
+    );
+    expect((await graph.db.read(countRuns, {}))[0]!.n).toBe(0);
+    const refreshed = await refreshSummaries(graph.db, { onlyStale: true });
+    expect(refreshed.filter((k) => k.status === 'rebuilt').map((k) => k.kind)).toEqual([
+      'repeated-breaches-v4',
+      'repeated-breach-runs',
+    ]);
+    const fresh = await routed((db) => findRepeatedBreaches(db, args));
+    expect(fresh.queries).toEqual([repeatedRunsRead(args)]);
+    expect(JSON.stringify(fresh.answer)).toBe(exact);
+  });
+
+  it('goes on past an optional summary whose rebuild fails, and stops at any other', async () => {
+    const failing = (optional: boolean): SummaryDefinition => ({
+      kind: 'test-failing',
+      optional,
+      rebuild: () => Promise.reject(new Error('test: the rebuild ran out of memory')),
+    });
+    const summaries = [failing(true), repeatedBreachesSummary];
+    const done = await refreshSummaries(graph.db, { summaries });
+    expect(done.map((k) => [k.kind, k.status, k.error])).toEqual([
+      ['test-failing', 'failed', 'test: the rebuild ran out of memory'],
+      ['repeated-breaches-v4', 'rebuilt', undefined],
+    ]);
+    await expect(refreshSummaries(graph.db, { summaries: [failing(false)] })).rejects.toThrow(
+      'ran out of memory',
+    );
+    // Rolled back with its transaction: the failed kind left no stamp.
+    const stamps = await graph.db.read(readStamps, {});
+    expect(stamps.map((s) => s.kind)).not.toContain('test-failing');
+    await refreshSummaries(graph.db, { onlyStale: true });
     await expectSameAnswers();
   });
 
@@ -1081,6 +1309,18 @@ describe('question summaries', () => {
     await expect(expectSamePairAnswers()).rejects.toThrow();
     await refreshSummaries(graph.db);
     await expectSamePairAnswers();
+    // The runs of the pair ranked first, of either list, gone: the window reads must disagree.
+    const tamperRuns = [
+      `MATCH (s:RepeatedBreachInspections {rank: 0})
+       MATCH (r:RepeatedBreachRunDocumented {pair: s.rankAll}) DETACH DELETE r`,
+      'MATCH (r:RepeatedBreachRunAll {pair: 0}) DETACH DELETE r',
+    ];
+    for (const [n, cypher] of tamperRuns.entries()) {
+      await graph.db.write(defineStatement(`test.summaries.tamper-runs-${n}`, cypher), {});
+      await expect(expectSameAnswers()).rejects.toThrow();
+      await refreshSummaries(graph.db);
+      await expectSameAnswers();
+    }
     // Generated-or-real flags flipped in the pair lists, or the top real pair left out of its
     // flag's ranks: the filtered variants must disagree.
     const tamperFlags = [

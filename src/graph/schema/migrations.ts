@@ -83,6 +83,13 @@ export const RANGE_INDEXES = [
   ['Change', 'at'],
 ] as const;
 
+/** [label, properties] of composite range indexes: equality on the first, a range on the second, the rest filtered in the index. */
+export const COMPOSITE_INDEXES = [
+  // repeatedBreaches with a date window counts the summary's runs of a size starting inside it.
+  ['RepeatedBreachRunAll', ['size', 'first', 'before', 'last']],
+  ['RepeatedBreachRunDocumented', ['size', 'first', 'before', 'last']],
+] as const;
+
 export const FULLTEXT_INDEX = 'findingAndRequirementText';
 
 export function schemaStatements(): NamedQuery<object, void>[] {
@@ -98,11 +105,17 @@ export function schemaStatements(): NamedQuery<object, void>[] {
       `CREATE RANGE INDEX ${label.toLowerCase()}_${property} IF NOT EXISTS FOR (n:${label}) ON (n.${property})`,
     ),
   );
+  const composite = COMPOSITE_INDEXES.map(([label, properties]) =>
+    defineStatement(
+      `index-${label}-${properties.join('-')}`,
+      `CREATE RANGE INDEX ${label.toLowerCase()}_${properties.join('_')} IF NOT EXISTS FOR (n:${label}) ON (${properties.map((p) => `n.${p}`).join(', ')})`,
+    ),
+  );
   const fulltext = defineStatement(
     'index-fulltext',
     `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Finding|Requirement) ON EACH [n.text]`,
   );
-  return [...constraints, ...indexes, fulltext];
+  return [...constraints, ...indexes, ...composite, fulltext];
 }
 
 export const awaitIndexes = defineStatement<object>('await-indexes', 'CALL db.awaitIndexes(300)');

@@ -62,7 +62,8 @@ export class SummaryRefresher {
 export function describeRefresh(kinds: readonly KindRefresh[]): string {
   const total = kinds.reduce((sum, k) => sum + k.seconds, 0);
   const parts = kinds.map(
-    (k) => `${k.kind} ${k.status === 'rebuilt' ? `${k.seconds.toFixed(1)} s` : k.status}`,
+    (k) =>
+      `${k.kind} ${k.status === 'rebuilt' ? `${k.seconds.toFixed(1)} s` : k.status}${k.error ? ` (${k.error})` : ''}`,
   );
   return `summaries refreshed in ${total.toFixed(1)} s (${parts.join(', ')})`;
 }

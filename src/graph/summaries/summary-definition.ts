@@ -20,4 +20,10 @@ export interface SummaryDefinition {
    * refresh of stale kinds also rebuilds this one when that counter moved past its stamp.
    */
   readsProviderGroups?: boolean;
+  /**
+   * True when the summary only speeds up answers another summary also gives (repeatedBreaches'
+   * runs): a failed rebuild (such as one past Neo4j's transaction memory on a larger graph) is
+   * reported as `failed` and the refresh goes on; the kind stays stale and its reads fall back.
+   */
+  optional?: boolean;
 }

@@ -13,6 +13,8 @@ import {
   WINDOW_HEAD_PAIRS,
 } from './summary.ts';
 import type { RepeatedBreachArgs, RepeatedBreachPage } from './types.ts';
+import { runsReadFor } from './window-read.ts';
+import { toWindowDays } from './window-runs.ts';
 
 /**
  * The summary's reads give the documented order only (most inspections first); another order is
@@ -20,7 +22,10 @@ import type { RepeatedBreachArgs, RepeatedBreachPage } from './types.ts';
  * reads answer the two usual evidence choices with no window (with a generated-or-real filter,
  * from that flag's ranks while no pair mixes the two); any other choice or a window is counted
  * from each pair's lists (no pair mixes regulators under a regulator filter, or the summary
- * reads as stale and the exact query answers).
+ * reads as stale and the exact query answers). A window with documented evidence, or documented
+ * and stated, and minInspections of 2 or more is read from the runs (window-read.ts); the
+ * window and counted reads remain for the other choices and for a generated-or-real filter while
+ * a pair mixes the two.
  */
 export async function findRepeatedBreaches(
   db: Database,
@@ -89,6 +94,12 @@ async function readSummaryPage(db: Database, args: SummaryArgs, headPairs: numbe
     if (ranked) return ranked;
   }
   const { from, to } = args;
+  const runsRead = runsReadFor(args.evidence);
+  if ((from !== null || to !== null) && args.minInspections >= 2 && runsRead) {
+    const page = await readFreshSummaryPage(db, runsRead, { ...args, ...toWindowDays(from, to) });
+    // Stale, or a generated-or-real filter while a pair mixes the two: the reads below decide.
+    if (page) return page;
+  }
   if (from !== null && to !== null && readsWindowPairs(from, to, args.withTotal))
     return readFreshSummaryPage(db, repeatedBreachesWindowSummaryQuery, { ...args, from, to });
   return readFreshSummaryPage(db, repeatedBreachesCountedSummaryQuery, { ...args, headPairs });

@@ -2,6 +2,7 @@
 export { findRepeatedBreaches } from './answer.ts';
 export { findRepeatedBreachesExactly } from './exact-query.ts';
 export { repeatedBreachesSummary, WINDOW_HEAD_PAIRS } from './summary.ts';
+export { repeatedBreachRunsSummary } from './window-runs.ts';
 export {
   BREACH_EVIDENCE,
   type BreachEvidence,

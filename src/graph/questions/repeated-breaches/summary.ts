@@ -27,7 +27,7 @@ import type { RepeatedBreachArgs, RepeatedBreachRow } from './types.ts';
 export const REPEATED_BREACHES_KIND = 'repeated-breaches-v4';
 
 /** The `flag` of a pair with both generated and real inspections. */
-const MIXED_FLAGS = '*';
+export const MIXED_FLAGS = '*';
 
 export const deleteRepeatedBreachSummary = defineStatement<object>(
   'summaries.repeated-breaches.delete',
@@ -120,7 +120,7 @@ export const COUNT_PAIR = `
       WHERE inspectionCount >= $minInspections`;
 
 /** The full rows of the chosen pairs `s` with their `counted` positions, as `rows` in `s`'s order. */
-const ROWS_OF_PAIRS = `
+export const ROWS_OF_PAIRS = `
       CALL (s, counted) {
         MATCH (l:Location {id: s.locationId}), (g:Regulation {id: s.regulationId})
         UNWIND counted AS k
@@ -133,11 +133,11 @@ const ROWS_OF_PAIRS = `
         RETURN row
       }`;
 
-type SummaryPage = SummaryPageAnswer<RepeatedBreachRow>;
+export type SummaryPage = SummaryPageAnswer<RepeatedBreachRow>;
 
 const parsePage = parsePageRecord(parseRepeatedBreach);
 
-function parseSummaryPage(record: PlainRecord): SummaryPage {
+export function parseSummaryPage(record: PlainRecord): SummaryPage {
   return { fresh: read.boolean(record, 'fresh'), ...parsePage(record) };
 }
 
