@@ -1547,10 +1547,12 @@ describe('question summaries', () => {
       'rebuilt',
       'rebuilt',
       'rebuilt',
+      'rebuilt',
     ]);
     await expectSameAnswers();
     const again = await refreshSummaries(graph.db, { onlyStale: true });
     expect(again.map((k) => k.status)).toEqual([
+      'already-fresh',
       'already-fresh',
       'already-fresh',
       'already-fresh',
