@@ -6,6 +6,7 @@
 import '../server/production-mode.ts';
 import path from 'node:path';
 import { ConfigError, readConfig } from '../config.ts';
+import { ignoreBrokenPipes } from './broken-pipes.ts';
 import type { GraphConnection } from '../db/connect.ts';
 import {
   FIRST_QUERIES_FILE,
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
       process.exit(code);
     }
   };
+  ignoreBrokenPipes();
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
   process.on('uncaughtException', (error) => {
