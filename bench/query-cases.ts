@@ -10,12 +10,10 @@ import {
   breachCountsSummaryQuery,
   toBreachSummaryParams,
 } from '../src/graph/questions/breach-counts/summary.ts';
-import { ratingChangesQuery } from '../src/graph/questions/rating-changes/exact-query.ts';
-import {
-  repeatedBreachesCountedSummaryQuery,
-  repeatedBreachesSummaryQuery,
-  WINDOW_HEAD_PAIRS,
-} from '../src/graph/questions/repeated-breaches/summary.ts';
+import { ratingChangesSummaryPageQuery } from '../src/graph/questions/rating-changes/summary.ts';
+import { repeatedBreachesSummaryQuery } from '../src/graph/questions/repeated-breaches/summary.ts';
+import { runsReadFor } from '../src/graph/questions/repeated-breaches/window-read.ts';
+import { toWindowDays } from '../src/graph/questions/repeated-breaches/window-runs.ts';
 import { themeCooccurrenceSummaryQuery } from '../src/graph/questions/theme-cooccurrence/summary.ts';
 import { themeTrendsSummaryQuery } from '../src/graph/questions/theme-trends/summary.ts';
 import { toScopeParams } from '../src/graph/filters.ts';
@@ -100,8 +98,9 @@ export function buildQueryCases(findingId: string): QueryCase[] {
       graphql: `{ repeatedBreaches(minInspections: 2, from: "2018-01-01", first: 20) {
         nodes { location { id name } regulation { id heading } inspectionCount requirements { text dueDate } } } }`,
       variables: {},
+      // A window: the API reads the summary's runs (window-read.ts), so the bare side does too.
       bare: {
-        cypher: repeatedBreachesCountedSummaryQuery.cypher,
+        cypher: runsReadFor(['DOCUMENTED'])!.cypher,
         params: {
           regulation: null,
           legislation: null,
@@ -109,13 +108,13 @@ export function buildQueryCases(findingId: string): QueryCase[] {
           minInspections: 2,
           from: '2018-01-01',
           to: null,
+          ...toWindowDays('2018-01-01', null),
           evidence: ['DOCUMENTED'],
           synthetic: null,
           providerGroupId: null,
           skip: 0,
           first: 21,
           withTotal: false,
-          headPairs: WINDOW_HEAD_PAIRS,
         },
       },
     },
@@ -173,8 +172,9 @@ export function buildQueryCases(findingId: string): QueryCase[] {
       graphql:
         '{ ratingChanges(direction: DOWN, first: 50) { nodes { location { id name } before { id overallGrade } after { id overallGrade } direction basis } } }',
       variables: {},
+      // A direction: the API reads the summary's cells and the page in one query (answer.ts).
       bare: {
-        cypher: ratingChangesQuery.cypher,
+        cypher: ratingChangesSummaryPageQuery.cypher,
         params: {
           direction: 'DOWN',
           regulator: null,
@@ -184,6 +184,7 @@ export function buildQueryCases(findingId: string): QueryCase[] {
           skip: 0,
           first: 51,
           withTotal: false,
+          rows: 51,
         },
       },
     },
