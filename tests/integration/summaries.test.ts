@@ -114,6 +114,23 @@ const readSample = defineQuery<object, Sample>({
   }),
 });
 
+/** repeatedBreaches' arguments: documented evidence, two inspections, no filter, unless overridden. */
+function repeatedArgs(overrides: Partial<RepeatedBreachArgs>): RepeatedBreachArgs {
+  return {
+    regulation: null,
+    legislation: null,
+    regulator: null,
+    minInspections: 2,
+    from: null,
+    to: null,
+    evidence: ['DOCUMENTED'],
+    skip: 0,
+    first: 20,
+    withTotal: false,
+    ...overrides,
+  };
+}
+
 describe('question summaries', () => {
   let graph: TestGraph;
   let sample: Sample;
@@ -128,18 +145,7 @@ describe('question summaries', () => {
   }
 
   const repeatedVariants = (): [string, RepeatedBreachArgs][] => {
-    const base: RepeatedBreachArgs = {
-      regulation: null,
-      legislation: null,
-      regulator: null,
-      minInspections: 2,
-      from: null,
-      to: null,
-      evidence: ['DOCUMENTED'],
-      skip: 0,
-      first: 20,
-      withTotal: false,
-    };
+    const base = repeatedArgs({ first: 20 });
     const stated: RepeatedBreachArgs['evidence'] = ['DOCUMENTED', 'STATED_REPEAT'];
     return [
       ['unfiltered', base],
@@ -940,18 +946,7 @@ describe('question summaries', () => {
   }, 240_000);
 
   it('answers a date window as the exact query does however few pairs it counts first for its cutoff', async () => {
-    const base: RepeatedBreachArgs = {
-      regulation: null,
-      legislation: null,
-      regulator: null,
-      minInspections: 2,
-      from: null,
-      to: null,
-      evidence: ['DOCUMENTED'],
-      skip: 0,
-      first: 3,
-      withTotal: false,
-    };
+    const base = repeatedArgs({ first: 3 });
     const windows: RepeatedBreachArgs[] = [
       { ...base, from: `${sample.year - 1}-01-01`, skip: 2, withTotal: true },
       {
@@ -1010,18 +1005,7 @@ describe('question summaries', () => {
     ];
     for (const start of starts)
       for (const length of [0, 19, 45, 180, 366, 800]) windows.push([start, day(start, length)]);
-    const base: RepeatedBreachArgs = {
-      regulation: null,
-      legislation: null,
-      regulator: null,
-      minInspections: 2,
-      from: null,
-      to: null,
-      evidence: ['DOCUMENTED'],
-      skip: 0,
-      first: 2,
-      withTotal: true,
-    };
+    const base = repeatedArgs({ first: 2, withTotal: true });
     let abovePlain = 0;
     let counted = 0;
     for (const [at, [from, to]] of windows.entries()) {
