@@ -95,4 +95,25 @@ describe('the local Neo4j data folder', () => {
     expect(order).toEqual(['first in', 'first out', 'second in']);
     expect(readdirSync(dataDir)).not.toContain('start.lock');
   });
+
+  it('names the holder of a lock caught between its making and its pid being written', async () => {
+    const dataDir = freshDir();
+    mkdirSync(dataDir, { recursive: true });
+    const lock = localNeo4jPaths(dataDir).startLock;
+    writeFileSync(lock, '', { flag: 'wx' });
+    const said: string[] = [];
+    const waiting = withStartLock(
+      dataDir,
+      (line) => said.push(line),
+      async () => {},
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(said).toEqual([]);
+    writeFileSync(lock, `${process.pid}\n`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(new RegExp(`^Another command \\(pid ${process.pid}\\) is starting`));
+    rmSync(lock);
+    await waiting;
+  });
 });

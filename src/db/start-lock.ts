@@ -55,10 +55,12 @@ async function acquire(dataDir: string, log: (line: string) => void): Promise<st
         `Another command (pid ${readHolder(file) ?? 'unknown'}) has been starting or stopping the local Neo4j for ${dataDir} for ${LOCK_WAIT_MS / 60_000} minutes; stop it, or remove ${file} if no such command runs.`,
       );
     }
-    if (!told) {
+    // Told once the holder's pid is in the file: 'wx' creates it empty and writes the pid after.
+    const holder = told ? null : readHolder(file);
+    if (holder !== null) {
       told = true;
       log(
-        `Another command (pid ${readHolder(file) ?? 'unknown'}) is starting or stopping the local Neo4j for ${dataDir}; waiting for it…`,
+        `Another command (pid ${holder}) is starting or stopping the local Neo4j for ${dataDir}; waiting for it…`,
       );
     }
     await sleep(200);
