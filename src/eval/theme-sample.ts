@@ -65,13 +65,15 @@ export const REPORTS_PER_GROUP: Readonly<Record<SampleGroup, number>> = {
  * Further reports per group for the development-only stratum, taken after the quotas above:
  * weighted to the groups the tagger scores lowest on (area SEND, ILACS and pre-ILACS). The CQC
  * groups and children's homes have no further report in the corpus this set is drawn from.
+ * Area SEND was 6 until ingest version 9 and is 9 since version 10: every area SEND report of
+ * that corpus (the three more are development rows only, like the rest of this stratum).
  */
 export const EXTRA_REPORTS_PER_GROUP: Readonly<Record<SampleGroup, number>> = {
   'childrens-home': 0,
   ilacs: 5,
   'pre-ilacs': 2,
   'focused-visit': 3,
-  'area-send': 6,
+  'area-send': 9,
   'cqc-full-report': 0,
   'cqc-location-summary': 0,
   'cqc-assessment': 0,

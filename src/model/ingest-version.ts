@@ -27,5 +27,12 @@
  *    identifying needs care planning, access to services timeliness; local-authority reports:
  *    homeless 16- and 17-year-olds and foster carer recruitment care planning, workforce
  *    capacity staffing, tracking arrangements governance); the model retrained on 602 findings.
+ * 10: theme negative cues from the development part's extra tags: local-authority notifications
+ *    (private fostering, police) are not governance, demand on a service is not access, a child's
+ *    best interests are not dignity, cultural reform is not culture, "told inspectors" is no voice
+ *    cue; in area SEND reports a child's equipment is not premises, accurate or up-to-date
+ *    information is not records, inclusion is not dignity, working in partnership with parents is
+ *    not partnership working, and "need to" is not a child's needs; the model retrained on 661
+ *    development findings.
  */
-export const INGEST_VERSION = '9';
+export const INGEST_VERSION = '10';
