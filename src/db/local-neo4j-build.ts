@@ -35,26 +35,6 @@ export class LocalNeo4jError extends Error {
   override name = 'LocalNeo4jError';
 }
 
-/** The Java major version on PATH, or a clear error saying what to install. */
-export function checkJava(): number {
-  const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
-  if (result.error) {
-    throw new LocalNeo4jError(
-      'Java 17 or newer is needed to run the local Neo4j but `java` was not found: install a JDK ' +
-        '(e.g. `apt-get install openjdk-17-jdk-headless`) or set NEO4J_URI to use an existing Neo4j.',
-    );
-  }
-  const match = /version "(\d+)(?:\.(\d+))?/.exec(`${result.stderr}${result.stdout}`);
-  const major = match ? (match[1] === '1' ? Number(match[2]) : Number(match[1])) : NaN;
-  if (!(major >= 17)) {
-    throw new LocalNeo4jError(
-      `Java 17 or newer is needed to run the local Neo4j, found "${match?.[0] ?? 'unknown'}": ` +
-        'install a newer JDK or set NEO4J_URI to use an existing Neo4j.',
-    );
-  }
-  return major;
-}
-
 function newestSourceTime(): number {
   const javaFiles = readdirSync(JAVA_DIR)
     .filter((name) => name.endsWith('.java'))

@@ -108,7 +108,7 @@ export function readUsableClassList(file: string): string {
  * (detached); one build at a time per module (a lock file naming its pid). Failures only mean
  * no archive: the next start records a list and tries again.
  */
-export function buildCdsArchive(paths: CdsPaths, classpath: string): void {
+export function buildCdsArchive(paths: CdsPaths, classpath: string, java = 'java'): void {
   if (!existsSync(paths.classList) || isBuilding(paths.lock)) return;
   const filtered = `${paths.classList}.usable`;
   let lockFd: number;
@@ -129,7 +129,7 @@ export function buildCdsArchive(paths: CdsPaths, classpath: string): void {
     'sh',
     [
       '-c',
-      'nice -n 10 java -Xshare:dump "-XX:SharedClassListFile=$1" "-XX:SharedArchiveFile=$2" -cp "$3" $5 >/dev/null 2>&1 && mv -f "$2" "$4"; rm -f "$1" "$2" "$6"',
+      'nice -n 10 "$7" -Xshare:dump "-XX:SharedClassListFile=$1" "-XX:SharedArchiveFile=$2" -cp "$3" $5 >/dev/null 2>&1 && mv -f "$2" "$4"; rm -f "$1" "$2" "$6"',
       'sh',
       filtered,
       paths.draft,
@@ -137,6 +137,7 @@ export function buildCdsArchive(paths: CdsPaths, classpath: string): void {
       paths.archive,
       QUIET_CDS.join(' '),
       paths.lock,
+      java,
     ],
     { stdio: 'ignore', detached: true },
   );

@@ -9,19 +9,26 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { LocalNeo4jSettings } from '../config.ts';
+import { aotFlags, aotPaths, trainAotCache } from './local-neo4j-aot.ts';
 import {
-  checkJava,
   JAVA_OPENS,
   LocalNeo4jError,
   MAIN_CLASS,
   resolveLocalNeo4jClasspath,
   TARGET_DIR,
-  type LocalNeo4jClasspath,
 } from './local-neo4j-build.ts';
+import { FIRST_QUERIES_FILE } from './first-queries.ts';
 import { buildCdsArchive, cdsFlags, cdsPaths, CLASS_LIST_SETTLE_MS } from './local-neo4j-cds.ts';
+import {
+  AOT_CACHE_MIN_MAJOR,
+  chooseJava,
+  quietJavaFlags,
+  type LocalJava,
+} from './local-neo4j-java.ts';
 import { findRunningInstance, localNeo4jPaths, readInstanceRecord } from './local-neo4j-folder.ts';
-import { isPortOpen, isProcessAlive, sleep } from './processes.ts';
+import { findFreePort, isPortOpen, isProcessAlive, sleep } from './processes.ts';
 import { reportStartProgress } from './start-progress.ts';
 
 export interface LaunchedNeo4j {
@@ -93,8 +100,9 @@ type Outcome =
 function spawnOnce(
   settings: LocalNeo4jSettings,
   port: number,
+  java: string,
   classpath: string,
-  cds: readonly string[],
+  jvmFlags: readonly string[],
 ): { child: ChildProcess; outcome: Promise<Outcome> } {
   const paths = localNeo4jPaths(settings.dataDir);
   const logOffset = fileSize(paths.logFile);
@@ -103,13 +111,12 @@ function spawnOnce(
   let child: ChildProcess;
   try {
     child = spawn(
-      'java',
+      java,
       [
         `-Xms${settings.heap}`,
         `-Xmx${settings.heap}`,
         '-XX:+UseG1GC',
-        ...cds,
-        ...JAVA_OPENS,
+        ...jvmFlags,
         '-cp',
         classpath,
         MAIN_CLASS,
@@ -163,12 +170,61 @@ function spawnOnce(
   return { child, outcome };
 }
 
-/** Once this Neo4j's first queries have loaded Cypher, its class list becomes the archive. */
-function scheduleCdsArchive(
-  cds: ReturnType<typeof cdsPaths>,
-  classpath: LocalNeo4jClasspath,
-): void {
-  setTimeout(() => buildCdsArchive(cds, classpath.classpath), CLASS_LIST_SETTLE_MS).unref();
+/**
+ * What this launch does for the next one's start once it is ready: on Java 25 or newer, train an
+ * AOT cache when there is none (local-neo4j-aot.ts); on an older Java, turn the class list it
+ * records into a class-data-sharing archive (local-neo4j-cds.ts). Either runs in the background
+ * once this Neo4j's first queries are answered: on two cores it would otherwise slow them.
+ */
+interface StartCache {
+  flags: string[];
+  describe: string;
+  afterReady: () => void;
+}
+
+function planStartCache(
+  java: LocalJava,
+  settings: LocalNeo4jSettings,
+  classpath: { classpath: string; inputs: string[] },
+  moduleFlags: readonly string[],
+): StartCache {
+  if (java.home && java.major >= AOT_CACHE_MIN_MAJOR) {
+    const paths = aotPaths(TARGET_DIR, java.major);
+    // A JDK updated in place makes the cache stale too.
+    const inputs = [...classpath.inputs, path.join(java.home, 'lib', 'modules')];
+    const plan = aotFlags(paths, inputs);
+    const train = async () =>
+      trainAotCache(paths, {
+        java: java.bin,
+        classpath: classpath.classpath,
+        mainClass: MAIN_CLASS,
+        jvmFlags: moduleFlags,
+        heap: settings.heap,
+        port: await findFreePort(),
+        firstQueries: path.join(settings.dataDir, FIRST_QUERIES_FILE),
+      });
+    return {
+      flags: plan.flags,
+      describe: plan.describe,
+      afterReady: () => {
+        if (plan.train)
+          setTimeout(() => void train().catch(() => {}), CLASS_LIST_SETTLE_MS).unref();
+      },
+    };
+  }
+  const cds = cdsPaths(TARGET_DIR, settings.dataDir);
+  const { flags, classList, describe } = cdsFlags(cds, classpath.inputs);
+  return {
+    flags,
+    describe,
+    afterReady: () => {
+      if (classList)
+        setTimeout(
+          () => buildCdsArchive(cds, classpath.classpath, java.bin),
+          CLASS_LIST_SETTLE_MS,
+        ).unref();
+    },
+  };
 }
 
 /**
@@ -181,12 +237,12 @@ export async function launchLocalNeo4j(
   port: number,
   log: (line: string) => void,
 ): Promise<LaunchedNeo4j> {
-  checkJava();
+  const java = chooseJava();
   const classpath = await resolveLocalNeo4jClasspath(log);
   const paths = localNeo4jPaths(settings.dataDir);
-  const cds = cdsPaths(TARGET_DIR, settings.dataDir);
-  const { flags, classList, describe } = cdsFlags(cds, classpath.inputs);
-  reportStartProgress(`Neo4j: starting the JVM (${describe})`);
+  const moduleFlags = [...JAVA_OPENS, ...quietJavaFlags(java.major)];
+  const cache = planStartCache(java, settings, classpath, moduleFlags);
+  reportStartProgress(`Neo4j: starting the JVM, ${java.describe} (${cache.describe})`);
   const lockedSince = Date.now();
   let told = false;
   for (;;) {
@@ -196,10 +252,13 @@ export async function launchLocalNeo4j(
           'stop that program, set NEO4J_LOCAL_PORT to a free port, or set NEO4J_URI to use a running Neo4j.',
       );
     }
-    const { child, outcome } = spawnOnce(settings, port, classpath.classpath, flags);
+    const { child, outcome } = spawnOnce(settings, port, java.bin, classpath.classpath, [
+      ...cache.flags,
+      ...moduleFlags,
+    ]);
     const result = await outcome;
     if (result.kind === 'ready') {
-      if (classList) scheduleCdsArchive(cds, classpath);
+      cache.afterReady();
       return { pid: result.pid, port, child };
     }
     if (child.pid !== undefined && isProcessAlive(child.pid)) child.kill('SIGKILL');

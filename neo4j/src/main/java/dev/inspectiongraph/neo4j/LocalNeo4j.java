@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,6 +30,10 @@ import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Session;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.QueryExecutionException;
@@ -43,6 +48,9 @@ import org.neo4j.server.security.SystemGraphCredential;
 import org.neo4j.server.security.auth.CommunitySecurityModule;
 import org.neo4j.server.security.auth.FileUserRepository;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Runs Neo4j Community embedded with only a Bolt connector on 127.0.0.1, authentication on.
  *
@@ -52,7 +60,8 @@ import org.neo4j.server.security.auth.FileUserRepository;
  * without it the user keeps whatever password it has), {@code --lease-dir DIR} (stop once no
  * process named by a lease file there is alive), {@code --websocket-origins A,B} (the only
  * {@code Origin}s allowed to open Bolt over WebSocket; default none), {@code --watch-stdin}
- * (stop when standard input closes).
+ * (stop when standard input closes), {@code --train FILE} (a training run for the JVM's AOT cache:
+ * run the queries of FILE, a {@code first-queries.json}, over Bolt, then exit).
  *
  * <p>Prints {@code READY bolt://127.0.0.1:PORT} once Bolt accepts connections and records
  * {@code {"pid":..,"port":..}} in {@code DIR/instance.json} so other commands can share it. When
@@ -83,6 +92,7 @@ public final class LocalNeo4j {
         boolean watchStdin = false;
         Path passwordFile = null;
         Path leaseDir = null;
+        Path train = null;
         Set<String> websocketOrigins = Set.of();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -93,6 +103,7 @@ public final class LocalNeo4j {
                 case "--watch-stdin" -> watchStdin = true;
                 case "--password-file" -> passwordFile = Path.of(args[++i]);
                 case "--lease-dir" -> leaseDir = Path.of(args[++i]);
+                case "--train" -> train = Path.of(args[++i]);
                 case "--websocket-origins" -> websocketOrigins = Arrays.stream(args[++i].split(","))
                         .map(String::trim)
                         .filter(origin -> !origin.isEmpty())
@@ -169,6 +180,10 @@ public final class LocalNeo4j {
         System.out.println("READY bolt://127.0.0.1:" + port + " pid " + pid);
         System.out.flush();
 
+        if (train != null) {
+            train(port, password, train);
+            System.exit(0);
+        }
         warmUpCypher(service);
         if (leaseDir != null) watchLeases(leaseDir);
         if (watchStdin) {
@@ -202,6 +217,56 @@ public final class LocalNeo4j {
         }, "local-neo4j-warm-up");
         warmer.setDaemon(true);
         warmer.start();
+    }
+
+    /** The statements every start runs first: the migration checks and the warm-up's. */
+    private static final List<String> START_STATEMENTS = List.of(
+            "SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN name",
+            "SHOW CONSTRAINTS YIELD name RETURN name",
+            "MATCH (n:GraphState) RETURN count(n) AS n");
+
+    /**
+     * A training run for the JVM's AOT cache (src/db/local-neo4j-aot.ts): the statements every
+     * start runs and the queries a server answered first, over Bolt as the API sends them, three
+     * times (the first plans, the others run the cached plan), so the cache holds the classes and
+     * the method profiles of what a start does before its first answer. Failures are ignored: the
+     * store is a scratch one, and a query that fails still trains the parser and planner.
+     */
+    private static void train(int port, String password, Path queriesFile) {
+        List<Map<String, Object>> queries = List.of();
+        try {
+            if (Files.exists(queriesFile)) {
+                queries = new ObjectMapper().readValue(queriesFile.toFile(), new TypeReference<List<Map<String, Object>>>() {});
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // only the start statements then
+        }
+        try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + port,
+                AuthTokens.basic("neo4j", password == null ? "" : password))) {
+            for (int round = 0; round < 3; round++) {
+                try (Session session = driver.session()) {
+                    for (String statement : START_STATEMENTS) runIgnoringFailure(session, statement, Map.of());
+                    for (Map<String, Object> query : queries) {
+                        if (!(query.get("cypher") instanceof String cypher)) continue;
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> params = query.get("params") instanceof Map<?, ?> given
+                                ? (Map<String, Object>) given : Map.of();
+                        runIgnoringFailure(session, cypher, params);
+                    }
+                }
+            }
+        } catch (RuntimeException failure) {
+            System.err.println("training stopped early: " + failure.getMessage());
+        }
+        stage("training run done");
+    }
+
+    private static void runIgnoringFailure(Session session, String cypher, Map<String, Object> params) {
+        try {
+            session.executeRead(tx -> tx.run(cypher, params).list());
+        } catch (RuntimeException ignored) {
+            // a statement this scratch store cannot answer still trained the parser and planner
+        }
     }
 
     /** True when the failure comes from the store's file lock being held by another process. */
