@@ -26,8 +26,11 @@ export async function startServerChild(
   env: Record<string, string>,
   ready: RegExp,
   onOutput: (chunk: string) => void = () => {},
+  /** Options for node itself, before the script (`--inspect=127.0.0.1:0` for a profiler). */
+  nodeArgs: readonly string[] = [],
 ): Promise<ServerChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(PROJECT_ROOT, script)], {
+  const args = [...nodeArgs, '--import', 'tsx', path.resolve(PROJECT_ROOT, script)];
+  const child = spawn(process.execPath, args, {
     env: {
       ...process.env,
       ...env,

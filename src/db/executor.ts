@@ -8,7 +8,7 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { toDatabaseError } from './errors.ts';
 import type { QueryRecorder, ReplaysInFlight } from './first-queries.ts';
 import type { NamedQuery } from './query.ts';
-import { toPlain } from './values.ts';
+import { toPlainOwned } from './values.ts';
 import { isUnavailable, type OutageWaiter } from './wait-for-database.ts';
 
 export interface QueryRunner {
@@ -183,7 +183,7 @@ export class Database {
       );
       if (mode === 'READ') this.wrappers.recorder?.(query, params, performance.now() - started);
       return result.records.map((record) =>
-        query.parse(toPlain(record.toObject()) as Record<string, never>),
+        query.parse(toPlainOwned(record.toObject()) as Record<string, never>),
       );
     } catch (error) {
       throw toDatabaseError(error, query.name);
@@ -234,7 +234,7 @@ export class Database {
             if (mode === 'READ')
               this.wrappers.recorder?.(query, params, performance.now() - started);
             return result.records.map((record) =>
-              query.parse(toPlain(record.toObject()) as Record<string, never>),
+              query.parse(toPlainOwned(record.toObject()) as Record<string, never>),
             );
           } catch (error) {
             firstFailed = Math.min(firstFailed, position);

@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { IntegerRangeError, toPlain } from './values.ts';
+import { IntegerRangeError, toPlain, toPlainOwned } from './values.ts';
 
 const { Date: Neo4jDate, DateTime, Node } = neo4j.types;
 
@@ -39,5 +39,27 @@ describe('toPlain', () => {
     expect(
       toPlain(new Node(neo4j.int(1), ['Location'], { id: 'SC1', beds: neo4j.int(4) })),
     ).toEqual({ id: 'SC1', beds: 4 });
+  });
+
+  it('toPlainOwned answers as toPlain does, converting the lists and maps it is given in place', () => {
+    const make = () => ({
+      id: 'SC1',
+      count: neo4j.int(42),
+      flag: true,
+      gone: undefined,
+      node: new Node(neo4j.int(1), ['Location'], { id: 'SC1', beds: neo4j.int(4) }),
+      items: [
+        { n: neo4j.int(-7), at: new Neo4jDate(2020, 2, 29), tags: ['a', neo4j.int(3), null] },
+        null,
+        undefined,
+        9007199254740991n,
+      ],
+    });
+    const owned = make();
+    const converted = toPlainOwned(owned);
+    expect(converted).toEqual(toPlain(make()));
+    expect(converted).toBe(owned);
+    expect(owned.items[0]).toEqual({ n: -7, at: '2020-02-29', tags: ['a', 3, null] });
+    expect(() => toPlainOwned({ big: [neo4j.int('9007199254740993')] })).toThrow(IntegerRangeError);
   });
 });

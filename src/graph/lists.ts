@@ -197,14 +197,10 @@ interface ListParams {
   [pageParam: string]: unknown;
 }
 
-interface ListItem {
-  node: PlainRecord;
-  nested: PlainRecord;
-}
-
 interface ListResult {
   total: number | null;
-  items: ListItem[];
+  /** Each item's properties, with the levels read under it beside them (prefetch.ts). */
+  items: PlainRecord[];
 }
 
 /** How much a list query reads beside the page: the count, and nested levels of each item. */
@@ -297,14 +293,12 @@ function buildListQuery(
                WITH * ORDER BY ${orderBy} SKIP $skip LIMIT $limit`
                }
                WITH m AS c0
-               RETURN collect({node: ${projectNode('c0', fields)}, nested: ${nested.map}}) AS items
+               RETURN collect(${projectNode('c0', fields, nested.entries)}) AS items
              }
              RETURN ${count ? 'total' : 'null AS total'}, items`,
     parse: (row) => ({
       total: read.optionalNumber(row, 'total'),
-      items: read
-        .list(row, 'items')
-        .map((item) => ({ node: read.map(item, 'node'), nested: read.map(item, 'nested') })),
+      items: read.list(row, 'items'),
     }),
   });
   return { query, params: nested.params };
@@ -370,11 +364,11 @@ export async function readList<L extends ListName>(
   const kind = LISTS[name].kind;
   const items = row?.items ?? [];
   const rows = items.map(
-    (item) => parseProjected(kind, item.node, fields) as RowOf<(typeof LISTS)[L]['kind']>,
+    (item) => parseProjected(kind, item, fields) as RowOf<(typeof LISTS)[L]['kind']>,
   );
   if (options.prefetch && steps.length > 0) {
     rows.forEach((parsed, i) =>
-      attachNested(options.prefetch!.loaders, steps, parsed, items[i]!.nested),
+      attachNested(options.prefetch!.loaders, steps, parsed, items[i]!),
     );
   }
   return toPage(rows, request, count ? (row?.total ?? 0) : null);

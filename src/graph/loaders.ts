@@ -36,6 +36,21 @@ interface AttachedPage {
   page: Page<unknown>;
 }
 
+/** A traversal read ahead under one row: its rows, and their extra values where it has them. */
+interface AttachedRelated {
+  rows: unknown[];
+  extras: unknown[] | null;
+}
+
+/**
+ * Levels read ahead under a row object, by traversal or page name. Kept on the row itself (a
+ * symbol, which neither JSON nor GraphQL sees), not in a WeakMap: a nested read attaches levels
+ * to hundreds of rows per request, and a WeakMap entry per row cost time to set, to read and to
+ * collect. Such rows are built for one request (prefetch.ts) and never shared.
+ */
+const ATTACHED = Symbol('attached levels');
+type WithAttached = { [ATTACHED]?: Map<string, AttachedRelated | AttachedPage> };
+
 export function parseAs<K extends NodeKind>(kind: K, node: PlainRecord): RowOf<K> {
   return NODE_KINDS[kind].parse(node) as RowOf<K>;
 }
@@ -58,8 +73,6 @@ export class Loaders {
   private readonly sentencesLoader = new DataLoader<string, string[] | null>((shas) =>
     readReportSentences(this.db, shas),
   );
-  /** Levels read ahead, by the row object they were read under, then by traversal or page name. */
-  private readonly attached = new WeakMap<object, Map<string, unknown>>();
 
   /**
    * @param readAhead false makes every nested field go through these loaders by itself, ignoring
@@ -124,9 +137,18 @@ export class Loaders {
     >;
   }
 
-  /** Records what a query that already read this traversal found under one parent row. */
-  attachRelated(parent: object, name: TraversalName, items: RelatedItem<unknown>[]): void {
-    this.attachmentsOf(parent).set(name, items);
+  /**
+   * Records what a query that already read this traversal found under one parent row: its rows,
+   * and their extra values (null when the traversal has none).
+   */
+  attachRelated(
+    parent: object,
+    name: TraversalName,
+    rows: unknown[],
+    extras: unknown[] | null,
+  ): void {
+    const attached: AttachedRelated = { rows, extras };
+    this.attachmentsOf(parent).set(name, attached);
   }
 
   /** Records a page that a query already read under one parent row (unfiltered pages only). */
@@ -147,8 +169,12 @@ export class Loaders {
     parent: object,
     key: string,
   ): Eventually<RelatedItem<RowOf<ToKind<T>>>[]> {
-    const attached = this.attached.get(parent)?.get(name);
-    return attached ? (attached as RelatedItem<RowOf<ToKind<T>>>[]) : this.related(name, key);
+    const attached = this.attachedRelated(parent, name);
+    if (!attached) return this.related(name, key);
+    const { rows, extras } = attached;
+    return rows.map((row, at) => ({ row, extra: extras?.[at] ?? null })) as RelatedItem<
+      RowOf<ToKind<T>>
+    >[];
   }
 
   /** The rows of `relatedOf`, without their extra values. */
@@ -157,7 +183,9 @@ export class Loaders {
     parent: object,
     key: string,
   ): Eventually<RowOf<ToKind<T>>[]> {
-    return whenReady(this.relatedOf(name, parent, key), (items) => items.map((item) => item.row));
+    const attached = this.attachedRelated(parent, name);
+    if (attached) return attached.rows as RowOf<ToKind<T>>[];
+    return this.related(name, key).then((items) => items.map((item) => item.row));
   }
 
   /** The first row of `relatedOf` (for to-one relationships), or null. */
@@ -166,7 +194,9 @@ export class Loaders {
     parent: object,
     key: string,
   ): Eventually<RowOf<ToKind<T>> | null> {
-    return whenReady(this.relatedOf(name, parent, key), (items) => items[0]?.row ?? null);
+    const attached = this.attachedRelated(parent, name);
+    if (attached) return (attached.rows[0] ?? null) as RowOf<ToKind<T>> | null;
+    return this.related(name, key).then((items) => items[0]?.row ?? null);
   }
 
   /**
@@ -181,7 +211,7 @@ export class Loaders {
     filter: FindingFilterInput | null | undefined,
     count: boolean,
   ): Eventually<Page<RowOf<PageKind<P>>>> {
-    const attached = this.attached.get(parent)?.get(name) as AttachedPage | undefined;
+    const attached = this.attachment(parent, name) as AttachedPage | undefined;
     const fits =
       attached !== undefined &&
       (filter === null || filter === undefined) &&
@@ -193,13 +223,17 @@ export class Loaders {
       : this.page(name, key, request, filter, count);
   }
 
-  private attachmentsOf(parent: object): Map<string, unknown> {
-    let map = this.attached.get(parent);
-    if (!map) {
-      map = new Map();
-      this.attached.set(parent, map);
-    }
-    return map;
+  /** What a query read ahead under the row by this traversal or page name, if it did. */
+  private attachment(parent: object, name: string): AttachedRelated | AttachedPage | undefined {
+    return this.readAhead ? (parent as WithAttached)[ATTACHED]?.get(name) : undefined;
+  }
+
+  private attachedRelated(parent: object, name: TraversalName): AttachedRelated | undefined {
+    return this.attachment(parent, name) as AttachedRelated | undefined;
+  }
+
+  private attachmentsOf(parent: object): Map<string, AttachedRelated | AttachedPage> {
+    return ((parent as WithAttached)[ATTACHED] ??= new Map());
   }
 
   private nodeLoader(kind: NodeKind): DataLoader<string, unknown> {

@@ -42,13 +42,33 @@ export function describeProjection(fields: Projection): string {
 }
 
 /**
- * A Cypher map of what `fields` need of the node bound to `variable`. Property names come from
- * the row tables, never from a request.
+ * The key of step `index`'s value (and of a traversal's extra value) in the map of the node it
+ * was read under. No stored property is named with an `@`, so these never meet a property.
  */
-export function projectNode(variable: string, fields: Projection): string {
-  if (fields === null) return `properties(${variable})`;
+export function stepKey(index: number): string {
+  return STEP_KEYS[index] ?? `@s${index}`;
+}
+const STEP_KEYS = Array.from({ length: 16 }, (_, index) => `@s${index}`);
+const EXTRA_KEY = '@extra';
+
+/**
+ * A Cypher map of what `fields` need of the node bound to `variable` (all its properties when
+ * null), with `entries` (`` `@s0`: … ``) beside them: one map per node, not a map holding the
+ * node's map and another of its levels, which cost the driver and the row conversion a third of
+ * a nested read's work. Property names come from the row tables, never from a request.
+ */
+export function projectNode(
+  variable: string,
+  fields: Projection,
+  entries: readonly string[] = [],
+): string {
+  if (fields === null)
+    return entries.length === 0
+      ? `properties(${variable})`
+      : `${variable} {.*, ${entries.join(', ')}}`;
   const properties = new Set(fields.flatMap((field) => readPropertiesOf(field)));
-  return `${variable} {${[...properties].map((property) => `.${property}`).join(', ')}}`;
+  const selected = [...[...properties].map((property) => `.${property}`), ...entries];
+  return `${variable} {${selected.join(', ')}}`;
 }
 
 function isRowKind(kind: NodeKind): kind is RowKind {
@@ -75,17 +95,17 @@ export function describePlan(steps: readonly PrefetchStep[]): string {
 }
 
 export interface NestedCypher {
-  /** A map expression of what the steps read under the parent, one entry per step (`s0`, `s1`...). */
-  map: string;
-  /** Page offsets and sizes, by the parameter names the map uses. */
+  /** The map entries of what the steps read under the parent, one per step (`` `@s0`: … ``). */
+  entries: string[];
+  /** Page offsets and sizes, by the parameter names the entries use. */
   params: Record<string, number>;
 }
 
 /**
- * Cypher reading `steps` under the node bound to `parent`, as one map expression. Each level is
- * a COLLECT subquery that renames its parent to `n`, so the patterns of TRAVERSALS and
- * CHILD_PAGES (written from `n` to `m`) are used as they are. Pages are only prefetched
- * unfiltered, where their predicate is true, so it is left out.
+ * Cypher reading `steps` under the node bound to `parent`, as map entries to set beside its
+ * properties (projectNode). Each level is a COLLECT subquery that renames its parent to `n`, so
+ * the patterns of TRAVERSALS and CHILD_PAGES (written from `n` to `m`) are used as they are.
+ * Pages are only prefetched unfiltered, where their predicate is true, so it is left out.
  *
  * COLLECT subqueries, not CALL subqueries ending in collect(): the bench's nested read was
  * faster as COLLECT, and projecting the fields read beats reading whole nodes (properties()).
@@ -95,12 +115,11 @@ export function buildNestedCypher(parent: string, steps: readonly PrefetchStep[]
   const params: Record<string, number> = {};
   const fresh = (prefix: string) => `${prefix}${(counter += 1)}`;
 
-  function level(parentVar: string, levelSteps: readonly PrefetchStep[]): string {
-    const entries = levelSteps.map((step, index) => {
+  function level(parentVar: string, levelSteps: readonly PrefetchStep[]): string[] {
+    return levelSteps.map((step, index) => {
+      const key = `\`${stepKey(index)}\``;
       const child = fresh('c');
       const inner = level(child, step.children);
-      // Only what is there is returned: no empty `nested` map, no null `extra`, per item.
-      const node = `node: ${projectNode(child, step.fields)}${step.children.length > 0 ? `, nested: ${inner}` : ''}`;
       if (step.kind === 'related') {
         const spec = TRAVERSALS[step.traversal] as {
           pattern: string;
@@ -108,16 +127,16 @@ export function buildNestedCypher(parent: string, steps: readonly PrefetchStep[]
           extra?: string;
         };
         if (!spec.extra) {
-          return `s${index}: COLLECT { WITH ${parentVar} AS n MATCH ${spec.pattern} WITH m ORDER BY ${spec.order} WITH m AS ${child} RETURN {${node}} }`;
+          return `${key}: COLLECT { WITH ${parentVar} AS n MATCH ${spec.pattern} WITH m ORDER BY ${spec.order} WITH m AS ${child} RETURN ${projectNode(child, step.fields, inner)} }`;
         }
         // A subquery sees its outer variables, so each level's extra value has its own name.
         const extra = fresh('e');
-        return `s${index}: COLLECT {
+        return `${key}: COLLECT {
           WITH ${parentVar} AS n
           MATCH ${spec.pattern}
           WITH m, ${spec.extra} AS ${extra} ORDER BY ${spec.order}
           WITH m AS ${child}, ${extra}
-          RETURN {${node}, extra: ${extra}}
+          RETURN ${projectNode(child, step.fields, [...inner, `\`${EXTRA_KEY}\`: ${extra}`])}
         }`;
       }
       const spec = CHILD_PAGES[step.page];
@@ -131,84 +150,81 @@ export function buildNestedCypher(parent: string, steps: readonly PrefetchStep[]
           MATCH ${spec.match}
           WITH * ORDER BY ${spec.order} SKIP $${skip} LIMIT $${limit}
           WITH m AS ${child}
-          RETURN {${node}}
+          RETURN ${projectNode(child, step.fields, inner)}
         }`;
       const total = step.count
         ? `COUNT { WITH ${parentVar} AS n MATCH ${spec.match} RETURN m }`
         : 'null';
-      return `s${index}: {items: ${items}, total: ${total}}`;
+      return `${key}: {items: ${items}, total: ${total}}`;
     });
-    return `{${entries.join(', ')}}`;
   }
 
-  return { map: level(parent, steps), params };
+  return { entries: level(parent, steps), params };
 }
 
-const NOTHING_NESTED: PlainRecord = {};
-
-/** One node a nested query returned: its properties, the traversal's extra value, its levels. */
-function readItems(
-  value: PlainRecord,
-  field: string,
-): { node: PlainRecord; extra: unknown; nested: PlainRecord }[] {
-  return read.list(value, field).map((item) => ({
-    node: read.map(item, 'node'),
-    extra: item.extra ?? null,
-    nested: item.nested === undefined ? NOTHING_NESTED : read.map(item, 'nested'),
-  }));
+/**
+ * Each node a nested query returned under one parent, as a row, and the traversal's extra value
+ * of each when `withExtras`, in one pass: the levels under a row are attached to it as it is made.
+ */
+function readRows(
+  loaders: Loaders,
+  kind: NodeKind,
+  fields: Projection,
+  children: readonly PrefetchStep[],
+  list: PlainRecord[],
+  count: number,
+  withExtras: boolean,
+): { rows: unknown[]; extras: unknown[] | null } {
+  const rows = new Array<unknown>(list.length);
+  const extras = withExtras ? new Array<unknown>(list.length) : null;
+  for (let at = 0; at < list.length; at += 1) {
+    const item = list[at]!;
+    if (extras) extras[at] = item[EXTRA_KEY] ?? null;
+    const row = parseProjected(kind, item, fields);
+    rows[at] = row;
+    // Items past the page (read to know hasNextPage) are never served, so nothing hangs on them;
+    // only object rows have fields below them (a regulator is a plain code).
+    if (children.length > 0 && at < count && typeof row === 'object' && row !== null)
+      attachNested(loaders, children, row, item);
+  }
+  return { rows, extras };
 }
 
-/** Attaches what a nested query read under this parent row to it, level by level. */
+/**
+ * Attaches what a nested query read under this parent row to it, level by level, from the map
+ * the parent was read from (its step entries beside its properties).
+ */
 export function attachNested(
   loaders: Loaders,
   steps: readonly PrefetchStep[],
   parent: object,
   nested: PlainRecord,
 ): void {
-  steps.forEach((step, index) => {
-    const field = `s${index}`;
+  for (let index = 0; index < steps.length; index += 1) {
+    const step = steps[index]!;
+    const field = stepKey(index);
     if (step.kind === 'related') {
-      const to = TRAVERSALS[step.traversal].to;
-      const items = readItems(nested, field).map((item) => ({
-        row: parseProjected(to, item.node, step.fields),
-        extra: item.extra,
-        nested: item.nested,
-      }));
-      loaders.attachRelated(
-        parent,
-        step.traversal,
-        items.map(({ row, extra }) => ({ row, extra })),
+      const spec = TRAVERSALS[step.traversal] as { to: NodeKind; extra?: string };
+      const list = read.list(nested, field);
+      const { rows, extras } = readRows(
+        loaders,
+        spec.to,
+        step.fields,
+        step.children,
+        list,
+        list.length,
+        spec.extra !== undefined,
       );
-      attachChildren(loaders, step.children, items);
-      return;
+      loaders.attachRelated(parent, step.traversal, rows, extras);
+      continue;
     }
     const to = CHILD_PAGES[step.page].to;
     const value = read.map(nested, field);
-    const items = readItems(value, 'items').map((item) => ({
-      row: parseProjected(to, item.node, step.fields),
-      nested: item.nested,
-    }));
+    const list = read.list(value, 'items');
+    const served = Math.min(list.length, step.request.limit);
+    const { rows } = readRows(loaders, to, step.fields, step.children, list, served, false);
     const total = step.count ? read.number(value, 'total') : null;
-    const page = toPage(
-      items.map((item) => item.row),
-      step.request,
-      total,
-    );
+    const page = toPage(rows, step.request, total);
     loaders.attachPage(parent, step.page, step.request, step.count, page);
-    // Items past the page (read to know hasNextPage) are never served, so nothing hangs on them.
-    attachChildren(loaders, step.children, items.slice(0, page.items.length));
-  });
-}
-
-function attachChildren(
-  loaders: Loaders,
-  steps: readonly PrefetchStep[],
-  items: { row: unknown; nested: PlainRecord }[],
-): void {
-  if (steps.length === 0) return;
-  for (const item of items) {
-    // Only object rows have fields below them (a regulator is a plain code).
-    if (typeof item.row === 'object' && item.row !== null)
-      attachNested(loaders, steps, item.row, item.nested);
   }
 }

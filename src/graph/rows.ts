@@ -399,6 +399,12 @@ function readAll<Row>(readers: FieldReaders<Row>, n: PlainRecord): Row {
 /**
  * A row with only `fields` read, from a node read with only their properties. The other fields
  * are absent: such a row goes only to resolvers of a selection that asked for no more.
+ *
+ * The row is the map it is read from, each field written over its property (a reader reads only
+ * its own properties, and none is named as another field): a nested read makes hundreds of such
+ * rows per request, from maps read for that request alone (prefetch.ts), and a copy of each was
+ * garbage at once. Properties read for a field of another name (`offset` for `position`) and the
+ * levels read under the node stay beside the fields, where no resolver reads them.
  */
 export function readRowFields<K extends RowKind>(
   kind: K,
@@ -406,7 +412,7 @@ export function readRowFields<K extends RowKind>(
   fields: readonly string[],
 ): ReturnType<(typeof parseRow)[K]> {
   const readers = ROW_READERS[kind] as Readonly<Record<string, (n: PlainRecord) => unknown>>;
-  const row: Record<string, unknown> = {};
+  const row = n as Record<string, unknown>;
   for (const field of fields) {
     const reader = readers[field];
     if (!reader) throw new TypeError(`${kind} rows have no field ${field}`);

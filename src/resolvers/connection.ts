@@ -53,18 +53,40 @@ export interface Connection<T> {
   };
 }
 
+/**
+ * The connection over a page. `edges` and `pageInfo` are built when first read: most requests
+ * select `nodes` only, and a nested read of 20 locations with their inspections otherwise
+ * encoded a base64 cursor and built an edge for every one of a few hundred items it never sent.
+ */
+class PageConnection<T> implements Connection<T> {
+  readonly nodes: T[];
+  // NaN is never served: Int serialisation refuses it, so a count skipped by mistake fails loudly.
+  readonly totalCount: number;
+  private builtEdges: Connection<T>['edges'] | null = null;
+
+  constructor(private readonly page: Page<T>) {
+    this.nodes = page.items;
+    this.totalCount = page.totalCount ?? Number.NaN;
+  }
+
+  get edges(): Connection<T>['edges'] {
+    return (this.builtEdges ??= this.page.items.map((node, i) => ({
+      cursor: encodeCursor(this.page.skip + i),
+      node,
+    })));
+  }
+
+  get pageInfo(): Connection<T>['pageInfo'] {
+    const { skip, items, hasNextPage } = this.page;
+    return {
+      hasNextPage,
+      hasPreviousPage: skip > 0,
+      startCursor: items.length > 0 ? encodeCursor(skip) : null,
+      endCursor: items.length > 0 ? encodeCursor(skip + items.length - 1) : null,
+    };
+  }
+}
+
 export function toConnection<T>(page: Page<T>): Connection<T> {
-  const edges = page.items.map((node, i) => ({ cursor: encodeCursor(page.skip + i), node }));
-  return {
-    edges,
-    nodes: page.items,
-    // NaN is never served: Int serialisation refuses it, so a count skipped by mistake fails loudly.
-    totalCount: page.totalCount ?? Number.NaN,
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: page.skip > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
+  return new PageConnection(page);
 }

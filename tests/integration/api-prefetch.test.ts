@@ -140,12 +140,13 @@ describe('reading ahead', () => {
     });
     const items = row!.items;
     expect(items).toHaveLength(4);
+    // Each item is its node's properties with the levels read under it beside them (`@s0`).
     for (const item of items) {
-      expect(Object.keys(item.node).sort()).toEqual(['id', 'name']);
-      const inspections = (item.nested.s0 as { items: { node: Json }[] }).items;
+      expect(Object.keys(item).sort()).toEqual(['@s0', 'id', 'name']);
+      const inspections = (item['@s0'] as { items: Json[] }).items;
       expect(inspections.length).toBeGreaterThan(0);
       for (const inspection of inspections)
-        expect(Object.keys(inspection.node).sort()).toEqual(['id', 'type']);
+        expect(Object.keys(inspection).sort()).toEqual(['id', 'type']);
     }
     // The same list read whole has more than that.
     const whole = await api.graph.db.read(listQuery('locations', 'ID', 'ASC', false).query, {
@@ -155,7 +156,7 @@ describe('reading ahead', () => {
     });
     expect(
       whole[0]!.items.some((item) =>
-        Object.keys(item.node).some((key) => key !== 'id' && key !== 'name'),
+        Object.keys(item).some((key) => key !== 'id' && key !== 'name'),
       ),
     ).toBe(true);
   });
