@@ -367,9 +367,7 @@ export async function readList<L extends ListName>(
     (item) => parseProjected(kind, item, fields) as RowOf<(typeof LISTS)[L]['kind']>,
   );
   if (options.prefetch && steps.length > 0) {
-    rows.forEach((parsed, i) =>
-      attachNested(options.prefetch!.loaders, steps, parsed, items[i]!),
-    );
+    rows.forEach((parsed, i) => attachNested(options.prefetch!.loaders, steps, parsed, items[i]!));
   }
   return toPage(rows, request, count ? (row?.total ?? 0) : null);
 }
