@@ -614,9 +614,9 @@ describe('question summaries', () => {
         at(['REGULATION'], { synthetic: false, from: `${y - 2}-07-19` }),
       ],
       [
-        'legislation, one regulator, window, second page',
+        'regulation, one regulator, window, second page',
         at(
-          ['LEGISLATION'],
+          ['REGULATION'],
           { regulator: 'OFSTED', from: `${y - 2}-10-01`, to: `${y}-02-28` },
           { skip: 1, first: 2 },
         ),
