@@ -23,20 +23,22 @@ export type QuestionName = (typeof QUESTIONS)[number];
 
 export interface ArgumentSet {
   question: QuestionName;
+  /** The shape family (bench/sampled-families.ts) it was drawn from; absent for the general draw. */
+  family?: string;
   /** The field with its arguments, as a user would write it (and `{ totalCount }` when asked). */
   label: string;
   graphql: string;
 }
 
 /** A GraphQL enum value, written bare. */
-class EnumValue {
+export class EnumValue {
   constructor(readonly name: string) {}
 }
 
 type Arg = string | number | boolean | EnumValue | readonly Arg[] | { [key: string]: Arg };
-type Args = Record<string, Arg>;
+export type Args = Record<string, Arg>;
 
-const e = (name: string) => new EnumValue(name);
+export const e = (name: string) => new EnumValue(name);
 
 function formatValue(value: Arg): string {
   if (value instanceof EnumValue) return value.name;
@@ -46,14 +48,14 @@ function formatValue(value: Arg): string {
   return `{ ${formatArgs(value as Args)} }`;
 }
 
-function formatArgs(args: Args): string {
+export function formatArgs(args: Args): string {
   return Object.entries(args)
     .map(([key, value]) => `${key}: ${formatValue(value)}`)
     .join(', ');
 }
 
 /** `{from, to}` or one of them: a window of random start and length inside the graph's dates. */
-function drawWindow(random: Random, pools: GraphPools): Args {
+export function drawWindow(random: Random, pools: GraphPools): Args {
   const first = toDay(pools.firstDate);
   const last = toDay(pools.lastDate);
   const startDay = first + Math.floor(random() * (last - first + 1));
@@ -80,13 +82,13 @@ function drawWindow(random: Random, pools: GraphPools): Args {
 }
 
 /** Each filter a question takes, drawn as the arguments it adds. */
-type FilterDrawers = Record<string, (random: Random, pools: GraphPools) => Args>;
+export type FilterDrawers = Record<string, (random: Random, pools: GraphPools) => Args>;
 
-const regulator = (random: Random) => ({ regulator: e(pick(random, ['OFSTED', 'CQC'])) });
-const synthetic = (random: Random) => ({ synthetic: random() < 0.8 });
+export const regulator = (random: Random) => ({ regulator: e(pick(random, ['OFSTED', 'CQC'])) });
+export const synthetic = (random: Random) => ({ synthetic: random() < 0.8 });
 
 /** None (10%), one (45%) or two (45%) of the drawers' filters, merged. */
-function drawFilters(random: Random, pools: GraphPools, drawers: FilterDrawers): Args {
+export function drawFilters(random: Random, pools: GraphPools, drawers: FilterDrawers): Args {
   const roll = random();
   const count = roll < 0.1 ? 0 : roll < 0.55 ? 1 : 2;
   const names = pickSome(random, Object.keys(drawers), count);
@@ -100,7 +102,7 @@ function providerGroupFilter(pools: GraphPools): FilterDrawers {
     : { providerGroupId: (r, p) => ({ providerGroupId: pick(r, p.providerGroups) }) };
 }
 
-const PLACE_AND_PROVIDER: FilterDrawers = {
+export const PLACE_AND_PROVIDER: FilterDrawers = {
   window: drawWindow,
   regulator,
   region: (random, pools) => ({ region: pick(random, pools.regions) }),
@@ -108,7 +110,7 @@ const PLACE_AND_PROVIDER: FilterDrawers = {
   providerId: (random, pools) => ({ providerId: pick(random, pools.providers) }),
 };
 
-const BREACH_GROUPS: Record<string, string> = {
+export const BREACH_GROUPS: Record<string, string> = {
   REGULATION: 'regulation { id }',
   LEGISLATION: 'legislation { id }',
   REGULATOR: 'regulator',
@@ -119,7 +121,7 @@ const BREACH_GROUPS: Record<string, string> = {
   PROVIDER_GROUP: 'providerGroup { id }',
 };
 
-interface Drawn {
+export interface Drawn {
   args: Args;
   selection: string;
   /** For paged questions: whether `totalCount` is selected. */
@@ -257,16 +259,26 @@ export function drawArgumentSets(
     const random = createRandom(seed * 1000 + index);
     for (let k = 0; k < perQuestion; k += 1) {
       const drawn = DRAW[question](random, pools, k === 0);
-      const withTotal = drawn.paged && random() < 1 / 3;
-      const argText = formatArgs(drawn.args);
-      const field = argText ? `${question}(${argText})` : question;
-      const selection = withTotal ? `totalCount ${drawn.selection}` : drawn.selection;
-      sets.push({
-        question,
-        label: withTotal ? `${field} { totalCount }` : field,
-        graphql: `{ ${field} { ${selection} } }`,
-      });
+      sets.push(toArgumentSet(question, drawn, drawn.paged && random() < 1 / 3));
     }
   }
   return sets;
+}
+
+/** The request of a drawn set: its field, arguments and selection (with `totalCount` when asked). */
+export function toArgumentSet(
+  question: QuestionName,
+  drawn: Drawn,
+  withTotal: boolean,
+  family?: string,
+): ArgumentSet {
+  const argText = formatArgs(drawn.args);
+  const field = argText ? `${question}(${argText})` : question;
+  const selection = withTotal ? `totalCount ${drawn.selection}` : drawn.selection;
+  return {
+    question,
+    ...(family === undefined ? {} : { family }),
+    label: withTotal ? `${field} { totalCount }` : field,
+    graphql: `{ ${field} { ${selection} } }`,
+  };
 }

@@ -24,6 +24,7 @@ import { postGraphql } from './post-graphql.ts';
 import { startServerChild } from './server-child.ts';
 import { formatMs, percentile } from './stats.ts';
 import { drawArgumentSets, QUESTIONS, type ArgumentSet } from './sampled-argument-sets.ts';
+import { drawFamilySets } from './sampled-families.ts';
 import { readGraphPools } from './sampled-graph-pools.ts';
 
 const HELP = `npx tsx bench/sampled-arguments.ts [options]
@@ -34,6 +35,9 @@ process, and prints p50/p95/max per question, the slowest sets and which sets a 
 answered. The graph is migrated and its stale summaries rebuilt first, as npm start would.
 
   --sets N        argument sets per question (default 50; set 0 is always the unfiltered question)
+  --families N    also N sets of each shape family the general draw gives rarely or never
+                  (bench/sampled-families.ts: windows off year or month boundaries with a year
+                  split, rates and sorts, themeTrends by place, ...; default 3, 0 for none)
   --runs N        timed runs of each set, after one untimed warm-up run (default 3)
   --seed S        seed of the sample (default 1); the same seed and graph give the same sets
   --only A,B      only these questions (${QUESTIONS.join(', ')})
@@ -53,6 +57,7 @@ Example (tier M loaded with npm run ingest into /tmp/m-data, its Neo4j running):
 const { values: args } = parseArgs({
   options: {
     sets: { type: 'string', default: '50' },
+    families: { type: 'string', default: '3' },
     runs: { type: 'string', default: '3' },
     seed: { type: 'string', default: '1' },
     only: { type: 'string' },
@@ -173,7 +178,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   try {
     console.log(
-      `sampled-arguments: ${sets} sets per question, ${runs} timed runs each after 1 warm-up, seed ${seed}, ${os.cpus().length} cores, node ${process.version}, neo4j ${connection.uri}`,
+      `sampled-arguments: ${sets} sets per question and ${args.families} per shape family, ${runs} timed runs each after 1 warm-up, seed ${seed}, ${os.cpus().length} cores, node ${process.version}, neo4j ${connection.uri}`,
     );
     if (!args['no-prepare']) {
       await runMigrations(db, { seedDir: null, log: () => {} });
@@ -182,7 +187,10 @@ async function main(): Promise<void> {
     }
     const pools = await readGraphPools(driver, seed);
     console.log(`graph: ${pools.describe()}`);
-    const drawn = drawArgumentSets(pools, seed, sets).filter((set) => only.includes(set.question));
+    const drawn = [
+      ...drawArgumentSets(pools, seed, sets),
+      ...drawFamilySets(pools, seed, Number(args.families)),
+    ].filter((set) => only.includes(set.question));
 
     const ours = await startSide(PROJECT_ROOT, connection);
     const other = args.compare ? await startSide(path.resolve(args.compare), connection) : null;
@@ -246,6 +254,7 @@ async function main(): Promise<void> {
         JSON.stringify(
           results.map((r, k) => ({
             question: r.set.question,
+            family: r.set.family ?? null,
             arguments: r.set.label,
             graphql: r.set.graphql,
             samplesMs: r.samples,
@@ -312,14 +321,22 @@ function printTables(results: SetResult[], only: readonly string[]): void {
     .slice(0, Number(args.slowest));
   console.log('');
   console.log('Slowest argument sets (by their p50):');
-  console.log('| p50 ms | max ms | path | arguments |');
-  console.log('|---|---|---|---|');
+  console.log('| p50 ms | p95 ms | max ms | path | family | arguments |');
+  console.log('|---|---|---|---|---|---|');
   for (const r of slowest) {
     const t = summarise(r.samples);
     console.log(
-      `| ${formatMs(t.p50)} | ${formatMs(t.max)} | ${describePaths(r.paths)} | \`${r.set.label}\` |`,
+      `| ${formatMs(t.p50)} | ${formatMs(t.p95)} | ${formatMs(t.max)} | ${describePaths(r.paths)} | ${r.set.family ?? 'general'} | \`${r.set.label}\` |`,
     );
   }
+  printFamilies(results);
+  const over = results.filter((r) => summarise(r.samples).p95 > 200);
+  console.log('');
+  console.log(`Sets over 200 ms at p95: ${over.length}`);
+  for (const r of over)
+    console.log(
+      `  p95 ${formatMs(summarise(r.samples).p95)} ms, ${describePaths(r.paths)}, ${r.set.family ?? 'general'}: \`${r.set.label}\``,
+    );
   console.log('');
   const tally = new Map<string, number>();
   for (const r of results) {
@@ -329,6 +346,25 @@ function printTables(results: SetResult[], only: readonly string[]): void {
   console.log(
     `paths: ${[...tally.entries()].map(([key, count]) => `${key} ×${count}`).join('; ')}`,
   );
+}
+
+/** p50/p95/max per shape family (the general draw as one), in the order first asked. */
+function printFamilies(results: SetResult[]): void {
+  const families = new Map<string, SetResult[]>();
+  for (const r of results) {
+    const key = `${r.set.question}: ${r.set.family ?? 'general'}`;
+    families.set(key, [...(families.get(key) ?? []), r]);
+  }
+  console.log('');
+  console.log('| question: family | sets | p50 ms | p95 ms | max ms | sets over 200 ms at p95 |');
+  console.log('|---|---|---|---|---|---|');
+  for (const [key, mine] of families) {
+    const t = summarise(mine.flatMap((r) => r.samples));
+    const slow = mine.filter((r) => summarise(r.samples).p95 > 200).length;
+    console.log(
+      `| ${key} | ${mine.length} | ${formatMs(t.p50)} | ${formatMs(t.p95)} | ${formatMs(t.max)} | ${slow} |`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {

@@ -74,6 +74,8 @@ export const RANGE_INDEXES = [
   ['BreachCountDatedCell', 'region'],
   ['BreachCountDatedCell', 'providerId'],
   ['BreachCountDatedCell', 'providerGroupId'],
+  // breachCounts' year cells are read one scope at a time.
+  ['BreachCountYearCell', 'scope'],
   // themeCooccurrence's month cells are read for the whole months of a window.
   ['ThemeSetMonthCell', 'month'],
   // ratingChanges' count and page plan read the cells of a window of days.

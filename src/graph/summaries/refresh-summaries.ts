@@ -6,7 +6,11 @@
  */
 import { defineQuery, defineStatement, read } from '../../db/query.ts';
 import type { Database } from '../../db/executor.ts';
-import { breachCountsDatedSummary, breachCountsSummary } from '../questions/breach-counts/index.ts';
+import {
+  breachCountsDatedSummary,
+  breachCountsSummary,
+  breachCountsYearCellSummary,
+} from '../questions/breach-counts/index.ts';
 import { enforcementActionsSummary } from '../questions/enforcement-actions/index.ts';
 import { ratingChangesSummary } from '../questions/rating-changes/index.ts';
 import {
@@ -24,6 +28,7 @@ export const SUMMARIES: readonly SummaryDefinition[] = [
   themeTrendsSummary,
   breachCountsSummary,
   breachCountsDatedSummary,
+  breachCountsYearCellSummary,
   repeatedBreachesSummary,
   // Built from the pairs just rebuilt above, in a transaction of its own.
   repeatedBreachRunsSummary,
