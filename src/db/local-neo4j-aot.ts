@@ -18,18 +18,10 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, mkdtempSync, openSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { isProcessAlive } from './processes.ts';
+import { isBuildLockHeld, isNewerThanInputs } from './jvm-archive-state.ts';
 
 /** The JVM's own AOT messages (a cache that does not match, classes it skips) are not the user's concern. */
 const QUIET_AOT = ['-Xlog:aot=off', '-Xlog:cds=off'];
@@ -46,23 +38,6 @@ export function aotPaths(targetDir: string, major: number): AotPaths {
   return { cache, draft: `${cache}.${process.pid}.draft`, lock: `${cache}.lock` };
 }
 
-function modifiedMs(file: string): number {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
-
-/** True while another process is building the cache (its lock names a live pid). */
-function isBuilding(lock: string): boolean {
-  try {
-    return isProcessAlive(Number(readFileSync(lock, 'utf8').trim()));
-  } catch {
-    return false;
-  }
-}
-
 export interface AotPlan {
   flags: string[];
   /** No cache and none being built: train one once this start has served for a while. */
@@ -75,15 +50,14 @@ export interface AotPlan {
  * files and the JDK's own), else none, and train a cache unless one is being built.
  */
 export function aotFlags(paths: AotPaths, inputs: readonly string[]): AotPlan {
-  const cacheMs = modifiedMs(paths.cache);
-  if (cacheMs > 0 && inputs.every((file) => modifiedMs(file) <= cacheMs)) {
+  if (isNewerThanInputs(paths.cache, inputs)) {
     return {
       flags: [`-XX:AOTCache=${paths.cache}`, ...QUIET_AOT],
       train: false,
       describe: 'with its AOT cache',
     };
   }
-  if (isBuilding(paths.lock))
+  if (isBuildLockHeld(paths.lock))
     return { flags: QUIET_AOT, train: false, describe: 'its AOT cache is being built' };
   return {
     flags: QUIET_AOT,
@@ -111,7 +85,7 @@ export interface TrainingRun {
  * file naming its pid). Failures only mean no cache: the next start trains again.
  */
 export function trainAotCache(paths: AotPaths, run: TrainingRun): void {
-  if (isBuilding(paths.lock)) return;
+  if (isBuildLockHeld(paths.lock)) return;
   let lockFd: number;
   let scratch: string;
   try {

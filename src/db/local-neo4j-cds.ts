@@ -11,17 +11,9 @@
  * is simply not used (`-Xshare:auto`): it saves time and never stops Neo4j from starting.
  */
 import { spawn } from 'node:child_process';
-import {
-  closeSync,
-  existsSync,
-  openSync,
-  readFileSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isProcessAlive } from './processes.ts';
+import { isBuildLockHeld, isNewerThanInputs } from './jvm-archive-state.ts';
 
 /** Lines longer than this are refused by `-Xshare:dump` (long lambda signatures; skipped). */
 const MAX_CLASS_LIST_LINE = 4_000;
@@ -47,23 +39,6 @@ export function cdsPaths(targetDir: string, dataDir: string): CdsPaths {
   };
 }
 
-function modifiedMs(file: string): number {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
-
-/** True while another process is building the archive (its lock names a live pid). */
-function isBuilding(lock: string): boolean {
-  try {
-    return isProcessAlive(Number(readFileSync(lock, 'utf8').trim()));
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The JVM flags for this launch: map the archive when it is newer than every input of the
  * classpath, else record the classes this launch loads (null `classList`: nothing to record).
@@ -72,15 +47,14 @@ export function cdsFlags(
   paths: CdsPaths,
   classpathInputs: readonly string[],
 ): { flags: string[]; classList: string | null; describe: string } {
-  const archiveMs = modifiedMs(paths.archive);
-  if (archiveMs > 0 && classpathInputs.every((file) => modifiedMs(file) <= archiveMs)) {
+  if (isNewerThanInputs(paths.archive, classpathInputs)) {
     return {
       flags: [`-XX:SharedArchiveFile=${paths.archive}`, ...QUIET_CDS],
       classList: null,
       describe: 'with its class-data-sharing archive',
     };
   }
-  if (isBuilding(paths.lock))
+  if (isBuildLockHeld(paths.lock))
     return {
       flags: QUIET_CDS,
       classList: null,
@@ -109,7 +83,7 @@ export function readUsableClassList(file: string): string {
  * no archive: the next start records a list and tries again.
  */
 export function buildCdsArchive(paths: CdsPaths, classpath: string, java = 'java'): void {
-  if (!existsSync(paths.classList) || isBuilding(paths.lock)) return;
+  if (!existsSync(paths.classList) || isBuildLockHeld(paths.lock)) return;
   const filtered = `${paths.classList}.usable`;
   let lockFd: number;
   try {
