@@ -15,20 +15,12 @@
  * read that keeps every element. Kept under a stamp kind of their own, rebuilt in their own
  * transaction.
  */
-import { parsePageRecord } from '../../read-page.ts';
-import { defineQuery, defineStatement, read } from '../../../db/query.ts';
+import { defineQuery, defineStatement } from '../../../db/query.ts';
 import type { QueryRunner } from '../../../db/executor.ts';
 import { freshnessClause, type SummaryPageAnswer } from '../../summaries/graph-version.ts';
 import type { SummaryDefinition } from '../../summaries/summary-definition.ts';
 import { buildPerSeek, chooseScopeSeek, nameWithSeek, type ScopeSeek } from '../../scope-seek.ts';
-import {
-  GROUP_MAP,
-  PAGE_OF_GROUPS,
-  parseBreachCount,
-  ratesOfGroups,
-  selectGroupKeys,
-  toWithRates,
-} from './fragments.ts';
+import { selectGroupKeys, toWithRates, pageOfCellGroups, parseCellPage } from './fragments.ts';
 import {
   countAmbiguousPaths,
   READS_GROUPS,
@@ -186,17 +178,8 @@ const perSeek = buildPerSeek((seek) =>
                 ELSE size([j IN range(0, size(inBucket) - 1) WHERE j = 0 OR ordinals[inBucket[j]] <> ordinals[inBucket[j - 1]]]) END AS locations
       WITH regulationId, legislationId, regulator, year, region, localAuthority, providerId, providerGroupId,
            sum(requirements) AS requirementCount, sum(locations) AS locationCount, sum(inspections) AS inspectionCount
-      WITH collect(${GROUP_MAP}) AS groups
-      // The rates' denominators are not in the cells: they are counted from the inspections.
-      ${ratesOfGroups(seek)}
-      ${PAGE_OF_GROUPS}
-      RETURN totalCount, rows
-    }
-    RETURN fresh, rows, totalCount`,
-    parse: (record) => ({
-      fresh: read.boolean(record, 'fresh'),
-      ...parsePageRecord(parseBreachCount)(record),
-    }),
+      ${pageOfCellGroups(seek)}`,
+    parse: parseCellPage,
   }),
 );
 

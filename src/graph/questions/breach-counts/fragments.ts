@@ -2,6 +2,7 @@
 import { read, type PlainRecord } from '../../../db/query.ts';
 import { buildSortKey } from '../../answer-sort.ts';
 import { parseOptionalNode } from '../../node-kinds.ts';
+import { parsePageRecord } from '../../read-page.ts';
 import { seekScope, type ScopeSeek } from '../../scope-seek.ts';
 import type { BreachCountArgs, BreachCountRow, BreachCountSortField } from './types.ts';
 
@@ -149,6 +150,24 @@ export const PAGE_OF_GROUPS = `
       RETURN collect(c {.*, regulation: regulation, legislation: legislation, provider: provider}) AS rows
     }
     WITH size(groups) AS totalCount, rows`;
+
+/**
+ * The three summary reads' common end (shape, year and dated cells): the summed groups collected,
+ * their rates counted, the page taken, inside the CALL whose freshness check comes first.
+ */
+export const pageOfCellGroups = (seek: ScopeSeek | null) => `WITH collect(${GROUP_MAP}) AS groups
+      // The rates' denominators are not in the cells: they are counted from the inspections.
+      ${ratesOfGroups(seek)}
+      ${PAGE_OF_GROUPS}
+      RETURN totalCount, rows
+    }
+    RETURN fresh, rows, totalCount`;
+
+/** Parses a summary read's answer: whether the summary was fresh, and the page. */
+export const parseCellPage = (record: PlainRecord) => ({
+  fresh: read.boolean(record, 'fresh'),
+  ...parsePageRecord(parseBreachCount)(record),
+});
 
 export function parseBreachCount(row: PlainRecord): BreachCountRow {
   return {

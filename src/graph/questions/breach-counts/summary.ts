@@ -13,19 +13,11 @@
  * filtering by group sums them too; grouping moves only the links counter, which such a read
  * checks against the stamp's. Place and provider together are not summarised.
  */
-import { parsePageRecord } from '../../read-page.ts';
 import { defineQuery, defineStatement, read } from '../../../db/query.ts';
 import type { QueryRunner } from '../../../db/executor.ts';
 import { freshnessClause, type SummaryPageAnswer } from '../../summaries/graph-version.ts';
 import type { SummaryDefinition } from '../../summaries/summary-definition.ts';
-import {
-  GROUP_MAP,
-  PAGE_OF_GROUPS,
-  parseBreachCount,
-  ratesOfGroups,
-  selectGroupKeys,
-  toWithRates,
-} from './fragments.ts';
+import { selectGroupKeys, toWithRates, pageOfCellGroups, parseCellPage } from './fragments.ts';
 import { buildPerSeek, chooseScopeSeek, nameWithSeek } from '../../scope-seek.ts';
 import type { BreachCountArgs, BreachCountRow } from './types.ts';
 
@@ -210,17 +202,8 @@ const perSeek = buildPerSeek((seek) =>
            ${selectGroupKeys(`CASE WHEN 'YEAR' IN $groupBy THEN c.year END`)}
       WITH regulationId, legislationId, regulator, year, region, localAuthority, providerId, providerGroupId,
            sum(c.requirementCount) AS requirementCount, sum(c.locationCount) AS locationCount, sum(c.inspectionCount) AS inspectionCount
-      WITH collect(${GROUP_MAP}) AS groups
-      // The rates' denominators are not in the cells: they are counted from the inspections.
-      ${ratesOfGroups(seek)}
-      ${PAGE_OF_GROUPS}
-      RETURN totalCount, rows
-    }
-    RETURN fresh, rows, totalCount`,
-    parse: (record) => ({
-      fresh: read.boolean(record, 'fresh'),
-      ...parsePageRecord(parseBreachCount)(record),
-    }),
+      ${pageOfCellGroups(seek)}`,
+    parse: parseCellPage,
   }),
 );
 

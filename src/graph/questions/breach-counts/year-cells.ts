@@ -18,21 +18,13 @@
  * The cells read are those of the years the window touches. Kept under a stamp kind of their own,
  * rebuilt in their own transaction; the sums rest on the assumptions summary.ts checks.
  */
-import { parsePageRecord } from '../../read-page.ts';
-import { defineQuery, defineStatement, read } from '../../../db/query.ts';
+import { defineQuery, defineStatement } from '../../../db/query.ts';
 import type { QueryRunner } from '../../../db/executor.ts';
 import { freshnessClause, type SummaryPageAnswer } from '../../summaries/graph-version.ts';
 import type { SummaryDefinition } from '../../summaries/summary-definition.ts';
 import { buildPerSeek, chooseScopeSeek, nameWithSeek } from '../../scope-seek.ts';
 import { toDayNumber } from './dated-summary.ts';
-import {
-  GROUP_MAP,
-  PAGE_OF_GROUPS,
-  parseBreachCount,
-  ratesOfGroups,
-  selectGroupKeys,
-  toWithRates,
-} from './fragments.ts';
+import { selectGroupKeys, toWithRates, pageOfCellGroups, parseCellPage } from './fragments.ts';
 import { countAmbiguousPaths, toRegulationScope, type RegulationScope } from './summary.ts';
 import type { BreachCountArgs, BreachCountRow } from './types.ts';
 
@@ -160,17 +152,8 @@ const perSeek = buildPerSeek((seek) =>
            CASE WHEN kept IS NULL THEN c.locationCount ELSE size([k IN kept WHERE prevs[k] < low]) END AS locations
       WITH regulationId, legislationId, regulator, year, region, localAuthority, providerId, providerGroupId,
            sum(requirements) AS requirementCount, sum(locations) AS locationCount, sum(inspections) AS inspectionCount
-      WITH collect(${GROUP_MAP}) AS groups
-      // The rates' denominators are not in the cells: they are counted from the inspections.
-      ${ratesOfGroups(seek)}
-      ${PAGE_OF_GROUPS}
-      RETURN totalCount, rows
-    }
-    RETURN fresh, rows, totalCount`,
-    parse: (record) => ({
-      fresh: read.boolean(record, 'fresh'),
-      ...parsePageRecord(parseBreachCount)(record),
-    }),
+      ${pageOfCellGroups(seek)}`,
+    parse: parseCellPage,
   }),
 );
 
